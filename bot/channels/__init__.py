@@ -1,0 +1,1 @@
+"""Channels: each translates between its medium and the core (IncomingMessage -> Reply)."""

@@ -1,0 +1,1 @@
+"""The ``oogo`` command line: one module per command group, assembled in ``main``."""

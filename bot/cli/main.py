@@ -1,0 +1,39 @@
+"""The ``oogo`` command: assembles the command groups and turns errors into Dutch messages.
+
+Each group lives in its own module with a ``register(app)`` function, so a newcomer finds the
+command next to the code it drives. Nothing is built at import time: ``run()`` creates the app.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from bot.cli import (
+    ask_cmd,
+    indicators_cmd,
+    knowledge_cmd,
+    regioscan_cmd,
+    report_cmd,
+    serve_cmd,
+)
+
+GROUPS = (indicators_cmd, knowledge_cmd, ask_cmd, regioscan_cmd, report_cmd, serve_cmd)
+
+
+def create_cli() -> typer.Typer:
+    """Build the typer app with every command group registered."""
+    app = typer.Typer(
+        name="oogo",
+        help="OOGO-assistent: cijfers, kennis en de regioscan voor het OOGO passend onderwijs.",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+    )
+    for group in GROUPS:
+        group.register(app)
+    return app
+
+
+def run() -> None:
+    """Console-script entry point."""
+    create_cli()()

@@ -1,0 +1,81 @@
+"""One typed settings object for the whole application.
+
+Every knob is an environment variable with the prefix ``OOGO_`` (or a line in ``.env``), so a
+deployment is configured without touching code. Secrets are ``SecretStr`` so they never end up in
+logs or reprs. Building the settings validates them and fails fast with a readable message.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Configuration of one OOGO-assistent installation (see README, section Configuratie)."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="OOGO_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    data_dir: Path = Field(Path("var"), description="Directory for the database, index and caches.")
+    database_url: str | None = Field(
+        None, description="SQLAlchemy URL; default is a SQLite file in data_dir."
+    )
+    chroma_url: str | None = Field(
+        None, description="URL of a Chroma server (http://host:8000); default: embedded Chroma."
+    )
+    embedding_model: str = Field(
+        "use-multilingual",
+        description="'use-multilingual' (offline default) or a sentence-transformers name/path.",
+    )
+    indicator_data: Path | None = Field(
+        None, description="Extra indicator CSV (long format) imported with 'oogo data import'."
+    )
+    llm: str | None = Field(None, description="Optional LangChain model as provider:model.")
+    llm_timeout: float = Field(20.0, description="Seconds before an LLM call is abandoned.")
+    api_keys: list[SecretStr] = Field(
+        default_factory=list, description="API keys for integrations (X-API-Key header)."
+    )
+    session_secret: SecretStr | None = Field(
+        None, description="Secret to sign web session cookies; generated per data dir if unset."
+    )
+    telegram_token: SecretStr | None = Field(None, description="Telegram bot token.")
+    telegram_webhook_secret: SecretStr | None = Field(
+        None, description="Secret token Telegram sends in X-Telegram-Bot-Api-Secret-Token."
+    )
+    telegram_base_url: str | None = Field(
+        None, description="Bot API base URL (only for tests or a local Bot API server)."
+    )
+    host: str = Field("127.0.0.1", description="Address 'oogo serve' binds to.")
+    port: int = Field(8000, ge=1, le=65535, description="Port 'oogo serve' listens on.")
+    workers: int = Field(1, ge=1, le=64, description="uvicorn worker processes.")
+    max_message_chars: int = Field(4000, ge=100, description="Longest chat message accepted.")
+    max_body_bytes: int = Field(64_000, ge=1_000, description="Largest HTTP request body.")
+    rate_limit_per_minute: int = Field(120, ge=1, description="Requests per client per minute.")
+    trusted_proxies: list[str] = Field(
+        default_factory=lambda: ["127.0.0.1"],
+        description="Proxies whose X-Forwarded-For is trusted for the client address.",
+    )
+    log_level: str = Field("INFO", description="Log level (DEBUG, INFO, WARNING, ERROR).")
+
+    @field_validator("llm")
+    @classmethod
+    def _llm_has_provider(cls, value: str | None) -> str | None:
+        if value and ":" not in value:
+            raise ValueError("OOGO_LLM moet de vorm provider:model hebben, bv. openai:gpt-4o-mini")
+        return value or None
+
+    @property
+    def resolved_database_url(self) -> str:
+        """The database URL in use: the configured one or a SQLite file in the data dir."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'oogo.sqlite3').resolve()}"
+
+    def ensure_data_dir(self) -> Path:
+        """Create the data directory on first use (never at import time)."""
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        return self.data_dir

@@ -1,0 +1,1 @@
+"""Region registry, indicator tables, comparisons and charts (a library: never imports ``bot``)."""

@@ -1,0 +1,1 @@
+"""Knowledge documents, chunking, embeddings, vector index and hybrid retrieval (a library)."""

@@ -1,0 +1,1 @@
+"""Prompt and answer templates kept as files, with a small strict loader."""
