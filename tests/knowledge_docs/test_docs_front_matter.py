@@ -59,7 +59,7 @@ def _section(name: str, heading_part: str) -> str:
 
 def test_all_expected_documents_exist() -> None:
     present = {p.name for p in DOCS.glob("*.md")}
-    assert EXPECTED <= present, f"missing: {sorted(EXPECTED - present)}"
+    assert present >= EXPECTED, f"missing: {sorted(EXPECTED - present)}"
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -119,7 +119,7 @@ KEY_PHRASES = [
     ("indicatoren.md", "relatieve risico berekend", ["gedeeld door"]),
     ("handleiding.md", "Welke vragenlijsten", ["Vragenlijst Uitvoering", "Vragenlijst Beleid",
                                                "Vragen voor het Startgesprek"]),
-    ("handleiding.md", "Hoe zet je de vragenlijsten uit", ["vragenlijst"]),
+    ("handleiding.md", "vragenlijsten uit in mijn regio", ["vragenlijst"]),
     ("bronnenoverzicht.md", "thuiszitters", ["Leerplichttelling", "absoluut verzuim",
                                              "langdurig relatief verzuim", "leerplicht"]),
     ("bronnenoverzicht.md", "wijk", ["83563NED", "85075NED", "wijk"]),
