@@ -1,0 +1,144 @@
+"""The data shapes of OOGO discussion points: signals, evidence, points and the ranked result.
+
+They are plain dataclasses so that the conversation core, the report and the CLI (``--json``)
+all show the same thing, and a test can compare every number in a point with the engine's value.
+A ``Signal`` is one observation over the data (a difference, a trend, a position, a scan result);
+signals are grouped into ``Point``s by topic, and a point is never made without at least one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from bot.core.messages import Fact, Passage
+
+EvidenceKind = Literal["comparison", "trend", "position", "risk", "scan", "profile"]
+
+
+@dataclass(slots=True)
+class Evidence:
+    """One piece of evidence for a point: a Dutch (or English) sentence plus the numbers behind it.
+
+    ``facts`` holds the indicator values exactly as the engine returned them; ``detail`` holds
+    non-indicator numbers (scan means, profile values) so the report can check them too.
+    """
+
+    kind: EvidenceKind
+    text: str
+    source: str
+    facts: list[Fact] = field(default_factory=list)
+    detail: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "text": self.text,
+            "source": self.source,
+            "facts": [f.to_contract() for f in self.facts],
+            "detail": dict(self.detail),
+        }
+
+
+@dataclass(slots=True)
+class Signal:
+    """One scored observation that supports a topic; ``score`` follows ``scoring.py``."""
+
+    topic: str
+    evidence: Evidence
+    score: float
+    reason_nl: str
+    reason_en: str
+
+
+@dataclass(slots=True)
+class Point:
+    """One discussion point for the OOGO table, with everything needed to explain it."""
+
+    topic: str
+    title: str
+    why: str
+    questions: list[str]
+    participants: list[str]
+    evidence: list[Evidence]
+    score: float
+    score_parts: dict[str, float] = field(default_factory=dict)
+    reasons: list[str] = field(default_factory=list)
+    passages: list[Passage] = field(default_factory=list)
+    standing: bool = False
+
+    @property
+    def facts(self) -> list[Fact]:
+        return [f for e in self.evidence for f in e.facts]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "topic": self.topic,
+            "title": self.title,
+            "why": self.why,
+            "questions": list(self.questions),
+            "participants": list(self.participants),
+            "evidence": [e.to_dict() for e in self.evidence],
+            "score": self.score,
+            "score_parts": dict(self.score_parts),
+            "reasons": list(self.reasons),
+            "passages": [p.to_contract() for p in self.passages],
+            "standing": self.standing,
+        }
+
+
+@dataclass(slots=True)
+class PointsResult:
+    """The ranked points for one region, plus what a user needs to trust them."""
+
+    region_code: str
+    region_name: str
+    region_level: str
+    year: int | None
+    demo_data: bool
+    language: str
+    points: list[Point]
+    ranking_explanation: str
+    has_scan: bool
+    scan_note: str = ""
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def facts(self) -> list[Fact]:
+        """Every indicator value used, once (the ``facts`` of a ``Reply``)."""
+        seen: set[tuple[str, str, str, int]] = set()
+        out: list[Fact] = []
+        for point in self.points:
+            for fact in point.facts:
+                key = (fact.indicator, fact.region, fact.category, fact.year)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(fact)
+        return out
+
+    @property
+    def passages(self) -> list[Passage]:
+        seen: set[tuple[str, str]] = set()
+        out: list[Passage] = []
+        for point in self.points:
+            for passage in point.passages:
+                if (passage.source, passage.heading) not in seen:
+                    seen.add((passage.source, passage.heading))
+                    out.append(passage)
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "region": {"code": self.region_code, "name": self.region_name,
+                       "level": self.region_level},
+            "year": self.year,
+            "demo_data": self.demo_data,
+            "language": self.language,
+            "has_scan": self.has_scan,
+            "scan_note": self.scan_note,
+            "ranking_explanation": self.ranking_explanation,
+            "notes": list(self.notes),
+            "points": [p.to_dict() for p in self.points],
+            "facts": [f.to_contract() for f in self.facts],
+            "passages": [p.to_contract() for p in self.passages],
+        }

@@ -1,0 +1,134 @@
+"""Discussion points from the region's regioscan round: weakest themes and where roles disagree.
+
+The regioscan asks gemeente and onderwijs people the same statements; a low mean shows a shared
+weak spot, and a large gap between roles shows that people see the situation differently. Both
+are good reasons to talk in the OOGO. When the region has no finished round, there are simply no
+scan points, and the caller shows a short note instead.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.oogo import scoring
+from bot.oogo.formatting import fmt_number
+from bot.oogo.model import Evidence, Point
+from bot.oogo.passages import passage_for
+
+log = logging.getLogger(__name__)
+
+SCAN_SOURCE = "Regioscan van deze regio (antwoorden van de deelnemers)"
+NO_SCAN_NL = "Voor deze regio is nog geen regioscan-ronde afgerond."
+NO_SCAN_EN = "No regioscan round has been completed for this region yet."
+MAX_WEAK = 2
+
+
+@dataclass(slots=True)
+class ScanOutcome:
+    has_scan: bool
+    points: list[Point] = field(default_factory=list)
+    note: str = ""
+    round: Any = None
+
+
+def latest_round(services: Any, region_code: str) -> Any | None:
+    """The region's latest round result from the regioscan service, or ``None``."""
+    service = getattr(services, "regioscan", None)
+    if service is None:
+        return None
+    try:
+        return service.round_result(region_code)
+    except Exception as exc:  # no round, or the store is not set up: no scan points
+        log.info("no regioscan round for %s: %s", region_code, exc)
+        return None
+
+
+def _participants(language: str) -> list[str]:
+    if language == "en":
+        return ["samenwerkingsverband", "youth and education policy officers",
+                "the respondents of the regioscan"]
+    return ["samenwerkingsverband", "beleidsmedewerkers jeugd en onderwijs",
+            "de deelnemers aan de regioscan"]
+
+
+def _weak_point(item: Any, scale: tuple[float, float], region: Any, language: str,
+                passage: Any) -> Point:
+    mean, count = float(item.mean), int(item.count)
+    score = scoring.scan_weak_score(mean, *scale)
+    m = fmt_number(mean, language)
+    if language == "en":
+        title = f"Regioscan: weak spot '{item.label}'"
+        text = (f"In the regioscan of {region.name}, '{item.label}' scored on average {m} "
+                f"on a scale of {fmt_number(scale[0], 'en')} to {fmt_number(scale[1], 'en')} "
+                f"({count} answers).")
+        why = "Everyone at the table rates this low: a shared starting point for agreements."
+        questions = [f"What is needed to improve '{item.label}'?",
+                     "Who takes the lead, and when do we look at it again?"]
+        reason = "weak result in the regioscan"
+    else:
+        title = f"Regioscan: zwak punt '{item.label}'"
+        text = (f"In de regioscan van {region.name} scoorde '{item.label}' gemiddeld {m} "
+                f"op een schaal van {fmt_number(scale[0])} tot {fmt_number(scale[1])} "
+                f"({count} antwoorden).")
+        why = "Iedereen aan tafel waardeert dit laag: een gedeeld vertrekpunt voor afspraken."
+        questions = [f"Wat is nodig om '{item.label}' te verbeteren?",
+                     "Wie neemt het voortouw, en wanneer kijken we er opnieuw naar?"]
+        reason = "zwakke uitkomst in de regioscan"
+    evidence = Evidence("scan", text, SCAN_SOURCE, [],
+                        {"mean": mean, "count": count, "scale": list(scale)})
+    total, parts = scoring.point_score([score])
+    return Point(topic=f"scan:{item.key}", title=title, why=why, questions=questions,
+                 participants=_participants(language), evidence=[evidence], score=total,
+                 score_parts=parts, reasons=[reason], passages=[passage] if passage else [])
+
+
+def _gap_point(item: Any, scale: tuple[float, float], region: Any, language: str,
+               passage: Any) -> Point:
+    means = {role: float(v) for role, v in item.role_means.items()}
+    gap = max(means.values()) - min(means.values())
+    score = scoring.scan_gap_score(gap, *scale)
+    per_role = ", ".join(f"{role} {fmt_number(v, language)}" for role, v in means.items())
+    if language == "en":
+        title = f"Regioscan: roles see '{item.label}' differently"
+        text = f"In the regioscan of {region.name}, the role averages for '{item.label}' were: " \
+               f"{per_role}."
+        why = "When partners see the same situation differently, agreements do not hold."
+        questions = [f"Why do the roles rate '{item.label}' so differently?",
+                     "Which shared picture do we agree on before making agreements?"]
+        reason = "roles disagree in the regioscan"
+    else:
+        title = f"Regioscan: rollen zien '{item.label}' verschillend"
+        text = f"In de regioscan van {region.name} waren de gemiddelden per rol voor " \
+               f"'{item.label}': {per_role}."
+        why = "Als partners dezelfde situatie verschillend zien, houden afspraken geen stand."
+        questions = [f"Waarom beoordelen de rollen '{item.label}' zo verschillend?",
+                     "Over welk gezamenlijk beeld worden we het eerst eens?"]
+        reason = "rollen verschillen van mening in de regioscan"
+    evidence = Evidence("scan", text, SCAN_SOURCE, [],
+                        {"role_means": means, "gap": round(gap, 2), "scale": list(scale)})
+    total, parts = scoring.point_score([score])
+    return Point(topic=f"scan-gap:{item.key}", title=title, why=why, questions=questions,
+                 participants=_participants(language), evidence=[evidence], score=total,
+                 score_parts=parts, reasons=[reason], passages=[passage] if passage else [])
+
+
+def collect(services: Any, region: Any, language: str) -> ScanOutcome:
+    """Scan points for ``region`` (weakest themes/statements below the midpoint, largest gap)."""
+    note = NO_SCAN_EN if language == "en" else NO_SCAN_NL
+    result = latest_round(services, region.code)
+    if result is None:
+        return ScanOutcome(False, note=note)
+    from bot.oogo.scan_view import scan_view
+
+    view = scan_view(result)
+    if view is None or not view.count:
+        return ScanOutcome(False, note=note, round=result)
+    passage = passage_for("regioscan")
+    midpoint = sum(view.scale) / 2
+    points = [_weak_point(item, view.scale, region, language, passage)
+              for item in view.weakest[:MAX_WEAK] if item.mean < midpoint]
+    if view.disagreements:
+        points.append(_gap_point(view.disagreements[0], view.scale, region, language, passage))
+    return ScanOutcome(True, points=points, round=result)
