@@ -1,0 +1,104 @@
+"""The FastAPI application factory: ``create_app(services=None, settings=None)``.
+
+Nothing is built at import time. ``oogo serve`` runs ``create_app`` through uvicorn's factory
+mode, so each worker builds its own app; tests pass their own ``Services`` (or fakes). The web
+page is plain HTML/CSS/JS from ``static/`` and gets a signed session cookie on ``GET /``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+
+from bot.channels.api import (
+    routes_chat,
+    routes_data,
+    routes_health,
+    routes_rounds,
+    routes_telegram,
+)
+from bot.channels.api.charts_cache import ChartCache
+from bot.channels.api.errors import install_error_handlers
+from bot.channels.api.middleware import GuardMiddleware
+from bot.channels.api.security import (
+    SESSION_COOKIE,
+    RateLimiter,
+    SessionSigner,
+    load_session_secret,
+)
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+STATIC = Path(__file__).with_name("static")
+PAGE_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+                               "script-src 'self'; connect-src 'self'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "Cache-Control": "no-store",
+}
+DESCRIPTION = (
+    "API van de OOGO-assistent: gesprek (chat), regio's, indicatoren, grafieken, regioscan-rondes, "
+    "OOGO-rapporten en feedback. Toegang: de kop `X-API-Key` (sleutels in OOGO_API_KEYS) of de "
+    "sessiecookie van de chatpagina. Zonder geconfigureerde sleutels is lokaal gebruik zonder "
+    "sleutel toegestaan. De indicatorcijfers zijn demonstratiegegevens tenzij echte gegevens zijn "
+    "geïmporteerd (`demo_data`)."
+)
+
+
+def create_app(services: Any | None = None, settings: Settings | None = None) -> FastAPI:
+    """Build the app; ``services`` defaults to ``build_services(settings)`` at startup."""
+    if settings is None:
+        settings = services.settings if services is not None else Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        owned = app.state.services is None
+        if owned:
+            from bot.services import build_services
+
+            app.state.services = build_services(settings)
+        await routes_telegram.start(app)
+        try:
+            yield
+        finally:
+            await routes_telegram.stop(app)
+            if owned:
+                app.state.services.close()
+
+    app = FastAPI(title="OOGO-assistent", version="0.1.0", description=DESCRIPTION,
+                  lifespan=lifespan)
+    app.state.settings = settings
+    app.state.services = services
+    app.state.signer = SessionSigner(load_session_secret(settings.session_secret,
+                                                         settings.ensure_data_dir()))
+    app.state.charts = ChartCache(settings.data_dir / "charts")
+    app.state.telegram = None
+
+    install_error_handlers(app)
+    app.add_middleware(GuardMiddleware, max_body_bytes=settings.max_body_bytes,
+                       limiter=RateLimiter(settings.rate_limit_per_minute),
+                       trusted_proxies=list(settings.trusted_proxies))
+    for module in (routes_health, routes_chat, routes_data, routes_rounds, routes_telegram):
+        app.include_router(module.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    async def index(request: Request) -> HTMLResponse:
+        html = (STATIC / "index.html").read_text(encoding="utf-8")
+        response = HTMLResponse(html, headers=PAGE_HEADERS)
+        if not app.state.signer.verify(request.cookies.get(SESSION_COOKIE)):
+            _, cookie = app.state.signer.new()
+            response.set_cookie(SESSION_COOKIE, cookie, httponly=True, samesite="lax",
+                                secure=request.url.scheme == "https", max_age=60 * 60 * 24 * 30)
+        return response
+
+    return app

@@ -1,0 +1,66 @@
+"""A small, bounded store for chart PNGs so that replies can carry chart URLs, not bytes.
+
+Why both memory and disk: with several uvicorn workers the request for the PNG may reach another
+worker than the one that answered; workers of one installation share the data dir, so a chart is
+also written there (bounded, oldest removed first) and found by any worker.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import threading
+from collections import OrderedDict
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+_ID = re.compile(r"^[0-9a-f]{32}$")
+
+
+class ChartCache:
+    """Chart PNGs by content id, in memory (LRU) and in ``directory`` (bounded)."""
+
+    def __init__(self, directory: Path | None, max_items: int = 256) -> None:
+        self.directory = directory
+        self.max_items = max_items
+        self._items: OrderedDict[str, bytes] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def put(self, png: bytes) -> str:
+        """Store ``png``; returns its id (the same bytes give the same id)."""
+        chart_id = hashlib.sha256(png).hexdigest()[:32]
+        with self._lock:
+            self._items[chart_id] = png
+            self._items.move_to_end(chart_id)
+            while len(self._items) > self.max_items:
+                self._items.popitem(last=False)
+        if self.directory is not None:
+            try:
+                self.directory.mkdir(parents=True, exist_ok=True)
+                path = self.directory / f"{chart_id}.png"
+                if not path.exists():
+                    path.write_bytes(png)
+                    self._prune()
+            except OSError:
+                log.warning("could not write chart %s to the data dir", chart_id)
+        return chart_id
+
+    def get(self, chart_id: str) -> bytes | None:
+        """The PNG for ``chart_id``, or None when unknown or evicted."""
+        if not _ID.match(chart_id):
+            return None
+        with self._lock:
+            png = self._items.get(chart_id)
+        if png is None and self.directory is not None:
+            path = self.directory / f"{chart_id}.png"
+            if path.is_file():
+                png = path.read_bytes()
+        return png
+
+    def _prune(self) -> None:
+        assert self.directory is not None
+        files = sorted(self.directory.glob("*.png"), key=lambda p: p.stat().st_mtime)
+        for old in files[: max(0, len(files) - self.max_items * 4)]:
+            old.unlink(missing_ok=True)

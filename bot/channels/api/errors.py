@@ -1,0 +1,83 @@
+"""Turn every failure into a clear Dutch JSON message; never a stack trace to a user.
+
+FastAPI's defaults answer in English (``Field required``) and an unexpected exception becomes a
+bare 500. Here validation errors name the field in Dutch, known HTTP errors keep their status with
+a Dutch text, and anything unexpected is logged with the request id and answered politely.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MESSAGES = {
+    400: "Dit verzoek kan ik niet lezen.",
+    401: "Geen toegang: een geldige API-sleutel (X-API-Key) of sessie is nodig.",
+    403: "Geen toegang.",
+    404: "Niet gevonden.",
+    405: "Deze methode is hier niet toegestaan.",
+    413: "Uw verzoek is te groot. Stuur een korter bericht.",
+    415: "Stuur de gegevens als JSON.",
+    429: "U stuurt te veel verzoeken achter elkaar. Wacht even en probeer het opnieuw.",
+}
+INTERNAL = ("Er ging aan onze kant iets mis. Probeer het later nog eens; noem bij vragen "
+            "de code {request_id}.")
+
+
+def _request_id(request: Request) -> str:
+    return getattr(request.state, "request_id", "-")
+
+
+def _validation_message(errors: list[dict[str, Any]]) -> str:
+    parts: list[str] = []
+    for error in errors[:5]:
+        loc = [str(p) for p in error.get("loc", ()) if p not in ("body", "query", "path")]
+        field = ".".join(loc) or "verzoek"
+        kind = str(error.get("type", ""))
+        if kind == "json_invalid":
+            return ("De JSON in uw verzoek is ongeldig. Controleer haakjes, komma's en "
+                    "aanhalingstekens.")
+        if kind == "missing":
+            parts.append(f"'{field}' ontbreekt")
+        elif "too_long" in kind:
+            parts.append(f"'{field}' is te lang")
+        elif kind in ("literal_error", "enum"):
+            parts.append(f"'{field}' heeft geen toegestane waarde")
+        elif kind.endswith("_type") or kind.endswith("_parsing"):
+            parts.append(f"'{field}' heeft het verkeerde type")
+        else:
+            parts.append(f"'{field}' is ongeldig")
+    return "Uw verzoek klopt niet: " + "; ".join(parts) + "."
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Register the Dutch handlers on ``app``."""
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = list(exc.errors())
+        status = 400 if any(e.get("type") == "json_invalid" for e in errors) else 422
+        return JSONResponse({"detail": _validation_message(errors)}, status_code=status)
+
+    @app.exception_handler(HTTPException)
+    async def _http(request: Request, exc: HTTPException) -> JSONResponse:
+        detail = exc.detail if isinstance(exc.detail, str) and exc.detail else None
+        if detail is None or detail.isascii() and detail in ("Not Found", "Method Not Allowed"):
+            detail = DEFAULT_MESSAGES.get(exc.status_code, "Dit verzoek kan ik niet verwerken.")
+        return JSONResponse({"detail": detail}, status_code=exc.status_code,
+                            headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        request_id = _request_id(request)
+        log.exception("unexpected error on %s %s", request.method, request.url.path,
+                      extra={"request_id": request_id})
+        return JSONResponse({"detail": INTERNAL.format(request_id=request_id)}, status_code=500,
+                            headers={"X-Request-ID": request_id})

@@ -1,0 +1,140 @@
+"""One ASGI middleware for what every request needs before it reaches a route.
+
+Order of work: request id (X-Request-ID in and out), rate limit (per client, proxy-aware),
+body size limit (Content-Length and streamed bodies), then an access log line in JSON.
+Written as plain ASGI rather than ``BaseHTTPMiddleware`` so that streamed responses (server-sent
+events) pass through untouched and an oversized streamed body is cut off while it arrives.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import re
+import time
+import uuid
+from typing import Any
+
+from starlette.exceptions import HTTPException
+
+from bot.channels.api.jsonlog import request_id_var
+from bot.channels.api.security import RateLimiter, client_address
+
+log = logging.getLogger("bot.channels.api.access")
+
+_SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+
+MSG_TOO_LARGE = "Uw verzoek is te groot. Stuur een korter bericht."
+MSG_TOO_MANY = "U stuurt te veel verzoeken achter elkaar. Wacht even en probeer het opnieuw."
+
+Scope = dict[str, Any]
+
+
+class _BodyTooLarge(HTTPException):
+    """Raised while a streamed body grows past the limit; an HTTPException so that FastAPI's
+    body parsing passes it on instead of turning it into a generic 400."""
+
+    def __init__(self) -> None:
+        super().__init__(status_code=413, detail=MSG_TOO_LARGE)
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope.get("headers", []):
+        if key.lower() == name:
+            return value.decode("latin-1")
+    return None
+
+
+async def send_json(send: Any, status: int, body: dict[str, Any], headers: list | None = None,
+                    request_id: str = "-") -> None:
+    """Send a small JSON response directly from middleware."""
+    raw = json.dumps(body, ensure_ascii=False).encode("utf-8")
+    all_headers = [(b"content-type", b"application/json; charset=utf-8"),
+                   (b"content-length", str(len(raw)).encode()),
+                   (b"x-request-id", request_id.encode())] + (headers or [])
+    await send({"type": "http.response.start", "status": status, "headers": all_headers})
+    await send({"type": "http.response.body", "body": raw})
+
+
+class GuardMiddleware:
+    """Request id, rate limit, body size limit and access log for every HTTP request."""
+
+    def __init__(self, app: Any, *, max_body_bytes: int, limiter: RateLimiter,
+                 trusted_proxies: list[str]) -> None:
+        self.app = app
+        self.max_body_bytes = max_body_bytes
+        self.limiter = limiter
+        self.trusted = trusted_proxies
+
+    def _limited(self, path: str) -> bool:
+        return path.startswith("/api/")
+
+    async def __call__(self, scope: Scope, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        given = _header(scope, b"x-request-id")
+        request_id = given if given and _SAFE_ID.match(given) else uuid.uuid4().hex
+        token = request_id_var.set(request_id)
+        peer = (scope.get("client") or ("unknown", 0))[0]
+        client = client_address(peer, _header(scope, b"x-forwarded-for"), self.trusted)
+        scope.setdefault("state", {})["client_address"] = client
+        scope["state"]["request_id"] = request_id
+        started = time.perf_counter()
+        status_holder = {"status": 0}
+
+        async def send_wrapper(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                status_holder["status"] = message["status"]
+                headers = [h for h in message.get("headers", []) if h[0].lower() != b"x-request-id"]
+                headers.append((b"x-request-id", request_id.encode()))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        try:
+            path = scope.get("path", "")
+            if self._limited(path):
+                wait = self.limiter.take(client)
+                if wait > 0:
+                    status_holder["status"] = 429
+                    await send_json(send, 429, {"detail": MSG_TOO_MANY},
+                                    [(b"retry-after", str(math.ceil(wait)).encode())], request_id)
+                    return
+            length = _header(scope, b"content-length")
+            if length and length.isdigit() and int(length) > self.max_body_bytes:
+                status_holder["status"] = 413
+                await send_json(send, 413, {"detail": MSG_TOO_LARGE}, request_id=request_id)
+                return
+            await self._call_limited(scope, receive, send_wrapper, request_id, status_holder)
+        finally:
+            log.info("%s %s %s", scope.get("method"), scope.get("path"), status_holder["status"],
+                     extra={"status": status_holder["status"], "client": client,
+                            "duration_ms": round((time.perf_counter() - started) * 1000, 1)})
+            request_id_var.reset(token)
+
+    async def _call_limited(self, scope: Scope, receive: Any, send: Any, request_id: str,
+                            status_holder: dict[str, int]) -> None:
+        received = 0
+        started = {"value": False}
+
+        async def limited_receive() -> dict[str, Any]:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_body_bytes:
+                    raise _BodyTooLarge
+            return message
+
+        async def tracking_send(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                started["value"] = True
+            await send(message)
+
+        try:
+            await self.app(scope, limited_receive, tracking_send)
+        except _BodyTooLarge:
+            if not started["value"]:
+                status_holder["status"] = 413
+                await send_json(send, 413, {"detail": MSG_TOO_LARGE}, request_id=request_id)

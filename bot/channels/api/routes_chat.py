@@ -1,0 +1,126 @@
+"""Chat endpoints: one turn as JSON (``POST /api/chat``), or streamed as server-sent events
+(``GET /api/chat/stream``) for the web page, plus thumbs up/down feedback on an answer."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import re
+from collections.abc import AsyncIterator
+from typing import Any, Literal
+
+import anyio
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import Response, StreamingResponse
+from pydantic import BaseModel, Field
+
+from bot.channels.api.deps import Caller, call_assistant, caller_of, services_of
+from bot.channels.api.serialize import reply_to_json
+from bot.core.messages import IncomingMessage
+
+log = logging.getLogger(__name__)
+router = APIRouter(prefix="/api", tags=["chat"])
+
+_REGION = re.compile(r"^[A-Z]{2}\d{2,4}$")
+
+
+class ChatRequest(BaseModel):
+    """One user turn: typed ``text`` and/or a pressed button's ``choice``."""
+
+    conversation_id: str | None = Field(None, max_length=100)
+    text: str = Field("", description="What the user typed.")
+    choice: str | None = Field(None, max_length=200, description="Value of a pressed button.")
+    region: str | None = Field(None, max_length=12, description="Own region code, e.g. GM0363.")
+
+
+class FeedbackRequest(BaseModel):
+    answer_id: str = Field(..., min_length=1, max_length=64)
+    conversation_id: str | None = Field(None, max_length=100)
+    rating: Literal["up", "down"]
+    comment: str | None = Field(None, max_length=2000)
+
+
+def _message(request: Request, caller: Caller, body: ChatRequest) -> IncomingMessage:
+    limit = request.app.state.settings.max_message_chars
+    text = body.text.strip()
+    if len(text) > limit:
+        raise HTTPException(422, f"Uw bericht is te lang ({len(text)} tekens). Houd het onder de "
+                                 f"{limit} tekens, of stel uw vraag in delen.")
+    if not text and not body.choice:
+        raise HTTPException(422, "Uw bericht is leeg. Typ een vraag of kies een optie.")
+    region = (body.region or "").strip().upper() or None
+    if region and not _REGION.match(region):
+        raise HTTPException(422, "Deze regiocode ken ik niet. Gebruik bijvoorbeeld GM0363 of "
+                                 "PO2707.")
+    return IncomingMessage(channel="web" if caller.kind == "web" else "api",
+                           conversation_id=caller.conversation(body.conversation_id),
+                           user_id=f"{caller.kind}:{caller.user_id}", text=text,
+                           choice=body.choice, region=region)
+
+
+@router.post("/chat", summary="Eén beurt in het gesprek")
+async def chat(body: ChatRequest, request: Request,
+               caller: Caller = Depends(caller_of)) -> dict[str, Any]:
+    message = _message(request, caller, body)
+    reply = await call_assistant(services_of(request), message)
+    data = reply_to_json(reply, request.app.state.charts)
+    data["conversation_id"] = body.conversation_id or "default"
+    return data
+
+
+def _chunks(text: str, size: int = 80) -> list[str]:
+    """Split on word boundaries into pieces of about ``size`` characters."""
+    pieces: list[str] = []
+    current = ""
+    for word in re.split(r"(\s+)", text):
+        current += word
+        if len(current) >= size:
+            pieces.append(current)
+            current = ""
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def _sse(event: str, data: Any) -> str:
+    return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
+
+
+@router.get("/chat/stream", summary="Eén beurt, gestreamd als server-sent events",
+            response_class=StreamingResponse)
+async def chat_stream(request: Request, text: str = "", choice: str | None = None,
+                      region: str | None = None, conversation_id: str | None = None,
+                      caller: Caller = Depends(caller_of)) -> Response:
+    """Events: ``chunk`` ({"text": ...}) while the answer arrives, then ``reply`` (full JSON)."""
+    body = ChatRequest(conversation_id=conversation_id, text=text, choice=choice, region=region)
+    message = _message(request, caller, body)
+
+    async def events() -> AsyncIterator[str]:
+        try:
+            reply = await call_assistant(services_of(request), message)
+        except Exception:  # the page gets a Dutch message, the log gets the details
+            log.exception("assistant failed in stream")
+            yield _sse("error", {"detail": "Er ging iets mis bij het maken van het antwoord. "
+                                           "Probeer het nog eens."})
+            return
+        for piece in _chunks(reply.text):
+            yield _sse("chunk", {"text": piece})
+            await asyncio.sleep(0)
+        data = reply_to_json(reply, request.app.state.charts)
+        data["conversation_id"] = conversation_id or "default"
+        yield _sse("reply", data)
+
+    return StreamingResponse(events(), media_type="text/event-stream",
+                             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+
+
+@router.post("/feedback", summary="Duim omhoog of omlaag bij een antwoord")
+async def feedback(body: FeedbackRequest, request: Request,
+                   caller: Caller = Depends(caller_of)) -> dict[str, Any]:
+    store = services_of(request).feedback
+    comment = (body.comment or "").strip() or None
+    await anyio.to_thread.run_sync(lambda: store.add(
+        answer_id=body.answer_id, conversation_id=caller.conversation(body.conversation_id),
+        rating=body.rating, comment=comment))
+    return {"ok": True, "message": "Dank u voor uw reactie."}

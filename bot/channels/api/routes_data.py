@@ -1,0 +1,199 @@
+"""Data endpoints: regions, indicator values, charts and the OOGO report of a region.
+
+Every number comes from the indicator engine, with year, region and source, and the ``demo_data``
+flag says when the shipped demonstration data is in use. Counts under 10 are suppressed.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import anyio
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import Response
+
+from bot.channels.api.deps import Caller, caller_of, services_of
+from bot.channels.api.serialize import jsonable, suppress_small_counts
+
+log = logging.getLogger(__name__)
+router = APIRouter(prefix="/api", tags=["data"])
+
+DEMO_NOTICE = ("Demonstratiegegevens: deze cijfers zijn niet echt en alleen bedoeld om te laten "
+               "zien hoe het werkt.")
+
+
+def region_json(region: Any) -> dict[str, str]:
+    return {"code": region.code, "name": region.name, "level": region.level}
+
+
+def _resolve(services: Any, value: str, what: str = "regio") -> Any:
+    """A Region for a code or name; 404 (Dutch) when unknown or ambiguous."""
+    registry = services.registry
+    value = value.strip()
+    try:
+        return registry.get(value.upper())
+    except Exception:  # UnknownRegion (or KeyError): try it as a name
+        pass
+    resolution = registry.resolve(value)
+    if getattr(resolution, "region", None) is not None:
+        return resolution.region
+    candidates = list(getattr(resolution, "candidates", []) or [])
+    if candidates:
+        names = ", ".join(f"{c.name} ({c.code})" for c in candidates[:5])
+        raise HTTPException(404, f"De {what} '{value}' is niet eenduidig. Bedoelt u: {names}?")
+    raise HTTPException(404, f"De {what} '{value}' ken ik niet.")
+
+
+@router.get("/regions", summary="Regio's zoeken (gemeente, samenwerkingsverband, land)")
+async def regions(request: Request, q: str = Query("", max_length=80),
+                  limit: int = Query(10, ge=1, le=50),
+                  caller: Caller = Depends(caller_of)) -> dict[str, Any]:
+    services = services_of(request)
+    return {"query": q, "matches": await anyio.to_thread.run_sync(search_regions, services, q,
+                                                                     limit)}
+
+
+def search_regions(services: Any, q: str, limit: int) -> list[dict[str, str]]:
+    """Exact code, resolver hit and candidates first, then names starting with / containing q."""
+    registry = services.registry
+    q = q.strip()
+    if not q:
+        return []
+    found: dict[str, Any] = {}
+    try:
+        region = registry.get(q.upper())
+        found[region.code] = region
+    except Exception:
+        pass
+    resolution = registry.resolve(q)
+    for region in [getattr(resolution, "region", None),
+                   *(getattr(resolution, "candidates", None) or [])]:
+        if region is not None:
+            found.setdefault(region.code, region)
+    needle = q.lower()
+    names = registry.names()
+    ranked = sorted(names.items(), key=lambda kv: (not kv[0].startswith(needle), len(kv[0])))
+    for name, codes in ranked:
+        if len(found) >= limit:
+            break
+        if needle in name:
+            for code in codes:
+                found.setdefault(code, registry.get(code))
+    for region in getattr(resolution, "suggestions", None) or []:
+        if len(found) >= limit:
+            break
+        found.setdefault(region.code, region)
+    return [region_json(r) for r in list(found.values())[:limit]]
+
+
+def _source(engine: Any, indicator: str) -> str:
+    definition = engine.catalog[indicator]
+    return getattr(definition, "source", "") or ""
+
+
+def indicator_values(services: Any, indicator: str, region: str, compare: str | None,
+                     category: str, year: int | None) -> dict[str, Any]:
+    engine = services.indicators
+    if indicator not in engine.catalog:
+        known = ", ".join(sorted(engine.catalog))
+        raise HTTPException(404, f"De indicator '{indicator}' ken ik niet. Kies uit: {known}.")
+    definition = engine.catalog[indicator]
+    main = _resolve(services, region)
+    year = year or engine.latest_year(indicator)
+    try:
+        value = engine.lookup(indicator, main.code, category=category, year=year)
+    except Exception as exc:
+        raise HTTPException(404, f"Geen cijfer voor {indicator} in {main.name} ({category}, "
+                                 f"{year}).") from exc
+    data: dict[str, Any] = {
+        "indicator": indicator,
+        "label": getattr(definition, "label_nl", indicator),
+        "definition": getattr(definition, "definition_nl", ""),
+        "unit": getattr(definition, "unit", ""),
+        "source": _source(engine, indicator),
+        "demo_data": bool(engine.is_demo),
+        "year": year,
+        "category": category,
+        "region": region_json(main),
+        "value": suppress_small_counts(jsonable(value)),
+        "years_available": list(engine.years(indicator)),
+    }
+    if engine.is_demo:
+        data["notice"] = DEMO_NOTICE
+    if compare:
+        other = _resolve(services, compare, "vergelijkingsregio")
+        try:
+            comparison = engine.compare(indicator, main.code, other.code, category, year)
+        except Exception as exc:
+            raise HTTPException(404, f"Geen vergelijking mogelijk met {other.name} ({year}).") \
+                from exc
+        result = jsonable(comparison)
+        for key in ("a", "b"):
+            if isinstance(result.get(key), dict):
+                suppress_small_counts(result[key])
+        data["compare"] = {"region": region_json(other), **result}
+    return data
+
+
+@router.get("/indicators/{indicator}", summary="Waarde van een indicator (met bron en jaar)")
+async def indicator(request: Request, indicator: str,
+                    region: str = Query("NL01", max_length=80),
+                    compare: str | None = Query(None, max_length=80),
+                    category: str = Query("totaal", max_length=40),
+                    year: int | None = Query(None, ge=2000, le=2100),
+                    caller: Caller = Depends(caller_of)) -> dict[str, Any]:
+    return await anyio.to_thread.run_sync(indicator_values, services_of(request), indicator,
+                                          region, compare, category, year)
+
+
+@router.get("/charts/indicator.png", summary="Grafiek van een indicator (PNG)",
+            response_class=Response)
+async def indicator_chart(request: Request, indicator: str = Query(..., max_length=20),
+                          region: str = Query(..., max_length=80),
+                          compare: str | None = Query(None, max_length=80),
+                          category: str = Query("totaal", max_length=40),
+                          year: int | None = Query(None, ge=2000, le=2100),
+                          caller: Caller = Depends(caller_of)) -> Response:
+    def render() -> bytes:
+        from bot.channels.api.charts_direct import render_indicator_chart
+
+        return render_indicator_chart(services_of(request), indicator,
+                                      _resolve(services_of(request), region),
+                                      _resolve(services_of(request), compare) if compare else None,
+                                      category, year)
+
+    png = await anyio.to_thread.run_sync(render)
+    return Response(png, media_type="image/png", headers={"Cache-Control": "max-age=300"})
+
+
+@router.get("/charts/{chart_id}.png", summary="Een grafiek uit een antwoord",
+            response_class=Response)
+async def chart(request: Request, chart_id: str,
+                caller: Caller = Depends(caller_of)) -> Response:
+    png = request.app.state.charts.get(chart_id)
+    if png is None:
+        raise HTTPException(404, "Deze grafiek is niet (meer) beschikbaar. Stel de vraag opnieuw.")
+    return Response(png, media_type="image/png", headers={"Cache-Control": "max-age=3600"})
+
+
+@router.get("/reports/{region}.{fmt}", summary="OOGO-rapport van een regio (pdf of html)",
+            response_class=Response)
+async def report(request: Request, region: str, fmt: str,
+                 caller: Caller = Depends(caller_of)) -> Response:
+    if fmt not in ("pdf", "html"):
+        raise HTTPException(404, "Het rapport is er als .pdf of .html.")
+    services = services_of(request)
+    target = _resolve(services, region)
+
+    def render() -> bytes:
+        from bot.channels.api.reports import render_report
+
+        return render_report(services, target.code, fmt)
+
+    body = await anyio.to_thread.run_sync(render)
+    media = "application/pdf" if fmt == "pdf" else "text/html; charset=utf-8"
+    filename = f"oogo-rapport-{target.code}.{fmt}"
+    disposition = "attachment" if fmt == "pdf" else "inline"
+    return Response(body, media_type=media,
+                    headers={"Content-Disposition": f'{disposition}; filename="{filename}"'})

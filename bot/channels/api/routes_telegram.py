@@ -1,0 +1,72 @@
+"""Telegram webhook mode on the API: ``POST /telegram/webhook``.
+
+Telegram sends the secret token we registered in ``X-Telegram-Bot-Api-Secret-Token``; it is
+compared in constant time, and a missing or wrong one gets 403 before the body is even parsed.
+Without a configured secret the endpoint refuses everything, so the webhook is never open.
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+from typing import Any
+
+from fastapi import APIRouter, FastAPI, HTTPException, Request
+
+log = logging.getLogger(__name__)
+router = APIRouter(tags=["telegram"])
+
+SECRET_HEADER = "x-telegram-bot-api-secret-token"
+
+
+async def start(app: FastAPI) -> None:
+    """Build and start the PTB application when a token and a webhook secret are configured."""
+    settings = app.state.settings
+    if app.state.telegram is not None or settings.telegram_token is None \
+            or settings.telegram_webhook_secret is None:
+        return
+    from bot.channels.telegram.app import build_telegram_app
+
+    application = build_telegram_app(app.state.services,
+                                     settings.telegram_token.get_secret_value(),
+                                     base_url=settings.telegram_base_url)
+    await application.initialize()
+    await application.start()
+    app.state.telegram = application
+    log.info("telegram webhook mode ready")
+
+
+async def stop(app: FastAPI) -> None:
+    application = app.state.telegram
+    if application is not None:
+        await application.stop()
+        await application.shutdown()
+        app.state.telegram = None
+
+
+def _secret_ok(given: str | None, settings: Any) -> bool:
+    expected = settings.telegram_webhook_secret
+    if expected is None or not given:
+        return False
+    return hmac.compare_digest(given.encode("utf-8"),
+                               expected.get_secret_value().encode("utf-8"))
+
+
+@router.post("/telegram/webhook", include_in_schema=False)
+async def telegram_webhook(request: Request) -> dict[str, bool]:
+    if not _secret_ok(request.headers.get(SECRET_HEADER), request.app.state.settings):
+        raise HTTPException(403, "Geen toegang: het geheime token van de webhook ontbreekt of "
+                                 "klopt niet.")
+    application = request.app.state.telegram
+    if application is None:
+        raise HTTPException(503, "De Telegram-bot is op deze server niet ingeschakeld.")
+    try:
+        data = await request.json()
+    except ValueError:
+        raise HTTPException(400, "Deze update is geen geldige JSON.") from None
+    from telegram import Update
+
+    if not isinstance(data, dict):
+        raise HTTPException(400, "Deze update heeft niet de vorm van een Telegram-update.")
+    await application.process_update(Update.de_json(data, application.bot))
+    return {"ok": True}

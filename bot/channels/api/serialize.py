@@ -1,0 +1,67 @@
+"""The JSON shape of a ``Reply`` on the HTTP channel.
+
+Like ``Reply.to_contract`` (the ``oogo ask --json`` object) but with everything a chat page
+needs: buttons, charts as URLs (the PNGs go to the chart cache), progress and the answer id for
+feedback. Counts under 10 never leave the server as numbers.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from typing import Any
+
+from bot.channels.api.charts_cache import ChartCache
+from bot.core.messages import Reply
+
+SUPPRESSED_LABEL = "minder dan 10"
+
+
+def suppress_small_counts(data: dict[str, Any]) -> dict[str, Any]:
+    """Replace numerators/denominators under 10 by null plus the label 'minder dan 10'."""
+    for key in ("numerator", "denominator"):
+        value = data.get(key)
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and value < 10:
+            data[key] = None
+            data[f"{key}_label"] = SUPPRESSED_LABEL
+            data["suppressed_count"] = True
+    return data
+
+
+def jsonable(value: Any) -> Any:
+    """Dataclasses, tuples and numpy scalars to plain JSON values (NaN becomes null)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set)):
+        return [jsonable(v) for v in value]
+    if isinstance(value, float):
+        return None if math.isnan(value) or math.isinf(value) else value
+    if isinstance(value, (str, int, bool)) or value is None:
+        return value
+    if hasattr(value, "item"):  # numpy scalar
+        return jsonable(value.item())
+    return str(value)
+
+
+def reply_to_json(reply: Reply, charts: ChartCache, chart_prefix: str = "/api/charts") -> dict:
+    """The full reply for the web page and integrations."""
+    return {
+        "answer_id": reply.answer_id,
+        "intent": reply.intent,
+        "text": reply.text,
+        "language": reply.language,
+        "buttons": [{"label": b.label, "value": b.value} for b in reply.buttons],
+        "options": list(reply.options),
+        "followups": list(reply.followups),
+        "facts": [suppress_small_counts(f.to_contract()) for f in reply.facts],
+        "passages": [p.to_contract() for p in reply.passages],
+        "charts": [
+            {"url": f"{chart_prefix}/{charts.put(c.png)}.png", "title": c.title, "alt": c.alt}
+            for c in reply.charts
+        ],
+        "regions": [dataclasses.asdict(r) for r in reply.regions],
+        "demo_data": reply.demo_data,
+        "progress": dataclasses.asdict(reply.progress) if reply.progress else None,
+    }
