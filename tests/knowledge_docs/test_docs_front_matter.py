@@ -102,8 +102,10 @@ def test_sections_are_usable_for_retrieval(name: str) -> None:
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_no_leftover_markers_or_english_placeholders(name: str) -> None:
     text = (DOCS / name).read_text(encoding="utf-8")
-    for marker in ("TODO", "TBD", "lorem", "NIET GEVONDEN", "FIXME", "XXX"):
-        assert marker.lower() not in text.lower(), f"{name}: contains {marker}"
+    # research markers are upper case; "niet gevonden" is ordinary Dutch and allowed
+    for marker in ("TODO", "TBD", "NIET GEVONDEN", "LET OP]", "FIXME", "XXX"):
+        assert marker not in text, f"{name}: contains {marker}"
+    assert "lorem" not in text.lower()
 
 
 KEY_PHRASES = [
@@ -116,7 +118,7 @@ KEY_PHRASES = [
                                          "overgang po-vo", "vmbo-mbo"]),
     ("oogo.md", "Wie zit er aan tafel", ["samenwerkingsverband", "wethouders"]),
     ("indicatoren.md", "Wat betekent NEET", ["vier weken", "1 oktober"]),
-    ("indicatoren.md", "relatieve risico berekend", ["gedeeld door"]),
+    ("indicatoren.md", "relatieve risico op NEET berekend", ["gedeeld door"]),
     ("handleiding.md", "Welke vragenlijsten", ["Vragenlijst Uitvoering", "Vragenlijst Beleid",
                                                "Vragen voor het Startgesprek"]),
     ("handleiding.md", "vragenlijsten uit in mijn regio", ["vragenlijst"]),
