@@ -18,6 +18,11 @@ from bot.settings import Settings
 if TYPE_CHECKING:  # pragma: no cover - imports for type checkers only
     from indicators.engine import IndicatorEngine
     from indicators.registry import RegionRegistry
+    from sqlalchemy.engine import Engine
+
+    from bot.regioscan.definition import ScanDefinition
+    from bot.regioscan.service import RegioscanService
+    from bot.storage.stores import FeedbackStore, RoundStore, ScanStore, SqlStateStore
 
 
 class Services:
@@ -38,6 +43,65 @@ class Services:
         from indicators.engine import IndicatorEngine
 
         return IndicatorEngine.load(self.registry, data_dir=self.settings.data_dir)
+
+    @cached_property
+    def db(self) -> Engine:
+        """The SQLAlchemy engine (SQLite in the data dir or OOGO_DATABASE_URL), migrated to head."""
+        from bot.storage.db import make_engine, migrate
+
+        with self._lock:
+            if not self.settings.database_url:
+                self.settings.ensure_data_dir()
+            engine = make_engine(self.settings.resolved_database_url)
+            migrate(engine)
+            return engine
+
+    @cached_property
+    def state_store(self) -> SqlStateStore:
+        from bot.storage.stores import SqlStateStore
+
+        return SqlStateStore(self.db)
+
+    @cached_property
+    def scan_store(self) -> ScanStore:
+        from bot.storage.stores import ScanStore
+
+        return ScanStore(self.db)
+
+    @cached_property
+    def round_store(self) -> RoundStore:
+        from bot.storage.stores import RoundStore
+
+        return RoundStore(self.db)
+
+    @cached_property
+    def feedback_store(self) -> FeedbackStore:
+        from bot.storage.stores import FeedbackStore
+
+        return FeedbackStore(self.db)
+
+    @cached_property
+    def scan_definition(self) -> ScanDefinition:
+        from bot.regioscan.definition import load_scan
+
+        return load_scan()
+
+    @cached_property
+    def regioscan(self) -> RegioscanService:
+        """The regioscan facade (conversation and rounds); regions checked in the registry."""
+        from bot.regioscan.service import RegioscanService
+
+        return RegioscanService(
+            self.scan_definition, self.scan_store, self.round_store,
+            region_exists=self._region_exists,
+        )
+
+    def _region_exists(self, code: str) -> bool:
+        try:
+            self.registry.get(code)
+        except Exception:  # noqa: BLE001 - UnknownRegion or a registry without that code
+            return False
+        return True
 
     def close(self) -> None:
         """Release what was opened (database connections, clients)."""

@@ -1,0 +1,151 @@
+"""Engine factory and migrations: one place that knows SQLite and PostgreSQL apart.
+
+SQLite is the embedded default. It runs in WAL mode (readers never block the writer), with
+foreign keys on, a busy timeout (several processes may share the file) and ``synchronous=FULL``
+so a committed answer survives a crash of the process or the machine. PostgreSQL gets
+``pool_pre_ping`` so a restarted server does not surface as an error on the next request.
+
+``migrate(engine)`` runs Alembic to head with a Config built in code (no alembic.ini). It is
+idempotent and safe when several processes start at once: SQLite serialises on a lock file next
+to the database, PostgreSQL on an advisory lock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Callable, Iterator
+from functools import wraps
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
+
+from bot.storage.errors import READ_ONLY_NL, UNAVAILABLE_NL, StorageUnavailable
+
+if TYPE_CHECKING:  # pragma: no cover
+    from sqlalchemy.engine import Connection, Engine
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+_PG_LOCK_KEY = 0x0060_0601  # any fixed 32-bit number; identifies "OOGO schema migration"
+SQLITE_BUSY_TIMEOUT_MS = 15_000
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+def make_engine(url: str) -> Engine:
+    """Create the engine for ``url`` with the per-backend settings described above."""
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.pool import StaticPool
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database or ""
+        in_memory = database in ("", ":memory:")
+        kwargs: dict[str, Any] = {
+            "connect_args": {"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
+        }
+        if in_memory:
+            kwargs["poolclass"] = StaticPool
+        else:
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(parsed, **kwargs)
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+            cursor = dbapi_conn.cursor()
+            if not in_memory:
+                cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+            cursor.execute("PRAGMA synchronous=FULL")
+            cursor.close()
+
+        return engine
+    return create_engine(parsed, pool_pre_ping=True)
+
+
+def translate_errors(func: Callable[P, T]) -> Callable[P, T]:
+    """Turn 'database unreachable / read-only' into ``StorageUnavailable`` with a Dutch message.
+
+    Integrity errors pass through: they mean a caller broke a rule (e.g. joining twice) and the
+    caller turns them into its own message.
+    """
+
+    @wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> T:
+        from sqlalchemy.exc import DBAPIError, IntegrityError
+
+        try:
+            return func(*args, **kwargs)
+        except IntegrityError:
+            raise
+        except DBAPIError as exc:
+            text = str(exc.orig).lower() if exc.orig is not None else str(exc).lower()
+            log.error("database error in %s: %s", func.__qualname__, exc.__class__.__name__)
+            if "readonly" in text or "read-only" in text or "read only" in text:
+                raise StorageUnavailable(READ_ONLY_NL) from exc
+            raise StorageUnavailable(UNAVAILABLE_NL) from exc
+
+    return wrapper
+
+
+@contextlib.contextmanager
+def _migration_lock(engine: Engine, conn: Connection) -> Iterator[None]:
+    """Serialise concurrent migrations across processes."""
+    if engine.dialect.name == "postgresql":
+        from sqlalchemy import text
+
+        conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": _PG_LOCK_KEY})
+        try:
+            yield
+        finally:
+            conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _PG_LOCK_KEY})
+        return
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not database or database == ":memory:":
+        yield
+        return
+    import fcntl
+
+    lock_path = Path(database).with_name(Path(database).name + ".migrate.lock")
+    with open(lock_path, "a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _alembic_config(conn: Connection) -> Any:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["connection"] = conn
+    return config
+
+
+def _at_head(conn: Connection, config: Any) -> bool:
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    current = set(MigrationContext.configure(conn).get_current_heads())
+    return current == set(ScriptDirectory.from_config(config).get_heads())
+
+
+@translate_errors
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest Alembic revision (idempotent, concurrency-safe)."""
+    from alembic import command
+
+    with engine.connect() as lock_conn, _migration_lock(engine, lock_conn):
+        lock_conn.commit()
+        with engine.begin() as conn:
+            config = _alembic_config(conn)
+            if _at_head(conn, config):
+                return
+            log.info("migrating database schema to head")
+            command.upgrade(config, "head")

@@ -1,0 +1,154 @@
+"""Scans (one person's regioscan) and their answers.
+
+The engine's state and the answers table change together in ONE transaction per user step
+(``apply``), and ``apply`` returns only after the commit: the caller replies afterwards, so an
+answer the user saw acknowledged is always on disk, even if the process is killed right after.
+The answers table is the source of truth for results; the JSON state is the conversation's
+place-keeping (current question, phase).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from bot.storage.db import translate_errors
+from bot.storage.models import AnswerRow, ScanRow, utcnow
+from bot.storage.records import AnswerWrite, ScanRecord, StoredAnswer
+from bot.storage.upsert import upsert
+
+if TYPE_CHECKING:  # pragma: no cover
+    from sqlalchemy.engine import Connection, Engine, Row
+
+SCANS = ScanRow.__table__
+ANSWERS = AnswerRow.__table__
+UNFINISHED = ("active", "paused")
+
+
+def _scan(row: Row[Any]) -> ScanRecord:
+    m = row._mapping
+    return ScanRecord(
+        id=m["id"], user_id=m["user_id"], conversation_id=m["conversation_id"],
+        round_id=m["round_id"], respondent_id=m["respondent_id"],
+        definition_version=m["definition_version"], status=m["status"], state=dict(m["state"]),
+        created_at=m["created_at"], updated_at=m["updated_at"], submitted_at=m["submitted_at"],
+    )
+
+
+class ScanStore:
+    """Create scans, apply a step's changes atomically, read a scan's own answers."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @translate_errors
+    def create(
+        self, user_id: str, conversation_id: str, state: dict[str, Any], *,
+        round_id: int | None = None, respondent_id: int | None = None,
+        definition_version: int = 1, status: str = "active",
+    ) -> ScanRecord:
+        from sqlalchemy import insert, select
+
+        now = utcnow()
+        with self.engine.begin() as conn:
+            result = conn.execute(insert(SCANS).values(
+                user_id=user_id, conversation_id=conversation_id, round_id=round_id,
+                respondent_id=respondent_id, definition_version=definition_version,
+                status=status, state=state, created_at=now, updated_at=now,
+            ))
+            scan_id = int(result.inserted_primary_key[0])
+            return _scan(conn.execute(select(SCANS).where(SCANS.c.id == scan_id)).one())
+
+    @translate_errors
+    def get(self, scan_id: int) -> ScanRecord | None:
+        from sqlalchemy import select
+
+        with self.engine.connect() as conn:
+            row = conn.execute(select(SCANS).where(SCANS.c.id == scan_id)).first()
+        return None if row is None else _scan(row)
+
+    @translate_errors
+    def latest_for_conversation(
+        self, conversation_id: str, statuses: Iterable[str] = UNFINISHED
+    ) -> ScanRecord | None:
+        """The newest scan of this conversation with one of ``statuses``."""
+        from sqlalchemy import select
+
+        query = (
+            select(SCANS)
+            .where(SCANS.c.conversation_id == conversation_id,
+                   SCANS.c.status.in_(list(statuses)))
+            .order_by(SCANS.c.id.desc()).limit(1)
+        )
+        with self.engine.connect() as conn:
+            row = conn.execute(query).first()
+        return None if row is None else _scan(row)
+
+    @translate_errors
+    def for_respondent(self, respondent_id: int) -> ScanRecord | None:
+        from sqlalchemy import select
+
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(SCANS).where(SCANS.c.respondent_id == respondent_id)
+            ).first()
+        return None if row is None else _scan(row)
+
+    @translate_errors
+    def apply(
+        self, scan_id: int, *, state: dict[str, Any] | None = None, status: str | None = None,
+        answers: Iterable[AnswerWrite] = (), reset: bool = False, submitted: bool = False,
+        conversation_id: str | None = None,
+    ) -> None:
+        """Commit one step: optional reset of all answers, upserted answers, new state/status."""
+        with self.engine.begin() as conn:
+            self._apply(conn, scan_id, state=state, status=status, answers=answers,
+                        reset=reset, submitted=submitted, conversation_id=conversation_id)
+
+    def _apply(
+        self, conn: Connection, scan_id: int, *, state: dict[str, Any] | None,
+        status: str | None, answers: Iterable[AnswerWrite], reset: bool, submitted: bool,
+        conversation_id: str | None,
+    ) -> None:
+        from sqlalchemy import delete, update
+
+        now = utcnow()
+        if reset:
+            conn.execute(delete(ANSWERS).where(ANSWERS.c.scan_id == scan_id))
+        for answer in answers:
+            if answer.value is not None and not 1 <= answer.value <= 5:
+                raise ValueError(f"antwoord buiten de schaal 1-5: {answer.value}")
+            upsert(
+                conn, ANSWERS, {"scan_id": scan_id, "question_id": answer.question_id},
+                {"value": answer.value, "explanation": answer.explanation, "updated_at": now},
+            )
+        values: dict[str, Any] = {"updated_at": now}
+        if state is not None:
+            values["state"] = state
+        if status is not None:
+            values["status"] = status
+        if submitted:
+            values["submitted_at"] = now
+        if conversation_id is not None:
+            values["conversation_id"] = conversation_id
+        conn.execute(update(SCANS).where(SCANS.c.id == scan_id).values(**values))
+
+    def record_answer(
+        self, scan_id: int, question_id: str, value: int | None, explanation: str | None = None
+    ) -> None:
+        """Commit one answer on its own (used by tools and tests; the service uses ``apply``)."""
+        self.apply(scan_id, answers=[AnswerWrite(question_id, value, explanation)])
+
+    @translate_errors
+    def answers(self, scan_id: int) -> dict[str, StoredAnswer]:
+        """The answers of one scan, by question id."""
+        from sqlalchemy import select
+
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(ANSWERS).where(ANSWERS.c.scan_id == scan_id).order_by(ANSWERS.c.id)
+            ).all()
+        return {
+            r.question_id: StoredAnswer(r.question_id, r.value, r.explanation, r.updated_at)
+            for r in rows
+        }
