@@ -64,14 +64,15 @@ def register(app: typer.Typer) -> None:
 
         settings = Settings()
         logging.config.dictConfig(logging_config(settings.log_level))
-        if settings.telegram_token is None:
+        if settings.telegram_token is None or not settings.telegram_token.get_secret_value():
             typer.echo("Stel eerst OOGO_TELEGRAM_TOKEN in (het token van @BotFather).", err=True)
             raise typer.Exit(2)
         services = build_services(settings)
         token = settings.telegram_token.get_secret_value()
         application = build_telegram_app(services, token, base_url=settings.telegram_base_url)
         if set_webhook or delete_webhook:
-            if set_webhook and settings.telegram_webhook_secret is None:
+            secret = settings.telegram_webhook_secret
+            if set_webhook and (secret is None or not secret.get_secret_value()):
                 typer.echo("Stel eerst OOGO_TELEGRAM_WEBHOOK_SECRET in.", err=True)
                 raise typer.Exit(2)
             message = manage_webhook(application, set_webhook, settings.telegram_webhook_secret)

@@ -47,7 +47,7 @@ class FakeServices:
     def __init__(self, settings: Any) -> None:
         self.settings = settings
         self.assistant = FakeAssistant()
-        self.feedback = FakeFeedback()
+        self.feedback_store = FakeFeedback()
 
     def close(self) -> None:
         pass

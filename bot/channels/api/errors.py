@@ -15,6 +15,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
+from bot.storage.errors import StorageUnavailable
+
 log = logging.getLogger(__name__)
 
 DEFAULT_MESSAGES = {
@@ -73,6 +75,12 @@ def install_error_handlers(app: FastAPI) -> None:
             detail = DEFAULT_MESSAGES.get(exc.status_code, "Dit verzoek kan ik niet verwerken.")
         return JSONResponse({"detail": detail}, status_code=exc.status_code,
                             headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(StorageUnavailable)
+    async def _storage(request: Request, exc: StorageUnavailable) -> JSONResponse:
+        log.warning("storage unavailable on %s", request.url.path, exc_info=exc.__cause__)
+        return JSONResponse({"detail": exc.message}, status_code=503,
+                            headers={"Retry-After": "30"})
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

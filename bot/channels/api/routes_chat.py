@@ -118,7 +118,7 @@ async def chat_stream(request: Request, text: str = "", choice: str | None = Non
 @router.post("/feedback", summary="Duim omhoog of omlaag bij een antwoord")
 async def feedback(body: FeedbackRequest, request: Request,
                    caller: Caller = Depends(caller_of)) -> dict[str, Any]:
-    store = services_of(request).feedback
+    store = services_of(request).feedback_store
     comment = (body.comment or "").strip() or None
     await anyio.to_thread.run_sync(lambda: store.add(
         answer_id=body.answer_id, conversation_id=caller.conversation(body.conversation_id),

@@ -22,8 +22,8 @@ SECRET_HEADER = "x-telegram-bot-api-secret-token"
 async def start(app: FastAPI) -> None:
     """Build and start the PTB application when a token and a webhook secret are configured."""
     settings = app.state.settings
-    if app.state.telegram is not None or settings.telegram_token is None \
-            or settings.telegram_webhook_secret is None:
+    if app.state.telegram is not None or not secret_value(settings.telegram_token) \
+            or not secret_value(settings.telegram_webhook_secret):
         return
     from bot.channels.telegram.app import build_telegram_app
 
@@ -44,12 +44,17 @@ async def stop(app: FastAPI) -> None:
         app.state.telegram = None
 
 
+def secret_value(secret: Any) -> str | None:
+    """The secret's value, or None when unset or empty (compose passes empty strings)."""
+    value = secret.get_secret_value() if secret is not None else ""
+    return value or None
+
+
 def _secret_ok(given: str | None, settings: Any) -> bool:
-    expected = settings.telegram_webhook_secret
+    expected = secret_value(settings.telegram_webhook_secret)
     if expected is None or not given:
         return False
-    return hmac.compare_digest(given.encode("utf-8"),
-                               expected.get_secret_value().encode("utf-8"))
+    return hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8"))
 
 
 @router.post("/telegram/webhook", include_in_schema=False)
