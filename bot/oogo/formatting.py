@@ -59,11 +59,13 @@ def category_label(category: str, language: str = "nl") -> str:
 
 
 def fmt_number(value: float | int | None, language: str = "nl", decimals: int | None = None) -> str:
-    """Print a number as in the data: at most two decimals, no trailing zeros, Dutch comma."""
+    """Print a number as in the data: one decimal, or two when the data has two; Dutch comma."""
     if value is None:
         return "-"
     if decimals is None:
-        text = f"{float(value):.2f}".rstrip("0").rstrip(".")
+        number = float(value)
+        decimals = 1 if round(number, 1) == round(number, 2) else 2
+        text = f"{number:.{decimals}f}"
     else:
         text = f"{float(value):.{decimals}f}"
     if text in ("-0", ""):

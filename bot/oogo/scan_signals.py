@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.oogo import scoring
-from bot.oogo.formatting import fmt_number
+from bot.oogo.formatting import fmt_int, fmt_number
 from bot.oogo.model import Evidence, Point
 from bot.oogo.passages import passage_for
 
@@ -61,7 +61,7 @@ def _weak_point(item: Any, scale: tuple[float, float], region: Any, language: st
     if language == "en":
         title = f"Regioscan: weak spot '{item.label}'"
         text = (f"In the regioscan of {region.name}, '{item.label}' scored on average {m} "
-                f"on a scale of {fmt_number(scale[0], 'en')} to {fmt_number(scale[1], 'en')} "
+                f"on a scale of {fmt_int(scale[0], 'en')} to {fmt_int(scale[1], 'en')} "
                 f"({count} answers).")
         why = "Everyone at the table rates this low: a shared starting point for agreements."
         questions = [f"What is needed to improve '{item.label}'?",
@@ -70,7 +70,7 @@ def _weak_point(item: Any, scale: tuple[float, float], region: Any, language: st
     else:
         title = f"Regioscan: zwak punt '{item.label}'"
         text = (f"In de regioscan van {region.name} scoorde '{item.label}' gemiddeld {m} "
-                f"op een schaal van {fmt_number(scale[0])} tot {fmt_number(scale[1])} "
+                f"op een schaal van {fmt_int(scale[0])} tot {fmt_int(scale[1])} "
                 f"({count} antwoorden).")
         why = "Iedereen aan tafel waardeert dit laag: een gedeeld vertrekpunt voor afspraken."
         questions = [f"Wat is nodig om '{item.label}' te verbeteren?",
