@@ -1,9 +1,100 @@
-"""CLI commands of this group (registered by bot.cli.main)."""
+"""``oogo report REGION -o FILE`` (the OOGO preparation document) and ``oogo points REGION``.
+
+Both go through the same generator as the conversation, so the document, the terminal and the
+chat show the same points. Bad input never ends in a traceback: an unknown region, an unknown
+format or an unwritable output path gives a short Dutch message and exit code 2.
+"""
 
 from __future__ import annotations
 
+import json
+import logging
+import os
+from pathlib import Path
+
 import typer
+
+log = logging.getLogger(__name__)
+
+
+def _fail(message: str) -> None:
+    typer.echo(message, err=True)
+    raise typer.Exit(2)
+
+
+def _check_writable(path: Path) -> None:
+    """Fail before the (slower) report is built when the file cannot be written."""
+    parent = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        _fail(f"'{path}' is een map. Geef een bestandsnaam op, bijvoorbeeld {path / 'oogo.pdf'}.")
+    if not parent.is_dir():
+        _fail(f"De map '{parent}' bestaat niet. Maak de map eerst aan of kies een andere plek.")
+    if not os.access(parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        _fail(f"Ik kan niet schrijven naar '{path}': geen schrijfrechten. Kies een andere plek.")
+
+
+def _services() -> object:
+    from bot.services import build_services
+    from bot.settings import Settings
+
+    return build_services(Settings())
 
 
 def register(app: typer.Typer) -> None:
     """Add this group's commands to the oogo app."""
+
+    @app.command("report")
+    def report(
+        region: str = typer.Argument(..., help="Gemeente of samenwerkingsverband (naam of code)."),
+        output: Path = typer.Option(..., "--output", "-o",
+                                    help="Uitvoerbestand (.pdf, .html of .md)."),
+        fmt: str | None = typer.Option(
+            None, "--format", "-f", help="pdf, html of md (standaard: de extensie)."),
+    ) -> None:
+        """Maak het OOGO-voorbereidingsdocument voor een regio (PDF, HTML of Markdown)."""
+        from bot.oogo.points import RegionNotFound
+        from bot.oogo.report import build_report
+        from bot.oogo.report_render import ReportFormatError, detect_format, write_report
+
+        try:
+            chosen = detect_format(output, fmt)
+        except ReportFormatError:
+            _fail("Onbekend formaat. Kies pdf, html of md (met --format of via de extensie van "
+                  "het bestand, bijvoorbeeld oogo.pdf).")
+        _check_writable(output)
+        services = _services()
+        try:
+            document = build_report(services, region)
+        except RegionNotFound as exc:
+            _fail(exc.message("nl"))
+        try:
+            write_report(document, output, chosen)
+        except OSError as exc:
+            _fail(f"Ik kan niet schrijven naar '{output}': {exc.strerror or exc}.")
+        typer.echo(f"Voorbereidingsdocument voor {document.region_name} geschreven naar {output} "
+                   f"({chosen}, {len(document.points.points)} gesprekspunten).")
+        if document.scan is None:
+            typer.echo(document.scan_note)
+        if document.demo_data:
+            typer.echo("Let op: de indicatorcijfers zijn demonstratiedata.")
+
+    @app.command("points")
+    def points(
+        region: str = typer.Argument(..., help="Gemeente of samenwerkingsverband (naam of code)."),
+        as_json: bool = typer.Option(False, "--json", help="Uitvoer als JSON."),
+        max_points: int = typer.Option(7, "--max", min=1, max=20, help="Hoogstens zoveel punten."),
+        language: str = typer.Option("nl", "--lang", help="nl of en."),
+    ) -> None:
+        """Toon de voorgestelde OOGO-gesprekspunten voor een regio, met onderbouwing."""
+        from bot.oogo.points import RegionNotFound, generate_points
+        from bot.oogo.render import render_points
+
+        services = _services()
+        try:
+            result = generate_points(services, region, language=language, max_points=max_points)
+        except RegionNotFound as exc:
+            _fail(exc.message("en" if language == "en" else "nl"))
+        if as_json:
+            typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+            return
+        typer.echo(render_points(result, language))
