@@ -1,0 +1,256 @@
+"""The region registry: every gemeente (2024), every samenwerkingsverband PO/VO and Nederland.
+
+Why one registry: the conversation, the indicator engine, the CLI and the charts all need the
+same answer to "which region is this, which SWV does it belong to, who is it like". The data is
+the processed copy in ``indicators/data/regions.csv`` (built by ``indicators.build_regions`` from
+CBS and OCW files, see ``data/PROVENANCE.md``) plus the hand-kept ``aliases.csv`` and
+``herindelingen_2015_2024.csv`` (former gemeente names).
+
+Peers ("gemeenten die op u lijken"): for every gemeente we take z-scores of
+log(inhabitants) and log(population density) over all 342 gemeenten and call the gemeenten with
+the smallest Euclidean distance in that plane its peers (default 8, never fewer than 5). Logs make
+"twice as big" count the same for small and large gemeenten; standardising gives size and
+density equal weight. For an SWV the same is done among SWVs of the same level.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import math
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from indicators.names import normalize, without_suffix
+
+if TYPE_CHECKING:  # pragma: no cover
+    from indicators.mentions import Mention
+    from indicators.resolve import Resolution
+
+logger = logging.getLogger(__name__)
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+LEVELS = ("gemeente", "swv_po", "swv_vo", "land")
+LEVEL_LABELS_NL = {
+    "gemeente": "gemeente",
+    "swv_po": "samenwerkingsverband PO",
+    "swv_vo": "samenwerkingsverband VO",
+    "land": "land",
+}
+MIN_PEERS = 5
+
+
+class UnknownRegion(LookupError):
+    """Raised by ``RegionRegistry.get`` for a code that is not in the registry."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        super().__init__(f"Onbekende regiocode '{code}'.")
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """One region. ``swv_po``/``swv_vo`` are empty for SWVs and Nederland."""
+
+    code: str
+    name: str
+    level: str
+    province: str
+    inhabitants: int
+    density: int
+    size_class: str
+    swv_po: str
+    swv_vo: str
+    swv_po_other: tuple[str, ...] = ()
+    swv_vo_other: tuple[str, ...] = ()
+    land_km2: float = 0.0
+    statline_name: str = ""
+
+    @property
+    def level_label(self) -> str:
+        """Dutch label of the level ("gemeente", "samenwerkingsverband PO", ...)."""
+        return LEVEL_LABELS_NL[self.level]
+
+    def to_dict(self) -> dict:
+        """JSON-friendly form (used by ``--json`` output and the API)."""
+        return {
+            "code": self.code, "name": self.name, "level": self.level,
+            "province": self.province, "inhabitants": self.inhabitants,
+            "density": self.density, "size_class": self.size_class,
+            "swv_po": self.swv_po, "swv_vo": self.swv_vo,
+            "swv_po_other": list(self.swv_po_other), "swv_vo_other": list(self.swv_vo_other),
+        }
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(v for v in value.split(";") if v)
+
+
+def _read(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+class RegionRegistry:
+    """All regions with lookup by code, name resolution, membership and peers."""
+
+    def __init__(
+        self,
+        regions: list[Region],
+        aliases: dict[str, str] | None = None,
+        former: dict[str, tuple[list[str], str]] | None = None,
+    ) -> None:
+        self._by_code = {r.code: r for r in regions}
+        self._aliases = aliases or {}
+        self.former = former or {}  # normalised former name -> ([codes now], year)
+        self._members: dict[str, list[Region]] = {}
+        for r in regions:
+            if r.level == "gemeente":
+                self._members.setdefault(r.swv_po, []).append(r)
+                self._members.setdefault(r.swv_vo, []).append(r)
+
+    @classmethod
+    def load(cls, data_dir: Path | None = None) -> RegionRegistry:
+        """Read the shipped processed files (no network, no raw files needed)."""
+        base = Path(data_dir) if data_dir else DATA_DIR
+        regions = [
+            Region(
+                code=row["code"], name=row["name"], level=row["level"],
+                province=row["province"], inhabitants=int(row["inhabitants"]),
+                density=int(row["density"]), size_class=row["size_class"],
+                swv_po=row["swv_po"], swv_vo=row["swv_vo"],
+                swv_po_other=_split(row["swv_po_other"]),
+                swv_vo_other=_split(row["swv_vo_other"]),
+                land_km2=float(row["land_km2"] or 0), statline_name=row["statline_name"],
+            )
+            for row in _read(base / "regions.csv")
+        ]
+        aliases = {row["alias"]: row["code"] for row in _read(base / "aliases.csv")}
+        former: dict[str, tuple[list[str], str]] = {}
+        for row in _read(base / "herindelingen_2015_2024.csv"):
+            codes, _ = former.setdefault(normalize(row["gemeente_2015"]), ([], row["jaar"]))
+            if row["gm_code_2024"] not in codes:
+                codes.append(row["gm_code_2024"])
+        registry = cls(regions, aliases, former)
+        logger.debug("region registry loaded: %d regions", len(regions))
+        return registry
+
+    # -- lookup -------------------------------------------------------------------------
+    def get(self, code: str) -> Region:
+        """The region with this code (case-insensitive); raises ``UnknownRegion``."""
+        region = self._by_code.get(code.strip().upper()) if isinstance(code, str) else None
+        if region is None:
+            raise UnknownRegion(str(code))
+        return region
+
+    def __contains__(self, code: object) -> bool:
+        return isinstance(code, str) and code.strip().upper() in self._by_code
+
+    def __len__(self) -> int:
+        return len(self._by_code)
+
+    def all(self, level: str | None = None) -> list[Region]:
+        """All regions, or those of one level, in code order."""
+        return [r for r in self._by_code.values() if level is None or r.level == level]
+
+    def gemeenten(self) -> list[Region]:
+        """The 342 gemeenten."""
+        return self.all("gemeente")
+
+    def members(self, code: str) -> list[Region]:
+        """Gemeenten of an SWV (main SWV only), all gemeenten for NL01, itself for a gemeente."""
+        region = self.get(code)
+        if region.level == "land":
+            return self.gemeenten()
+        if region.level == "gemeente":
+            return [region]
+        return list(self._members.get(region.code, []))
+
+    def swv_of(self, code: str, kind: str) -> Region:
+        """The main SWV ("po" or "vo") of a gemeente."""
+        region = self.get(code)
+        swv = region.swv_po if kind == "po" else region.swv_vo
+        if not swv:
+            raise UnknownRegion(f"{code}:{kind}")
+        return self.get(swv)
+
+    # -- names ----------------------------------------------------------------------------
+    @cached_property
+    def _names(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = {}
+
+        def add(name: str, code: str) -> None:
+            key = normalize(name)
+            if key and code not in index.setdefault(key, []):
+                index[key].append(code)
+
+        for region in self._by_code.values():
+            add(region.name, region.code)
+            if region.level == "gemeente":
+                add(without_suffix(region.name), region.code)
+                if region.statline_name:
+                    add(region.statline_name, region.code)
+                    add(without_suffix(region.statline_name), region.code)
+        for alias, code in self._aliases.items():
+            if code in self._by_code:
+                add(alias, code)
+        return index
+
+    def names(self) -> dict[str, list[str]]:
+        """Normalised name or alias -> region codes (more than one code means ambiguous)."""
+        return {key: list(codes) for key, codes in self._names.items()}
+
+    def codes_for_name(self, text: str) -> list[str]:
+        """Codes whose name or alias normalises to the same key as ``text``."""
+        return list(self._names.get(normalize(text), []))
+
+    def resolve(self, text: str) -> Resolution:
+        """Turn what a user typed into a region, candidates or suggestions (see ``resolve``)."""
+        from indicators.resolve import resolve_text
+
+        return resolve_text(self, text)
+
+    def find_mentions(self, text: str) -> list[Mention]:
+        """Region names inside a whole sentence (see ``indicators.mentions``)."""
+        from indicators.mentions import find_mentions
+
+        return find_mentions(self, text)
+
+    # -- peers ----------------------------------------------------------------------------
+    @cached_property
+    def _peer_space(self) -> dict[str, dict[str, tuple[float, float]]]:
+        spaces: dict[str, dict[str, tuple[float, float]]] = {}
+        for level in ("gemeente", "swv_po", "swv_vo"):
+            regions = self.all(level)
+            xs = [math.log(max(r.inhabitants, 1)) for r in regions]
+            ys = [math.log(max(r.density, 1)) for r in regions]
+            zx, zy = _zscores(xs), _zscores(ys)
+            spaces[level] = {r.code: (a, b) for r, a, b in zip(regions, zx, zy, strict=True)}
+        return spaces
+
+    def peers(self, code: str, n: int = 8) -> list[Region]:
+        """The ``n`` regions of the same level most alike in size and density (nearest first)."""
+        region = self.get(code)
+        if region.level == "land":
+            return []
+        n = max(MIN_PEERS, n)
+        space = self._peer_space[region.level]
+        x0, y0 = space[region.code]
+        ranked = sorted(
+            (math.hypot(x - x0, y - y0), other)
+            for other, (x, y) in space.items()
+            if other != region.code
+        )
+        return [self._by_code[other] for _, other in ranked[:n]]
+
+
+def _zscores(values: list[float]) -> list[float]:
+    mean = sum(values) / len(values)
+    var = sum((v - mean) ** 2 for v in values) / max(len(values) - 1, 1)
+    sd = math.sqrt(var) or 1.0
+    return [(v - mean) / sd for v in values]

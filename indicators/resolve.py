@@ -1,0 +1,238 @@
+"""From what a user typed to a region: codes, names, aliases, former names and typos.
+
+Why a separate module: resolution is where the conversation meets the registry, and it must never
+guess silently. The order is fixed and each step says what it did (``Resolution.method``):
+
+1. codes: ``GM0363``, ``NL01``, ``PO2707``, ``PO 27.07``, ``vo 27.08``;
+2. exact name or alias, insensitive to case, accents and punctuation ("Sudwest Fryslan",
+   "s-Hertogenbosch", "Den Bosch", "Bergen (NH.)"); a name shared by several gemeenten ("Bergen")
+   gives ``candidates`` and a question, never a pick;
+3. "samenwerkingsverband/swv [po|vo] <gemeente>" and "gemeente <naam>";
+4. former gemeente names (herindelingen since 2015), with a note that says where it went;
+5. typos with rapidfuzz (``fuzz.ratio`` on normalised names): one clear best match of at least
+   88 is used with a note; several close ones become candidates; 75-88 only suggestions.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from indicators.names import normalize, strip_accents
+
+if TYPE_CHECKING:  # pragma: no cover
+    from indicators.registry import Region, RegionRegistry
+
+logger = logging.getLogger(__name__)
+
+ACCEPT_SCORE = 88.0
+SUGGEST_SCORE = 75.0
+CLOSE_GAP = 4.0
+
+_GM = re.compile(r"^gm\s*(\d{1,4})$")
+_NL = re.compile(r"^nl\s*0?1$")
+_SWV = re.compile(r"^(?:swv\s*)?(po|vo)\s*-?\s*(\d{2})\s*[.\- ]?\s*(\d{2})$")
+_SWV_PHRASE = re.compile(r"^(?:het\s+)?(?:swv|samenwerkingsverband)(?:\s+(po|vo))?\s+(.+)$")
+_GEMEENTE_PHRASE = re.compile(r"^(?:de\s+)?gemeente\s+(.+)$")
+
+
+@dataclass
+class Resolution:
+    """Outcome of resolving one text.
+
+    Exactly one of three shapes: ``region`` set (resolved; ``message`` may hold a note such as
+    "Ik ga ervan uit dat u Amsterdam bedoelt."), ``candidates`` (ambiguous: ask which one), or
+    neither (unknown: ``suggestions`` holds close matches, possibly empty). ``message`` is Dutch,
+    ``message_en`` English.
+    """
+
+    query: str
+    region: Region | None = None
+    candidates: list[Region] = field(default_factory=list)
+    suggestions: list[Region] = field(default_factory=list)
+    message: str = ""
+    message_en: str = ""
+    method: str = "unknown"  # code|exact|alias|phrase|former|fuzzy|ambiguous|unknown
+    score: float = 100.0
+
+    @property
+    def ok(self) -> bool:
+        """True when exactly one region was found."""
+        return self.region is not None
+
+    @property
+    def ambiguous(self) -> bool:
+        """True when the text fits several regions equally well."""
+        return self.region is None and bool(self.candidates)
+
+    def message_in(self, lang: str = "nl") -> str:
+        """The message in the user's language ("nl" or "en")."""
+        return self.message_en if lang == "en" and self.message_en else self.message
+
+
+def _label(region: Region) -> str:
+    if region.level == "gemeente":
+        return f"{region.name} ({region.province})"
+    return region.name
+
+
+def _join(items: list[str], word: str) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {word} " + items[-1]
+
+
+def names_of(registry: RegionRegistry, codes: list[str]) -> list[str]:
+    """Names of the regions with these codes, in the same order."""
+    return [registry.get(c).name for c in codes]
+
+
+def _ambiguous(query: str, regions: list[Region], method: str = "ambiguous") -> Resolution:
+    labels = [_label(r) for r in regions]
+    return Resolution(
+        query=query,
+        candidates=regions,
+        message=f"'{query}' kan meerdere regio's zijn: {_join(labels, 'of')}. Welke bedoelt u?",
+        message_en=f"'{query}' can mean several regions: {_join(labels, 'or')}. Which one?",
+        method=method,
+    )
+
+
+def _unknown(query: str, suggestions: list[Region]) -> Resolution:
+    nl = f"Ik ken geen gemeente of samenwerkingsverband met de naam '{query}'."
+    en = f"I do not know a municipality or samenwerkingsverband called '{query}'."
+    if suggestions:
+        labels = [_label(r) for r in suggestions]
+        nl += f" Bedoelt u misschien {_join(labels, 'of')}?"
+        en += f" Did you mean {_join(labels, 'or')}?"
+    else:
+        nl += (" Noem een Nederlandse gemeente, een samenwerkingsverband (bijvoorbeeld PO 27.07)"
+               " of 'Nederland'.")
+        en += " Name a Dutch municipality, a samenwerkingsverband (e.g. PO 27.07) or 'Nederland'."
+    return Resolution(query=query, suggestions=suggestions, message=nl, message_en=en)
+
+
+def _resolved(query: str, region: Region, method: str, nl: str = "", en: str = "",
+              score: float = 100.0) -> Resolution:
+    return Resolution(query=query, region=region, message=nl, message_en=en, method=method,
+                      score=score)
+
+
+def _by_code(registry: RegionRegistry, query: str, key: str) -> Resolution | None:
+    compact = strip_accents(query).strip().lower()
+    if m := _GM.match(compact):
+        code = f"GM{int(m.group(1)):04d}"
+    elif _NL.match(compact):
+        code = "NL01"
+    elif m := _SWV.match(compact):
+        code = f"{m.group(1).upper()}{m.group(2)}{m.group(3)}"
+    elif key.isdigit() and len(key) == 4:
+        code = f"GM{key}"
+    else:
+        return None
+    if code in registry:
+        return _resolved(query, registry.get(code), "code")
+    return _unknown(query, [])
+
+
+def _phrase(registry: RegionRegistry, query: str, key: str) -> Resolution | None:
+    if m := _SWV_PHRASE.match(key):
+        kind, rest = m.group(1), m.group(2)
+        inner = resolve_text(registry, rest)
+        if inner.region is None or inner.region.level != "gemeente":
+            return None
+        gemeente = inner.region
+        if kind:
+            return _resolved(query, registry.swv_of(gemeente.code, kind), "phrase")
+        options = [registry.swv_of(gemeente.code, "po"), registry.swv_of(gemeente.code, "vo")]
+        return _ambiguous(query, options)
+    if m := _GEMEENTE_PHRASE.match(key):
+        inner = resolve_text(registry, m.group(1))
+        if inner.ok and inner.region.level == "gemeente":
+            return inner
+    return None
+
+
+def _fuzzy(registry: RegionRegistry, query: str, key: str) -> Resolution:
+    from rapidfuzz import fuzz, process
+
+    names = registry.names()
+    hits = process.extract(key, list(names), scorer=fuzz.ratio, limit=8,
+                           score_cutoff=SUGGEST_SCORE)
+    ranked: list[tuple[float, str]] = []
+    seen: set[str] = set()
+    for name, score, _ in hits:
+        for code in names[name]:
+            if code not in seen:
+                seen.add(code)
+                ranked.append((score, code))
+    if not ranked:
+        return _unknown(query, _word_suggestions(registry, key))
+    best = ranked[0][0]
+    close = [registry.get(code) for score, code in ranked if best - score < CLOSE_GAP]
+    if best >= ACCEPT_SCORE and len(close) == 1:
+        region = close[0]
+        return _resolved(query, region, "fuzzy",
+                         f"Ik ga ervan uit dat u {region.name} bedoelt.",
+                         f"I assume you mean {region.name}.", score=best)
+    if best >= ACCEPT_SCORE:
+        return _ambiguous(query, close)
+    return _unknown(query, [registry.get(code) for _, code in ranked[:3]])
+
+
+def _word_suggestions(registry: RegionRegistry, key: str) -> list[Region]:
+    """Regions named by one of the words of a longer text ("Amsterdam Zuidoost")."""
+    words = key.split()
+    if len(words) < 2:
+        return []
+    found: list[Region] = []
+    for size in range(len(words) - 1, 0, -1):
+        for start in range(len(words) - size + 1):
+            part = " ".join(words[start:start + size])
+            for code in registry.codes_for_name(part):
+                region = registry.get(code)
+                if region not in found and len(part) > 3:
+                    found.append(region)
+    return found[:3]
+
+
+def resolve_text(registry: RegionRegistry, text: str) -> Resolution:
+    """Resolve ``text`` against ``registry``; see the module docstring for the order."""
+    query = (text or "").strip().strip("?!.,;:\"").strip()
+    key = normalize(query)
+    if not key:
+        return Resolution(
+            query=query,
+            message="Geef de naam of code van een gemeente of samenwerkingsverband op.",
+            message_en="Please give the name or code of a municipality or samenwerkingsverband.",
+        )
+    if (found := _by_code(registry, query, key)) is not None:
+        return found
+    codes = registry.codes_for_name(key)
+    if len(codes) == 1:
+        region = registry.get(codes[0])
+        method = "exact" if normalize(region.name) == key else "alias"
+        return _resolved(query, region, method)
+    if len(codes) > 1:
+        return _ambiguous(query, [registry.get(c) for c in codes])
+    if (found := _phrase(registry, query, key)) is not None:
+        return found
+    if key in registry.former:
+        codes, year = registry.former[key]
+        if len(codes) > 1:
+            found = _ambiguous(query, [registry.get(c) for c in codes], "former")
+            names = names_of(registry, codes)
+            found.message = (f"{query} is in {year} opgedeeld over {_join(names, 'en')}."
+                             " Welke gemeente bedoelt u?")
+            found.message_en = (f"{query} was split in {year} over {_join(names, 'and')}."
+                                " Which one do you mean?")
+            return found
+        region = registry.get(codes[0])
+        return _resolved(
+            query, region, "former",
+            f"{query} is sinds {year} geen aparte gemeente meer; ik gebruik {region.name}.",
+            f"{query} has not been a separate municipality since {year}; I use {region.name}.",
+        )
+    return _fuzzy(registry, query, key)
