@@ -71,13 +71,15 @@ def search_regions(services: Any, q: str, limit: int) -> list[dict[str, str]]:
                    *(getattr(resolution, "candidates", None) or [])]:
         if region is not None:
             found.setdefault(region.code, region)
-    needle = q.lower()
+    from indicators.names import normalize
+
+    needle = normalize(q)
     names = registry.names()
     ranked = sorted(names.items(), key=lambda kv: (not kv[0].startswith(needle), len(kv[0])))
     for name, codes in ranked:
         if len(found) >= limit:
             break
-        if needle in name:
+        if needle and needle in name:
             for code in codes:
                 found.setdefault(code, registry.get(code))
     for region in getattr(resolution, "suggestions", None) or []:

@@ -121,9 +121,9 @@
     const bar = el("div", { class: "feedback", role: "group", "aria-label": "Was dit antwoord nuttig?" });
     bar.appendChild(el("span", {}, "Nuttig?"));
     const status = el("span", { role: "status" });
-    for (const [rating, symbol, label] of [["up", "👍", "Ja, nuttig antwoord"], ["down", "👎", "Nee, niet nuttig"]]) {
+    for (const [rating, word, label] of [["up", "Ja", "Ja, nuttig antwoord"], ["down", "Nee", "Nee, niet nuttig"]]) {
       const b = el("button", { type: "button", "aria-label": label, "aria-pressed": "false",
-        "data-rating": rating }, symbol);
+        "data-rating": rating }, word);
       b.addEventListener("click", async () => {
         const ok = await postJson("/api/feedback", { answer_id: answerId, rating, conversation_id: conversationId });
         bar.querySelectorAll("button").forEach((x) => x.setAttribute("aria-pressed", String(x === b && ok.ok)));
