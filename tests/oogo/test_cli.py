@@ -1,0 +1,87 @@
+"""``oogo report`` and ``oogo points`` through the real CLI app, including bad input:
+unknown region, a region without regioscan round, unwritable output paths (exit 2, Dutch text,
+no traceback)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.oogo.conftest import MID_SIZE, SMALL_RURAL
+
+
+@pytest.fixture
+def run(data_dir, monkeypatch):
+    from bot.cli.main import create_cli
+
+    monkeypatch.setenv("OOGO_DATA_DIR", str(data_dir))
+    monkeypatch.delenv("OOGO_LLM", raising=False)
+    app = create_cli()
+    runner = CliRunner()
+
+    def invoke(*args: str):
+        return runner.invoke(app, list(args))
+
+    return invoke
+
+
+def _no_traceback(result) -> None:
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_points_text_and_json(run) -> None:
+    result = run("points", MID_SIZE)
+    assert result.exit_code == 0, result.output
+    assert "OOGO-gesprekspunten" in result.output
+    assert "nog geen regioscan-ronde" in result.output  # no scan data for this region
+    result = run("points", MID_SIZE, "--json")
+    data = json.loads(result.output)
+    assert data["region"]["code"] == MID_SIZE and data["has_scan"] is False
+    assert data["points"] and all(p["evidence"] for p in data["points"])
+
+
+def test_unknown_region(run) -> None:
+    for command in (("points", "Amsterdm"), ("report", "Amsterdm", "-o", "x.html")):
+        result = run(*command)
+        assert result.exit_code == 2
+        assert "ken ik niet" in result.output and "Amsterdam" in result.output
+        _no_traceback(result)
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "pdf"])
+def test_report_formats(run, tmp_path, fmt) -> None:
+    target = tmp_path / f"oogo.{fmt}"
+    result = run("report", SMALL_RURAL, "-o", str(target))
+    assert result.exit_code == 0, result.output
+    assert "nog geen regioscan-ronde" in result.output
+    data = target.read_bytes()
+    assert data.startswith(b"%PDF") if fmt == "pdf" else b"OOGO-voorbereiding" in data
+
+
+def test_report_format_option_overrides_extension(run, tmp_path) -> None:
+    target = tmp_path / "oogo.out"
+    result = run("report", SMALL_RURAL, "-o", str(target), "--format", "html")
+    assert result.exit_code == 0, result.output
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    result = run("report", SMALL_RURAL, "-o", str(tmp_path / "oogo.docx"))
+    assert result.exit_code == 2 and "Onbekend formaat" in result.output
+    _no_traceback(result)
+
+
+def test_unwritable_output_paths(run, tmp_path) -> None:
+    missing = tmp_path / "bestaat-niet" / "oogo.pdf"
+    result = run("report", SMALL_RURAL, "-o", str(missing))
+    assert result.exit_code == 2 and "bestaat niet" in result.output
+    _no_traceback(result)
+    result = run("report", SMALL_RURAL, "-o", str(tmp_path))  # a directory, not a file
+    assert result.exit_code == 2 and "is een map" in result.output
+    _no_traceback(result)
+    blocker = tmp_path / "bestand.txt"
+    blocker.write_text("x")
+    result = run("report", SMALL_RURAL, "-o", str(blocker / "oogo.html"))
+    assert result.exit_code == 2
+    _no_traceback(result)
+    assert not missing.exists()
