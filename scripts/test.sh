@@ -6,4 +6,5 @@ cd "$(dirname "$0")/.."
 bash scripts/install-system.sh test
 python3 -m pip install --quiet --disable-pip-version-check -e ".[test]"
 python3 -m ruff check .
+bash scripts/audit.sh
 python3 -m pytest "$@"
