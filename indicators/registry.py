@@ -109,6 +109,7 @@ class RegionRegistry:
         self._aliases = aliases or {}
         self.former = former or {}  # normalised former name -> ([codes now], year)
         self._members: dict[str, list[Region]] = {}
+        self._fuzzy_index: dict[int, list[str]] | None = None  # filled by indicators.mentions
         for r in regions:
             if r.level == "gemeente":
                 self._members.setdefault(r.swv_po, []).append(r)

@@ -1,0 +1,186 @@
+"""Finding region names inside a whole sentence ("Vergelijk Zwolle en Deventer op jeugdzorg").
+
+Why: the conversation needs every place a user names, with its position, without the user typing
+a code. The scan walks over the words of the sentence and takes the longest run of words that is
+a known name or alias ("Bergen op Zoom" wins over "Bergen"; "Den Haag" over nothing). Codes
+(GM0363, PO 27.07, VO2708) are found first.
+
+Guards against false alarms, because some gemeenten are ordinary words ("Best", "Ede", "Putten",
+"Goes", "Buren", "Huizen", "Kampen", "Leiden", "Houten"...):
+
+* a name in ``COMMON_WORDS`` counts only when it is written with a capital and is not the first
+  word of a sentence (unless "gemeente" comes right before it); the same holds for former
+  gemeente names ("Haren", "Leek", "Grave");
+* typos are matched only for words (or runs of up to three words) longer than 5 letters, with the
+  same first letter and a rapidfuzz ratio of at least 88, and never against common-word names or
+  "Nederland" (so "Nederlands" is not Nederland).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from indicators.names import tokens
+from indicators.resolve import Resolution
+
+if TYPE_CHECKING:  # pragma: no cover
+    from indicators.registry import RegionRegistry
+
+FUZZY_SCORE = 88.0
+FUZZY_MIN_LEN = 6
+MAX_WORDS = 9
+
+COMMON_WORDS = frozenset({
+    "best", "son", "ede", "epe", "goes", "putten", "buren", "huizen", "hoorn", "sluis",
+    "duiven", "beek", "bergen", "kampen", "houten", "assen", "borne", "stein", "laren",
+    "krimpen", "rijen", "voorst", "losser", "hulst", "horst", "delft", "leiden", "westland",
+    "waterland", "berg en dal", "peel en maas", "urk", "oss", "tiel", "gouda", "edam", "nl",
+    "haag", "capelle", "alphen", "valkenburg", "volendam", "geleen", "sittard", "reeuwijk",
+    "bodegraven", "nuenen", "wierden", "hague", "haren", "leek",
+    "grave", "mill", "ten boer", "uden", "texel",
+})
+# Words that make a capitalised common-word name at the start of a sentence acceptable.
+_CONTEXT = frozenset({"gemeente", "regio", "in", "uit", "te", "naar", "van", "voor", "bij"})
+# Common words that are still fine in lower case because users write them that way.
+_LOWER_OK = frozenset({"texel"})
+_CODE = re.compile(
+    r"\b(?:GM\s?\d{4}|NL01|(?:swv\s*)?(?:PO|VO)\s?-?\d{2}[.\s-]?\d{2})\b", re.IGNORECASE
+)
+_SENTENCE_END = re.compile(r"[.!?]\s*$")
+_SWV_BEFORE = re.compile(r"(?:swv|samenwerkingsverband)(?:\s+(?:po|vo))?\s+$", re.IGNORECASE)
+_GAP = re.compile(r"^[\s\-'’()]{1,3}$")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One region named in a text: where (``span`` = start, end), the words, and what it is."""
+
+    span: tuple[int, int]
+    text: str
+    resolution: Resolution
+
+    @property
+    def codes(self) -> list[str]:
+        """The region code, or the candidate codes when the name is ambiguous."""
+        if self.resolution.region is not None:
+            return [self.resolution.region.code]
+        return [r.code for r in self.resolution.candidates]
+
+
+def find_mentions(registry: RegionRegistry, text: str) -> list[Mention]:
+    """All regions mentioned in ``text``, left to right, without overlaps."""
+    if not text or not text.strip():
+        return []
+    found: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for match in _CODE.finditer(text):
+        res = registry.resolve(match.group(0))
+        if res.ok:
+            found.append(Mention((match.start(), match.end()), match.group(0), res))
+            taken.append((match.start(), match.end()))
+    words = [w for w in tokens(text) if not any(s <= w[1] < e for s, e in taken)]
+    names = registry.names()
+    index = _index(registry, names)
+    i = 0
+    while i < len(words):
+        hit = _exact_at(registry, text, words, i, names) or _fuzzy_at(registry, text, words, i,
+                                                                      index)
+        if hit is None:
+            i += 1
+            continue
+        mention, used = hit
+        found.append(_widen(registry, text, mention))
+        i += used
+    return sorted(found, key=lambda m: m.span)
+
+
+def _exact_at(registry: RegionRegistry, text: str, words: list, i: int,
+              names: dict[str, list[str]]) -> tuple[Mention, int] | None:
+    for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
+        if not _contiguous(text, words, i, n):
+            continue
+        key = " ".join(w[0] for w in words[i:i + n])
+        is_name = key in names
+        if not is_name and key not in registry.former:
+            continue
+        start, end = words[i][1], words[i + n - 1][2]
+        if (key in COMMON_WORDS or not is_name) and not _accept_common(text, words, i, start):
+            continue
+        res = registry.resolve(text[start:end])
+        if res.ok or res.ambiguous:
+            return Mention((start, end), text[start:end], res), n
+    return None
+
+
+def _fuzzy_at(registry: RegionRegistry, text: str, words: list, i: int,
+              index: dict[int, list[str]]) -> tuple[Mention, int] | None:
+    from rapidfuzz import fuzz, process
+
+    for n in range(min(3, len(words) - i), 0, -1):
+        if not _contiguous(text, words, i, n):
+            continue
+        key = " ".join(w[0] for w in words[i:i + n])
+        if len(key.replace(" ", "")) < FUZZY_MIN_LEN or not index.get(n):
+            continue
+        best = process.extractOne(key, index[n], scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
+        if best is None or best[0][0] != key[0]:
+            continue
+        start, end = words[i][1], words[i + n - 1][2]
+        res = registry.resolve(text[start:end])
+        if res.ok or res.ambiguous:
+            return Mention((start, end), text[start:end], res), n
+    return None
+
+
+def _widen(registry: RegionRegistry, text: str, mention: Mention) -> Mention:
+    """Take in a leading apostrophe, a closing "(NH.)" and a preceding "samenwerkingsverband"."""
+    start, end = mention.span
+    if start > 0 and text[start - 1] in "'’":
+        start -= 1
+    if "(" in text[start:end]:
+        tail = re.match(r"\.?\)", text[end:])
+        end += tail.end() if tail else 0
+    res = mention.resolution
+    before = _SWV_BEFORE.search(text[:start])
+    if before and res.ok and res.region.level == "gemeente":
+        swv = registry.resolve(text[before.start():end])
+        if swv.ok or swv.ambiguous:
+            start, res = before.start(), swv
+    return Mention((start, end), text[start:end], res)
+
+
+def _contiguous(text: str, words: list, i: int, n: int) -> bool:
+    """Words i..i+n-1 are separated only by a space, hyphen, apostrophe or bracket."""
+    return all(
+        _GAP.match(text[words[k][2]:words[k + 1][1]]) for k in range(i, i + n - 1)
+    )
+
+
+def _accept_common(text: str, words: list, i: int, start: int) -> bool:
+    key = words[i][0]
+    if key in _LOWER_OK:
+        return True
+    if not text[start].isupper():
+        return False
+    previous = words[i - 1][0] if i > 0 else ""
+    if previous in _CONTEXT:
+        return True
+    sentence_start = i == 0 or bool(_SENTENCE_END.search(text[:start]))
+    return not sentence_start
+
+
+def _index(registry: RegionRegistry, names: dict[str, list[str]]) -> dict[int, list[str]]:
+    """Names that typos may match, grouped by their number of words (cached per registry)."""
+    cached = getattr(registry, "_fuzzy_index", None)
+    if cached is not None:
+        return cached
+    by_len: dict[int, list[str]] = {}
+    for key, codes in sorted(names.items()):
+        if (key in COMMON_WORDS or codes == ["NL01"] or key.startswith("samenwerkingsverband")
+                or len(key.replace(" ", "")) < FUZZY_MIN_LEN):
+            continue
+        by_len.setdefault(len(key.split()), []).append(key)
+    registry._fuzzy_index = by_len
+    return by_len
