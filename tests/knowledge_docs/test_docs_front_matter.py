@@ -109,7 +109,7 @@ def test_no_leftover_markers_or_english_placeholders(name: str) -> None:
 
 
 KEY_PHRASES = [
-    ("oogo.md", "Wat is het OOGO", ["op overeenstemming gericht overleg"]),
+    ("oogo.md", "Wat is het OOGO en wat betekent het", ["op overeenstemming gericht overleg"]),
     ("oogo.md", "welke wet", ["OOGO", "ondersteuningsplan", "WPO artikel 18a",
                               "WVO artikel 17a", "WEC artikel 28a"]),
     ("oogo.md", "Hoe vaak", ["ten minste eens in de vier jaar", "ondersteuningsplan"]),
