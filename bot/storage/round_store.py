@@ -122,21 +122,25 @@ class RoundStore:
         from sqlalchemy import select
 
         query = (
-            select(RESPONDENTS.c.role, SCANS.c.status)
+            select(RESPONDENTS.c.role, SCANS.c.submitted_at)
             .select_from(RESPONDENTS.outerjoin(SCANS, SCANS.c.respondent_id == RESPONDENTS.c.id))
             .where(RESPONDENTS.c.round_id == round_id)
         )
         counts: dict[str, dict[str, int]] = {}
         with self.engine.connect() as conn:
-            for role, status in conn.execute(query):
+            for role, submitted_at in conn.execute(query):
                 entry = counts.setdefault(role, {"joined": 0, "submitted": 0})
                 entry["joined"] += 1
-                entry["submitted"] += int(status == "submitted")
+                entry["submitted"] += int(submitted_at is not None)
         return counts
 
     @translate_errors
     def responses(self, round_id: int) -> list[tuple[str, dict[str, int | None]]]:
-        """(role, {question_id: value}) per respondent whose scan is submitted; no identities."""
+        """(role, {question_id: value}) per respondent who submitted at least once; no identities.
+
+        A respondent who reopens a submitted scan to change answers keeps counting (with the
+        current answers) while the round is open.
+        """
         from sqlalchemy import select
 
         query = (
@@ -145,7 +149,7 @@ class RoundStore:
                 RESPONDENTS.join(SCANS, SCANS.c.respondent_id == RESPONDENTS.c.id)
                 .outerjoin(ANSWERS, ANSWERS.c.scan_id == SCANS.c.id)
             )
-            .where(RESPONDENTS.c.round_id == round_id, SCANS.c.status == "submitted")
+            .where(RESPONDENTS.c.round_id == round_id, SCANS.c.submitted_at.is_not(None))
             .order_by(RESPONDENTS.c.id)
         )
         grouped: dict[int, tuple[str, dict[str, int | None]]] = {}

@@ -71,14 +71,14 @@ class ScanStore:
     def latest_for_conversation(
         self, conversation_id: str, statuses: Iterable[str] = UNFINISHED
     ) -> ScanRecord | None:
-        """The newest scan of this conversation with one of ``statuses``."""
+        """The most recently touched scan of this conversation with one of ``statuses``."""
         from sqlalchemy import select
 
         query = (
             select(SCANS)
             .where(SCANS.c.conversation_id == conversation_id,
                    SCANS.c.status.in_(list(statuses)))
-            .order_by(SCANS.c.id.desc()).limit(1)
+            .order_by(SCANS.c.updated_at.desc(), SCANS.c.id.desc()).limit(1)
         )
         with self.engine.connect() as conn:
             row = conn.execute(query).first()
