@@ -17,12 +17,13 @@ from bot.settings import Settings
 
 if TYPE_CHECKING:  # pragma: no cover - imports for type checkers only
     from indicators.engine import IndicatorEngine
-    from indicators.registry import RegionRegistry
     from sqlalchemy.engine import Engine
 
+    from bot.core.assistant import Assistant
     from bot.regioscan.definition import ScanDefinition
     from bot.regioscan.service import RegioscanService
     from bot.storage.stores import FeedbackStore, RoundStore, ScanStore, SqlStateStore
+    from indicators.registry import RegionRegistry
 
 
 class Services:
@@ -95,6 +96,13 @@ class Services:
             self.scan_definition, self.scan_store, self.round_store,
             region_exists=self._region_exists,
         )
+
+    @cached_property
+    def assistant(self) -> Assistant:
+        """The conversation core every channel talks to (state in ``state_store``)."""
+        from bot.core.assistant import Assistant
+
+        return Assistant(self)
 
     def _region_exists(self, code: str) -> bool:
         try:

@@ -1,0 +1,79 @@
+"""OOGO answers: the ranked discussion points of ``bot.oogo`` for a region, or a fallback.
+
+The points generator owns the evidence and the ranking; this module only turns its result into
+a ``Reply`` (facts, passages, regions). Without a region, or if the generator is unavailable, the
+answer combines the knowledge passages about typical OOGO topics with the region's notable
+indicator differences against Nederland.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+from bot.core.answers.evidence import region_name, region_refs, to_fact
+from bot.core.answers.format import fmt_value
+from bot.core.answers.knowledge import citation, extract_answer
+from bot.core.messages import Passage, Reply
+from prompts.loader import templates
+
+logger = logging.getLogger(__name__)
+POINT_NUMBER = re.compile(r"\b(?:punt|point)\s*(\d{1,2})\b")
+
+
+def points_reply(services: Any, region: str, lang: str, question: str = "") -> Reply | None:
+    """The generator's points as a reply, or None when the generator cannot be used."""
+    try:
+        from bot.oogo.points import generate_points
+        from bot.oogo.render import explain_point, render_points
+    except ImportError:
+        return None
+    try:
+        result = generate_points(services, region, language=lang)
+    except Exception:  # noqa: BLE001 - fall back to the simple answer
+        logger.warning("generate_points failed for %s", region, exc_info=True)
+        return None
+    number = POINT_NUMBER.search(question.lower())
+    text = explain_point(result, int(number.group(1)), lang) if number else \
+        render_points(result, lang)
+    facts = result.facts
+    return Reply(text=text, intent="oogo", facts=facts, passages=result.passages[:3],
+                 regions=region_refs(services.registry, [region] + [f.region for f in facts]),
+                 demo_data=bool(result.demo_data) and bool(facts), language=lang)
+
+
+def fallback_oogo(services: Any, region: str | None, lang: str,
+                  passages: list[Passage]) -> Reply:
+    """Typical OOGO topics from the documents plus the region's values set against Nederland."""
+    t = templates()
+    lines: list[str] = []
+    facts = []
+    if region:
+        lines.append(t.render("oogo_figures", lang, region=region_name(services.registry,
+                                                                          region, lang)))
+        engine = services.indicators
+        for indicator in ("jeugdzorg", "neet"):
+            try:
+                comparison = engine.compare(indicator, region, "NL01", "totaal", None)
+            except Exception:  # noqa: BLE001
+                continue
+            a, b = comparison.a, comparison.b
+            facts += [to_fact(a), to_fact(b)]
+            lines.append(f"- {indicator}: {fmt_value(a, lang)} "
+                         f"({'Nederland' if lang == 'nl' else 'the Netherlands'}: "
+                         f"{fmt_value(b, lang)}, {a.year})")
+        lines.append("")
+    else:
+        lines.append(t.render("oogo_no_region", lang))
+    if passages:
+        lines.append(t.render("oogo_topics", lang))
+        lines.append(extract_answer("onderwerpen agenda OOGO thuiszitters leerlingenvervoer "
+                                    "overgang", passages[0]))
+        lines.extend(citation(p, lang) for p in passages)
+    demo = bool(getattr(services.indicators, "is_demo", False)) and bool(facts)
+    if demo:
+        lines.append(t.render("demo", lang))
+    return Reply(text="\n".join(lines), intent="oogo", facts=facts, passages=passages,
+                 regions=region_refs(services.registry, [f.region for f in facts]),
+                 demo_data=demo, language=lang)

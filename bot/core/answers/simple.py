@@ -1,0 +1,81 @@
+"""Short fixed answers: help, empty or too long messages, out of scope, clarifying questions.
+
+None of these carries a number from data, and none repeats what the user typed except a place
+name inside quotes, so unsafe input is never echoed as if it were an answer.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.core.answers.evidence import region_name, region_refs
+from bot.core.messages import Button, Reply
+from bot.core.understanding.model import Understanding
+from prompts.loader import templates
+
+INDICATOR_CHOICES = {
+    "nl": [("Jeugdzorggebruik", "jeugdzorg"), ("NEET", "NEET"),
+           ("Relatief risico op NEET", "relatief risico op NEET")],
+    "en": [("Youth care use", "youth care"), ("NEET", "NEET"),
+           ("Relative risk of NEET", "relative risk of NEET")],
+}
+
+
+def help_reply(language: str) -> Reply:
+    return Reply(text=templates().render("help", language), intent="help", language=language)
+
+
+def empty_reply(language: str = "nl") -> Reply:
+    return Reply(text=templates().render("empty", language), intent="help", language=language)
+
+
+def too_long_reply(limit: int, language: str = "nl") -> Reply:
+    return Reply(text=templates().render("too_long", language, limit=limit),
+                 intent="out_of_scope", language=language)
+
+
+def out_of_scope_reply(language: str) -> Reply:
+    return Reply(text=templates().render("out_of_scope", language), intent="out_of_scope",
+                 language=language)
+
+
+def _short_mention(mention: str) -> str:
+    cleaned = "".join(ch for ch in mention if ch.isalnum() or ch in " -'().")
+    return cleaned.strip()[:40]
+
+
+def clarify_reply(u: Understanding, registry: Any) -> Reply:
+    """Ask which region (or which indicator) was meant; options are region codes."""
+    t, lang = templates(), u.language
+    mention = _short_mention(u.clarify_mention)
+    if u.clarify_kind == "need_indicator":
+        name = region_name(registry, u.regions[0], lang) if u.regions else "je regio"
+        buttons = [Button(label, f"{value} {name}") for label, value in INDICATOR_CHOICES[lang]]
+        return Reply(text=t.render("need_indicator", lang, region=name), intent="clarify",
+                     buttons=buttons, language=lang)
+    if u.clarify_kind == "need_region":
+        return Reply(text=t.render("need_region", lang), intent="clarify", language=lang)
+    if u.clarify_kind == "ambiguous":
+        options = list(dict.fromkeys(u.options))
+        text = t.render("ambiguous", lang, mention=mention)
+        buttons = [Button(_option_label(registry, c), c) for c in options]
+        return Reply(text=text, intent="clarify", options=options, buttons=buttons,
+                     regions=region_refs(registry, options), language=lang)
+    # unknown place
+    suggestions = list(dict.fromkeys(u.suggestions))
+    if suggestions:
+        text = t.render("unknown_suggest", lang, mention=mention)
+        buttons = [Button(_option_label(registry, c), c) for c in suggestions]
+        return Reply(text=text, intent="clarify", options=suggestions, buttons=buttons,
+                     language=lang)
+    return Reply(text=t.render("unknown_place", lang, mention=mention), intent="out_of_scope",
+                 language=lang)
+
+
+def _option_label(registry: Any, code: str) -> str:
+    try:
+        region = registry.get(code)
+    except Exception:  # noqa: BLE001
+        return code
+    extra = region.province if region.level == "gemeente" and region.province else region.code
+    return f"{region.name} ({extra})"

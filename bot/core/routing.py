@@ -1,0 +1,248 @@
+"""The turn types that are not a fresh question: profile, regioscan, clarification answers,
+"waarom?" and OOGO discussion points.
+
+They live apart from ``assistant`` so the assistant reads as the routing table it is. Each
+function works on the conversation state it is given and returns a ``Reply``; outside parts
+(the regioscan service, the OOGO points generator) are reached through ``services`` and a missing
+or failing part gives a clear Dutch message instead of an error.
+"""
+
+from __future__ import annotations
+
+import inspect
+import logging
+from typing import Any
+
+from bot.core.answers.evidence import region_refs
+from bot.core.answers.format import fmt_counts, fmt_value
+from bot.core.answers.labels import category_label
+from bot.core.messages import Button, Fact, IncomingMessage, Passage, Progress, Reply
+from bot.core.state import ConversationState
+from bot.core.understanding.model import Understanding
+from bot.core.understanding.normalize import fold
+from bot.core.understanding.regions import scan_regions
+from bot.core.understanding.resolve import resolve_name
+from prompts.loader import templates
+
+logger = logging.getLogger(__name__)
+
+
+# -- profile ------------------------------------------------------------------------------
+def apply_profile(registry: Any, state: ConversationState, region: str) -> bool:
+    """Set the profile region from a code or name (``--region``); False when unknown."""
+    code, candidates, _ = resolve_name(registry, region)
+    if code:
+        state.profile_region = code
+        return True
+    logger.info("profile region %r not recognised (candidates: %s)", region, candidates)
+    return False
+
+
+# -- regioscan ----------------------------------------------------------------------------
+def _scan_service(services: Any) -> Any | None:
+    try:
+        return services.regioscan
+    except Exception:  # noqa: BLE001 - not installed or not configured
+        logger.warning("regioscan service unavailable", exc_info=True)
+        return None
+
+
+def scan_is_active(services: Any, msg: IncomingMessage) -> bool:
+    """True while this conversation is inside a regioscan (messages go to the scan)."""
+    if "regioscan" not in services.__dict__ and not _scan_ever_started(services):
+        return False
+    service = _scan_service(services)
+    if service is None or not hasattr(service, "has_active_scan"):
+        return False
+    try:
+        return bool(_call(service.has_active_scan, conversation_id=msg.conversation_id,
+                          user_id=msg.user_id))
+    except Exception:  # noqa: BLE001
+        logger.warning("has_active_scan failed", exc_info=True)
+        return False
+
+
+def _scan_ever_started(services: Any) -> bool:
+    # building the scan service opens the database; only do it when a database is configured
+    # or already open, so a plain question never pays for it
+    return "db" in services.__dict__
+
+
+def _call(func: Any, **kwargs: Any) -> Any:
+    """Call ``func`` with the keyword arguments it accepts (positional-only tolerant)."""
+    params = inspect.signature(func).parameters
+    if any(p.kind is p.VAR_KEYWORD for p in params.values()):
+        return func(**kwargs)
+    accepted = {k: v for k, v in kwargs.items() if k in params}
+    return func(**accepted)
+
+
+def regioscan_reply(services: Any, msg: IncomingMessage, state: ConversationState, text: str,
+                    choice: str | None, command: str | None = None) -> Reply:
+    """Hand the message to the regioscan and translate its step into a ``Reply``."""
+    lang = state.language or "nl"
+    service = _scan_service(services)
+    if service is None:
+        return Reply(text=templates().render("regioscan_unavailable", lang), intent="regioscan",
+                     language=lang)
+    kwargs = dict(conversation_id=msg.conversation_id, user_id=msg.user_id or
+                  msg.conversation_id, text=text or None, choice=choice, language=lang,
+                  region=state.profile_region, channel=msg.channel)
+    try:
+        if command == "start" and hasattr(service, "start"):
+            step = _call(service.start, **kwargs)
+        elif command == "stop" and not _active(service, msg):
+            return Reply(text=templates().render("regioscan_stopped", lang), intent="regioscan",
+                         language=lang)
+        else:
+            step = _call(service.handle, **kwargs)
+    except Exception:  # noqa: BLE001
+        logger.exception("regioscan step failed")
+        return Reply(text=templates().render("regioscan_unavailable", lang), intent="regioscan",
+                     language=lang)
+    progress = getattr(step, "progress", None)
+    buttons = [Button(label=b.label, value=b.value) for b in getattr(step, "buttons", ()) or ()]
+    return Reply(
+        text=step.text,
+        intent="regioscan",
+        buttons=buttons,
+        progress=Progress(progress.current, progress.total, getattr(progress, "theme", ""))
+        if progress else None,
+        language=lang,
+        debug={"scan_active": bool(getattr(step, "active", False)),
+               "scan_done": bool(getattr(step, "done", False))},
+    )
+
+
+def _active(service: Any, msg: IncomingMessage) -> bool:
+    try:
+        return bool(_call(service.has_active_scan, conversation_id=msg.conversation_id,
+                          user_id=msg.user_id))
+    except Exception:  # noqa: BLE001
+        return False
+
+
+# -- clarification ------------------------------------------------------------------------
+def complete_clarification(registry: Any, state: ConversationState, text: str,
+                           choice: str | None) -> tuple[str, str | None] | None:
+    """If this message answers the pending question, return (question to answer, profile).
+
+    A region choice is written into the original question in place of the unclear name, so the
+    original question is answered as if it had been clear. Anything else drops the pending
+    question and is handled as a new one.
+    """
+    pending = state.pending
+    if pending is None:
+        return None
+    picked = _picked_region(registry, pending.options, text, choice)
+    if pending.slot in ("ambiguous", "unknown") and picked:
+        state.pending = None
+        question = _replace_mention(pending.question, pending.mention, picked)
+        return question, None
+    if pending.slot == "need_region" and picked is None and len(fold(text).split()) <= 6:
+        picked = _single_region(registry, text or choice or "")
+    if pending.slot == "need_region" and picked:
+        state.pending = None
+        state.profile_region = picked
+        return pending.question, picked
+    if pending.slot == "need_indicator" and (text or choice) and len(fold(text).split()) <= 6:
+        state.pending = None
+        return f"{text or choice} {pending.question}", None
+    state.pending = None
+    return None
+
+
+def _picked_region(registry: Any, options: list[str], text: str,
+                   choice: str | None) -> str | None:
+    for value in (choice, text):
+        if not value:
+            continue
+        upper = value.strip().upper()
+        if upper in options:
+            return upper
+        found = scan_regions(value, registry).mentions
+        codes = [c for m in found for c in m.codes if c in options]
+        if len(codes) == 1:
+            return codes[0]
+        folded = fold(value)
+        for code in options:  # "Bergen (NH.)", "de eerste"
+            try:
+                region = registry.get(code)
+            except Exception:  # noqa: BLE001
+                continue
+            if fold(region.name) == folded or fold(f"{region.name} ({region.province})") == folded:
+                return code
+    return None
+
+
+def _single_region(registry: Any, text: str) -> str | None:
+    mentions = scan_regions(text, registry).mentions
+    if len(mentions) == 1 and len(mentions[0].codes) == 1:
+        return mentions[0].codes[0]
+    code, _, _ = resolve_name(registry, text)
+    return code
+
+
+def _replace_mention(question: str, mention: str, code: str) -> str:
+    if mention:
+        idx = fold(question).find(fold(mention))
+        if idx >= 0 and len(fold(question)) == len(question):
+            return question[:idx] + code + question[idx + len(mention):]
+    return f"{question} {code}"
+
+
+# -- "waarom?" ----------------------------------------------------------------------------
+def answer_why(services: Any, state: ConversationState, lang: str) -> Reply:
+    """Explain the previous answer from its stored evidence (facts, passages, slot origins)."""
+    t = templates()
+    evidence = state.last_evidence or {}
+    facts = [Fact(**{k: v for k, v in f.items()}) for f in evidence.get("facts", [])]
+    passages = evidence.get("passages", [])
+    if not facts and not passages:
+        return Reply(text=t.render("why_none", lang), intent="explain", language=lang)
+    lines = []
+    registry = services.registry
+    for fact in facts:
+        name = _name(registry, fact.region, lang)
+        value = fmt_value(fact, lang) + fmt_counts(fact, lang)
+        lines.append(f"- {fact.indicator}, {category_label(fact.category, lang)}, {name}, "
+                     f"{fact.year}: {value}")
+    for passage in passages:
+        lines.append(f"- {passage['source']} — {passage['heading']}")
+    origins = evidence.get("slots", {})
+    if origins:
+        said = ", ".join(f"{k}: {v}" for k, v in origins.items())
+        lines.append(("(herkomst van de onderdelen van de vraag: " if lang == "nl"
+                      else "(where the parts of the question came from: ") + said + ")")
+    text = t.render("why", lang, basis="\n" + "\n".join(lines))
+    engine = services.indicators if facts else None
+    demo = bool(getattr(engine, "is_demo", False)) if engine is not None else False
+    if demo:
+        text += "\n" + t.render("demo", lang)
+    return Reply(text=text, intent="explain", facts=facts,
+                 passages=[Passage(source=p["source"], title=p["heading"], text="",
+                                   heading=p["heading"]) for p in passages],
+                 regions=region_refs(registry, [f.region for f in facts]), demo_data=demo,
+                 language=lang)
+
+
+def _name(registry: Any, code: str, lang: str) -> str:
+    from bot.core.answers.evidence import region_name
+
+    return region_name(registry, code, lang)
+
+
+# -- OOGO discussion points ---------------------------------------------------------------
+def answer_oogo(services: Any, u: Understanding, state: ConversationState, kb: Any) -> Reply:
+    """Discussion points for the region (bot.oogo), or typical topics plus notable figures."""
+    from bot.core.answers.knowledge import search_passages
+    from bot.core.answers.oogo import fallback_oogo, points_reply
+
+    lang = u.language
+    region = (u.regions or [None])[0] or state.profile_region
+    if region:
+        reply = points_reply(services, region, lang, u.query)
+        if reply is not None:
+            return reply
+    passages = search_passages(kb, "typische onderwerpen agenda OOGO bespreekpunten")
+    return fallback_oogo(services, region, lang, passages)

@@ -1,0 +1,96 @@
+"""Per-conversation memory: who is asking, and what the last answer was about.
+
+Follow-ups ("en in 2021?", "and in Zeist?") only work if the assistant remembers the previous
+question's slots, and "waarom?" only works if it remembers the evidence. The state is a plain,
+typed dataclass that round-trips through JSON, so any ``StateStore`` (in memory, SQLite,
+PostgreSQL) can keep it without knowing what is inside.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Protocol
+
+logger = logging.getLogger(__name__)
+
+STATE_VERSION = 1
+
+
+@dataclass(slots=True)
+class PendingClarification:
+    """A question we could not answer yet because a slot was ambiguous.
+
+    ``question`` is the original text; when the user picks one of ``options`` the original
+    question is answered with that choice filled in for ``slot`` (``region`` for now).
+    """
+
+    question: str
+    slot: str
+    options: list[str] = field(default_factory=list)
+    mention: str = ""
+
+
+@dataclass(slots=True)
+class ConversationState:
+    """Everything the assistant remembers between two turns of one conversation."""
+
+    profile_region: str | None = None
+    language: str = "nl"
+    last_intent: str | None = None
+    last_indicator: str | None = None
+    last_regions: list[str] = field(default_factory=list)
+    last_category: str | None = None
+    last_year: int | None = None
+    last_comparison: str | None = None
+    pending: PendingClarification | None = None
+    last_evidence: dict[str, Any] = field(default_factory=dict)
+    turns: int = 0
+    version: int = STATE_VERSION
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> ConversationState:
+        """Rebuild a state; unknown keys (from a newer version) are ignored, bad data resets."""
+        if not data:
+            return cls()
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        pending = values.get("pending")
+        try:
+            if isinstance(pending, dict):
+                values["pending"] = PendingClarification(**pending)
+            elif pending is not None:
+                values["pending"] = None
+            return cls(**values)
+        except TypeError:
+            logger.warning("unreadable conversation state, starting afresh")
+            return cls()
+
+
+class StateStore(Protocol):
+    """Where conversation state lives between turns (see bot/storage for the SQL one)."""
+
+    def load(self, conversation_id: str) -> dict | None: ...
+
+    def save(self, conversation_id: str, state: dict) -> None: ...
+
+
+class InMemoryStateStore:
+    """A process-local store: the fallback when no database is configured, and for tests."""
+
+    def __init__(self) -> None:
+        self._data: dict[str, dict] = {}
+        self._lock = threading.Lock()
+
+    def load(self, conversation_id: str) -> dict | None:
+        with self._lock:
+            data = self._data.get(conversation_id)
+            return dict(data) if data is not None else None
+
+    def save(self, conversation_id: str, state: dict) -> None:
+        with self._lock:
+            self._data[conversation_id] = dict(state)

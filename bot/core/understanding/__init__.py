@@ -1,0 +1,1 @@
+"""Understanding questions without an LLM: language, intent and slots, with their provenance."""

@@ -1,0 +1,174 @@
+"""The words people use for the indicators, categories and kinds of question (Dutch + English).
+
+Patterns run on folded text (lower case, no accents, see ``normalize.fold``). They are kept
+together here so that adding a synonym is a one-line change next to its siblings, and so tests
+can check them without the rest of the pipeline.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- indicators -----------------------------------------------------------------------------
+RR_PATTERNS = [
+    r"relatie(?:f|ve)\w* risico", r"relative risks?", r"risicofactor", r"risk factors?",
+    r"factors?\b.{0,40}\brisk", r"factoren\b.{0,40}\b(?:risico|kans)",
+    r"hoeveel (?:groter|hoger)\w* (?:is )?(?:de )?(?:kans|risico)",
+    r"keer (?:zo )?(?:groot|grote|hoog|hoge|veel) (?:kans|risico)",
+    r"times (?:as )?(?:likely|high)",
+    r"(?:kans|risico) op neet", r"(?:chance|likelihood|odds) of (?:becoming )?neet",
+    r"risk of (?:becoming )?neet",
+]
+NEET_PATTERNS = [
+    r"\bneet", r"zonder (?:werk|baan)\w* (?:en|of) (?:zonder )?(?:opleiding|school|onderwijs)",
+    r"zonder (?:opleiding|school) (?:en|of) (?:zonder )?(?:werk|baan)",
+    r"niet (?:aan het )?werken (?:en|of) (?:geen|niet) (?:opleiding|school)",
+    r"geen (?:werk|baan) (?:en|of) geen (?:opleiding|school)",
+    r"not in (?:education|employment)",
+    r"without (?:a )?(?:job|work) (?:or|and) (?:school|education)",
+    r"jeugdwerkloos", r"youth unemploy",
+]
+JEUGDZORG_PATTERNS = [
+    r"jeugdzorg", r"jeugdhulp", r"jeugd ?zorg", r"youth (?:care|services|aid|support)",
+    r"zorg (?:voor|aan) (?:jongeren|jeugdigen|kinderen)", r"child(?:ren'?s)? (?:care|services)",
+    r"jeugdbescherming", r"jeugdreclassering", r"child protection", r"juvenile probation",
+    r"youth probation", r"youth protection", r"pleegzorg", r"foster care", r"jeugd-?ggz",
+]
+INDICATOR_PATTERNS = {
+    "neet_rr": [re.compile(p) for p in RR_PATTERNS],
+    "neet": [re.compile(p) for p in NEET_PATTERNS],
+    "jeugdzorg": [re.compile(p) for p in JEUGDZORG_PATTERNS],
+}
+
+# --- categories (order matters: longer, more specific terms first) -----------------------------
+CATEGORY_PATTERNS: list[tuple[str, str]] = [
+    ("vso", r"\bvso\b|voortgezet speciaal|speciaal voortgezet|\bsvo\b|"
+            r"special secondary|secondary special"),
+    ("sbo", r"\bsbo\b|speciaal basis|special primary"),
+    ("so", r"\bso\b|speciaal onderwijs|special (?:needs )?(?:education|schools?)"),
+    ("pro", r"\bpro\b|praktijkonderwijs|praktijkschool|practical (?:education|training)"),
+    ("vmbo_basis", r"vmbo[- ]?(?:b\b|basis)|basisberoeps|pre-?vocational basic"),
+    ("mbo_entree", r"\bentree|mbo[- ]?(?:niveau )?1\b|mbo level 1|entry level vocational"),
+    ("vsv", r"\bvsv\b|voortijdig\w* schoolverla|early school leav|school ?drop ?-?outs?|"
+            r"dropping out|"
+            r"zonder (?:start)?kwalificatie"),
+    ("mbo", r"\bmbo\b|middelbaar beroeps|vocational"),
+    ("vo", r"\bvo\b|voortgezet onderwijs|middelbare school|secondary(?: education| schools?)?"),
+    ("po", r"\bpo\b|basisonderwijs|basisschool|primair onderwijs|primary(?: education| schools?)?"),
+    ("jeugdhulp_zonder_verblijf", r"zonder verblijf|ambulant|without (?:a )?(?:stay|residence)|"
+                                  r"non-?residential|outpatient"),
+    ("jeugdhulp_met_verblijf", r"met verblijf|residenti|pleegzorg|foster|jeugdzorgplus|"
+                               r"in een instelling|with (?:a )?(?:stay|residence)"),
+    ("jeugdbescherming", r"jeugdbescherming|\bots\b|ondertoezichtstelling|onder toezicht|voogdij|"
+                         r"child protection|guardianship|youth protection"),
+    ("jeugdreclassering", r"jeugdreclassering|juvenile probation|youth probation|youth justice"),
+    ("totaal", r"\btotaal\b|\bin total\b|\boverall\b|alle onderwijssoorten"),
+]
+CATEGORY_RES = [(cat, re.compile(p)) for cat, p in CATEGORY_PATTERNS]
+ONDERWIJS = ("po", "sbo", "so", "vo", "vso", "pro", "mbo")
+ZORGTYPES = ("jeugdhulp_zonder_verblijf", "jeugdhulp_met_verblijf", "jeugdbescherming",
+             "jeugdreclassering")
+RISK_FACTORS = ("pro", "vso", "vmbo_basis", "mbo_entree", "vsv") + ZORGTYPES
+VO_LIKE = ("vo", "vso", "pro", "mbo", "vmbo_basis", "mbo_entree", "vsv")
+
+# --- kinds of question -------------------------------------------------------------------------
+TREND = re.compile(
+    r"afgelopen (?:jaren|\w+ jaar)|laatste (?:jaren|\w+ jaar)|\bsinds\b|ontwikkel|gestegen|gedaald|"
+    r"toegenomen|afgenomen|gegroeid|verloop|door de jaren|over de jaren|in de loop|veranderd|"
+    r"\btrend|over time|over the (?:years|past)|past (?:few )?years|last (?:few )?years|\bsince\b|"
+    r"increas|decreas|\brisen\b|\bgrown\b|went (?:up|down)|changed|developed|stijg|daal|"
+    r"ontwikkeling|through the years|per jaar|each year|jaar op jaar"
+)
+PEERS = re.compile(
+    r"vergelijkbare|soortgelijke|gelijksoortige|lijken op|lijkt op|\bpeers?\b|similar|comparable|"
+    r"like (?:us|ours)|die op \w+ lijken|vergelijkbaar met|alike"
+)
+POSITION = re.compile(
+    r"hoogste|laagste|\btop ?\d*|hoort .{0,40}\bbij|behoort|highest|lowest|\brank|ranglijst|"
+    r"\bpositie|percentiel|percentile|\bplaats\b|bovenaan|onderaan|koploper|uitschieter|outlier|"
+    r"among the"
+)
+BREAKDOWN = re.compile(
+    r"per onderwijssoort|per zorgtype|per risicofactor|per soort|uitsplits|uitgesplitst|"
+    r"verdeeld over|verdeling|welke (?:factoren|onderwijssoorten|zorgtypen|groepen)|"
+    r"which (?:factors|types|groups)|by type|per type|breakdown|broken down|"
+    r"welke (?:jongeren|kenmerken)"
+)
+COMPARE = re.compile(
+    r"vergelijk|versus|\bvs\.?\b|t\.?o\.?v\.?|ten opzichte|verhoud|afgezet tegen|"
+    r"hoger dan|lager dan|meer dan|minder dan|beter dan|slechter dan|verschil|\bcompar|"
+    r"relative to|higher than|lower than|against|\bthan\b|gemiddelde|average|scoort|score"
+)
+NATIONAL = re.compile(
+    r"landelijk|nationaal|nationale|\bnederland\b|heel (?:het )?land|\bnl\b|nationally|"
+    r"\bnational\b|nationwide|the netherlands|(?:the )?country\b|\bdutch average"
+)
+SWV_WORDS = re.compile(
+    r"samenwerkingsverband|\bswv\b|partnership|passend onderwijs regio|swv-?regio"
+)
+OWN = re.compile(
+    r"\b(?:ons|onze|mijn|m'n|our|my|we|wij|us)\b"
+)
+OWN_PLACE = re.compile(
+    r"\b(?:ons|onze|mijn|m'n|our|my)\s+(?:eigen\s+|own\s+)?(?:gemeente|regio|stad|dorp|"
+    r"municipality|region|city|town|area|neet|jeugdzorg|jeugdhulp|cijfers?|percentage|"
+    r"figures?|numbers?|score|youth|kinderen|jongeren|young|relatie\w*|risico|risk|kans)"
+    r"|\bbij ons\b|\bin our\b|\bhow (?:are|do) we\b|\bdoen we\b|\bscoren we\b|\bstaan we\b|"
+    r"\bwe (?:do|score|stand|compare)\b|\bhoe doen wij\b"
+)
+OWN_SWV = re.compile(
+    r"\b(?:ons|onze|mijn|our|my)\s+(?:eigen\s+)?(?:samenwerkingsverband|swv|partnership)"
+)
+
+# --- other intents ---------------------------------------------------------------------------
+HELP = re.compile(
+    r"^/?(?:help|hulp|start|menu|\?)[!.? ]*$|wat kun je|wat kan je|wat kan jij|wat kun jij|"
+    r"wat doe je|wie ben je|what can you|what do you do|how can you help|hoe werkt (?:dit|deze)|"
+    r"waar kun je mee helpen|waarmee kun je"
+)
+GREETING = re.compile(r"^(?:hoi|hallo|hey|hi|hello|goedemorgen|goedemiddag|goedenavond|dag)[!. ]*$")
+THANKS = re.compile(r"^(?:dank|bedankt|thanks|thank you|top|prima|ok|oke|okay)\b.{0,20}$")
+REGIOSCAN_START = re.compile(
+    r"^/regioscan|regioscan (?:invullen|starten|beginnen|doen|maken)|"
+    r"(?:invullen|starten|beginnen|doen|maken) (?:van )?(?:de )?regioscan|"
+    r"(?:wil|ga|zou|kan|kunnen|wil graag) .{0,30}regioscan.{0,20}"
+    r"(?:invullen|starten|beginnen|doen)|"
+    r"(?:fill in|fill out|start|take|do) (?:the )?regio ?scan|start regioscan"
+)
+OOGO_POINTS = re.compile(
+    r"agender|agenda|bespreekpunt|gespreksonderwerp|discussion points?|talking points|"
+    r"(?:punten|onderwerpen|thema'?s) .{0,40}(?:bespreken|agenderen|inbrengen|oogo)|"
+    r"(?:what|which) .{0,30}(?:discuss|raise|put on)|waarom staat .{0,40}(?:erop|op de agenda)|"
+    r"wat moeten we .{0,30}(?:bespreken|inbrengen)"
+)
+OOGO_GENERIC_TOPICS = re.compile(
+    r"typische|gebruikelijke|veel voorkomende|vaak besproken|typical|common")
+SOURCES = re.compile(
+    r"waar (?:vind|haal|zie|staan|kan ik)|welke bron|bronnen|\bbron\b|databron|"
+    r"where (?:can|do) i find|"
+    r"which source|sources?\b|dataset|waar komen .{0,20}cijfers|cijfers over|figures (?:on|about)|"
+    r"statistiek|\bcbs\b|\bduo\b|waarstaatjegemeente|statline"
+)
+DEFINITION = re.compile(
+    r"wat (?:betekent|is|zijn|houdt|wordt bedoeld)\b|wat verstaan|definitie|hoe wordt .{0,40}"
+    r"(?:berekend|bepaald|gemeten|gedefinieerd)|hoe bereken|what (?:does|is|are)\b|meaning|"
+    r"definition|how is .{0,40}(?:calculated|computed|measured|defined)|waarom|why|"
+    r"hoe (?:zet|werkt|"
+    r"moet|kan|kunnen|vul)|how (?:do|does|can|should)|uitleg|explain"
+)
+FIGURE_CUES = re.compile(
+    r"hoeveel|procent|percentage|\baandeel|\bdeel\b|hoe hoog|hoe laag|hoe groot|cijfer|\bscore|"
+    r"what share|how many|how much|how high|rate\b|share of|proportion|number of|figures?|"
+    r"hoe staat|hoe zit|hoe doet|hoe ziet|hoe is het|waarde|getal|\d{4}"
+)
+OUT_OF_SCOPE = re.compile(
+    r"\bweer\b|weerbericht|regen|temperatuur|weather|forecast|voetbal|football|soccer|sport|"
+    r"wedstrijd|ajax|feyenoord|psv\b|recept|recipe|koken|film|movie|muziek|music|grap|joke|"
+    r"bitcoin|aandelen|beurs|stock|vakantie|holiday|restaurant|trein|train|verkeer|traffic|"
+    r"president|verkiezing|election|gedicht|poem|liedje|song|politiek"
+)
+INJECTION = re.compile(
+    r"drop\s+table|delete\s+from|insert\s+into|select\s+.+\s+from|union\s+select|;\s*--|'\s*or\s+'?1|"
+    r"<script|</|\{\{|\$\{|rm\s+-rf|negeer (?:je|alle|de|al je)|ignore (?:your|all|previous|the)|"
+    r"vergeet (?:je|alle)|system prompt|jailbreak|doe alsof|pretend|zeg dat|say that"
+)

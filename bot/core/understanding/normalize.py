@@ -1,0 +1,31 @@
+"""Text normalisation shared by the understanding rules.
+
+Users type with and without accents ("Súdwest-Fryslân"), capitals, typos and punctuation; the
+rules match on a lower-case, accent-free, single-spaced form so one pattern covers all of them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+_PUNCT = re.compile(r"[^\w\s%.,'/-]")
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip diacritics, unify quotes and whitespace."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    return _SPACES.sub(" ", text.lower()).strip()
+
+
+def clean(text: str) -> str:
+    """``fold`` plus removal of punctuation other than %, decimal marks, slashes and hyphens."""
+    return _SPACES.sub(" ", _PUNCT.sub(" ", fold(text))).strip()
+
+
+def words(text: str) -> list[str]:
+    """The words of a folded text (letters and digits only)."""
+    return re.findall(r"[a-z0-9]+", fold(text))

@@ -1,0 +1,113 @@
+"""Slot readers: indicator, category, years and the kind of computation a question asks for.
+
+Each reader looks at the folded question only; combining them with the conversation context
+and the profile happens in ``parse``. Keeping them pure makes every synonym testable alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.understanding import lexicon as lx
+
+YEAR_RE = re.compile(r"\b(20[0-4]\d|19[89]\d)\b")
+RANGE_RE = re.compile(
+    r"\b(20[0-4]\d)\s*(?:-|tot|t/m|tot en met|to|through|until|en|and)\s*(20[0-4]\d)\b")
+SINCE_RE = re.compile(r"\b(?:sinds|vanaf|since|from)\s+(20[0-4]\d)\b")
+ONDERWIJS_WORDS = re.compile(
+    r"onderwijssoort|schoolsoort|schooltype|type (?:of )?(?:education|school)")
+ZORGTYPE_WORDS = re.compile(
+    r"zorgtype|soort (?:jeugd)?(?:zorg|hulp)|type (?:of )?(?:care|youth care)|"
+    r"vorm(?:en)? van (?:jeugd)?(?:zorg|hulp)")
+
+
+def detect_indicator(folded: str) -> str | None:
+    """The indicator id a question is about, or None."""
+    for indicator in ("neet_rr", "neet", "jeugdzorg"):
+        if any(p.search(folded) for p in lx.INDICATOR_PATTERNS[indicator]):
+            if indicator == "neet_rr" and not _mentions_neet_or_risk(folded):
+                continue
+            return indicator
+    return None
+
+
+def _mentions_neet_or_risk(folded: str) -> bool:
+    # "relatief risico" alone is about NEET in this domain; "risk factors for youth care" is not
+    return not any(p.search(folded) for p in lx.INDICATOR_PATTERNS["jeugdzorg"]) or bool(
+        re.search(r"\bneet|werk|opleiding|education|employment|uitval", folded))
+
+
+def detect_categories(folded: str, language: str) -> list[str]:
+    """All category values named, in text order, most specific match first."""
+    found: list[tuple[int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for category, pattern in lx.CATEGORY_RES:
+        for m in pattern.finditer(folded):
+            if category == "so" and m.group(0) == "so" and language != "nl":
+                continue
+            if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append((m.start(), category))
+    return [c for _, c in sorted(found)]
+
+
+def choose_category(indicator: str | None, categories: list[str]) -> str | None:
+    """The first category that is valid for the indicator."""
+    valid = valid_categories(indicator)
+    for category in categories:
+        if category in valid:
+            return category
+    return None
+
+
+def valid_categories(indicator: str | None) -> tuple[str, ...]:
+    if indicator == "jeugdzorg":
+        return lx.ONDERWIJS + lx.ZORGTYPES + ("totaal",)
+    if indicator == "neet":
+        return ("totaal",)
+    if indicator == "neet_rr":
+        return lx.RISK_FACTORS
+    return ()
+
+
+def detect_years(folded: str) -> tuple[int | None, list[int], bool]:
+    """(single year, explicit year range, 'since' form) named in the question."""
+    since = SINCE_RE.search(folded)
+    if since:
+        return None, [int(since.group(1))], True
+    rng = RANGE_RE.search(folded)
+    if rng:
+        a, b = sorted((int(rng.group(1)), int(rng.group(2))))
+        if a != b:
+            return None, list(range(a, b + 1)), False
+    years = sorted({int(y) for y in YEAR_RE.findall(folded)})
+    if len(years) == 1:
+        return years[0], [], False
+    if len(years) > 1:
+        return None, years, False
+    return None, [], False
+
+
+def detect_mode(folded: str) -> str | None:
+    """The computation the wording asks for, regardless of regions (None: not said)."""
+    if lx.PEERS.search(folded):
+        return "peers"
+    if lx.TREND.search(folded):
+        return "trend"
+    if lx.POSITION.search(folded):
+        return "position"
+    if lx.BREAKDOWN.search(folded):
+        return "breakdown"
+    if lx.COMPARE.search(folded):
+        return "compare"
+    return None
+
+
+def breakdown_dimension(indicator: str, folded: str, category: str | None) -> str:
+    """Which breakdown a question asks for: onderwijssoort, zorgtype or risicofactor."""
+    if indicator == "neet_rr":
+        return "risicofactor"
+    if ZORGTYPE_WORDS.search(folded) or category in lx.ZORGTYPES:
+        return "zorgtype"
+    return "onderwijssoort"
