@@ -57,6 +57,8 @@ def stem(token: str) -> str:
     word = token
     if word.endswith("heden") and len(word) - 5 >= _MIN_STEM:
         return word[:-5] + "heid"
+    if word.endswith("dt"):  # verb form: "onderscheidt" -> "onderscheid"
+        return word[:-1]
     for suffix in ("tjes", "tje", "jes"):
         if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM + 1:
             word = word[: -len(suffix)]
