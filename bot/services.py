@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover - imports for type checkers only
     from bot.regioscan.service import RegioscanService
     from bot.storage.stores import FeedbackStore, RoundStore, ScanStore, SqlStateStore
     from indicators.registry import RegionRegistry
+    from knowledge.service import KnowledgeBase
 
 
 class Services:
@@ -44,6 +45,17 @@ class Services:
         from indicators.engine import IndicatorEngine
 
         return IndicatorEngine.load(self.registry, data_dir=self.settings.data_dir)
+
+    @cached_property
+    def knowledge(self) -> KnowledgeBase:
+        """The knowledge documents' index (opened lazily; the first search builds it if missing)."""
+        from knowledge.service import KnowledgeBase
+
+        return KnowledgeBase.open(
+            self.settings.data_dir,
+            chroma_url=self.settings.chroma_url,
+            embedding_model=self.settings.embedding_model,
+        )
 
     @cached_property
     def db(self) -> Engine:
