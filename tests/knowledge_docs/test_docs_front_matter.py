@@ -26,6 +26,7 @@ EXPECTED = {
     "indicatoren.md",
     "monitor-aoj.md",
     "over-de-assistent.md",
+    "begrippen.md",
 }
 
 FRONT = re.compile(r"\A---\n(.*?)\n---\n(.*)\Z", re.S)
