@@ -1,9 +1,245 @@
-"""CLI commands of this group (registered by bot.cli.main)."""
+"""``oogo regioscan`` (the scan in the terminal) and ``oogo round create|status|close|result``.
+
+The terminal scan reads plain lines from stdin, so it works interactively and through a pipe.
+State lives in the database of OOGO_DATA_DIR (or OOGO_DATABASE_URL), committed after every
+answer: stop the program at any moment (Ctrl-C, Ctrl-D, a crash) and the next
+``oogo regioscan --user NAME`` offers "verder waar je was". Errors are short Dutch messages
+(exit code 2 for bad input, 1 when the database is unavailable), never a traceback.
+"""
 
 from __future__ import annotations
 
+import getpass
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
 import typer
+
+log = logging.getLogger(__name__)
+
+round_app = typer.Typer(help="Regioscan-rondes voor een regio: aanmaken, status, sluiten, uitslag.",
+                        no_args_is_help=True)
+
+
+def _services() -> Any:
+    from bot.services import build_services
+    from bot.settings import Settings
+
+    return build_services(Settings())
+
+
+def _fail(message: str, code: int = 2) -> None:
+    typer.echo(message, err=True)
+    raise typer.Exit(code)
+
+
+def _default_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name in some containers
+        return "terminal"
+
+
+def _show(step: Any) -> None:
+    typer.echo("")
+    typer.echo(step.text)
+    if step.buttons and step.active:
+        typer.echo("Keuzes: " + " | ".join(b.label for b in step.buttons))
+
+
+def _read_line() -> str | None:
+    sys.stdout.write("> ")
+    sys.stdout.flush()
+    line = sys.stdin.readline()
+    return None if line == "" else line.rstrip("\n")
+
+
+def _ask_role(service: Any) -> str:
+    from bot.regioscan.rounds import ROLES, parse_role
+
+    labels = ", ".join(label for label, _ in ROLES.values())
+    while True:
+        typer.echo(f"Met welke rol vul je de scan in? Kies uit: {labels}.")
+        line = _read_line()
+        if line is None:
+            _fail("Gestopt zonder rol; er is niets opgeslagen.")
+        if parse_role(line):
+            return line
+        typer.echo(f"'{line}' ken ik niet als rol.")
+
+
+def _run_scan(user: str, code: str | None, role: str | None, language: str,
+              chart: Path | None) -> None:
+    from bot.regioscan.rounds import RoundError, parse_role
+    from bot.storage.errors import StorageUnavailable
+
+    services = _services()
+    service = services.regioscan
+    conversation = f"cli:{user}:{(code or 'persoonlijk').upper()}"
+    try:
+        if code and role and parse_role(role) is None:
+            from bot.regioscan.rounds import InvalidRole
+
+            raise InvalidRole(role)
+        step = service.start(conversation, user, round_code=code, role=role, language=language)
+        if step.kind == "role":
+            typer.echo(step.text)
+            step = service.start(conversation, user, round_code=code,
+                                 role=_ask_role(service), language=language)
+        _show(step)
+        while step.active:
+            line = _read_line()
+            if line is None:
+                typer.echo("\nJe antwoorden zijn bewaard. Start 'oogo regioscan' opnieuw om "
+                           "verder te gaan waar je was.")
+                return
+            if not line.strip():
+                continue
+            step = service.handle(conversation, user, text=line)
+            _show(step)
+        if step.outcome is not None and chart is not None:
+            from bot.regioscan.charts import outcome_chart
+
+            chart.write_bytes(outcome_chart(step.outcome))
+            typer.echo(f"Grafiek van je uitkomst opgeslagen in {chart}.")
+    except RoundError as exc:
+        _fail(exc.message)
+    except StorageUnavailable as exc:
+        _fail(exc.message, 1)
+    except KeyboardInterrupt:
+        typer.echo("\nGestopt. Je antwoorden zijn bewaard; met 'oogo regioscan' ga je verder.")
+    finally:
+        services.close()
+
+
+def _resolve_region(services: Any, text: str) -> str:
+    from bot.regioscan.rounds import REGION_CODE, normalise_region
+
+    code = normalise_region(text)
+    if REGION_CODE.match(code):
+        return code
+    try:
+        resolution = services.registry.resolve(text)
+    except Exception:  # noqa: BLE001 - registry unavailable: only codes work
+        return code
+    if getattr(resolution, "region", None) is not None:
+        return resolution.region.code
+    candidates = getattr(resolution, "candidates", None) or []
+    if candidates:
+        names = ", ".join(f"{c.name} ({c.code})" for c in candidates[:6])
+        _fail(f"'{text}' kan meerdere regio's zijn: {names}. Geef de code op.")
+    return code
+
+
+def _status_lines(status: Any) -> list[str]:
+    from bot.regioscan.rounds import role_label
+
+    lines = [
+        f"Ronde {status.code}: {status.title}",
+        f"Regio: {status.region}",
+        f"Status: {'open' if status.status == 'open' else 'gesloten'}",
+        f"Aangemeld: {status.joined}; scan ingestuurd: {status.submitted}",
+    ]
+    for role, counts in status.per_role.items():
+        lines.append(f"  {role_label(role)}: {counts['joined']} aangemeld, "
+                     f"{counts['submitted']} ingestuurd")
+    return lines
+
+
+def _round_call(func: Any) -> Any:
+    from bot.regioscan.rounds import RoundError
+    from bot.storage.errors import StorageUnavailable
+
+    services = _services()
+    try:
+        return func(services)
+    except RoundError as exc:
+        _fail(exc.message)
+    except StorageUnavailable as exc:
+        _fail(exc.message, 1)
+    finally:
+        services.close()
+
+
+@round_app.command("create")
+def round_create(
+    region: str = typer.Argument(..., help="Gemeente of samenwerkingsverband (code of naam)."),
+    title: str = typer.Option("", "--title", "-t", help="Titel van de ronde."),
+) -> None:
+    """Start een ronde en toon de uitnodigingscode en het beheertoken (eenmalig)."""
+
+    def create(services: Any) -> None:
+        code = _resolve_region(services, region)
+        record, invite, token = services.regioscan.create_round(code, title)
+        typer.echo(f"Ronde '{record.title}' aangemaakt voor {record.region}.")
+        typer.echo(f"Uitnodigingscode (deel deze met de deelnemers): {invite}")
+        typer.echo(f"Beheertoken (bewaar het goed; het wordt maar één keer getoond): {token}")
+
+    _round_call(create)
+
+
+@round_app.command("status")
+def round_status(
+    code: str = typer.Argument(..., help="Uitnodigingscode van de ronde."),
+    token: str = typer.Option(..., "--token", help="Beheertoken van de ronde."),
+) -> None:
+    """Toon hoeveel mensen per rol meedoen (alleen aantallen, geen antwoorden)."""
+    status = _round_call(lambda s: s.regioscan.round_status(code, token))
+    typer.echo("\n".join(_status_lines(status)))
+
+
+@round_app.command("close")
+def round_close(
+    code: str = typer.Argument(..., help="Uitnodigingscode van de ronde."),
+    token: str = typer.Option(..., "--token", help="Beheertoken van de ronde."),
+) -> None:
+    """Sluit de ronde: daarna kan niemand meer meedoen of antwoorden wijzigen."""
+    status = _round_call(lambda s: s.regioscan.close_round(code, token))
+    typer.echo(f"Ronde {status.code} is gesloten.")
+    typer.echo("\n".join(_status_lines(status)))
+
+
+@round_app.command("result")
+def round_result(
+    code: str = typer.Argument(..., help="Uitnodigingscode van de ronde."),
+    fmt: str = typer.Option("md", "--format", "-f", help="md of json."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Schrijf naar dit bestand."),
+) -> None:
+    """De uitslag van een ronde: per thema en per rol (vanaf 3 respondenten), en verschillen."""
+    from bot.regioscan.export import round_result_json, round_result_markdown
+
+    if fmt not in ("md", "json"):
+        _fail("Onbekend formaat. Kies md of json.")
+    result = _round_call(lambda s: s.regioscan.round_result(code))
+    text = round_result_markdown(result) if fmt == "md" else round_result_json(result) + "\n"
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        _fail(f"Ik kan niet schrijven naar '{output}': {exc.strerror or exc}.")
+    typer.echo(f"Uitslag van ronde {result.code} geschreven naar {output}.")
 
 
 def register(app: typer.Typer) -> None:
     """Add this group's commands to the oogo app."""
+
+    @app.command("regioscan")
+    def regioscan(
+        user: str = typer.Option(None, "--user", "-u", help="Je naam of id (standaard: login)."),
+        code: str = typer.Option(None, "--code", "-c", help="Uitnodigingscode van een ronde."),
+        role: str = typer.Option(None, "--role", "-r",
+                                 help="Je rol: gemeente, samenwerkingsverband, school, "
+                                      "jeugdhulp of anders."),
+        language: str = typer.Option("nl", "--lang", help="nl of en."),
+        chart: Path | None = typer.Option(None, "--chart",
+                                          help="Sla de grafiek van je uitkomst op (PNG)."),
+    ) -> None:
+        """Vul de regioscan in de terminal in (pauzeren en later verder kan)."""
+        _run_scan(user or _default_user(), code, role, "en" if language == "en" else "nl",
+                  chart)
+
+    app.add_typer(round_app, name="round")

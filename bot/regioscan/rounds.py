@@ -20,6 +20,7 @@ import hmac
 import re
 import secrets
 import statistics
+import string
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -122,7 +123,9 @@ def new_invite_code() -> str:
 
 
 def new_admin_token() -> str:
-    return secrets.token_urlsafe(24)
+    """32 letters and digits (~190 bits): never starts with '-', so it is safe on a CLI."""
+    alphabet = string.ascii_letters + string.digits
+    return "".join(secrets.choice(alphabet) for _ in range(32))
 
 
 def hash_token(token: str) -> str:
@@ -150,6 +153,43 @@ class ThemeAggregate:
     overall: Stat
     by_role: dict[str, Stat]
 
+    # flat aliases, so readers such as bot.oogo.scan_view need not know Stat
+    @property
+    def id(self) -> str:
+        return self.theme_id
+
+    @property
+    def label(self) -> str:
+        return self.name
+
+    @property
+    def mean(self) -> float | None:
+        return self.overall.mean
+
+    @property
+    def count(self) -> int:
+        return self.overall.n or 0
+
+    @property
+    def per_role(self) -> dict[str, float]:
+        return {r: s.mean for r, s in self.by_role.items() if s.mean is not None}
+
+
+@dataclass(frozen=True, slots=True)
+class StatementAggregate:
+    """One statement over everybody (only when at least MIN_GROUP scored it)."""
+
+    id: str
+    number: int
+    text: str
+    mean: float
+    count: int
+    per_role: dict[str, float]
+
+    @property
+    def label(self) -> str:
+        return self.text
+
 
 @dataclass(frozen=True, slots=True)
 class Disagreement:
@@ -172,7 +212,10 @@ class RoundResult:
     roles_hidden: list[str]
     themes: list[ThemeAggregate]
     disagreements: list[Disagreement]
+    statements: list[StatementAggregate] = field(default_factory=list)
     min_group: int = MIN_GROUP
+    scale: tuple[int, int] = (1, 5)
+    round_id: str = ""
     chart: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -209,13 +252,18 @@ def aggregate(
         everyone = [v for vals in scores.values() for v in vals]
         by_role = {r: _stat(scores.get(r, []), min_group) for r in shown}
         themes.append(ThemeAggregate(theme.id, theme.name, _stat(everyone, min_group), by_role))
-    disagreements = []
+    disagreements, statements = [], []
     for q in definition.questions:
         means = {}
         for r in shown:
             vals = [a[q.id] for role, a in responses if role == r and a.get(q.id) is not None]
             if len(vals) >= min_group:
                 means[r] = round(statistics.fmean(vals), 4)
+        every = [a[q.id] for _, a in responses if a.get(q.id) is not None]
+        if len(every) >= min_group:
+            statements.append(StatementAggregate(q.id, q.number, q.text,
+                                                 round(statistics.fmean(every), 4), len(every),
+                                                 dict(means)))
         if len(means) >= 2:
             gap = round(max(means.values()) - min(means.values()), 4)
             if gap > 0:
@@ -231,5 +279,6 @@ def aggregate(
         definition_version=definition.version,
         respondents=len(responses) if len(responses) >= min_group else None,
         roles_shown=shown, roles_hidden=hidden, themes=themes,
-        disagreements=disagreements[:top], min_group=min_group, chart=chart,
+        disagreements=disagreements[:top], statements=statements, min_group=min_group,
+        chart=chart, round_id=code,
     )

@@ -271,8 +271,24 @@ class RegioscanService:
         return self.round_status(code, admin_token)
 
     def round_result(self, code: str) -> rounds.RoundResult:
-        """Aggregates only (anyone with the code may see them)."""
-        round_ = self._round(code)
+        """Aggregates only (anyone with the code may see them).
+
+        ``code`` is an invitation code, or a region code (GM0363, PO2707): then the newest
+        round of that region with at least MIN_GROUP submitted scans (closed rounds first) is
+        used, for the OOGO points; ``UnknownRound`` when there is none.
+        """
+        region = rounds.normalise_region(code)
+        if rounds.REGION_CODE.match(region):
+            candidates = self.rounds.for_region(region)
+            candidates.sort(key=lambda r: r.is_open)  # stable: closed (newest first), then open
+            for round_ in candidates:
+                result = self._aggregate(round_)
+                if result.respondents is not None:
+                    return result
+            raise rounds.UnknownRound(code)
+        return self._aggregate(self._round(code))
+
+    def _aggregate(self, round_: RoundRecord) -> rounds.RoundResult:
         return rounds.aggregate(
             self.definition, self.rounds.responses(round_.id), code=round_.invite_code,
             region=round_.region, title=round_.title, status=round_.status,

@@ -80,6 +80,18 @@ class RoundStore:
         return None if row is None else _round(row)
 
     @translate_errors
+    def for_region(self, region: str) -> list[RoundRecord]:
+        """All rounds of a region, newest first."""
+        from sqlalchemy import select
+
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(ROUNDS).where(ROUNDS.c.region == region.strip().upper())
+                .order_by(ROUNDS.c.id.desc())
+            ).all()
+        return [_round(r) for r in rows]
+
+    @translate_errors
     def close(self, round_id: int) -> None:
         from sqlalchemy import update
 
