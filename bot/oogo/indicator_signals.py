@@ -122,15 +122,14 @@ def comparison_signals(ctx: Any, value: Any) -> list[Signal]:
 def _peer_signal(ctx: Any, value: Any, subject: str) -> list[Signal]:
     engine, region, language = ctx.engine, ctx.region, ctx.language
     comp = _safe(engine.compare_peers, value.indicator, region.code, value.category, value.year)
-    if comp is None or not getattr(comp, "significant", False):
+    tested = getattr(comp, "comparison", None)
+    if tested is None or not tested.significant or tested.direction != "hoger":
         return []
-    if getattr(comp, "direction", "") != "hoger":
-        return []
-    peer_values = [v for v in getattr(comp, "peers", []) if _usable(v)] if hasattr(
-        comp, "peers") else []
+    peer_values = [v for v in comp.peers if _usable(v)]
     mean = scoring.peer_mean(comp, peer_values)
     if mean is None:
         return []
+    mean = round(mean, 1)
     facts = [fact_from_value(value)] + [fact_from_value(v) for v in peer_values]
     mean_text = scoring.fmt_mean(mean, language)
     if language == "en":

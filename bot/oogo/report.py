@@ -200,7 +200,7 @@ def build_report(services: Any, region_code: str, *, max_points: int = 7,
     rows = build_rows(services, region)
     charts = build_charts(services, region) if with_charts else []
     raw_round = latest_round(services, region.code)
-    scan = scan_view(raw_round) if raw_round is not None else None
+    scan = scan_view(raw_round, getattr(services, "scan_definition", None)) if raw_round else None
     if scan is not None and not scan.count:
         scan = None
     sources = [s for s in dict.fromkeys(_source(engine, i) for i in ("jeugdzorg", "neet",

@@ -22,7 +22,10 @@ log = logging.getLogger(__name__)
 SCAN_SOURCE = "Regioscan van deze regio (antwoorden van de deelnemers)"
 NO_SCAN_NL = "Voor deze regio is nog geen regioscan-ronde afgerond."
 NO_SCAN_EN = "No regioscan round has been completed for this region yet."
-MAX_WEAK = 2
+#: a mean below midpoint + this margin (3.5 on a 1-5 scale: below 'eens') counts as weak
+WEAK_MARGIN = 0.5
+#: role means this far apart (in scale points) count as disagreement
+MIN_GAP = 1.0
 
 
 @dataclass(slots=True)
@@ -58,26 +61,28 @@ def _weak_point(item: Any, scale: tuple[float, float], region: Any, language: st
     mean, count = float(item.mean), int(item.count)
     score = scoring.scan_weak_score(mean, *scale)
     m = fmt_number(mean, language)
+    theme = item.kind == "theme"
     if language == "en":
-        title = f"Regioscan: weak spot '{item.label}'"
+        title = f"Regioscan: weak {'theme' if theme else 'statement'} '{item.label}'"
         text = (f"In the regioscan of {region.name}, '{item.label}' scored on average {m} "
                 f"on a scale of {fmt_int(scale[0], 'en')} to {fmt_int(scale[1], 'en')} "
-                f"({count} answers).")
+                f"({count} {'respondents' if theme else 'answers'}).")
         why = "Everyone at the table rates this low: a shared starting point for agreements."
         questions = [f"What is needed to improve '{item.label}'?",
                      "Who takes the lead, and when do we look at it again?"]
         reason = "weak result in the regioscan"
     else:
-        title = f"Regioscan: zwak punt '{item.label}'"
+        title = f"Regioscan: zwak{' thema' if theme else 'ke stelling'} '{item.label}'"
         text = (f"In de regioscan van {region.name} scoorde '{item.label}' gemiddeld {m} "
                 f"op een schaal van {fmt_int(scale[0])} tot {fmt_int(scale[1])} "
-                f"({count} antwoorden).")
+                f"({count} {'deelnemers' if theme else 'antwoorden'}).")
         why = "Iedereen aan tafel waardeert dit laag: een gedeeld vertrekpunt voor afspraken."
-        questions = [f"Wat is nodig om '{item.label}' te verbeteren?",
+        questions = [item.discuss or f"Wat is nodig om '{item.label}' te verbeteren?",
                      "Wie neemt het voortouw, en wanneer kijken we er opnieuw naar?"]
         reason = "zwakke uitkomst in de regioscan"
     evidence = Evidence("scan", text, SCAN_SOURCE, [],
-                        {"mean": mean, "count": count, "scale": list(scale)})
+                        {"mean": mean, "count": count, "scale": list(scale),
+                         "item": item.key, "item_kind": item.kind})
     total, parts = scoring.point_score([score])
     return Point(topic=f"scan:{item.key}", title=title, why=why, questions=questions,
                  participants=_participants(language), evidence=[evidence], score=total,
@@ -103,11 +108,13 @@ def _gap_point(item: Any, scale: tuple[float, float], region: Any, language: str
         text = f"In de regioscan van {region.name} waren de gemiddelden per rol voor " \
                f"'{item.label}': {per_role}."
         why = "Als partners dezelfde situatie verschillend zien, houden afspraken geen stand."
-        questions = [f"Waarom beoordelen de rollen '{item.label}' zo verschillend?",
+        questions = [item.discuss or
+                     f"Waarom beoordelen de rollen '{item.label}' zo verschillend?",
                      "Over welk gezamenlijk beeld worden we het eerst eens?"]
         reason = "rollen verschillen van mening in de regioscan"
     evidence = Evidence("scan", text, SCAN_SOURCE, [],
-                        {"role_means": means, "gap": round(gap, 2), "scale": list(scale)})
+                        {"role_means": means, "gap": round(gap, 2), "scale": list(scale),
+                         "item": item.key, "item_kind": "disagreement"})
     total, parts = scoring.point_score([score])
     return Point(topic=f"scan-gap:{item.key}", title=title, why=why, questions=questions,
                  participants=_participants(language), evidence=[evidence], score=total,
@@ -115,20 +122,24 @@ def _gap_point(item: Any, scale: tuple[float, float], region: Any, language: str
 
 
 def collect(services: Any, region: Any, language: str) -> ScanOutcome:
-    """Scan points for ``region`` (weakest themes/statements below the midpoint, largest gap)."""
+    """Scan points for ``region``: the weakest theme and statement (when below 'eens') and the
+    statement where the roles differ most (when the gap is at least one scale point)."""
     note = NO_SCAN_EN if language == "en" else NO_SCAN_NL
     result = latest_round(services, region.code)
     if result is None:
         return ScanOutcome(False, note=note)
     from bot.oogo.scan_view import scan_view
 
-    view = scan_view(result)
-    if view is None or not view.count:
+    view = scan_view(result, getattr(services, "scan_definition", None))
+    if view is None:
         return ScanOutcome(False, note=note, round=result)
     passage = passage_for("regioscan")
-    midpoint = sum(view.scale) / 2
-    points = [_weak_point(item, view.scale, region, language, passage)
-              for item in view.weakest[:MAX_WEAK] if item.mean < midpoint]
-    if view.disagreements:
+    weak_below = sum(view.scale) / 2 + WEAK_MARGIN
+    points: list[Point] = []
+    for kind in ("theme", "statement"):
+        item = next((i for i in view.weakest if i.kind == kind), None)
+        if item is not None and item.mean < weak_below:
+            points.append(_weak_point(item, view.scale, region, language, passage))
+    if view.disagreements and view.disagreements[0].gap >= MIN_GAP:
         points.append(_gap_point(view.disagreements[0], view.scale, region, language, passage))
     return ScanOutcome(True, points=points, round=result)

@@ -1,8 +1,8 @@
 """A small, stable view of a regioscan round result, as the points and the report need it.
 
 The regioscan package owns the aggregation (means, spreads and counts per theme, statement and
-role); this module only reshapes its ``RoundResult`` into sorted lists, so the OOGO code has one
-place that knows the regioscan's field names.
+role, and the disagreement list); this module only reshapes its ``RoundResult`` into sorted
+lists with readable role names, so the OOGO code has one place that knows those field names.
 """
 
 from __future__ import annotations
@@ -13,18 +13,20 @@ from typing import Any
 
 @dataclass(slots=True)
 class ScanItem:
-    """A theme or statement: overall mean, answer count and the mean per role."""
+    """A theme or statement: overall mean, answer count and the mean per role (by role label)."""
 
     key: str
     label: str
     mean: float
     count: int
     role_means: dict[str, float] = field(default_factory=dict)
+    discuss: str = ""
+    kind: str = "statement"
 
     @property
     def gap(self) -> float:
         values = list(self.role_means.values())
-        return max(values) - min(values) if len(values) > 1 else 0.0
+        return round(max(values) - min(values), 2) if len(values) > 1 else 0.0
 
 
 @dataclass(slots=True)
@@ -38,6 +40,10 @@ class ScanView:
     round_id: str = ""
 
     @property
+    def weakest_statements(self) -> list[ScanItem]:
+        return [i for i in self.weakest if i.kind == "statement"]
+
+    @property
     def roles_text(self) -> str:
         return ", ".join(self.roles)
 
@@ -45,35 +51,49 @@ class ScanView:
         """All numbers this view can put in a text, rounded as they are shown."""
         out: set[float] = {float(self.count), float(self.scale[0]), float(self.scale[1])}
         for item in self.themes + self.weakest + self.disagreements:
-            out.update({round(item.mean, 2), float(item.count), round(item.gap, 2)})
+            out.update({round(item.mean, 2), round(item.mean, 1), float(item.count), item.gap,
+                        round(item.gap, 1)})
             out.update(round(v, 2) for v in item.role_means.values())
+            out.update(round(v, 1) for v in item.role_means.values())
         return out
 
 
-def _item(obj: Any, key: str, label: str) -> ScanItem:
-    roles = getattr(obj, "per_role", None) or getattr(obj, "roles", None) or {}
-    role_means = {str(r): round(float(getattr(s, "mean", s)), 2) for r, s in dict(roles).items()
-                  if getattr(s, "mean", s) is not None}
-    return ScanItem(key=key, label=label, mean=round(float(obj.mean), 2),
-                    count=int(getattr(obj, "count", 0)), role_means=role_means)
+def _role_label(role: str) -> str:
+    from bot.regioscan.rounds import role_label
+
+    return role_label(role, "nl")
 
 
-def scan_view(result: Any) -> ScanView | None:
-    """Reshape the regioscan ``RoundResult``; ``None`` when it holds no answers."""
-    if result is None:
+def _roles(means: dict[str, Any]) -> dict[str, float]:
+    return {_role_label(r): round(float(v), 2) for r, v in means.items() if v is not None}
+
+
+def scan_view(result: Any, definition: Any | None = None) -> ScanView | None:
+    """Reshape the regioscan ``RoundResult``; ``None`` when it shows no respondents."""
+    if result is None or not getattr(result, "respondents", None):
         return None
-    themes = [_item(t, str(getattr(t, "id", getattr(t, "key", ""))),
-                    str(getattr(t, "title", getattr(t, "label", ""))))
-              for t in getattr(result, "themes", [])]
-    statements = [_item(s, str(getattr(s, "id", getattr(s, "key", ""))),
-                        str(getattr(s, "text", getattr(s, "label", ""))))
-                  for s in getattr(result, "statements", [])]
-    items = [i for i in statements or themes if i.count]
-    roles = sorted({r for i in themes + statements for r in i.role_means})
+    discuss = {}
+    if definition is not None:
+        discuss = {q.id: q.discuss for q in definition.questions}
+    themes = [ScanItem(key=t.id, label=t.label, mean=round(float(t.mean), 2), count=t.count,
+                       role_means=_roles(t.per_role), kind="theme")
+              for t in result.themes if t.mean is not None]
+    statements = {s.id: ScanItem(key=s.id, label=s.label, mean=round(float(s.mean), 2),
+                                 count=int(s.count), role_means=_roles(s.per_role),
+                                 discuss=discuss.get(s.id, ""))
+                  for s in result.statements}
+    disagreements = []
+    for d in result.disagreements:
+        base = statements.get(d.question_id)
+        disagreements.append(ScanItem(
+            key=d.question_id, label=d.text, mean=base.mean if base else 0.0,
+            count=base.count if base else 0, role_means=_roles(d.role_means),
+            discuss=discuss.get(d.question_id, "")))
+    weakest = sorted(themes, key=lambda i: (i.mean, i.key))[:1] + sorted(
+        statements.values(), key=lambda i: (i.mean, i.key))
     scale = tuple(getattr(result, "scale", (1, 5)))
     return ScanView(
-        count=int(getattr(result, "respondents", getattr(result, "count", 0)) or 0),
-        roles=roles, scale=(float(scale[0]), float(scale[-1])), themes=themes,
-        weakest=sorted(items, key=lambda i: (i.mean, i.key)),
-        disagreements=sorted([i for i in items if i.gap > 0], key=lambda i: (-i.gap, i.key)),
-        round_id=str(getattr(result, "round_id", "")))
+        count=int(result.respondents), roles=[_role_label(r) for r in result.roles_shown],
+        scale=(float(scale[0]), float(scale[-1])), themes=themes, weakest=weakest,
+        disagreements=sorted(disagreements, key=lambda i: (-i.gap, i.key)),
+        round_id=str(getattr(result, "round_id", "") or getattr(result, "code", "")))

@@ -85,9 +85,10 @@ def is_rising(trend: Any) -> bool:
     if not getattr(trend, "significant", False):
         return False
     direction = str(getattr(trend, "direction", "")).lower()
-    if direction in ("stijgend", "hoger", "up", "rising", "stijging", "toename"):
+    if direction in ("gestegen", "stijgend", "hoger", "up", "rising", "stijging", "toename"):
         return True
-    if direction in ("dalend", "lager", "down", "falling", "daling", "afname", "stabiel", "gelijk"):
+    if direction in ("gedaald", "dalend", "lager", "down", "falling", "stabiel", "gelijk",
+                     "onbekend"):
         return False
     slope = getattr(trend, "slope", None)
     return bool(slope is not None and slope > 0)
