@@ -1,9 +1,151 @@
-"""CLI commands of this group (registered by bot.cli.main)."""
+"""``oogo ask`` (one question, or a batch as JSON lines) and ``oogo chat`` (interactive).
+
+Both use the same ``Assistant`` as the web and Telegram channels. ``--batch FILE --json`` is the
+contract of DESIGN.md: every input line is its own conversation, its ``context`` questions are
+asked first, and one JSON object is written per line (``id`` first, plus ``debug``), in order.
+A malformed line gives an error object with a Dutch message; the other lines go on.
+"""
 
 from __future__ import annotations
 
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
 import typer
+
+logger = logging.getLogger(__name__)
+
+
+def _services() -> Any:
+    from bot.services import build_services
+    from bot.settings import Settings
+
+    return build_services(Settings())
+
+
+def _assistant(services: Any, *, persistent: bool = False) -> Any:
+    from bot.core.assistant import Assistant
+    from bot.core.state import InMemoryStateStore
+
+    store = None if persistent else InMemoryStateStore()
+    return Assistant(services, store=store, charts=False)
+
+
+def ask_one(assistant: Any, question: str, region: str | None = None,
+            context: list[str] | None = None, conversation_id: str = "ask") -> Any:
+    """Ask the context questions, then the question, in one conversation; the last reply."""
+    from bot.core.messages import IncomingMessage
+
+    for earlier in context or []:
+        assistant.handle(IncomingMessage(channel="cli", conversation_id=conversation_id,
+                                         user_id="cli", text=earlier, region=region))
+    return assistant.handle(IncomingMessage(channel="cli", conversation_id=conversation_id,
+                                            user_id="cli", text=question, region=region))
+
+
+def batch_line(assistant: Any, line: str, number: int) -> dict[str, Any]:
+    """One batch line to its output object (an error object when the line is malformed)."""
+    try:
+        item = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return {"id": None, "error": f"Regel {number} is geen geldige JSON ({exc.msg}, "
+                                     f"kolom {exc.colno})."}
+    if not isinstance(item, dict):
+        return {"id": None, "error": f"Regel {number} moet een JSON-object zijn."}
+    item_id = item.get("id", number)
+    question = item.get("question")
+    region = item.get("region")
+    context = item.get("context") or []
+    if not isinstance(question, str):
+        return {"id": item_id, "error": f"Regel {number} heeft geen vraag (veld 'question')."}
+    if region is not None and not isinstance(region, str):
+        return {"id": item_id, "error": f"Regel {number}: 'region' moet tekst zijn."}
+    if not isinstance(context, list) or not all(isinstance(c, str) for c in context):
+        return {"id": item_id, "error": f"Regel {number}: 'context' moet een lijst met vragen "
+                                        "zijn."}
+    reply = ask_one(assistant, question, region, context, conversation_id=f"batch-{number}")
+    return {"id": item_id, **reply.to_contract(with_debug=True)}
+
+
+def run_batch(assistant: Any, lines: list[str], out: Any) -> int:
+    """Answer every non-empty line; returns the number of error objects written."""
+    errors = 0
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        result = batch_line(assistant, line, number)
+        errors += "error" in result
+        out.write(json.dumps(result, ensure_ascii=False) + "\n")
+        out.flush()
+    return errors
+
+
+def _print_reply(reply: Any) -> None:
+    from rich.console import Console
+
+    from bot.channels.console.render import render_reply
+
+    render_reply(Console(), reply)
 
 
 def register(app: typer.Typer) -> None:
-    """Add this group's commands to the oogo app."""
+    """Add ``oogo ask`` and ``oogo chat``."""
+
+    @app.command("ask")
+    def ask(
+        question: str | None = typer.Argument(None, help="De vraag (tussen aanhalingstekens)."),
+        region: str | None = typer.Option(
+            None, "--region", help="Je eigen regio (naam of code): wat 'ons/onze' betekent."),
+        as_json: bool = typer.Option(False, "--json", help="Antwoord als JSON (DESIGN.md)."),
+        batch: Path | None = typer.Option(
+            None, "--batch", help="Bestand met JSON-regels (id, question, region, context); "
+                                  "'-' leest van stdin."),
+    ) -> None:
+        """Stel een vraag aan de assistent (of een hele reeks met --batch)."""
+        if batch is None and not question:
+            typer.echo("Geef een vraag op, bijvoorbeeld: oogo ask \"Wat is het OOGO?\"", err=True)
+            raise typer.Exit(2)
+        if batch is not None and question:
+            typer.echo("Gebruik een vraag óf --batch, niet allebei.", err=True)
+            raise typer.Exit(2)
+        if batch is not None:
+            try:
+                lines = (sys.stdin.read() if str(batch) == "-" else
+                         batch.read_text(encoding="utf-8")).splitlines()
+            except OSError as exc:
+                typer.echo(f"Kan het bestand '{batch}' niet lezen: {exc.strerror}.", err=True)
+                raise typer.Exit(2) from None
+            except UnicodeDecodeError:
+                typer.echo(f"Het bestand '{batch}' is geen UTF-8-tekst.", err=True)
+                raise typer.Exit(2) from None
+            assistant = _assistant(_services())
+            if as_json:
+                run_batch(assistant, lines, sys.stdout)
+                return
+            for number, line in enumerate(lines, start=1):
+                if line.strip():
+                    result = batch_line(assistant, line, number)
+                    typer.echo(f"[{result.get('id')}] " + (result.get("error") or
+                                                          result.get("answer", "")))
+            return
+        assistant = _assistant(_services())
+        reply = ask_one(assistant, question or "", region)
+        if as_json:
+            typer.echo(json.dumps({"id": None, **reply.to_contract(with_debug=True)},
+                                  ensure_ascii=False))
+        else:
+            _print_reply(reply)
+
+    @app.command("chat")
+    def chat(
+        region: str | None = typer.Option(
+            None, "--region", help="Je eigen regio (naam of code)."),
+    ) -> None:
+        """Voer een gesprek met de assistent in de terminal."""
+        from bot.channels.console.chat import run_chat
+
+        services = _services()
+        run_chat(_assistant(services, persistent=False), region=region)

@@ -54,6 +54,7 @@ class Assistant:
         self._locks_guard = threading.Lock()
         self._llm = llm
         self._llm_checked = llm is not None
+        self._kb: Any | None = None
 
     # -- plumbing -------------------------------------------------------------------------
     @property
@@ -149,7 +150,14 @@ class Assistant:
         return self._answer(msg, text, state)
 
     def _is_scan_answer(self, state: ConversationState, choice: str | None) -> bool:
-        return bool(choice) and choice.startswith("scan:")
+        """A pressed regioscan button goes to the scan even when it is paused."""
+        if not choice:
+            return False
+        try:
+            from bot.regioscan.service import RegioscanService
+        except ImportError:
+            return False
+        return RegioscanService.owns_choice(choice)
 
     def _answer(self, msg: IncomingMessage, text: str, state: ConversationState,
                 profile_override: str | None = None, origin: str | None = None) -> Reply:
@@ -191,11 +199,22 @@ class Assistant:
         return self._maybe_llm(u, reply)
 
     def _knowledge(self) -> Any | None:
+        """The services' knowledge base, or one opened on the data dir when services has none."""
+        if self._kb is not None:
+            return self._kb
         try:
-            return self.services.knowledge
+            if hasattr(type(self.services), "knowledge") or "knowledge" in vars(self.services):
+                self._kb = self.services.knowledge
+            else:
+                from knowledge.service import KnowledgeBase
+
+                settings = self.services.settings
+                self._kb = KnowledgeBase.open(settings.ensure_data_dir(), settings.chroma_url,
+                                              settings.embedding_model)
         except Exception:  # noqa: BLE001 - no index: knowledge answers say nothing was found
             logger.warning("knowledge base unavailable", exc_info=True)
             return None
+        return self._kb
 
     def _maybe_llm(self, u: Understanding, reply: Reply) -> Reply:
         responder = self.llm

@@ -1,0 +1,1 @@
+"""The terminal conversation (``oogo chat``) and the terminal rendering of a ``Reply``."""

@@ -1,0 +1,47 @@
+"""Show a ``Reply`` in a terminal with rich: the answer, numbered buttons, sources, progress.
+
+Only presentation lives here; the same ``Reply`` goes to the web page and Telegram. Buttons are
+numbered so a user can answer "1" instead of typing the option.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.core.messages import Reply
+
+
+def render_reply(console: Any, reply: Reply, *, show_sources: bool = True) -> None:
+    """Print one reply; markup in the answer text is never interpreted (user input is in it)."""
+    from rich.markdown import Markdown
+    from rich.panel import Panel
+
+    style = {"clarify": "yellow", "out_of_scope": "red", "regioscan": "magenta"}.get(
+        reply.intent, "cyan")
+    body: Any = Markdown(reply.text) if "**" in reply.text else reply.text
+    console.print(Panel(body, title=f"OOGO-assistent · {reply.intent}", border_style=style,
+                        title_align="left"), markup=False)
+    if reply.progress is not None:
+        p = reply.progress
+        console.print(f"Vraag {p.current} van {p.total} {('· ' + p.theme) if p.theme else ''}",
+                      style="magenta", markup=False)
+    if reply.buttons:
+        for number, button in enumerate(reply.buttons, start=1):
+            console.print(f"  [{number}] {button.label}", style="bold", markup=False)
+    if show_sources and reply.passages:
+        for passage in reply.passages[:3]:
+            heading = passage.heading or passage.title
+            console.print(f"  · {passage.source} — {heading}", style="dim", markup=False)
+    if reply.charts:
+        console.print(f"  ({len(reply.charts)} grafiek(en) beschikbaar in de webchat)",
+                      style="dim", markup=False)
+
+
+def pick_button(reply: Reply | None, typed: str) -> str | None:
+    """The value of the button whose number the user typed, else None."""
+    if reply is None or not reply.buttons or not typed.strip().isdigit():
+        return None
+    index = int(typed.strip()) - 1
+    if 0 <= index < len(reply.buttons):
+        return reply.buttons[index].value
+    return None
