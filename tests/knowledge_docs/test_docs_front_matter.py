@@ -143,3 +143,28 @@ def test_demo_data_is_announced() -> None:
         text = (DOCS / name).read_text(encoding="utf-8").lower()
         assert "demonstratiecijfers" in text, name
         assert "oogo data import" in text, name
+
+
+# Headings that other parts of the project cite by exact text (bot/oogo/passages.py maps OOGO
+# topics onto them). Renaming one silently drops the background passage of a discussion point.
+CITED_HEADINGS = {
+    "oogo.md": [
+        "Jeugdhulp in het (voortgezet) speciaal onderwijs",
+        "Wijkteams en zorgteams op scholen",
+        "Overgangen: po-vo en vmbo-mbo",
+        "Aansluiting onderwijs-arbeidsmarkt",
+        "Samenhang tussen onderwijsondersteuning en jeugdhulp",
+        "Wat is een ontwikkelagenda in het OOGO?",
+        "Thuiszitters en het Thuiszitterspact",
+        "Leerlingenvervoer",
+        "Hoe bereid ik een OOGO voor met cijfers uit de monitor?",
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(CITED_HEADINGS))
+def test_cited_headings_exist(name: str) -> None:
+    _, body = _split(DOCS / name)
+    heads = {head for head, _ in _sections(body)}
+    missing = [h for h in CITED_HEADINGS[name] if h not in heads]
+    assert not missing, f"{name}: headings cited elsewhere are missing: {missing}"
