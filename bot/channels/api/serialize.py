@@ -8,6 +8,7 @@ feedback. Counts under 10 never leave the server as numbers.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import math
 from typing import Any
 
@@ -40,6 +41,8 @@ def jsonable(value: Any) -> Any:
         return None if math.isnan(value) or math.isinf(value) else value
     if isinstance(value, (str, int, bool)) or value is None:
         return value
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
     if hasattr(value, "item"):  # numpy scalar
         return jsonable(value.item())
     return str(value)

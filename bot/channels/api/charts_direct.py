@@ -1,0 +1,41 @@
+"""Direct chart URLs (``/api/charts/indicator.png?indicator=&region=&compare=``) for integrations
+that want a picture without a conversation: a comparison bar chart when ``compare`` is given,
+else the region's trend over the available years. Drawn by ``indicators.charts``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import HTTPException
+
+
+def render_indicator_chart(services: Any, indicator: str, region: Any, other: Any | None,
+                           category: str, year: int | None) -> bytes:
+    from indicators import charts
+
+    engine = services.indicators
+    if indicator not in engine.catalog:
+        raise HTTPException(404, f"De indicator '{indicator}' ken ik niet. Kies uit: "
+                                 f"{', '.join(sorted(engine.catalog))}.")
+    label = getattr(engine.catalog[indicator], "label_nl", indicator)
+    demo = " (demonstratiegegevens)" if engine.is_demo else ""
+    try:
+        if other is not None:
+            year = year or engine.latest_year(indicator)
+            values = [engine.lookup(indicator, region.code, category, year),
+                      engine.lookup(indicator, other.code, category, year)]
+            title = f"{label}: {region.name} en {other.name}, {year}{demo}"
+            png = charts.comparison_chart(values, title=title)
+        else:
+            trend = engine.trend(indicator, region.code, category)
+            values = list(getattr(trend, "values", trend))
+            title = f"{label}: {region.name}{demo}"
+            png = charts.trend_chart(values, title=title)
+    except HTTPException:
+        raise
+    except (LookupError, ValueError) as exc:
+        raise HTTPException(404, f"Voor {label} in {region.name} ({category}) zijn geen cijfers "
+                                 "om te tekenen.") from exc
+    if not png:
+        raise HTTPException(404, "Voor deze vraag is geen grafiek te maken.")
+    return png
