@@ -11,12 +11,15 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import uuid
 from pathlib import Path
 from typing import Any
 
 import typer
 
 logger = logging.getLogger(__name__)
+# batch conversations must not meet saved state (a regioscan) of an earlier run
+RUN_ID = uuid.uuid4().hex[:10]
 
 
 def _services() -> Any:
@@ -66,7 +69,8 @@ def batch_line(assistant: Any, line: str, number: int) -> dict[str, Any]:
     if not isinstance(context, list) or not all(isinstance(c, str) for c in context):
         return {"id": item_id, "error": f"Regel {number}: 'context' moet een lijst met vragen "
                                         "zijn."}
-    reply = ask_one(assistant, question, region, context, conversation_id=f"batch-{number}")
+    reply = ask_one(assistant, question, region, context,
+                    conversation_id=f"batch-{RUN_ID}-{number}")
     return {"id": item_id, **reply.to_contract(with_debug=True)}
 
 
@@ -132,7 +136,7 @@ def register(app: typer.Typer) -> None:
                                                           result.get("answer", "")))
             return
         assistant = _assistant(_services())
-        reply = ask_one(assistant, question or "", region)
+        reply = ask_one(assistant, question or "", region, conversation_id=f"ask-{RUN_ID}")
         if as_json:
             typer.echo(json.dumps({"id": None, **reply.to_contract(with_debug=True)},
                                   ensure_ascii=False))

@@ -99,6 +99,11 @@ class _Context:
     def label(self, indicator: str, category: str) -> str:
         return lb.indicator_label(self.engine, indicator, category, self.lang)
 
+    def title(self, indicator: str, category: str) -> str:
+        """The label as the start of a sentence."""
+        label = self.label(indicator, category)
+        return label[:1].upper() + label[1:]
+
     def pick_year(self, indicator: str | None, year: int | None) -> int | None:
         """The asked year if there is data for it, else the latest (with a note)."""
         try:
@@ -134,7 +139,7 @@ class _Context:
             factor = lb.factor_label(value.category, self.lang)
             return self.t.render("rr_value", self.lang, factor=factor, region=name,
                                  year=value.year, value=fmt_value(value, self.lang))
-        label = self.label(value.indicator, value.category)
+        label = self.title(value.indicator, value.category)
         if getattr(value, "suppressed", False) or value.value is None:
             return self.t.render("value_suppressed", self.lang, label=label, region=name,
                                  year=value.year)
@@ -149,9 +154,16 @@ class _Context:
         if getattr(a, "suppressed", False) or getattr(b, "suppressed", False) \
                 or a.value is None or b.value is None:
             return ""
+        tested = getattr(comparison, "tested", True)
         significant = getattr(comparison, "significant", None)
-        sig = "sig_unknown" if significant is None else ("sig_yes" if significant else "sig_no")
-        direction = getattr(comparison, "direction", None) or _direction(a.value, b.value)
+        if significant is None or not tested or comparison.direction not in (
+                "hoger", "lager", "gelijk"):
+            sig = "sig_unknown"
+        else:
+            sig = "sig_yes" if significant else "sig_no"
+        # the engine says "gelijk" for a difference that is not significant; the sentence
+        # still names the direction of the (non-significant) difference
+        direction = _direction(a.value, b.value)
         values = dict(region=self.name(a.region), other=self.name(b.region),
                       other_value=fmt_value(b, self.lang),
                       significance=self.t.render(sig, self.lang))
@@ -246,7 +258,7 @@ def _closing(engine: Any, indicator: str, lang: str) -> str:
     definition = lb.definition_text(engine, indicator, lang)
     if definition:
         parts.append(t.render("definition", lang, definition=definition))
-    source = lb.source_text(engine, indicator)
+    source = lb.source_text(engine, indicator, lang)
     if source:
         parts.append(t.render("source", lang, source=source))
     if getattr(engine, "is_demo", False):

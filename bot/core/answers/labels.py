@@ -85,6 +85,7 @@ def definition_text(engine: Any, indicator: str, language: str) -> str:
     return (getattr(definition, attr, "") or "").strip()
 
 
-def source_text(engine: Any, indicator: str) -> str:
+def source_text(engine: Any, indicator: str, language: str = "nl") -> str:
     definition = engine.catalog.get(indicator) if hasattr(engine, "catalog") else None
-    return (getattr(definition, "source", "") or "").strip().rstrip(".")
+    text = getattr(definition, "source_en", "") if language == "en" else ""
+    return (text or getattr(definition, "source", "") or "").strip().rstrip(".")

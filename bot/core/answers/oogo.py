@@ -38,9 +38,30 @@ def points_reply(services: Any, region: str, lang: str, question: str = "") -> R
     text = explain_point(result, int(number.group(1)), lang) if number else \
         render_points(result, lang)
     facts = result.facts
+    text = spell_unfounded_percentages(text, facts, lang)
     return Reply(text=text, intent="oogo", facts=facts, passages=result.passages[:3],
                  regions=region_refs(services.registry, [region] + [f.region for f in facts]),
                  demo_data=bool(result.demo_data) and bool(facts), language=lang)
+
+
+SMALL = {"nl": ["nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen",
+                "tien"],
+         "en": ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                "ten"]}
+PERCENT = re.compile(r"(?<![\d.,])(\d{1,2})\s?%")
+
+
+def spell_unfounded_percentages(text: str, facts: list[Any], lang: str) -> str:
+    """Write thresholds such as 'de hoogste 5%' in words, so every '%' in an answer is a fact."""
+    values = [f.value for f in facts if f.value is not None]
+
+    def repl(match: re.Match) -> str:
+        number = int(match.group(1))
+        if any(abs(number - v) < 0.051 for v in values) or number > 10:
+            return match.group(0)
+        return f"{SMALL[lang][number]} {'procent' if lang == 'nl' else 'percent'}"
+
+    return PERCENT.sub(repl, text)
 
 
 def fallback_oogo(services: Any, region: str | None, lang: str,

@@ -51,8 +51,8 @@ def trend_lines(ctx: _Context, u: Understanding, category: str) -> None:
                 continue
         if not values:
             raise _no_data(f"trend {code}")
-        label = ctx.label(u.indicator, category) if u.indicator != "neet_rr" else \
-            f"{ctx.label(u.indicator, category)} ({lb.factor_label(category, lang)})"
+        label = ctx.title(u.indicator, category) if u.indicator != "neet_rr" else \
+            f"{ctx.title(u.indicator, category)} ({lb.factor_label(category, lang)})"
         ctx.draft.lines.append(t.render("trend_intro", lang, label=label, region=ctx.name(code)))
         for value in values:
             ctx.fact(value)
@@ -139,7 +139,7 @@ def breakdown_lines(ctx: _Context, u: Understanding, year: int | None) -> None:
     t, lang = ctx.t, ctx.lang
     if u.indicator == "neet_rr":
         values.sort(key=lambda v: -(v.value or 0))
-    label = ctx.label(u.indicator, "totaal")
+    label = ctx.title(u.indicator, "totaal")
     ctx.draft.lines.append(t.render("breakdown_intro", lang, label=label, region=ctx.name(code),
                                     year=values[0].year,
                                     dimension=lb.DIMENSION[lang][dimension]))

@@ -169,6 +169,7 @@ def _unknown_places(text: str, tokens: list[tuple[str, int, int]],
         if tok not in PREPOSITIONS or idx + 1 >= len(tokens):
             continue
         parts: list[str] = []
+        span: list[int] = []
         j = idx + 1
         while j < len(tokens) and len(parts) < 3:
             word, s, e = tokens[j]
@@ -179,7 +180,9 @@ def _unknown_places(text: str, tokens: list[tuple[str, int, int]],
             if not (_capitalised(text, s) or (lower_text and not parts)):
                 break
             parts.append(word)
+            span = [span[0] if span else s, e]
             j += 1
         if parts and len("".join(parts)) >= 3:
-            found.append(" ".join(parts))
+            found.append(text[span[0]:span[1]] if len(text) == len(fold(text))
+                         else " ".join(parts))
     return found
