@@ -1,0 +1,77 @@
+"""Dutch tokenisation, BM25 and reciprocal rank fusion."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.bm25 import BM25Index
+from knowledge.retrieval import rrf
+from knowledge.textproc import Tokenizer, content_terms, fold, stem
+
+
+def test_fold_strips_accents_and_case() -> None:
+    assert fold("Financiën ÉÉN") == "financien een"
+
+
+def test_stopwords_removed_and_codes_kept() -> None:
+    terms = content_terms("Wat staat er in artikel 18a en tabel 85075NED van de WPO?")
+    assert "18a" in terms and "85075ned" in terms and "wpo" in terms
+    assert not {"wat", "er", "in", "en", "van", "de"} & set(terms)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("gemeenten", "gemeente"),
+        ("cijfers", "cijfer"),
+        ("vragenlijsten", "vragenlijst"),
+        ("mogelijkheden", "mogelijkheid"),
+        ("thuiszitters", "thuiszitter"),
+    ],
+)
+def test_inflections_share_a_stem(a: str, b: str) -> None:
+    assert stem(a) == stem(b)
+
+
+def test_compound_split_uses_corpus_words() -> None:
+    tok = Tokenizer.from_texts(["Jeugdzorg in de wijk.", "Cijfers per gemeente."])
+    terms = tok("Welke bron heeft jeugdzorgcijfers?")
+    assert {"jeugdzorg", "cijfer"} <= set(terms)
+    assert "jeugdzorgcijfer" in terms  # the compound itself is kept too
+    assert tok.parts("amsterdam") == ()  # not a compound of corpus words
+
+
+def test_bm25_finds_compound_query_in_split_text() -> None:
+    texts = [
+        "Het weer en de zon in de zomer.",
+        "Jeugdzorg per wijk: de cijfers staan bij het CBS.",
+        "Het ondersteuningsplan wordt elke vier jaar vastgesteld.",
+    ]
+    index = BM25Index(texts)
+    best = index.search("jeugdzorgcijfers", 3)
+    assert best[0].index == 1
+    assert best[0].coverage == pytest.approx(1.0)
+    assert index.search("voetbal", 3) == []
+
+
+def test_bm25_prefers_rare_terms() -> None:
+    texts = ["oogo oogo oogo overleg", "oogo geschillencommissie", "oogo agenda"]
+    index = BM25Index(texts)
+    assert index.search("geschillencommissie oogo", 1)[0].index == 1
+
+
+def test_coverage_is_low_for_unrelated_words() -> None:
+    index = BM25Index(["Het ondersteuningsplan en het OOGO.", "Thuiszitters en verzuim."])
+    assert index.coverage("ondersteuningsplan oogo", 0) == pytest.approx(1.0)
+    assert index.coverage("voetbal ondersteuningsplan", 0) < 0.5
+
+
+def test_rrf_rewards_agreement() -> None:
+    fused = rrf([["a", "b", "c"], ["b", "a", "d"]], k=60)
+    assert fused["a"] == pytest.approx(1 / 61 + 1 / 62)
+    assert fused["b"] == pytest.approx(fused["a"])
+    assert fused["c"] == pytest.approx(1 / 63)
+    assert fused["d"] == pytest.approx(1 / 63)
+    order = sorted(fused, key=lambda key: -fused[key])
+    assert order[:2] == ["a", "b"] or order[:2] == ["b", "a"]
+    assert set(order[2:]) == {"c", "d"}
