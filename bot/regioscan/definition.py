@@ -121,11 +121,17 @@ class ScanDefinition:
 
 
 def default_path() -> Path:
-    """``knowledge/regioscan.yaml``, found without importing the knowledge package."""
+    """``knowledge/regioscan.yaml``: next to the ``bot`` package (source tree and installed
+    wheel alike), else wherever the ``knowledge`` package is found (without importing it)."""
+    beside = Path(__file__).resolve().parents[2] / "knowledge" / "regioscan.yaml"
+    if beside.is_file():
+        return beside
     spec = importlib.util.find_spec("knowledge")
-    if spec is None or not spec.submodule_search_locations:
-        raise ScanDefinitionError("Het pakket 'knowledge' met regioscan.yaml is niet gevonden.")
-    return Path(next(iter(spec.submodule_search_locations))) / "regioscan.yaml"
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        candidate = Path(location) / "regioscan.yaml"
+        if candidate.is_file():
+            return candidate
+    raise ScanDefinitionError("knowledge/regioscan.yaml is niet gevonden.")
 
 
 def _req(data: dict[str, Any], key: str, where: str) -> Any:

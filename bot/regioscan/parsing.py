@@ -31,7 +31,7 @@ _ANSWER_PHRASES: list[tuple[str, int | None]] = sorted(
     key=lambda item: -len(item[0]),
 )
 _EXPLANATION_LEAD = re.compile(
-    r"^(?:[,;:.\-–—]+\s*|\s+(?=(?:want|omdat|maar|doordat|aangezien|because|since|as|but)\b))"
+    r"^(?:\s*[,;:.\-–—]+\s*|\s+(?=(?:want|omdat|maar|doordat|aangezien|because|since|as|but)\b))"
 )
 _NUMBER = re.compile(r"^(-?\d+)(?:[.,]\d+)?\b")
 _NOTE = re.compile(r"^(?:toelichting|uitleg bij mijn antwoord|explanation|note|comment)\s*[:\-]\s*",
