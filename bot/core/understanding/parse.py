@@ -34,6 +34,14 @@ FOLLOWUP = re.compile(
     r"^(?:en|and|maar|but|ook|also|wat dan|hoe zit (?:dat|het)|how about|what about|en hoe|"
     r"en wat|same for|hetzelfde voor|idem)\b"
 )
+DEICTIC = re.compile(r"\b(?:dit|dat|deze|die|hetzelfde|this|that|these|those|it)\b")
+# words that make a short question a knowledge question even right after a figure
+TOPIC_WORDS = re.compile(
+    r"oogo|regioscan|vragenlijst|handleiding|ondersteuningsplan|jeugdplan|startgesprek|"
+    r"bron|source|monitor|thuiszitter|wet\b|law\b|definitie|betekent|mean")
+DEFINE_QUERY = {"nl": "Wat betekent {} precies?", "en": "What does {} mean exactly?"}
+DEFINE_WORD = {"jeugdzorg": "jeugdzorggebruik", "neet": "NEET",
+               "neet_rr": "het relatieve risico op NEET"}
 SQL_ONLY = re.compile(r"^[\W\d_]*$")
 KNOWLEDGE_WORDS = re.compile(
     r"oogo|ondersteuningsplan|jeugdplan|passend onderwijs|samenwerkingsverband|regioscan|"
@@ -111,8 +119,16 @@ def understand(text: str, state: ConversationState, registry: Any,
         return u
     followup = bool(FOLLOWUP.match(folded)) or (
         not indicator and state.last_indicator is not None
-        and (has_region or year or years or categories) and len(folded.split()) <= 8
+        and (has_region or year or years or categories or mode_word
+             or DEICTIC.search(folded))
+        and len(folded.split()) <= 12 and not TOPIC_WORDS.search(folded)
     )
+    if not indicator and state.last_indicator and DEICTIC.search(folded) \
+            and lx.DEFINITION.search(folded) and len(folded.split()) <= 6:
+        # "Wat betekent dat?" right after a figure: explain that indicator
+        u.intent = "explain"
+        u.query = DEFINE_QUERY[language].format(DEFINE_WORD[state.last_indicator])
+        return u
     if indicator and _is_knowledge_question(folded, has_region, year, years, mode_word):
         u.intent = "sources" if lx.SOURCES.search(folded) else "explain"
         return u
@@ -120,18 +136,20 @@ def understand(text: str, state: ConversationState, registry: Any,
         if followup and state.last_indicator:
             indicator = state.last_indicator
             u.origins["indicator"] = "context"
-        elif lx.SOURCES.search(folded) and not lx.DEFINITION.search(folded[:12]):
-            u.intent = "sources"
-            return u
-        elif lx.DEFINITION.search(folded) or KNOWLEDGE_WORDS.search(folded):
-            u.intent = "explain"
-            return u
-        elif has_region and not scan.unknown:
+        elif scan.mentions and not scan.unknown and (
+                mode_word in ("peers", "trend", "position", "compare")
+                or not (lx.DEFINITION.search(folded) or lx.SOURCES.search(folded)
+                        or KNOWLEDGE_WORDS.search(folded))):
+            # "Welke gemeenten lijken op Almere?", "Hoe doet Zwolle het?": which figures?
             u.intent, u.clarify_kind = "clarify", "need_indicator"
             u.regions = [c for m in scan.mentions for c in m.codes[:1]]
             return u
+        elif lx.SOURCES.search(folded) and not lx.DEFINITION.search(folded[:12]):
+            u.intent = "sources"
+            return u
         else:
-            u.intent = "out_of_scope"
+            # the knowledge base decides: no relevant passage means out of scope
+            u.intent = "explain"
             return u
     else:
         u.origins["indicator"] = "question"
