@@ -1,9 +1,305 @@
-"""CLI commands of this group (registered by bot.cli.main)."""
+"""CLI commands for regions and indicators: oogo regions, oogo indicator, oogo chart, oogo data.
+
+They only translate between the terminal and ``Services.registry`` / ``Services.indicators``.
+Region arguments accept names ("Zwolle", "Den Bosch") and codes (GM0193, PO 27.07, NL01). An
+unknown or ambiguous region, an unknown indicator or a bad option gives a Dutch message and exit
+code 2; a rejected import gives its "bestand, regel, reden" list and exit code 1. Never a stack
+trace.
+"""
 
 from __future__ import annotations
 
+import json
+import logging
+from pathlib import Path
+
 import typer
+
+log = logging.getLogger(__name__)
+
+def _services():
+    from bot.services import build_services
+    from bot.settings import Settings
+
+    return build_services(Settings())
+
+
+def _fail(message: str, code: int = 2) -> None:
+    typer.echo(message, err=True)
+    raise typer.Exit(code)
+
+
+def _region(services, text: str):
+    """Resolve a name or code; ambiguous or unknown ends the command with exit code 2."""
+    res = services.registry.resolve(text)
+    if res.ok:
+        if res.message:
+            typer.echo(res.message, err=True)
+        return res.region
+    lines = [res.message]
+    for region in res.candidates or res.suggestions:
+        lines.append(f"  {region.code}  {region.name}")
+    _fail("\n".join(lines))
+    return None
+
+
+def _echo_json(data: object) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def regions_find(
+    name: str = typer.Argument(..., help="Naam of code, bv. 'Den Bosch', 'GM0193' of 'PO 27.07'."),
+    as_json: bool = typer.Option(False, "--json", help="Uitvoer als JSON."),
+) -> None:
+    """Zoek een gemeente of samenwerkingsverband op naam of code."""
+    services = _services()
+    res = services.registry.resolve(name)
+    if as_json:
+        _echo_json({
+            "query": res.query, "method": res.method, "message": res.message,
+            "region": res.region.to_dict() if res.region else None,
+            "candidates": [r.to_dict() for r in res.candidates],
+            "suggestions": [r.to_dict() for r in res.suggestions],
+        })
+        if not res.ok:
+            raise typer.Exit(2)
+        return
+    if not res.ok:
+        _region(services, name)
+        return
+    region = res.region
+    if res.message:
+        typer.echo(res.message)
+    typer.echo(f"{region.name} ({region.code}), {region.level_label}")
+    if region.province:
+        typer.echo(f"  provincie: {region.province}")
+    from indicators.wording import format_number
+
+    typer.echo(f"  inwoners: {format_number(region.inhabitants, 0)}; "
+               f"dichtheid: {format_number(region.density, 0)} inwoners per km²")
+    if region.level == "gemeente":
+        registry = services.registry
+        typer.echo(f"  grootteklasse: {region.size_class}")
+        typer.echo(f"  samenwerkingsverband PO: {registry.get(region.swv_po).name}")
+        typer.echo(f"  samenwerkingsverband VO: {registry.get(region.swv_vo).name}")
+        others = [*region.swv_po_other, *region.swv_vo_other]
+        if others:
+            typer.echo(f"  ligt deels ook in: {', '.join(others)} (minder postcodes)")
+    elif region.level != "land":
+        members = services.registry.members(region.code)
+        typer.echo(f"  gemeenten ({len(members)}): {', '.join(m.name for m in members)}")
+        typer.echo("  (naam afgeleid van code en grootste gemeenten; geen officiële naam)")
+
+
+def regions_peers(
+    name: str = typer.Argument(..., help="Naam of code van een gemeente."),
+    n: int = typer.Option(8, "--n", min=5, max=30, help="Aantal vergelijkbare regio's (5-30)."),
+    as_json: bool = typer.Option(False, "--json", help="Uitvoer als JSON."),
+) -> None:
+    """Toon de gemeenten die het meest lijken op grootte en bevolkingsdichtheid."""
+    from indicators.wording import format_number
+
+    services = _services()
+    region = _region(services, name)
+    peers = services.registry.peers(region.code, n)
+    if as_json:
+        _echo_json({"region": region.to_dict(), "peers": [p.to_dict() for p in peers]})
+        return
+    if not peers:
+        _fail(f"Voor {region.name} zijn er geen vergelijkbare regio's.")
+    typer.echo(f"Vergelijkbaar met {region.name} ({format_number(region.inhabitants, 0)} "
+               f"inwoners, {format_number(region.density, 0)} per km²):")
+    for peer in peers:
+        typer.echo(f"  {peer.code}  {peer.name}: {format_number(peer.inhabitants, 0)} inwoners, "
+                   f"{format_number(peer.density, 0)} per km²")
+    typer.echo("Methode: kleinste afstand op log(inwoners) en log(dichtheid), gestandaardiseerd.")
+
+
+def indicator_list() -> None:
+    """Toon de indicatoren met hun categorieën en definitie."""
+    engine = _services().indicators
+    for definition in engine.catalog.values():
+        typer.echo(f"{definition.id}: {definition.label_nl} ({definition.age_range})")
+        typer.echo(f"  {definition.definition_nl}")
+        for dimension, values in definition.categories.items():
+            typer.echo(f"  {dimension}: {', '.join(values)}")
+        typer.echo(f"  jaren: {', '.join(map(str, engine.years(definition.id)))}")
+
+
+def indicator_show(
+    indicator: str = typer.Argument(..., help="jeugdzorg, neet of neet_rr."),
+    region: str = typer.Argument(..., help="Gemeente, samenwerkingsverband of Nederland."),
+    category: str = typer.Option(None, "--category", help="Bv. totaal, vso, jeugdbescherming."),
+    year: int = typer.Option(None, "--year", help="Jaar (standaard het laatste jaar)."),
+    compare: str = typer.Option(None, "--compare", help="land, swv, peers of een andere regio."),
+    as_json: bool = typer.Option(False, "--json", help="Uitvoer als JSON."),
+) -> None:
+    """Toon een cijfer, met definitie en bron, en vergelijk het desgewenst."""
+    from indicators.errors import IndicatorError
+    from indicators.registry import UnknownRegion
+
+    services = _services()
+    own = _region(services, region)
+    try:
+        _show(services, indicator, own, category, year, compare, as_json)
+    except (IndicatorError, UnknownRegion) as exc:
+        _fail(str(exc))
+
+
+def _show(services, indicator, own, category, year, compare, as_json) -> None:
+    from indicators.wording import describe_comparison, describe_value, source_line
+
+    engine = services.indicators
+    definition = engine.indicator(indicator)
+    category = category or definition.default_category
+    value = engine.lookup(indicator, own.code, category, year)
+    shown = [value]
+    comparison, peers, text = None, None, ""
+    if compare and compare.lower() == "peers":
+        peers = engine.compare_peers(indicator, own.code, category, value.year)
+        shown += peers.peers
+        if peers.comparison is not None:
+            text = describe_comparison(peers.comparison)
+    elif compare:
+        other = compare if compare.lower() in {"land", "swv", "nl", "nederland"} else (
+            _region(services, compare).code)
+        comparison = engine.compare(indicator, own.code, other, category, value.year)
+        shown.append(comparison.b)
+        text = describe_comparison(comparison)
+    if as_json:
+        _echo_json({
+            "indicator": definition.to_dict(), "value": value.to_dict(),
+            "comparison": comparison.to_dict() if comparison else None,
+            "peers": peers.to_dict() if peers else None, "text": text,
+            "demo_data": any(v.demo for v in shown), "source": source_line(shown),
+        })
+        return
+    _table(shown, definition)
+    typer.echo(describe_value(value))
+    if text:
+        typer.echo(text)
+    if peers is not None and peers.mean is not None:
+        from indicators.wording import format_value
+
+        typer.echo(f"Gemiddelde van de {peers.n} vergelijkbare gemeenten: "
+                   f"{format_value(peers.mean, value.unit)}; mediaan "
+                   f"{format_value(peers.median, value.unit)}.")
+    typer.echo(f"Definitie: {definition.definition_nl}")
+    typer.echo(source_line(shown))
+
+
+def _table(values, definition) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from indicators.wording import format_count, format_value
+
+    table = Table(title=f"{definition.label_nl} ({values[0].category}, {values[0].year})")
+    for column in ("regio", "waarde", "95%-interval", "aantal", "totaal groep"):
+        table.add_column(column)
+    for v in values:
+        interval = (f"{format_value(v.ci_low, v.unit)} - {format_value(v.ci_high, v.unit)}"
+                    if v.ci_low is not None else "")
+        count = format_count(v.numerator) if v.numerator is not None else ""
+        count = format_count(0) if v.suppressed else count
+        table.add_row(v.name or v.region, format_value(v.value, v.unit, suppressed=v.suppressed),
+                      interval, count, format_count(v.denominator) if v.denominator else "")
+    Console(width=120).print(table)
+
+
+def chart_command(
+    indicator: str = typer.Argument(..., help="jeugdzorg, neet of neet_rr."),
+    region: str = typer.Argument(..., help="Gemeente, samenwerkingsverband of Nederland."),
+    output: Path = typer.Option(..., "-o", "--output", help="PNG-bestand om te schrijven."),
+    category: str = typer.Option(None, "--category", help="Categorie (standaard totaal)."),
+    year: int = typer.Option(None, "--year", help="Jaar (standaard het laatste jaar)."),
+    compare: str = typer.Option(None, "--compare", help="land, swv, peers of een andere regio."),
+    trend: bool = typer.Option(False, "--trend", help="Lijn over de jaren in plaats van staven."),
+) -> None:
+    """Maak een grafiek (PNG): staven ten opzichte van SWV en Nederland, of een trendlijn."""
+    from indicators import charts
+    from indicators.errors import IndicatorError
+    from indicators.registry import UnknownRegion
+
+    services = _services()
+    own = _region(services, region)
+    engine = services.indicators
+    try:
+        definition = engine.indicator(indicator)
+        category = category or definition.default_category
+        targets = _chart_targets(services, own, category, compare, trend)
+        if trend:
+            png = charts.trend_chart([engine.trend(indicator, code, category) for code in targets])
+        else:
+            year = year or engine.latest_year(indicator)
+            if compare and compare.lower() == "peers":
+                png = charts.comparison_chart(
+                    engine.compare_peers(indicator, own.code, category, year))
+            else:
+                png = charts.comparison_chart(
+                    [engine.lookup(indicator, code, category, year) for code in targets])
+    except (IndicatorError, UnknownRegion) as exc:
+        _fail(str(exc))
+        return
+    try:
+        output.write_bytes(png)
+    except OSError as exc:
+        _fail(f"Kan {output} niet schrijven: {exc.strerror}.", 1)
+    typer.echo(f"Grafiek geschreven naar {output}.")
+
+
+def _chart_targets(services, own, category, compare, trend) -> list[str]:
+    engine = services.indicators
+    codes = [own.code]
+    if compare and compare.lower() != "peers":
+        key = compare.lower()
+        if key in {"land", "nl", "nederland"}:
+            codes.append("NL01")
+        elif key == "swv":
+            codes.append(engine.swv_for(own.code, category))
+        else:
+            codes.append(_region(services, compare).code)
+    elif not compare:
+        if own.level == "gemeente":
+            codes.append(engine.swv_for(own.code, category))
+        if own.code != "NL01":
+            codes.append("NL01")
+    return codes
+
+
+def data_import(
+    file: Path = typer.Argument(..., help="CSV in het lange formaat of een CBS StatLine-export."),
+    indicator: str = typer.Option(None, "--indicator", help="Indicator (bij StatLine)."),
+    category: str = typer.Option(None, "--category", help="Categorie (bij StatLine)."),
+    value_column: str = typer.Option(None, "--value-column", help="Waardekolom (StatLine)."),
+) -> None:
+    """Lees echte cijfers in; bij één foute rij wordt niets veranderd."""
+    from indicators.errors import ImportRejected
+    from indicators.importer import import_file
+
+    services = _services()
+    data_dir = services.settings.ensure_data_dir()
+    try:
+        report = import_file(file, services.registry, data_dir, indicator=indicator,
+                             category=category, value_column=value_column)
+    except ImportRejected as exc:
+        _fail(str(exc), 1)
+        return
+    typer.echo(report.summary())
 
 
 def register(app: typer.Typer) -> None:
-    """Add this group's commands to the oogo app."""
+    """Add this group's commands to the oogo app (fresh sub-apps on every call)."""
+    regions_app = typer.Typer(help="Gemeenten en samenwerkingsverbanden opzoeken.",
+                              no_args_is_help=True)
+    indicator_app = typer.Typer(help="Cijfers bekijken en vergelijken.", no_args_is_help=True)
+    data_app = typer.Typer(help="Eigen (echte) cijfers inlezen.", no_args_is_help=True)
+    regions_app.command("find")(regions_find)
+    regions_app.command("peers")(regions_peers)
+    indicator_app.command("show")(indicator_show)
+    indicator_app.command("list")(indicator_list)
+    data_app.command("import")(data_import)
+    app.add_typer(regions_app, name="regions")
+    app.add_typer(indicator_app, name="indicator")
+    app.add_typer(data_app, name="data")
+    app.command("chart")(chart_command)
