@@ -76,7 +76,7 @@ class Assistant:
                 try:
                     from bot.core.llm.responder import build_responder
 
-                    self._llm = build_responder(self.services)
+                    self._llm = build_responder(self.services, kb=self._knowledge())
                 except Exception:  # noqa: BLE001 - no LLM: templates only
                     logger.warning("LLM could not be set up; using templates", exc_info=True)
                     self._llm = None
