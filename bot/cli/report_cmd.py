@@ -56,12 +56,12 @@ def register(app: typer.Typer) -> None:
         from bot.oogo.report import build_report
         from bot.oogo.report_render import ReportFormatError, detect_format, write_report
 
+        _check_writable(output)
         try:
             chosen = detect_format(output, fmt)
         except ReportFormatError:
             _fail("Onbekend formaat. Kies pdf, html of md (met --format of via de extensie van "
                   "het bestand, bijvoorbeeld oogo.pdf).")
-        _check_writable(output)
         services = _services()
         try:
             document = build_report(services, region)

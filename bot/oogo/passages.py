@@ -34,10 +34,19 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
 
 
 def docs_dir() -> Path:
-    """The shipped knowledge documents (next to the ``knowledge`` package)."""
-    import knowledge
+    """The shipped knowledge documents: ``knowledge/docs`` next to the ``bot`` package (source
+    tree and installed wheel alike), else wherever the ``knowledge`` package is found. A test
+    folder that is also called ``knowledge`` must not shadow it, hence no plain import."""
+    beside = Path(__file__).resolve().parents[2] / "knowledge" / "docs"
+    if beside.is_dir():
+        return beside
+    import importlib.util
 
-    return Path(knowledge.__file__).resolve().parent / "docs"
+    spec = importlib.util.find_spec("knowledge")
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        if (Path(location) / "docs").is_dir():
+            return Path(location) / "docs"
+    return beside
 
 
 @lru_cache(maxsize=8)

@@ -36,14 +36,24 @@ log = logging.getLogger(__name__)
 
 
 class RegionNotFound(ValueError):
-    """The region code or name is unknown or ambiguous; ``candidates`` are (code, name) pairs."""
+    """The region code or name is unknown or ambiguous; ``candidates`` are (code, name) pairs.
 
-    def __init__(self, query: str, candidates: list[tuple[str, str]]) -> None:
+    ``message(language)`` is the registry's own explanation (with candidates or suggestions),
+    so the chat and the CLI word it the same way.
+    """
+
+    def __init__(self, query: str, candidates: list[tuple[str, str]], message_nl: str = "",
+                 message_en: str = "") -> None:
         self.query = query
         self.candidates = candidates
+        self._nl, self._en = message_nl, message_en
         super().__init__(query)
 
     def message(self, language: str = "nl") -> str:
+        if language == "en" and self._en:
+            return self._en
+        if language != "en" and self._nl:
+            return self._nl
         names = ", ".join(f"{name} ({code})" for code, name in self.candidates[:5])
         if language == "en":
             base = f"I do not know the region '{self.query}'."
@@ -53,22 +63,20 @@ class RegionNotFound(ValueError):
             f"{base} Gebruik een gemeentenaam of een code zoals GM0363, PO2707 of VO2708.")
 
 
-def find_region(registry: Any, query: str) -> Any:
-    """A region by code or (unambiguous) name; else ``RegionNotFound`` with candidates."""
+def find_region(registry: Any, query: str) -> tuple[Any, str]:
+    """A region by code or (unambiguous) name, plus the registry's note on a guessed name
+    ("Ik ga ervan uit dat u Amsterdam bedoelt."); else ``RegionNotFound`` with candidates."""
     text = (query or "").strip()
     try:
-        return registry.get(text.upper())
+        return registry.get(text.upper()), ""
     except Exception:
         pass
-    try:
-        resolution = registry.resolve(text)
-    except Exception:
-        raise RegionNotFound(text, []) from None
-    if getattr(resolution, "region", None) is not None:
-        return resolution.region
-    options = list(getattr(resolution, "candidates", None) or []) + list(
-        getattr(resolution, "suggestions", None) or [])
-    raise RegionNotFound(text, [(r.code, r.name) for r in options])
+    resolution = registry.resolve(text)
+    if resolution.region is not None:
+        return resolution.region, resolution.message
+    options = list(resolution.candidates) + list(resolution.suggestions)
+    raise RegionNotFound(text, [(r.code, r.name) for r in options], resolution.message,
+                         resolution.message_en)
 
 
 def _point(topic_key: str, signals: list[Signal], language: str, knowledge: Any) -> Point:
@@ -120,7 +128,7 @@ def generate_points(services: Any, region_code: str, *, language: str = "nl",
     """Ranked, evidence-backed OOGO discussion points for a gemeente or samenwerkingsverband."""
     language = "en" if language == "en" else "nl"
     registry, engine = services.registry, services.indicators
-    region = find_region(registry, region_code)
+    region, region_note = find_region(registry, region_code)
     ctx = SimpleNamespace(engine=engine, registry=registry, region=region, language=language)
     signals, year = indicator_signals.collect(ctx)
     scan = scan_signals.collect(services, region, language)
@@ -132,7 +140,8 @@ def generate_points(services: Any, region_code: str, *, language: str = "nl",
     points = [_point(key, sigs, language, knowledge) for key, sigs in by_topic.items()]
     points.extend(scan.points)
     ranked = rank(points)[: max(1, max_points)]
-    notes = [] if scan.has_scan else [scan.note]
+    notes = [region_note] if region_note else []
+    notes += [] if scan.has_scan else [scan.note]
     result = PointsResult(
         region_code=region.code, region_name=region.name, region_level=region.level, year=year,
         demo_data=bool(getattr(engine, "is_demo", True)), language=language, points=ranked,

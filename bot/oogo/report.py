@@ -194,7 +194,7 @@ def build_report(services: Any, region_code: str, *, max_points: int = 7,
     from bot.oogo.scan_view import scan_view
 
     registry, engine = services.registry, services.indicators
-    region = find_region(registry, region_code)
+    region, _ = find_region(registry, region_code)
     points = generate_points(services, region.code, language="nl", max_points=max_points)
     profile, profile_numbers = build_profile(services, region)
     rows = build_rows(services, region)

@@ -44,11 +44,23 @@ def test_points_text_and_json(run) -> None:
 
 
 def test_unknown_region(run) -> None:
-    for command in (("points", "Amsterdm"), ("report", "Amsterdm", "-o", "x.html")):
+    for command in (("points", "Zwolle-Noord"), ("report", "Zwolle-Noord", "-o", "x.html")):
         result = run(*command)
         assert result.exit_code == 2
-        assert "ken ik niet" in result.output and "Amsterdam" in result.output
+        assert "Zwolle-Noord" in result.output and "Zwolle" in result.output.replace(
+            "Zwolle-Noord", "")  # the suggestion
         _no_traceback(result)
+    result = run("points", "Bergen")  # ambiguous: both candidates are named
+    assert result.exit_code == 2 and "Noord-Holland" in result.output and "Limburg" in result.output
+    result = run("points", "Atlantis")
+    assert result.exit_code == 2 and "Atlantis" in result.output
+    _no_traceback(result)
+
+
+def test_misspelled_region_is_guessed_with_a_note(run) -> None:
+    result = run("points", "Amsterdm")
+    assert result.exit_code == 0
+    assert "Amsterdam bedoelt" in result.output
 
 
 @pytest.mark.parametrize("fmt", ["html", "md", "pdf"])

@@ -130,9 +130,9 @@ def test_unknown_region_raises_with_candidates(services) -> None:
     from bot.oogo.points import RegionNotFound, generate_points
 
     with pytest.raises(RegionNotFound) as info:
-        generate_points(services, "Amsterdm")
-    assert any(code == "GM0363" for code, _ in info.value.candidates)
-    assert "ken ik niet" in info.value.message("nl")
+        generate_points(services, "Zwolle-Noord")
+    assert [code for code, _ in info.value.candidates] == ["GM0193"]
+    assert "Zwolle" in info.value.message("nl")
 
 
 def test_english_points(services) -> None:
