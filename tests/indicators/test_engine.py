@@ -1,0 +1,153 @@
+"""IndicatorEngine: lookups, every comparison kind, trend, position, breakdown, suppression."""
+
+from __future__ import annotations
+
+import pytest
+
+from indicators.errors import IndicatorError, InvalidCategory, NoData, UnknownIndicator
+from indicators.registry import UnknownRegion
+from indicators.values import Value
+
+
+def test_catalog_and_years(engine):
+    assert set(engine.catalog) == {"jeugdzorg", "neet", "neet_rr"}
+    jz = engine.catalog["jeugdzorg"]
+    assert jz.unit == "%" and "vso" in jz.categories["onderwijssoort"]
+    assert engine.catalog["neet_rr"].unit == "x"
+    assert "Demonstratiedata" in jz.source and jz.demo
+    assert engine.years("neet") == [2019, 2020, 2021, 2022, 2023]
+    assert engine.latest_year("jeugdzorg") == 2023
+    assert engine.is_demo is True
+
+
+def test_lookup_latest_and_given_year(engine):
+    v = engine.lookup("neet", "GM0363")
+    assert v.year == 2023 and v.unit == "%" and v.name == "Amsterdam" and v.demo
+    assert v.value == round(100 * v.numerator / v.denominator, 1)
+    assert v.ci_low <= v.value <= v.ci_high
+    assert engine.lookup("neet", "GM0363", year=2020).year == 2020
+
+
+def test_lookup_errors_are_dutch(engine):
+    with pytest.raises(UnknownIndicator, match="Onbekende indicator"):
+        engine.lookup("armoede", "GM0363")
+    with pytest.raises(InvalidCategory, match="geen categorie"):
+        engine.lookup("jeugdzorg", "GM0363", "havo")
+    with pytest.raises(NoData, match="Beschikbare jaren"):
+        engine.lookup("jeugdzorg", "GM0363", year=2010)
+    with pytest.raises(UnknownRegion):
+        engine.lookup("jeugdzorg", "GM9999")
+    assert issubclass(NoData, IndicatorError)
+
+
+def test_suppression_under_10(engine):
+    v = engine.lookup("jeugdzorg", "GM0088", "jeugdreclassering")
+    assert v.suppressed and v.value is None and v.numerator is None
+    rr = engine.lookup("neet_rr", "GM0088", "jeugdreclassering")
+    assert rr.suppressed and rr.value is None
+    big = engine.lookup("jeugdzorg", "GM0363", "jeugdreclassering")
+    assert not big.suppressed and big.numerator >= 10
+
+
+def test_compare_with_nederland_tests_against_the_rest(engine):
+    cmp = engine.compare("jeugdzorg", "GM0363", "NL01")
+    assert cmp.nested and cmp.tested and cmp.b.region == "NL01"
+    assert "z-toets" in cmp.test and "rest van Nederland" in cmp.test
+    assert cmp.difference == round(cmp.a.value - cmp.b.value, 1)
+    assert cmp.direction in {"hoger", "lager", "gelijk"}
+    assert cmp.significant == (cmp.direction != "gelijk")
+
+
+def test_compare_with_own_swv_uses_po_or_vo_by_category(engine):
+    assert engine.compare("jeugdzorg", "GM0193", "swv", "sbo").b.region == "PO2305"
+    assert engine.compare("jeugdzorg", "GM0193", "swv", "vso").b.region == "VO2305"
+    assert engine.compare("neet", "GM0193", "swv").b.region == "VO2305"
+
+
+def test_compare_with_other_gemeente_significance(engine):
+    # Zwolle against Deventer, large groups, clear difference in the demo data
+    cmp = engine.compare("jeugdzorg", "GM0193", "GM0150")
+    assert not cmp.nested
+    a, b = cmp.a, cmp.b
+    from indicators.stats import two_proportion_test
+
+    p = two_proportion_test(a.numerator, a.denominator, b.numerator, b.denominator)
+    assert cmp.p_value == round(p, 4)
+    assert cmp.significant == (p < 0.05)
+    assert cmp.direction == ("hoger" if a.value > b.value else "lager") if p < 0.05 else "gelijk"
+
+
+def test_not_significant_small_difference_is_gelijk():
+    from indicators.engine import IndicatorEngine
+
+    a = Value("neet", "GM0001", "totaal", 2023, 4.1, 41, 1000, "%")
+    b = Value("neet", "GM0002", "totaal", 2023, 4.0, 40, 1000, "%")
+    fake = IndicatorEngine.__new__(IndicatorEngine)
+    cmp = IndicatorEngine._compare_values(fake, a, b)
+    assert cmp.direction == "gelijk" and not cmp.significant and cmp.difference == 0.1
+    big_a = Value("neet", "GM0001", "totaal", 2023, 6.0, 600, 10000, "%")
+    cmp2 = IndicatorEngine._compare_values(fake, big_a, b)
+    assert cmp2.direction == "hoger" and cmp2.significant
+
+
+def test_compare_relative_risk_with_counts(engine):
+    cmp = engine.compare("neet_rr", "GM0363", "NL01", "pro")
+    assert cmp.tested and "log relatief risico" in cmp.test
+    assert cmp.a.ci_low < cmp.a.value < cmp.a.ci_high
+
+
+def test_compare_with_suppressed_value_is_unknown(engine):
+    cmp = engine.compare("jeugdzorg", "GM0088", "NL01", "jeugdreclassering")
+    assert cmp.direction == "onbekend" and not cmp.tested and not cmp.significant
+
+
+def test_compare_peers(engine):
+    pc = engine.compare_peers("jeugdzorg", "GM0193")
+    assert len(pc.peers) == 8 and pc.n == 8
+    values = [p.value for p in pc.peers]
+    assert pc.mean == round(sum(values) / 8, 1)
+    assert min(values) <= pc.median <= max(values)
+    assert pc.pooled.numerator == sum(p.numerator for p in pc.peers)
+    assert pc.comparison is not None and pc.comparison.b.region == "PEERS"
+
+
+def test_trend(engine):
+    t = engine.trend("jeugdzorg", "NL01")
+    assert [v.year for v in t.values] == [2019, 2020, 2021, 2022, 2023]
+    assert t.direction == "gestegen" and t.significant  # national demo data rises
+    assert t.change == round(t.values[-1].value - t.values[0].value, 1)
+    small = engine.trend("jeugdzorg", "GM0088", "jeugdreclassering")
+    assert small.direction == "onbekend"
+
+
+def test_position(engine):
+    pos = engine.position("neet", "GM0363")
+    assert pos.n <= 342 and pos.n > 300 and pos.level == "gemeente"
+    assert 1 <= pos.rank <= pos.n and 0 <= pos.percentile <= 100
+    values = sorted(engine.lookup("neet", g.code).value for g in engine.registry.gemeenten()
+                    if engine.lookup("neet", g.code).value is not None)
+    top = max(values)
+    leader = next(g for g in engine.registry.gemeenten()
+                  if engine.lookup("neet", g.code).value == top)
+    lead = engine.position("neet", leader.code)
+    assert lead.rank == 1 and lead.top_5pct and not lead.bottom_5pct
+    assert lead.lowest_5pct_mean < lead.median < lead.highest_5pct_mean
+    swv = engine.position("neet", "VO2708")
+    assert swv.level == "swv_vo" and swv.n == 74
+
+
+def test_breakdown(engine):
+    per_school = engine.breakdown("jeugdzorg", "GM0363", dimension="onderwijssoort")
+    assert [v.category for v in per_school] == ["po", "sbo", "so", "vo", "vso", "pro", "mbo"]
+    types = engine.breakdown("jeugdzorg", "GM0363", 2022, "zorgtype")
+    assert len(types) == 4 and all(v.year == 2022 for v in types)
+    assert len(engine.breakdown("neet_rr", "NL01", dimension="risicofactor")) == 9
+    with pytest.raises(InvalidCategory):
+        engine.breakdown("jeugdzorg", "GM0363", dimension="leeftijd")
+
+
+def test_value_json_round_trip(engine):
+    import json
+
+    data = engine.lookup("neet", "GM0363").to_dict()
+    assert json.loads(json.dumps(data))["region"] == "GM0363"
