@@ -8,6 +8,7 @@ page is plain HTML/CSS/JS from ``static/`` and gets a signed session cookie on `
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -54,6 +55,21 @@ DESCRIPTION = (
 )
 
 
+def warm_up(services: Any) -> None:
+    """Load data, core and knowledge index in the background so the first user does not wait
+    (on a fresh data dir this builds the index, as the first search would)."""
+    try:
+        for part in ("registry", "indicators", "assistant"):
+            getattr(services, part)
+        knowledge = services.knowledge
+        if hasattr(knowledge, "is_ready") and not knowledge.is_ready():
+            log.info("knowledge index missing: building it now")
+            knowledge.index()
+        log.info("warm-up done")
+    except Exception:  # readiness reports what is broken; the process keeps serving
+        log.exception("warm-up failed")
+
+
 def create_app(services: Any | None = None, settings: Settings | None = None) -> FastAPI:
     """Build the app; ``services`` defaults to ``build_services(settings)`` at startup."""
     if settings is None:
@@ -66,6 +82,8 @@ def create_app(services: Any | None = None, settings: Settings | None = None) ->
             from bot.services import build_services
 
             app.state.services = build_services(settings)
+            threading.Thread(target=warm_up, args=(app.state.services,), name="warm-up",
+                             daemon=True).start()
         await routes_telegram.start(app)
         try:
             yield

@@ -22,11 +22,11 @@ from bot.core.messages import IncomingMessage, Reply
 
 log = logging.getLogger(__name__)
 
-COMMAND_TEXT = {
-    "help": "help",
-    "regioscan": "start de regioscan",
-    "oogo": "bereid het OOGO voor",
-    "bronnen": "welke bronnen zijn er?",
+COMMAND_TEXT = {  # the words the core's understanding recognises for each command
+    "help": "/help",
+    "regioscan": "/regioscan",
+    "oogo": "Welke punten moeten we in het OOGO bespreken?",
+    "bronnen": "/bronnen",
 }
 WELCOME = ("Welkom bij de OOGO-assistent! Ik help gemeenten en samenwerkingsverbanden passend "
            "onderwijs met cijfers (jeugdzorggebruik, NEET), de handleiding, de regioscan en de "

@@ -23,6 +23,11 @@ PREFIX_TEXT = "q:"     # an option/follow-up question, asked as text
 DEMO_NOTICE = "Let op: deze cijfers zijn demonstratiegegevens, geen echte monitorcijfers."
 
 
+def plain(text: str) -> str:
+    """The core marks emphasis with **…**; Telegram gets plain text (no parse mode to escape)."""
+    return text.replace("**", "").strip()
+
+
 def split_text(text: str, limit: int = MAX_TEXT) -> list[str]:
     """Split ``text`` into parts of at most ``limit`` characters, on paragraph boundaries
     where possible, else on line breaks, else on spaces, else hard."""
@@ -49,7 +54,7 @@ def split_text(text: str, limit: int = MAX_TEXT) -> list[str]:
 
 def reply_text(reply: Reply) -> str:
     """The message text: the answer plus what the web page shows around it."""
-    lines = [reply.text.strip()]
+    lines = [plain(reply.text)]
     if reply.progress is not None:
         theme = f" ({reply.progress.theme})" if reply.progress.theme else ""
         lines.append(f"Regioscan: vraag {reply.progress.current} van {reply.progress.total}{theme}")

@@ -37,11 +37,20 @@
     return node;
   }
 
+  // Text with **bold** marks, built from text nodes only (never innerHTML).
+  function rich(tag, text) {
+    const node = el(tag, { class: "answer-text" });
+    String(text).split(/\*\*(.+?)\*\*/g).forEach((piece, i) => {
+      node.appendChild(i % 2 ? el("strong", {}, piece) : document.createTextNode(piece));
+    });
+    return node;
+  }
+
   function paragraphs(target, text) {
-    target.querySelectorAll("p.answer-text").forEach((p) => p.remove());
+    target.querySelectorAll(".answer-text").forEach((p) => p.remove());
     const anchor = target.firstChild;
     for (const part of String(text).split(/\n{2,}/)) {
-      if (part.trim()) target.insertBefore(el("p", { class: "answer-text" }, part), anchor);
+      if (part.trim()) target.insertBefore(rich("p", part), anchor);
     }
   }
 
