@@ -48,7 +48,8 @@ CATEGORY_PATTERNS: list[tuple[str, str]] = [
     ("so", r"\bso\b|speciaal onderwijs|special (?:needs )?(?:education|schools?)"),
     ("pro", r"\bpro\b|praktijkonderwijs|praktijkschool|practical (?:education|training)"),
     ("vmbo_basis", r"vmbo[- ]?(?:b\b|basis)|basisberoeps|pre-?vocational basic"),
-    ("mbo_entree", r"\bentree|mbo[- ]?(?:niveau )?1\b|mbo level 1|entry level vocational"),
+    ("mbo_entree", r"(?:\bmbo[- ]?)?\bentree|"
+                   r"mbo[- ]?(?:niveau )?1\b|mbo level 1|entry level vocational"),
     ("vsv", r"\bvsv\b|voortijdig\w* schoolverla|early school leav|school ?drop ?-?outs?|"
             r"dropping out|"
             r"zonder (?:start)?kwalificatie"),
