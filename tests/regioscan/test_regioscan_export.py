@@ -1,0 +1,51 @@
+"""Exports (Markdown, JSON) and charts (PNG) of a personal outcome and a round result."""
+
+from __future__ import annotations
+
+import json
+
+from bot.regioscan.charts import outcome_chart, round_chart
+from bot.regioscan.engine import ScanInput, begin, step
+from bot.regioscan.export import (
+    personal_json,
+    personal_markdown,
+    round_result_json,
+    round_result_markdown,
+)
+from bot.regioscan.rounds import aggregate
+
+
+def _finished(definition):
+    state, _ = begin(definition)
+    for i in range(16):
+        state, reply = step(definition, state, ScanInput(text=f"{i % 5 + 1}, omdat {i}"))
+    return step(definition, state, ScanInput(text="bevestig"))
+
+
+def test_personal_exports_and_chart(definition):
+    state, reply = _finished(definition)
+    md = personal_markdown(definition, state.answers, reply.outcome)
+    assert "1. Jeugdhulp is voor leerlingen" in md and "**helemaal oneens (1)**" in md
+    assert "Toelichting: omdat 0" in md and "Uitkomst van je regioscan" in md
+    data = json.loads(personal_json(state.answers, reply.outcome))
+    assert data["answers"]["o1"]["value"] == 1
+    # answers cycle 1..5: (1+2+3+4)/4, (5+1+2+3)/4, (4+5+1+2)/4, (3+4+5+1)/4
+    assert [t["mean"] for t in data["outcome"]["themes"]] == [2.5, 2.75, 3.0, 3.25]
+    png = outcome_chart(reply.outcome)
+    assert png.startswith(b"\x89PNG") and len(png) > 2000
+
+
+def test_round_exports_and_chart(definition):
+    responses = [(role, {q.id: v for q in definition.questions})
+                 for role, v in [("gemeente", 2), ("gemeente", 3), ("gemeente", 4),
+                                 ("swv", 5), ("swv", 5), ("swv", 5), ("anders", 1)]]
+    result = aggregate(definition, responses, code="ABCD2345", region="GM0363",
+                       title="OOGO 2027", status="closed")
+    md = round_result_markdown(result)
+    assert "# Regioscan-ronde ABCD2345: OOGO 2027" in md and "Status: gesloten" in md
+    assert "3,0 (spreiding 1,0, n = 3)" in md and "5,0 (spreiding 0,0, n = 3)" in md
+    assert "Niet apart getoond (te weinig respondenten om te tonen): anders" in md
+    data = json.loads(round_result_json(result))
+    assert data["respondents"] == 7 and data["roles_hidden"] == ["anders"]
+    assert data["disagreements"][0]["gap"] == 2.0
+    assert round_chart(result).startswith(b"\x89PNG")
