@@ -81,7 +81,7 @@ def find_mentions(registry: RegionRegistry, text: str) -> list[Mention]:
             found.append(Mention((match.start(), match.end()), match.group(0), res))
             taken.append((match.start(), match.end()))
     words = [w for w in tokens(text) if not any(s <= w[1] < e for s, e in taken)]
-    names = registry.names()
+    names = registry.name_index()
     index = _index(registry, names)
     i = 0
     while i < len(words):

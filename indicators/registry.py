@@ -110,6 +110,7 @@ class RegionRegistry:
         self.former = former or {}  # normalised former name -> ([codes now], year)
         self._members: dict[str, list[Region]] = {}
         self._fuzzy_index: dict[int, list[str]] | None = None  # filled by indicators.mentions
+        self._peer_cache: dict[tuple[str, int], tuple[Region, ...]] = {}
         for r in regions:
             if r.level == "gemeente":
                 self._members.setdefault(r.swv_po, []).append(r)
@@ -206,6 +207,10 @@ class RegionRegistry:
         """Normalised name or alias -> region codes (more than one code means ambiguous)."""
         return {key: list(codes) for key, codes in self._names.items()}
 
+    def name_index(self) -> dict[str, list[str]]:
+        """The same mapping as ``names()`` without copying; callers must not change it."""
+        return self._names
+
     def codes_for_name(self, text: str) -> list[str]:
         """Codes whose name or alias normalises to the same key as ``text``."""
         return list(self._names.get(normalize(text), []))
@@ -240,6 +245,9 @@ class RegionRegistry:
         if region.level == "land":
             return []
         n = max(MIN_PEERS, n)
+        cached = self._peer_cache.get((region.code, n))
+        if cached is not None:
+            return list(cached)
         space = self._peer_space[region.level]
         x0, y0 = space[region.code]
         ranked = sorted(
@@ -247,7 +255,9 @@ class RegionRegistry:
             for other, (x, y) in space.items()
             if other != region.code
         )
-        return [self._by_code[other] for _, other in ranked[:n]]
+        found = [self._by_code[other] for _, other in ranked[:n]]
+        self._peer_cache[(region.code, n)] = tuple(found)
+        return found
 
 
 def _zscores(values: list[float]) -> list[float]:

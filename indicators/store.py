@@ -123,7 +123,8 @@ def _load_rr_counts(path: Path, rows: dict[Key, Row]) -> dict[Key, tuple[int, in
         return {}
     counts = pd.read_csv(path)
     out: dict[Key, tuple[int, int, int, int]] = {}
-    for ind, region, cat, year, a, n1, c, n0 in counts.itertuples(index=False, name=None):
+    columns = [counts[c].tolist() for c in counts.columns[:8]]
+    for ind, region, cat, year, a, n1, c, n0 in zip(*columns, strict=True):
         key = (ind, region, cat, int(year))
         if key in rows and rows[key].demo:
             out[key] = (int(a), int(n1), int(c), int(n0))
