@@ -135,3 +135,18 @@ def test_lost_vectors_are_re_embedded(
     report = small_kb.index()
     assert (report.added, report.unchanged) == (2, 4)
     assert embedder.documents_embedded == 8
+
+
+def test_ensure_index_refreshes_after_documents_change(
+    tmp_path: Path, small_kb: KnowledgeBase, docs_dir: Path
+) -> None:
+    small_kb.index()
+    assert small_kb.ensure_index() is None  # already checked in this process
+    (docs_dir / "bronnen.md").write_text("## Nieuw\n\nHet Thuiszitterspact in het kort.", "utf-8")
+    counting = CountingEmbedder()
+    later = KnowledgeBase.open(tmp_path / "var", embedder=counting, docs_dir=docs_dir)
+    report = later.ensure_index()
+    assert report is not None and report.added == 1 and report.deleted == 2
+    assert counting.documents_embedded == 1
+    assert later.search("Thuiszitterspact", method="bm25")[0].heading == "Nieuw"
+    assert later.ensure_index() is None
