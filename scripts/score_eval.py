@@ -138,14 +138,14 @@ def check(question: dict, result: dict, shipped: dict) -> list[str]:
     return problems
 
 
-def run_in_process(questions: list[dict]) -> list[dict]:
+def run_in_process(questions: list[dict], services: object | None = None) -> list[dict]:
     """Answer the questions with the Assistant, exactly as `oogo ask --batch --json` does."""
     sys.path.insert(0, str(ROOT))
     from bot.cli.ask_cmd import _assistant, batch_line
     from bot.services import build_services
     from bot.settings import Settings
 
-    assistant = _assistant(build_services(Settings()))
+    assistant = _assistant(services or build_services(Settings()))
     return [batch_line(assistant, json.dumps(q), n) for n, q in enumerate(questions, start=1)]
 
 
