@@ -22,9 +22,8 @@ log = logging.getLogger(__name__)
 NL = "NL01"
 ONDERWIJSSOORTEN = ("po", "sbo", "so", "vo", "vso", "pro", "mbo", "totaal")
 PO_SIDE = ("po", "sbo", "so")
-#: a relative risk this many times the national one "stands out"; from this value it is "very high"
+#: a relative risk this many times the national one "stands out" (also without significance)
 RR_FACTOR = 1.25
-RR_VERY_HIGH = 3.0
 
 
 def _source(engine: Any, indicator: str) -> str:
@@ -109,9 +108,14 @@ def comparison_signals(ctx: Any, value: Any) -> list[Signal]:
                     f"{fmt_fact(fact_from_value(comp.a))}, significant hoger dan in {other_name} "
                     f"({fmt_fact(fact_from_value(comp.b))}).")
             reason = f"significant hoger dan {other_name}"
+        other_value = fmt_fact(fact_from_value(comp.b), language)
+        lead = (f"In {year}, {subject} in {region.name} was "
+                f"{fmt_fact(fact_from_value(comp.a), language)}" if language == "en" else
+                f"In {year} was {subject} in {region.name} {fmt_fact(fact_from_value(comp.a))}")
         evidence = Evidence("comparison", text, _source(engine, ind),
                             [fact_from_value(comp.a), fact_from_value(comp.b)],
-                            {"against": other, "test": str(getattr(comp, "test", ""))})
+                            {"against": [other], "test": str(getattr(comp, "test", "")),
+                             "lead": lead, "clauses": [f"{other_name} ({other_value})"]})
         out.append(Signal(topic_for(ind, cat), evidence,
                           scoring.comparison_score(rel, kind), reason, reason))
     if region.level == "gemeente":
@@ -141,8 +145,14 @@ def _peer_signal(ctx: Any, value: Any, subject: str) -> list[Signal]:
         text = (f"In {value.year} was {subject} in {region.name} {fmt_fact(fact_from_value(value))}"
                 f", significant hoger dan in vergelijkbare gemeenten (gemiddeld {mean_text}).")
         reason = "significant hoger dan vergelijkbare gemeenten"
+    lead = (f"In {value.year}, {subject} in {region.name} was "
+            f"{fmt_fact(fact_from_value(value), language)}" if language == "en" else
+            f"In {value.year} was {subject} in {region.name} {fmt_fact(fact_from_value(value))}")
+    clause = (f"comparable gemeenten (average {mean_text})" if language == "en" else
+              f"vergelijkbare gemeenten (gemiddeld {mean_text})")
     evidence = Evidence("comparison", text, _source(engine, value.indicator), facts,
-                        {"against": "peers", "peer_mean": mean})
+                        {"against": ["peers"], "peer_mean": mean, "lead": lead,
+                         "clauses": [clause]})
     return [Signal(topic_for(value.indicator, value.category), evidence,
                    scoring.comparison_score(scoring.relative(value.value, mean), "peers"),
                    reason, reason)]
@@ -202,30 +212,34 @@ def position_signals(ctx: Any, value: Any) -> list[Signal]:
 
 
 def risk_signals(ctx: Any, value: Any) -> list[Signal]:
-    """A relative risk of NEET clearly above the national one for that factor, or very high."""
+    """A relative risk of NEET clearly above the national one for that factor: at least
+    ``RR_FACTOR`` times as high, or significantly higher according to the engine's test."""
     engine, region, language = ctx.engine, ctx.region, ctx.language
     national = _safe(engine.lookup, "neet_rr", NL, value.category, value.year)
-    if not _usable(national):
+    if not _usable(national) or value.value <= national.value:
         return []
+    comp = _safe(engine.compare, "neet_rr", region.code, NL, value.category, value.year)
+    significant = bool(comp is not None and comp.significant and comp.direction == "hoger")
     stands_out = value.value >= national.value * RR_FACTOR
-    very_high = value.value >= RR_VERY_HIGH
-    if not (stands_out or very_high):
+    if not (stands_out or significant):
         return []
     label = category_label(value.category, language)
     a, b = fmt_fact(fact_from_value(value), language), fmt_fact(fact_from_value(national), language)
     if language == "en":
         text = (f"In {value.year}, young people after {label} in {region.name} were {a} times as "
-                f"likely to be NEET as others; nationally {b} times.")
+                f"likely to be NEET as others; nationally {b} times"
+                f"{' (significant difference)' if significant else ''}.")
         reason = "relative risk of NEET clearly above the national one"
     else:
         text = (f"In {value.year} hadden jongeren na {label} in {region.name} {a} keer zoveel kans "
-                f"om NEET te zijn als andere jongeren; landelijk was dat {b} keer.")
+                f"om NEET te zijn als andere jongeren; landelijk was dat {b} keer"
+                f"{' (significant verschil)' if significant else ''}.")
         reason = "relatief risico op NEET duidelijk boven het landelijke"
     evidence = Evidence("risk", text, _source(engine, "neet_rr"),
                         [fact_from_value(value), fact_from_value(national)],
-                        {"very_high": very_high, "stands_out": stands_out})
+                        {"significant": significant, "stands_out": stands_out})
     return [Signal(topic_for("neet_rr", value.category), evidence,
-                   scoring.risk_score(value.value, national.value, very_high), reason, reason)]
+                   scoring.risk_score(value.value, national.value, significant), reason, reason)]
 
 
 def collect(ctx: Any) -> tuple[list[Signal], int | None]:

@@ -28,6 +28,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from bot.oogo import indicator_signals, scan_signals, scoring, standing
+from bot.oogo.evidence_merge import merge_comparisons
 from bot.oogo.model import Point, PointsResult, Signal
 from bot.oogo.passages import passage_for
 from bot.oogo.topics import TOPICS
@@ -87,6 +88,7 @@ def _point(topic_key: str, signals: list[Signal], language: str, knowledge: Any)
         if id(signal.evidence) not in seen:
             seen.add(id(signal.evidence))
             evidence.append(signal.evidence)
+    evidence = merge_comparisons(evidence, language)
     score, parts = scoring.point_score([s.score for s in signals], topic.standing)
     passage = passage_for(topic_key, knowledge)
     reasons = list(dict.fromkeys(s.reason_en if language == "en" else s.reason_nl

@@ -34,6 +34,7 @@ class ReportChart:
     title: str
     alt: str
     png: bytes
+    half: bool = False
 
 
 @dataclass(slots=True)
@@ -145,20 +146,15 @@ def build_profile(services: Any, region: Any) -> tuple[list[tuple[str, str]], li
 
 
 def _wording(engine: Any, indicator: str, region: Any, category: str, year: int) -> str:
-    """The engine's own comparison wording against Nederland (significance included)."""
+    """Short comparison wording for the table; the engine decides significance."""
     if region.code == NL:
         return "landelijk cijfer"
     comp = _safe(engine.compare, indicator, region.code, NL, category, year)
-    if comp is None:
-        return "geen vergelijking mogelijk"
-    try:
-        from indicators.format import describe_comparison  # the engine's helper, when present
-
-        return str(describe_comparison(comp, "nl"))
-    except Exception:
-        if not comp.significant or comp.direction == "gelijk":
-            return "niet significant anders dan Nederland"
+    if comp is None or not getattr(comp, "tested", True):
+        return "niet te toetsen"
+    if comp.direction in ("hoger", "lager") and comp.significant:
         return f"significant {comp.direction} dan Nederland"
+    return "niet significant anders dan Nederland"
 
 
 def build_rows(services: Any, region: Any) -> list[TableRow]:

@@ -30,7 +30,7 @@ def _bars(title: str, labels: list[str], series: dict[str, list[float | None]],
 
     fig, ax = plt.subplots(figsize=(7.2, 2.7), dpi=130)
     width = 0.8 / max(1, len(series))
-    colors = ("#0b4f6c", "#7fb8d1", "#c45100")
+    colors = ("#1f5f8b", "#8c8c8c", "#e07b39")  # the indicator charts' palette
     for i, (name, values) in enumerate(series.items()):
         xs = [x + (i - (len(series) - 1) / 2) * width for x in range(len(labels))]
         ys = [v if v is not None else 0 for v in values]
@@ -48,31 +48,6 @@ def _bars(title: str, labels: list[str], series: dict[str, list[float | None]],
     return buf.getvalue()
 
 
-def _line(title: str, series: dict[str, tuple[list[int], list[float]]], unit: str) -> bytes:
-    import io
-
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots(figsize=(7.2, 2.6), dpi=130)
-    colors = ("#0b4f6c", "#c45100", "#7fb8d1")
-    for i, (name, (years, values)) in enumerate(series.items()):
-        ax.plot(years, values, marker="o", label=name, color=colors[i % len(colors)])
-    ax.set_ylabel(unit, fontsize=8)
-    ax.set_title(title, fontsize=9)
-    ax.tick_params(labelsize=8)
-    ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.spines[["top", "right"]].set_visible(False)
-    ax.legend(fontsize=7, frameon=False)
-    fig.tight_layout()
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png")
-    plt.close(fig)
-    return buf.getvalue()
-
-
 def _value(engine: Any, ind: str, code: str | None, cat: str, year: int) -> float | None:
     if not code:
         return None
@@ -80,22 +55,34 @@ def _value(engine: Any, ind: str, code: str | None, cat: str, year: int) -> floa
     return float(value.value) if _usable(value) else None
 
 
-def comparison_figure(services: Any, region: Any) -> ReportChart | None:
+def _values(engine: Any, ind: str, codes: list[str | None], cat: str, year: int) -> list[Any]:
+    out = []
+    for code in codes:
+        value = _safe(engine.lookup, ind, code, cat, year) if code else None
+        if value is not None:
+            out.append(value)
+    return out
+
+
+def comparison_figures(services: Any, region: Any) -> list[ReportChart]:
+    """Jeugdzorg (totaal) and NEET: the region, its SWV and Nederland (the library's chart)."""
+    from indicators.charts import comparison_chart
+
     engine = services.indicators
-    labels, series = [], {region.name: [], "Samenwerkingsverband": [], "Nederland": []}
-    for ind, cat, label in (("jeugdzorg", "totaal", "Jeugdzorg"), ("neet", "totaal", "NEET")):
+    charts = []
+    for ind, label in (("jeugdzorg", "Jeugdzorg"), ("neet", "NEET")):
         year = _safe(engine.latest_year, ind)
-        labels.append(f"{label} {year}")
-        series[region.name].append(_value(engine, ind, region.code, cat, year))
-        series["Samenwerkingsverband"].append(_value(engine, ind, swv_for(region, cat), cat, year))
-        series["Nederland"].append(_value(engine, ind, NL, cat, year))
-    if region.level != "gemeente":
-        series.pop("Samenwerkingsverband")
-    png = _bars("Jeugdzorg en NEET: regio, samenwerkingsverband en Nederland", labels, series, "%")
-    return ReportChart("vergelijking", "Jeugdzorg (totaal) en NEET: " + region.name +
-                       " vergeleken met samenwerkingsverband en Nederland",
-                       "Staafdiagram met jeugdzorg en NEET voor de regio, het "
-                       "samenwerkingsverband en Nederland", png)
+        values = _values(engine, ind, [region.code, swv_for(region, "totaal"), NL], "totaal", year)
+        if len(values) < 2:
+            continue
+        name = label if ind == "neet" else label.lower()
+        png = comparison_chart(values, title=f"{label} {year}: regio, samenwerkingsverband en "
+                               "Nederland" if len(values) > 2 else f"{label} {year}", lang="nl")
+        charts.append(ReportChart(f"vergelijking_{ind}", f"{label} in {year}: {region.name} "
+                                  "vergeleken met samenwerkingsverband en Nederland",
+                                  f"Staafdiagram: {name} in {region.name}, het "
+                                  "samenwerkingsverband en Nederland", png, half=True))
+    return charts
 
 
 def breakdown_figure(services: Any, region: Any) -> ReportChart | None:
@@ -109,33 +96,36 @@ def breakdown_figure(services: Any, region: Any) -> ReportChart | None:
                        "en Nederland", "Staafdiagram van jeugdzorg per onderwijssoort", png)
 
 
-def trend_figure(services: Any, region: Any) -> ReportChart | None:
+def trend_figures(services: Any, region: Any) -> list[ReportChart]:
+    """Jeugdzorg (totaal) and NEET over the years: the region against Nederland."""
+    from indicators.charts import trend_chart
+
     engine = services.indicators
-    series: dict[str, tuple[list[int], list[float]]] = {}
+    charts = []
     for ind, label in (("jeugdzorg", "Jeugdzorg"), ("neet", "NEET")):
-        trend = _safe(engine.trend, ind, region.code, "totaal")
-        if trend is None:
+        trends = [t for t in (_safe(engine.trend, ind, code, "totaal")
+                              for code in (region.code, NL)) if t is not None]
+        if not trends or len([v for v in trends[0].values if _usable(v)]) < 2:
             continue
-        values = [v for v in trend.values if _usable(v)]
-        if len(values) >= 2:
-            series[f"{label} {region.name}"] = ([v.year for v in values],
-                                                [float(v.value) for v in values])
-    if not series:
-        return None
-    png = _line(f"Ontwikkeling in {region.name}", series, "%")
-    return ReportChart("trend", f"Ontwikkeling van jeugdzorg en NEET in {region.name}",
-                       "Lijndiagram van jeugdzorg en NEET door de jaren", png)
+        png = trend_chart(trends, title=f"{label}: ontwikkeling", lang="nl")
+        name = label if ind == "neet" else label.lower()
+        charts.append(ReportChart(f"trend_{ind}", f"Ontwikkeling van {name} in "
+                                  f"{region.name} en Nederland",
+                                  f"Lijndiagram: {name} door de jaren", png, half=True))
+    return charts
 
 
 def build_charts(services: Any, region: Any) -> list[ReportChart]:
     """All report charts that could be made; failures are logged, never raised."""
     charts: list[ReportChart] = []
-    for make in (comparison_figure, breakdown_figure, trend_figure):
+    for make in (comparison_figures, breakdown_figure, trend_figures):
         try:
-            chart = make(services, region)
+            made = make(services, region)
         except Exception:
             log.warning("chart %s failed for %s", make.__name__, region.code, exc_info=True)
             continue
-        if chart is not None:
-            charts.append(chart)
+        if isinstance(made, ReportChart):
+            charts.append(made)
+        elif made:
+            charts.extend(made)
     return charts

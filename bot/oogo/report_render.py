@@ -67,7 +67,7 @@ def _environment() -> Any:
 def render_html(report: Report) -> str:
     """The full, self-contained HTML document (CSS inline, charts as data: URIs)."""
     charts = [{"src": "data:image/png;base64," + base64.b64encode(c.png).decode("ascii"),
-               "alt": c.alt, "title": c.title} for c in report.charts]
+               "alt": c.alt, "title": c.title, "half": c.half} for c in report.charts]
     scale = report.scan.scale if report.scan is not None else (0, 0)
     return _environment().get_template("report.html.j2").render(
         r=report, css=(TEMPLATES / "report.css").read_text(encoding="utf-8"), charts=charts,

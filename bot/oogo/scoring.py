@@ -8,7 +8,8 @@ Signal scores (all computed from engine values, never from wording):
 * trend (significant rise): ``1 + 2 * min(rel, 1)`` with ``rel`` the relative rise from the
   first to the last year;
 * position (among the highest 5% of gemeenten): ``1.5``;
-* relative risk of NEET: ``1 + 2 * min((rr - rr_nl) / rr_nl, 1)`` plus ``0.5`` when ``rr >= 3``;
+* relative risk of NEET: ``1 + 2 * min((rr - rr_nl) / rr_nl, 1)`` plus ``0.5`` when the engine
+  finds it significantly higher than the national one;
 * regioscan, weak theme or statement: ``1 + 2 * (midpoint - mean) / (midpoint - minimum)``, clipped
   to 0.5-3 (only means below the scale midpoint count);
 * regioscan, roles disagree: ``1 + gap / (maximum - minimum) * 4``, clipped to 0.5-3, where ``gap``
@@ -50,8 +51,8 @@ def trend_score(rel: float) -> float:
     return round(1 + 2 * _clip(rel, 0.0, 1.0), 2)
 
 
-def risk_score(rr: float, rr_nl: float, very_high: bool) -> float:
-    return round(1 + 2 * _clip(relative(rr, rr_nl), 0.0, 1.0) + (0.5 if very_high else 0.0), 2)
+def risk_score(rr: float, rr_nl: float, significant: bool) -> float:
+    return round(1 + 2 * _clip(relative(rr, rr_nl), 0.0, 1.0) + (0.5 if significant else 0.0), 2)
 
 
 def scan_weak_score(mean: float, minimum: float, maximum: float) -> float:

@@ -53,15 +53,22 @@ def test_comparison_evidence_is_significant_and_higher(services, results) -> Non
     for code, result in results.items():
         for point in result.points:
             for item in point.evidence:
-                against = item.detail.get("against")
-                if item.kind != "comparison" or item.detail.get("standing") or against in (
-                        None, "peers"):
+                if item.kind != "comparison" or item.detail.get("standing"):
                     continue
-                own = next(f for f in item.facts if f.region == code)
-                comp = engine.compare(own.indicator, code, against, own.category, own.year)
-                assert comp.significant and comp.direction == "hoger", (code, own, against)
-                assert comp.b.value == next(f for f in item.facts if f.region == against).value
-                checked += 1
+                own = item.facts[0]
+                assert own.region == code
+                for against in item.detail["against"]:
+                    if against == "peers":
+                        comp = engine.compare_peers(own.indicator, code, own.category, own.year)
+                        assert comp.comparison.significant
+                        assert comp.comparison.direction == "hoger"
+                        assert round(comp.mean, 1) == item.detail["peer_mean"]
+                        continue
+                    comp = engine.compare(own.indicator, code, against, own.category, own.year)
+                    assert comp.significant and comp.direction == "hoger", (code, own, against)
+                    other = next(f for f in item.facts if f.region == against)
+                    assert comp.b.value == other.value
+                    checked += 1
     assert checked, "at least one significant comparison among three contrasting gemeenten"
 
 
@@ -83,15 +90,19 @@ def test_trend_and_position_evidence_match_engine(services, results) -> None:
 
 
 def test_risk_evidence_stands_out_against_national(services, results) -> None:
-    from bot.oogo.indicator_signals import RR_FACTOR, RR_VERY_HIGH
+    from bot.oogo.indicator_signals import RR_FACTOR
 
-    for result in results.values():
+    engine = services.indicators
+    for code, result in results.items():
         for point in result.points:
             for item in point.evidence:
                 if item.kind == "risk":
                     own, national = item.facts
                     assert national.region == "NL01" and own.category == national.category
-                    assert own.value >= national.value * RR_FACTOR or own.value >= RR_VERY_HIGH
+                    comp = engine.compare("neet_rr", code, "NL01", own.category, own.year)
+                    significant = comp.significant and comp.direction == "hoger"
+                    assert item.detail["significant"] == significant
+                    assert own.value >= national.value * RR_FACTOR or significant
 
 
 def test_points_are_ranked_by_score_and_explained(results) -> None:
