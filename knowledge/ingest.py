@@ -13,6 +13,8 @@ import json
 import logging
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,6 +73,24 @@ class Manifest:
 
     def delete(self) -> None:
         self.path.unlink(missing_ok=True)
+
+
+@contextmanager
+def index_lock(directory: Path) -> Iterator[None]:
+    """An exclusive file lock around indexing, so several workers starting at once do not
+    build the same index twice (a no-op where fcntl does not exist)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    with (directory / ".index.lock").open("w") as handle:
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - not on Linux/macOS
+            yield
+            return
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def collect_chunks(directories: list[Path]) -> list[Chunk]:

@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from knowledge.chunking import Chunk
 from knowledge.embeddings import DEFAULT_MODEL, Embedder, EmbeddingError, make_embedder
 from knowledge.errors import KnowledgeUnavailable
 from knowledge.ingest import (
@@ -23,6 +24,7 @@ from knowledge.ingest import (
     Manifest,
     collect_chunks,
     copy_extra_documents,
+    index_lock,
     sync,
 )
 from knowledge.retrieval import METHODS, Retriever
@@ -116,11 +118,12 @@ class KnowledgeBase:
             for directory in extra_dirs:
                 copied = copy_extra_documents(Path(directory), self.extra_dir, reserved)
                 log.info("added extra documents from %s: %s", directory, copied)
-            if rebuild:
-                self.store.drop()
-                self.manifest.delete()
-            report = sync(collect_chunks(self._directories()), self.manifest, self.store,
-                          self.embedder)
+            with index_lock(self.manifest.path.parent):
+                if rebuild:
+                    self.store.drop()
+                    self.manifest.delete()
+                chunks = collect_chunks(self._directories())
+                report = sync(chunks, self.manifest, self.store, self.embedder)
             self._retriever = None
             self._checked = True
             return report
@@ -137,17 +140,33 @@ class KnowledgeBase:
                 return None
             self._checked = True
             fresh = collect_chunks(self._directories())
-            recorded = {c.chunk_id: c.hash for c in self.manifest.load()}
-            if self.manifest.exists() and recorded == {c.chunk_id: c.hash for c in fresh}:
+            if self._up_to_date(fresh):
                 return None
             try:
-                report = sync(fresh, self.manifest, self.store, self.embedder)
+                with index_lock(self.manifest.path.parent):
+                    # Another process may have built it while we waited for the lock.
+                    if self._up_to_date(fresh):
+                        return None
+                    report = sync(fresh, self.manifest, self.store, self.embedder)
             except KnowledgeUnavailable as exc:
                 log.warning("knowledge index could not be built, keyword search only: %s", exc)
                 self._retriever = Retriever(fresh, dense=None)
                 return None
             self._retriever = None
             return report
+
+    def _up_to_date(self, fresh: list[Chunk]) -> bool:
+        """Manifest equals the documents and the store holds every recorded vector."""
+        if not self.manifest.exists():
+            return False
+        recorded = {c.chunk_id: c.hash for c in self.manifest.load()}
+        if recorded != {c.chunk_id: c.hash for c in fresh}:
+            return False
+        try:
+            return self.store.count() == len(recorded)
+        except KnowledgeUnavailable as exc:
+            log.warning("vector store unavailable, keyword search only: %s", exc)
+            return True  # nothing to repair now; searches fall back to BM25
 
     def is_ready(self) -> bool:
         """True when the index exists and the vector store answers with the recorded chunks."""

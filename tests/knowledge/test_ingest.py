@@ -150,3 +150,15 @@ def test_ensure_index_refreshes_after_documents_change(
     assert counting.documents_embedded == 1
     assert later.search("Thuiszitterspact", method="bm25")[0].heading == "Nieuw"
     assert later.ensure_index() is None
+
+
+def test_lost_vector_store_is_refilled_on_first_search(
+    tmp_path: Path, small_kb: KnowledgeBase, docs_dir: Path
+) -> None:
+    small_kb.index()
+    small_kb.store.drop()  # e.g. the chroma folder was removed, the manifest survived
+    counting = CountingEmbedder()
+    later = KnowledgeBase.open(tmp_path / "var", embedder=counting, docs_dir=docs_dir)
+    assert not later.is_ready()
+    assert later.search("artikel 18a", method="dense")
+    assert counting.documents_embedded == 6 and later.is_ready()
