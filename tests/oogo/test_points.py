@@ -152,3 +152,31 @@ def test_english_points(services) -> None:
     result = generate_points(services, CONTRASTING[1], language="en", max_points=3)
     assert result.language == "en" and len(result.points) <= 3
     assert all(p.evidence for p in result.points)
+
+
+class _FakeModel:
+    """Stands in for a LangChain chat model: returns a fixed rewrite of every sentence."""
+
+    def __init__(self, rewrite) -> None:
+        self.rewrite = rewrite
+
+    def invoke(self, prompt: str):
+        sentence = prompt.rsplit("\n\n", 1)[-1]
+        return type("Message", (), {"content": self.rewrite(sentence)})()
+
+
+def test_llm_may_only_rephrase_under_the_grounding_check(oogo_settings) -> None:
+    from bot.oogo.points import generate_points
+    from bot.services import build_services
+
+    settings = oogo_settings.model_copy(update={"llm": "fake:model"})
+    grounded = build_services(settings)
+    grounded.__dict__["oogo_chat_model"] = _FakeModel(lambda s: "Kort gezegd: " + s)
+    result = generate_points(grounded, CONTRASTING[0], max_points=3)
+    assert all(e.text.startswith("Kort gezegd: ") for p in result.points for e in p.evidence)
+
+    invented = build_services(settings)
+    invented.__dict__["oogo_chat_model"] = _FakeModel(lambda s: s + " Dat is 99,9% meer.")
+    result = generate_points(invented, CONTRASTING[0], max_points=3)
+    assert not any("99,9" in e.text for p in result.points for e in p.evidence)
+    assert all(p.evidence for p in result.points)
