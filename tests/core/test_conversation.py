@@ -197,3 +197,19 @@ def test_parallel_turns_in_one_conversation(shared_assistant):
     for t in threads:
         t.join()
     assert len(replies) == 10 and all(r.facts for r in replies)
+
+
+def test_charts_for_comparison_and_trend(core_services):
+    from bot.core.assistant import Assistant
+    from bot.core.messages import IncomingMessage
+    from bot.core.state import InMemoryStateStore
+
+    assistant = Assistant(core_services, store=InMemoryStateStore(), charts=True)
+    compare = assistant.handle(IncomingMessage("t", "ch1", "u", "Vergelijk Zwolle en Deventer "
+                                                                "op jeugdzorg"))
+    assert compare.charts and compare.charts[0].png.startswith(b"\x89PNG")
+    assert "Zwolle" in compare.charts[0].alt
+    trend = assistant.handle(IncomingMessage("t", "ch2", "u", "NEET in Zwolle sinds 2019"))
+    assert trend.charts and trend.charts[0].key.startswith("trend")
+    clarify = assistant.handle(IncomingMessage("t", "ch3", "u", "jeugdzorg in Bergen"))
+    assert not clarify.charts

@@ -38,6 +38,7 @@ class Draft:
     regions: list[str] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
     extra_numbers: list[float] = field(default_factory=list)  # ranks, counts: grounded too
+    values: list[Any] = field(default_factory=list)  # the engine's values, for charts
 
 
 def answer_indicator(u: Understanding, services: Any, *, charts: bool = True,
@@ -62,7 +63,7 @@ def answer_indicator(u: Understanding, services: Any, *, charts: bool = True,
         logger.info("no data: %s", exc)
         return _no_data(u, services, category)
     if charts:
-        chart = maybe_chart(u, draft)
+        chart = maybe_chart(u, draft, lang)
         if chart is not None:
             draft.charts.append(chart)
     draft.lines.append(_closing(engine, u.indicator, lang))
@@ -130,6 +131,7 @@ class _Context:
 
     def fact(self, value: Any) -> None:
         self.draft.facts.append(to_fact(value))
+        self.draft.values.append(value)
 
     def value_line(self, value: Any) -> str:
         """One sentence with a value (and counts), or the suppression wording."""
