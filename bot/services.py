@@ -44,7 +44,10 @@ class Services:
     def indicators(self) -> IndicatorEngine:
         from indicators.engine import IndicatorEngine
 
-        return IndicatorEngine.load(self.registry, data_dir=self.settings.data_dir)
+        extra = (self.settings.indicator_data,) if self.settings.indicator_data else ()
+        return IndicatorEngine.load(
+            self.registry, data_dir=self.settings.data_dir, extra_files=extra
+        )
 
     @cached_property
     def knowledge(self) -> KnowledgeBase:

@@ -58,8 +58,17 @@ class IndicatorEngine:
     @classmethod
     def load(cls, registry: RegionRegistry, data_dir: Path | str | None = None,
              extra_files: tuple[Path, ...] = ()) -> IndicatorEngine:
-        """Shipped demonstration data, with imported figures from ``data_dir`` taking precedence."""
-        return cls(registry, load_table(data_dir, extra_files=extra_files))
+        """Shipped demonstration data, with imported figures from ``data_dir`` taking precedence.
+
+        ``extra_files`` (e.g. ``OOGO_INDICATOR_DATA``) are long-format CSVs laid over that, in
+        order; each is validated first and a bad one raises ``ImportRejected`` (fail fast).
+        """
+        from indicators.importer import validate_file
+
+        extras = tuple(Path(p) for p in extra_files if p)
+        for path in extras:
+            validate_file(path, registry)
+        return cls(registry, load_table(data_dir, extra_files=extras))
 
     # -- catalog ----------------------------------------------------------------------------
     def indicator(self, indicator: str) -> IndicatorDef:

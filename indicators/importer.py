@@ -218,6 +218,21 @@ def statline_to_long(path: Path, header: list[str], rows, indicator: str | None,
     return COLUMNS, out, skipped, problems
 
 
+def validate_file(path: Path | str, registry: RegionRegistry) -> int:
+    """Check a long-format file without storing it (used for ``OOGO_INDICATOR_DATA``).
+
+    Returns the number of good rows; raises ``ImportRejected`` on any bad row.
+    """
+    path = Path(path)
+    header, rows = _read_rows(path)
+    clean, problems = validate_long(path, header, rows, registry)
+    if problems:
+        raise ImportRejected(
+            f"Cijferbestand {path.name} afgekeurd ({len(problems)} fout(en)):\n"
+            + "\n".join(problems[:MAX_PROBLEMS_IN_MESSAGE]), problems)
+    return len(clean)
+
+
 def import_file(path: Path | str, registry: RegionRegistry, data_dir: Path | str, *,
                 indicator: str | None = None, category: str | None = None,
                 value_column: str | None = None) -> ImportReport:

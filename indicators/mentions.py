@@ -37,9 +37,7 @@ COMMON_WORDS = frozenset({
     "duiven", "beek", "bergen", "kampen", "houten", "assen", "borne", "stein", "laren",
     "krimpen", "rijen", "voorst", "losser", "hulst", "horst", "delft", "leiden", "westland",
     "waterland", "berg en dal", "peel en maas", "urk", "oss", "tiel", "gouda", "edam", "nl",
-    "haag", "capelle", "alphen", "valkenburg", "volendam", "geleen", "sittard", "reeuwijk",
-    "bodegraven", "nuenen", "wierden", "hague", "haren", "leek",
-    "grave", "mill", "ten boer", "uden", "texel",
+    "haag", "wierden", "haren", "leek", "grave", "mill", "ten boer", "uden", "texel",
 })
 # Words that make a capitalised common-word name at the start of a sentence acceptable.
 _CONTEXT = frozenset({"gemeente", "regio", "in", "uit", "te", "naar", "van", "voor", "bij"})

@@ -105,3 +105,13 @@ def test_statline_with_unknown_column_needs_options(registry, tmp_path):
     report = import_file(path, registry, tmp_path / "var", indicator="neet", category="totaal",
                          value_column="Iets_1")
     assert report.rows == 1
+
+
+def test_extra_file_setting_is_validated_and_used(registry, tmp_path):
+    extra = _write(tmp_path, "extra.csv", HEADER + "neet,GM0150,totaal,2023,40,1000,4.0\n")
+    engine = IndicatorEngine.load(registry, extra_files=(extra,))
+    assert engine.lookup("neet", "GM0150").value == 4.0
+    assert not engine.lookup("neet", "GM0150").demo
+    broken = _write(tmp_path, "broken.csv", HEADER + "neet,GM0150,totaal,2023,40,10,4.0\n")
+    with pytest.raises(ImportRejected, match="broken.csv, regel 2"):
+        IndicatorEngine.load(registry, extra_files=(broken,))

@@ -61,3 +61,7 @@ def test_spans_point_at_the_text(registry):
 def test_former_name_in_sentence(registry):
     mentions = registry.find_mentions("Hoe was de NEET in Weesp?")
     assert mentions[0].codes == ["GM0363"] and mentions[0].resolution.method == "former"
+
+
+def test_country_words(registry):
+    assert codes(registry, "Hoe doen wij het op NEET vergeleken met het land?") == [["NL01"]]
