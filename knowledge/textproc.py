@@ -4,9 +4,9 @@ Why not a plain ``split()``: Dutch glues words together ("jeugdzorgcijfers", "vr
 inflects them ("gemeente"/"gemeenten", "cijfer"/"cijfers") and writes accents ("één", "financiën").
 A keyword index that ignores this misses the passage a user obviously means. This module lowers,
 strips accents, splits on anything that is not a letter or digit (keeping tokens such as "18a" and
-"85075ned" whole), drops Dutch and English stopwords, strips the commonest Dutch suffixes and splits
-compounds into parts that occur on their own in the corpus. It has no dependencies beyond the
-standard library so it is cheap to import and easy to test.
+"85075ned" whole), maps English field terms to Dutch (knowledge.glossary), drops Dutch and
+English stopwords, strips the commonest Dutch suffixes and splits compounds into parts that occur
+on their own in the corpus. It needs only the standard library: cheap to import, easy to test.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+
+from knowledge.glossary import translate_tokens
 
 _TOKEN_RE = re.compile(r"[a-z0-9]+")
 
@@ -26,7 +28,8 @@ _STOPWORD_TEXT = """
     zijn zo zonder zou welke welk waar waarom wanneer hoeveel hierover daarover waarin waarbij
     staat staan vind vinden gaat gaan precies eigenlijk graag kun kunt mag mogen zit zitten
     a an and are as at be by do does for from how i in is it of on or the this to what when where
-    which who why with our my we you your can
+    which who why with our my we you your can there about into must should would could have has
+    get much many find me its their they did been were will than then also not between us
 """
 STOPWORDS: frozenset[str] = frozenset(_STOPWORD_TEXT.split())
 
@@ -76,7 +79,7 @@ def stem(token: str) -> str:
 def content_terms(text: str) -> list[str]:
     """Stemmed tokens of ``text`` without stopwords or one-letter noise."""
     out: list[str] = []
-    for tok in raw_tokens(text):
+    for tok in translate_tokens(raw_tokens(text)):
         if tok in STOPWORDS or (len(tok) < 2 and not tok.isdigit()):
             continue
         out.append(stem(tok))

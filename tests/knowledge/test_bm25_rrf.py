@@ -75,3 +75,13 @@ def test_rrf_rewards_agreement() -> None:
     order = sorted(fused, key=lambda key: -fused[key])
     assert order[:2] == ["a", "b"] or order[:2] == ["b", "a"]
     assert set(order[2:]) == {"c", "d"}
+
+
+def test_english_field_terms_map_to_dutch_keywords() -> None:
+    assert content_terms("How is the relative risk calculated?") == content_terms(
+        "relatief risico berekend"
+    )
+    assert "ondersteuningsplan" in content_terms("the support plan")
+    assert "verzuim" in content_terms("figures on school absenteeism")
+    # Dutch text is left alone
+    assert content_terms("De school en de tabel") == ["school", "tabel"]
