@@ -12,8 +12,9 @@ Guards against false alarms, because some gemeenten are ordinary words ("Best", 
   word of a sentence (unless "gemeente" comes right before it); the same holds for former
   gemeente names ("Haren", "Leek", "Grave");
 * typos are matched only for words (or runs of up to three words) longer than 5 letters, with the
-  same first letter and a rapidfuzz ratio of at least 88, and never against common-word names or
-  "Nederland" (so "Nederlands" is not Nederland).
+  same first letter and a rapidfuzz ratio of at least 88, never against common-word names or
+  "Nederland" (so "Nederlands" is not Nederland), and for words under 8 letters only when they
+  are capitalised mid-sentence (see ``_fuzzy_allowed``; "worden" is not Woerden).
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 FUZZY_SCORE = 88.0
 FUZZY_MIN_LEN = 6
+FUZZY_LONG = 8
+# Ordinary words that are one letter away from a gemeente name.
+_NO_FUZZY = frozenset({"worden", "werden", "wordt", "heden", "houden", "reden", "leden"})
 MAX_WORDS = 9
 
 COMMON_WORDS = frozenset({
@@ -122,6 +126,8 @@ def _fuzzy_at(registry: RegionRegistry, text: str, words: list, i: int,
         key = " ".join(w[0] for w in words[i:i + n])
         if len(key.replace(" ", "")) < FUZZY_MIN_LEN or not index.get(n):
             continue
+        if not _fuzzy_allowed(text, words, i, n, key):
+            continue
         best = process.extractOne(key, index[n], scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
         if best is None or best[0][0] != key[0]:
             continue
@@ -147,6 +153,25 @@ def _widen(registry: RegionRegistry, text: str, mention: Mention) -> Mention:
         if swv.ok or swv.ambiguous:
             start, res = before.start(), swv
     return Mention((start, end), text[start:end], res)
+
+
+def _fuzzy_allowed(text: str, words: list, i: int, n: int, key: str) -> bool:
+    """Typo matching only where a name is likely: long words, or capitalised mid-sentence.
+
+    A typed word of 8+ letters may be a typo of a name in any case ("amsterdm", "groningn"); a
+    shorter one (6-7 letters) only when written with a capital and not at the start of a
+    sentence, because short Dutch words sit one letter away from names ("worden" / Woerden).
+    A run of several words must have every longer word capitalised ("De Wolden", not "de wolken").
+    """
+    if key in _NO_FUZZY:
+        return False
+    if n > 1:
+        return all(text[w[1]].isupper() for w in words[i:i + n] if len(w[0]) > 3)
+    if len(key) >= FUZZY_LONG:
+        return True
+    start = words[i][1]
+    sentence_start = i == 0 or bool(_SENTENCE_END.search(text[:start]))
+    return text[start].isupper() and not sentence_start
 
 
 def _contiguous(text: str, words: list, i: int, n: int) -> bool:

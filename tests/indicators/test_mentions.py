@@ -65,3 +65,17 @@ def test_former_name_in_sentence(registry):
 
 def test_country_words(registry):
     assert codes(registry, "Hoe doen wij het op NEET vergeleken met het land?") == [["NL01"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Worden er afspraken gemaakt over thuiszitters?",
+    "Welke afspraken worden er gemaakt in het OOGO?",
+    "Er hangen de wolken boven de samenwerking.",
+])
+def test_short_ordinary_words_are_not_typos_of_names(registry, text):
+    assert registry.find_mentions(text) == []
+
+
+def test_short_typo_counts_when_capitalised_mid_sentence(registry):
+    assert codes(registry, "Hoe hoog is de NEET in Utrech?") == [["GM0344"]]
+    assert codes(registry, "jeugdzorg in groningn") == [["GM0014"]]
