@@ -51,7 +51,9 @@ def _usable(value: Any) -> bool:
     return value is not None and not value.suppressed and value.value is not None
 
 
-def _name(registry: Any, code: str) -> str:
+def _name(registry: Any, code: str, language: str = "nl") -> str:
+    if code == NL and language == "en":
+        return "the Netherlands"
     try:
         return registry.get(code).name
     except Exception:
@@ -69,7 +71,7 @@ def _subject(indicator: str, category: str, language: str) -> str:
     label = category_label(category, language)
     if indicator == "jeugdzorg":
         if category in ZORGTYPES:
-            return f"jeugdzorg ({label})" if language != "en" else f"youth care ({label})"
+            return f"jeugdzorg ({label})" if language != "en" else label
         if category == "totaal":
             return "jeugdzorg" if language != "en" else "youth care"
         return f"jeugdzorg in {label}" if language != "en" else f"youth care in {label}"
@@ -95,8 +97,8 @@ def comparison_signals(ctx: Any, value: Any) -> list[Signal]:
             continue
         if not _usable(comp.b):
             continue
-        rel = scoring.relative(comp.a.value, comp.b.value)
-        other_name = _name(ctx.registry, other)
+        size = scoring.effect(comp.a.value, comp.b.value, comp.a.unit)
+        other_name = _name(ctx.registry, other, language)
         if language == "en":
             text = (f"In {year}, {subject} in {region.name} was "
                     f"{fmt_fact(fact_from_value(comp.a), 'en')}"
@@ -117,7 +119,7 @@ def comparison_signals(ctx: Any, value: Any) -> list[Signal]:
                             {"against": [other], "test": str(getattr(comp, "test", "")),
                              "lead": lead, "clauses": [f"{other_name} ({other_value})"]})
         out.append(Signal(topic_for(ind, cat), evidence,
-                          scoring.comparison_score(rel, kind), reason, reason))
+                          scoring.comparison_score(size, kind), reason, reason))
     if region.level == "gemeente":
         out.extend(_peer_signal(ctx, value, subject))
     return out
@@ -154,7 +156,8 @@ def _peer_signal(ctx: Any, value: Any, subject: str) -> list[Signal]:
                         {"against": ["peers"], "peer_mean": mean, "lead": lead,
                          "clauses": [clause]})
     return [Signal(topic_for(value.indicator, value.category), evidence,
-                   scoring.comparison_score(scoring.relative(value.value, mean), "peers"),
+                   scoring.comparison_score(scoring.effect(value.value, mean, value.unit),
+                                            "peers"),
                    reason, reason)]
 
 
@@ -182,7 +185,7 @@ def trend_signals(ctx: Any, indicator: str, category: str) -> list[Signal]:
     evidence = Evidence("trend", text, _source(engine, indicator),
                         [fact_from_value(v) for v in values],
                         {"first_year": first.year, "last_year": last.year})
-    score = scoring.trend_score(scoring.relative(last.value, first.value))
+    score = scoring.trend_score(scoring.effect(last.value, first.value, last.unit))
     return [Signal(topic_for(indicator, category), evidence, score, reason, reason),
             Signal("ontwikkelagenda", evidence, score, reason, reason)]
 

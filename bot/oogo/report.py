@@ -69,6 +69,11 @@ class Report:
     knowledge_sources: list[str]
     profile_numbers: list[float] = field(default_factory=list)
 
+    @property
+    def has_swv(self) -> bool:
+        """Only a gemeente has a samenwerkingsverband to compare with."""
+        return self.region_level == "gemeente"
+
     def numbers(self) -> set[float]:
         """Every number the report may show (rounded to 2 decimals), for the output checks."""
         values: set[float] = {float(self.created.year), float(self.created.month),

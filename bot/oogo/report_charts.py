@@ -76,12 +76,12 @@ def comparison_figures(services: Any, region: Any) -> list[ReportChart]:
         if len(values) < 2:
             continue
         name = label if ind == "neet" else label.lower()
-        png = comparison_chart(values, title=f"{label} {year}: regio, samenwerkingsverband en "
-                               "Nederland" if len(values) > 2 else f"{label} {year}", lang="nl")
+        others = "samenwerkingsverband en Nederland" if len(values) > 2 else "Nederland"
+        png = comparison_chart(values, title=f"{label} {year}: regio, {others}", lang="nl")
         charts.append(ReportChart(f"vergelijking_{ind}", f"{label} in {year}: {region.name} "
-                                  "vergeleken met samenwerkingsverband en Nederland",
-                                  f"Staafdiagram: {name} in {region.name}, het "
-                                  "samenwerkingsverband en Nederland", png, half=True))
+                                  f"vergeleken met {others}",
+                                  f"Staafdiagram: {name} in {region.name} en {others}", png,
+                                  half=True))
     return charts
 
 

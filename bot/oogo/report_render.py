@@ -110,11 +110,13 @@ def render_markdown(report: Report, chart_dir: Path | None = None, stem: str = "
                   "besluiten.", ""]
     lines += ["## 1. Profiel van de regio", "", "| Kenmerk | Waarde |", "|---|---|"]
     lines += [f"| {label} | {value} |" for label, value in report.profile]
+    swv_head = " Samenwerkingsverband |" if report.has_swv else ""
     lines += ["", "## 2. Cijfers: jeugdzorg en NEET", "",
-              f"| Indicator | Jaar | {report.region_name} | Samenwerkingsverband | Nederland | "
-              "Vergelijking met Nederland |", "|---|---|---|---|---|---|"]
-    lines += [f"| {r.label} | {r.year} | {r.region} | {r.swv} | {r.nederland} | {r.wording} |"
-              for r in report.rows]
+              f"| Indicator | Jaar | {report.region_name} |{swv_head} Nederland | "
+              "Vergelijking met Nederland |", "|---|---|---|" + ("---|" if report.has_swv else "")
+              + "---|---|"]
+    lines += [f"| {r.label} | {r.year} | {r.region} |{f' {r.swv} |' if report.has_swv else ''} "
+              f"{r.nederland} | {r.wording} |" for r in report.rows]
     lines.append("")
     if report.charts and chart_dir is not None:
         chart_dir.mkdir(parents=True, exist_ok=True)

@@ -2,11 +2,13 @@
 
 Signal scores (all computed from engine values, never from wording):
 
-* comparison (significantly higher than another region):
-  ``(1 + 2 * min(rel, 1)) * w`` with ``rel = (region - other) / other`` and weight ``w`` = 1.0 for
-  Nederland, 0.9 for the samenwerkingsverband and for comparable gemeenten (peers);
-* trend (significant rise): ``1 + 2 * min(rel, 1)`` with ``rel`` the relative rise from the
-  first to the last year;
+* size of a difference, ``size`` in 0-1: for percentages Cohen's h,
+  ``|2 asin(sqrt(p1)) - 2 asin(sqrt(p2))|``, divided by 0.5 (a "medium" effect) and capped at 1,
+  so 0,3% against 0,2% counts as small and 80% against 57% as large; for ratios the relative
+  difference ``(a - b) / b``, capped at 1;
+* comparison (significantly higher than another region): ``(1 + 2 * size) * w`` with weight
+  ``w`` = 1.0 for Nederland, 0.9 for the samenwerkingsverband and for comparable gemeenten;
+* trend (significant rise): ``1 + 2 * size`` between the first and the last year;
 * position (among the highest 5% of gemeenten): ``1.5``;
 * relative risk of NEET: ``1 + 2 * min((rr - rr_nl) / rr_nl, 1)`` plus ``0.5`` when the engine
   finds it significantly higher than the national one;
@@ -22,10 +24,13 @@ signal. Ties are broken by the number of signals, then by title.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 
 POSITION_SCORE = 1.5
+#: Cohen's h of a 'medium' effect: differences this large get the full size score
+MEDIUM_EFFECT = 0.5
 STANDING_BASE = 0.5
 EXTRA_PER_SIGNAL = 0.5
 MAX_EXTRA_SIGNALS = 4
@@ -39,16 +44,28 @@ def relative(value: float | None, reference: float | None) -> float:
     return (float(value) - float(reference)) / abs(float(reference))
 
 
+def effect(value: float | None, reference: float | None, unit: str) -> float:
+    """Size of a difference in 0-1 (see the module docstring): Cohen's h for percentages."""
+    if value is None or reference is None:
+        return 0.0
+    if unit == "%":
+        p1 = min(max(float(value) / 100, 0.0), 1.0)
+        p2 = min(max(float(reference) / 100, 0.0), 1.0)
+        h = abs(2 * math.asin(math.sqrt(p1)) - 2 * math.asin(math.sqrt(p2)))
+        return _clip(h / MEDIUM_EFFECT, 0.0, 1.0)
+    return _clip(relative(value, reference), 0.0, 1.0)
+
+
 def _clip(value: float, low: float, high: float) -> float:
     return max(low, min(high, value))
 
 
-def comparison_score(rel: float, target: str) -> float:
-    return round((1 + 2 * _clip(rel, 0.0, 1.0)) * TARGET_WEIGHT.get(target, 0.9), 2)
+def comparison_score(size: float, target: str) -> float:
+    return round((1 + 2 * _clip(size, 0.0, 1.0)) * TARGET_WEIGHT.get(target, 0.9), 2)
 
 
-def trend_score(rel: float) -> float:
-    return round(1 + 2 * _clip(rel, 0.0, 1.0), 2)
+def trend_score(size: float) -> float:
+    return round(1 + 2 * _clip(size, 0.0, 1.0), 2)
 
 
 def risk_score(rr: float, rr_nl: float, significant: bool) -> float:
