@@ -288,7 +288,8 @@ class IndicatorEngine:
         """Rank and percentile among all regions of the same level."""
         own = self.lookup(indicator, region, category, year)
         level = self.registry.get(own.region).level
-        ranked = self._ranked(indicator, own.category, own.year, level)
+        # Nederland has no peers of its own level: no rank instead of a meaningless "1 of 1".
+        ranked = [] if level == "land" else self._ranked(indicator, own.category, own.year, level)
         n = len(ranked)
         k = max(1, math.ceil(0.05 * n)) if n else 0
         common = {"indicator": indicator, "region": own.region, "category": own.category,

@@ -135,6 +135,17 @@ def describe_trend(trend: Trend, lang: str = "nl") -> str:
     """The change from the first to the last year with a figure, judged by significance."""
     nl_label, en_label = LABELS.get(trend.indicator, (trend.indicator, trend.indicator))
     shown = [v for v in trend.values if v.value is not None]
+    if trend.direction == "onbekend" and len(shown) >= 2:
+        first, last = shown[0], shown[-1]
+        where, cat = region_name(first, lang), category_label(trend.category, lang)
+        f_txt, l_txt = _shown(first, lang), _shown(last, lang)
+        if lang == "en":
+            return (f"In {where}, {en_label} ({cat}) was {f_txt} in {first.year} and {l_txt} in "
+                    f"{last.year}; without the underlying counts it cannot be tested whether "
+                    "this is a real change.")
+        return (f"In {where} was {nl_label} ({cat}) {f_txt} in {first.year} en {l_txt} in "
+                f"{last.year}; zonder de onderliggende aantallen is niet te toetsen of dit een "
+                "echte verandering is.")
     if trend.direction == "onbekend" or len(shown) < 2:
         if lang == "en":
             return "There are too few figures that can be shown to describe a trend."

@@ -151,3 +151,22 @@ def test_value_json_round_trip(engine):
 
     data = engine.lookup("neet", "GM0363").to_dict()
     assert json.loads(json.dumps(data))["region"] == "GM0363"
+
+
+def test_position_of_nederland_has_no_rank(engine):
+    pos = engine.position("neet", "NL01")
+    assert pos.rank is None and pos.n == 0 and not pos.top_5pct
+
+
+def test_trend_without_counts_is_descriptive(registry, tmp_path):
+    from indicators.engine import IndicatorEngine
+    from indicators.wording import describe_trend
+
+    extra = tmp_path / "x.csv"
+    extra.write_text("indicator,region,category,year,numerator,denominator,value\n"
+                     "neet,GM0150,totaal,2019,,,4.0\nneet,GM0150,totaal,2023,,,6.0\n",
+                     encoding="utf-8")
+    eng = IndicatorEngine.load(registry, extra_files=(extra,))
+    trend = eng.trend("neet", "GM0150")
+    assert trend.direction == "onbekend" and not trend.significant
+    assert "niet te toetsen" in describe_trend(trend)
