@@ -62,34 +62,56 @@ def test_full_scan_by_typing_over_two_runs(tmp_path):
     assert answers["o3"].explanation == "want lange wachtlijsten"
 
 
-def test_end_of_input_keeps_answers(tmp_path):
-    data = tmp_path / "var"
-    run = oogo(data, "regioscan", "--user", "anna", stdin="4\n2\n")
-    assert run.returncode == 0 and "Je antwoorden zijn bewaard" in run.stdout
-    _, answers = _stored(data)
+@pytest.fixture
+def cli(tmp_path, monkeypatch):
+    """Run ``oogo`` in-process (typer's runner) against a fresh data dir."""
+    from typer.testing import CliRunner
+
+    from bot.cli.main import create_cli
+
+    for key in [k for k in os.environ if k.startswith("OOGO_")]:
+        monkeypatch.delenv(key)
+    monkeypatch.setenv("OOGO_DATA_DIR", str(tmp_path / "var"))
+    app = create_cli()
+    runner = CliRunner()
+
+    def invoke(*args: str, stdin: str = ""):
+        return runner.invoke(app, list(args), input=stdin)
+
+    return invoke
+
+
+def test_end_of_input_keeps_answers(cli, tmp_path):
+    run = cli("regioscan", "--user", "anna", stdin="4\n2\n")
+    assert run.exit_code == 0 and "Je antwoorden zijn bewaard" in run.output
+    _, answers = _stored(tmp_path / "var")
     assert {q: a.value for q, a in answers.items()} == {"o1": 4, "o2": 2}
 
 
-def test_round_commands(tmp_path):
-    data = tmp_path / "var"
-    created = oogo(data, "round", "create", "GM0363", "--title", "OOGO 2027")
-    assert created.returncode == 0, created.stderr
-    code = re.search(r"Uitnodigingscode.*: ([A-Z0-9]{8})", created.stdout).group(1)
-    token = re.search(r"Beheertoken.*: (\S+)", created.stdout).group(1)
+def _code_and_token(output: str) -> tuple[str, str]:
+    code = re.search(r"Uitnodigingscode.*: ([A-Z0-9]{8})", output).group(1)
+    token = re.search(r"Beheertoken.*: (\S+)", output).group(1)
+    return code, token
+
+
+def test_round_commands(cli, tmp_path):
+    created = cli("round", "create", "GM0363", "--title", "OOGO 2027")
+    assert created.exit_code == 0, created.output
+    code, token = _code_and_token(created.output)
     for i, role in enumerate(["gemeente", "jeugdhulp", "school"]):
-        run = oogo(data, "regioscan", "--user", f"u{i}", "--code", code, "--role", role,
-                   stdin="\n".join(["3"] * 16 + ["bevestig"]) + "\n")
-        assert "Dank je wel" in run.stdout, run.stderr
-    status = oogo(data, "round", "status", code, "--token", token)
-    assert "Aangemeld: 3; scan ingestuurd: 3" in status.stdout
-    md = oogo(data, "round", "result", code)
-    assert "| Onderwijs en jeugdhulp | 3,0 (spreiding 0,0, n = 3) |" in md.stdout
-    assert "te weinig respondenten om te tonen" in md.stdout  # each role has only 1
+        run = cli("regioscan", "--user", f"u{i}", "--code", code, "--role", role,
+                  stdin="\n".join(["3"] * 16 + ["bevestig"]) + "\n")
+        assert "Dank je wel" in run.output, run.output
+    status = cli("round", "status", code, "--token", token)
+    assert "Aangemeld: 3; scan ingestuurd: 3" in status.output
+    md = cli("round", "result", code)
+    assert "| Onderwijs en jeugdhulp | 3,0 (spreiding 0,0, n = 3) |" in md.output
+    assert "te weinig respondenten om te tonen" in md.output  # each role has only 1
     out_file = tmp_path / "uitslag.json"
-    js = oogo(data, "round", "result", code, "--format", "json", "-o", str(out_file))
-    assert js.returncode == 0 and json.loads(out_file.read_text())["respondents"] == 3
-    closed = oogo(data, "round", "close", code, "--token", token)
-    assert "is gesloten" in closed.stdout
+    js = cli("round", "result", code, "--format", "json", "-o", str(out_file))
+    assert js.exit_code == 0 and json.loads(out_file.read_text())["respondents"] == 3
+    closed = cli("round", "close", code, "--token", token)
+    assert "is gesloten" in closed.output
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -97,20 +119,18 @@ def test_round_commands(tmp_path):
     (("round", "create", "GM9999"), "ken ik niet"),
     (("round", "result", "ABCDEFGH", "--format", "xml"), "Onbekend formaat"),
     (("regioscan", "--code", "ABCDEFGH", "--role", "swv"), "Ik ken geen ronde"),
+    (("regioscan", "--code", "ABCDEFGH", "--role", "piraat"), "geen rol die ik ken"),
 ])
-def test_bad_cli_input_gets_dutch_message(tmp_path, args, message):
-    run = oogo(tmp_path / "var", *args)
-    assert run.returncode == 2
-    assert message in run.stderr and "Traceback" not in run.stderr
+def test_bad_cli_input_gets_dutch_message(cli, args, message):
+    run = cli(*args)
+    assert run.exit_code == 2
+    assert message in run.output and "Traceback" not in run.output
 
 
-def test_wrong_token_and_closed_round(tmp_path):
-    data = tmp_path / "var"
-    created = oogo(data, "round", "create", "PO2707")
-    code = re.search(r"Uitnodigingscode.*: ([A-Z0-9]{8})", created.stdout).group(1)
-    token = re.search(r"Beheertoken.*: (\S+)", created.stdout).group(1)
-    wrong = oogo(data, "round", "close", code, "--token", "fout")
-    assert wrong.returncode == 2 and "beheertoken klopt niet" in wrong.stderr
-    assert oogo(data, "round", "close", code, "--token", token).returncode == 0
-    late = oogo(data, "regioscan", "--user", "x", "--code", code, "--role", "swv", stdin="4\n")
-    assert late.returncode == 2 and "is gesloten" in late.stderr
+def test_wrong_token_and_closed_round(cli):
+    code, token = _code_and_token(cli("round", "create", "PO2707").output)
+    wrong = cli("round", "close", code, "--token", "fout")
+    assert wrong.exit_code == 2 and "beheertoken klopt niet" in wrong.output
+    assert cli("round", "close", code, "--token", token).exit_code == 0
+    late = cli("regioscan", "--user", "x", "--code", code, "--role", "swv", stdin="4\n")
+    assert late.exit_code == 2 and "is gesloten" in late.output

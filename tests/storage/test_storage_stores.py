@@ -164,3 +164,14 @@ def test_concurrent_migrations_from_several_processes(db_url):
     results = [p.communicate(timeout=120) for p in procs]
     assert [p.returncode for p in procs] == [0, 0, 0, 0], [err for _, err in results]
     assert "scan_answers" in inspect(make_engine(db_url)).get_table_names()
+
+
+def test_head_revision_constant_matches_the_migrations():
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from bot.storage.db import HEAD_REVISION, MIGRATIONS_DIR
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    assert ScriptDirectory.from_config(config).get_heads() == [HEAD_REVISION]
