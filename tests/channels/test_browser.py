@@ -64,6 +64,11 @@ def test_chat_page_in_chromium(live_server: str, tmp_path: Path) -> None:
         page.wait_for_function("img => img.complete && img.naturalWidth > 0",
                                arg=img.first.element_handle())
 
+        target = os.environ.get("OOGO_SCREENSHOT")  # docs/screenshots/chat.png
+        if target:
+            page.screenshot(path=target, full_page=True,
+                            clip={"x": 0, "y": 0, "width": 1100, "height": 1450})
+
         # feedback on that answer
         answer.get_by_role("button", name="Ja, nuttig antwoord").click()
         page.wait_for_function("() => document.querySelector('article.message.bot:last-of-type "
@@ -106,7 +111,7 @@ def test_chat_page_in_chromium(live_server: str, tmp_path: Path) -> None:
                 ".getAttribute('aria-busy') === 'false'", arg=count)
             assert _last_bot(page).locator("progress").get_attribute("value") == str(step)
         # old buttons are disabled so a stale answer cannot be sent twice
-        assert page.locator("article.message.bot").nth(-2).locator(".choices button")\
+        assert page.locator("article.message.bot").nth(-2).locator(".scale-group button")\
             .first.is_disabled()
 
         # keyboard focus is visible on the send button
@@ -119,9 +124,6 @@ def test_chat_page_in_chromium(live_server: str, tmp_path: Path) -> None:
         shot = tmp_path / "chat.png"
         page.screenshot(path=str(shot), full_page=True)
         assert shot.stat().st_size > 10_000
-        target = os.environ.get("OOGO_SCREENSHOT")
-        if target:
-            page.screenshot(path=target, full_page=False)
         assert errors == []
 
 

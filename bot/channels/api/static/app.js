@@ -63,7 +63,8 @@
   }
 
   function disableOldButtons() {
-    messages.querySelectorAll(".choices button").forEach((b) => { b.disabled = true; });
+    // Only regioscan answers can go stale; options and follow-ups stay usable.
+    messages.querySelectorAll(".scale-group button").forEach((b) => { b.disabled = true; });
   }
 
   function renderReply(node, data) {
@@ -90,7 +91,9 @@
         const item = el("li");
         item.appendChild(el("strong", {}, passage.title || passage.source));
         if (passage.heading) item.appendChild(document.createTextNode(` — ${passage.heading}`));
-        item.appendChild(el("span", { class: "passage-text" }, passage.text));
+        const text = rich("span", passage.text);
+        text.className = "passage-text";
+        item.appendChild(text);
         item.appendChild(el("small", {}, `Bron: ${passage.source}`));
         list.appendChild(item);
       }
@@ -114,7 +117,7 @@
     }
     if (choices.length) {
       const isScale = !!data.progress;
-      const group = el("div", { class: "choices options", role: "group",
+      const group = el("div", { class: isScale ? "choices scale-group" : "choices options", role: "group",
         "aria-label": isScale ? "Kies uw antwoord" : "Kies een optie" });
       for (const c of choices) {
         const b = el("button", { type: "button", class: isScale ? "scale" : "option" }, c.label);
@@ -123,7 +126,9 @@
       }
       node.appendChild(group);
     }
-    if (data.answer_id && data.intent !== "clarify") node.appendChild(feedbackBar(data.answer_id));
+    if (data.answer_id && !data.progress && !["clarify", "regioscan"].includes(data.intent)) {
+      node.appendChild(feedbackBar(data.answer_id));
+    }
   }
 
   function feedbackBar(answerId) {
