@@ -1,0 +1,33 @@
+"""Small helpers shared by the hardening tests (kept out of conftest so tests can import them)."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+LONG = os.environ.get("OOGO_LONG_TESTS") == "1"
+
+
+def make_settings(data_dir: Path, **overrides: Any) -> Any:
+    """Settings on embedded defaults in ``data_dir``; rate limit raised (tests share 127.0.0.1)."""
+    from bot.settings import Settings
+
+    values: dict[str, Any] = {"data_dir": data_dir, "rate_limit_per_minute": 1_000_000}
+    values.update(overrides)
+    return Settings(**values, _env_file=None)
+
+
+def ask(services: Any, conversation: str, text: str = "", choice: str | None = None) -> Any:
+    """One turn through the real ``Assistant.handle``."""
+    from bot.core.messages import IncomingMessage
+
+    return services.assistant.handle(IncomingMessage(
+        channel="test", conversation_id=conversation, user_id=conversation, text=text,
+        choice=choice))
+
+
+def has_number(text: str) -> bool:
+    """True when the answer contains a figure (a digit followed by % or a decimal comma)."""
+    return re.search(r"\d+(?:,\d+)?\s?%|\d+,\d+", text) is not None
