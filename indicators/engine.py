@@ -34,6 +34,7 @@ from indicators import stats
 from indicators.catalog import IMPORT_SOURCE_NL, IndicatorDef, build_catalog
 from indicators.errors import InvalidCategory, NoData, UnknownIndicator
 from indicators.registry import Region, RegionRegistry
+from indicators.significance import NO_TEST, compare_values
 from indicators.store import IndicatorTable, Key, load_table
 from indicators.values import Comparison, PeerComparison, Position, Trend, Value
 
@@ -41,9 +42,6 @@ logger = logging.getLogger(__name__)
 
 SUPPRESS_BELOW = 10
 PO_CATEGORIES = frozenset({"po", "sbo", "so"})
-PROPORTION_TEST = "twee-proporties z-toets (tweezijdig, alpha 0,05)"
-RR_TEST = "z-toets op log relatief risico (tweezijdig, alpha 0,05)"
-NO_TEST = "niet getoetst"
 
 
 class IndicatorEngine:
@@ -190,38 +188,8 @@ class IndicatorEngine:
         return ra.level == "gemeente" and rb.code in (ra.swv_po, ra.swv_vo)
 
     def _compare_values(self, a: Value, b: Value, nested: bool = False) -> Comparison:
-        if a.value is None or b.value is None:
-            return Comparison(a, b, None, False, "onbekend", NO_TEST, None, False, nested)
-        digits = 2 if a.unit == "x" else 1
-        difference = _r(a.value - b.value, digits)
-        p = self._p_value(a, b, nested)
-        if p is None:
-            test = NO_TEST + " (aantallen ontbreken; alleen beschrijvend)"
-            return Comparison(a, b, difference, False, "onbekend", test, None, False, nested)
-        significant = p < stats.ALPHA
-        direction = ("hoger" if difference > 0 else "lager") if significant and difference else (
-            "gelijk")
-        test = RR_TEST if a.unit == "x" else PROPORTION_TEST
-        if nested:
-            test += "; vergeleken met de rest van " + (b.name or b.region)
-        return Comparison(a, b, difference, significant and bool(difference), direction, test,
-                          _r(p, 4), True, nested)
-
-    def _p_value(self, a: Value, b: Value, nested: bool) -> float | None:
-        if a.unit == "x":
-            ca = self.table.rr_counts.get((a.indicator, a.region, a.category, a.year))
-            cb = self.table.rr_counts.get((b.indicator, b.region, b.category, b.year))
-            if not ca or not cb:
-                return None
-            if nested:
-                cb = tuple(y - x for x, y in zip(ca, cb, strict=True))
-            return stats.rr_test(ca, cb)
-        if None in (a.numerator, a.denominator, b.numerator, b.denominator):
-            return None
-        b_num, b_den = b.numerator, b.denominator
-        if nested:
-            b_num, b_den = b_num - a.numerator, b_den - a.denominator
-        return stats.two_proportion_test(a.numerator, a.denominator, b_num, b_den)
+        rr_counts = self.table.rr_counts if a.unit == "x" else {}
+        return compare_values(a, b, rr_counts, nested)
 
     def compare_peers(self, indicator: str, region: str, category: str = "totaal",
                       year: int | None = None, n: int = 8) -> PeerComparison:

@@ -78,16 +78,17 @@ def test_compare_with_other_gemeente_significance(engine):
 
 
 def test_not_significant_small_difference_is_gelijk():
-    from indicators.engine import IndicatorEngine
+    from indicators.significance import compare_values
 
     a = Value("neet", "GM0001", "totaal", 2023, 4.1, 41, 1000, "%")
     b = Value("neet", "GM0002", "totaal", 2023, 4.0, 40, 1000, "%")
-    fake = IndicatorEngine.__new__(IndicatorEngine)
-    cmp = IndicatorEngine._compare_values(fake, a, b)
+    cmp = compare_values(a, b)
     assert cmp.direction == "gelijk" and not cmp.significant and cmp.difference == 0.1
     big_a = Value("neet", "GM0001", "totaal", 2023, 6.0, 600, 10000, "%")
-    cmp2 = IndicatorEngine._compare_values(fake, big_a, b)
+    cmp2 = compare_values(big_a, b)
     assert cmp2.direction == "hoger" and cmp2.significant
+    cmp3 = compare_values(b, big_a)
+    assert cmp3.direction == "lager" and cmp3.difference == -2.0
 
 
 def test_compare_relative_risk_with_counts(engine):
