@@ -32,7 +32,7 @@ from pathlib import Path
 
 from indicators import stats
 from indicators.catalog import IMPORT_SOURCE_NL, IndicatorDef, build_catalog
-from indicators.errors import InvalidCategory, NoData, UnknownIndicator
+from indicators.errors import IndicatorError, InvalidCategory, NoData, UnknownIndicator
 from indicators.registry import Region, RegionRegistry
 from indicators.significance import NO_TEST, compare_values
 from indicators.store import IndicatorTable, Key, load_table
@@ -150,7 +150,12 @@ class IndicatorEngine:
     def swv_for(self, region: str, category: str = "totaal") -> str:
         """The SWV a gemeente is compared with for this category (see module docstring)."""
         kind = "po" if category in PO_CATEGORIES else "vo"
-        return self.registry.swv_of(region, kind).code
+        reg = self.registry.get(region)
+        if reg.level != "gemeente":
+            raise IndicatorError(
+                f"{reg.name} is geen gemeente en heeft dus geen eigen samenwerkingsverband om mee "
+                "te vergelijken. Vergelijk met Nederland of met een andere regio.")
+        return self.registry.swv_of(reg.code, kind).code
 
     def resolve_other(self, region: str, other: str, category: str = "totaal") -> str:
         """Turn "land", "nl", "swv" or a code/name into a region code."""

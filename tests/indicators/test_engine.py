@@ -171,3 +171,8 @@ def test_trend_without_counts_is_descriptive(registry, tmp_path):
     trend = eng.trend("neet", "GM0150")
     assert trend.direction == "onbekend" and not trend.significant
     assert "niet te toetsen" in describe_trend(trend)
+
+
+def test_swv_comparison_needs_a_gemeente(engine):
+    with pytest.raises(IndicatorError, match="geen gemeente"):
+        engine.compare("neet", "NL01", "swv")
