@@ -41,7 +41,9 @@ def make_engine(url: str) -> Engine:
     from sqlalchemy.engine import make_url
     from sqlalchemy.pool import StaticPool
 
-    parsed = make_url(url)
+    parsed = make_url(url.replace("postgres://", "postgresql://", 1))
+    if parsed.drivername == "postgresql":  # psycopg 3 is the driver we ship, not psycopg2
+        parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
         in_memory = database in ("", ":memory:")
@@ -50,7 +52,7 @@ def make_engine(url: str) -> Engine:
         }
         if in_memory:
             kwargs["poolclass"] = StaticPool
-        else:
+        elif not database.startswith("file:"):  # plain path: create the data directory
             Path(database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(parsed, **kwargs)
 
@@ -111,6 +113,8 @@ def _migration_lock(engine: Engine, conn: Connection) -> Iterator[None]:
         return
     import fcntl
 
+    if database.startswith("file:"):  # SQLite URI filename: file:/path/db?mode=...
+        database = database[len("file:"):].split("?", 1)[0]
     lock_path = Path(database).with_name(Path(database).name + ".migrate.lock")
     with open(lock_path, "a+") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
