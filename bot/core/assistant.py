@@ -184,6 +184,9 @@ class Assistant:
         if u.intent == "regioscan":
             return regioscan_reply(self.services, msg, state, text, None, command=u.scan_command)
         if u.intent == "out_of_scope":
+            if u.clarify_kind == "province":
+                return Reply(text=templates().render("province", lang), intent="out_of_scope",
+                             language=lang)
             if u.clarify_kind == "unknown":
                 return simple.clarify_reply(u, registry)
             return simple.out_of_scope_reply(lang)

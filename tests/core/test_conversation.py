@@ -213,3 +213,22 @@ def test_charts_for_comparison_and_trend(core_services):
     assert trend.charts and trend.charts[0].key.startswith("trend")
     clarify = assistant.handle(IncomingMessage("t", "ch3", "u", "jeugdzorg in Bergen"))
     assert not clarify.charts
+
+
+def test_ranking_province_and_named_swv(ask):
+    ranking = ask("Welke gemeenten hebben de hoogste jeugdzorg?")
+    gemeenten = [f for f in ranking.facts if f.region.startswith("GM")]
+    assert len(gemeenten) == 10
+    assert [f.value for f in gemeenten] == sorted((f.value for f in gemeenten), reverse=True)
+    province = ask("Hoe hoog is de jeugdzorg in de provincie Utrecht?")
+    assert province.intent == "out_of_scope" and not province.facts
+    swv = ask("NEET in het samenwerkingsverband Zwolle")
+    assert [f.region for f in swv.facts][0] == "VO2305"
+
+
+def test_oogo_points_only_show_percentages_that_are_facts(ask):
+    reply = ask("Welke punten moeten we agenderen voor het OOGO?", region="GM0855")
+    assert reply.intent == "oogo"
+    values = [f.value for f in reply.facts if f.value is not None]
+    for number in re.findall(r"(\d+(?:,\d+)?)%", reply.text):
+        assert any(abs(float(number.replace(",", ".")) - v) < 0.051 for v in values), number

@@ -52,7 +52,8 @@ def answer_indicator(u: Understanding, services: Any, *, charts: bool = True,
         draft.lines.append(t.render("correction", lang, name=region_name(registry, code, lang)))
     if u.injection:
         draft.lines.append(t.render("injection", lang))
-    if u.origins.get("regions") == "default" and u.regions == [NATIONAL]:
+    if u.origins.get("regions") == "default" and u.regions == [NATIONAL] \
+            and u.mode != "ranking":
         draft.lines.append(t.render("default_region", lang))
     category = u.category or "totaal"
     year = ctx.pick_year(u.indicator, u.year)
@@ -241,6 +242,12 @@ def _position(ctx: _Context, u: Understanding, category: str, year: int | None) 
     position_lines(ctx, u, category, year)
 
 
+def _ranking(ctx: _Context, u: Understanding, category: str, year: int | None) -> None:
+    from bot.core.answers.series import ranking_lines
+
+    ranking_lines(ctx, u, category, year)
+
+
 def _breakdown(ctx: _Context, u: Understanding, category: str, year: int | None) -> None:
     from bot.core.answers.series import breakdown_lines
 
@@ -250,7 +257,7 @@ def _breakdown(ctx: _Context, u: Understanding, category: str, year: int | None)
 HANDLERS = {
     "value": _value, "national": _compare, "swv": _compare, "regions": _compare,
     "compare": _compare, "trend": _trend, "peers": _peers, "position": _position,
-    "breakdown": _breakdown,
+    "breakdown": _breakdown, "ranking": _ranking,
 }
 
 

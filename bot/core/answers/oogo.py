@@ -51,9 +51,24 @@ SMALL = {"nl": ["nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "a
 PERCENT = re.compile(r"(?<![\d.,])(\d{1,2})\s?%")
 
 
+PARENTHETICAL = re.compile(r"\s*\(([^()]*?)\)")
+
+
 def spell_unfounded_percentages(text: str, facts: list[Any], lang: str) -> str:
-    """Write thresholds such as 'de hoogste 5%' in words, so every '%' in an answer is a fact."""
+    """Keep only percentages that are facts: thresholds such as 'de hoogste 5%' are written in
+    words, and a bracketed derived figure such as '(gemiddeld 29,7%)' is left out."""
     values = [f.value for f in facts if f.value is not None]
+
+    def founded(number: str) -> bool:
+        return any(abs(float(number.replace(",", ".")) - v) < 0.051 for v in values)
+
+    def drop(match: re.Match) -> str:
+        numbers = re.findall(r"(\d+(?:[.,]\d+)?)\s?%", match.group(1))
+        if any(not founded(n) and not (n.isdigit() and int(n) <= 10) for n in numbers):
+            return ""
+        return match.group(0)
+
+    text = PARENTHETICAL.sub(drop, text)
 
     def repl(match: re.Match) -> str:
         number = int(match.group(1))

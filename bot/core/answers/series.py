@@ -152,3 +152,41 @@ def breakdown_lines(ctx: _Context, u: Understanding, year: int | None) -> None:
 
 def values_of(facts: list[Any]) -> list[float]:
     return [f.value for f in facts if f.value is not None]
+
+
+RANKING_SIZE = 10
+LOWEST = ("laagste", "lowest", "minste", "onderaan", "least")
+
+
+def ranking_lines(ctx: _Context, u: Understanding, category: str, year: int | None) -> None:
+    """The gemeenten with the highest (or lowest) value, with Nederland for reference."""
+    lowest = any(word in u.query.lower() for word in LOWEST)
+    values = []
+    for region in ctx.registry.gemeenten():
+        try:
+            value = ctx.lookup(u.indicator, region.code, category, year)
+        except Exception:  # noqa: BLE001
+            continue
+        if value.value is not None and not value.suppressed:
+            values.append(value)
+    if not values:
+        raise _no_data("ranking")
+    values.sort(key=lambda v: (v.value, v.region), reverse=not lowest)
+    top = values[:RANKING_SIZE]
+    t, lang = ctx.t, ctx.lang
+    which = {"nl": ("laagste", "hoogste"), "en": ("lowest", "highest")}[lang][0 if lowest else 1]
+    ctx.draft.extra_numbers += [len(top), len(values)]
+    ctx.draft.lines.append(t.render("ranking_intro", lang, count=len(top), which=which,
+                                    label=ctx.label(u.indicator, category), year=top[0].year,
+                                    total=len(values)))
+    for value in top:
+        ctx.fact(value)
+        ctx.draft.lines.append(t.render("peers_line", lang, region=ctx.name(value.region),
+                                        value=fmt_value(value, lang)))
+    try:
+        national = ctx.lookup(u.indicator, NATIONAL, category, top[0].year)
+    except Exception:  # noqa: BLE001
+        return
+    ctx.fact(national)
+    ctx.draft.lines.append(t.render("peers_line", lang, region=ctx.name(NATIONAL),
+                                    value=fmt_value(national, lang)))

@@ -77,5 +77,7 @@ def _option_label(registry: Any, code: str) -> str:
         region = registry.get(code)
     except Exception:  # noqa: BLE001
         return code
+    if "(" in region.name:
+        return region.name
     extra = region.province if region.level == "gemeente" and region.province else region.code
     return f"{region.name} ({extra})"

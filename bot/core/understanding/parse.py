@@ -42,6 +42,11 @@ TOPIC_WORDS = re.compile(
 DEFINE_QUERY = {"nl": "Wat betekent {} precies?", "en": "What does {} mean exactly?"}
 DEFINE_WORD = {"jeugdzorg": "jeugdzorggebruik", "neet": "NEET",
                "neet_rr": "het relatieve risico op NEET"}
+RR_CUES = r"kans|risico|risk|likely|chance|vaker|more often|groter|hoger"
+SWV_KIND = re.compile(r"\b(samenwerkingsverband|swv)\s+(?:po|vo)\b")
+PROVINCE = re.compile(
+    r"\bprovincie|\bprovince|\b(?:friesland|fryslan|drenthe|overijssel|gelderland|"
+    r"noord-holland|zuid-holland|noord-brabant|brabant|limburg|zeeland|flevoland)\b")
 SQL_ONLY = re.compile(r"^[\W\d_]*$")
 KNOWLEDGE_WORDS = re.compile(
     r"oogo|ondersteuningsplan|jeugdplan|passend onderwijs|samenwerkingsverband|regioscan|"
@@ -96,7 +101,7 @@ def understand(text: str, state: ConversationState, registry: Any,
             return u
 
     indicator = detect_indicator(folded)
-    categories = detect_categories(folded, language)
+    categories = detect_categories(SWV_KIND.sub(r"\1", folded), language)
     year, years, since = detect_years(folded)
     mode_word = detect_mode(folded)
     scan = scan_regions(text, registry)
@@ -156,7 +161,7 @@ def understand(text: str, state: ConversationState, registry: Any,
 
     # 4. an indicator question: fill the slots
     if indicator == "neet" and any(c in lx.RISK_FACTORS and c != "totaal" for c in categories) \
-            and re.search(r"kans|risico|risk|likely|chance", folded):
+            and re.search(RR_CUES, folded):
         indicator = "neet_rr"
     u.indicator = indicator
     category = choose_category(indicator, categories)
@@ -181,6 +186,9 @@ def understand(text: str, state: ConversationState, registry: Any,
     if since:
         u.years = [years[0]]
         u.mode = "trend"
+    if re.search(r"\bprovinc", folded) or (PROVINCE.search(folded) and not scan.mentions):
+        u.intent, u.clarify_kind = "out_of_scope", "province"
+        return u
     ok = pick_regions(u, scan, registry, folded, profile=profile, state=state,
                       followup=followup, own_place=own_place, own_swv=own_swv,
                       national=national, mode=mode)
@@ -228,6 +236,8 @@ def _mode(mode_word: str | None, years: list[int], since: bool, indicator: str,
 
 
 def _final_mode(mode: str | None, u: Understanding, national: bool) -> str:
+    if mode == "position" and u.regions == ["NL01"]:
+        return "ranking"
     if mode in ("trend", "peers", "position", "breakdown"):
         return mode
     if u.mode == "swv":

@@ -164,7 +164,13 @@ def pick_regions(u: Understanding, scan: RegionScan, registry: Any, folded: str,
     """Fill ``u.regions`` (and origins); returns False when ``u`` became a clarification."""
     codes: list[str] = []
     origin = "question"
+    named_swv = _named_swv(u, scan, registry, folded)
     for mention in scan.mentions:
+        if mention.start in named_swv:
+            code = named_swv[mention.start]
+            if code and code not in codes:
+                codes.append(code)
+            continue
         if len(mention.codes) == 1:
             codes.append(mention.codes[0])
             continue
@@ -199,7 +205,7 @@ def pick_regions(u: Understanding, scan: RegionScan, registry: Any, folded: str,
             if swv and swv not in codes:
                 codes.append(swv)
                 u.mode = "swv" if own_place else u.mode
-    elif lx.SWV_WORDS.search(folded) and codes and not national:
+    elif lx.SWV_WORDS.search(folded) and codes and not national and not named_swv:
         swv = swv_for(registry, codes[0], u.indicator, u.category)
         if swv and swv not in codes:
             codes.append(swv)
@@ -220,6 +226,41 @@ def pick_regions(u: Understanding, scan: RegionScan, registry: Any, folded: str,
     u.regions = codes
     u.origins["regions"] = origin
     return True
+
+
+SWV_PHRASE = re.compile(r"\b(?:samenwerkingsverband|swv)(?:\s+(po|vo))?\s+(?:regio\s+)?")
+
+
+def _named_swv(u: Understanding, scan: RegionScan, registry: Any,
+               folded: str) -> dict[int, str | None]:
+    """'samenwerkingsverband Zwolle' / 'swv vo Amsterdam-Diemen': the SWV of that gemeente.
+
+    Returns mention start -> SWV code (None for further gemeenten of the same SWV name).
+    """
+    out: dict[int, str | None] = {}
+    for m in SWV_PHRASE.finditer(folded):
+        after = [x for x in scan.mentions if m.end() <= x.start <= m.end() + 40
+                 and len(x.codes) == 1]
+        if not after:
+            continue
+        try:
+            region = registry.get(after[0].codes[0])
+        except Exception:  # noqa: BLE001
+            continue
+        if region.level != "gemeente":
+            continue
+        kind = m.group(1)
+        swv = (region.swv_vo if kind == "vo" else region.swv_po) if kind else \
+            swv_for(registry, region.code, u.indicator, u.category)
+        out[after[0].start] = swv
+        for other in after[1:]:
+            try:
+                member = registry.get(other.codes[0])
+            except Exception:  # noqa: BLE001
+                continue
+            if swv in (member.swv_po, member.swv_vo):
+                out[other.start] = None
+    return out
 
 
 def _clarify(u: Understanding, kind: str, mention: str, options: list[str]) -> bool:
