@@ -21,7 +21,8 @@ _SECRET_PATTERN = re.compile(r"bot\d{5,}:[A-Za-z0-9_-]{20,}")
 class JsonFormatter(logging.Formatter):
     """Formats a record as one JSON line (time, level, logger, message, request id, extras)."""
 
-    _skip = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime"}
+    _skip = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {
+        "message", "asctime", "color_message"}
 
     def format(self, record: logging.LogRecord) -> str:
         data: dict[str, Any] = {
@@ -56,6 +57,7 @@ def logging_config(level: str = "INFO") -> dict[str, Any]:
             "uvicorn.error": {"handlers": [], "propagate": True},
             "uvicorn.access": {"handlers": [], "propagate": False, "level": "WARNING"},
             "httpx": {"level": "WARNING"},
+            "alembic": {"level": "WARNING"},
             "httpcore": {"level": "WARNING"},
             "telegram": {"level": "WARNING"},
         },
