@@ -35,6 +35,12 @@ def search_passages(kb: Any, query: str, k: int = MAX_PASSAGES) -> list[Passage]
         return []
     try:
         hits = kb.search(query, k=k)
+        if not hits:
+            # a second try on the content words only ("Wie moet er bij het OOGO aanwezig
+            # zijn?" -> "OOGO aanwezig"), so function words do not hide a relevant passage
+            content = " ".join(w for w in words(query) if w not in STOP and len(w) > 2)
+            if content and content != query.lower():
+                hits = kb.search(content, k=k)
     except Exception:  # noqa: BLE001
         logger.warning("knowledge search failed", exc_info=True)
         return []

@@ -130,11 +130,11 @@ HELP = re.compile(
 GREETING = re.compile(r"^(?:hoi|hallo|hey|hi|hello|goedemorgen|goedemiddag|goedenavond|dag)[!. ]*$")
 THANKS = re.compile(r"^(?:dank|bedankt|thanks|thank you|top|prima|ok|oke|okay)\b.{0,20}$")
 REGIOSCAN_START = re.compile(
-    r"^/regioscan|regioscan (?:invullen|starten|beginnen|doen|maken)|"
-    r"(?:invullen|starten|beginnen|doen|maken) (?:van )?(?:de )?regioscan|"
-    r"(?:wil|ga|zou|kan|kunnen|wil graag) .{0,30}regioscan.{0,20}"
-    r"(?:invullen|starten|beginnen|doen)|"
-    r"(?:fill in|fill out|start|take|do) (?:the )?regio ?scan|start regioscan"
+    r"^/?regio ?scan[!. ]*$|^/regioscan\b|"
+    r"^(?!(?:wat|hoe|waarom|wanneer|welke|wie|what|how|why|when|which|who)\b)"
+    r".*(?:\b(?:start|begin|starten|beginnen|invullen|doen|maken|meedoen|openen|fill in|"
+    r"fill out|take|do)\b.{0,30}\bregio ?scan\b|\bregio ?scan\b.{0,30}\b(?:starten|beginnen|"
+    r"invullen|doen|maken|openen|start|begin|fill in|fill out)\b)"
 )
 OOGO_POINTS = re.compile(
     r"agender|agenda|bespreekpunt|gespreksonderwerp|discussion points?|talking points|"

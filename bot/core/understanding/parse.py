@@ -205,6 +205,8 @@ def _is_knowledge_question(folded: str, has_region: bool, year: int | None,
     """An indicator word in a 'what does it mean / where do I find' question without a place."""
     if has_region or year or years:
         return False
+    if re.search(r"verschil tussen|difference between|onderscheid tussen", folded):
+        return True
     if re.search(r"per wijk|wijkniveau|per buurt|by neighbourhood|district", folded):
         return True
     if lx.SOURCES.search(folded) and re.search(r"waar|welke bron|where|which source|bronnen",
