@@ -93,10 +93,36 @@ def peer_lines(ctx: _Context, u: Understanding, category: str, year: int | None)
     known = [p for p in peers if p.value is not None and not p.suppressed]
     higher = sum(1 for p in known if p.value > own.value)
     lower = sum(1 for p in known if p.value < own.value)
-    ctx.draft.extra_numbers += [len(known), higher, lower]
     ctx.draft.lines.append(t.render("peers_summary", lang, region=ctx.name(code),
-                                    value=fmt_value(own, lang), count=len(known),
-                                    higher=higher, lower=lower))
+                                    value=fmt_value(own, lang),
+                                    standing=STANDING[lang][_standing(higher, lower)]))
+
+
+STANDING = {
+    "nl": {"top": "hoger dan al deze vergelijkbare gemeenten",
+           "bottom": "lager dan al deze vergelijkbare gemeenten",
+           "high": "hoger dan de meeste vergelijkbare gemeenten",
+           "low": "lager dan de meeste vergelijkbare gemeenten",
+           "middle": "ongeveer in het midden van de vergelijkbare gemeenten"},
+    "en": {"top": "higher than all of these similar municipalities",
+           "bottom": "lower than all of these similar municipalities",
+           "high": "higher than most similar municipalities",
+           "low": "lower than most similar municipalities",
+           "middle": "about in the middle of the similar municipalities"},
+}
+
+
+def _standing(higher: int, lower: int) -> str:
+    """Where a value sits among its peers, in words (no extra numbers in the answer)."""
+    if higher == 0 and lower > 0:
+        return "top"
+    if lower == 0 and higher > 0:
+        return "bottom"
+    if lower >= 2 * max(higher, 1):
+        return "high"
+    if higher >= 2 * max(lower, 1):
+        return "low"
+    return "middle"
 
 
 def position_lines(ctx: _Context, u: Understanding, category: str, year: int | None) -> None:
@@ -175,10 +201,9 @@ def ranking_lines(ctx: _Context, u: Understanding, category: str, year: int | No
     top = values[:RANKING_SIZE]
     t, lang = ctx.t, ctx.lang
     which = {"nl": ("laagste", "hoogste"), "en": ("lowest", "highest")}[lang][0 if lowest else 1]
-    ctx.draft.extra_numbers += [len(top), len(values)]
-    ctx.draft.lines.append(t.render("ranking_intro", lang, count=len(top), which=which,
-                                    label=ctx.label(u.indicator, category), year=top[0].year,
-                                    total=len(values)))
+    count = ("tien" if lang == "nl" else "ten") if len(top) == 10 else len(top)
+    ctx.draft.lines.append(t.render("ranking_intro", lang, count=count, which=which,
+                                    label=ctx.label(u.indicator, category), year=top[0].year))
     for value in top:
         ctx.fact(value)
         ctx.draft.lines.append(t.render("peers_line", lang, region=ctx.name(value.region),
