@@ -111,3 +111,19 @@ def test_followup_uses_context(registry):
     assert u.regions == ["GM0355"] and u.indicator == "neet"
     u = understand("and nationally?", state, registry)
     assert u.regions == ["NL01"] and u.language == "en"
+
+
+@pytest.mark.parametrize("text,region", [
+    ("Jeugdzorg Amsterdm?", "GM0363"),
+    ("jeugdzorg amsterdm", "GM0363"),
+    ("NEET Groningn", "GM0014"),
+    ("jeugdzrog in Zwolle", "GM0193"),
+])
+def test_typos_in_places_and_indicator_words(registry, text, region):
+    u = understand(text, ConversationState(), registry)
+    assert u.intent == "indicator" and u.regions == [region]
+
+
+def test_plain_words_are_not_taken_for_places(registry):
+    u = understand("Hoe hoog is de jeugdzorg gemiddeld?", ConversationState(), registry)
+    assert u.regions == ["NL01"] and u.origins["regions"] == "default"

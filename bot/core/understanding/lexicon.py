@@ -158,7 +158,8 @@ DEFINITION = re.compile(
     r"moet|kan|kunnen|vul)|how (?:do|does|can|should)|uitleg|explain"
 )
 FIGURE_CUES = re.compile(
-    r"hoeveel|procent|percentage|\baandeel|\bdeel\b|hoe hoog|hoe laag|hoe groot|cijfer|\bscore|"
+    r"hoeveel|procent|percentage|gemiddeld|"
+    r"\baandeel|\bdeel\b|hoe hoog|hoe laag|hoe groot|cijfer|\bscore|"
     r"what share|how many|how much|how high|rate\b|share of|proportion|number of|figures?|"
     r"hoe staat|hoe zit|hoe doet|hoe ziet|hoe is het|waarde|getal|\d{4}"
 )

@@ -77,6 +77,9 @@ class RegionScan:
 
     mentions: list[RegionMention] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)
+    # place-like words without a preposition ("Jeugdzorg Amsterdm?"): used only if they
+    # resolve to exactly one region, otherwise ignored
+    loose: list[str] = field(default_factory=list)
 
 
 _index_cache: dict[int, tuple[dict[str, list[str]], int]] = {}
@@ -152,12 +155,29 @@ def scan_regions(text: str, registry: Any) -> RegionScan:
         scan.mentions.append(match)
         taken.append((match.start, match.end))
     scan.unknown.extend(_unknown_places(text, tokens, taken))
+    if not scan.mentions and not scan.unknown:
+        scan.loose.extend(_loose_places(text, tokens))
     scan.mentions.sort(key=lambda m: m.start)
     return scan
 
 
 def _capitalised(text: str, pos: int) -> bool:
     return pos < len(text) and text[pos].isupper()
+
+
+def _loose_places(text: str, tokens: list[tuple[str, int, int]]) -> list[str]:
+    """Capitalised (or, in an all-lower-case text, trailing) words that are not vocabulary."""
+    lower_text = text == text.lower()
+    out = []
+    for idx, (tok, start, end) in enumerate(tokens):
+        if tok in STOP or tok.isdigit() or len(tok) < 4 or tok in PREPOSITIONS:
+            continue
+        original = text[start:end] if len(text) == len(fold(text)) else tok
+        capital = original[:1].isupper() and not original.isupper() and idx > 0
+        trailing = lower_text and idx == len(tokens) - 1 and idx > 0
+        if capital or trailing:
+            out.append(original)
+    return out[:2]
 
 
 def _unknown_places(text: str, tokens: list[tuple[str, int, int]],

@@ -179,6 +179,11 @@ def pick_regions(u: Understanding, scan: RegionScan, registry: Any, folded: str,
             codes.append(gemeenten[0])
             continue
         return _clarify(u, "ambiguous", mention.text, gemeenten or mention.codes)
+    for loose in scan.loose:
+        code, _, _ = resolve_name(registry, loose)
+        if code and code not in codes:
+            codes.append(code)
+            u.corrections.append((loose, code))
     for unknown in scan.unknown:
         code, candidates, suggestions = resolve_name(registry, unknown)
         if code:

@@ -21,13 +21,21 @@ ZORGTYPE_WORDS = re.compile(
     r"vorm(?:en)? van (?:jeugd)?(?:zorg|hulp)")
 
 
+TYPO_TARGETS = ("jeugdzorg", "jeugdhulp", "jeugdzorggebruik")
+
+
 def detect_indicator(folded: str) -> str | None:
-    """The indicator id a question is about, or None."""
+    """The indicator id a question is about, or None (typos in 'jeugdzorg' are forgiven)."""
     for indicator in ("neet_rr", "neet", "jeugdzorg"):
         if any(p.search(folded) for p in lx.INDICATOR_PATTERNS[indicator]):
             if indicator == "neet_rr" and not _mentions_neet_or_risk(folded):
                 continue
             return indicator
+    from rapidfuzz import fuzz
+
+    for word in re.findall(r"[a-z]{7,}", folded):
+        if word.startswith("jeu") and any(fuzz.ratio(word, t) >= 85 for t in TYPO_TARGETS):
+            return "jeugdzorg"
     return None
 
 
