@@ -54,7 +54,7 @@ async def test_chart_sent_as_photo_and_stale_token_rejected(botapi, channel_sett
         photos = api.sent("sendPhoto")
         assert len(photos) == 1
         assert photos[0].files["photo"].startswith(b"\x89PNG")
-        await _process(application, api.callback_update("tcunknown-token"))
+        await _process(application, api.callback_update("t:cnonexistent"))
     answers = api.sent("answerCallbackQuery")
     assert answers and "verlopen" in str(answers[-1].params.get("text"))
 

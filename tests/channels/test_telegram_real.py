@@ -58,17 +58,17 @@ async def test_start_region_and_oogo_command(botapi, real_services) -> None:
         await _say(application, api, api.message_update("/start", chat_id=502))
         assert "Welkom" in _texts(api)[-1]
         await _say(application, api, api.message_update("Utrecht", chat_id=502))
-        assert "GM0344" in _texts(api)[-1]
+        assert "Je regio staat nu op Utrecht" in _texts(api)[-1]
         await _say(application, api, api.message_update("/oogo", chat_id=502))
         assert "Utrecht" in _texts(api)[-1]
         await _say(application, api, api.message_update("/bronnen", chat_id=502))
         assert "Bronnen:" in _texts(api)[-1]
         await _say(application, api, api.message_update("/regio Bergen", chat_id=502))
         message, buttons = _last_keyboard(api)
-        assert len(buttons) >= 2 and all(b["callback_data"].startswith("r:") for b in buttons)
+        assert [b["text"] for b in buttons] == ["Bergen (NH.)", "Bergen (L.)"]
         await _say(application, api, api.callback_update(buttons[0]["callback_data"], message,
                                                          chat_id=502))
-        assert "Uw regio is nu Bergen" in _texts(api)[-1]
+        assert "Je regio staat nu op Bergen (NH.)" in _texts(api)[-1]
 
 
 async def test_chart_arrives_as_photo(botapi, real_services) -> None:

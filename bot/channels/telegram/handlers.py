@@ -68,7 +68,6 @@ async def ask(update: Any, context: Any, text: str = "", choice: str | None = No
     message = IncomingMessage(
         channel="telegram", conversation_id=f"tg:{chat.id}",
         user_id=f"tg:{user.id if user else chat.id}", text=text, choice=choice,
-        region=context.chat_data.get("region"),
     )
     await chat.send_action("typing")
     try:
@@ -80,49 +79,20 @@ async def ask(update: Any, context: Any, text: str = "", choice: str | None = No
     await send_reply(chat, reply, context)
 
 
-async def choose_region(update: Any, context: Any, query: str) -> bool:
-    """Resolve ``query`` to a region and remember it; offers buttons when it is ambiguous."""
-    chat = update.effective_chat
-    registry = _services(context).registry
-    resolution = await asyncio.to_thread(registry.resolve, query)
-    region = getattr(resolution, "region", None)
-    if region is not None:
-        context.chat_data["region"] = region.code
-        context.chat_data.pop("awaiting_region", None)
-        await chat.send_message(
-            f"Uw regio is nu {region.name} ({region.code}). Stel uw vraag, bijvoorbeeld: "
-            f"hoeveel jongeren zijn NEET? Of start de regioscan met /regioscan.")
-        return True
-    options = list(getattr(resolution, "candidates", []) or [])
-    options += list(getattr(resolution, "suggestions", []) or [])
-    if not options:
-        await chat.send_message(f"Ik ken geen gemeente of samenwerkingsverband met de naam "
-                                f"'{query}'. Probeer een andere schrijfwijze.")
-        return False
-    memory = _memory(context)
-    from bot.channels.telegram.render import PREFIX_REGION, callback_for
-
-    rows = [[(f"{r.name} ({r.code})", callback_for(PREFIX_REGION, r.code, memory))]
-            for r in options[:8]]
-    await chat.send_message("Welke regio bedoelt u?", reply_markup=to_markup(rows))
-    return False
-
-
 async def on_start(update: Any, context: Any) -> None:
     context.chat_data["awaiting_region"] = True
     await update.effective_chat.send_message(WELCOME)
 
 
 async def on_regio(update: Any, context: Any) -> None:
+    """``/regio NAAM``: the core resolves the name, remembers it, or asks which one is meant."""
     query = " ".join(context.args or []).strip()
     if query:
-        await choose_region(update, context, query)
+        await ask(update, context, text=f"/regio {query[:80]}")
         return
     context.chat_data["awaiting_region"] = True
-    current = context.chat_data.get("region")
-    prefix = f"Uw regio is nu {current}. " if current else ""
     await update.effective_chat.send_message(
-        prefix + "Typ de naam van uw gemeente of samenwerkingsverband, of gebruik /regio NAAM.")
+        "Typ de naam van uw gemeente of samenwerkingsverband, of gebruik /regio NAAM.")
 
 
 def command_handler(name: str) -> Any:
@@ -142,11 +112,8 @@ async def on_text(update: Any, context: Any) -> None:
     if len(text) > 4000:
         await update.effective_chat.send_message("Uw bericht is te lang. Stel uw vraag korter.")
         return
-    if context.chat_data.pop("awaiting_region", False) and len(text) <= 80:
-        if await choose_region(update, context, text):
-            return
-        if "?" not in text:
-            return
+    if context.chat_data.pop("awaiting_region", False) and len(text) <= 80 and "?" not in text:
+        text = f"/regio {text}"  # the answer to "which region?" after /start
     await ask(update, context, text=text)
 
 
@@ -158,13 +125,6 @@ async def on_button(update: Any, context: Any) -> None:
         return
     await query.answer()
     kind, value = decoded
-    if kind == "r":
-        region = _services(context).registry.get(value)
-        context.chat_data["region"] = region.code
-        context.chat_data.pop("awaiting_region", None)
-        await query.edit_message_reply_markup(reply_markup=None)
-        await update.effective_chat.send_message(f"Uw regio is nu {region.name} ({region.code}).")
-        return
     if kind == "c":
         await query.edit_message_reply_markup(reply_markup=None)
         await ask(update, context, choice=value)

@@ -17,7 +17,6 @@ MAX_TEXT = 4096
 MAX_CALLBACK = 64
 PREFIX_CHOICE = "c:"   # the core's own button value follows
 PREFIX_TOKEN = "t:"    # a token for a value too long for callback data
-PREFIX_REGION = "r:"   # a region code picked after /start
 PREFIX_TEXT = "q:"     # an option/follow-up question, asked as text
 
 DEMO_NOTICE = "Let op: deze cijfers zijn demonstratiegegevens, geen echte monitorcijfers."
@@ -106,7 +105,7 @@ def decode_callback(data: str, memory: ButtonMemory) -> tuple[str, str] | None:
         kind = data[2]
         value = memory.recall(data[3:])
         return (kind, value) if value is not None else None
-    if len(data) > 2 and data[1] == ":" and data[0] in "crq":
+    if len(data) > 2 and data[1] == ":" and data[0] in "cq":
         return data[0], data[2:]
     return None
 
@@ -123,7 +122,7 @@ def keyboard_rows(reply: Reply, memory: ButtonMemory) -> list[list[tuple[str, st
         rows.extend([b] for b in other)
     else:
         rows.extend([b] for b in buttons)
-    seen = {b.label for b in reply.buttons}
+    seen = {b.label for b in reply.buttons} | {b.value for b in reply.buttons}
     for option in list(reply.options) + list(reply.followups):
         if option not in seen:
             seen.add(option)

@@ -113,7 +113,9 @@
     const choices = [];
     for (const button of data.buttons || []) choices.push({ label: button.label, choice: button.value });
     for (const option of (data.options || []).concat(data.followups || [])) {
-      if (!choices.some((c) => c.label === option)) choices.push({ label: option, text: option });
+      if (!choices.some((c) => c.label === option || c.choice === option)) {
+        choices.push({ label: option, text: option });
+      }
     }
     if (choices.length) {
       const isScale = !!data.progress;
