@@ -180,6 +180,9 @@ class Assistant:
                 name = region_name(registry, state.profile_region, lang)
                 return Reply(text=templates().render("greeting_profile", lang, region=name),
                              intent="help", language=lang)
+            if u.mode == "profile":
+                return Reply(text=templates().render("need_region", lang), intent="help",
+                             language=lang)
             return simple.help_reply(lang)
         if u.intent == "regioscan":
             return regioscan_reply(self.services, msg, state, text, None, command=u.scan_command)

@@ -72,6 +72,9 @@ def understand(text: str, state: ConversationState, registry: Any,
     if lx.REGIOSCAN_START.search(folded):
         u.intent, u.scan_command = "regioscan", "start"
         return u
+    if re.fullmatch(r"/?regio[?!. ]*|/region[?!. ]*", folded):
+        u.intent, u.mode = "help", "profile"
+        return u
     statement = profile_statement(text, folded, registry)
     if statement is not None:
         u.profile_region = statement.code
