@@ -108,7 +108,7 @@ def understand(text: str, state: ConversationState, registry: Any,
     year, years, since = detect_years(folded)
     mode_word = detect_mode(folded)
     scan = scan_regions(text, registry)
-    own_place = bool(lx.OWN_PLACE.search(folded))
+    own_place = bool(lx.OWN_PLACE.search(lx.OWN_SWV.sub(" ", folded)))
     own_swv = bool(lx.OWN_SWV.search(folded))
     national = bool(lx.NATIONAL.search(folded))
     has_region = bool(scan.mentions or scan.unknown or own_place or own_swv or national)

@@ -101,6 +101,8 @@ def detect_mode(folded: str) -> str | None:
     """The computation the wording asks for, regardless of regions (None: not said)."""
     if lx.PEERS.search(folded):
         return "peers"
+    if re.search(r"factor|kenmerk", folded):
+        return "breakdown"
     if lx.TREND.search(folded):
         return "trend"
     if lx.POSITION.search(folded):
