@@ -46,7 +46,7 @@ def build_telegram_app(services: Any, token: str, base_url: str | None = None,
     builder = ApplicationBuilder().token(token).rate_limiter(limiter)
     if base_url:
         builder = builder.base_url(base_url).base_file_url(_file_url(base_url))
-    application = builder.concurrent_updates(False).build()
+    application = builder.concurrent_updates(False).post_init(_publish_commands).build()
     application.bot_data["services"] = services
     application.add_handler(CommandHandler("start", handlers.on_start))
     application.add_handler(CommandHandler("regio", handlers.on_regio))
@@ -56,6 +56,14 @@ def build_telegram_app(services: Any, token: str, base_url: str | None = None,
     application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, handlers.on_text))
     application.add_error_handler(handlers.on_error)
     return application
+
+
+async def _publish_commands(application: Any) -> None:
+    """Show the command menu in Telegram; a failure here must not stop the bot."""
+    try:
+        await application.bot.set_my_commands(COMMANDS)
+    except Exception:  # network hiccup or rights: the commands still work when typed
+        log.warning("could not publish the command menu")
 
 
 def _file_url(base_url: str) -> str:

@@ -180,6 +180,7 @@
     addUserMessage(shown || text);
     const node = el("article", { class: "message bot", "aria-busy": "true", "aria-label": "Assistent" });
     messages.appendChild(node);
+    messages.setAttribute("aria-busy", "true"); // announce the finished answer, not each chunk
     const params = new URLSearchParams({ text, conversation_id: conversationId });
     if (choice) params.set("choice", choice);
     if (region) params.set("region", region.code);
@@ -195,10 +196,13 @@
     } catch (e) {
       showError(node, "Geen verbinding met de assistent. Controleer uw internet en probeer het opnieuw.");
     } finally {
+      messages.setAttribute("aria-busy", "false");
       busy = false;
       sendButton.disabled = false;
       formStatus.textContent = "";
       scrollDown();
+      // after a button press keep keyboard users in the conversation: next choices, else input
+      if (choice) (node.querySelector(".choices button:not([disabled])") || input).focus();
     }
   }
 
