@@ -59,7 +59,18 @@ def scan_is_active(services: Any, msg: IncomingMessage) -> bool:
                           user_id=msg.user_id))
     except Exception:  # noqa: BLE001
         logger.warning("has_active_scan failed", exc_info=True)
-        return False
+        # storage down: a bare scale answer ("4", "eens") or a scan button still belongs to the
+        # scan, so the user hears that it cannot be saved instead of "daar kan ik niet mee helpen"
+        return _looks_like_scan_input(msg)
+
+
+def _looks_like_scan_input(msg: IncomingMessage) -> bool:
+    from bot.regioscan.parsing import ParsedAnswer, parse_answer
+
+    if (msg.choice or "").startswith(("rs:", "scan:")):
+        return True
+    text = (msg.text or "").strip()
+    return len(text) <= 30 and isinstance(parse_answer(text), ParsedAnswer)
 
 
 def _scan_ever_started(services: Any) -> bool:
@@ -96,10 +107,12 @@ def regioscan_reply(services: Any, msg: IncomingMessage, state: ConversationStat
                          language=lang)
         else:
             step = _call(service.handle, **kwargs)
-    except Exception:  # noqa: BLE001
+    except Exception as exc:  # noqa: BLE001
         logger.exception("regioscan step failed")
-        return Reply(text=templates().render("regioscan_unavailable", lang), intent="regioscan",
-                     language=lang)
+        # StorageUnavailable carries a clear Dutch message (read-only, unreachable, nothing lost)
+        message = getattr(exc, "message", None) if lang == "nl" else None
+        return Reply(text=message or templates().render("regioscan_unavailable", lang),
+                     intent="regioscan", language=lang)
     progress = getattr(step, "progress", None)
     buttons = [Button(label=b.label, value=b.value) for b in getattr(step, "buttons", ()) or ()]
     return Reply(

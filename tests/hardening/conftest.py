@@ -76,3 +76,12 @@ def live_app() -> Iterator[Any]:
 
     with stack:
         yield start
+
+
+@pytest.fixture
+def pg_url(request: pytest.FixtureRequest) -> str:
+    """A fresh database on the session's throwaway PostgreSQL (tests/support/postgres.py)."""
+    return request.getfixturevalue("postgres_url")
+
+
+from tests.support.postgres import postgres_server, postgres_url  # noqa: E402,F401
