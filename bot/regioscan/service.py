@@ -24,6 +24,8 @@ whose ``message`` is Dutch; storage failures raise ``StorageUnavailable`` (also 
 from __future__ import annotations
 
 import logging
+import random
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -41,6 +43,7 @@ from bot.regioscan.model import (
     ScanSubmitted,
 )
 from bot.regioscan.outcome import Outcome, compute_outcome
+from bot.storage.errors import StaleScan, StorageUnavailable
 from bot.storage.records import AnswerWrite, RespondentRecord, RoundRecord, StoredAnswer
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -51,6 +54,9 @@ if TYPE_CHECKING:  # pragma: no cover
 log = logging.getLogger(__name__)
 
 JOIN_PREFIX = "rsjoin:"
+MAX_ATTEMPTS = 12
+BUSY_NL = ("Er komen nu veel wijzigingen tegelijk binnen voor deze scan. Er is niets gewijzigd; "
+           "stuur je antwoord over een paar seconden opnieuw.")
 _STATUS_OF_PHASE = {"asking": "active", "confirm": "active", "offer": "active",
                     "paused": "paused", "done": "submitted"}
 
@@ -120,35 +126,53 @@ class RegioscanService:
         if choice and choice.startswith(JOIN_PREFIX):
             _, code, role = (choice.split(":", 2) + ["", ""])[:3]
             return self.start(conversation_id, user_id, code, role, language or "nl")
-        record = self.scans.latest_for_conversation(conversation_id, ("active", "paused"))
-        if record is None:
-            lang = language or "nl"
-            text_ = ("There is no regional scan in progress. Type 'regioscan' to start one."
-                     if lang == "en" else
-                     "Er loopt geen regioscan. Typ 'regioscan' om er een te beginnen.")
-            return ScanStep(text=text_, active=False, kind="none")
-        if record.round_id is not None:
-            round_ = self.rounds.get(record.round_id)
-            if round_ is not None and not round_.is_open:
-                return ScanStep(text=rounds.RoundClosed(round_.invite_code).message,
-                                active=False, kind="error")
-        state = ScanState.from_dict(record.state)
-        new_state, step = engine.step(self.definition, state, ScanInput(text, choice),
-                                      self.explainer)
-        self._persist(record, state, new_state, step)
-        return step
+        for _attempt in range(MAX_ATTEMPTS):
+            record = self.scans.latest_for_conversation(conversation_id, ("active", "paused"))
+            if record is None:
+                lang = language or "nl"
+                text_ = ("There is no regional scan in progress. Type 'regioscan' to start one."
+                         if lang == "en" else
+                         "Er loopt geen regioscan. Typ 'regioscan' om er een te beginnen.")
+                return ScanStep(text=text_, active=False, kind="none")
+            if record.round_id is not None:
+                round_ = self.rounds.get(record.round_id)
+                if round_ is not None and not round_.is_open:
+                    return ScanStep(text=rounds.RoundClosed(round_.invite_code).message,
+                                    active=False, kind="error")
+            state = ScanState.from_dict(record.state)
+            new_state, step = engine.step(self.definition, state, ScanInput(text, choice),
+                                          self.explainer)
+            try:
+                self._persist(record, state, new_state, step, retryable=True)
+            except StaleScan:  # another process stepped this scan meanwhile: step again
+                log.info("scan %s changed concurrently; retrying the step", record.id)
+                time.sleep(random.uniform(0.002, 0.01) * (_attempt + 1))  # let the other finish
+                continue
+            return step
+        raise StorageUnavailable(BUSY_NL)
 
     def _persist(self, record: ScanRecord, old: ScanState, new: ScanState, step: ScanStep,
-                 conversation_id: str | None = None) -> None:
+                 conversation_id: str | None = None, retryable: bool = False) -> None:
+        """Commit the step (guarded by the scan's revision). ``StaleScan`` is re-raised only
+        when the caller retries; otherwise it becomes a Dutch 'try again' message."""
         if new == old and not step.events and conversation_id is None:
             return
+        try:
+            self._apply(record, new, step, conversation_id)
+        except StaleScan:
+            if not retryable:
+                raise StorageUnavailable(BUSY_NL) from None
+            raise
+
+    def _apply(self, record: ScanRecord, new: ScanState, step: ScanStep,
+               conversation_id: str | None) -> None:
         answers = [AnswerWrite(e.question_id, e.value, e.explanation)
                    for e in step.events if isinstance(e, AnswerRecorded)]
         self.scans.apply(
             record.id, state=new.to_dict(), status=_STATUS_OF_PHASE[new.phase], answers=answers,
             reset=any(isinstance(e, ScanReset) for e in step.events),
             submitted=any(isinstance(e, ScanSubmitted) for e in step.events),
-            conversation_id=conversation_id,
+            conversation_id=conversation_id, expected_revision=record.revision,
         )
 
     def _offer(self, record: ScanRecord, conversation_id: str | None = None) -> ScanStep:

@@ -26,3 +26,7 @@ class StorageUnavailable(RuntimeError):
 
 class DuplicateRespondent(ValueError):
     """The user already joined this round (the caller turns this into its own message)."""
+
+
+class StaleScan(RuntimeError):
+    """Another process changed this scan since it was read; re-read and apply the step again."""

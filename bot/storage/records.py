@@ -45,6 +45,7 @@ class ScanRecord:
     created_at: datetime | None
     updated_at: datetime | None
     submitted_at: datetime | None
+    revision: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from bot.storage.db import translate_errors
+from bot.storage.errors import StaleScan
 from bot.storage.models import AnswerRow, ScanRow, utcnow
 from bot.storage.records import AnswerWrite, ScanRecord, StoredAnswer
 from bot.storage.upsert import upsert
@@ -32,6 +33,7 @@ def _scan(row: Row[Any]) -> ScanRecord:
         round_id=m["round_id"], respondent_id=m["respondent_id"],
         definition_version=m["definition_version"], status=m["status"], state=dict(m["state"]),
         created_at=m["created_at"], updated_at=m["updated_at"], submitted_at=m["submitted_at"],
+        revision=m["revision"],
     )
 
 
@@ -98,21 +100,34 @@ class ScanStore:
     def apply(
         self, scan_id: int, *, state: dict[str, Any] | None = None, status: str | None = None,
         answers: Iterable[AnswerWrite] = (), reset: bool = False, submitted: bool = False,
-        conversation_id: str | None = None,
+        conversation_id: str | None = None, expected_revision: int | None = None,
     ) -> None:
-        """Commit one step: optional reset of all answers, upserted answers, new state/status."""
+        """Commit one step: optional reset of all answers, upserted answers, new state/status.
+
+        With ``expected_revision`` the step is applied only if nobody changed the scan since
+        it was read (optimistic concurrency); otherwise ``StaleScan`` is raised and nothing
+        is written, so the caller re-reads and runs the pure step again.
+        """
         with self.engine.begin() as conn:
             self._apply(conn, scan_id, state=state, status=status, answers=answers,
-                        reset=reset, submitted=submitted, conversation_id=conversation_id)
+                        reset=reset, submitted=submitted, conversation_id=conversation_id,
+                        expected_revision=expected_revision)
 
     def _apply(
         self, conn: Connection, scan_id: int, *, state: dict[str, Any] | None,
         status: str | None, answers: Iterable[AnswerWrite], reset: bool, submitted: bool,
-        conversation_id: str | None,
+        conversation_id: str | None, expected_revision: int | None = None,
     ) -> None:
         from sqlalchemy import delete, update
 
         now = utcnow()
+        guard = update(SCANS).where(SCANS.c.id == scan_id)
+        if expected_revision is not None:
+            guard = guard.where(SCANS.c.revision == expected_revision)
+        # claim the row first: this takes the write lock, so concurrent steps serialise here
+        claimed = conn.execute(guard.values(revision=SCANS.c.revision + 1, updated_at=now))
+        if claimed.rowcount != 1:
+            raise StaleScan(f"scan {scan_id} changed since it was read")
         if reset:
             conn.execute(delete(ANSWERS).where(ANSWERS.c.scan_id == scan_id))
         for answer in answers:

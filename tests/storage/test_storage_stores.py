@@ -175,3 +175,18 @@ def test_head_revision_constant_matches_the_migrations():
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     assert ScriptDirectory.from_config(config).get_heads() == [HEAD_REVISION]
+
+
+def test_stale_revision_writes_nothing(engine):
+    from bot.storage.errors import StaleScan
+
+    scans = ScanStore(engine)
+    scan = scans.create("anna", "c1", {"v": 1})
+    assert scan.revision == 0
+    scans.apply(scan.id, state={"v": 2}, answers=[AnswerWrite("o1", 4)], expected_revision=0)
+    assert scans.get(scan.id).revision == 1
+    with pytest.raises(StaleScan):  # a second writer that read revision 0
+        scans.apply(scan.id, state={"v": 3}, answers=[AnswerWrite("o2", 1)],
+                    expected_revision=0)
+    assert scans.get(scan.id).state == {"v": 2}
+    assert set(scans.answers(scan.id)) == {"o1"}
