@@ -50,6 +50,7 @@ QUESTIONS: dict[str, list[str]] = {
 }
 EXPECTED_INTENTS = {
     "indicator": {"indicator", "compare", "trend"},
+    "indicator (grafiek nieuw getekend)": {"indicator", "compare", "trend"},
     "knowledge": {"explain", "sources"},
     "oogo": {"oogo"},
     "regioscan stap": {"regioscan"},
@@ -98,6 +99,18 @@ def measure_inprocess(data_dir: Path, repeat: int) -> dict[str, dict[str, Any]]:
             durations.append(time.perf_counter() - start)
             hits += reply.intent in EXPECTED_INTENTS[kind]
         results[kind] = {**summary_ms(durations), "intent_ok": hits / repeat}
+        if kind == "indicator":  # the same, but every chart drawn anew (no chart cache)
+            from bot.core.answers.charts import clear_chart_cache
+
+            durations, hits = [], 0
+            for i in range(repeat):
+                clear_chart_cache()
+                start = time.perf_counter()
+                reply = _ask(assistant, f"{kind}-fresh-{i}", questions[i % len(questions)])
+                durations.append(time.perf_counter() - start)
+                hits += reply.intent in EXPECTED_INTENTS[kind]
+            results["indicator (grafiek nieuw getekend)"] = {**summary_ms(durations),
+                                                           "intent_ok": hits / repeat}
     durations, hits = [], 0
     conversations = max(2, repeat // 12)
     for c in range(conversations + 1):

@@ -8,6 +8,8 @@ the charts module only when a chart is made, and a failing chart never costs the
 from __future__ import annotations
 
 import logging
+import threading
+from collections import OrderedDict
 from typing import TYPE_CHECKING, Any
 
 from bot.core.messages import Chart
@@ -18,6 +20,39 @@ if TYPE_CHECKING:  # pragma: no cover
 
 logger = logging.getLogger(__name__)
 CHART_MODES = ("trend", "national", "swv", "regions", "compare", "peers", "value")
+# Drawing a PNG costs ~100 ms (matplotlib), far more than the answer itself; the same figures
+# always give the same chart, so recent charts are kept by their exact inputs (bounded).
+_CACHE_SIZE = 256
+_cache: OrderedDict[tuple, bytes] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def _chart_key(kind: str, lang: str, values: list[Any]) -> tuple:
+    return (kind, lang) + tuple(
+        (v.indicator, v.region, v.category, v.year, v.value, v.unit, v.suppressed,
+         getattr(v, "ci_low", None), getattr(v, "ci_high", None), getattr(v, "name", None),
+         getattr(v, "demo", None), getattr(v, "source", None))
+        for v in values)
+
+
+def _cached_png(key: tuple, draw: Any) -> bytes:
+    with _cache_lock:
+        png = _cache.get(key)
+        if png is not None:
+            _cache.move_to_end(key)
+            return png
+    png = draw()
+    with _cache_lock:
+        _cache[key] = png
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+    return png
+
+
+def clear_chart_cache() -> None:
+    """Forget the drawn charts (benchmarks measure the drawing itself with this)."""
+    with _cache_lock:
+        _cache.clear()
 
 
 def _unique(values: list[Any]) -> list[Any]:
@@ -44,11 +79,13 @@ def maybe_chart(u: Understanding, draft: Draft, lang: str = "nl") -> Chart | Non
         if u.mode == "trend":
             first = values[0].region
             series = sorted((v for v in values if v.region == first), key=lambda v: v.year)
-            png = charts.trend_chart(series, lang=lang)
             kind = "trend"
+            png = _cached_png(_chart_key(kind, lang, series),
+                              lambda: charts.trend_chart(series, lang=lang))
         else:
-            png = charts.comparison_chart(values, lang=lang)
             kind = "comparison"
+            png = _cached_png(_chart_key(kind, lang, values),
+                              lambda: charts.comparison_chart(values, lang=lang))
     except Exception:  # noqa: BLE001 - a chart is a bonus, never a reason to fail
         logger.warning("chart failed", exc_info=True)
         return None
