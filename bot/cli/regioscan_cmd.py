@@ -70,8 +70,25 @@ def _ask_role(service: Any) -> str:
         typer.echo(f"'{line}' ken ik niet als rol.")
 
 
+def _export(service: Any, conversation: str, path: Path) -> None:
+    """Write the finished scan (own answers with explanations, outcome) as .md or .json."""
+    from bot.regioscan.export import personal_json, personal_markdown
+    from bot.regioscan.model import ScanState
+
+    record = service.scans.latest_for_conversation(conversation, ("submitted",))
+    state = ScanState.from_dict(record.state)
+    outcome = service.outcome_of(service.scans.answers(record.id), state.language)
+    text = (personal_json(state.answers, outcome) + "\n" if path.suffix.lower() == ".json"
+            else personal_markdown(service.definition, state.answers, outcome))
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        _fail(f"Ik kan niet schrijven naar '{path}': {exc.strerror or exc}.")
+    typer.echo(f"Je antwoorden en uitkomst zijn opgeslagen in {path}.")
+
+
 def _run_scan(user: str, code: str | None, role: str | None, language: str,
-              chart: Path | None) -> None:
+              chart: Path | None, export: Path | None = None) -> None:
     from bot.regioscan.rounds import RoundError, parse_role
     from bot.storage.errors import StorageUnavailable
 
@@ -104,6 +121,8 @@ def _run_scan(user: str, code: str | None, role: str | None, language: str,
 
             chart.write_bytes(outcome_chart(step.outcome))
             typer.echo(f"Grafiek van je uitkomst opgeslagen in {chart}.")
+        if step.outcome is not None and export is not None:
+            _export(service, conversation, export)
     except RoundError as exc:
         _fail(exc.message)
     except StorageUnavailable as exc:
@@ -237,9 +256,11 @@ def register(app: typer.Typer) -> None:
         language: str = typer.Option("nl", "--lang", help="nl of en."),
         chart: Path | None = typer.Option(None, "--chart",
                                           help="Sla de grafiek van je uitkomst op (PNG)."),
+        export: Path | None = typer.Option(
+            None, "--export", help="Sla je antwoorden en uitkomst op (.md of .json)."),
     ) -> None:
         """Vul de regioscan in de terminal in (pauzeren en later verder kan)."""
         _run_scan(user or _default_user(), code, role, "en" if language == "en" else "nl",
-                  chart)
+                  chart, export)
 
     app.add_typer(round_app, name="round")

@@ -134,3 +134,20 @@ def test_wrong_token_and_closed_round(cli):
     assert cli("round", "close", code, "--token", token).exit_code == 0
     late = cli("regioscan", "--user", "x", "--code", code, "--role", "swv", stdin="4\n")
     assert late.exit_code == 2 and "is gesloten" in late.output
+
+
+def test_finished_scan_exports_markdown_json_and_chart(cli, tmp_path):
+    answers = "\n".join(["5, want dichtbij"] + ["2"] * 15 + ["bevestig"]) + "\n"
+    md_file, png = tmp_path / "mijn-scan.md", tmp_path / "mijn-scan.png"
+    run = cli("regioscan", "--user", "sem", "--export", str(md_file), "--chart", str(png),
+              stdin=answers)
+    assert run.exit_code == 0, run.output
+    text = md_file.read_text(encoding="utf-8")
+    assert "**helemaal eens (5)**" in text and "Toelichting: want dichtbij" in text
+    assert "Onderwijs en jeugdhulp: 2,8" in text  # (5 + 2 + 2 + 2) / 4 = 2.75
+    assert png.read_bytes().startswith(b"\x89PNG")
+    json_file = tmp_path / "mijn-scan.json"
+    run = cli("regioscan", "--user", "tess", "--export", str(json_file),
+              stdin="\n".join(["4"] * 16 + ["bevestig"]) + "\n")
+    data = json.loads(json_file.read_text(encoding="utf-8"))
+    assert [t["mean"] for t in data["outcome"]["themes"]] == [4.0, 4.0, 4.0, 4.0]
