@@ -13,7 +13,7 @@ from typing import Any, Literal
 import anyio
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import Response, StreamingResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 
 from bot.channels.api.deps import Caller, call_assistant, caller_of, services_of
 from bot.channels.api.serialize import reply_to_json
@@ -93,7 +93,12 @@ async def chat_stream(request: Request, text: str = "", choice: str | None = Non
                       region: str | None = None, conversation_id: str | None = None,
                       caller: Caller = Depends(caller_of)) -> Response:
     """Events: ``chunk`` ({"text": ...}) while the answer arrives, then ``reply`` (full JSON)."""
-    body = ChatRequest(conversation_id=conversation_id, text=text, choice=choice, region=region)
+    try:
+        body = ChatRequest(conversation_id=conversation_id, text=text, choice=choice,
+                           region=region)
+    except ValidationError:  # query values too long: a clear 422, not a 500
+        raise HTTPException(422, "Een van de waarden in uw verzoek is te lang of ongeldig "
+                                 "(regio, keuze of gesprek).") from None
     message = _message(request, caller, body)
 
     async def events() -> AsyncIterator[str]:
