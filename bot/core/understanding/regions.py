@@ -95,8 +95,8 @@ def _name_index(registry: Any) -> dict[str, list[str]]:
             return cached[0]
         index: dict[str, list[str]] = {}
         for name, codes in registry.names().items():
-            key = " ".join(TOKEN_RE.findall(fold(name)))
-            bucket = index.setdefault(key, [])
+            folded = " ".join(TOKEN_RE.findall(fold(name)))
+            bucket = index.setdefault(folded, [])
             for code in codes:
                 if code not in bucket:
                     bucket.append(code)
