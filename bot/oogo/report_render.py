@@ -38,6 +38,13 @@ def _nl(value: Any) -> str:
     return fmt_number(value)
 
 
+def _nl1(value: Any) -> str:
+    """Scan means: always one decimal, so a table of means reads evenly."""
+    from bot.oogo.formatting import fmt_number
+
+    return "-" if value is None else fmt_number(value, decimals=1)
+
+
 def date_text(report: Report) -> str:
     d = report.created
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
@@ -71,7 +78,7 @@ def render_html(report: Report) -> str:
     scale = report.scan.scale if report.scan is not None else (0, 0)
     return _environment().get_template("report.html.j2").render(
         r=report, css=(TEMPLATES / "report.css").read_text(encoding="utf-8"), charts=charts,
-        nl=_nl, date_text=date_text(report), footer_css=_css_string(footer_text(report)),
+        nl=_nl, nl1=_nl1, date_text=date_text(report), footer_css=_css_string(footer_text(report)),
         level_label=LEVEL.get(report.region_level, report.region_level),
         scale_min=fmt_int(scale[0]), scale_max=fmt_int(scale[1]))
 
@@ -150,8 +157,8 @@ def _scan_markdown(report: Report) -> list[str]:
              "| Thema | Gemiddeld | " + " | ".join(scan.roles) + " |",
              "|---|---|" + "---|" * len(scan.roles)]
     for theme in scan.themes:
-        per_role = " | ".join(_nl(theme.role_means.get(r)) for r in scan.roles)
-        lines.append(f"| {theme.label} | {_nl(theme.mean)} | {per_role} |")
+        per_role = " | ".join(_nl1(theme.role_means.get(r)) for r in scan.roles)
+        lines.append(f"| {theme.label} | {_nl1(theme.mean)} | {per_role} |")
     return lines
 
 

@@ -60,10 +60,11 @@ def _weak_point(item: Any, scale: tuple[float, float], region: Any, language: st
                 passage: Any) -> Point:
     mean, count = float(item.mean), int(item.count)
     score = scoring.scan_weak_score(mean, *scale)
-    m = fmt_number(mean, language)
+    m = fmt_number(mean, language, decimals=1)
     theme = item.kind == "theme"
     if language == "en":
-        title = f"Regioscan: weak {'theme' if theme else 'statement'} '{item.label}'"
+        title = (f"Regioscan: weak theme '{item.label}'" if theme else
+                 f"Regioscan: weak statement in '{item.theme or item.label}'")
         text = (f"In the regioscan of {region.name}, '{item.label}' scored on average {m} "
                 f"on a scale of {fmt_int(scale[0], 'en')} to {fmt_int(scale[1], 'en')} "
                 f"({count} {'respondents' if theme else 'answers'}).")
@@ -72,7 +73,8 @@ def _weak_point(item: Any, scale: tuple[float, float], region: Any, language: st
                      "Who takes the lead, and when do we look at it again?"]
         reason = "weak result in the regioscan"
     else:
-        title = f"Regioscan: zwak{' thema' if theme else 'ke stelling'} '{item.label}'"
+        title = (f"Regioscan: zwak thema '{item.label}'" if theme else
+                 f"Regioscan: zwakke stelling in '{item.theme or item.label}'")
         text = (f"In de regioscan van {region.name} scoorde '{item.label}' gemiddeld {m} "
                 f"op een schaal van {fmt_int(scale[0])} tot {fmt_int(scale[1])} "
                 f"({count} {'deelnemers' if theme else 'antwoorden'}).")
@@ -94,9 +96,10 @@ def _gap_point(item: Any, scale: tuple[float, float], region: Any, language: str
     means = {role: float(v) for role, v in item.role_means.items()}
     gap = max(means.values()) - min(means.values())
     score = scoring.scan_gap_score(gap, *scale)
-    per_role = ", ".join(f"{role} {fmt_number(v, language)}" for role, v in means.items())
+    per_role = ", ".join(f"{role} {fmt_number(v, language, decimals=1)}"
+                         for role, v in means.items())
     if language == "en":
-        title = f"Regioscan: roles see '{item.label}' differently"
+        title = f"Regioscan: roles disagree on '{item.theme or item.label}'"
         text = f"In the regioscan of {region.name}, the role averages for '{item.label}' were: " \
                f"{per_role}."
         why = "When partners see the same situation differently, agreements do not hold."
@@ -104,7 +107,7 @@ def _gap_point(item: Any, scale: tuple[float, float], region: Any, language: str
                      "Which shared picture do we agree on before making agreements?"]
         reason = "roles disagree in the regioscan"
     else:
-        title = f"Regioscan: rollen zien '{item.label}' verschillend"
+        title = f"Regioscan: rollen verschillen van mening over '{item.theme or item.label}'"
         text = f"In de regioscan van {region.name} waren de gemiddelden per rol voor " \
                f"'{item.label}': {per_role}."
         why = "Als partners dezelfde situatie verschillend zien, houden afspraken geen stand."

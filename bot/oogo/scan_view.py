@@ -22,6 +22,7 @@ class ScanItem:
     role_means: dict[str, float] = field(default_factory=dict)
     discuss: str = ""
     kind: str = "statement"
+    theme: str = ""
 
     @property
     def gap(self) -> float:
@@ -72,15 +73,17 @@ def scan_view(result: Any, definition: Any | None = None) -> ScanView | None:
     """Reshape the regioscan ``RoundResult``; ``None`` when it shows no respondents."""
     if result is None or not getattr(result, "respondents", None):
         return None
-    discuss = {}
+    discuss: dict[str, str] = {}
+    theme_of: dict[str, str] = {}
     if definition is not None:
         discuss = {q.id: q.discuss for q in definition.questions}
+        theme_of = {q.id: t.name for t in definition.themes for q in t.questions}
     themes = [ScanItem(key=t.id, label=t.label, mean=round(float(t.mean), 2), count=t.count,
-                       role_means=_roles(t.per_role), kind="theme")
+                       role_means=_roles(t.per_role), kind="theme", theme=t.label)
               for t in result.themes if t.mean is not None]
     statements = {s.id: ScanItem(key=s.id, label=s.label, mean=round(float(s.mean), 2),
                                  count=int(s.count), role_means=_roles(s.per_role),
-                                 discuss=discuss.get(s.id, ""))
+                                 discuss=discuss.get(s.id, ""), theme=theme_of.get(s.id, ""))
                   for s in result.statements}
     disagreements = []
     for d in result.disagreements:
@@ -88,7 +91,7 @@ def scan_view(result: Any, definition: Any | None = None) -> ScanView | None:
         disagreements.append(ScanItem(
             key=d.question_id, label=d.text, mean=base.mean if base else 0.0,
             count=base.count if base else 0, role_means=_roles(d.role_means),
-            discuss=discuss.get(d.question_id, "")))
+            discuss=discuss.get(d.question_id, ""), theme=theme_of.get(d.question_id, "")))
     weakest = sorted(themes, key=lambda i: (i.mean, i.key))[:1] + sorted(
         statements.values(), key=lambda i: (i.mean, i.key))
     scale = tuple(getattr(result, "scale", (1, 5)))

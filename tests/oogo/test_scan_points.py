@@ -83,3 +83,6 @@ def test_report_shows_the_round(services, scanned) -> None:
     assert "nog geen regioscan-ronde" not in html
     for theme in scanned.themes:
         assert theme.name in html
+    from tests.oogo.test_report import assert_numbers_in_data
+
+    assert_numbers_in_data(services, report)
