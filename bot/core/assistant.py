@@ -200,6 +200,12 @@ class Assistant:
             return self._maybe_llm(u, reply)
         if u.intent == "oogo":
             return answer_oogo(self.services, u, state, self._knowledge())
+        try:
+            self.services.indicators  # noqa: B018 - loads the figures once; may fail
+        except Exception:  # noqa: BLE001 - data file missing or invalid: say so, keep going
+            logger.exception("indicator data could not be loaded")
+            return Reply(text=templates().render("data_unavailable", lang), intent="help",
+                         language=lang)
         reply = answer_indicator(u, self.services, charts=self.charts,
                                  show_counts=not u.injection)
         return self._maybe_llm(u, reply)
