@@ -209,7 +209,12 @@ def build_report(services: Any, region_code: str, *, max_points: int = 7,
     sources.append(PROFILE_SOURCE)
     if scan is not None:
         sources.append("Regioscan van deze regio (antwoorden van de deelnemers)")
-    knowledge = [f"{p.title} ({p.source}), paragraaf '{p.heading}'" for p in points.passages]
+    by_doc: dict[tuple[str, str], list[str]] = {}
+    for passage in points.passages:
+        by_doc.setdefault((passage.title, passage.source), []).append(f"'{passage.heading}'")
+    knowledge = [f"{title} ({source}), paragrafen {', '.join(headings)}"
+                 if len(headings) > 1 else f"{title} ({source}), paragraaf {headings[0]}"
+                 for (title, source), headings in by_doc.items()]
     return Report(
         region_code=region.code, region_name=region.name, region_level=region.level,
         created=dt.date.today(), version=bot.__version__,
