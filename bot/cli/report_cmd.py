@@ -33,6 +33,19 @@ def _check_writable(path: Path) -> None:
         _fail(f"Ik kan niet schrijven naar '{path}': geen schrijfrechten. Kies een andere plek.")
 
 
+def _reason(exc: OSError) -> str:
+    """A Dutch reason for a failed write (the system's own text is English)."""
+    import errno
+
+    if exc.errno == errno.ENOENT:
+        return "de map bestaat niet"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "geen schrijfrechten"
+    if exc.errno == errno.ENOSPC:
+        return "de schijf is vol"
+    return "het bestand kan niet worden aangemaakt"
+
+
 def _services() -> object:
     from bot.services import build_services
     from bot.settings import Settings
@@ -70,7 +83,8 @@ def register(app: typer.Typer) -> None:
         try:
             write_report(document, output, chosen)
         except OSError as exc:
-            _fail(f"Ik kan niet schrijven naar '{output}': {exc.strerror or exc}.")
+            _fail(f"Ik kan niet schrijven naar '{output}': {_reason(exc)}. "
+                  "Kies een andere plek of bestandsnaam.")
         typer.echo(f"Voorbereidingsdocument voor {document.region_name} geschreven naar {output} "
                    f"({chosen}, {len(document.points.points)} gesprekspunten).")
         if document.scan is None:

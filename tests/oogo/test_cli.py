@@ -97,3 +97,18 @@ def test_unwritable_output_paths(run, tmp_path) -> None:
     assert result.exit_code == 2
     _no_traceback(result)
     assert not missing.exists()
+
+
+def test_write_error_is_reported_in_dutch(run, tmp_path, monkeypatch) -> None:
+    import errno
+
+    from bot.oogo import report_render
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(report_render, "write_report", refuse)
+    result = run("report", SMALL_RURAL, "-o", str(tmp_path / "oogo.html"))
+    assert result.exit_code == 2 and "geen schrijfrechten" in result.output
+    assert "Permission denied" not in result.output
+    _no_traceback(result)
