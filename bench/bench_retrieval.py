@@ -3,7 +3,7 @@
 Run: python3 bench/bench_retrieval.py [--model use-multilingual] [--rounds 5]
 Prints a table; it is a benchmark, not a test (timings depend on the machine and its load).
 Uses a throwaway data dir, the shipped documents, the dev questions (../shared/eval) when
-present, and the held-out questions of tests/knowledge/data.
+present, and the held-out questions of tests/knowledge_base/data.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from knowledge.evaluation import (  # noqa: E402
 from knowledge.retrieval import METHODS  # noqa: E402
 from knowledge.service import KnowledgeBase  # noqa: E402
 
-HELDOUT = ROOT / "tests" / "knowledge" / "data" / "heldout.jsonl"
+HELDOUT = ROOT / "tests" / "knowledge_base" / "data" / "heldout.jsonl"
 
 
 def _pct(values: list[float], q: float) -> float:

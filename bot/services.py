@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING, Any
 from bot.settings import Settings
 
 if TYPE_CHECKING:  # pragma: no cover - imports for type checkers only
-    from indicators.engine import IndicatorEngine
     from sqlalchemy.engine import Engine
 
     from bot.core.assistant import Assistant
     from bot.regioscan.definition import ScanDefinition
     from bot.regioscan.service import RegioscanService
     from bot.storage.stores import FeedbackStore, RoundStore, ScanStore, SqlStateStore
+    from indicators.engine import IndicatorEngine
     from indicators.registry import RegionRegistry
     from knowledge.service import KnowledgeBase
 

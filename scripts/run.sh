@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
-# Install what the service needs and start it on the embedded defaults
-# (SQLite and Chroma in ./var, the offline embedding model, no LLM).
+# Install what the service needs and start the web chat on the embedded defaults
+# (SQLite and Chroma in ./var, the offline embedding model, no LLM): http://127.0.0.1:8000
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-system.sh run
 python3 -m pip install --quiet --disable-pip-version-check -e .
-oogo --help
-oogo indicator show neet Zwolle --compare land
+exec oogo serve "$@"
