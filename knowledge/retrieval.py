@@ -37,7 +37,8 @@ class Thresholds:
     can carry a question; two weak signals together cannot. Without embeddings (BM25 only, or the
     vector store is down) only coverage counts. The gate is per question, not per passage: a
     paraphrase often shares few words with the right passage, yet the question as a whole is
-    clearly in scope. Calibration (the dev questions plus tests/knowledge_base/data/heldout.jsonl: 27
+    clearly in scope. Calibration (the dev questions plus
+    tests/knowledge_base/data/heldout.jsonl: 27
     held-out paraphrases, 5 of them English, and 18 made-up out-of-scope questions; 39 in scope,
     20 out of scope): out-of-scope questions reached at most 0.76 relevance and 0.34 coverage,
     in-scope questions at least 1.07 and 0.29; 0.9 sits in the gap. BM25 alone cannot separate
