@@ -164,9 +164,9 @@ class _Context:
             sig = "sig_unknown"
         else:
             sig = "sig_yes" if significant else "sig_no"
-        # the engine says "gelijk" for a difference that is not significant; the sentence
-        # still names the direction of the (non-significant) difference
-        direction = _direction(a.value, b.value)
+        # a difference is only called higher or lower when it is statistically meaningful;
+        # otherwise the sentence says the two are about the same and why
+        direction = "gelijk" if sig == "sig_no" else _direction(a.value, b.value)
         values = dict(region=self.name(a.region), other=self.name(b.region),
                       other_value=fmt_value(b, self.lang),
                       significance=self.t.render(sig, self.lang))

@@ -54,12 +54,20 @@ def search_passages(kb: Any, query: str, k: int = MAX_PASSAGES) -> list[Passage]
 
 def extract_answer(question: str, passage: Passage) -> str:
     """The sentences of ``passage`` that share most words with the question, in text order."""
+    return _extract(question, passage)[0]
+
+
+def _extract(question: str, passage: Passage) -> tuple[str, int]:
+    """The extractive answer from ``passage`` and the word overlap of its best sentence."""
     asked = {w for w in words(question) if w not in STOP and len(w) > 2}
     text = re.sub(r"^#+\s.*$", "", passage.text, flags=re.MULTILINE)
     text = re.sub(r"^\s*[-*]\s+", "", text, flags=re.MULTILINE)
     sentences = [s.strip() for s in _SENTENCE.split(text) if len(s.strip()) > 20]
+    # example questions in a passage ("Hoeveel jongeren ...?") are no answer to a question
+    statements = [s for s in sentences if not s.rstrip("\"'”)").endswith("?")]
+    sentences = statements or sentences
     if not sentences:
-        return passage.text.strip()[:600]
+        return passage.text.strip()[:600], 0
     scored = []
     for idx, sentence in enumerate(sentences):
         own = set(words(sentence))
@@ -72,7 +80,7 @@ def extract_answer(question: str, passage: Passage) -> str:
     else:
         chosen = sorted(idx for score, _, idx in best if score > 0 or idx == 0)
     answer = " ".join(sentences[i] for i in chosen[:MAX_SENTENCES])
-    return answer[:900]
+    return answer[:900], best[0][0]
 
 
 def citation(passage: Passage, language: str) -> str:
@@ -88,7 +96,8 @@ def answer_knowledge(question: str, kb: Any, language: str, intent: str = "expla
     if not found:
         return Reply(text=t.render("knowledge_none", language), intent="out_of_scope",
                      language=language)
-    answer = extract_answer(question, found[0])
+    # answer from the passage whose best sentence fits the question best (ties: retrieval rank)
+    answer = max((_extract(question, p) for p in found), key=lambda pair: pair[1])[0]
     cites = list(dict.fromkeys(citation(p, language) for p in found))
     lines = [t.render("knowledge_intro", language, answer=answer)]
     note = t.render("english_note", language)
