@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import inspect
 import logging
+import re
 from typing import Any
 
 from bot.core.answers.evidence import region_refs
@@ -101,6 +102,7 @@ def regioscan_reply(services: Any, msg: IncomingMessage, state: ConversationStat
                   region=state.profile_region, channel=msg.channel)
     try:
         if command == "start" and hasattr(service, "start"):
+            kwargs.update(_invitation(text))
             step = _call(service.start, **kwargs)
         elif command == "stop" and not _active(service, msg):
             return Reply(text=templates().render("regioscan_stopped", lang), intent="regioscan",
@@ -125,6 +127,30 @@ def regioscan_reply(services: Any, msg: IncomingMessage, state: ConversationStat
         debug={"scan_active": bool(getattr(step, "active", False)),
                "scan_done": bool(getattr(step, "done", False))},
     )
+
+
+_TYPED_CODE = re.compile(r"\b([A-HJKMNP-Z2-9]{8})\b")
+_CODE_AFTER_WORD = re.compile(r"\b(?:code|invite|uitnodiging)\s*:?\s*([A-Za-z2-9]{8})\b", re.I)
+_ROLE_AFTER_ALS = re.compile(r"\b(?:als|as)\s+([a-z/() ]{3,30}?)\s*[.!?]*$", re.I)
+
+
+def _invitation(text: str) -> dict[str, str]:
+    """An invitation code (and role) typed with the start of a scan, e.g. "regioscan met code
+    K7QX3MPA als jeugdhulp": the scan then starts inside that regional round."""
+    from bot.regioscan.rounds import INVITE_ALPHABET, normalise_code, parse_role
+
+    found = _CODE_AFTER_WORD.search(text or "") or _TYPED_CODE.search(text or "")
+    if not found:
+        return {}
+    code = normalise_code(found.group(1))
+    if any(ch not in INVITE_ALPHABET for ch in code):
+        return {}
+    result = {"round_code": code}
+    role_match = _ROLE_AFTER_ALS.search(text or "")
+    role = parse_role(role_match.group(1)) if role_match else None
+    if role:
+        result["role"] = role
+    return result
 
 
 def _active(service: Any, msg: IncomingMessage) -> bool:

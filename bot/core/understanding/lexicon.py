@@ -130,7 +130,8 @@ HELP = re.compile(
 GREETING = re.compile(r"^(?:hoi|hallo|hey|hi|hello|goedemorgen|goedemiddag|goedenavond|dag)[!. ]*$")
 THANKS = re.compile(r"^(?:dank|bedankt|thanks|thank you|top|prima|ok|oke|okay)\b.{0,20}$")
 REGIOSCAN_START = re.compile(
-    r"^/?regio ?scan[!. ]*$|^/regioscan\b|"
+    r"^/?regio ?scan[!. ]*$|^/regioscan\b|\bregio ?scan\b.{0,40}\b(?:code|invite)\b|"
+    r"\b(?:meedoen|deelnemen|join)\b.{0,40}\b(?:ronde|round)\b|"
     r"^(?!(?:wat|hoe|waarom|wanneer|welke|wie|what|how|why|when|which|who)\b)"
     r".*(?:\b(?:start|begin|starten|beginnen|invullen|doen|maken|meedoen|openen|fill in|"
     r"fill out|take|do)\b.{0,30}\bregio ?scan\b|\bregio ?scan\b.{0,30}\b(?:starten|beginnen|"
