@@ -196,7 +196,8 @@ class Assistant:
         if u.intent == "clarify":
             return simple.clarify_reply(u, registry)
         if u.intent in ("explain", "sources"):
-            reply = answer_knowledge(u.query, self._knowledge(), lang, intent=u.intent)
+            reply = answer_knowledge(_without_places(u.query, registry),
+                                     self._knowledge(), lang, intent=u.intent)
             return self._maybe_llm(u, reply)
         if u.intent == "oogo":
             return answer_oogo(self.services, u, state, self._knowledge())
@@ -261,3 +262,16 @@ class Assistant:
                 "slots": dict(u.origins),
             }
 
+
+
+def _without_places(query: str, registry: Any) -> str:
+    """The question without the place names in it: the documents are about how things work,
+    not about one place, so "thuiszitters in Utrecht" should search for "thuiszitters"."""
+    try:
+        mentions = registry.find_mentions(query)
+    except Exception:  # noqa: BLE001 - without mentions the question is searched as typed
+        return query
+    for mention in sorted(mentions, key=lambda m: m.span[0], reverse=True):
+        start, end = mention.span
+        query = query[:start] + " " + query[end:]
+    return re.sub(r"\s+", " ", query).strip() or query

@@ -96,8 +96,15 @@ def answer_knowledge(question: str, kb: Any, language: str, intent: str = "expla
     if not found:
         return Reply(text=t.render("knowledge_none", language), intent="out_of_scope",
                      language=language)
-    # answer from the passage whose best sentence fits the question best (ties: retrieval rank)
-    answer = max((_extract(question, p) for p in found), key=lambda pair: pair[1])[0]
+    # answer from the passage that fits the question best: its best sentence plus its heading
+    # (ties: retrieval rank), so a list of example questions does not beat the real topic
+    def fit(rank_passage: tuple[int, Passage]) -> tuple[int, int]:
+        rank, passage = rank_passage
+        heading = Passage(source="", title="", text=passage.heading.replace(">", "."))
+        return (_extract(question, passage)[1] + _extract(question, heading)[1], -rank)
+
+    best = max(enumerate(found), key=fit)[1]
+    answer = _extract(question, best)[0]
     cites = list(dict.fromkeys(citation(p, language) for p in found))
     lines = [t.render("knowledge_intro", language, answer=answer)]
     note = t.render("english_note", language)
