@@ -32,3 +32,4 @@ def test_unknown_code_gets_a_clear_message(ask) -> None:
     assert reply.intent == "regioscan"
     assert "ZZZZ2222" in reply.text or "code" in reply.text.lower()
     assert "Traceback" not in reply.text
+

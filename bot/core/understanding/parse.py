@@ -144,6 +144,11 @@ def understand(text: str, state: ConversationState, registry: Any,
         if followup and state.last_indicator:
             indicator = state.last_indicator
             u.origins["indicator"] = "context"
+        elif scan.mentions and not scan.unknown and mode_word == "peers":
+            # "Welke gemeenten lijken op Zeist?": show the peers on the monitor's main figure
+            # (the answer names it and offers NEET as a follow-up)
+            indicator = "jeugdzorg"
+            u.origins["indicator"] = "default"
         elif scan.mentions and not scan.unknown and (
                 mode_word in ("peers", "trend", "position", "compare")
                 or not (lx.DEFINITION.search(folded) or lx.SOURCES.search(folded)
