@@ -110,7 +110,7 @@ def test_followup_uses_context(registry):
     u = understand("En hoe zit dat in Zeist?", state, registry)
     assert u.regions == ["GM0355"] and u.indicator == "neet"
     u = understand("and nationally?", state, registry)
-    assert u.regions == ["NL01"] and u.language == "en"
+    assert u.regions == ["GM0193", "NL01"] and u.language == "en"
 
 
 @pytest.mark.parametrize("text,region", [

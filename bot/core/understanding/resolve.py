@@ -217,6 +217,10 @@ def pick_regions(u: Understanding, scan: RegionScan, registry: Any, folded: str,
             u.mode = "swv"
     if national and NATIONAL_CODE not in codes:
         codes.append(NATIONAL_CODE)
+    if codes == [NATIONAL_CODE] and national and followup and state.last_regions \
+            and state.last_regions[0] != NATIONAL_CODE:
+        # "En landelijk?" after a figure of a place: that place next to Nederland
+        codes, origin = [state.last_regions[0], NATIONAL_CODE], "context"
     if not codes:
         if followup and state.last_regions:
             codes, origin = list(state.last_regions), "context"
@@ -228,6 +232,9 @@ def pick_regions(u: Understanding, scan: RegionScan, registry: Any, folded: str,
             codes, origin = [NATIONAL_CODE], "default"
     elif own_place and len(codes) == 1:
         origin = "profile"
+    if NATIONAL_CODE in codes[:-1]:
+        # Nederland is the yardstick: it goes last, so the sentence is about the region
+        codes = [c for c in codes if c != NATIONAL_CODE] + [NATIONAL_CODE]
     u.regions = codes
     u.origins["regions"] = origin
     return True
