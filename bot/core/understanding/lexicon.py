@@ -125,7 +125,8 @@ OWN_SWV = re.compile(
 HELP = re.compile(
     r"^/?(?:help|hulp|start|menu|\?)[!.? ]*$|wat kun je|wat kan je|wat kan jij|wat kun jij|"
     r"wat doe je|wie ben je|what can you|what do you do|how can you help|hoe werkt (?:dit|deze)|"
-    r"waar kun je mee helpen|waarmee kun je"
+    r"waar kun je mee helpen|waarmee kun je|wat je (?:allemaal )?(?:kunt|kan|doet)\b|"
+    r"what you can do|what are you able"
 )
 GREETING = re.compile(r"^(?:hoi|hallo|hey|hi|hello|goedemorgen|goedemiddag|goedenavond|dag)[!. ]*$")
 THANKS = re.compile(r"^(?:dank|bedankt|thanks|thank you|top|prima|ok|oke|okay)\b.{0,20}$")
