@@ -48,6 +48,14 @@ def _status_for(error: Exception) -> int:
     return next((status for kind, status in mapping if isinstance(error, kind)), 400)
 
 
+def admin_token(x_admin_token: str | None = Header(None, max_length=200)) -> str:
+    """The round's admin token from ``X-Admin-Token``; the coordinator endpoints need it."""
+    if not x_admin_token:
+        raise HTTPException(403, "Stuur het beheertoken van de ronde mee in de kop "
+                                 "X-Admin-Token.")
+    return x_admin_token
+
+
 async def _run(func: Callable[[], Any]) -> Any:
     """Call the (synchronous) service in a thread; round rule errors become Dutch HTTP errors."""
     from bot.regioscan.rounds import RoundError
@@ -97,25 +105,19 @@ async def round_result(request: Request, code: str = CODE,
 
 @router.get("/{code}/status", summary="Voortgang van een ronde (coördinator)")
 async def round_status(request: Request, code: str = CODE,
-                       x_admin_token: str | None = Header(None, max_length=200),
+                       token: str = Depends(admin_token),
                        caller: Caller = Depends(caller_of)) -> dict[str, Any]:
     service = services_of(request).regioscan
-    if not x_admin_token:
-        raise HTTPException(403, "Stuur het beheertoken van de ronde mee in de kop "
-                                 "X-Admin-Token.")
-    status = await _run(lambda: service.round_status(code, x_admin_token))
+    status = await _run(lambda: service.round_status(code, token))
     return jsonable(status)
 
 
 @router.post("/{code}/close", summary="Een ronde sluiten (coördinator)")
 async def close_round(request: Request, code: str = CODE,
-                      x_admin_token: str | None = Header(None, max_length=200),
+                      token: str = Depends(admin_token),
                       caller: Caller = Depends(caller_of)) -> dict[str, Any]:
     service = services_of(request).regioscan
-    if not x_admin_token:
-        raise HTTPException(403, "Stuur het beheertoken van de ronde mee in de kop "
-                                 "X-Admin-Token.")
-    status = await _run(lambda: service.close_round(code, x_admin_token))
+    status = await _run(lambda: service.close_round(code, token))
     return {**jsonable(status), "message": "De ronde is gesloten."}
 
 
