@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Install what the service needs and start the web chat on the embedded defaults
-# (SQLite and Chroma in ./var, the offline embedding model, no LLM): http://127.0.0.1:8000
+# Install what the service needs (in the project's .venv) and start the web chat on the embedded
+# defaults (SQLite and Chroma in ./var, the offline embedding model, no LLM): http://127.0.0.1:8000
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-system.sh run
-python3 -m pip install --quiet --disable-pip-version-check -e .
+source scripts/venv.sh
+"$PY" -m pip install --quiet --disable-pip-version-check -e .
 exec oogo serve "$@"

@@ -66,6 +66,13 @@ class Fact:
     numerator: int | None = None
     denominator: int | None = None
     suppressed: bool = False
+    # where this one figure comes from: "demo", or e.g. "CBS StatLine 84134NED (2024-07-01)",
+    # so real and demonstration figures can stand side by side (DESIGN.md contract)
+    source: str = "demo"
+
+    @property
+    def demo(self) -> bool:
+        return self.source == "demo"
 
     def to_contract(self) -> dict[str, Any]:
         data = asdict(self)
@@ -88,6 +95,50 @@ class Passage:
     def to_contract(self) -> dict[str, Any]:
         return {"source": self.source, "title": self.title, "heading": self.heading,
                 "text": self.text}
+
+
+@dataclass(slots=True)
+class Citation:
+    """A cited passage as a person reads it: the document's title and the section's heading.
+
+    ``source`` is the document's file (a stable id for links), ``text`` the passage itself, so a
+    channel can open the source in place.
+    """
+
+    source: str
+    title: str
+    heading: str
+    text: str = ""
+
+    @property
+    def label(self) -> str:
+        if self.heading and self.heading != self.title:
+            return f"{self.title} — {self.heading}" if self.title else self.heading
+        return self.title or self.source
+
+
+@dataclass(slots=True)
+class Notice:
+    """A remark shown once, as one element, next to the answer (e.g. the demo-figures notice)."""
+
+    kind: Literal["demo", "info", "warning"]
+    text: str
+
+
+@dataclass(slots=True)
+class DocumentOffer:
+    """A document the user can take away; each channel turns it into a download or a file.
+
+    ``kind`` says which: ``report`` (the OOGO preparation document of ``region``),
+    ``scan_result`` (the user's own regioscan outcome, ``ref`` = scan or round reference) or
+    ``conversation`` (the conversation so far).
+    """
+
+    kind: Literal["report", "scan_result", "conversation"]
+    label: str
+    region: str | None = None
+    formats: list[str] = field(default_factory=lambda: ["pdf", "html", "md"])
+    ref: str = ""
 
 
 @dataclass(slots=True)
@@ -120,7 +171,15 @@ class Progress:
 
 @dataclass(slots=True)
 class Reply:
-    """Everything an answer consists of; channels decide how to show it."""
+    """Everything an answer consists of; channels decide how to show it.
+
+    ``text`` is the answer itself (what an optional LLM may rephrase). What goes around it is
+    kept apart so every channel shows it exactly once and no rephrasing can drop it: ``about``
+    (definition and source lines of the figures), ``notices`` (e.g. demonstration figures),
+    ``citations`` (cited passages), ``documents`` (downloads on offer) and ``scan_result`` (a
+    regioscan outcome as data, for charts and tables). ``full_text`` is the plain rendering of
+    all of it, used by text channels and the ``oogo ask --json`` contract.
+    """
 
     text: str
     intent: Intent = "help"
@@ -132,6 +191,11 @@ class Reply:
     regions: list[RegionRef] = field(default_factory=list)
     demo_data: bool = False
     progress: Progress | None = None
+    about: list[str] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    documents: list[DocumentOffer] = field(default_factory=list)
+    scan_result: dict[str, Any] | None = None
     followups: list[str] = field(default_factory=list)
     debug: dict[str, Any] = field(default_factory=dict)
     answer_id: str = field(default_factory=lambda: uuid.uuid4().hex)
@@ -141,7 +205,7 @@ class Reply:
         """The ``oogo ask --json`` object of DESIGN.md (without ``id``, the caller adds it)."""
         data: dict[str, Any] = {
             "intent": self.intent,
-            "answer": self.text,
+            "answer": self.full_text(),
             "regions": [asdict(r) for r in self.regions],
             "facts": [f.to_contract() for f in self.facts],
             "passages": [p.to_contract() for p in self.passages],
@@ -151,3 +215,9 @@ class Reply:
         if with_debug:
             data["debug"] = self.debug
         return data
+
+    def full_text(self) -> str:
+        """The answer with everything around it, as plain text (see ``bot.core.plaintext``)."""
+        from bot.core.plaintext import render_plain
+
+        return render_plain(self)

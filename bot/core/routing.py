@@ -14,7 +14,7 @@ import logging
 import re
 from typing import Any
 
-from bot.core.answers.evidence import region_refs
+from bot.core.answers.evidence import demo_notice, region_refs
 from bot.core.answers.format import fmt_counts, fmt_value
 from bot.core.answers.labels import category_label
 from bot.core.messages import Button, Fact, IncomingMessage, Passage, Progress, Reply
@@ -254,11 +254,9 @@ def answer_why(services: Any, state: ConversationState, lang: str) -> Reply:
         lines.append(("(herkomst van de onderdelen van de vraag: " if lang == "nl"
                       else "(where the parts of the question came from: ") + said + ")")
     text = t.render("why", lang, basis="\n" + "\n".join(lines))
-    engine = services.indicators if facts else None
-    demo = bool(getattr(engine, "is_demo", False)) if engine is not None else False
-    if demo:
-        text += "\n" + t.render("demo", lang)
+    demo = any(f.demo for f in facts)
     return Reply(text=text, intent="explain", facts=facts,
+                 notices=[demo_notice(lang)] if demo else [],
                  passages=[Passage(source=p["source"], title=p["heading"], text="",
                                    heading=p["heading"]) for p in passages],
                  regions=region_refs(registry, [f.region for f in facts]), demo_data=demo,

@@ -62,7 +62,7 @@ async def test_start_region_and_oogo_command(botapi, real_services) -> None:
         await _say(application, api, api.message_update("/oogo", chat_id=502))
         assert "Utrecht" in _texts(api)[-1]
         await _say(application, api, api.message_update("/bronnen", chat_id=502))
-        assert "Bronnen:" in _texts(api)[-1]
+        assert "Bron: " in _texts(api)[-1]
         await _say(application, api, api.message_update("/regio Bergen", chat_id=502))
         message, buttons = _last_keyboard(api)
         assert [b["text"] for b in buttons] == ["Bergen (NH.)", "Bergen (L.)"]

@@ -28,8 +28,10 @@ def test_indicator_answer_has_evidence(ask, core_services):
                                                               value.denominator)
     shown = f"{value.value:.1f}".replace(".", ",") + "%"
     assert shown in reply.text and str(fact.year) in reply.text
-    assert "Definitie:" in reply.text and "Bron:" in reply.text
-    assert "demonstratiecijfers" in reply.text and reply.demo_data
+    assert "Definitie:" in reply.full_text() and "Bron:" in reply.full_text()
+    assert "demonstratiecijfers" in reply.full_text() and reply.demo_data
+    assert [n.kind for n in reply.notices] == ["demo"]
+    assert "demonstratiecijfers" not in reply.text  # the notice is shown once, not in the body
     assert {r.code for r in reply.regions} == {"GM0344", "NL01"}
     assert reply.followups and reply.buttons
     assert _grounded(reply)
@@ -38,7 +40,7 @@ def test_indicator_answer_has_evidence(ask, core_services):
 def test_english_question_gets_english_answer(ask):
     reply = ask("What share of young people in Eindhoven receives youth care?")
     assert reply.language == "en" and reply.facts[0].region == "GM0772"
-    assert "Source:" in reply.text and "demonstration figures" in reply.text
+    assert "Source:" in reply.full_text() and "demonstration figures" in reply.full_text()
     assert re.search(r"\d+\.\d%", reply.text) and not re.search(r"\d+,\d%", reply.text)
 
 
@@ -153,7 +155,9 @@ def test_knowledge_answer_with_passages_and_citations(ask):
     reply = ask("Wat is het OOGO?")
     assert reply.intent == "explain" and 1 <= len(reply.passages) <= 3
     assert "op overeenstemming gericht overleg" in " ".join(p.text for p in reply.passages)
-    assert "Bron: " in reply.text and reply.passages[0].source in reply.text
+    assert reply.citations and reply.citations[0].title == reply.passages[0].title
+    assert "Bron: " + reply.citations[0].label in reply.full_text()
+    assert ".md" not in reply.full_text()  # cited by title and heading, not by file name
     assert not reply.facts
 
 
@@ -170,7 +174,8 @@ def test_contract_shape(ask):
     assert data["regions"][0] == {"code": "GM0193", "name": "Zwolle", "level": "gemeente"}
     fact = data["facts"][0]
     assert set(fact) == {"indicator", "region", "category", "year", "value", "unit",
-                         "numerator", "denominator"}
+                         "numerator", "denominator", "source"}
+    assert fact["source"] == "demo"
     assert data["debug"]["slots"]["regions"] == "question"
     json.dumps(data)
 

@@ -67,4 +67,10 @@ def reply_to_json(reply: Reply, charts: ChartCache, chart_prefix: str = "/api/ch
         "regions": [dataclasses.asdict(r) for r in reply.regions],
         "demo_data": reply.demo_data,
         "progress": dataclasses.asdict(reply.progress) if reply.progress else None,
+        "about": list(reply.about),
+        "notices": [dataclasses.asdict(n) for n in reply.notices],
+        "citations": [dataclasses.asdict(c) for c in reply.citations],
+        "documents": [dataclasses.asdict(d) for d in reply.documents],
+        "scan_result": jsonable(reply.scan_result) if reply.scan_result else None,
+        "full_text": reply.full_text(),
     }

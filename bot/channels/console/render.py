@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.core.messages import Reply
+from bot.core.plaintext import render_plain
 
 
 def render_reply(console: Any, reply: Reply, *, show_sources: bool = True) -> None:
@@ -18,7 +19,8 @@ def render_reply(console: Any, reply: Reply, *, show_sources: bool = True) -> No
 
     style = {"clarify": "yellow", "out_of_scope": "red", "regioscan": "magenta"}.get(
         reply.intent, "cyan")
-    body: Any = Markdown(reply.text) if "**" in reply.text else reply.text
+    text = render_plain(reply)
+    body: Any = Markdown(text) if "**" in text else text
     console.print(Panel(body, title=f"OOGO-assistent · {reply.intent}", border_style=style,
                         title_align="left"), markup=False)
     if reply.progress is not None:
@@ -28,10 +30,6 @@ def render_reply(console: Any, reply: Reply, *, show_sources: bool = True) -> No
     if reply.buttons:
         for number, button in enumerate(reply.buttons, start=1):
             console.print(f"  [{number}] {button.label}", style="bold", markup=False)
-    if show_sources and reply.passages:
-        for passage in reply.passages[:3]:
-            heading = passage.heading or passage.title
-            console.print(f"  · {passage.source} — {heading}", style="dim", markup=False)
     if reply.charts:
         console.print(f"  ({len(reply.charts)} grafiek(en) beschikbaar in de webchat)",
                       style="dim", markup=False)

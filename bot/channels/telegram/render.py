@@ -12,6 +12,7 @@ from collections import OrderedDict
 from typing import Any
 
 from bot.core.messages import Reply
+from bot.core.plaintext import render_plain
 
 MAX_TEXT = 4096
 MAX_CALLBACK = 64
@@ -19,7 +20,6 @@ PREFIX_CHOICE = "c:"   # the core's own button value follows
 PREFIX_TOKEN = "t:"    # a token for a value too long for callback data
 PREFIX_TEXT = "q:"     # an option/follow-up question, asked as text
 
-DEMO_NOTICE = "Let op: deze cijfers zijn demonstratiegegevens, geen echte monitorcijfers."
 
 
 def plain(text: str) -> str:
@@ -53,22 +53,10 @@ def split_text(text: str, limit: int = MAX_TEXT) -> list[str]:
 
 def reply_text(reply: Reply) -> str:
     """The message text: the answer plus what the web page shows around it."""
-    lines = [plain(reply.text)]
+    lines = [plain(render_plain(reply))]
     if reply.progress is not None:
         theme = f" ({reply.progress.theme})" if reply.progress.theme else ""
         lines.append(f"Regioscan: vraag {reply.progress.current} van {reply.progress.total}{theme}")
-    figures = bool(reply.facts or reply.charts)
-    if reply.demo_data and figures and "demonstratie" not in reply.text.lower():
-        lines.append(DEMO_NOTICE)
-    if reply.passages:
-        cited = []
-        for passage in reply.passages:
-            label = passage.title or passage.source
-            if passage.heading:
-                label += f" – {passage.heading}"
-            if label not in cited:
-                cited.append(label)
-        lines.append("Bronnen: " + "; ".join(f"{label}" for label in cited))
     return "\n\n".join(line for line in lines if line)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.core.messages import Fact, RegionRef
+from bot.core.messages import Fact, Notice, RegionRef
 
 LEVELS = ("gemeente", "swv_po", "swv_vo", "land")
 
@@ -27,7 +27,22 @@ def to_fact(value: Any) -> Fact:
         numerator=_int_or_none(getattr(value, "numerator", None)),
         denominator=_int_or_none(getattr(value, "denominator", None)),
         suppressed=suppressed,
+        source=fact_source(value),
     )
+
+
+def fact_source(value: Any) -> str:
+    """The contract's per-figure source: "demo" for demonstration data, else its source line."""
+    if getattr(value, "demo", True):
+        return "demo"
+    return str(getattr(value, "source", "") or "onbekende bron")
+
+
+def demo_notice(language: str) -> Notice:
+    """The one demonstration-figures notice, worded in the reply's language."""
+    from prompts.loader import templates
+
+    return Notice(kind="demo", text=templates().render("demo", language))
 
 
 def _int_or_none(value: Any) -> int | None:

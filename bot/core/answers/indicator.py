@@ -14,7 +14,13 @@ from typing import Any
 
 from bot.core.answers import labels as lb
 from bot.core.answers.charts import maybe_chart
-from bot.core.answers.evidence import dedupe, region_name, region_refs, to_fact
+from bot.core.answers.evidence import (
+    dedupe,
+    demo_notice,
+    region_name,
+    region_refs,
+    to_fact,
+)
 from bot.core.answers.followups import followups_for
 from bot.core.answers.format import fmt_counts, fmt_value
 from bot.core.messages import Button, Chart, Fact, Reply
@@ -67,8 +73,8 @@ def answer_indicator(u: Understanding, services: Any, *, charts: bool = True,
         chart = maybe_chart(u, draft, lang)
         if chart is not None:
             draft.charts.append(chart)
-    draft.lines.append(_closing(engine, u.indicator, lang))
     facts = dedupe(draft.facts)
+    demo = any(f.demo for f in facts)
     regions = [f.region for f in facts] + draft.regions
     follow = followups_for(u, lang)
     return Reply(
@@ -77,7 +83,9 @@ def answer_indicator(u: Understanding, services: Any, *, charts: bool = True,
         facts=facts,
         regions=region_refs(registry, regions),
         charts=draft.charts,
-        demo_data=bool(getattr(engine, "is_demo", False)) and bool(facts),
+        demo_data=demo,
+        about=_about(engine, u.indicator, lang),
+        notices=[demo_notice(lang)] if demo else [],
         followups=follow,
         buttons=[Button(label=f, value=f) for f in follow],
         language=lang,
@@ -261,7 +269,8 @@ HANDLERS = {
 }
 
 
-def _closing(engine: Any, indicator: str, lang: str) -> str:
+def _about(engine: Any, indicator: str, lang: str) -> list[str]:
+    """The definition and source lines that go with the figures of one indicator."""
     t = templates()
     parts = []
     definition = lb.definition_text(engine, indicator, lang)
@@ -270,9 +279,7 @@ def _closing(engine: Any, indicator: str, lang: str) -> str:
     source = lb.source_text(engine, indicator, lang)
     if source:
         parts.append(t.render("source", lang, source=source))
-    if getattr(engine, "is_demo", False):
-        parts.append(t.render("demo", lang))
-    return "\n" + "\n".join(parts) if parts else ""
+    return parts
 
 
 def _no_data(u: Understanding, services: Any, category: str) -> Reply:

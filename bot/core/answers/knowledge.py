@@ -11,7 +11,7 @@ import logging
 import re
 from typing import Any
 
-from bot.core.messages import Passage, Reply
+from bot.core.messages import Citation, Passage, Reply
 from bot.core.understanding.normalize import words
 from prompts.loader import templates
 
@@ -83,9 +83,20 @@ def _extract(question: str, passage: Passage) -> tuple[str, int]:
     return answer[:900], best[0][0]
 
 
-def citation(passage: Passage, language: str) -> str:
-    heading = passage.heading or passage.title or passage.source
-    return templates().render("citation", language, source=passage.source, heading=heading)
+def to_citation(passage: Passage) -> Citation:
+    """How a person cites a passage: document title and section heading."""
+    return Citation(source=passage.source, title=passage.title or passage.source,
+                    heading=passage.heading or passage.title, text=passage.text)
+
+
+def citations_of(passages: list[Passage]) -> list[Citation]:
+    """One citation per cited section, in order."""
+    out: list[Citation] = []
+    for passage in passages:
+        cite = to_citation(passage)
+        if all(c.label != cite.label for c in out):
+            out.append(cite)
+    return out
 
 
 def answer_knowledge(question: str, kb: Any, language: str, intent: str = "explain",
@@ -105,12 +116,9 @@ def answer_knowledge(question: str, kb: Any, language: str, intent: str = "expla
 
     best = max(enumerate(found), key=fit)[1]
     answer = _extract(question, best)[0]
-    cites = list(dict.fromkeys(citation(p, language) for p in found))
     lines = [t.render("knowledge_intro", language, answer=answer)]
     note = t.render("english_note", language)
     if note:
         lines.append(note)
-    lines.append("")
-    lines.extend(cites)
     return Reply(text="\n".join(lines), intent=intent, passages=found,  # type: ignore[arg-type]
-                 language=language)
+                 citations=citations_of(found), language=language)

@@ -12,9 +12,9 @@ import logging
 import re
 from typing import Any
 
-from bot.core.answers.evidence import region_name, region_refs, to_fact
+from bot.core.answers.evidence import demo_notice, region_name, region_refs, to_fact
 from bot.core.answers.format import fmt_value
-from bot.core.answers.knowledge import citation, extract_answer
+from bot.core.answers.knowledge import citations_of, extract_answer
 from bot.core.messages import Passage, Reply
 from prompts.loader import templates
 
@@ -106,10 +106,9 @@ def fallback_oogo(services: Any, region: str | None, lang: str,
         lines.append(t.render("oogo_topics", lang))
         lines.append(extract_answer("onderwerpen agenda OOGO thuiszitters leerlingenvervoer "
                                     "overgang", passages[0]))
-        lines.extend(citation(p, lang) for p in passages)
-    demo = bool(getattr(services.indicators, "is_demo", False)) and bool(facts)
-    if demo:
-        lines.append(t.render("demo", lang))
+    demo = any(f.demo for f in facts)
     return Reply(text="\n".join(lines), intent="oogo", facts=facts, passages=passages,
+                 citations=citations_of(passages),
+                 notices=[demo_notice(lang)] if demo else [],
                  regions=region_refs(services.registry, [f.region for f in facts]),
                  demo_data=demo, language=lang)

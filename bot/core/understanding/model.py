@@ -38,6 +38,10 @@ class Understanding:
     injection: bool = False
     scan_command: str | None = None  # start | stop | continue
     query: str = ""  # the text used for knowledge search
+    # the user's own word for the indicator when it is narrower than the figure, e.g.
+    # "jeugdhulp" for the jeugdzorg figure (which also counts jeugdbescherming and -reclassering):
+    # the answer then gives the jeugdhulp figures or says plainly what the figure counts
+    asked_term: str | None = None
 
     def debug(self) -> dict[str, Any]:
         return {
@@ -53,4 +57,5 @@ class Understanding:
             "clarify": self.clarify_kind,
             "corrections": [list(c) for c in self.corrections],
             "injection": self.injection,
+            "asked_term": self.asked_term,
         }

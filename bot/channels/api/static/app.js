@@ -72,10 +72,16 @@
     node.setAttribute("aria-busy", "false");
     node.setAttribute("lang", data.language === "en" ? "en" : "nl");
     paragraphs(node, data.text || "");
-    const hasFigures = (data.facts && data.facts.length) || (data.charts && data.charts.length);
-    if (data.demo_data && hasFigures) {
-      node.appendChild(el("p", { class: "demo-notice" },
-        "Let op: deze cijfers zijn demonstratiegegevens, geen echte monitorcijfers."));
+    if (data.about && data.about.length) {
+      const about = el("p", { class: "about" });
+      data.about.forEach((line, i) => {
+        if (i) about.appendChild(el("br"));
+        about.appendChild(document.createTextNode(line));
+      });
+      node.appendChild(about);
+    }
+    for (const notice of data.notices || []) {
+      node.appendChild(el("p", { class: notice.kind === "demo" ? "demo-notice" : "notice" }, notice.text));
     }
     for (const chart of data.charts || []) {
       const figure = el("figure");
@@ -83,18 +89,17 @@
       figure.appendChild(el("figcaption", {}, chart.title));
       node.appendChild(figure);
     }
-    if (data.passages && data.passages.length) {
+    if (data.citations && data.citations.length) {
       const details = el("details", { class: "citations" });
-      details.appendChild(el("summary", {}, `Bronnen (${data.passages.length})`));
+      details.appendChild(el("summary", {}, data.citations.length === 1 ? "Bron" : `Bronnen (${data.citations.length})`));
       const list = el("ul");
-      for (const passage of data.passages) {
+      for (const cite of data.citations) {
         const item = el("li");
-        item.appendChild(el("strong", {}, passage.title || passage.source));
-        if (passage.heading) item.appendChild(document.createTextNode(` — ${passage.heading}`));
-        const text = rich("span", passage.text);
+        item.appendChild(el("strong", {}, cite.title || cite.source));
+        if (cite.heading && cite.heading !== cite.title) item.appendChild(document.createTextNode(` — ${cite.heading}`));
+        const text = rich("span", cite.text);
         text.className = "passage-text";
         item.appendChild(text);
-        item.appendChild(el("small", {}, `Bron: ${passage.source}`));
         list.appendChild(item);
       }
       details.appendChild(list);
