@@ -36,11 +36,30 @@ from knowledge.service import KnowledgeBase  # noqa: E402
 
 
 def fit_rank(X: np.ndarray, Y: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, float]:
-    from sklearn.linear_model import LogisticRegression
+    """Class-balanced logistic regression with L2 (C=1) and every weight >= 0: a better match
+    on any signal may never lower a section's score, which keeps the model from leaning on
+    quirks of the development questions (correlated signals otherwise get opposite signs)."""
+    from scipy.optimize import minimize
 
-    clf = LogisticRegression(C=1.0, max_iter=5000, class_weight="balanced")
-    clf.fit(X[rows].reshape(-1, X.shape[2]), Y[rows].ravel())
-    return clf.coef_[0], float(clf.intercept_[0])
+    x = X[rows].reshape(-1, X.shape[2])
+    y = Y[rows].ravel().astype(float)
+    pos = y.sum()
+    sample = np.where(y > 0, len(y) / (2 * pos), len(y) / (2 * (len(y) - pos)))
+
+    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        w, b = theta[:-1], theta[-1]
+        z = x @ w + b
+        p = 1 / (1 + np.exp(-z))
+        eps = 1e-12
+        value = -np.sum(sample * (y * np.log(p + eps) + (1 - y) * np.log(1 - p + eps)))
+        value += 0.5 * float(w @ w)
+        g = sample * (p - y)
+        return value, np.concatenate([x.T @ g + w, [g.sum()]])
+
+    start = np.zeros(X.shape[2] + 1)
+    bounds = [(0.0, None)] * X.shape[2] + [(None, None)]
+    theta = minimize(loss, start, jac=True, bounds=bounds, method="L-BFGS-B").x
+    return theta[:-1], float(theta[-1])
 
 
 def fit_gate(G: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:

@@ -113,7 +113,8 @@ class CrossEncoderReranker:
         from sentence_transformers import CrossEncoder
 
         # local_files_only: a configured name must already be on disk; never download
-        self._model = CrossEncoder(model, device="cpu", local_files_only=True)
+        path = str(Path(model).expanduser()) if Path(model).expanduser().is_dir() else model
+        self._model = CrossEncoder(path, device="cpu", local_files_only=True)
         self.name = model
 
     def scores(self, question: str, passages: list[str]) -> np.ndarray:
@@ -122,9 +123,26 @@ class CrossEncoderReranker:
         return np.asarray(self._model.predict([(question, p) for p in passages]), dtype=float)
 
 
+def on_disk(model: str) -> bool:
+    """True when ``model`` is a local folder or a name already in the Hugging Face cache, so
+    loading it cannot reach the network."""
+    if Path(model).expanduser().is_dir():
+        return True
+    try:
+        from huggingface_hub import try_to_load_from_cache
+
+        return isinstance(try_to_load_from_cache(model, "config.json"), str)
+    except Exception:  # noqa: BLE001 - no hub library or a malformed name: not on disk
+        return False
+
+
 def make_cross_encoder(model: str | None) -> CrossEncoderReranker | None:
     """The configured cross-encoder, or None (not configured, or it cannot be loaded)."""
     if not model:
+        return None
+    if not on_disk(model):
+        log.warning("cross-encoder %s is not on this machine (it is never downloaded); using "
+                    "the linear reranker", model)
         return None
     try:
         return CrossEncoderReranker(model)

@@ -26,6 +26,7 @@ from knowledge.chunking import Chunk
 from knowledge.errors import KnowledgeUnavailable
 from knowledge.features import FEATURES, Section, SectionFeatures, group_sections, question_terms
 from knowledge.rerank import CrossEncoderReranker, Model, Rerankers, load_rerankers
+from knowledge.textproc import raw_tokens
 from knowledge.vectorcache import unit
 from knowledge.vectorstore import DenseMatch
 
@@ -43,6 +44,11 @@ def rrf(rankings: Sequence[Sequence[str]], k: int = RRF_K) -> dict[str, float]:
         for rank, key in enumerate(ranking, start=1):
             fused[key] = fused.get(key, 0.0) + 1.0 / (k + rank)
     return fused
+
+
+def _normal(text: str) -> str:
+    """Case, accents, punctuation and spacing folded, to recognise a heading asked verbatim."""
+    return " ".join(raw_tokens(text))
 
 
 @dataclass(frozen=True)
@@ -100,6 +106,10 @@ class Retriever:
         self.rerankers = rerankers or load_rerankers()
         self.cross_encoder = cross_encoder
         self._section_of = {c.chunk_id: i for i, s in enumerate(self.sections) for c in s.chunks}
+        self._by_heading: dict[str, int] = {}
+        for i, section in enumerate(self.sections):
+            if section.heading:
+                self._by_heading.setdefault(_normal(section.own_heading), i)
         self._head_vectors: np.ndarray | None = None
         self._word_vectors: np.ndarray | None = None
 
@@ -175,6 +185,16 @@ class Retriever:
             reorder = np.argsort(-ce, kind="stable")
             ranked, ranked_scores = [ranked[i] for i in reorder], ce[reorder]
         related = relatedness >= model.related_at
+        exact = self._by_heading.get(_normal(query)) if method != "dense" else None
+        if exact is not None:  # the heading itself (a suggestion button): that section, surely
+            if exact in ranked:
+                at = ranked.index(exact)
+                ranked_scores = np.concatenate([[ranked_scores[at]], np.delete(ranked_scores, at)])
+                ranked.remove(exact)
+            else:
+                ranked_scores = np.concatenate([[ranked_scores[0]], ranked_scores])
+            ranked.insert(0, exact)
+            confidence, related = max(confidence, model.answer_at), True
         return Ranking(ranked, [float(x) for x in ranked_scores], confidence, related,
                        related and confidence >= model.answer_at, not lexical,
                        tuple(float(x) for x in gate_row), relatedness)

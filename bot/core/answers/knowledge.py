@@ -23,7 +23,7 @@ logger = logging.getLogger(__name__)
 MAX_PASSAGES = 3
 MAX_CHARS = 900  # cap for paragraphs; a list is kept whole up to MAX_LIST_CHARS
 MAX_LIST_CHARS = 1600
-SECOND_MARGIN = 1.0  # a second section within this many reranker points is "also strong"
+SECOND_MARGIN = 1.5  # a second section within this many reranker points is "also strong"
 SUGGESTIONS = 3
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z0-9\"'(À-Ý])")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
