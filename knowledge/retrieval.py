@@ -4,10 +4,12 @@ Stage one takes the 20 best sections by reciprocal rank fusion (1 / (60 + rank),
 scales) of three rankings: BM25 on the text, embedding similarity to the text and embedding
 similarity to the heading question. Stage two orders those 20 with the fitted reranker of
 ``knowledge.rerank`` (or a configured cross-encoder) over the signals of ``knowledge.features``.
-The gate then turns the first place's scores into a confidence (the probability, calibrated on
-the development questions, that it answers the question): at or above ``answer_at`` the
-assistant answers, between ``related_at`` and ``answer_at`` it says it does not know and offers
-the closest headings, below ``related_at`` it finds nothing.
+Two gates follow. Relatedness (best keyword coverage + 2 x best text similarity, calibrated on
+the development questions and made-up out-of-scope ones) decides whether the question is about
+the documents at all: below ``related_at`` nothing is found. The confidence (a logistic model of
+the first place's scores: the probability that it answers the question) decides whether to
+answer (``answer_at``) or to say "not sure" and offer the closest headings. A question that is
+exactly a section's heading (a suggestion button) always finds that section first.
 
 Without embeddings (``method="bm25"``, or the model or vector store is down) the same runs on
 the keyword signals with their own fitted weights; ``method="dense"`` is plain embedding
