@@ -178,7 +178,8 @@ def answer_knowledge(question: str, kb: Any, language: str, intent: str = "expla
                 seen.append(button.value)
                 buttons.append(button)
         return Reply(text=t.render("knowledge_unsure", language), intent=intent,
-                     buttons=buttons, language=language)  # type: ignore[arg-type]
+                     buttons=buttons, options=[b.value for b in buttons],
+                     language=language)  # type: ignore[arg-type]
     best = found[0]
     lines = [t.render("knowledge_intro", language, answer=compose(best.text))]
     note = t.render("english_note", language)
