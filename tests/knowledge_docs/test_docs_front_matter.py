@@ -98,7 +98,8 @@ KEY_PHRASES = [
     ("oogo.md", "welke wet staat het OOGO over", ["OOGO", "ondersteuningsplan", "WPO artikel 18a",
                                                  "WVO artikel 17a", "Wet voortgezet onderwijs 2020",
                                                  "WEC artikel 28a", "negende lid"]),
-    ("oogo.md", "OOGO jeugd over het jeugdplan", ["artikel 2.2, derde lid", "artikel 2.7, eerste lid"]),
+    ("oogo.md", "OOGO jeugd over het jeugdplan", ["artikel 2.2, derde lid",
+                                                  "artikel 2.7, eerste lid"]),
     ("oogo.md", "Hoe vaak", ["ten minste eens in de vier jaar", "ondersteuningsplan",
                              "vóór 1 augustus 2014"]),
     ("oogo.md", "verschil tussen OOGO passend onderwijs en OOGO jeugd", ["jeugdplan"]),
@@ -142,7 +143,7 @@ def test_demo_data_is_announced() -> None:
 
 
 def test_regioscan_themes_are_the_monitors_themes() -> None:
-    """The four theme names are public (Monitor AOJ); the scan and its documents use exactly them."""
+    """The four theme names are public (Monitor AOJ); the scan uses exactly them."""
     from tests.knowledge_docs.docs import regioscan
 
     names = [t["name"] for t in regioscan()["themes"]]

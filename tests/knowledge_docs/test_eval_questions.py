@@ -14,15 +14,18 @@ from tests.knowledge_docs.docs import EVAL, doc_names, sections
 
 NEW_DOCS = ("passend-onderwijs.md", "jeugdhulp-en-zorg.md")
 NEW_ELSEWHERE = [
-    ("bronnenoverzicht.md", "Wat zeggen de verzuimcijfers van DUO en hoe gebruik je ze in het OOGO?"),
+    ("bronnenoverzicht.md",
+     "Wat zeggen de verzuimcijfers van DUO en hoe gebruik je ze in het OOGO?"),
     ("monitor-aoj.md", "Wat kost het gebruik van de Monitor AOJ en wat heb je zelf nodig?"),
     ("monitor-aoj.md", "Wie is het aanspreekpunt voor de Monitor AOJ?"),
-    ("over-de-assistent.md", "Over welke onderwerpen weet de assistent iets, en waarover niet?"),
+    ("over-de-assistent.md",
+     "Over welke onderwerpen kan de assistent vragen beantwoorden, en waarover niet?"),
 ]
 
 
 def _rows() -> list[dict]:
-    return [json.loads(line) for line in EVAL.read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines = EVAL.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
 
 
 def _new_sections() -> list[tuple[str, str]]:

@@ -13,7 +13,14 @@ import re
 
 import pytest
 
-from tests.knowledge_docs.docs import doc_names, regioscan, regioscan_texts, section, sections, sentences
+from tests.knowledge_docs.docs import (
+    doc_names,
+    regioscan,
+    regioscan_texts,
+    section,
+    sections,
+    sentences,
+)
 
 # term -> (home document, home heading, how a defining sentence of this term starts)
 SHARED = {
@@ -26,7 +33,8 @@ SHARED = {
                            r"het ondersteuningsplan is (het|een) "),
     "jeugdhulp": ("begrippen.md", "Wat is het verschil tussen jeugdzorg en jeugdhulp?",
                   r"jeugdhulp is (hulp|de|een) "),
-    "oogo": ("oogo.md", "Wat is het OOGO en wat betekent het?", r"het oogo is (het|een) [^,.]{0,60}\boverleg\b"),
+    "oogo": ("oogo.md", "Wat is het OOGO en wat betekent het?",
+             r"het oogo is (het|een) [^,.]{0,60}\boverleg\b"),
     "afstemming": ("regioscan.md", "Wat bedoelen we met afstemming?",
                    r"(met afstemming bedoelen we|afstemming (is het op elkaar|betekent)) "),
 }
@@ -59,7 +67,8 @@ def _everywhere() -> list[tuple[str, str]]:
 def test_every_definition_of_a_term_has_the_same_wording(term: str) -> None:
     canonical = _canonical(term)
     start = SHARED[term][2]
-    differing = [(where, s) for where, s in _everywhere() if re.match(start, s, re.I) and s != canonical]
+    differing = [(where, s) for where, s in _everywhere()
+                 if re.match(start, s, re.I) and s != canonical]
     assert not differing, f"{term}: defined differently than in its home section: {differing}"
 
 
@@ -79,7 +88,7 @@ def test_definition_is_repeated_where_users_look(term: str, doc: str, heading: s
 
 
 def test_thuiszitter_definition_excludes_vrijstelling() -> None:
-    """The one definition follows OCW (Kamerbrief 3 februari 2016): a vrijstelling is no thuiszitter."""
+    """The definition follows OCW (Kamerbrief 3 februari 2016): no vrijstelling, two groups."""
     text = _canonical("thuiszitter")
     assert "zonder vrijstelling" in text
     assert "absoluut verzuim" in text and "langdurig relatief verzuim" in text

@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from tests.knowledge_docs.docs import Section, doc_names, sections, source_urls, split
+from tests.knowledge_docs.docs import DOCS, Section, doc_names, sections, source_urls, split
 
 # Sections another part of the project owns (issue 14 edits them at the same time); they get their
 # source line from that part. Listed by exact heading so a new section cannot hide here.
@@ -36,7 +36,8 @@ def _all_sections() -> list[Section]:
 @pytest.mark.parametrize("section", _all_sections(), ids=lambda s: f"{s.doc}:{s.heading[:40]}")
 def test_every_section_ends_with_a_source_line(section: Section) -> None:
     line = section.source_line
-    assert line, f"{section.doc} / {section.heading}: the last line is not 'Bron: ...'/'Bronnen: ...'"
+    where = f"{section.doc} / {section.heading}"
+    assert line, f"{where}: the last line is not 'Bron: ...' or 'Bronnen: ...'"
     entries = [e.strip() for e in line.split(":", 1)[1].split("; ") if e.strip()]
     assert entries, line
     for entry in entries:
@@ -45,7 +46,7 @@ def test_every_section_ends_with_a_source_line(section: Section) -> None:
             f"{section.doc} / {section.heading}: source without URL or own-work note: {entry!r}")
         if has_url:
             publisher_title = entry[: entry.index("http")].strip(" ,")
-            assert len(publisher_title) >= 5, f"{section.doc}: source without publisher/title: {entry}"
+            assert len(publisher_title) >= 5, f"{where}: source without publisher/title: {entry}"
     plural = len(entries) > 1 and line.startswith("Bron:")
     assert not plural, f"{section.doc} / {section.heading}: several sources need 'Bronnen:'"
 
@@ -67,7 +68,19 @@ def test_source_line_urls_are_in_the_front_matter(name: str) -> None:
 @pytest.mark.parametrize("section", _all_sections(), ids=lambda s: f"{s.doc}:{s.heading[:40]}")
 def test_first_paragraph_stands_on_its_own(section: Section) -> None:
     first = section.paragraphs[0]
-    assert not first.startswith(("Bron:", "Bronnen:")), f"{section.heading}: no text before the source"
-    assert not DANGLING.search(first), f"{section.doc} / {section.heading}: {first[:80]!r}"
-    assert not CONNECTIVE.match(first), f"{section.doc} / {section.heading}: starts with a connective"
-    assert not first.rstrip().endswith((",", ";")), f"{section.heading}: first paragraph breaks off"
+    where = f"{section.doc} / {section.heading}"
+    assert not first.startswith(("Bron:", "Bronnen:")), f"{where}: no text before the source"
+    assert not DANGLING.search(first), f"{where}: {first[:80]!r}"
+    assert not CONNECTIVE.match(first), f"{where}: starts with a connective"
+    assert not first.rstrip().endswith((",", ";")), f"{where}: first paragraph breaks off"
+
+
+def test_no_retrievable_passage_starts_with_a_source_line() -> None:
+    """The chunker cuts long sections into passages; a passage must never open with 'Bron:', or an
+    answer built from a passage's first paragraph would quote a source list instead of content."""
+    from knowledge.chunking import chunk_document, parse_document
+
+    for name in doc_names():
+        for chunk in chunk_document(parse_document(DOCS / name)):
+            first = chunk.text.strip().split("\n\n")[0]
+            assert not first.startswith(("Bron:", "Bronnen:")), f"{name} / {chunk.heading}"
