@@ -155,13 +155,17 @@
     return box;
   }
 
-  function choicesOf(data, question) {
+  function choicesOf(data, question, scan) {
     const choices = [];
     const taken = (label, value) => choices.some((c) => O.same(c.label, label) || (value && c.choice === value));
-    for (const b of data.buttons || []) if (!taken(b.label, b.value)) choices.push({ label: b.label, choice: b.value });
+    // a follow-up that is the question just asked would give this same answer again (the
+    // regioscan's own buttons, such as "overslaan", do come back on every question)
+    const repeats = (label) => !scan && O.same(label, question);
+    for (const b of data.buttons || []) {
+      if (!taken(b.label, b.value) && !repeats(b.label)) choices.push({ label: b.label, choice: b.value });
+    }
     for (const option of (data.options || []).concat(data.followups || [])) {
-      // never offer what was just asked: pressing it would give this same answer again
-      if (!taken(option) && !O.same(option, question)) choices.push({ label: option, text: option });
+      if (!taken(option) && !repeats(option)) choices.push({ label: option, text: option });
     }
     return choices;
   }
@@ -192,9 +196,9 @@
       wrap.appendChild(el("progress", { id, max: String(total), value: String(current) }, `${current} van ${total}`));
       node.appendChild(wrap);
     }
-    const choices = choicesOf(data, ctx.question);
+    const scale = !!data.progress || data.intent === "regioscan";
+    const choices = choicesOf(data, ctx.question, scale);
     if (choices.length) {
-      const scale = !!data.progress || data.intent === "regioscan";
       const group = el("div", { class: scale ? "choices scale-group" : "choices options", role: "group",
         "aria-label": scale ? "Kies je antwoord" : "Kies een vervolgvraag" });
       for (const c of choices) {
