@@ -6,6 +6,7 @@ counter, no follow-up that repeats the question)."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -167,7 +168,7 @@ def test_export_conversation_as_markdown(live_server: str) -> None:
         page.wait_for_selector("body[data-ready=true]")
         with page.expect_download() as download:
             page.click("#export-link")
-        text = open(download.value.path(), encoding="utf-8").read()
+        text = Path(download.value.path()).read_text(encoding="utf-8")
         assert download.value.suggested_filename.startswith("oogo-gesprek-")
         assert text.startswith("# Gesprek met de OOGO-assistent")
         assert "## 1. Jij" in text and "## 2. Jij" in text

@@ -41,7 +41,7 @@ def _resolve(services: Any, value: str, what: str = "regio") -> Any:
     candidates = list(getattr(resolution, "candidates", []) or [])
     if candidates:
         names = ", ".join(f"{c.name} ({c.code})" for c in candidates[:5])
-        raise HTTPException(404, f"De {what} '{value}' is niet eenduidig. Bedoelt u: {names}?")
+        raise HTTPException(404, f"De {what} '{value}' is niet eenduidig. Bedoel je: {names}?")
     raise HTTPException(404, f"De {what} '{value}' ken ik niet.")
 
 

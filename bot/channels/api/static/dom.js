@@ -24,12 +24,48 @@ window.OOGO = window.OOGO || {};
     return node;
   };
 
-  // Paragraphs of an answer: blank lines separate paragraphs; lines keep their breaks.
+  const ITEM = /^(\s*)(\d+[.)]|[-•*])\s+(.*)$/;
+
+  // Lines of one block: plain lines become a paragraph, "1. ..." and "- ..." lines a list
+  // (an indented item goes into a list inside the item above it).
+  function block(part) {
+    const nodes = [];
+    let para = [], top = null, sub = null;
+    const flushPara = () => { if (para.length) nodes.push(O.rich("p", para.join("\n"))); para = []; };
+    for (const line of part.split("\n")) {
+      const m = line.match(ITEM);
+      if (!m) {
+        if (top && /^\s+\S/.test(line)) { top.lastChild.appendChild(document.createTextNode(" " + line.trim())); continue; }
+        top = sub = null;
+        para.push(line);
+        continue;
+      }
+      flushPara();
+      const ordered = /\d/.test(m[2]);
+      const item = O.rich("li", m[3], "item");
+      if (m[1].length && top && top.lastChild) {
+        if (!sub || sub.parentNode !== top.lastChild) sub = top.lastChild.appendChild(O.el(ordered ? "ol" : "ul"));
+        sub.appendChild(item);
+      } else {
+        if (!top || (top.tagName === "OL") !== ordered) {
+          top = O.el(ordered ? "ol" : "ul", { class: "answer-text answer-list" });
+          if (ordered && parseInt(m[2], 10) !== 1) top.setAttribute("start", String(parseInt(m[2], 10)));
+          nodes.push(top);
+        }
+        sub = null;
+        top.appendChild(item);
+      }
+    }
+    flushPara();
+    return nodes;
+  }
+
+  // Paragraphs and lists of an answer: blank lines separate blocks; lines keep their breaks.
   O.paragraphs = function paragraphs(target, text) {
     target.querySelectorAll(":scope > .answer-text").forEach((p) => p.remove());
     const anchor = target.firstChild;
     for (const part of String(text).split(/\n{2,}/)) {
-      if (part.trim()) target.insertBefore(O.rich("p", part), anchor);
+      if (part.trim()) block(part).forEach((node) => target.insertBefore(node, anchor));
     }
   };
 

@@ -75,7 +75,10 @@
   function statementList(items) {
     if (!items || !items.length) return document.createTextNode("–");
     const list = el("ul", { class: "statements" });
-    items.forEach((s) => list.appendChild(el("li", {}, `${s.number}. ${s.text || s.label} (${O.nl(s.value !== undefined ? s.value : s.mean)})`)));
+    items.forEach((s) => {
+      const score = s.value !== undefined ? O.nl(s.value, Number.isInteger(s.value) ? 0 : 1) : O.nl(s.mean);
+      list.appendChild(el("li", {}, `${s.number}. ${s.text || s.label} (${score})`));
+    });
     return list;
   }
 
