@@ -83,7 +83,8 @@ def _finish(services: Any, request: Request, message: IncomingMessage, body: Cha
         log.warning("turn could not be kept in the history", exc_info=True)
     data["conversation_id"] = body.conversation_id or "default"
     data["profile_region"] = conversation.profile_region(services, cid)
-    data["scan"] = conversation.scan_status(services, cid)
+    if reply.intent == "regioscan":  # only a regioscan turn can start, pause or end a scan
+        data["scan"] = conversation.scan_status(services, cid)
     return data
 
 

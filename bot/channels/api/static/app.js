@@ -106,7 +106,7 @@
 
   function afterReply(data) {
     if (data.profile_region) setRegion(data.profile_region, true);
-    showScan(data.scan, !!data.progress);
+    if ("scan" in data) showScan(data.scan, !!data.progress); // only regioscan turns say
   }
 
   async function send(text, choice, shown) {
@@ -306,6 +306,7 @@
     }
     if (!history) return;
     if (!region && history.profile_region) setRegion(history.profile_region, true);
+    messages.setAttribute("aria-live", "off"); // restored turns are not news: do not read them out
     let last = null;
     for (const turn of history.turns || []) {
       addUserMessage(turn.user || "…");
@@ -317,6 +318,7 @@
     disableOldScaleButtons(scanOn ? last : null);
     showScan(history.scan, false);
     if (last) last.scrollIntoView({ block: "start" });
+    messages.setAttribute("aria-live", "polite");
     document.body.dataset.restored = String((history.turns || []).length);
   }
 
