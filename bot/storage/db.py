@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-HEAD_REVISION = "0002"  # newest file in migrations/versions (a test keeps them in step)
+HEAD_REVISION = "0003"  # newest file in migrations/versions (a test keeps them in step)
 _PG_LOCK_KEY = 0x0060_0601  # any fixed 32-bit number; identifies "OOGO schema migration"
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 

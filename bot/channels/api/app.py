@@ -22,6 +22,7 @@ from bot.channels.api import (
     routes_chat,
     routes_data,
     routes_health,
+    routes_history,
     routes_rounds,
     routes_telegram,
 )
@@ -105,7 +106,8 @@ def create_app(services: Any | None = None, settings: Settings | None = None) ->
     app.add_middleware(GuardMiddleware, max_body_bytes=settings.max_body_bytes,
                        limiter=RateLimiter(settings.rate_limit_per_minute),
                        trusted_proxies=list(settings.trusted_proxies))
-    for module in (routes_health, routes_chat, routes_data, routes_rounds, routes_telegram):
+    for module in (routes_health, routes_chat, routes_history, routes_data, routes_rounds,
+                   routes_telegram):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
