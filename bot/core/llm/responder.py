@@ -36,7 +36,13 @@ def build_responder(services: Any, chat_model: Any | None = None, kb: Any | None
         LlmResponder:
     """Create the chat model from ``settings.llm`` ('provider:model'); imports LangChain."""
     if chat_model is None:
-        from langchain.chat_models import init_chat_model
+        try:
+            from langchain.chat_models import init_chat_model
+        except ImportError as exc:
+            raise RuntimeError(
+                "OOGO_LLM is set but the LLM extra is not installed: pip install "
+                "'oogo-assistent[llm]', or build the image with --build-arg "
+                "OOGO_EXTRAS=postgres,llm") from exc
 
         provider, model = services.settings.llm.split(":", 1)
         chat_model = init_chat_model(model, model_provider=provider,
