@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from bot.core.llm.grounding import check_grounding, readings
-from tests.hardening.fake_llm import ECHO_PREFIX, FakeLlm, create_fake_llm_app
+from tests.hardening.fake_llm import ECHO_PREFIX, FakeLlm, openai_env
 
 FACTS = [{"value": 4.8, "numerator": 5012, "denominator": 104416, "year": 2023}]
 ROOT = Path(__file__).resolve().parents[2]
@@ -278,12 +278,8 @@ def test_openai_injection_falls_back_to_template(core_services, openai_server, m
 # -- every channel keeps the chrome around an accepted text ----------------------------------------
 @pytest.fixture
 def echo_llm(monkeypatch):
-    from tests.channels.servers import serve_in_thread
-
     state = FakeLlm(mode="echo")
-    with serve_in_thread(create_fake_llm_app(state)) as url:
-        monkeypatch.setenv("OPENAI_BASE_URL", f"{url}/v1")
-        monkeypatch.setenv("OPENAI_API_KEY", "sk-test-not-a-real-key")
+    with openai_env(monkeypatch, state) as url:
         yield state, url
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -73,3 +75,15 @@ def create_fake_llm_app(state: FakeLlm) -> FastAPI:
         return JSONResponse(_completion(ECHO_PREFIX + draft_of(_last_user_text(body))))
 
     return app
+
+
+@contextmanager
+def openai_env(monkeypatch: Any, state: FakeLlm) -> Iterator[str]:
+    """Serve the fake on 127.0.0.1 and point the OpenAI client at it; yields the base URL."""
+    from tests.channels.servers import serve_in_thread
+
+    with serve_in_thread(create_fake_llm_app(state)) as url:
+        monkeypatch.setenv("OPENAI_BASE_URL", f"{url}/v1")
+        monkeypatch.setenv("OPENAI_API_BASE", f"{url}/v1")
+        monkeypatch.setenv("OPENAI_API_KEY", "sk-test-not-a-real-key")
+        yield url

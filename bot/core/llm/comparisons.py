@@ -30,7 +30,7 @@ from typing import Any
 
 from bot.core.llm.mentions import PEERS, Mention
 from bot.core.llm.reading import Sentence
-from bot.core.llm.textscan import fold_keep
+from bot.core.llm.textscan import fold_keep, wordset
 
 HIGHER = re.compile(r"\b(?:hoger|hogere|groter|grotere|higher|greater|above)\b|"
                     r"\bboven (?:het|de|dat|die) (?:landelijk\w*|gemiddeld\w*|niveau|cijfer)|"
@@ -58,10 +58,11 @@ FLAT = re.compile(r"\b(?:(?:ongeveer |vrijwel )?gelijk gebleven|stabiel\w*|onver
                   r"unchanged)\b")
 ALL = re.compile(r"\b(?:alle|al deze|allemaal|all|every)\b")
 NOT_CUE = re.compile(r"\b(?:(?:municipalities|gemeenten) (?:similar|comparable) to|"
-                     r"(?:similar|comparable|vergelijkbare|soortgelijke) (?:municipalities|gemeenten))")
+                     r"(?:similar|comparable|vergelijkbare|soortgelijke) "
+                     r"(?:municipalities|gemeenten))")
 REFERENCE = re.compile(r"\b(?:dan|than|aan|met|as|with|to|als|bij)\s+(?:\w+\s+){0,3}$")
 # the words these patterns look at: checked here, so the vocabulary check lets them pass
-CUE_WORDS = frozenset("""
+CUE_WORDS = wordset("""
 hoger hogere lager lagere groter grotere kleiner kleinere boven onder gelijk vergelijkbaar even
 hoog hetzelfde significant significante statistisch verschil toeval berusten getoetst toetsen
 gestegen steeg stijgt stijging toegenomen toename gegroeid groeide gedaald daalde daalt daling
@@ -69,7 +70,7 @@ afgenomen afname stabiel onveranderd gebleven ongeveer vrijwel lijn
 higher lower greater smaller above below same equal similar comparable significantly
 statistically difference chance tested increased increase rose risen rising grew grown decreased
 decrease fell fallen declined decline dropped unchanged stable stayed remained line went
-""".split())
+""")
 FLIP = {"hoger": "lager", "lager": "hoger", "gelijk": "gelijk"}
 STANDING = {"top": "hoger", "high": "hoger", "bottom": "lager", "low": "lager",
             "middle": "gelijk"}

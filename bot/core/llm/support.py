@@ -28,9 +28,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bot.core.llm.textscan import all_words, sentences
+from bot.core.llm.textscan import all_words, sentences, wordset
 
-STOP = frozenset("""
+STOP = wordset("""
 de het een en of van in op voor met te aan is zijn was waren wordt worden werd werden er die dat
 dit deze daar hier zo als om bij uit naar tot door over onder tussen na ook nog al dan wat wie
 welke welk hoe waar wanneer waarom je jij jouw jullie u uw ik mij me mijn we wij ons onze zij ze
@@ -41,13 +41,13 @@ the a an and or of in on for with to at is are was were be been being by from as
 those it its they them their there here which who whom what how when where why you your we our i
 me my he she his her him can could will would shall should has have had do does did not if then
 than so also about into over under between after before more most less some any each other such
-""".split())
-STRICT = frozenset("""
+""")
+STRICT = wordset("""
 niet geen nooit alleen slechts uitsluitend enkel altijd alle iedere elke moet moeten verplicht
 verplichte mag mogen nimmer not no never only always all every must required mandatory may cannot
-""".split())
+""")
 NEGATIONS = frozenset({"niet", "geen", "nooit", "nimmer", "not", "no", "never", "cannot"})
-NEUTRAL = frozenset("""
+NEUTRAL = wordset("""
 kortom samengevat daarnaast bovendien verder namelijk bijvoorbeeld zoals volgens onder andere
 staat beschrijft noemt genoemd document documenten tekst passage bron bronnen antwoord vraag kort
 gezegd belangrijk belangrijke punt punten eerst tweede derde tenslotte ten slotte laatste
@@ -56,7 +56,7 @@ ligt lag bedraagt bedroeg zit zat kwam komt uitkomst ging gingen bleef stond
 in short summary also furthermore moreover namely example according states describes mentions
 document text source answer first second finally figure figures rate share percent value average
 year years region municipality stood amounted
-""".split())
+""")
 MIN_PREFIX = 5
 WINDOW = 3
 

@@ -136,5 +136,10 @@ def words_at(text: str, segment: Segment) -> list[str]:
     return _WORD.findall(fold_keep(text[segment.start:segment.end]))
 
 
+def wordset(text: str) -> frozenset[str]:
+    """A set of words written as one block of text (easier to read and extend)."""
+    return frozenset(text.split())
+
+
 def all_words(text: str) -> list[str]:
     return _WORD.findall(fold_keep(text))
