@@ -325,3 +325,20 @@ def test_api_json_keeps_chrome_around_llm_text(echo_llm, tmp_path):
     assert data["buttons"] or data["followups"]
     _assert_chrome(data["full_text"])
 
+
+
+def test_repeated_chrome_is_shown_once(core_services):
+    """An LLM that copies the definition and the demo notice into its text: they are dropped
+    from the text, since every channel shows them around it anyway."""
+    from bot.core.assistant import Assistant
+    from bot.core.messages import IncomingMessage
+    from bot.core.state import InMemoryStateStore
+
+    template = Assistant(core_services, store=InMemoryStateStore(), charts=False).handle(
+        IncomingMessage("test", "chrome", "u", NEET_Q))
+    copied = "\n".join([template.text, *template.about, *(n.text for n in template.notices)])
+    reply = _ask(_assistant(core_services, _fake([copied])), NEET_Q)
+    assert reply.debug["llm"] == "used", reply.debug["llm"]
+    full = reply.full_text()
+    for part in ("Definitie:", "Bron:", "demonstratiecijfers"):
+        assert full.count(part) == 1, (part, full)

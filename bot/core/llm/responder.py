@@ -81,7 +81,9 @@ class LlmResponder:
             return _with_debug(reply, f"error: {type(exc).__name__}")
         if not text or not text.strip():
             return _with_debug(reply, "rejected: empty output")
-        text = text.strip()[:MAX_CHARS]
+        text = _without_chrome(text.strip()[:MAX_CHARS], reply)
+        if not text:
+            return _with_debug(reply, "rejected: only the definition, source or notices")
         verdict = check_answer(text, reply, self.services.registry,
                                extra_facts=list(sink.facts), extra_claims=list(sink.claims),
                                extra_passages=list(sink.passages))
@@ -154,6 +156,24 @@ def _content_text(message: Any) -> str:
         return "".join(block.get("text", "") if isinstance(block, dict) else str(block)
                        for block in content)
     return str(content or "")
+
+
+def _without_chrome(text: str, reply: Reply) -> str:
+    """The LLM's text without lines that repeat what is shown around it anyway (definition,
+    source, notices, citations), so every channel shows each of those once."""
+    from bot.core.llm.textscan import fold_keep
+    from bot.core.plaintext import citation_lines
+
+    def key(line: str) -> str:
+        return " ".join(fold_keep(line.replace("**", "")).split()).strip(" .:-")
+
+    chrome = [key(line) for line in [*reply.about, *(n.text for n in reply.notices),
+                                     *citation_lines(reply)] if key(line)]
+    kept = [line for line in text.splitlines()
+            if not any(key(line) and (key(line) == c or (len(key(line)) > 24
+                                                         and c.startswith(key(line))))
+                       for c in chrome)]
+    return "\n".join(kept).strip()
 
 
 def _with_debug(reply: Reply, outcome: str) -> Reply:
