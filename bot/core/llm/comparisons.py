@@ -33,9 +33,11 @@ from bot.core.llm.reading import Sentence
 from bot.core.llm.textscan import fold_keep, wordset
 
 HIGHER = re.compile(r"\b(?:hoger|hogere|groter|grotere|higher|greater|above)\b|"
+                    r"\b(?:meer|more)(?:\s+[\w-]+){0,3}\s+(?:dan|than)\b(?!\s*\d)|"
                     r"\bboven (?:het|de|dat|die) (?:landelijk\w*|gemiddeld\w*|niveau|cijfer)|"
                     r"\bboven (?:dat|die) van\b")
 LOWER = re.compile(r"\b(?:lager|lagere|kleiner|kleinere|lower|smaller|below)\b|"
+                   r"\b(?:minder|less|fewer)(?:\s+[\w-]+){0,3}\s+(?:dan|than)\b(?!\s*\d)|"
                    r"\bonder (?:het|de|dat|die) (?:landelijk\w*|gemiddeld\w*|niveau|cijfer)|"
                    r"\bonder (?:dat|die) van\b")
 SAME = re.compile(r"\b(?:gelijk|vergelijkbaar|even hoog|hetzelfde|in lijn met|same|equal|"
@@ -63,11 +65,12 @@ NOT_CUE = re.compile(r"\b(?:(?:municipalities|gemeenten) (?:similar|comparable) 
 REFERENCE = re.compile(r"\b(?:dan|than|aan|met|as|with|to|als|bij)\s+(?:\w+\s+){0,3}$")
 # the words these patterns look at: checked here, so the vocabulary check lets them pass
 CUE_WORDS = wordset("""
-hoger hogere lager lagere groter grotere kleiner kleinere boven onder gelijk vergelijkbaar even
+hoger hogere lager lagere groter grotere meer minder kleiner kleinere boven onder gelijk
+vergelijkbaar even
 hoog hetzelfde significant significante statistisch verschil toeval berusten getoetst toetsen
 gestegen steeg stijgt stijging toegenomen toename gegroeid groeide gedaald daalde daalt daling
 afgenomen afname stabiel onveranderd gebleven ongeveer vrijwel lijn
-higher lower greater smaller above below same equal similar comparable significantly
+higher lower greater smaller above below more less fewer same equal similar comparable significantly
 statistically difference chance tested increased increase rose risen rising grew grown decreased
 decrease fell fallen declined decline dropped unchanged stable stayed remained line went
 """)

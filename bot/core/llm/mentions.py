@@ -25,7 +25,8 @@ from bot.core.llm.textscan import fold_keep
 NATIONAL = "NL01"
 PEERS = "peers"
 _NATIONAL_WORDS = re.compile(
-    r"\b(?:het landelijk\w* (?:gemiddelde|cijfer|niveau|percentage)|landelijk\w*|nederland|"
+    r"\b(?:het landelijk\w* (?:gemiddelde|cijfer|niveau|percentage)|landelijk\w*|"
+    r"(?:heel |in heel )?nederland|"
     r"heel (?:het )?land|nationaal|nationale|national(?:ly)?|nationwide|the netherlands|"
     r"the country)\b")
 _PEER_WORDS = re.compile(
