@@ -19,6 +19,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
+from starlette.requests import ClientDisconnect
 
 BOT_USER = {"id": 4242, "is_bot": True, "first_name": "OOGO-assistent",
             "username": "oogo_test_bot", "can_join_groups": False,
@@ -156,15 +157,19 @@ def create_fake_app(api: FakeBotApi) -> Any:
         params: dict[str, Any] = {}
         files: dict[str, bytes] = {}
         content_type = request.headers.get("content-type", "")
-        if "json" in content_type:
-            params = await request.json()
-        elif content_type:
-            form = await request.form()
-            for key, value in form.multi_items():
-                if hasattr(value, "read"):
-                    files[key] = await value.read()
-                else:
-                    params[key] = _decode(value)
+        try:
+            if "json" in content_type:
+                params = await request.json()
+            elif content_type:
+                form = await request.form()
+                for key, value in form.multi_items():
+                    if hasattr(value, "read"):
+                        files[key] = await value.read()
+                    else:
+                        params[key] = _decode(value)
+        except ClientDisconnect:  # the bot gave up on a call (a cancelled "typing…")
+            return JSONResponse({"ok": False, "error_code": 499, "description": "gone"},
+                                status_code=499)
         for key, value in request.query_params.items():
             params.setdefault(key, _decode(value))
         with api._lock:
