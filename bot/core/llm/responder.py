@@ -69,10 +69,11 @@ class LlmResponder:
         """The LLM's version of ``reply`` if it passes the check, else ``reply`` (reason in
         ``debug.llm``)."""
         sink = ToolSink()
+        future = self._pool.submit(self._run, u, reply, sink)
         try:
-            future = self._pool.submit(self._run, u, reply, sink)
             text = future.result(timeout=_timeout(self.services))
         except FutureTimeout:
+            future.cancel()  # still queued behind slow calls: never started
             logger.warning("LLM took longer than %.1f s; template answer used",
                            _timeout(self.services))
             return _with_debug(reply, "error: timeout")
