@@ -35,7 +35,7 @@ class Settings(BaseSettings):
         None, description="Extra indicator CSV (long format) imported with 'oogo data import'."
     )
     llm: str | None = Field(None, description="Optional LangChain model as provider:model.")
-    llm_timeout: float = Field(20.0, description="Seconds before an LLM call is abandoned.")
+    llm_timeout: float = Field(8.0, gt=0, description="Seconds before an LLM answer is dropped.")
     api_keys: list[SecretStr] = Field(
         default_factory=list, description="API keys for integrations (X-API-Key header)."
     )

@@ -45,6 +45,7 @@ class Draft:
     charts: list[Chart] = field(default_factory=list)
     extra_numbers: list[float] = field(default_factory=list)  # ranks, counts: grounded too
     values: list[Any] = field(default_factory=list)  # the engine's values, for charts
+    claims: list[dict] = field(default_factory=list)  # what the lines claim (bot/core/llm)
 
 
 def answer_indicator(u: Understanding, services: Any, *, charts: bool = True,
@@ -89,7 +90,7 @@ def answer_indicator(u: Understanding, services: Any, *, charts: bool = True,
         followups=follow,
         buttons=[Button(label=f, value=f) for f in follow],
         language=lang,
-        debug={"grounded_extra": draft.extra_numbers},
+        debug={"grounded_extra": draft.extra_numbers, "claims": draft.claims},
     )
 
 
@@ -175,6 +176,10 @@ class _Context:
         # a difference is only called higher or lower when it is statistically meaningful;
         # otherwise the sentence says the two are about the same and why
         direction = "gelijk" if sig == "sig_no" else _direction(a.value, b.value)
+        self.draft.claims.append({"kind": "compare", "indicator": a.indicator, "year": a.year,
+                                  "category": a.category, "a": a.region, "b": b.region,
+                                  "direction": direction,
+                                  "significant": {"sig_yes": True, "sig_no": False}.get(sig)})
         values = dict(region=self.name(a.region), other=self.name(b.region),
                       other_value=fmt_value(b, self.lang),
                       significance=self.t.render(sig, self.lang))

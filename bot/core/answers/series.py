@@ -63,6 +63,9 @@ def trend_lines(ctx: _Context, u: Understanding, category: str) -> None:
             first, last = shown[0], shown[-1]
             key = "up" if last.value > first.value else "down" if last.value < first.value \
                 else "flat"
+            ctx.draft.claims.append({"kind": "trend", "indicator": u.indicator, "region": code,
+                                     "category": category, "from": first.year,
+                                     "to": last.year, "direction": key})
             ctx.draft.lines.append(t.render(
                 "trend_direction", lang, first_year=first.year, last_year=last.year,
                 direction=lb.TREND_WORD[lang][key]))
@@ -93,6 +96,9 @@ def peer_lines(ctx: _Context, u: Understanding, category: str, year: int | None)
     known = [p for p in peers if p.value is not None and not p.suppressed]
     higher = sum(1 for p in known if p.value > own.value)
     lower = sum(1 for p in known if p.value < own.value)
+    ctx.draft.claims.append({"kind": "peers", "indicator": u.indicator, "region": code,
+                             "category": category, "year": own.year,
+                             "standing": _standing(higher, lower)})
     ctx.draft.lines.append(t.render("peers_summary", lang, region=ctx.name(code),
                                     value=fmt_value(own, lang),
                                     standing=STANDING[lang][_standing(higher, lower)]))
