@@ -116,3 +116,19 @@ def stoppable_postgres() -> Iterator[StoppablePostgres]:
         subprocess.run(pg._as_pg([str(bindir / "pg_ctl"), "-D", str(datadir), "-m",
                                   "immediate", "-w", "stop"]), capture_output=True)
         shutil.rmtree(root, ignore_errors=True)
+
+
+@contextmanager
+def immutable(*paths: Path) -> Iterator[None]:
+    """Files or directories that nobody can change, root included (chattr +i): a read-only
+    disk for exactly these paths. Skips without root or chattr."""
+    if os.geteuid() != 0 or shutil.which("chattr") is None:
+        pytest.skip("alleen-lezen nabootsen vraagt root en chattr")
+    targets = [str(p) for p in paths]
+    done = subprocess.run(["chattr", "+i", *targets], capture_output=True, text=True)
+    if done.returncode != 0:
+        pytest.skip(f"chattr werkt hier niet: {done.stderr.strip()}")
+    try:
+        yield
+    finally:
+        subprocess.run(["chattr", "-i", *targets], capture_output=True)

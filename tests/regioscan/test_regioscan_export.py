@@ -36,8 +36,11 @@ def test_personal_exports_and_chart(definition):
 
 
 def test_round_exports_and_chart(definition):
-    responses = ([("gemeente", {q.id: v for q in definition.questions}) for v in (1, 2, 3, 4, 5) * 2]
-                 + [("swv", {q.id: v for q in definition.questions}) for v in (3, 4, 5, 4, 5) * 2])
+    def everywhere(value):
+        return {q.id: value for q in definition.questions}
+
+    responses = ([("gemeente", everywhere(v)) for v in (1, 2, 3, 4, 5) * 2]
+                 + [("swv", everywhere(v)) for v in (3, 4, 5, 4, 5) * 2])
     result = aggregate(definition, responses, region="GM0363", title="OOGO 2027",
                        status="closed")
     md = round_result_markdown(result)

@@ -39,7 +39,7 @@ from bot.channels.api.security import (
     SessionSigner,
     load_session_secret,
 )
-from bot.channels.api.startup import check_data_dir, check_store, warm_up
+from bot.channels.api.startup import check_data_dir, check_store, fatal, warm_up
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -76,7 +76,7 @@ def create_app(services: Any | None = None, settings: Settings | None = None) ->
             from bot.services import build_services
 
             app.state.services = build_services(settings)
-            check_store(app.state.services)
+            fatal(check_store, app.state.services)
             threading.Thread(target=warm_up, args=(app.state.services, app.state.warm),
                              name="warm-up", daemon=True).start()
         await routes_telegram.start(app)
@@ -95,7 +95,7 @@ def create_app(services: Any | None = None, settings: Settings | None = None) ->
     if services is not None:  # the caller built (and warmed) its own services
         app.state.warm.set()
     app.state.signer = SessionSigner(load_session_secret(settings.session_secret,
-                                                         check_data_dir(settings)))
+                                                         fatal(check_data_dir, settings)))
     app.state.charts = ChartCache(settings.data_dir / "charts")
     app.state.telegram = None
 

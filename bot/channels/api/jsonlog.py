@@ -2,6 +2,12 @@
 
 Why: a deployment with several workers behind a proxy is debugged by grepping a request id
 across log lines; plain-text uvicorn logs cannot be parsed reliably.
+
+No user text in the logs: the stores hide SQL parameters, the code logs ids, types and hashed
+codes, and as a last line the formatter replaces every text the current request brought along
+(its JSON strings and query values of 6 characters or more, collected by the middleware) by
+``[tekst]`` in the message, the extras and the traceback, at every level. A traceback of a
+validation error, for instance, quotes the input it refused.
 """
 
 from __future__ import annotations
@@ -14,8 +20,32 @@ from datetime import UTC, datetime
 from typing import Any
 
 request_id_var: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
+user_texts_var: contextvars.ContextVar[tuple[str, ...]] = contextvars.ContextVar(
+    "user_texts", default=())
 
 _SECRET_PATTERN = re.compile(r"bot\d{5,}:[A-Za-z0-9_-]{20,}")
+MIN_REDACTED_CHARS = 6
+REDACTED = "[tekst]"
+
+
+def user_texts_in(value: Any) -> list[str]:
+    """Every string of ``value`` (JSON: dict values and list items) long enough to redact."""
+    if isinstance(value, str):
+        return [value] if len(value.strip()) >= MIN_REDACTED_CHARS else []
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in user_texts_in(v)]
+    if isinstance(value, list):
+        return [t for v in value for t in user_texts_in(v)]
+    return []
+
+
+def redact(text: str) -> str:
+    """``text`` without the current request's own texts (and without bot tokens)."""
+    for value in sorted(user_texts_var.get(), key=len, reverse=True):
+        for form in {value, value.strip(), repr(value)[1:-1]}:
+            if len(form) >= MIN_REDACTED_CHARS and form in text:
+                text = text.replace(form, REDACTED)
+    return _SECRET_PATTERN.sub("bot<token>", text)
 
 
 class JsonFormatter(logging.Formatter):
@@ -29,15 +59,17 @@ class JsonFormatter(logging.Formatter):
             "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname,
             "logger": record.name,
-            "message": _SECRET_PATTERN.sub("bot<token>", record.getMessage()),
+            "message": redact(record.getMessage()),
             "request_id": getattr(record, "request_id", None) or request_id_var.get(),
         }
         for key, value in vars(record).items():
             if key not in self._skip and key != "request_id" and not key.startswith("_"):
-                plain = isinstance(value, (str, int, float, bool, type(None)))
-                data[key] = value if plain else str(value)
+                if isinstance(value, (int, float, bool, type(None))):
+                    data[key] = value
+                else:
+                    data[key] = redact(str(value))
         if record.exc_info:
-            data["exception"] = self.formatException(record.exc_info)
+            data["exception"] = redact(self.formatException(record.exc_info))
         return json.dumps(data, ensure_ascii=False)
 
 

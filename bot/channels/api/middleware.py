@@ -28,7 +28,7 @@ from typing import Any
 
 from starlette.exceptions import HTTPException
 
-from bot.channels.api.jsonlog import request_id_var
+from bot.channels.api.jsonlog import request_id_var, user_texts_in, user_texts_var
 from bot.channels.api.normalize import clean_json_body, clean_query, path_for_log
 from bot.channels.api.security import (
     RateLimiter,
@@ -79,6 +79,22 @@ async def send_json(send: Any, status: int, body: dict[str, Any], headers: list 
     await send({"type": "http.response.body", "body": raw})
 
 
+def _query_texts(query: bytes) -> tuple[str, ...]:
+    from urllib.parse import parse_qsl
+
+    pairs = parse_qsl(query.decode("latin-1"), keep_blank_values=False)
+    return tuple(t for _, value in pairs for t in user_texts_in(value))
+
+
+def _remember_body_texts(body: bytes) -> None:
+    """Add the strings of a JSON body to the texts the log formatter must never print."""
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return
+    user_texts_var.set(user_texts_var.get() + tuple(user_texts_in(data)))
+
+
 class GuardMiddleware:
     """Request id, rate limit, body size limit and access log for every HTTP request."""
 
@@ -99,6 +115,7 @@ class GuardMiddleware:
         given = _header(scope, b"x-request-id")
         request_id = given if given and _SAFE_ID.match(given) else uuid.uuid4().hex
         token = request_id_var.set(request_id)
+        texts_token = user_texts_var.set(_query_texts(scope.get("query_string", b"")))
         peer = (scope.get("client") or ("unknown", 0))[0]
         client = client_address(peer, _header(scope, b"x-forwarded-for"), self.trusted)
         https = request_is_https(scope.get("scheme", "http"), peer,
@@ -143,6 +160,7 @@ class GuardMiddleware:
                      extra={"status": status_holder["status"], "client": client,
                             "duration_ms": round((time.perf_counter() - started) * 1000, 1)})
             request_id_var.reset(token)
+            user_texts_var.reset(texts_token)
 
     def _refused_cross_site(self, scope: Scope, https: bool) -> bool:
         """A state change that a browser says comes from another site."""
@@ -190,8 +208,9 @@ class GuardMiddleware:
                 if not message.get("more_body"):
                     break
             drained = True
-            return {"type": "http.request", "body": clean_json_body(b"".join(parts)),
-                    "more_body": False}
+            body = clean_json_body(b"".join(parts))
+            _remember_body_texts(body)
+            return {"type": "http.request", "body": body, "more_body": False}
 
         async def tracking_send(message: dict[str, Any]) -> None:
             if message["type"] == "http.response.start":

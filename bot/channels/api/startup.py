@@ -22,6 +22,15 @@ class StartupError(RuntimeError):
     """The service cannot run as configured; the message is Dutch and says what to fix."""
 
 
+def fatal(check: Any, *args: Any) -> Any:
+    """Run a startup check; a StartupError is logged as CRITICAL (one line) and re-raised."""
+    try:
+        return check(*args)
+    except StartupError as exc:
+        log.critical(str(exc))
+        raise
+
+
 def check_data_dir(settings: Any) -> Path:
     """Create the data dir (0700) and prove a file can be written in it."""
     directory = Path(settings.data_dir)
@@ -36,7 +45,6 @@ def check_data_dir(settings: Any) -> Path:
                    "database, de kennisindex en het sessiegeheim, dus zo kan hij niet starten. "
                    "Maak de map beschrijfbaar voor deze gebruiker of kies een andere met "
                    "OOGO_DATA_DIR.")
-        log.critical(message)
         raise StartupError(message) from exc
     return directory
 
@@ -53,7 +61,6 @@ def check_store(services: Any) -> None:
             message = ("De database kan niet worden beschreven (alleen-lezen), dus de assistent "
                        "kan geen gesprekken, antwoorden of feedback bewaren en start niet. "
                        "Controleer de rechten van de databasebestanden of OOGO_DATABASE_URL.")
-            log.critical(message)
             raise StartupError(message) from exc
         log.warning("database not reachable at startup; /readyz reports it until it is")
 
