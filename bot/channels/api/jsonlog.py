@@ -4,15 +4,18 @@ Why: a deployment with several workers behind a proxy is debugged by grepping a 
 across log lines; plain-text uvicorn logs cannot be parsed reliably.
 
 No user text in the logs: the stores hide SQL parameters, the code logs ids, types and hashed
-codes, and as a last line the formatter replaces every text the current request brought along
-(its JSON strings and query values of 6 characters or more, collected by the middleware) by
-``[tekst]`` in the message, the extras and the traceback, at every level. A traceback of a
-validation error, for instance, quotes the input it refused.
+codes, and as a last line the formatter replaces what the current request brought along (its
+JSON strings and query values, collected by the middleware) by ``[tekst]`` in the message, the
+extras and the traceback, at every level: each of those texts whole, and each word of 4 or more
+characters in it (case-insensitive), so a debug line that quotes one word of a question (a
+child's name, a place) is covered too. A traceback of a validation error, for instance, quotes
+the input it refused.
 """
 
 from __future__ import annotations
 
 import contextvars
+import functools
 import json
 import logging
 import re
@@ -24,7 +27,7 @@ user_texts_var: contextvars.ContextVar[tuple[str, ...]] = contextvars.ContextVar
     "user_texts", default=())
 
 _SECRET_PATTERN = re.compile(r"bot\d{5,}:[A-Za-z0-9_-]{20,}")
-MIN_REDACTED_CHARS = 6
+MIN_REDACTED_CHARS = 4
 REDACTED = "[tekst]"
 
 
@@ -41,11 +44,22 @@ def user_texts_in(value: Any) -> list[str]:
 
 def redact(text: str) -> str:
     """``text`` without the current request's own texts (and without bot tokens)."""
-    for value in sorted(user_texts_var.get(), key=len, reverse=True):
-        for form in {value, value.strip(), repr(value)[1:-1]}:
-            if len(form) >= MIN_REDACTED_CHARS and form in text:
-                text = text.replace(form, REDACTED)
+    texts = user_texts_var.get()
+    if texts:
+        text = _pattern(texts).sub(REDACTED, text)
     return _SECRET_PATTERN.sub("bot<token>", text)
+
+
+@functools.lru_cache(maxsize=256)
+def _pattern(texts: tuple[str, ...]) -> re.Pattern[str]:
+    pieces = {t.strip() for t in texts} | {repr(t)[1:-1] for t in texts}
+    pieces |= {w for t in texts for w in re.findall(rf"\w{{{MIN_REDACTED_CHARS},}}", t)}
+    ordered = sorted((p for p in pieces if len(p) >= MIN_REDACTED_CHARS), key=len,
+                     reverse=True)
+    if not ordered:
+        return re.compile(r"(?!)")
+    alternatives = "|".join(re.escape(p) for p in ordered)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
 class JsonFormatter(logging.Formatter):
@@ -89,6 +103,7 @@ def logging_config(level: str = "INFO") -> dict[str, Any]:
             "uvicorn.error": {"handlers": [], "propagate": True},
             "uvicorn.access": {"handlers": [], "propagate": False, "level": "WARNING"},
             "httpx": {"level": "WARNING"},
+            "httpx2": {"level": "WARNING"},
             "alembic": {"level": "WARNING"},
             "httpcore": {"level": "WARNING"},
             "telegram": {"level": "WARNING"},
