@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -132,3 +134,67 @@ def immutable(*paths: Path) -> Iterator[None]:
         yield
     finally:
         subprocess.run(["chattr", "-i", *targets], capture_output=True)
+
+
+@dataclass
+class StoppableChroma:
+    """A ``chroma run`` server on a fixed port that can be stopped, paused, and started again
+    on the same or a fresh (empty: a lost volume) data path."""
+
+    port: int
+    root: Path
+    process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, volume: str = "db") -> None:
+        import httpx
+
+        exe = shutil.which("chroma")
+        if exe is None:
+            pytest.skip("the 'chroma' command (package chromadb) is not installed")
+        log = (self.root / f"{volume}.log").open("a")
+        self.process = subprocess.Popen(
+            [exe, "run", "--path", str(self.root / volume), "--port", str(self.port),
+             "--host", "127.0.0.1"], stdout=log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"{self.url}/api/v2/heartbeat", timeout=1).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("chroma run did not start")
+            time.sleep(0.2)
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(signal.SIGCONT)
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+    def pause(self) -> None:
+        self.process.send_signal(signal.SIGSTOP)
+
+    def resume(self) -> None:
+        self.process.send_signal(signal.SIGCONT)
+
+
+@contextmanager
+def stoppable_chroma() -> Iterator[StoppableChroma]:
+    from tests.channels.servers import free_port
+
+    server = StoppableChroma(free_port(), Path(tempfile.mkdtemp(prefix="oogo-chroma-")))
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+        shutil.rmtree(server.root, ignore_errors=True)

@@ -73,7 +73,7 @@ def warm_up(services: Any, done: threading.Event) -> None:
         for part in ("registry", "indicators", "assistant"):
             getattr(services, part)
         services.knowledge.search("OOGO", k=1)  # loads (or builds) the index this worker uses
-        log.info("warm-up done")
+        log.info("warm-up done", extra={"worker": os.getpid()})
     except Exception:  # readiness reports what is broken; the process keeps serving
         log.exception("warm-up failed")
     finally:
