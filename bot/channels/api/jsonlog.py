@@ -29,6 +29,8 @@ user_texts_var: contextvars.ContextVar[tuple[str, ...]] = contextvars.ContextVar
 _SECRET_PATTERN = re.compile(r"bot\d{5,}:[A-Za-z0-9_-]{20,}")
 MIN_REDACTED_CHARS = 4
 REDACTED = "[tekst]"
+#: the access log holds method, path (invitation codes hashed) and status only: kept readable
+ACCESS_LOGGER = "bot.channels.api.access"
 
 
 def user_texts_in(value: Any) -> list[str]:
@@ -73,7 +75,8 @@ class JsonFormatter(logging.Formatter):
             "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname,
             "logger": record.name,
-            "message": redact(record.getMessage()),
+            "message": record.getMessage() if record.name == ACCESS_LOGGER
+            else redact(record.getMessage()),
             "request_id": getattr(record, "request_id", None) or request_id_var.get(),
         }
         for key, value in vars(record).items():
