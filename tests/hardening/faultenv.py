@@ -14,7 +14,6 @@ import shutil
 import signal
 import subprocess
 import tempfile
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -150,7 +149,7 @@ class StoppableChroma:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self, volume: str = "db") -> None:
-        import httpx
+        from .helpers import wait_until_up
 
         exe = shutil.which("chroma")
         if exe is None:
@@ -159,16 +158,7 @@ class StoppableChroma:
         self.process = subprocess.Popen(
             [exe, "run", "--path", str(self.root / volume), "--port", str(self.port),
              "--host", "127.0.0.1"], stdout=log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{self.url}/api/v2/heartbeat", timeout=1).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                pass
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("chroma run did not start")
-            time.sleep(0.2)
+        wait_until_up(f"{self.url}/api/v2/heartbeat", self.process)
 
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
