@@ -82,7 +82,7 @@ class Services:
     def state_store(self) -> SqlStateStore:
         from bot.storage.stores import SqlStateStore
 
-        return SqlStateStore(self.db)
+        return SqlStateStore(lambda: self.db)  # a database down now must not mean "no store"
 
     @cached_property
     def scan_store(self) -> ScanStore:

@@ -185,8 +185,10 @@ def _scan_markdown(report: Report) -> list[str]:
     scan = report.scan
     if scan is None:
         return [f"*{report.scan_note}*"]
-    lines = [f"{scan.count} deelnemers ({scan.roles_text}); schaal {fmt_int(scan.scale[0])} tot "
-             f"{fmt_int(scan.scale[1])}.", "",
+    roles = f" ({scan.roles_text})" if scan.roles else ""
+    lines = [f"{scan.count} deelnemers{roles}; schaal {fmt_int(scan.scale[0])} tot "
+             f"{fmt_int(scan.scale[1])}; cijfers die iemand herkenbaar zouden maken tonen we "
+             "niet (-).", "",
              "| Thema | Gemiddeld | " + " | ".join(scan.roles) + " |",
              "|---|---|" + "---|" * len(scan.roles)]
     for theme in scan.themes:
