@@ -33,10 +33,10 @@ def test_significant_difference_says_hoger():
                      "hoger", "z", relevant=True)
     assert describe_comparison(cmp) == (
         "4,8% in Amsterdam is hoger dan 4,1% in Nederland (statistisch betekenisvol en minstens "
-        "10% verschil, 2023).")
+        "een tiende verschil, 2023).")
     assert describe_comparison(cmp, "en") == (
         "4.8% in Amsterdam is higher than 4.1% in the Netherlands (statistically significant and "
-        "at least 10% apart, 2023).")
+        "at least a tenth apart, 2023).")
 
 
 def test_rest_of_swv_is_named_as_such():
@@ -58,7 +58,7 @@ def test_non_significant_difference_never_says_hoger():
     assert "ongeveer gelijk" in text and "geen statistisch betekenisvol" in text
     small = Comparison(_v("GM0363", "Amsterdam", 4.3), _v("NL01", "Nederland", 4.1), 0.2, True,
                        "gelijk", "z", relevant=False)
-    assert "kleiner dan 10%" in describe_comparison(small)
+    assert "kleiner dan een tiende" in describe_comparison(small)
 
 
 def test_suppressed_and_untested_wording():
