@@ -76,7 +76,7 @@ def _finish(fig, values: list[Value], lang: str) -> bytes:
     fig.text(0.01, 0.01, fill(source_line(values, lang), width), fontsize=7, color="#444444",
              ha="left", va="bottom")
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png")
+    fig.savefig(buffer, format="png", bbox_inches="tight", pad_inches=0.2)
     return buffer.getvalue()
 
 
@@ -117,7 +117,7 @@ def comparison_chart(items: Comparison | PeerComparison | Sequence[Value], *,
                 (value.ci_high or value.value or 0) + top * 0.02,
                 fm.value_text(value, lang), ha="center", va="bottom", fontsize=8)
     ax.set_xticks(range(len(values)), [short_name(v, lang) for v in values], fontsize=7)
-    ax.set_ylabel(fill(axis_label(first.indicator, first.category, lang), 34), fontsize=8)
+    ax.set_ylabel(fill(axis_label(first.indicator, first.category, lang), 40), fontsize=8)
     _axis(ax, first.unit, lang, top)
     ax.set_title(fill(title or title_of(first, lang, f", {first.year}"), 70), fontsize=10)
     return _finish(fig, values, lang)
@@ -155,7 +155,7 @@ def trend_chart(items: Trend | Sequence[Trend] | Sequence[Value], *, title: str 
     ax.set_xticks(years, [str(y) for y in years])
     ax.set_xlim(years[0] - 0.3, years[-1] + 0.6)
     ax.set_xlabel("jaar" if lang != "en" else "year", fontsize=8)
-    ax.set_ylabel(fill(axis_label(first.indicator, first.category, lang), 34), fontsize=8)
+    ax.set_ylabel(fill(axis_label(first.indicator, first.category, lang), 40), fontsize=8)
     _axis(ax, first.unit, lang, max((v.value for v in values if v.value is not None),
                                     default=0.1))
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)

@@ -117,9 +117,9 @@ def describe_comparison(cmp: Comparison, lang: str = "nl") -> str:
         if lang == "en":
             word = "higher" if cmp.direction == "hoger" else "lower"
             return (f"{_cap(a_txt)} is {word} than {b_txt} (statistically significant and at "
-                    f"least 10% apart, {year}).")
+                    f"least a tenth apart, {year}).")
         return (f"{_cap(a_txt)} is {cmp.direction} dan {b_txt} (statistisch betekenisvol en "
-                f"minstens 10% verschil, {year}).")
+                f"minstens een tiende verschil, {year}).")
     why = _why_same(cmp, lang)
     if lang == "en":
         return f"{_cap(a_txt)} is about the same as {b_txt} ({why}, {year})."
@@ -130,8 +130,8 @@ def _why_same(cmp: Comparison, lang: str) -> str:
     if not cmp.significant:
         return ("no statistically significant difference" if lang == "en" else
                 "geen statistisch betekenisvol verschil")
-    return ("the difference is less than 10%" if lang == "en" else
-            "het verschil is kleiner dan 10%")
+    return ("the difference is less than a tenth" if lang == "en" else
+            "het verschil is kleiner dan een tiende")
 
 
 def describe_trend(trend: Trend, lang: str = "nl") -> str:
@@ -157,14 +157,14 @@ def describe_trend(trend: Trend, lang: str = "nl") -> str:
     if trend.direction == "stabiel":
         if lang == "en":
             return (f"{_cap(label)} in {where} stayed about the same: {span} (no significant "
-                    "change of at least 10%).")
+                    "change of at least a tenth).")
         return (f"{_cap(label)} in {where} is ongeveer gelijk gebleven: {span} (geen statistisch"
-                " betekenisvolle verandering van minstens 10%).")
+                " betekenisvolle verandering van minstens een tiende).")
     if lang == "en":
         word = "rose" if trend.direction == "gestegen" else "fell"
-        return f"{_cap(label)} in {where} {word}: {span} (significant, at least 10%)."
+        return f"{_cap(label)} in {where} {word}: {span} (significant, at least a tenth)."
     return (f"{_cap(label)} in {where} is {trend.direction}: {span} (statistisch betekenisvol, "
-            "minstens 10%).")
+            "minstens een tiende).")
 
 
 def describe_position(pos: Position, name: str, unit: str, lang: str = "nl") -> str:
@@ -206,6 +206,8 @@ def source_line(values: Iterable[Value], lang: str = "nl") -> str:
             sources.append(source)
     years = sorted({v.year for v in values})
     year_txt = ", ".join(map(str, years))
+    if len(years) > 2 and years[-1] - years[0] == len(years) - 1:
+        year_txt = f"{years[0]}-{years[-1]}"
     demo = any(v.demo for v in values)
     if lang == "en":
         text = f"Source: {'; '.join(sources) or 'unknown'} ({year_txt})."

@@ -30,18 +30,19 @@ def wants_jeugdhulp(u: Understanding, category: str) -> bool:
 def jeugdhulp_lines(ctx: Context, u: Understanding, year: int | None) -> None:
     """Jeugdhulp zonder and met verblijf, then the total jeugdzorg named for what it counts."""
     regions = u.regions or [NATIONAL]
+    single = len(regions) == 1 and regions[0] != NATIONAL
     for code in regions:
         for category in JEUGDHULP:
             ctx.draft.lines.append(ctx.value_line(ctx.lookup(u.indicator, code, category, year)))
+            if single and category == JEUGDHULP[0]:  # right under the figure it is about
+                comparison = ctx.compare(u.indicator, code, NATIONAL, category, year)
+                ctx.draft.lines.append(ctx.comparison_line(comparison))
     first = regions[0]
     total = ctx.lookup(u.indicator, first, "totaal", year)
     ctx.fact(total)
-    ctx.draft.lines.append(ctx.t.render("jeugdhulp_note", ctx.lang, value=fmt_value(total,
-                                                                                    ctx.lang),
+    ctx.draft.lines.append(ctx.t.render("jeugdhulp_note", ctx.lang,
+                                        value=fmt_value(total, ctx.lang),
                                         region=ctx.name(first)))
-    if len(regions) == 1 and first != NATIONAL:
-        comparison = ctx.compare(u.indicator, first, NATIONAL, JEUGDHULP[0], year)
-        ctx.draft.lines.append(ctx.comparison_line(comparison))
 
 
 def breakdown_handler(ctx: Context, u: Understanding, category: str, year: int | None) -> None:

@@ -40,6 +40,7 @@ class Draft:
     extra_numbers: list[float] = field(default_factory=list)  # ranks, intervals: grounded too
     values: list[Any] = field(default_factory=list)  # the engine's values, for charts
     series: list[Any] = field(default_factory=list)  # trends drawn in a trend chart
+    tests: list[dict] = field(default_factory=list)  # every comparison a sentence rests on
     buttons: list[Button] = field(default_factory=list)
 
 
@@ -143,12 +144,25 @@ class Context:
                              region=self.name(gemeente), year=rest.year,
                              value=fmt_value(rest, self.lang), counts=counts)
 
+    def record(self, comparison: Any) -> None:
+        """Keep what a sentence about a difference rests on (``Reply.debug["tests"]``)."""
+        shown = comparison.shown
+        self.draft.tests.append({
+            "kind": "compare", "indicator": comparison.a.indicator,
+            "category": comparison.a.category, "year": comparison.a.year,
+            "region": comparison.a.region, "other": shown.region,
+            "excluding": getattr(shown, "excluding", "") or None,
+            "direction": comparison.direction, "significant": comparison.significant,
+            "relevant": getattr(comparison, "relevant", False), "p_value": comparison.p_value,
+            "test": comparison.test})
+
     def comparison_line(self, comparison: Any) -> str:
         """"X ligt hoger dan Y (…); het verschil is …" about the figure that was tested."""
         a, shown = comparison.a, comparison.shown
         self.fact(a)
         if a.value is None or shown.value is None:
             return ""
+        self.record(comparison)
         if getattr(shown, "excluding", ""):
             other = self.t.render("rest_name", self.lang, region=self.name(shown.excluding))
         else:
@@ -156,7 +170,7 @@ class Context:
             other = self.name(shown.region)
         values = dict(region=self.name(a.region), other=other,
                       other_value=fmt_value(shown, self.lang),
-                      significance=self.t.render(_significance(comparison), self.lang))
+                      significance=self.t.render(significance_key(comparison), self.lang))
         if comparison.direction not in ("hoger", "lager"):
             return self.t.render("compare_same", self.lang, **values)
         return self.t.render("compare_diff", self.lang,
@@ -198,7 +212,7 @@ class Context:
         return None
 
 
-def _significance(comparison: Any) -> str:
+def significance_key(comparison: Any) -> str:
     if not getattr(comparison, "tested", True) or comparison.direction == "onbekend":
         return "sig_unknown"
     if comparison.direction in ("hoger", "lager"):

@@ -11,7 +11,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from bot.core.answers.context import NATIONAL, Context, NoData
+from bot.core.answers import labels as lb
+from bot.core.answers.context import NATIONAL, Context, NoData, shown_text, significance_key
 from bot.core.answers.format import fmt_value
 from bot.core.understanding.model import Understanding
 from indicators.levels import NotPublished
@@ -66,11 +67,15 @@ def _change_line(ctx: Context, trend: Any) -> str:
     if trend.first_year is None:
         return ""
     years = {"first_year": trend.first_year, "last_year": trend.last_year}
+    ctx.draft.tests.append({"kind": "trend", "indicator": trend.indicator,
+                            "category": trend.category, "region": trend.region, **years,
+                            "direction": trend.direction, "significant": trend.significant,
+                            "relevant": trend.relevant, "p_value": trend.p_value})
     if trend.direction == "onbekend":
         return t.render("trend_untested", lang, **years)
     key = TREND_KEYS[trend.direction]
     if key == "trend_flat":
-        sig = "sig_small" if trend.significant else "sig_no"
+        sig = "trend_sig_small" if trend.significant else "trend_sig_no"
         return t.render(key, lang, significance=t.render(sig, lang), **years)
     return t.render(key, lang, **years)
 
@@ -94,10 +99,15 @@ def _against_national(ctx: Context, u: Understanding, trend: Any, category: str,
                                     last=fmt_value(last, lang), first_year=first.year,
                                     last_year=last.year))
     name = ctx.name(trend.region)
+    ctx.draft.tests.append({"kind": "trend_vs", "indicator": trend.indicator,
+                            "category": trend.category, "region": trend.region,
+                            "other": NATIONAL, "direction": cmp.direction,
+                            "significant": cmp.significant, "relevant": cmp.relevant,
+                            "p_value": cmp.p_value})
     if cmp.direction in ("hoger", "lager"):
         ctx.draft.lines.append(t.render(_versus_key(cmp), lang, region=name))
     elif cmp.tested:
-        sig = "sig_small" if cmp.significant else "sig_no"
+        sig = "trend_vs_sig_small" if cmp.significant else "trend_vs_sig_no"
         ctx.draft.lines.append(t.render("trend_vs_same", lang, region=name,
                                         significance=t.render(sig, lang)))
     swv = _own_swv_trend(ctx, u.indicator, trend.region, category, years)
@@ -131,60 +141,41 @@ def _own_swv_trend(ctx: Context, indicator: str, code: str, category: str,
 
 
 def peer_lines(ctx: Context, u: Understanding, category: str, year: int | None) -> None:
-    """The region's value and those of its most alike gemeenten (at least five)."""
+    """The region's value and those of its most alike gemeenten, and the tested difference
+    with those gemeenten together (their summed counts)."""
     code = (u.regions or [NATIONAL])[0]
     if code == NATIONAL:
         raise NoData("no peers for Nederland")
-    own = ctx.lookup(u.indicator, code, category, year)
+    try:
+        result = ctx.engine.compare_peers(u.indicator, code, category, year, PEERS_N)
+    except NotPublished:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the engine has no such figures
+        raise NoData(f"peers {code}: {exc}") from exc
+    own = result.region
     ctx.fact(own)
-    peers = []
-    for region in ctx.registry.peers(code, n=PEERS_N):
-        try:
-            peers.append(ctx.lookup(u.indicator, region.code, category, own.year))
-        except NoData:
-            continue
     t, lang = ctx.t, ctx.lang
     ctx.draft.lines.append(t.render("peers_intro", lang, region=ctx.name(code),
                                     label=ctx.label(u.indicator, category), year=own.year))
-    for value in peers:
+    for value in result.peers:
         ctx.fact(value)
         ctx.draft.lines.append(t.render("peers_line", lang, region=ctx.name(value.region),
-                                        value=fmt_value(value, lang)))
+                                        value=shown_text(ctx, value)))
     if own.value is None:
         return
-    known = [p for p in peers if p.value is not None]
-    higher = sum(1 for p in known if p.value > own.value)
-    lower = sum(1 for p in known if p.value < own.value)
-    ctx.draft.lines.append(t.render("peers_summary", lang, region=ctx.name(code),
-                                    value=fmt_value(own, lang),
-                                    standing=STANDING[lang][_standing(higher, lower)]))
-
-
-STANDING = {
-    "nl": {"top": "hoger dan al deze vergelijkbare gemeenten",
-           "bottom": "lager dan al deze vergelijkbare gemeenten",
-           "high": "hoger dan de meeste vergelijkbare gemeenten",
-           "low": "lager dan de meeste vergelijkbare gemeenten",
-           "middle": "ongeveer in het midden van de vergelijkbare gemeenten"},
-    "en": {"top": "higher than all of these similar municipalities",
-           "bottom": "lower than all of these similar municipalities",
-           "high": "higher than most similar municipalities",
-           "low": "lower than most similar municipalities",
-           "middle": "about in the middle of the similar municipalities"},
-}
-
-
-def _standing(higher: int, lower: int) -> str:
-    """Where a value sits among its peers, in words (no extra numbers in the answer)."""
-    if higher == 0 and lower > 0:
-        return "top"
-    if lower == 0 and higher > 0:
-        return "bottom"
-    if lower >= 2 * max(higher, 1):
-        return "high"
-    if higher >= 2 * max(lower, 1):
-        return "low"
-    return "middle"
+    name = ctx.name(code)
+    ctx.draft.lines.append(t.render("peers_summary", lang, region=name,
+                                    value=fmt_value(own, lang)))
+    cmp = result.comparison
+    if cmp is None or not cmp.tested:
+        return
+    ctx.record(cmp)
+    sig = t.render(significance_key(cmp), lang)
+    if cmp.direction in ("hoger", "lager"):
+        ctx.draft.lines.append(t.render("peers_diff", lang, region=name, significance=sig,
+                                        direction=lb.DIRECTION[lang][cmp.direction]))
+    else:
+        ctx.draft.lines.append(t.render("peers_same", lang, region=name, significance=sig))
 
 
 def position_lines(ctx: Context, u: Understanding, category: str, year: int | None) -> None:
