@@ -20,6 +20,7 @@ Region levels with figures (what the Monitor AOJ publishes; see ``PUBLISHED_LEVE
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from indicators import vocabulary as vc
 
@@ -239,3 +240,9 @@ def build_catalog() -> dict[str, IndicatorDef]:
             words_nl=vc.RISK_NL, words_en=vc.RISK_EN, levels=PUBLISHED_LEVELS["neet_rr"],
         ),
     }
+
+
+@lru_cache(maxsize=1)
+def catalog() -> dict[str, IndicatorDef]:
+    """The shared, read-only catalog (built on first use; callers must not change it)."""
+    return build_catalog()

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from textwrap import fill
 
 from indicators import formatting as fm
-from indicators.catalog import build_catalog
+from indicators.catalog import catalog
 from indicators.values import Comparison, PeerComparison, Trend, Value
 from indicators.wording import region_name, source_line
 
@@ -40,13 +40,13 @@ def _values_of(items: Comparison | PeerComparison | Sequence[Value]) -> list[Val
 
 def axis_label(indicator: str, category: str, lang: str = "nl") -> str:
     """Whose share the figure is, from the catalog ("% van de leerlingen in het vso")."""
-    definition = build_catalog().get(indicator)
+    definition = catalog().get(indicator)
     return definition.axis_label(category, lang) if definition else ""
 
 
 def title_of(value: Value, lang: str = "nl", extra: str = "") -> str:
     """What the chart shows, in words: "Jeugdzorggebruik onder leerlingen in het vso, 2023"."""
-    definition = build_catalog().get(value.indicator)
+    definition = catalog().get(value.indicator)
     label = definition.figure_label(value.category, lang) if definition else value.indicator
     return label[:1].upper() + label[1:] + extra
 

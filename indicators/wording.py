@@ -16,7 +16,7 @@ from indicators.catalog import (
     DEMO_SOURCE_NL,
     IMPORT_SOURCE_EN,
     IMPORT_SOURCE_NL,
-    build_catalog,
+    catalog,
 )
 from indicators.values import Comparison, Position, Trend, Value
 from indicators.vocabulary import level_plural
@@ -25,7 +25,6 @@ SUPPRESSED_NL = fm.SUPPRESSED["nl"]
 SUPPRESSED_EN = fm.SUPPRESSED["en"]
 DEMO_NOTICE_NL = "Let op: dit zijn demonstratiecijfers, geen echte cijfers."
 DEMO_NOTICE_EN = "Note: these are demonstration figures, not real data."
-_CATALOG = build_catalog()
 
 format_number = fm.number
 
@@ -56,16 +55,16 @@ def region_name(value: Value, lang: str = "nl") -> str:
 
 def category_label(category: str, lang: str = "nl", indicator: str = "jeugdzorg") -> str:
     """The category's name in a list ("primair onderwijs (po)")."""
-    definition = _CATALOG.get(indicator) or _CATALOG["jeugdzorg"]
+    definition = catalog().get(indicator) or catalog()["jeugdzorg"]
     if category not in definition.all_categories:
-        definition = next((d for d in _CATALOG.values() if category in d.all_categories),
+        definition = next((d for d in catalog().values() if category in d.all_categories),
                           definition)
     return definition.category_label(category, lang)
 
 
 def figure_label(value: Value, lang: str = "nl") -> str:
     """What the figure is: "jeugdzorggebruik onder leerlingen in het vso"."""
-    definition = _CATALOG.get(value.indicator)
+    definition = catalog().get(value.indicator)
     return definition.figure_label(value.category, lang) if definition else value.indicator
 
 
@@ -136,7 +135,7 @@ def _why_same(cmp: Comparison, lang: str) -> str:
 
 def describe_trend(trend: Trend, lang: str = "nl") -> str:
     """The change from the first to the last year with a figure, judged as comparisons are."""
-    definition = _CATALOG.get(trend.indicator)
+    definition = catalog().get(trend.indicator)
     label = definition.figure_label(trend.category, lang) if definition else trend.indicator
     shown = [v for v in trend.values if v.value is not None]
     if len(shown) < 2:

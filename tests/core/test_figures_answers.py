@@ -160,3 +160,12 @@ def test_english_labels_and_numbers(core_services):
     reply = _answer(core_services, indicator="neet_rr", category="pro", regions=["GM0193"],
                     language="en")
     assert "times" in reply.text and not re.search(r"\d,\d", reply.text)
+
+
+def test_named_po_partnership_in_a_comparison_is_replaced_by_its_own_alternative(core_services):
+    engine = core_services.indicators
+    reply = _answer(core_services, indicator="neet", category="totaal", mode="regions",
+                    regions=["GM0363", "PO2001"])
+    substitute = engine.alternatives("neet", "PO2001")[0]
+    assert {f.region for f in reply.facts} >= {"GM0363", substitute}
+    assert "VO2708" not in {f.region for f in reply.facts}  # not Amsterdam's own partnership

@@ -73,6 +73,8 @@ def maybe_chart(u: Understanding, draft: Draft, lang: str = "nl") -> Chart | Non
     values = _unique([v for v in draft.values if getattr(v, "value", None) is not None])
     if u.mode not in CHART_MODES or len(values) < 2:
         return None
+    if len({(v.indicator, v.category) for v in values}) > 1:
+        return None  # one axis, one kind of figure: a breakdown or jeugdhulp answer has none
     try:
         from indicators import charts
         from indicators.formatting import value_text

@@ -204,7 +204,7 @@ class Context:
     def _own_swv(self, exc: NotPublished, u: Understanding) -> str | None:
         """For "gemeente against its SWV", the gemeente's own partnership of the right kind."""
         first = u.regions[0] if u.regions else None
-        if first and first != exc.region and first.startswith("GM"):
+        if u.mode == "swv" and first and first != exc.region and first.startswith("GM"):
             try:
                 return self.engine.swv_for(first, exc.category)
             except Exception:  # noqa: BLE001

@@ -9,37 +9,36 @@ from __future__ import annotations
 
 from typing import Any
 
-from indicators.catalog import IndicatorDef, build_catalog
+from indicators.catalog import IndicatorDef, catalog
 from indicators.vocabulary import dimension_name
 
-_CATALOG = build_catalog()
 DIRECTION = {"nl": {"hoger": "hoger", "lager": "lager", "gelijk": "gelijk"},
              "en": {"hoger": "higher", "lager": "lower", "gelijk": "equal"}}
 
 
 def _definition(engine: Any, indicator: str | None) -> IndicatorDef | None:
-    catalog = getattr(engine, "catalog", None) or _CATALOG
-    return catalog.get(indicator or "")
+    known = getattr(engine, "catalog", None) or catalog()
+    return known.get(indicator or "")
 
 
 def _owner(category: str) -> IndicatorDef:
     """The indicator whose vocabulary names this category (jeugdzorg first)."""
-    for definition in _CATALOG.values():
+    for definition in catalog().values():
         if category in definition.all_categories:
             return definition
-    return _CATALOG["jeugdzorg"]
+    return catalog()["jeugdzorg"]
 
 
 def category_label(category: str, language: str, indicator: str | None = None) -> str:
     """The category's name in a list: "primair onderwijs (po)", "alle jeugdigen van 0 tot 23
     jaar"."""
-    definition = _CATALOG.get(indicator or "") or _owner(category)
+    definition = catalog().get(indicator or "") or _owner(category)
     return definition.category_label(category, language)
 
 
 def factor_label(category: str, language: str) -> str:
     """What young people with a risk factor share: "een achtergrond in het praktijkonderwijs"."""
-    return _CATALOG["neet_rr"].background(category, language)
+    return catalog()["neet_rr"].background(category, language)
 
 
 def dimension_label(dimension: str, language: str) -> str:
