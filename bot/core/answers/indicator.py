@@ -89,6 +89,7 @@ def _run(ctx: Context, u: Understanding, category: str, year: int | None) -> Non
     lines = len(ctx.draft.lines)
     try:
         handler(ctx, u, category, year)
+        _jeugdzorg_note(ctx, u, category)
     except NotPublished as exc:
         del ctx.draft.lines[lines:]
         ctx.draft.facts.clear()
@@ -99,6 +100,7 @@ def _run(ctx: Context, u: Understanding, category: str, year: int | None) -> Non
         u.regions = [substitute if code == exc.region else code for code in u.regions]
         try:
             handler(ctx, u, category, year)
+            _jeugdzorg_note(ctx, u, category)
         except NotPublished as again:
             raise NoData(str(again)) from again
 
@@ -120,7 +122,6 @@ def _value(ctx: Context, u: Understanding, category: str, year: int | None) -> N
         except NoData:
             return
         ctx.draft.lines.append(ctx.comparison_line(comparison))
-    _jeugdzorg_note(ctx, u, category)
 
 
 def _compare(ctx: Context, u: Understanding, category: str, year: int | None) -> None:
@@ -143,7 +144,6 @@ def _compare(ctx: Context, u: Understanding, category: str, year: int | None) ->
         else:
             ctx.draft.lines.append(ctx.value_line(comparison.b))
         ctx.draft.lines.append(ctx.comparison_line(comparison))
-    _jeugdzorg_note(ctx, u, category)
 
 
 def _alone(ctx: Context, u: Understanding, comparison: Any, regions: list[str],
@@ -162,8 +162,9 @@ def _alone(ctx: Context, u: Understanding, comparison: Any, regions: list[str],
 
 
 def _jeugdzorg_note(ctx: Context, u: Understanding, category: str) -> None:
-    """The user said "jeugdhulp" but the figure is all jeugdzorg: say so plainly."""
-    if u.asked_term == "jeugdhulp" and u.indicator == "jeugdzorg" and category == "totaal":
+    """The user said "jeugdhulp" but the answer shows all jeugdzorg: say so plainly (a value
+    question already got the two jeugdhulp figures instead)."""
+    if u.mode != "value" and breakdown.wants_jeugdhulp(u, category):
         ctx.draft.lines.append(ctx.t.render("jeugdzorg_not_jeugdhulp", ctx.lang))
 
 
