@@ -41,6 +41,7 @@ class Draft:
     values: list[Any] = field(default_factory=list)  # the engine's values, for charts
     series: list[Any] = field(default_factory=list)  # trends drawn in a trend chart
     tests: list[dict] = field(default_factory=list)  # every comparison a sentence rests on
+    claims: list[dict] = field(default_factory=list)  # the same, as the LLM check reads them
     buttons: list[Button] = field(default_factory=list)
 
 
@@ -155,6 +156,16 @@ class Context:
             "direction": comparison.direction, "significant": comparison.significant,
             "relevant": getattr(comparison, "relevant", False), "p_value": comparison.p_value,
             "test": comparison.test})
+        direction = comparison.direction if comparison.direction in ("hoger", "lager") \
+            else "gelijk"
+        claim = {"kind": "compare", "indicator": comparison.a.indicator,
+                 "category": comparison.a.category, "year": comparison.a.year,
+                 "a": comparison.a.region, "b": shown.region, "direction": direction,
+                 "significant": comparison.significant if comparison.tested else None}
+        if getattr(shown, "excluding", ""):
+            claim["labels"] = {shown.region: self.t.render(
+                "rest_name", self.lang, region=self.name(shown.excluding))}
+        self.draft.claims.append(claim)
 
     def comparison_line(self, comparison: Any) -> str:
         """"X ligt hoger dan Y (…); het verschil is …" about the figure that was tested."""

@@ -79,7 +79,8 @@ def answer_indicator(u: Understanding, services: Any, *, charts: bool = True,
         followups=follow,
         buttons=draft.buttons + [Button(label=f, value=f) for f in follow],
         language=lang,
-        debug={"grounded_extra": draft.extra_numbers, "tests": draft.tests},
+        debug={"grounded_extra": draft.extra_numbers, "tests": draft.tests,
+               "claims": draft.claims},
     )
 
 

@@ -21,6 +21,8 @@ from indicators.vocabulary import level_plural
 logger = logging.getLogger(__name__)
 PEERS_N = 8
 TREND_KEYS = {"gestegen": "trend_rose", "gedaald": "trend_fell", "stabiel": "trend_flat"}
+TREND_CLAIM = {"gestegen": "up", "gedaald": "down", "stabiel": "flat"}
+STANDING_CLAIM = {"hoger": "high", "lager": "low"}
 
 
 def _years(ctx: Context, u: Understanding) -> list[int]:
@@ -71,6 +73,11 @@ def _change_line(ctx: Context, trend: Any) -> str:
                             "category": trend.category, "region": trend.region, **years,
                             "direction": trend.direction, "significant": trend.significant,
                             "relevant": trend.relevant, "p_value": trend.p_value})
+    ctx.draft.claims.append({"kind": "trend", "indicator": trend.indicator,
+                             "category": trend.category, "region": trend.region,
+                             "from": trend.first_year, "to": trend.last_year,
+                             "direction": TREND_CLAIM.get(trend.direction, "flat"),
+                             "significant": trend.significant})
     if trend.direction == "onbekend":
         return t.render("trend_untested", lang, **years)
     key = TREND_KEYS[trend.direction]
@@ -169,7 +176,14 @@ def peer_lines(ctx: Context, u: Understanding, category: str, year: int | None) 
     cmp = result.comparison
     if cmp is None or not cmp.tested:
         return
-    ctx.record(cmp)
+    ctx.draft.tests.append({"kind": "compare", "indicator": own.indicator,
+                            "category": own.category, "year": own.year, "region": own.region,
+                            "other": "PEERS", "excluding": None, "direction": cmp.direction,
+                            "significant": cmp.significant, "relevant": cmp.relevant,
+                            "p_value": cmp.p_value, "test": cmp.test})
+    ctx.draft.claims.append({"kind": "peers", "indicator": own.indicator,
+                             "category": own.category, "year": own.year, "region": own.region,
+                             "standing": STANDING_CLAIM.get(cmp.direction, "middle")})
     sig = t.render(significance_key(cmp), lang)
     if cmp.direction in ("hoger", "lager"):
         ctx.draft.lines.append(t.render("peers_diff", lang, region=name, significance=sig,
