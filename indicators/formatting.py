@@ -30,6 +30,13 @@ def _lang(lang: str | None) -> str:
     return "en" if lang == "en" else "nl"
 
 
+def decimals_of(value: float, most: int = 2) -> int:
+    """How many decimals a published value has (at least 1, at most ``most``): lets a checker
+    read a number back at the precision it was shown with."""
+    text = f"{value:.{most}f}".rstrip("0")
+    return max(1, min(most, len(text.split(".")[1]) if "." in text else 0))
+
+
 def number(value: float, decimals: int = 1, lang: str = "nl") -> str:
     """A number with fixed decimals: "1.234,5" (nl) or "1,234.5" (en); never "-0"."""
     rounded = round(float(value), decimals)

@@ -136,14 +136,20 @@ class Context:
                              high=formatting.times(high, self.lang))
 
     def rest_line(self, rest: Any, gemeente: str) -> str:
-        """The rest of a samenwerkingsverband as its own line (the figure that was tested)."""
-        self.fact(rest)
-        if rest.value is None:
-            return ""
-        counts = fmt_counts(rest, self.lang) if self.show_counts else ""
+        """The group the test compared with: the rest of the samenwerkingsverband.
+
+        The rest is a derived group, not a published figure, so it is not a ``Fact`` (facts are
+        exactly the shipped figures): the line names it with its counts, the whole partnership's
+        published figure stands on its own line, and the test itself is kept in
+        ``Reply.debug["tests"]``.
+        """
+        counts = ""
+        if self.show_counts and rest.value is not None and rest.numerator is not None \
+                and rest.denominator:
+            counts = ": " + formatting.counts_text(rest, self.lang).strip(" ()")
+            self.draft.extra_numbers += [rest.numerator, rest.denominator]
         return self.t.render("rest_value", self.lang, swv=self.name(rest.region),
-                             region=self.name(gemeente), year=rest.year,
-                             value=fmt_value(rest, self.lang), counts=counts)
+                             region=self.name(gemeente), year=rest.year, counts=counts)
 
     def record(self, comparison: Any) -> None:
         """Keep what a sentence about a difference rests on (``Reply.debug["tests"]``)."""
@@ -174,17 +180,20 @@ class Context:
         if a.value is None or shown.value is None:
             return ""
         self.record(comparison)
+        significance = self.t.render(significance_key(comparison), self.lang)
         if getattr(shown, "excluding", ""):
+            # the rest of the partnership is named, not given as a percentage (see rest_line)
             other = self.t.render("rest_name", self.lang, region=self.name(shown.excluding))
+            values = dict(region=self.name(a.region), other=other, significance=significance)
+            suffix = "_rest"
         else:
             self.fact(shown)
-            other = self.name(shown.region)
-        values = dict(region=self.name(a.region), other=other,
-                      other_value=fmt_value(shown, self.lang),
-                      significance=self.t.render(significance_key(comparison), self.lang))
+            values = dict(region=self.name(a.region), other=self.name(shown.region),
+                          other_value=fmt_value(shown, self.lang), significance=significance)
+            suffix = ""
         if comparison.direction not in ("hoger", "lager"):
-            return self.t.render("compare_same", self.lang, **values)
-        return self.t.render("compare_diff", self.lang,
+            return self.t.render("compare_same" + suffix, self.lang, **values)
+        return self.t.render("compare_diff" + suffix, self.lang,
                              direction=lb.DIRECTION[self.lang][comparison.direction], **values)
 
     def explain_not_published(self, exc: NotPublished, u: Understanding) -> str | None:

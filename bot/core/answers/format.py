@@ -12,6 +12,9 @@ from typing import Any
 from indicators import formatting
 
 
+decimals_of = formatting.decimals_of
+
+
 def fmt_number(value: float, language: str = "nl", decimals: int = 1) -> str:
     """1234.5 -> '1.234,5' (nl) or '1,234.5' (en)."""
     return formatting.number(value, decimals, language)

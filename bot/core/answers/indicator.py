@@ -141,6 +141,8 @@ def _compare(ctx: Context, u: Understanding, category: str, year: int | None) ->
             _alone(ctx, u, comparison, regions, category, year)
             continue
         if getattr(comparison.shown, "excluding", ""):
+            # the partnership's published figure, then the group the test compared with
+            ctx.draft.lines.append(ctx.value_line(comparison.b))
             ctx.draft.lines.append(ctx.rest_line(comparison.shown, first))
         else:
             ctx.draft.lines.append(ctx.value_line(comparison.b))

@@ -113,14 +113,19 @@ def _words_only(text: str, s: Any) -> str:
 def _label_text(reply: Any, facts: list) -> str:
     """The labels of the facts' indicators and categories, in the reply's language."""
     from bot.core.answers import labels as lb
+    from indicators.catalog import catalog
 
     language = reply.language if reply.language in ("nl", "en") else "nl"
+    known = catalog()
     parts = []
     for f in facts:
         parts.append(lb.category_label(f.category, language))
-        parts.append(lb.factor_label(f.category, language))
-        parts.append((lb.INDICATOR_NL if language == "nl" else lb.INDICATOR_EN)
-                     .get(f.indicator, f.indicator))
+        if f.indicator == "neet_rr":
+            parts.append(lb.factor_label(f.category, language))
+        definition = known.get(f.indicator)
+        if definition is not None:
+            parts.append(definition.label(language))
+            parts.append(definition.figure_label(f.category, language))
     return "\n".join(dict.fromkeys(parts))
 
 
