@@ -101,11 +101,14 @@ def build_charts(services: Any, region: Any, alone: set[str],
     engine = services.indicators
     wanted = [(i, c) for i, c in (("jeugdzorg", "totaal"), ("neet", "totaal"))
               if _published(engine, region, i, c)]
-    leads = []
-    for point in (points.ranked if points is not None else [])[:LEAD_CHARTS]:
+    leads: list[tuple[str, str]] = []
+    number: dict[tuple[str, str], int] = {}
+    for rank, point in enumerate(points.ranked if points is not None else [], start=1):
         lead = point.lead
-        if lead and lead[0] != "scan" and (lead[0], lead[2]) not in wanted + leads:
+        if lead and lead[0] != "scan" and (lead[0], lead[2]) not in wanted + leads \
+                and len(leads) < LEAD_CHARTS:
             leads.append((lead[0], lead[2]))
+            number[(lead[0], lead[2])] = rank
     charts: list[ReportChart] = []
     for indicator, category in wanted + leads:
         for make in (lambda i=indicator, c=category: comparison_figure(
@@ -118,5 +121,8 @@ def build_charts(services: Any, region: Any, alone: set[str],
                 log.warning("chart for %s failed", region.code, exc_info=True)
                 continue
             if chart is not None:
+                if (indicator, category) in number:
+                    chart.title = f"Bij gesprekspunt {number[(indicator, category)]}. " \
+                                  f"{chart.title}"
                 charts.append(chart)
     return charts

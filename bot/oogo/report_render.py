@@ -27,11 +27,18 @@ MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augus
           "september", "oktober", "november", "december")
 RULE = ("Hoger of lager staat er alleen bij een verschil dat statistisch significant is en "
         "minstens een tiende (zie 'Wanneer noemt deze assistent een verschil hoger of lager?' in "
-        "De indicatoren van de Monitor AOJ); anders staat er ongeveer gelijk. Met het eigen "
-        "samenwerkingsverband is getoetst tegen de rest ervan, zonder {region}: het SWV PO voor "
-        "po, sbo en so, het SWV VO voor de andere cijfers, net als in de chat. Een aantal onder de "
-        "tien, en een cijfer waaruit zo'n aantal terug te rekenen is, staat er als 'minder dan "
-        "10'.")
+        "De indicatoren van de Monitor AOJ); anders staat er ongeveer gelijk.{swv} Een aantal "
+        "onder de tien, en een cijfer waaruit zo'n aantal terug te rekenen is, staat er als "
+        "'minder dan 10'.")
+RULE_SWV = (" Met het eigen samenwerkingsverband is getoetst tegen de rest ervan, zonder "
+            "{region}: het SWV PO voor po, sbo en so, het SWV VO voor de andere cijfers, net als "
+            "in de chat.")
+
+
+def rule_text(report: Report) -> str:
+    """How to read the table's comparisons (the SWV sentence only for a gemeente)."""
+    swv = RULE_SWV.format(region=report.region_name) if report.has_swv else ""
+    return RULE.format(swv=swv)
 
 
 class ReportFormatError(ValueError):
@@ -57,7 +64,7 @@ def _level(report: Report) -> str:
 def table_notes(report: Report) -> list[str]:
     """Under the figures table: which partnerships the columns are, and what the words mean."""
     if not report.has_swv:
-        return []
+        return [n for n in report.points.notes if n.startswith(("Niet gepubliceerd", "Not "))]
     names = [f"{label}: {report.swv_names[key]}" for key, label in
              (("swv_po", "SWV PO"), ("swv_vo", "SWV VO")) if report.swv_names.get(key)]
     notes = ["; ".join(names) + "." if names else ""]
@@ -76,7 +83,8 @@ def table_notes(report: Report) -> list[str]:
 def point_notes(report: Report) -> list[str]:
     """The points' own notes (partnership alone, unpublished levels), without the scan note
     (the regioscan section says that)."""
-    return [n for n in report.points.notes if n != report.points.scan_note]
+    shown = set(table_notes(report))
+    return [n for n in report.points.notes if n != report.points.scan_note and n not in shown]
 
 
 def date_text(report: Report) -> str:
@@ -134,7 +142,7 @@ def render_html(report: Report) -> str:
         footer_css=_css_string(footer_text(report)), level_label=_level(report),
         scale_min=fm.integer(scale[0]), scale_max=fm.integer(scale[1]),
         own_min=fm.integer(own[0]), own_max=fm.integer(own[1]),
-        rule_text=RULE.format(region=report.region_name), table_notes=table_notes(report),
+        rule_text=rule_text(report), table_notes=table_notes(report),
         point_notes=point_notes(report), tested=lambda e: tested_groups(e, "nl"),
         cite=citation, origin=origin_of)
 
@@ -187,8 +195,7 @@ def render_markdown(report: Report, chart_dir: Path | None = None, stem: str = "
     lines += ["## 1. Profiel van de regio", "", "| Kenmerk | Waarde |", "|---|---|"]
     lines += [f"| {label} | {value} |" for label, value in report.profile]
     lines += ["", "## 2. Cijfers: jeugdzorg en NEET", ""]
-    lines += [f"- {d}" for d in report.definitions] + ["", RULE.format(region=report.region_name),
-                                                       ""]
+    lines += [f"- {d}" for d in report.definitions] + ["", rule_text(report), ""]
     swv_head = " SWV PO | SWV VO |" if report.has_swv else ""
     lines += [f"| Cijfer | Jaar | {report.region_name} |{swv_head} Nederland | Getoetst verschil |",
               "|---|---|---|" + ("---|---|" if report.has_swv else "") + "---|---|"]

@@ -82,14 +82,11 @@ def wording(engine: Any, region: Any, value: Any, swv: str | None, alone: set[st
     parts = []
     nl = _safe(engine.compare, value.indicator, region.code, NL, value.category, value.year)
     parts.append(f"Nederland: {WORD.get(nl.direction, 'niet te toetsen') if nl else '-'}")
-    if swv:
+    if swv and swv not in alone:  # a partnership of this gemeente alone: said under the table
         kind = "SWV PO" if swv.startswith("PO") else "SWV VO"
-        if swv in alone:
-            parts.append(f"{kind}: is de gemeente zelf")
-        else:
-            cmp = _safe(engine.compare, value.indicator, region.code, swv, value.category,
-                        value.year)
-            parts.append(f"rest {kind}: {WORD.get(cmp.direction, '-') if cmp else '-'}")
+        cmp = _safe(engine.compare, value.indicator, region.code, swv, value.category,
+                    value.year)
+        parts.append(f"rest {kind}: {WORD.get(cmp.direction, '-') if cmp else '-'}")
     return "; ".join(parts)
 
 
