@@ -62,10 +62,24 @@ def why_text(meaning: str, region: str, language: str) -> str:
     return WHY["en" if language == "en" else "nl"][meaning].format(region=region)
 
 
-def ranking_text(region: str, any_ranked: bool, language: str) -> str:
+NATIONAL = {
+    "nl": ("Voor Nederland als geheel maakt deze assistent geen punten uit de cijfers: er is geen "
+           "ander cijfer om het mee te vergelijken. Kies een gemeente of samenwerkingsverband; "
+           "hier staan alleen de vaste onderwerpen, als vragen."),
+    "en": ("For the Netherlands as a whole this assistant makes no points from the figures: there "
+           "is nothing to compare them with. Choose a municipality or samenwerkingsverband; only "
+           "the standing topics are listed here, as questions."),
+}
+
+
+def ranking_text(region: Any, any_ranked: bool, language: str) -> str:
     """How the points are ordered (no scores), or why there are no ranked points."""
     lang = "en" if language == "en" else "nl"
-    return RANKING[lang] if any_ranked else NONE[lang].format(region=region)
+    if any_ranked:
+        return RANKING[lang]
+    if region.level == "land":
+        return NATIONAL[lang]
+    return NONE[lang].format(region=region.name)
 
 
 def swv_alone_note(registry: Any, region: Any, codes: list[str], language: str) -> str:

@@ -171,7 +171,7 @@ def generate_points(services: Any, region_code: str, *, language: str = "nl",
     result = PointsResult(
         region_code=region.code, region_name=region.name, region_level=region.level, year=year,
         demo_data=any(f.demo for f in facts), language=language, points=points,
-        ranking_explanation=ranking_text(region.name, bool(ranked), language),
+        ranking_explanation=ranking_text(region, bool(ranked), language),
         has_scan=scan.has_scan, scan_note=scan.note, notes=notes, scan_sources=scan.sources,
         swv_alone=alone)
     log.info("oogo points for %s: %d ranked of %d, %d findings", region.code, len(ranked),
