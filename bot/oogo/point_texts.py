@@ -38,12 +38,15 @@ RANKING = {
     "nl": ("De punten staan op volgorde van hun onderbouwing: het grootste getoetste verschil "
            "weegt het zwaarst, en een punt dat door meer cijfers wordt gedragen, komt hoger. "
            "Alleen verschillen die statistisch significant zijn en minstens een tiende, tellen "
-           "mee; een ontwikkeling alleen als die afwijkt van de landelijke. De vaste onderwerpen "
-           "staan daarna, als vragen."),
+           "mee; een ontwikkeling alleen als die afwijkt van de landelijke. Een punt uit de "
+           "regioscan weegt zwaarder naarmate het thema lager scoort of de rollen verder uit "
+           "elkaar liggen. De vaste onderwerpen staan daarna, als vragen."),
     "en": ("The points are ordered by their evidence: the largest tested difference weighs "
            "most, and a point carried by more figures comes higher. Only differences that are "
            "statistically significant and at least a tenth count; a development only when it "
-           "differs from the national one. The standing topics follow, as questions."),
+           "differs from the national one. A point from the regioscan weighs more the lower "
+           "the theme scores or the further apart the roles are. The standing topics follow, "
+           "as questions."),
 }
 NONE = {
     "nl": ("Geen cijfer van {region} wijkt statistisch significant en minstens een tiende af "

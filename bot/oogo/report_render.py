@@ -231,9 +231,13 @@ def render_markdown(report: Report, chart_dir: Path | None = None, stem: str = "
 
 
 def _quote(label: str, passage: Any) -> str:
+    """The passage as one Markdown blockquote: every line quoted, so later paragraphs and list
+    items stay inside it, and the origin line under it."""
     origin = origin_of(passage)
-    return f"> **{label}** ({citation(passage)}): «{passage.text}»" + (
-        f" {origin}" if origin else "") + "\n"
+    body = f"**{label}** ({citation(passage)}): «{passage.text}»"
+    if origin:
+        body += f"\n\n{origin}"
+    return "\n".join(f"> {line}" if line else ">" for line in body.split("\n")) + "\n"
 
 
 def _point_tail(point: Any) -> list[str]:

@@ -29,8 +29,9 @@ ROWS = (("jeugdzorg", ("totaal", "po", "sbo", "so", "vo", "vso", "pro", "mbo",
         ("neet_rr", ("pro", "vso", "vmbo_basis", "mbo_entree", "vsv",
                      "jeugdhulp_zonder_verblijf", "jeugdhulp_met_verblijf",
                      "jeugdbescherming", "jeugdreclassering")))
-WORD = {"hoger": "hoger", "lager": "lager", "gelijk": "ongeveer gelijk",
-        "onbekend": "niet te toetsen"}
+#: the tested direction as a phrase before what it was tested against ("hoger dan Nederland")
+WORD = {"hoger": "hoger dan", "lager": "lager dan", "gelijk": "ongeveer gelijk aan",
+        "onbekend": "niet te toetsen tegen"}
 DEMO_TAG = " (demo)"
 
 
@@ -74,20 +75,26 @@ def cell(value: Any, mixed: bool) -> str:
 
 
 def wording(engine: Any, region: Any, value: Any, swv: str | None, alone: set[str]) -> str:
-    """What was tested: "Nederland: hoger; rest SWV VO: ongeveer gelijk"."""
+    """What was tested: "hoger dan Nederland; ongeveer gelijk aan rest SWV VO"."""
     if value is None or value.value is None:
         return "te weinig gegevens (minder dan 10)" if value is not None else "-"
     if region.code == NL:
         return "landelijk cijfer"
     parts = []
     nl = _safe(engine.compare, value.indicator, region.code, NL, value.category, value.year)
-    parts.append(f"Nederland: {WORD.get(nl.direction, 'niet te toetsen') if nl else '-'}")
+    parts.append(_against(nl, "Nederland"))
     if swv and swv not in alone:  # a partnership of this gemeente alone: said under the table
         kind = "SWV PO" if swv.startswith("PO") else "SWV VO"
         cmp = _safe(engine.compare, value.indicator, region.code, swv, value.category,
                     value.year)
-        parts.append(f"rest {kind}: {WORD.get(cmp.direction, '-') if cmp else '-'}")
+        parts.append(_against(cmp, f"rest {kind}"))
     return "; ".join(parts)
+
+
+def _against(comparison: Any, name: str) -> str:
+    """One tested comparison as the reader says it; a failed test says it was not tested."""
+    direction = comparison.direction if comparison else "onbekend"
+    return f"{WORD.get(direction, WORD['onbekend'])} {name}"
 
 
 def _column(engine: Any, region: Any, level: str, code: str | None, indicator: str,

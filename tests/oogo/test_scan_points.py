@@ -155,3 +155,36 @@ def test_own_scan_enters_the_report(services, own_outcome) -> None:
         assert theme.name in html
     assert "Je eigen regioscan" in render_markdown(report)
     assert_numbers_in_data(services, report)
+
+
+def test_the_chat_points_use_the_scan_this_conversation_completed(services, own_outcome) -> None:
+    """Through the assistant as a channel calls it: the conversation that completed the scan
+    gets a point from it; another conversation of the same region does not."""
+    from bot.core.messages import IncomingMessage
+
+    weakest = min((t for t in own_outcome.themes if t.mean is not None), key=lambda t: t.mean)
+
+    def ask(conversation: str):
+        message = IncomingMessage(channel="cli", conversation_id=conversation, user_id="u",
+                                  text="Welke punten moeten we agenderen voor het OOGO?",
+                                  region=SMALL_RURAL)
+        return services.assistant.handle(message)
+
+    own = ask("conv-own-user")
+    assert own.intent == "oogo" and weakest.name in own.text
+    assert "nog geen afgeronde regioscan" not in own.full_text()
+    other = ask("conv-someone-else")
+    assert other.intent == "oogo" and weakest.name not in other.text
+
+
+def test_the_downloads_use_the_scan_of_the_callers_conversation(services, own_outcome) -> None:
+    from bot.channels.api.reports import render_report
+    from bot.channels.telegram.documents import build_report_pdf
+
+    weakest = min((t for t in own_outcome.themes if t.mean is not None), key=lambda t: t.mean)
+    with_scan = render_report(services, SMALL_RURAL, "md", "conv-own-user").decode()
+    assert "Je eigen regioscan" in with_scan and weakest.name in with_scan
+    without = render_report(services, SMALL_RURAL, "md", "conv-nobody").decode()
+    assert "Je eigen regioscan" not in without and "nog geen afgeronde regioscan" in without
+    name, pdf = build_report_pdf(services, SMALL_RURAL, "conv-own-user")
+    assert name == "Aa en Hunze" and pdf.startswith(b"%PDF")
