@@ -95,7 +95,7 @@ def register(app: typer.Typer) -> None:
                   "Kies een andere plek of bestandsnaam.")
         typer.echo(f"Voorbereidingsdocument voor {document.region_name} geschreven naar {output} "
                    f"({chosen}, {len(document.points.points)} gesprekspunten).")
-        if document.scan is None:
+        if document.scan_note:
             typer.echo(document.scan_note)
         if document.demo_data:
             typer.echo("Let op: de indicatorcijfers zijn demonstratiedata.")
