@@ -160,7 +160,7 @@ def test_trend_words_and_years(core_services) -> None:
         wrongs.append(f"De NEET in Zwolle is van {first} tot en met {last} significant {said}.")
     for wrong in wrongs:
         assert not _check(core_services, wrong, reply).ok, wrong
-    values = {f.year: _nl(f.value) for f in reply.facts}
+    values = {f.year: _nl(f.value) for f in reply.facts if f.region == claim["region"]}
     listed = f"De NEET in Zwolle ging van {values[first]}% in {first} naar {values[last]}% " \
              f"in {last}."
     assert _check(core_services, listed, reply).ok

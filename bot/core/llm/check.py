@@ -4,8 +4,9 @@
 
 1. numbers (``binding``): every number is the figure of the fact it stands next to (same region,
    year, category, indicator); definition and label numbers only in their own phrase;
-2. comparisons and trends (``comparisons``): every comparison, significance and trend word
-   agrees with what the answer code computed for the regions it names (``Reply.debug["claims"]``);
+2. comparisons and trends (``comparisons``, ``trends``): every comparison, significance,
+   relevance and trend word agrees with what the answer code computed for the regions it names
+   (``Reply.debug["claims"]``, read by ``claims``);
 3. support (``support``): for a knowledge answer every sentence is supported by one cited
    passage; for an indicator answer every sentence uses only the words of the computed answer.
 
@@ -20,7 +21,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.core.llm import comparisons
-from bot.core.llm.binding import NumberCheck, label_phrases, view
+from bot.core.llm.binding import NumberCheck, group_view, label_phrases, view
+from bot.core.llm.claims import claims_of
+from bot.core.llm.cues import CUE_WORDS
 from bot.core.llm.mentions import NATIONAL, PEERS, build_vocabulary
 from bot.core.llm.reading import read
 from bot.core.llm.support import Source, unsupported
@@ -55,27 +58,25 @@ def check_answer(text: str, reply: Any, registry: Any, *, extra_facts: list[Any]
 
 def _check_figures(text: str, reply: Any, registry: Any, facts: list, extra_claims: list[dict]
                    ) -> Verdict:
-    claims = comparisons.claims_of(list(reply.debug.get("claims", [])) + list(extra_claims))
+    claims = claims_of(list(reply.debug.get("claims", [])) + list(extra_claims))
+    facts = facts + [group_view(g) for g in claims.groups.values()]
     codes = {f.region for f in facts} | claims.codes()
-    vocab = build_vocabulary(registry, codes, claims.labels, reply.language)
+    vocab = build_vocabulary(registry, codes, claims.labels, reply.language, claims.groups)
     sentences = read(text, vocab)
     names = {**NAMES.get(reply.language, NAMES["nl"]), **claims.labels}
     for code in codes:
         names.setdefault(code, _name(registry, code))
-    fact_numbers = [x for f in facts for x in (f.value, f.numerator, f.denominator)
-                    if x is not None]
-    labels = label_phrases(list(reply.about) + [_label_text(reply, facts)] + [reply.text],
-                           exclude=fact_numbers + list(reply.debug.get("grounded_extra", [])))
-    years = {t.year for t in numbers(reply.text) if t.is_year}
     extras = [float(x) for x in reply.debug.get("grounded_extra", [])]
-    reasons = NumberCheck(facts, years, extras, labels, names).problems(sentences)
+    labels = label_phrases([*reply.about, _label_text(reply, facts)], reply.text, facts, extras)
+    years = {t.year for t in numbers(reply.text) if t.is_year}
+    reasons = NumberCheck(facts, years, extras, labels, names,
+                          claims.intervals).problems(sentences)
     reasons += comparisons.problems(sentences, claims)
     evidence = "\n".join([reply.text, *reply.about, *(n.text for n in reply.notices),
                           _label_text(reply, facts), *names.values()])
     source = Source.of(evidence)
     for s in sentences:
-        why = unsupported(_words_only(text, s), [source], extra=comparisons.CUE_WORDS,
-                          polarity=False)
+        why = unsupported(_words_only(text, s), [source], extra=CUE_WORDS, polarity=False)
         if why:
             reasons.append(f"'{s.text[:60]}': {why}")
     return Verdict(not reasons, reasons)
