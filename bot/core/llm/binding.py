@@ -188,7 +188,7 @@ class NumberCheck:
             codes = frozenset(self.regions)
         year_token = nearest(s.years, token, s)
         year = year_token.year if year_token is not None else s.context.year
-        category_m = nearest(s.categories, token, s)
+        category_m = nearest(s.categories, token, s, lists=True)
         category = next(iter(category_m.codes)) if category_m is not None else s.context.category
         indicator = _one(s.indicators) or s.context.indicator
         if codes is not None:

@@ -17,6 +17,7 @@ every reason, so ``debug.llm`` can say why a text was refused.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,7 +62,8 @@ def _check_figures(text: str, reply: Any, registry: Any, facts: list, extra_clai
     claims = claims_of(list(reply.debug.get("claims", [])) + list(extra_claims))
     facts = facts + [group_view(g) for g in claims.groups.values()]
     codes = {f.region for f in facts} | claims.codes()
-    vocab = build_vocabulary(registry, codes, claims.labels, reply.language, claims.groups)
+    vocab = build_vocabulary(registry, codes, claims.labels, reply.language, claims.groups,
+                             _category_names(reply, facts))
     sentences = read(text, vocab)
     names = {**NAMES.get(reply.language, NAMES["nl"]), **claims.labels}
     for code in codes:
@@ -128,6 +130,32 @@ def _label_text(reply: Any, facts: list) -> str:
             parts.append(definition.label(language))
             parts.append(definition.figure_label(f.category, language))
     return "\n".join(dict.fromkeys(parts))
+
+
+def _category_names(reply: Any, facts: list) -> dict[str, str]:
+    """The labels the answer uses for its facts' categories (with and without the
+    abbreviation in parentheses), so "mbo entry level" is mbo_entree and not mbo. The total's
+    label ("alle jeugdigen van 0 tot 23 jaar") is left out: it is also the population of every
+    zorgtype, and a number without a category is read as the total anyway."""
+    from bot.core.answers import labels as lb
+
+    language = reply.language if reply.language in ("nl", "en") else "nl"
+    out: dict[str, str] = {}
+    for f in facts:
+        if f.category in ("totaal", "None"):
+            continue
+        try:
+            names = [lb.category_label(f.category, language, f.indicator)]
+            if f.indicator == "neet_rr":
+                names.append(lb.factor_label(f.category, language))
+        except Exception:  # noqa: BLE001 - an unknown category has only the lexicon's words
+            continue
+        for name in names:
+            out[name] = f.category
+            short = re.sub(r"\s*\([^)]*\)", "", name).strip()
+            if short:
+                out[short] = f.category
+    return out
 
 
 def _name(registry: Any, code: str) -> str:

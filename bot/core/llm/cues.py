@@ -16,11 +16,13 @@ from dataclasses import dataclass
 
 from bot.core.llm.textscan import wordset
 
-HIGHER = re.compile(r"\b(?:hoger|hogere|groter|grotere|higher|greater|above)\b|"
+HIGHER = re.compile(r"\b(?:hoger|hogere|groter|grotere|higher|greater)\b|"
+                    r"\babove (?:the|that|those|average|national|its)\b|"
                     r"\b(?:meer|more)(?:\s+[\w-]+){0,3}\s+(?:dan|than)\b(?!\s*\d)|"
                     r"\bboven (?:het|de|dat|die) (?:landelijk\w*|gemiddeld\w*|niveau|cijfer)|"
                     r"\bboven (?:dat|die) van\b")
-LOWER = re.compile(r"\b(?:lager|lagere|kleiner|kleinere|lower|smaller|below)\b|"
+LOWER = re.compile(r"\b(?:lager|lagere|kleiner|kleinere|lower|smaller)\b|"
+                   r"\bbelow (?:the|that|those|average|national|its)\b|"
                    r"\b(?:minder|less|fewer)(?:\s+[\w-]+){0,3}\s+(?:dan|than)\b(?!\s*\d)|"
                    r"\bonder (?:het|de|dat|die) (?:landelijk\w*|gemiddeld\w*|niveau|cijfer)|"
                    r"\bonder (?:dat|die) van\b")

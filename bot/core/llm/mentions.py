@@ -41,8 +41,11 @@ _PEER_WORDS = re.compile(
     r"to) \w+")
 
 
+_LEVEL = re.compile(r"\b(?:samenwerkingsverband(?:en)?|swv'?s?|partnerships?) (?:po|vo)\b"
+                    r"(?: \((?:primary|secondary)\))?")
+_WHOLE = re.compile(r"\bals geheel\b|\bas a whole\b")
 _GENERIC_SWV = re.compile(r"\b(?:het |the |dit |this |dat |that )?(?:samenwerkingsverband|swv|"
-                          r"partnership)\b")
+                          r"partnership)\b(?! ?(?:po|vo)\b)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,12 +72,15 @@ class Vocabulary:
     language: str
     groups: list[tuple[re.Pattern[str], str]] = field(default_factory=list)  # (pattern, code)
     swv: str | None = None  # the one partnership the answer is about, for "het swv"
+    categories: list[tuple[str, str]] = field(default_factory=list)  # (folded label, category)
 
 
 def build_vocabulary(registry: Any, codes: Iterable[str], labels: dict[str, str],
-                     language: str, groups: dict[str, Any] | None = None) -> Vocabulary:
-    """Names of ``codes`` (from the registry) and the given group labels, longest first, and
-    the patterns of the reference groups (``claims.Group``)."""
+                     language: str, groups: dict[str, Any] | None = None,
+                     categories: dict[str, str] | None = None) -> Vocabulary:
+    """Names of ``codes`` (from the registry) and the given group labels, longest first, the
+    patterns of the reference groups (``claims.Group``), and the answer's own category labels
+    (``categories``: label -> category, "mbo entry level" -> mbo_entree)."""
     names: dict[str, str] = {}
     partnerships = set()
     for code in codes:
@@ -93,8 +99,11 @@ def build_vocabulary(registry: Any, codes: Iterable[str], labels: dict[str, str]
             names[fold_keep(label)] = code
     ordered = sorted(names.items(), key=lambda item: -len(item[0]))
     patterns = [(_group_pattern(registry, g), code) for code, g in (groups or {}).items()]
+    own = sorted(((fold_keep(label), cat) for label, cat in (categories or {}).items() if label),
+                 key=lambda item: -len(item[0]))
     return Vocabulary(names=ordered, registry=registry, language=language, groups=patterns,
-                      swv=next(iter(partnerships)) if len(partnerships) == 1 else None)
+                      swv=next(iter(partnerships)) if len(partnerships) == 1 else None,
+                      categories=own)
 
 
 def _group_pattern(registry: Any, group: Any) -> re.Pattern[str]:
@@ -146,16 +155,23 @@ def region_mentions(text: str, vocab: Vocabulary) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
-def category_mentions(text: str, regions: list[Mention], language: str) -> list[Mention]:
-    """Categories named in ``text`` (region names blanked out first)."""
+def category_mentions(text: str, regions: list[Mention], language: str,
+                      labels: list[tuple[str, str]] = ()) -> list[Mention]:
+    """Categories named in ``text``: the answer's own category labels first (longest first),
+    then the understanding layer's words, and "als geheel" / "as a whole" for the total
+    ("Jeugdzorg als geheel ...: 10,9%"). Region names and level names ("samenwerkingsverband
+    VO", "per samenwerkingsverband PO (primary)") are blanked first: their PO/VO is no
+    onderwijssoort."""
     from bot.core.understanding import lexicon as lx
 
     folded = list(fold_keep(text))
     for m in regions:
         folded[m.start:m.end] = " " * (m.end - m.start)
-    flat = "".join(folded)
+    flat = _LEVEL.sub(lambda m: " " * len(m.group(0)), "".join(folded))
     found: list[Mention] = []
-    for category, pattern in lx.CATEGORY_RES:
+    patterns = [(cat, re.compile(r"(?<!\w)" + re.escape(label) + r"(?!\w)"))
+                for label, cat in labels]
+    for category, pattern in [*patterns, *lx.CATEGORY_RES, ("totaal", _WHOLE)]:
         for match in pattern.finditer(flat):
             if category == "so" and match.group(0) == "so" and language != "nl":
                 continue

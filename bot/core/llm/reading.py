@@ -24,9 +24,17 @@ from bot.core.llm.mentions import (
     indicator_mentions,
     region_mentions,
 )
-from bot.core.llm.textscan import NumberToken, Segment, clauses, numbers, sentences
+from bot.core.llm.textscan import (
+    NumberToken,
+    Segment,
+    clauses,
+    fold_keep,
+    numbers,
+    sentences,
+)
 
 _ASIDE = re.compile(r"\([^()]*\)")
+_ENUMERATION = re.compile(r"\s*(?:,|,?\s(?:en|of|and|or))\s*")
 
 
 @dataclass(slots=True)
@@ -66,7 +74,7 @@ class Sentence:
 def read(text: str, vocab: Vocabulary) -> list[Sentence]:
     """The sentences of ``text`` with their mentions (positions relative to ``text``)."""
     regions_all = region_mentions(text, vocab)
-    categories_all = category_mentions(text, regions_all, vocab.language)
+    categories_all = category_mentions(text, regions_all, vocab.language, vocab.categories)
     tokens = [t for t in numbers(text)  # "PO 27.07" in a region's name is no figure
               if not any(m.start <= t.start < m.end for m in regions_all)]
     out: list[Sentence] = []
@@ -123,7 +131,8 @@ def _advance(ctx: Context, s: Sentence) -> Context:
     return new
 
 
-def nearest(items: list, token: Any, s: Sentence, asides: bool = False) -> Any | None:
+def nearest(items: list, token: Any, s: Sentence, asides: bool = False,
+            lists: bool = False) -> Any | None:
     """The item (region, year or category mention) that belongs to the number ``token``.
 
     In the number's own clause: when it lists as many items as numbers ("van 9,5% in 2019 naar
@@ -131,7 +140,9 @@ def nearest(items: list, token: Any, s: Sentence, asides: bool = False) -> Any |
     lists as many such items as it has numbers without one ("van 2019 tot 2023, van 3,6% naar
     3,4%"), the one in the same place of the list; else the nearest before it in the sentence,
     else after it. With ``asides`` (regions), an item in parentheses counts only for a number
-    in the same parentheses."""
+    in the same parentheses. With ``lists`` (categories), an enumeration that is not paired
+    with numbers ("telt ook jeugdbescherming en jeugdreclassering mee: 10,9%") names what is
+    included, not the category of the number after it, so it is passed over."""
     clause = clause_of(s, token.start)
     paired = _paired(items, token, s, clause)
     if paired is not None:
@@ -147,10 +158,22 @@ def nearest(items: list, token: Any, s: Sentence, asides: bool = False) -> Any |
     if len(listed) > 1 and len(listed) == len(orphans) and token in orphans:
         return listed[orphans.index(token)]
     before = [i for i in listed if i.start < token.start]
+    if lists:
+        before = _without_enumerations(before, s)
     if before:
         return max(before, key=lambda i: i.start)
     after = [i for i in listed if i.start > token.start]
     return min(after, key=lambda i: i.start) if after else None
+
+
+def _without_enumerations(items: list, s: Sentence) -> list:
+    """``items`` without those that are part of an enumeration ("A, B en C")."""
+    linked: set[int] = set()
+    for first, second in zip(items, items[1:], strict=False):
+        if _ENUMERATION.fullmatch(fold_keep(s.text[first.end - s.segment.start:
+                                                   second.start - s.segment.start])):
+            linked.update((id(first), id(second)))
+    return [i for i in items if id(i) not in linked]
 
 
 def _paired(items: list, token: Any, s: Sentence, clause: Segment) -> Any | None:

@@ -6,6 +6,7 @@ the region, year and category named closest to it. Pure Python; no LangChain, no
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -90,12 +91,16 @@ def readings(token: str) -> set[tuple[float, int]]:
 
 def fold_keep(text: str) -> str:
     """Lower case without accents, with exactly the same length as ``text`` (positions hold)."""
-    out = []
-    for ch in text:
-        base = "".join(c for c in unicodedata.normalize("NFKD", ch)
-                       if not unicodedata.combining(c))
-        out.append(base.lower() if len(base) == 1 else ch.lower()[:1] or " ")
-    return "".join(out)
+    if text.isascii():
+        return text.lower()
+    return "".join(_fold_char(ch) for ch in text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+    folded = base.lower() if len(base) == 1 else ch.lower()[:1] or " "
+    return folded if len(folded) == 1 else " "
 
 
 def plain(text: str) -> str:
