@@ -231,13 +231,17 @@ def position_lines(ctx: Context, u: Understanding, category: str, year: int | No
         ctx.draft.lines.append(ctx.value_line(own))
         return
     ctx.fact(own)
-    ctx.draft.extra_numbers += [rank, n]
     group = level_plural(pos.level, lang)
     ctx.draft.lines.append(t.render("position", lang, region=ctx.name(code),
                                     value=fmt_value(own, lang), rank=rank, n=n, group=group,
                                     label=ctx.label(u.indicator, category), year=own.year))
     key = "position_top" if pos.top_5pct else "position_bottom" if pos.bottom_5pct \
         else "position_middle"
+    # for the LLM check: the rank and the count belong to this region, and so does the
+    # standing ("bij de hoogste vijf procent")
+    ctx.draft.claims.append({"kind": "position", "indicator": own.indicator,
+                             "category": own.category, "year": own.year, "region": code,
+                             "rank": rank, "n": n, "standing": key.split("_")[1]})
     ctx.draft.lines.append(t.render(key, lang, region=ctx.name(code), group=group))
 
 

@@ -10,6 +10,9 @@ rejected, while the same numbers in their own places pass.
 The bounds of a confidence interval shown with a figure (an ``interval`` claim) are accepted as
 that figure's, in a clause that says it is an interval.
 
+A region's rank and the number of regions ranked (a ``position`` claim) are accepted next to
+that region, after "plaats"/"rank" and before "gemeenten"/"municipalities" respectively.
+
 The counts of a named reference group that is no ``Fact`` (the rest of a samenwerkingsverband,
 recorded in the claims) are bound the same way, to that group's name.
 
@@ -27,6 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from bot.core.llm.claims import Claims
 from bot.core.llm.reading import Sentence, clause_of, nearest
 from bot.core.llm.textscan import NumberToken, fold_keep, numbers
 from indicators.formatting import PERCENT_DECIMALS, RATIO_DECIMALS, decimals_of
@@ -64,6 +68,17 @@ def view(fact: object) -> FactView:
                     str(get("unit") or ""), get("numerator"), get("denominator"))
 
 
+def _rounds(value: float, decimals: int, target: float) -> bool:
+    """``value`` as written (``decimals``) is ``target`` rounded: "2,3" for 2.29, "37" for 37."""
+    if decimals == 0 and target != round(target):
+        return False
+    return abs(value - target) <= 0.5 * 10 ** (-decimals) + 1e-9
+
+
+RANK_WORDS = frozenset({"plaats", "positie", "nummer", "rank", "ranks", "ranked", "place",
+                        "position", "number"})
+GROUPS = frozenset({"gemeenten", "samenwerkingsverbanden", "municipalities", "partnerships",
+                    "regio", "regions"})
 UNIT_WORDS = frozenset({"keer", "times", "maal", "procent", "percent"})
 
 
@@ -100,7 +115,8 @@ def label_phrases(labels: Iterable[str], answer: str = "", facts: Iterable[FactV
             if token.percent or token.next_word == "procentpunt":
                 continue
             if own and (any(_matches(token, f) for f in facts) or any(
-                    abs(value - e) < 1e-9 for value, _ in token.readings for e in extras)):
+                    _rounds(value, decimals, e) for value, decimals in token.readings
+                    for e in extras)):
                 continue  # a computed figure in the answer: a result, not a label
             for reading in token.readings:
                 out |= label_keys(token, reading, label=True)
@@ -154,10 +170,11 @@ class NumberCheck:
     """Checks the numbers of the read sentences against the facts (see module docstring)."""
 
     def __init__(self, facts: list[FactView], years: set[int], extras: list[float],
-                 labels: set[tuple], names: dict[str, str],
-                 intervals: dict[tuple, tuple[float, float]] | None = None) -> None:
+                 labels: set[tuple], names: dict[str, str], claims: Claims | None = None
+                 ) -> None:
         self.facts = facts
-        self.intervals = intervals or {}
+        self.intervals = claims.intervals if claims else {}
+        self.positions = claims.positions if claims else {}
         self.years = years | {f.year for f in facts}
         self.extras = extras
         self.labels = labels
@@ -198,7 +215,7 @@ class NumberCheck:
                                or f.indicator == indicator)]
             candidates = _by_category(candidates, category)
             if any(_matches(token, f, role) for f in candidates) \
-                    or self._interval(s, token, candidates):
+                    or self._interval(s, token, candidates) or self._position(token, codes):
                 return None
         if self._extra(token):
             return None
@@ -221,6 +238,19 @@ class NumberCheck:
                 if any(_close(value, decimals, replace(f, value=bound))
                        for value, decimals in token.readings
                        if not token.percent or f.unit == "%"):
+                    return True
+        return False
+
+    def _position(self, token: NumberToken, codes: frozenset[str]) -> bool:
+        """The region's rank ("op plaats 37") or the number of regions ranked ("van de 342
+        gemeenten"), by the word that says which."""
+        for code in codes:
+            position = self.positions.get(code)
+            if position is None or token.percent:
+                continue
+            for value, decimals in token.readings:
+                if decimals == 0 and ((value == position.rank and token.prev_word in RANK_WORDS)
+                                      or (value == position.n and token.next_word in GROUPS)):
                     return True
         return False
 

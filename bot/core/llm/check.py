@@ -7,10 +7,12 @@
 2. comparisons and trends (``comparisons``, ``trends``): every comparison, significance,
    relevance and trend word agrees with what the answer code computed for the regions it names
    (``Reply.debug["claims"]``, read by ``claims``);
-3. support (``support``): for a knowledge answer every sentence is supported by one cited
-   passage; for an indicator answer every sentence uses only the words of the computed answer.
+3. superlatives (``superlatives``): "het hoogst bij het vso" only for the highest figure;
+4. support (``support``): for a knowledge answer every sentence is supported by one cited
+   passage; for an indicator answer every sentence uses only the words of the computed answer
+   (relevance phrases such as "van het laagste cijfer" are checked by 2 and lend no words).
 
-Answers with facts get 1, 2 and 3 (against the answer); answers with passages only get 3 against
+Answers with facts get 1 to 4 (4 against the answer); answers with passages only get 4 against
 the passages (their numbers and comparison words must then be in the passage). The verdict lists
 every reason, so ``debug.llm`` can say why a text was refused.
 """
@@ -21,14 +23,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.core.llm import comparisons
+from bot.core.llm import comparisons, superlatives
 from bot.core.llm.binding import NumberCheck, group_view, label_phrases, view
 from bot.core.llm.claims import claims_of
-from bot.core.llm.cues import CUE_WORDS
+from bot.core.llm.cues import CUE_WORDS, without_relevance
 from bot.core.llm.mentions import NATIONAL, PEERS, build_vocabulary
 from bot.core.llm.reading import read
 from bot.core.llm.support import Source, unsupported
-from bot.core.llm.textscan import numbers, plain
+from bot.core.llm.textscan import fold_keep, numbers, plain
 
 NAMES = {"nl": {NATIONAL: "Nederland", PEERS: "vergelijkbare gemeenten"},
          "en": {NATIONAL: "the Netherlands", PEERS: "similar municipalities"}}
@@ -69,16 +71,21 @@ def _check_figures(text: str, reply: Any, registry: Any, facts: list, extra_clai
     for code in codes:
         names.setdefault(code, _name(registry, code))
     extras = [float(x) for x in reply.debug.get("grounded_extra", [])]
-    labels = label_phrases([*reply.about, _label_text(reply, facts)], reply.text, facts, extras)
+    computed = extras + [float(x) for p in claims.positions.values() for x in (p.rank, p.n)] \
+        + [x for bounds in claims.intervals.values() for x in bounds]
+    labels = label_phrases([*reply.about, _label_text(reply, facts)], reply.text, facts,
+                           computed)
     years = {t.year for t in numbers(reply.text) if t.is_year}
-    reasons = NumberCheck(facts, years, extras, labels, names,
-                          claims.intervals).problems(sentences)
+    reasons = NumberCheck(facts, years, extras, labels, names, claims).problems(sentences)
     reasons += comparisons.problems(sentences, claims)
+    reasons += superlatives.problems(sentences, facts)
     evidence = "\n".join([reply.text, *reply.about, *(n.text for n in reply.notices),
                           _label_text(reply, facts), *names.values()])
-    source = Source.of(evidence)
+    source = Source.of(without_relevance(fold_keep(evidence)))
     for s in sentences:
-        why = unsupported(_words_only(text, s), [source], extra=CUE_WORDS, polarity=False)
+        checked = CUE_WORDS | superlatives.WORDS if superlatives.about_category(s) else CUE_WORDS
+        why = unsupported(without_relevance(fold_keep(_words_only(text, s))), [source],
+                          extra=checked, polarity=False)
         if why:
             reasons.append(f"'{s.text[:60]}': {why}")
     return Verdict(not reasons, reasons)

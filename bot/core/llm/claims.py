@@ -23,7 +23,10 @@ comparison or trend sentence; the check compares an LLM text's words with these.
   most alike gemeenten together;
 * ``{"kind": "interval", "indicator", "region", "category", "year", "low", "high"}``: the
   confidence interval shown with a figure (a relative risk); its bounds are that figure's, and
-  only in a clause that says it is an interval.
+  only in a clause that says it is an interval;
+* ``{"kind": "position", "indicator", "category", "year", "region", "rank", "n", "standing":
+  "top"|"bottom"|"middle"}``: the region's place among all regions of its level ("plaats 37
+  van de 342 gemeenten") and whether it is among the highest or lowest five percent.
 
 Entries that do not parse are ignored: a missing claim only makes the check stricter.
 """
@@ -80,6 +83,17 @@ class Group:
     denominator: int | None
 
 
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A region's rank among ``n`` regions of its level, and its standing."""
+
+    region: str
+    year: int
+    rank: int
+    n: int
+    standing: str  # top | bottom | middle
+
+
 @dataclass(slots=True)
 class Claims:
     items: list[Claim] = field(default_factory=list)
@@ -88,6 +102,7 @@ class Claims:
     # (indicator, region, category, year) -> (low, high)
     intervals: dict[tuple[str, str, str, int], tuple[float, float]] = field(
         default_factory=dict)
+    positions: dict[str, Position] = field(default_factory=dict)  # region -> its position
 
     def codes(self) -> set[str]:
         return {c.a for c in self.items} | {c.b for c in self.items if c.b}
@@ -139,6 +154,10 @@ def _add(out: Claims, item: dict) -> None:
         key = (str(item["indicator"]), str(item["region"]), str(item["category"]),
                int(item["year"]))
         out.intervals[key] = (float(item["low"]), float(item["high"]))
+    elif kind == "position":
+        region = str(item["region"])
+        out.positions[region] = Position(region, int(item["year"]), int(item["rank"]),
+                                         int(item["n"]), str(item["standing"]))
     elif kind == "peers":
         standing = str(item["standing"])
         out.items.append(Claim("compare", years=frozenset({int(item["year"])}),

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from bot.core.llm import trends
 from bot.core.llm.claims import Claims
-from bot.core.llm.cues import ALL, Cues, cues
+from bot.core.llm.cues import ALL, Cues, cues, standing
 from bot.core.llm.matching import FLIP, fits, select, tested_as
 from bot.core.llm.mentions import PEERS, Mention
 from bot.core.llm.reading import Sentence
@@ -39,7 +39,7 @@ def problems(sentences: list[Sentence], claims: Claims) -> list[str]:
     for s in sentences:
         said = cues(fold_keep(s.text))
         before = previous or s.context.regions
-        if trends.is_versus(s, said, before):
+        if trends.is_versus(s, said, claims):
             out.extend(trends.check_versus(s, claims, said, before))
         else:
             about_change = bool(said.trend or said.change)
@@ -50,9 +50,23 @@ def problems(sentences: list[Sentence], claims: Claims) -> list[str]:
                     out.extend(_check_compare(s, claims, said, before))
             if said.trend or (about_change and (said.significance or said.relevance)):
                 out.extend(trends.check_trend(s, claims, said))
+        out.extend(_check_standing(s, claims))
         if s.regions:
             previous = s.regions
     return out
+
+
+def _check_standing(s: Sentence, claims: Claims) -> list[str]:
+    """"bij de hoogste/laagste vijf procent" as the position claim of the region says."""
+    said = standing(fold_keep(s.text))
+    if said is None:
+        return []
+    codes = {code for m in s.main_regions() for code in m.codes} or set(s.context.region or ())
+    known = [claims.positions[c] for c in codes if c in claims.positions]
+    if not known:
+        return [f"no computed position for '{s.text[:80]}'"]
+    return [f"standing '{said}' is not the computed '{p.standing}' ({p.region})"
+            for p in known if p.standing != said]
 
 
 def _check_compare(s: Sentence, claims: Claims, said: Cues, before: list[Mention]

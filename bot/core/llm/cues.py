@@ -53,13 +53,15 @@ RELEVANT_SMALL = re.compile(
     r"\b(?:smaller|less) than (?:a|one) tenth" + _OF_LOWEST + r"|"
     r"\b(?:te klein|too small)\b|"
     r"\b(?:klein|kleine|gering|geringe|small|slight|minor)\s+(?:verschil|difference)\b|"
-    r"\b(?:verschil|difference) (?:is|was) (?:klein|gering|small|slight|minor)\b")
+    r"\b(?:verschil|difference)\b[^.;:]{0,60}?\b(?:is|was|blijft|remains) "
+    r"(?:erg |heel |vrij |very |rather )?(?:klein|gering|small|slight|minor)\b")
 RELEVANT_LARGE = re.compile(
     r"\b(?:minstens|ten minste|tenminste|meer dan|ruim) (?:een|1) tiende" + _OF_LOWEST + r"|"
     r"\b(?:at least|more than) (?:a|one) tenth" + _OF_LOWEST + r"|"
     r"\b(?:groot|grote|aanzienlijk\w*|large|big|substantial|considerable)\s+"
     r"(?:verschil|difference)\b|"
-    r"\b(?:verschil|difference) (?:is|was) (?:groot|aanzienlijk|large|big|substantial)\b")
+    r"\b(?:verschil|difference)\b[^.;:]{0,60}?\b(?:is|was|blijft|remains) "
+    r"(?:erg |heel |vrij |very |rather )?(?:groot|aanzienlijk|large|big|substantial)\b")
 # after "te klein om" / "too small to" the sentence names what it does *not* say; only these
 # fixed tails are blanked ("te klein om lager of lager te noemen" still reads "lager")
 TOO_SMALL_TAIL = re.compile(
@@ -151,6 +153,32 @@ def cues(folded: str) -> Cues:
     return Cues(direction, significance, relevance, trend, at, degree,
                 bool(DEVELOPMENT.search(text)), bool(CONTRAST.search(text)),
                 bool(CHANGE.search(text)))
+
+
+_STANDING = re.compile(r"\b(?:hoogste|laagste|highest|lowest)\s+(?:(?:vijf|5|five)\s*"
+                       r"(?:procent|percent|%)|\w*\s*(?:vijf|5|five)\s*(?:procent|percent|%))")
+_MIDDLE = re.compile(r"\b(?:niet|not)\b.{0,30}\b(?:hoogste of laagste|laagste of hoogste|"
+                     r"highest or lowest|lowest or highest)\b")
+
+
+def standing(folded: str) -> str | None:
+    """top / bottom / middle when a sentence places a region among the highest or lowest five
+    percent (or among neither); None when it does not."""
+    if _MIDDLE.search(folded):
+        return "middle"
+    found = {("top" if m.group(0).startswith(("hoogst", "highest")) else "bottom")
+             for m in _STANDING.finditer(folded)}
+    if len(found) == 1:
+        return found.pop()
+    return "mixed" if found else None
+
+
+def without_relevance(folded: str) -> str:
+    """The sentence with its relevance phrases blanked ("minstens een tiende van het laagste
+    cijfer"): they are checked here, and their words ("laagste") must not support a claim of
+    their own elsewhere."""
+    text = blank(TOO_SMALL_TAIL, folded, group=1)
+    return blank(RELEVANT_LARGE, blank(RELEVANT_SMALL, text))
 
 
 def trend_words(folded: str) -> str | None:

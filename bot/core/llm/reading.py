@@ -143,6 +143,9 @@ def nearest(items: list, token: Any, s: Sentence, asides: bool = False,
     in the same parentheses. With ``lists`` (categories), an enumeration that is not paired
     with numbers ("telt ook jeugdbescherming en jeugdreclassering mee: 10,9%") names what is
     included, not the category of the number after it, so it is passed over."""
+    whole_of = _wholes(s)
+    if token.start in whole_of:  # "683 van 19.903": the whole goes with its part
+        return nearest(items, whole_of[token.start], s, asides, lists)
     clause = clause_of(s, token.start)
     paired = _paired(items, token, s, clause)
     if paired is not None:
@@ -154,7 +157,8 @@ def nearest(items: list, token: Any, s: Sentence, asides: bool = False,
     if asides:
         mine = s.in_aside(token.start)
         listed = [i for i in listed if s.in_aside(i.start) in (None, mine)]
-    orphans = [t for t in s.values if _in_clause(items, t, clause_of(s, t.start)) is None]
+    orphans = [t for t in s.values if t.start not in whole_of
+               and _in_clause(items, t, clause_of(s, t.start)) is None]
     if len(listed) > 1 and len(listed) == len(orphans) and token in orphans:
         return listed[orphans.index(token)]
     before = [i for i in listed if i.start < token.start]
@@ -176,9 +180,22 @@ def _without_enumerations(items: list, s: Sentence) -> list:
     return [i for i in items if id(i) not in linked]
 
 
+def _wholes(s: Sentence) -> dict[int, Any]:
+    """The second numbers of "683 van 19.903" / "683 of 19,903" (by position) with their
+    first: one count pair, not two separate figures."""
+    out = {}
+    for first, second in zip(s.values, s.values[1:], strict=False):
+        between = s.text[first.end - s.segment.start:second.start - s.segment.start]
+        if between.strip().lower() in ("van", "of"):
+            out[second.start] = first
+    return out
+
+
 def _paired(items: list, token: Any, s: Sentence, clause: Segment) -> Any | None:
     own = [i for i in items if clause.start <= i.start < clause.end and i is not token]
-    values = [t for t in s.values if clause.start <= t.start < clause.end]
+    wholes = _wholes(s)
+    values = [t for t in s.values if clause.start <= t.start < clause.end
+              and t.start not in wholes]
     if len(own) > 1 and len(own) == len(values) and token in values:
         return own[values.index(token)]
     return None

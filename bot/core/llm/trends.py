@@ -10,8 +10,11 @@ Zwolle is het sterker gestegen dan in Nederland", "... gestegen, terwijl het in 
 daalde", "De ontwikkeling in Zwolle is ongeveer gelijk aan die in Nederland") must agree with the
 trend comparison the answer computed (``trend_vs`` claim): the direction (rose more or fell less
 is "hoger"), the raw change it gives each region, and significance and relevance. Such a
-sentence is recognised by "ontwikkeling"/"development", or by two regions with trend words and a
-degree ("sterker", "minder sterk"), a comparison word or a contrast ("terwijl").
+sentence is recognised by a degree word ("sterker gestegen", "minder sterk gedaald"), by two
+regions with trend words and a comparison word or "ontwikkeling", by two regions with opposite
+trend words and a contrast ("terwijl") when their developments were compared, or by
+"ontwikkeling"/"development" with significance words ("dat verschil in ontwikkeling is
+significant"). A single region's "gedaald" is always its own judged trend, never a raw change.
 """
 
 from __future__ import annotations
@@ -24,15 +27,20 @@ from bot.core.llm.reading import Sentence
 from bot.core.llm.textscan import fold_keep
 
 
-def is_versus(s: Sentence, said: Cues, before: list[Mention]) -> bool:
+def is_versus(s: Sentence, said: Cues, claims: Claims) -> bool:
     """Is the sentence about one development against another (see module docstring)?"""
-    if not (said.direction or said.significance or said.relevance or said.trend):
-        return False
-    if said.development:
+    if not said.trend:
+        return said.development and bool(said.direction or said.significance or said.relevance)
+    if said.degree:
         return True
-    codes = {code for m in s.regions for code in m.codes}
-    return bool(said.trend) and len(codes) >= 2 and bool(
-        said.degree or said.direction in ("hoger", "lager", "gelijk") or said.contrast)
+    codes = {code for m in s.main_regions() for code in m.codes}
+    if len(codes) < 2:
+        return False
+    if said.development or said.direction in ("hoger", "lager", "gelijk"):
+        return True
+    # "gedaald, terwijl het in Nederland steeg" is a comparison when one was computed for the
+    # two; else each region's own trend is checked ("in Zwolle gedaald, maar in Deventer ...")
+    return said.contrast and any({c.a, c.b} <= codes for c in claims.of("trend_vs"))
 
 
 def check_versus(s: Sentence, claims: Claims, said: Cues, before: list[Mention]) -> list[str]:
@@ -79,17 +87,25 @@ def _changes(s: Sentence, subject: set[str]) -> list[tuple[set[str], str]]:
 
 
 def check_trend(s: Sentence, claims: Claims, said: Cues) -> list[str]:
-    codes = {code for m in s.regions for code in m.codes} or set(s.context.region or ())
-    candidates = [c for c in claims.of("trend") if fits(s, c) and (not codes or c.a in codes)]
-    if not candidates:
-        return [f"no computed trend for '{s.text[:80]}'"]
-    trend = said.trend
+    """Each trend word against the trend claim of the regions it is about: all the regions
+    the sentence names (or the one before), or, when it uses different trend words, those of
+    each word's own clause."""
+    codes = {code for m in s.main_regions() for code in m.codes} or set(s.context.region or ())
+    if said.trend == "mixed":
+        words: list[tuple[set[str], str | None]] = list(_changes(s, codes))
+    else:
+        words = [(codes, said.trend)]
     named = [t.year for t in s.years]
-    if trend and len(named) >= 2 and named[0] > named[-1]:  # "van 2023 tot 2019" reads back
-        trend = {"up": "down", "down": "up"}.get(trend, trend)
     out = []
-    for c in candidates:
-        if trend and trend != c.direction:
-            out.append(f"trend '{trend}' contradicts the computed '{c.direction}' ({c.a})")
-        out.extend(tested_as(said, c))
+    for where, trend in words:
+        candidates = [c for c in claims.of("trend") if fits(s, c)
+                      and (not where or c.a in where)]
+        if not candidates:
+            return [f"no computed trend for '{s.text[:80]}'"]
+        if trend and len(named) >= 2 and named[0] > named[-1]:  # "van 2023 tot 2019" reads back
+            trend = {"up": "down", "down": "up"}.get(trend, trend)
+        for c in candidates:
+            if trend and trend != c.direction:
+                out.append(f"trend '{trend}' contradicts the computed '{c.direction}' ({c.a})")
+            out.extend(tested_as(said, c))
     return out
