@@ -214,8 +214,12 @@ class NumberCheck:
                           and (indicator is None or len(self.indicators) == 1
                                or f.indicator == indicator)]
             candidates = _by_category(candidates, category)
-            if any(_matches(token, f, role) for f in candidates) \
-                    or self._interval(s, token, candidates) or self._position(token, codes):
+            interval = self._interval(s, token, candidates)
+            if interval is not None:  # in an interval phrase a number is a bound, nothing else
+                if interval:
+                    return None
+            elif any(_matches(token, f, role) for f in candidates) \
+                    or self._position(token, codes):
                 return None
         if self._extra(token):
             return None
@@ -226,15 +230,23 @@ class NumberCheck:
                 f"{' (' + category + ')' if category else ''} is not that fact"
                 + (f" (computed: {told})" if told else ""))
 
-    def _interval(self, s: Sentence, token: NumberToken, candidates: list[FactView]) -> bool:
-        """A bound of the confidence interval shown with that fact, in a clause that says it
-        is an interval ("betrouwbaarheidsinterval 2,0 tot 3,0 keer")."""
+    def _interval(self, s: Sentence, token: NumberToken, candidates: list[FactView]
+                  ) -> bool | None:
+        """In a clause that says it is an interval ("betrouwbaarheidsinterval 2,0 tot 3,0
+        keer") of a figure that has one: whether the number is its bound (the lower first).
+        None elsewhere."""
         clause = clause_of(s, token.start)
         words = fold_keep(s.text[clause.start - s.segment.start:clause.end - s.segment.start])
-        if not _INTERVAL.search(words):
-            return False
+        if not _INTERVAL.search(words) or not any(
+                (f.indicator, f.region, f.category, f.year) in self.intervals
+                for f in candidates):
+            return None
+        inside = [t for t in s.values if clause.start <= t.start < clause.end]
         for f in candidates:
-            for bound in self.intervals.get((f.indicator, f.region, f.category, f.year), ()):
+            bounds = self.intervals.get((f.indicator, f.region, f.category, f.year), ())
+            if len(inside) >= 2 and bounds:  # "van 2,3 tot 2,8": low first, high second
+                bounds = bounds[:1] if token is inside[0] else bounds[1:]
+            for bound in bounds:
                 if any(_close(value, decimals, replace(f, value=bound))
                        for value, decimals in token.readings
                        if not token.percent or f.unit == "%"):

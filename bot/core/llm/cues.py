@@ -35,7 +35,10 @@ NEGATED = re.compile(r"\b(?:niet|not|geen|no)\s+(?:\w+\s+)?(?:hoger|lager|higher
 SIG_NO = re.compile(r"\b(?:niet|geen|not|no)\s+(?:statisti\w+\s+)?significan\w*|"
                     r"op toeval berusten|may be chance|\bgeen (?:statistisch )?verschil|"
                     r"\bno (?:statistically )?(?:significant )?difference")
-SIG_UNKNOWN = re.compile(r"niet te toetsen|niet getoetst|cannot be tested|not (?:be )?tested")
+SIG_UNKNOWN = re.compile(r"niet te toetsen|niet getoetst|cannot be tested|not (?:be )?tested|"
+                         r"\b(?:of|whether) (?:het |de |the )?(?:verschil|difference|"
+                         r"verandering|change|ontwikkeling|development)\w* (?:\w+ ){0,3}?"
+                         r"significan\w*")
 SIG_YES = re.compile(r"\bsignifican\w*")
 UP = re.compile(r"\b(?:gestegen|steeg|stegen|stijgt|stijging|toegenomen|toename|nam toe|"
                 r"neemt toe|gegroeid|groeide|increased|increase|rose|risen|rising|grew|grown|"
@@ -102,7 +105,7 @@ class Cues:
     """What one sentence says about a comparison or a trend (None: it says nothing)."""
 
     direction: str | None  # hoger | lager | gelijk | negated | mixed
-    significance: str | None  # yes | no | unknown
+    significance: str | None  # yes | no | unknown | mixed
     relevance: str | None  # small | large | mixed
     trend: str | None  # up | down | flat | mixed
     at: int  # position of the first direction word
@@ -136,8 +139,11 @@ def cues(folded: str) -> Cues:
     if trend is None:
         trend = "up" if up and not down else "down" if down and not up else \
             "mixed" if up and down else None
-    significance = "no" if SIG_NO.search(flat_free) else "unknown" if \
-        SIG_UNKNOWN.search(flat_free) else "yes" if SIG_YES.search(flat_free) else None
+    said = {name for name, pattern in (("no", SIG_NO), ("unknown", SIG_UNKNOWN))
+            if pattern.search(flat_free)}
+    if SIG_YES.search(blank(SIG_UNKNOWN, blank(SIG_NO, flat_free))):
+        said.add("yes")  # "significant" outside "niet significant"
+    significance = said.pop() if len(said) == 1 else "mixed" if said else None
     degree_less = DEGREE_LESS.search(flat_free)
     degree_free = blank(DEGREE_LESS, flat_free)
     degree = "less" if degree_less else "more" if DEGREE_MORE.search(degree_free) else None

@@ -53,7 +53,8 @@ def select(candidates: list[Claim], s: Sentence, at: int, before: list[Mention]
 def tested_as(said: Cues, c: Claim) -> list[str]:
     """The sentence's significance and relevance words against the claim's test."""
     out = []
-    if said.significance and c.significant is not WANT[said.significance]:
+    if said.significance and (said.significance == "mixed"
+                              or c.significant is not WANT[said.significance]):
         out.append(f"significance '{said.significance}' is not what was tested "
                    f"({c.a}–{c.b or c.a}: {c.significant})")
     relevant = c.is_relevant()
