@@ -11,7 +11,6 @@ from typing import Any
 
 from indicators import formatting
 
-
 decimals_of = formatting.decimals_of
 
 
