@@ -231,6 +231,13 @@ def test_rest_of_the_partnership(core_services) -> None:
     _refused(core_services, reply, f"De rest van het samenwerkingsverband, zonder {region}: "
                                    f"{count(own.numerator)} van {count(own.denominator)}.",
              "is not that fact")
+    # invented counts for the rest: one more in the numerator, another denominator
+    _refused(core_services, reply, f"De rest van het samenwerkingsverband, zonder {region}: "
+                                   f"{count(group['numerator'] + 1)} van {den}.",
+             "is not that fact")
+    _refused(core_services, reply, f"Getoetst is tegen de rest van het samenwerkingsverband "
+                                   f"({num} van {count(group['denominator'] * 2)}).",
+             "is not that fact")
     rest_value = shown(100 * group["numerator"] / group["denominator"])
     _refused(core_services, reply, f"De rest van het samenwerkingsverband, zonder {region}, "
                                    f"zit op {rest_value}%.", "is not that fact")

@@ -289,4 +289,7 @@ def _by_category(facts: list[FactView], category: str | None) -> list[FactView]:
 
 
 def _shown(f: FactView) -> str:
+    """A fact for a reason; a named group (no value of its own) by its counts."""
+    if f.value is None and f.numerator is not None:
+        return f"{f.region} {f.category} {f.year} = {f.numerator:g} of {f.denominator:g}"
     return f"{f.region} {f.category} {f.year} = {f.value}"
