@@ -160,3 +160,23 @@ def test_trend_words_and_years(core_services) -> None:
     swapped = listed.replace(values[first], "\0").replace(values[last], values[first]) \
         .replace("\0", values[last])
     assert values[first] == values[last] or not _check(core_services, swapped, reply).ok
+
+
+def test_partnership_codes_are_names_of_the_answers_regions(core_services):
+    """The number in "PO 27.07" is part of a name: swapped, unknown, with another partnership's
+    regio, or naming a partnership the answer never named, the text is refused."""
+    from tests.core.llm_cases import answer, check
+
+    reply = answer(core_services, "value", "PO2707")
+    assert "PO 27.07" in reply.text and "VO 27.08" in reply.text
+    assert check(core_services, reply.text, reply).ok
+    swapped = (reply.text.replace("PO 27.07", "PO @").replace("VO 27.08", "VO 27.07")
+               .replace("PO @", "PO 27.08"))
+    for text, why in [(swapped, "is regio"),
+                      (reply.text.replace("VO 27.08", "VO 99.99"), "registry knows"),
+                      (reply.text + " Het ligt in Samenwerkingsverband VO 27.07.",
+                       "not a region of this answer"),
+                      (reply.text + " Dat geldt ook voor samenwerkingsverband PO 7.264.",
+                       "registry knows")]:
+        verdict = check(core_services, text, reply)
+        assert not verdict.ok and any(why in r for r in verdict.reasons), (text, verdict.reasons)

@@ -8,6 +8,7 @@
    relevance and trend word agrees with what the answer code computed for the regions it names
    (``Reply.debug["claims"]``, read by ``claims``);
 3. superlatives (``superlatives``): "het hoogst bij het vso" only for the highest figure;
+   partnership codes (``partnerships``): "PO 27.07" is a name, of a region the answer is about;
 4. support (``support``): for a knowledge answer every sentence is supported by one cited
    passage; for an indicator answer every sentence uses only the words of the computed answer
    (relevance phrases such as "van het laagste cijfer" are checked by 2 and lend no words).
@@ -23,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.core.llm import comparisons, superlatives
+from bot.core.llm import comparisons, partnerships, superlatives
 from bot.core.llm.binding import NumberCheck, group_view, label_phrases, view
 from bot.core.llm.claims import claims_of
 from bot.core.llm.cues import CUE_WORDS, without_relevance
@@ -79,6 +80,8 @@ def _check_figures(text: str, reply: Any, registry: Any, facts: list, extra_clai
     reasons = NumberCheck(facts, years, extras, labels, names, claims).problems(sentences)
     reasons += comparisons.problems(sentences, claims)
     reasons += superlatives.problems(sentences, facts)
+    reasons += partnerships.problems(text, reply.text, registry,
+                                     codes | {r.code for r in getattr(reply, "regions", [])})
     evidence = "\n".join([reply.text, *reply.about, *(n.text for n in reply.notices),
                           _label_text(reply, facts), *names.values()])
     source = Source.of(without_relevance(fold_keep(evidence)))
