@@ -8,7 +8,6 @@ formatter of the indicators library.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,7 +36,7 @@ class Draft:
     facts: list[Fact] = field(default_factory=list)
     regions: list[str] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
-    extra_numbers: list[float] = field(default_factory=list)  # ranks, intervals: grounded too
+    extra_numbers: list[float] = field(default_factory=list)  # ranks, counts of a level
     values: list[Any] = field(default_factory=list)  # the engine's values, for charts
     series: list[Any] = field(default_factory=list)  # trends drawn in a trend chart
     tests: list[dict] = field(default_factory=list)  # every comparison a sentence rests on
@@ -58,10 +57,9 @@ class Context:
         return region_name(self.registry, code, self.lang)
 
     def label(self, indicator: str, category: str) -> str:
-        """What a figure is; its age range ("0 tot 23 jaar") is grounded, not a figure."""
-        label = lb.indicator_label(self.engine, indicator, category, self.lang)
-        self.draft.extra_numbers += [float(n) for n in re.findall(r"\d+", label)]
-        return label
+        """What a figure is. Its age range ("0 tot 23 jaar") is no figure and no extra number:
+        the LLM check knows it from the catalog's labels, in its own phrase only."""
+        return lb.indicator_label(self.engine, indicator, category, self.lang)
 
     def title(self, indicator: str, category: str) -> str:
         """The label as the start of a sentence."""
@@ -131,7 +129,11 @@ class Context:
         low, high = getattr(value, "ci_low", None), getattr(value, "ci_high", None)
         if low is None or high is None:
             return ""
-        self.draft.extra_numbers += [low, high]
+        # a claim, not extra numbers: the LLM check accepts the bounds only as this figure's
+        # interval, next to an interval word
+        self.draft.claims.append({"kind": "interval", "indicator": value.indicator,
+                                  "region": value.region, "category": value.category,
+                                  "year": value.year, "low": low, "high": high})
         return self.t.render("rr_interval", self.lang, low=formatting.ratio(low, self.lang),
                              high=formatting.times(high, self.lang))
 
@@ -146,13 +148,15 @@ class Context:
         counts = ""
         if self.show_counts and rest.value is not None and rest.numerator is not None \
                 and rest.denominator:
+            # not in extra_numbers: the LLM check binds these counts to the named group (the
+            # comparison's claim carries them, see ``comparison_claim``)
             counts = ": " + formatting.counts_text(rest, self.lang).strip(" ()")
-            self.draft.extra_numbers += [rest.numerator, rest.denominator]
         return self.t.render("rest_value", self.lang, swv=self.name(rest.region),
                              region=self.name(gemeente), year=rest.year, counts=counts)
 
     def record(self, comparison: Any) -> None:
-        """Keep what a sentence about a difference rests on (``Reply.debug["tests"]``)."""
+        """Keep what a sentence about a difference rests on: the full test in
+        ``Reply.debug["tests"]``, what the sentence claims in ``Reply.debug["claims"]``."""
         shown = comparison.shown
         self.draft.tests.append({
             "kind": "compare", "indicator": comparison.a.indicator,
@@ -162,16 +166,10 @@ class Context:
             "direction": comparison.direction, "significant": comparison.significant,
             "relevant": getattr(comparison, "relevant", False), "p_value": comparison.p_value,
             "test": comparison.test})
-        direction = comparison.direction if comparison.direction in ("hoger", "lager") \
-            else "gelijk"
-        claim = {"kind": "compare", "indicator": comparison.a.indicator,
-                 "category": comparison.a.category, "year": comparison.a.year,
-                 "a": comparison.a.region, "b": shown.region, "direction": direction,
-                 "significant": comparison.significant if comparison.tested else None}
+        label = None
         if getattr(shown, "excluding", ""):
-            claim["labels"] = {shown.region: self.t.render(
-                "rest_name", self.lang, region=self.name(shown.excluding))}
-        self.draft.claims.append(claim)
+            label = self.t.render("rest_name", self.lang, region=self.name(shown.excluding))
+        self.draft.claims.append(comparison_claim(comparison, label))
 
     def comparison_line(self, comparison: Any) -> str:
         """"X ligt hoger dan Y (…); het verschil is …" about the figure that was tested."""
@@ -230,6 +228,39 @@ class Context:
             except Exception:  # noqa: BLE001
                 return None
         return None
+
+
+def group_code(region: str, excluding: str) -> str:
+    """The code of "``region`` without ``excluding``" (the rest of a samenwerkingsverband): no
+    registry region and no ``Fact``, so it gets a code of its own in the claims."""
+    return f"{region}-{excluding}"
+
+
+def comparison_claim(comparison: Any, label: str | None = None) -> dict:
+    """What a comparison sentence claims, in the shape the LLM check reads
+    (``bot/core/llm/claims.py``): the direction the sentence says ("gelijk" unless significant
+    and relevant), whether it was significant (None: not testable) and relevant. A test against
+    the rest of a partnership names that rest as the reference ``b``: a group code, ``label``
+    (the words the sentence uses for it) and in ``groups`` its counts, so the check binds "1.101
+    van 8.687" to that group and not to the partnership's published figure."""
+    a, shown = comparison.a, comparison.shown
+    tested = getattr(comparison, "tested", True) and comparison.direction != "onbekend"
+    direction = comparison.direction if comparison.direction in ("hoger", "lager") \
+        else "gelijk"
+    claim = {"kind": "compare", "indicator": a.indicator, "category": a.category,
+             "year": a.year, "a": a.region, "b": shown.region, "direction": direction,
+             "significant": comparison.significant if tested else None,
+             "relevant": bool(getattr(comparison, "relevant", False)) if tested else None}
+    excluding = getattr(shown, "excluding", "") or ""
+    if excluding:
+        code = group_code(shown.region, excluding)
+        claim["b"] = code
+        claim["groups"] = {code: {"region": shown.region, "excluding": excluding,
+                                  "numerator": shown.numerator,
+                                  "denominator": shown.denominator}}
+        if label:
+            claim["labels"] = {code: label}
+    return claim
 
 
 def significance_key(comparison: Any) -> str:

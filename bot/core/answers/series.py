@@ -21,7 +21,7 @@ from indicators.vocabulary import level_plural
 logger = logging.getLogger(__name__)
 PEERS_N = 8
 TREND_KEYS = {"gestegen": "trend_rose", "gedaald": "trend_fell", "stabiel": "trend_flat"}
-TREND_CLAIM = {"gestegen": "up", "gedaald": "down", "stabiel": "flat"}
+TREND_CLAIM = {"gestegen": "up", "gedaald": "down", "stabiel": "flat", "onbekend": "unknown"}
 STANDING_CLAIM = {"hoger": "high", "lager": "low"}
 
 
@@ -73,11 +73,7 @@ def _change_line(ctx: Context, trend: Any) -> str:
                             "category": trend.category, "region": trend.region, **years,
                             "direction": trend.direction, "significant": trend.significant,
                             "relevant": trend.relevant, "p_value": trend.p_value})
-    ctx.draft.claims.append({"kind": "trend", "indicator": trend.indicator,
-                             "category": trend.category, "region": trend.region,
-                             "from": trend.first_year, "to": trend.last_year,
-                             "direction": TREND_CLAIM.get(trend.direction, "flat"),
-                             "significant": trend.significant})
+    ctx.draft.claims.append(trend_claim(trend))
     if trend.direction == "onbekend":
         return t.render("trend_untested", lang, **years)
     key = TREND_KEYS[trend.direction]
@@ -85,6 +81,32 @@ def _change_line(ctx: Context, trend: Any) -> str:
         sig = "trend_sig_small" if trend.significant else "trend_sig_no"
         return t.render(key, lang, significance=t.render(sig, lang), **years)
     return t.render(key, lang, **years)
+
+
+def trend_claim(trend: Any) -> dict:
+    """What a trend sentence claims, in the shape the LLM check reads (``bot/core/llm/claims.py``):
+    up/down only when significant and relevant, flat otherwise, unknown when untestable."""
+    tested = trend.direction != "onbekend"
+    return {"kind": "trend", "indicator": trend.indicator, "category": trend.category,
+            "region": trend.region, "from": trend.first_year, "to": trend.last_year,
+            "direction": TREND_CLAIM.get(trend.direction, "unknown"),
+            "significant": trend.significant if tested else None,
+            "relevant": trend.relevant if tested else None}
+
+
+def trend_vs_claim(cmp: Any) -> dict:
+    """What a sentence about a region's development against Nederland's claims: ``direction``
+    hoger (rose more or fell less) / lager / gelijk as the sentence says it, and the raw
+    changes the sentence names ("gestegen, terwijl het in Nederland daalde")."""
+    direction = cmp.direction if cmp.direction in ("hoger", "lager") else "gelijk"
+    return {"kind": "trend_vs", "indicator": cmp.region.indicator,
+            "category": cmp.region.category, "region": cmp.region.region,
+            "other": cmp.reference.region, "from": cmp.first_year, "to": cmp.last_year,
+            "direction": direction,
+            "significant": cmp.significant if cmp.tested else None,
+            "relevant": cmp.relevant if cmp.tested else None,
+            "change": "up" if cmp.change >= 1 else "down",
+            "other_change": "up" if cmp.reference_change >= 1 else "down"}
 
 
 def _against_national(ctx: Context, u: Understanding, trend: Any, category: str,
@@ -111,6 +133,8 @@ def _against_national(ctx: Context, u: Understanding, trend: Any, category: str,
                             "other": NATIONAL, "direction": cmp.direction,
                             "significant": cmp.significant, "relevant": cmp.relevant,
                             "p_value": cmp.p_value})
+    if cmp.direction in ("hoger", "lager") or cmp.tested:
+        ctx.draft.claims.append(trend_vs_claim(cmp))
     if cmp.direction in ("hoger", "lager"):
         ctx.draft.lines.append(t.render(_versus_key(cmp), lang, region=name))
     elif cmp.tested:
@@ -183,7 +207,8 @@ def peer_lines(ctx: Context, u: Understanding, category: str, year: int | None) 
                             "p_value": cmp.p_value, "test": cmp.test})
     ctx.draft.claims.append({"kind": "peers", "indicator": own.indicator,
                              "category": own.category, "year": own.year, "region": own.region,
-                             "standing": STANDING_CLAIM.get(cmp.direction, "middle")})
+                             "standing": STANDING_CLAIM.get(cmp.direction, "middle"),
+                             "significant": cmp.significant, "relevant": cmp.relevant})
     sig = t.render(significance_key(cmp), lang)
     if cmp.direction in ("hoger", "lager"):
         ctx.draft.lines.append(t.render("peers_diff", lang, region=name, significance=sig,
@@ -206,13 +231,17 @@ def position_lines(ctx: Context, u: Understanding, category: str, year: int | No
         ctx.draft.lines.append(ctx.value_line(own))
         return
     ctx.fact(own)
-    ctx.draft.extra_numbers += [rank, n]
     group = level_plural(pos.level, lang)
     ctx.draft.lines.append(t.render("position", lang, region=ctx.name(code),
                                     value=fmt_value(own, lang), rank=rank, n=n, group=group,
                                     label=ctx.label(u.indicator, category), year=own.year))
     key = "position_top" if pos.top_5pct else "position_bottom" if pos.bottom_5pct \
         else "position_middle"
+    # for the LLM check: the rank and the count belong to this region, and so does the
+    # standing ("bij de hoogste vijf procent")
+    ctx.draft.claims.append({"kind": "position", "indicator": own.indicator,
+                             "category": own.category, "year": own.year, "region": code,
+                             "rank": rank, "n": n, "standing": key.split("_")[1]})
     ctx.draft.lines.append(t.render(key, lang, region=ctx.name(code), group=group))
 
 

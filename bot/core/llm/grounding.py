@@ -1,26 +1,24 @@
-"""Reading numbers in both notations, and the token-level grounding check.
+"""The older token-level grounding check, kept only for the OOGO points' rephrasing.
 
-The conversation's LLM texts are checked on claims (``bot.core.llm.check``): a number must be
-the figure of the fact it stands next to. What is here is the number reading that check uses,
-and the older, weaker token check (a number must occur somewhere among the facts) that the OOGO
-points' rephrasing (``bot/oogo/rephrase.py``) still calls. The check reads
-every number in the text in both Dutch ("1.234,5", "4,8%") and English ("1,234.5", "4.8%")
-notation, and accepts the text only when each number equals a fact's value, numerator,
-denominator or year, or another number the template answer itself computed (a rank, a count),
-allowing for rounding to the precision shown. Pure Python, no LangChain.
+Conversation answers are checked on claims (``bot.core.llm.check.check_answer``): a number must
+be the figure of the fact it stands next to, comparison words must agree with the computed
+comparison. This weaker check only asks whether every number of a text occurs somewhere among
+the facts (value, numerator, denominator, year) or the extra numbers given, in either notation
+and allowing for rounding to the precision shown. ``bot/oogo/rephrase.py`` still calls it; when
+the points move to ``check_answer`` this module can go. The number reading lives in
+``bot.core.llm.textscan`` (imported here under the old names for that caller).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-# a number: digits with optional thousands separators and decimals, either notation
-NUMBER = re.compile(r"(?<![\w.,])[-+]?\d+(?:[.,\u202f\u00a0]\d{3})*(?:[.,]\d+)?(?![\w])")
-LIST_MARKER = re.compile(r"^\s*\d{1,2}[.)]\s+", re.MULTILINE)
-ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+from bot.core.llm.textscan import ISO_DATE, LIST_MARKER, NUMBER, readings
+
+__all__ = ["Grounding", "allowed_numbers", "check_grounding", "extract_numbers", "numbers_in",
+           "readings"]
 
 
 @dataclass(slots=True)
@@ -30,35 +28,6 @@ class Grounding:
     ok: bool
     unknown: list[str] = field(default_factory=list)
     numbers: list[str] = field(default_factory=list)
-
-
-def readings(token: str) -> set[tuple[float, int]]:
-    """All plausible (value, decimals shown) readings of a number as written.
-
-    '4,8' -> 4.8; '10.340' -> 10340 (Dutch thousands) or 10.34 (English decimals);
-    '1,234.5' -> 1234.5; '3' -> 3.
-    """
-    raw = token.replace("\u202f", "").replace("\u00a0", "").replace(" ", "").lstrip("+")
-    out: set[tuple[float, int]] = set()
-    for thousands, decimal in ((".", ","), (",", ".")):
-        text = raw
-        parts = text.split(decimal)
-        if len(parts) > 2:
-            continue
-        whole = parts[0]
-        groups = whole.split(thousands)
-        if len(groups) > 1 and not all(len(g) == 3 for g in groups[1:]):
-            continue
-        whole = "".join(groups)
-        if not whole.lstrip("-").isdigit():
-            continue
-        if len(parts) == 2:
-            if not parts[1].isdigit():
-                continue
-            out.add((float(f"{whole}.{parts[1]}"), len(parts[1])))
-        else:
-            out.add((float(whole), 0))
-    return out
 
 
 def extract_numbers(text: str) -> list[str]:

@@ -6,11 +6,10 @@ the region, year and category named closest to it. Pure Python; no LangChain, no
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
-
-from bot.core.llm.grounding import ISO_DATE, LIST_MARKER, NUMBER, readings
 
 # a sentence ends at . ! ? followed by white space, or at a line break
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -20,10 +19,15 @@ _CLAUSE_BREAK = re.compile(
     r"but|against|compared with|compared to|vergeleken met)\s", re.IGNORECASE)
 _UNIT = re.compile(r"\s?(%|procent\b|percent\b|procentpunt\w*|percentage points?)",
                    re.IGNORECASE)
+_BEFORE = re.compile(r"([a-z0-9]+)( *| ?[-\u2013] ?)$")
 _RANGE = re.compile(r" ?[-\u2013] ?")
 _MARKDOWN = re.compile(r"\*\*|__|`")
 _WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 YEAR_MIN, YEAR_MAX = 1990, 2100
+# a number: digits with optional thousands separators and decimals, either notation
+NUMBER = re.compile(r"(?<![\w.,])[-+]?\d+(?:[.,\u202f\u00a0]\d{3})*(?:[.,]\d+)?(?![\w])")
+LIST_MARKER = re.compile(r"^\s*\d{1,2}[.)]\s+", re.MULTILINE)
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +48,8 @@ class NumberToken:
     readings: frozenset[tuple[float, int]]
     percent: bool
     next_word: str  # the folded word right after it ('' at the end), for label phrases
+    after: str = ""  # the word after ``next_word`` ('' if none)
+    prev_word: str = ""  # the folded word right before it ('' after punctuation)
 
     @property
     def is_year(self) -> bool:
@@ -56,14 +62,45 @@ class NumberToken:
         return int(self.text)
 
 
+def readings(token: str) -> set[tuple[float, int]]:
+    """All plausible (value, decimals shown) readings of a number as written.
+
+    '4,8' -> 4.8; '10.340' -> 10340 (Dutch thousands) or 10.34 (English decimals);
+    '1,234.5' -> 1234.5; '3' -> 3.
+    """
+    raw = token.replace("\u202f", "").replace("\u00a0", "").replace(" ", "").lstrip("+")
+    out: set[tuple[float, int]] = set()
+    for thousands, decimal in ((".", ","), (",", ".")):
+        parts = raw.split(decimal)
+        if len(parts) > 2:
+            continue
+        groups = parts[0].split(thousands)
+        if len(groups) > 1 and not all(len(g) == 3 for g in groups[1:]):
+            continue
+        whole = "".join(groups)
+        if not whole.lstrip("-").isdigit():
+            continue
+        if len(parts) == 2:
+            if not parts[1].isdigit():
+                continue
+            out.add((float(f"{whole}.{parts[1]}"), len(parts[1])))
+        else:
+            out.add((float(whole), 0))
+    return out
+
+
 def fold_keep(text: str) -> str:
     """Lower case without accents, with exactly the same length as ``text`` (positions hold)."""
-    out = []
-    for ch in text:
-        base = "".join(c for c in unicodedata.normalize("NFKD", ch)
-                       if not unicodedata.combining(c))
-        out.append(base.lower() if len(base) == 1 else ch.lower()[:1] or " ")
-    return "".join(out)
+    if text.isascii():
+        return text.lower()
+    return "".join(_fold_char(ch) for ch in text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+    folded = base.lower() if len(base) == 1 else ch.lower()[:1] or " "
+    return folded if len(folded) == 1 else " "
 
 
 def plain(text: str) -> str:
@@ -126,9 +163,27 @@ def numbers(text: str) -> list[NumberToken]:
             next_word = "tot"  # '15-27 jaar' reads as '15 tot 27 jaar'
         if unit and not percent:
             next_word = "procentpunt"
+        second = ""
+        if next_word and following and following.group(0) == next_word:
+            later = _WORD.search(folded, following.end())
+            if later and not folded[following.end():later.start()].strip(" "):
+                second = later.group(0)
         out.append(NumberToken(token, match.start(), match.end(),
-                               frozenset(readings(token)), percent, next_word))
+                               frozenset(readings(token)), percent, next_word, second,
+                               _prev_word(folded, match.start())))
     return out
+
+
+def _prev_word(folded: str, start: int) -> str:
+    """The word right before position ``start`` ('' after punctuation); a range dash reads as
+    'tot' ('15-27': 27 follows 'tot')."""
+    match = _BEFORE.search(folded[max(0, start - 80):start])
+    if match is None:
+        return ""
+    word, gap = match.group(1), match.group(2)
+    if gap.strip(" "):
+        return "tot" if word[-1:].isdigit() else ""
+    return word
 
 
 def words_at(text: str, segment: Segment) -> list[str]:

@@ -16,11 +16,12 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.core.answers.context import comparison_claim
 from bot.core.answers.evidence import to_fact
+from bot.core.answers.series import trend_claim
 from bot.core.messages import Fact, Passage
 
 logger = logging.getLogger(__name__)
-TREND = {"gestegen": "up", "gedaald": "down", "stabiel": "flat"}
 
 
 @dataclass(slots=True)
@@ -73,27 +74,29 @@ def make_tools(services: Any, sink: ToolSink, kb: Any | None = None) -> list[Any
 
     def indicator_compare(indicator: str, region: str, other: str = "NL01",
                           category: str = "totaal", year: int | None = None) -> dict:
-        """Compare a region with another region, its SWV or Nederland (NL01)."""
+        """Compare a region with another region, its SWV or Nederland (NL01). Against its
+        own SWV a gemeente is tested against the rest of it (``tested_against``)."""
         c = engine.compare(indicator, _code(services, region), _code(services, other),
                            category, year)
-        tested = c.direction in ("hoger", "lager", "gelijk")
-        sink.claims.append({"kind": "compare", "indicator": indicator, "category": c.a.category,
-                            "year": c.a.year, "a": c.a.region, "b": c.b.region,
-                            "direction": c.direction if tested else "onbekend",
-                            "significant": bool(c.significant) if tested else None})
-        return {"a": keep(c.a), "b": keep(c.b), "significant": c.significant,
-                "direction": c.direction}
+        rest = getattr(c.shown, "excluding", "") or ""
+        label = (f"de rest van het samenwerkingsverband, zonder "
+                 f"{services.registry.get(rest).name}") if rest else None
+        sink.claims.append(comparison_claim(c, label))
+        out = {"a": keep(c.a), "b": keep(c.b), "direction": c.direction,
+               "significant": c.significant, "relevant": getattr(c, "relevant", False)}
+        if rest:
+            out["tested_against"] = {"name": label, "numerator": c.shown.numerator,
+                                     "denominator": c.shown.denominator}
+        return out
 
     def indicator_trend(indicator: str, region: str, category: str = "totaal") -> dict:
-        """All years of an indicator for a region, with the direction of change."""
+        """All years of an indicator for a region, with the direction of change (gestegen or
+        gedaald only when significant and relevant)."""
         t = engine.trend(indicator, _code(services, region), category)
-        if t.direction in TREND and t.first_year and t.last_year:
-            sink.claims.append({"kind": "trend", "indicator": indicator, "category": category,
-                                "region": t.region, "from": t.first_year, "to": t.last_year,
-                                "direction": TREND[t.direction],
-                                "significant": bool(t.significant)})
+        if t.first_year and t.last_year:
+            sink.claims.append(trend_claim(t))
         return {"values": [keep(v) for v in t.values], "direction": t.direction,
-                "significant": t.significant}
+                "significant": t.significant, "relevant": getattr(t, "relevant", False)}
 
     def indicator_peers(indicator: str, region: str, category: str = "totaal") -> dict:
         """A gemeente and the gemeenten most alike in size and density."""
