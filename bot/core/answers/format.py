@@ -1,6 +1,6 @@
 """Number formatting for answers: the names the conversation uses for ``indicators.formatting``.
 
-The grounding check (``bot.core.llm.grounding``) reads numbers back in both styles, so every
+The claim check (``bot.core.llm.check``) reads numbers back in both styles, so every
 number an answer shows is produced by the one formatter of the indicators library, from the
 engine's value (percentages with one decimal, relative risks as "3,5 keer").
 """
