@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from indicators.names import tokens
+from indicators.names import NOT_PLACES, tokens
 from indicators.resolve import Resolution
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -53,6 +54,28 @@ _CODE = re.compile(
 _SENTENCE_END = re.compile(r"[.!?]\s*$")
 _SWV_BEFORE = re.compile(r"(?:swv|samenwerkingsverband)(?:\s+(?:po|vo))?\s+$", re.IGNORECASE)
 _GAP = re.compile(r"^[\s\-'’()]{1,3}$")
+
+
+_PREPOSITIONS = frozenset({"in", "voor", "van", "bij", "te", "uit", "rond", "naar", "for", "of",
+                           "near", "at", "about", "from", "met", "and", "en", "vs", "versus"})
+_ARTICLES = frozenset({"den", "de", "het", "s"})
+# in a message typed all in lower case, only these put an unknown word in the place of a place
+_LOCATIVE = frozenset({"in", "te", "uit", "rond", "near", "at", "voor", "for"})
+
+
+@lru_cache(maxsize=1)
+def ordinary_words() -> frozenset[str]:
+    """Words never taken for a place: ``names.NOT_PLACES`` plus the catalog's own vocabulary
+    (indicator and category labels, dimension names: "zorgtype", "onderwijssoort", ...)."""
+    from indicators import catalog
+
+    texts = [*catalog.CATEGORY_LABELS_NL.values(), *catalog.CATEGORY_LABELS_EN.values(),
+             *catalog.DIMENSION_LABELS_NL.values()]
+    for definition in catalog.build_catalog().values():
+        texts += [definition.label_nl, definition.label_en]
+    words = {w for text in texts for w, _, _ in tokens(text)}
+    words |= {w + "n" for w in words if w.endswith("e")} | {w + "en" for w in words}
+    return NOT_PLACES | frozenset(words)
 
 
 @dataclass(frozen=True)
@@ -207,3 +230,64 @@ def _index(registry: RegionRegistry, names: dict[str, list[str]]) -> dict[int, l
         by_len.setdefault(len(key.split()), []).append(key)
     registry._fuzzy_index = by_len
     return by_len
+
+
+@dataclass(frozen=True)
+class PlaceScan:
+    """Everything place-like in a text: the regions found, and the words that look like a place
+    but are none (``unknown``: "Parijs", "Amsterdam Zuidoost"), each resolved so the caller can
+    offer the registry's suggestions instead of guessing."""
+
+    mentions: list[Mention]
+    unknown: list[Mention]
+
+
+def find_places(registry: RegionRegistry, text: str) -> PlaceScan:
+    """``find_mentions`` plus the place-like words that matched no region (see ``PlaceScan``).
+
+    A word counts as place-like when it follows a preposition ("in Parijs", "voor Berlijn") and
+    is capitalised, or, in a message typed all in lower case, when it is not an ordinary word
+    (``names.NOT_PLACES``). Up to three such words are taken together ("New York").
+    """
+    mentions = find_mentions(registry, text)
+    taken = [m.span for m in mentions]
+    unknown = []
+    for start, end in _place_like(text, taken):
+        res = registry.resolve(text[start:end])
+        if res.ok or res.ambiguous:
+            mention = Mention((start, end), text[start:end], res)
+            mentions.append(mention)
+        else:
+            unknown.append(Mention((start, end), text[start:end], res))
+    mentions.sort(key=lambda m: m.span)
+    return PlaceScan(mentions, unknown)
+
+
+def _place_like(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    words = tokens(text)
+    lower_text = text == text.lower()
+    ordinary = ordinary_words()
+    found: list[tuple[int, int]] = []
+    for idx, (word, _start, _end) in enumerate(words):
+        if word not in _PREPOSITIONS or idx + 1 >= len(words):
+            continue
+        if lower_text and word not in _LOCATIVE:
+            continue
+        span: list[int] = []
+        j = idx + 1
+        while j < len(words) and j - idx <= 3:
+            key, s, e = words[j]
+            capital = text[s].isupper()
+            article = key in _ARTICLES and capital and not span
+            if any(a <= s < b for a, b in taken) or key.isdigit() or (
+                    key in ordinary and not article) or key in _PREPOSITIONS:
+                break
+            if not (capital or (lower_text and not span)):
+                break
+            if span and not _GAP.match(text[span[1]:s]):
+                break
+            span = [span[0] if span else s, e]
+            j += 1
+        if span and len(text[span[0]:span[1]].replace(" ", "")) >= 3 and text[span[0]:span[1]].lower() not in _ARTICLES:
+            found.append((span[0], span[1]))
+    return found

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 logger = logging.getLogger(__name__)
 
-STATE_VERSION = 1
+STATE_VERSION = 2
 
 
 @dataclass(slots=True)
@@ -23,7 +23,9 @@ class PendingClarification:
     """A question we could not answer yet because a slot was ambiguous.
 
     ``question`` is the original text; when the user picks one of ``options`` the original
-    question is answered with that choice filled in for ``slot`` (``region`` for now).
+    question is answered with that choice filled in for ``slot``: a region (``ambiguous``,
+    ``unknown``, ``need_region``), an indicator (``need_indicator``) or what the user wants
+    (``intent``: the options are readings such as "figure" and "knowledge").
     """
 
     question: str
@@ -44,6 +46,11 @@ class ConversationState:
     last_category: str | None = None
     last_year: int | None = None
     last_comparison: str | None = None
+    # the previous figure question's frame (see understanding.frame.Frame) and what the
+    # previous message asked for (a corpus label: figure, knowledge, ...): follow-ups change
+    # the frame slot by slot
+    last_frame: dict[str, Any] = field(default_factory=dict)
+    last_label: str | None = None
     pending: PendingClarification | None = None
     last_evidence: dict[str, Any] = field(default_factory=dict)
     turns: int = 0

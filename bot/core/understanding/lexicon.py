@@ -11,12 +11,13 @@ import re
 
 # --- indicators -----------------------------------------------------------------------------
 RR_PATTERNS = [
-    r"relatie(?:f|ve)\w* risico", r"relative risks?", r"risicofactor", r"risk factors?",
+    r"relatie(?:f|ve)\w* risico", r"relatie(?:f|ve)\w* neet[- ]?risico", r"relative risks?", r"risicofactor", r"risk factors?",
     r"factors?\b.{0,40}\brisk", r"factoren\b.{0,40}\b(?:risico|kans)",
     r"hoeveel (?:groter|hoger)\w* (?:is )?(?:de )?(?:kans|risico)",
     r"keer (?:zo )?(?:groot|grote|hoog|hoge|veel) (?:kans|risico)",
     r"times (?:as )?(?:likely|high)",
-    r"(?:kans|risico) op neet", r"(?:chance|likelihood|odds) of (?:becoming )?neet",
+    r"(?:kans|risico) (?:op|om) (?:\w+ )?neet",
+    r"(?:chance|likelihood|odds) of (?:becoming )?neet",
     r"risk of (?:becoming )?neet",
 ]
 NEET_PATTERNS = [
@@ -75,6 +76,7 @@ VO_LIKE = ("vo", "vso", "pro", "mbo", "vmbo_basis", "mbo_entree", "vsv")
 # --- kinds of question -------------------------------------------------------------------------
 TREND = re.compile(
     r"afgelopen (?:jaren|\w+ jaar)|laatste (?:jaren|\w+ jaar)|\bsinds\b|ontwikkel|gestegen|gedaald|"
+    r"\bgroei|neemt .{0,40}\b(?:toe|af)\b|toe of af|gone (?:up|down)|going (?:up|down)|"
     r"toegenomen|afgenomen|gegroeid|verloop|door de jaren|over de jaren|in de loop|veranderd|"
     r"\btrend|over time|over the (?:years|past)|past (?:few )?years|last (?:few )?years|\bsince\b|"
     r"increas|decreas|\brisen\b|\bgrown\b|went (?:up|down)|changed|developed|stijg|daal|"
@@ -82,27 +84,36 @@ TREND = re.compile(
 )
 PEERS = re.compile(
     r"vergelijkbare|soortgelijke|gelijksoortige|lijken op|lijkt op|\bpeers?\b|similar|comparable|"
-    r"like (?:us|ours)|die op \w+ lijken|vergelijkbaar met|alike"
+    r"like (?:us|ours)|die op \w+ lijken|vergelijkbaar met|alike|qua (?:grootte|omvang)|"
+    r"(?:dezelfde|zelfde) (?:grootte|omvang)|gemeenten (?:zoals|als) (?:wij|ons)|erop lijken|"
+    r"municipalities like|lijken op (?:ons|hen)"
 )
 POSITION = re.compile(
     r"hoogste|laagste|\btop ?\d*|hoort .{0,40}\bbij|behoort|highest|lowest|\brank|ranglijst|"
     r"\bpositie|percentiel|percentile|\bplaats\b|bovenaan|onderaan|koploper|uitschieter|outlier|"
-    r"among the"
+    r"among the|andere gemeenten|alle gemeenten|tussen (?:de )?gemeenten|\bhoogst\b|\blaagst\b|"
+    r"\bwhere does .{0,30}\brank|\bwhere is .{0,30}\b(?:highest|lowest)"
 )
 BREAKDOWN = re.compile(
     r"per onderwijssoort|per zorgtype|per risicofactor|per soort|uitsplits|uitgesplitst|"
     r"verdeeld over|verdeling|welke (?:factoren|onderwijssoorten|zorgtypen|groepen)|"
     r"which (?:factors|types|groups)|by type|per type|breakdown|broken down|"
-    r"welke (?:jongeren|kenmerken)"
+    r"welke (?:jongeren|kenmerken)|welke (?:onderwijssoort|schoolsoort|zorgvorm|vorm van|soort)|"
+    r"in welk(?:e)? (?:schooltype|schoolsoort|onderwijssoort)|welk soort|bij welke jongeren|"
+    r"per (?:schoolsoort|schooltype|onderwijstype)|welke groep|grootste risicofactor|"
+    r"which (?:school type|type of|kind of|group)|by (?:type|risk factor|school)"
 )
 COMPARE = re.compile(
     r"vergelijk|versus|\bvs\.?\b|t\.?o\.?v\.?|ten opzichte|verhoud|afgezet tegen|"
     r"hoger dan|lager dan|meer dan|minder dan|beter dan|slechter dan|verschil|\bcompar|"
-    r"relative to|higher than|lower than|against|\bthan\b|gemiddelde|average|scoort|score"
+    r"relative to|higher than|lower than|against|\bthan\b|gemiddelde|average|scoort|score|"
+    r"boven of onder|naast elkaar|tegenover|wijkt .{0,40}\baf\b|\bversus\b|doing better|"
+    r"\bbeter\b|\bslechter\b"
 )
 NATIONAL = re.compile(
     r"landelijk|nationaal|nationale|\bnederland\b|heel (?:het )?land|\bnl\b|nationally|"
-    r"\bnational\b|nationwide|the netherlands|(?:the )?country\b|\bdutch average"
+    r"\bnational\b|nationwide|the netherlands|(?:the )?country\b|\bdutch average|"
+    r"nederlandse (?:gemiddelde|jongeren|jeugdigen|kinderen)|het (?:hele )?land\b|dutch young"
 )
 SWV_WORDS = re.compile(
     r"samenwerkingsverband|\bswv\b|partnership|passend onderwijs regio|swv-?regio"
@@ -116,6 +127,11 @@ OWN_PLACE = re.compile(
     r"figures?|numbers?|score|youth|kinderen|jongeren|young|relatie\w*|risico|risk|kans)"
     r"|\bbij ons\b|\bin our\b|\bhow (?:are|do) we\b|\bdoen we\b|\bscoren we\b|\bstaan we\b|"
     r"\bwe (?:do|score|stand|compare)\b|\bhoe doen wij\b"
+)
+RANKING = re.compile(
+    r"\bwelke gemeenten?\b|\bin welke gemeenten?\b|which municipalit|\btop ?(?:\d+|tien|vijf)\b|"
+    r"waar in (?:nederland|het land)|\bwaar is .{0,60}\bhet (?:hoogst|laagst)\b|"
+    r"\bwhere is .{0,60}\b(?:highest|lowest)\b"
 )
 OWN_SWV = re.compile(
     r"\b(?:ons|onze|mijn|our|my)\s+(?:eigen\s+)?(?:samenwerkingsverband|swv|partnership)"

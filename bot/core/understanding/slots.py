@@ -7,6 +7,7 @@ and the profile happens in ``parse``. Keeping them pure makes every synonym test
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.core.understanding import lexicon as lx
 
@@ -69,14 +70,13 @@ def choose_category(indicator: str | None, categories: list[str]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8)
 def valid_categories(indicator: str | None) -> tuple[str, ...]:
-    if indicator == "jeugdzorg":
-        return lx.ONDERWIJS + lx.ZORGTYPES + ("totaal",)
-    if indicator == "neet":
-        return ("totaal",)
-    if indicator == "neet_rr":
-        return lx.RISK_FACTORS
-    return ()
+    """The categories the catalog has for an indicator (empty for an unknown indicator)."""
+    from indicators.catalog import build_catalog
+
+    definition = build_catalog().get(indicator or "")
+    return definition.all_categories if definition is not None else ()
 
 
 def detect_years(folded: str) -> tuple[int | None, list[int], bool]:
@@ -98,17 +98,19 @@ def detect_years(folded: str) -> tuple[int | None, list[int], bool]:
 
 
 def detect_mode(folded: str) -> str | None:
-    """The computation the wording asks for, regardless of regions (None: not said)."""
+    """The computation the wording asks for, regardless of regions (None: not said).
+
+    ``position`` covers both a place's rank and a ranking of all gemeenten; which of the two
+    depends on whether a place is the subject (decided later, with the regions).
+    """
     if lx.PEERS.search(folded):
         return "peers"
-    if re.search(r"factor|kenmerk", folded):
+    if lx.BREAKDOWN.search(folded) or re.search(r"factoren|factors|kenmerken", folded):
         return "breakdown"
     if lx.TREND.search(folded):
         return "trend"
     if lx.POSITION.search(folded):
         return "position"
-    if lx.BREAKDOWN.search(folded):
-        return "breakdown"
     if lx.COMPARE.search(folded):
         return "compare"
     return None
