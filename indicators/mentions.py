@@ -9,8 +9,9 @@ Guards against false alarms, because some gemeenten are ordinary words ("Best", 
 "Goes", "Buren", "Huizen", "Kampen", "Leiden", "Houten"...):
 
 * a name in ``COMMON_WORDS`` counts only when it is written with a capital and is not the first
-  word of a sentence (unless "gemeente" comes right before it); the same holds for former
-  gemeente names ("Haren", "Leek", "Grave");
+  word of a sentence (unless "gemeente" comes right before it, or an indicator word stands next
+  to it as in "Hoorn NEET 2021" or "jeugdzorg buren"); the same holds for former gemeente names
+  ("Haren", "Leek", "Grave");
 * typos are matched only for words (or runs of up to three words) longer than 5 letters, with the
   same first letter and a rapidfuzz ratio of at least 88, never against common-word names or
   "Nederland" (so "Nederlands" is not Nederland), and for words under 8 letters only when they
@@ -49,11 +50,19 @@ _CONTEXT = frozenset({"gemeente", "regio", "in", "uit", "te", "naar", "van", "vo
 # Common words that are still fine in lower case because users write them that way.
 _LOWER_OK = frozenset({"texel"})
 _CODE = re.compile(
-    r"\b(?:GM\s?\d{4}|NL01|(?:swv\s*)?(?:PO|VO)\s?-?\d{2}[.\s-]?\d{2})\b", re.IGNORECASE
+    r"\b(?:GM\s?\d{4}|NL01|(?:(?:swv|samenwerkingsverband)\s*)?(?:PO|VO)\s?-?\d{2}[.\s-]?\d{2})\b",
+    re.IGNORECASE,
 )
+# words next to which a place name is expected in a telegraphic question ("Hoorn NEET 2021",
+# "jeugdzorg buren", "Best jeugdzorg vergeleken met Eindhoven")
+_FIGURE_WORDS = frozenset({
+    "neet", "jeugdzorg", "jeugdhulp", "jeugdzorggebruik", "jz", "rr", "youth", "vs", "versus",
+    "vergeleken", "trend", "relatief", "relatieve", "cijfers",
+})
 _SENTENCE_END = re.compile(r"[.!?]\s*$")
-_SWV_BEFORE = re.compile(r"(?:swv|samenwerkingsverband)(?:\s+(?:po|vo))?\s+$", re.IGNORECASE)
-_GAP = re.compile(r"^[\s\-'’()]{1,3}$")
+_SWV_BEFORE = re.compile(r"(?:swv|samenwerkingsverband)(?:\s+(?:po|vo))?\s+(?:van\s+(?:de\s+)?"
+                         r"(?:gemeente\s+)?)?$", re.IGNORECASE)
+_GAP = re.compile(r"^[\s\-'’(),]{1,3}$")
 
 
 _PREPOSITIONS = frozenset({"in", "voor", "van", "bij", "te", "uit", "rond", "naar", "for", "of",
@@ -131,7 +140,8 @@ def _exact_at(registry: RegionRegistry, text: str, words: list, i: int,
         if not is_name and key not in registry.former:
             continue
         start, end = words[i][1], words[i + n - 1][2]
-        if (key in COMMON_WORDS or not is_name) and not _accept_common(text, words, i, start):
+        if (key in COMMON_WORDS or not is_name) and not _accept_common(text, words, i, start,
+                                                                       n):
             continue
         res = registry.resolve(text[start:end])
         if res.ok or res.ambiguous:
@@ -181,16 +191,20 @@ def _widen(registry: RegionRegistry, text: str, mention: Mention) -> Mention:
 def _fuzzy_allowed(text: str, words: list, i: int, n: int, key: str) -> bool:
     """Typo matching only where a name is likely: long words, or capitalised mid-sentence.
 
-    A typed word of 8+ letters may be a typo of a name in any case ("amsterdm", "groningn"); a
-    shorter one (6-7 letters) only when written with a capital and not at the start of a
-    sentence, because short Dutch words sit one letter away from names ("worden" / Woerden).
-    A run of several words must have every longer word capitalised ("De Wolden", not "de wolken").
+    A typed word of 8+ letters may be a typo of a name in any case ("amsterdm", "groningn"), and
+    so may a word right next to an indicator word ("neet bredaa", "Utrect neet") or, in a message
+    typed all in lower case, a word that is not an ordinary word; a shorter one (6-7 letters)
+    otherwise only when written with a capital and not at the start of a sentence, because short
+    Dutch words sit one letter away from names ("worden" / Woerden). A run of several words must
+    have every longer word capitalised ("De Wolden", not "de wolken").
     """
     if key in _NO_FUZZY:
         return False
     if n > 1:
         return all(text[w[1]].isupper() for w in words[i:i + n] if len(w[0]) > 3)
-    if len(key) >= FUZZY_LONG:
+    if len(key) >= FUZZY_LONG or _next_to_figure_word(words, i):
+        return True
+    if len(key) >= FUZZY_MIN_LEN and text == text.lower() and key not in ordinary_words():
         return True
     start = words[i][1]
     sentence_start = i == 0 or bool(_SENTENCE_END.search(text[:start]))
@@ -204,12 +218,21 @@ def _contiguous(text: str, words: list, i: int, n: int) -> bool:
     )
 
 
-def _accept_common(text: str, words: list, i: int, start: int) -> bool:
+def _next_to_figure_word(words: list, i: int, n: int = 1) -> bool:
+    neighbours = [words[k][0] for k in (i - 1, i + n) if 0 <= k < len(words)]
+    return any(w in _FIGURE_WORDS for w in neighbours)
+
+
+def _accept_common(text: str, words: list, i: int, start: int, n: int = 1) -> bool:
     key = words[i][0]
     if key in _LOWER_OK:
         return True
     if not text[start].isupper():
-        return False
+        return text == text.lower() and _next_to_figure_word(words, i, n)
+    if n > 1 and all(text[w[1]].isupper() for w in words[i:i + n] if len(w[0]) > 2):
+        return True  # "Berg en Dal", "Peel en Maas": a capitalised run is the name
+    if _next_to_figure_word(words, i, n):
+        return True
     previous = words[i - 1][0] if i > 0 else ""
     if previous in _CONTEXT:
         return True
@@ -288,6 +311,7 @@ def _place_like(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]
                 break
             span = [span[0] if span else s, e]
             j += 1
-        if span and len(text[span[0]:span[1]].replace(" ", "")) >= 3 and text[span[0]:span[1]].lower() not in _ARTICLES:
+        words_found = text[span[0]:span[1]] if span else ""
+        if len(words_found.replace(" ", "")) >= 3 and words_found.lower() not in _ARTICLES:
             found.append((span[0], span[1]))
     return found

@@ -54,6 +54,9 @@ def register(app: typer.Typer) -> None:
     def eval_understanding(
         split: str = typer.Option("heldout", "--split", help="heldout of train."),
         file: Path | None = typer.Option(None, "--file", help="Een ander gelabeld bestand."),
+        cv: int = typer.Option(0, "--cv", help="Kruisvalidatie met N delen (alleen bij "
+                                                "--split train): elk deel met een model dat "
+                                                "het niet zag."),
     ) -> None:
         """Meet intentie- en slotnauwkeurigheid (standaard op de held-out zinnen)."""
         from bot.core.understanding.corpus import HELDOUT, TRAIN, CorpusError, load
@@ -69,8 +72,14 @@ def register(app: typer.Typer) -> None:
         except (CorpusError, OSError) as exc:
             typer.echo(f"Kan '{path}' niet lezen: {exc}", err=True)
             raise typer.Exit(1) from None
-        report = evaluate(examples, RegionRegistry.load(), model=_model(),
-                          latest_year=_latest_year)
+        registry = RegionRegistry.load()
+        if cv > 1:
+            from bot.core.understanding.evaluate import cross_validated
+
+            report = cross_validated(examples, registry, folds=cv, latest_year=_latest_year)
+            typer.echo(format_report(report, f"{path.name} ({cv}-fold cross-validation)"))
+            return
+        report = evaluate(examples, registry, model=_model(), latest_year=_latest_year)
         typer.echo(format_report(report, path.name))
 
 

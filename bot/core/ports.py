@@ -48,14 +48,22 @@ class Knowledge(Protocol):
 
 
 class ScanButtonLike(Protocol):
-    label: str
-    value: str
+    @property
+    def label(self) -> str: ...
+
+    @property
+    def value(self) -> str: ...
 
 
 class ScanProgressLike(Protocol):
-    current: int
-    total: int
-    theme: str
+    @property
+    def current(self) -> int: ...
+
+    @property
+    def total(self) -> int: ...
+
+    @property
+    def theme(self) -> str: ...
 
 
 class ScanReply(Protocol):

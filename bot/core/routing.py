@@ -89,7 +89,7 @@ def oogo_turn(ctx: Ctx) -> Reply:
     """Discussion points for the region, or typical topics plus notable figures; both with the
     offer of the preparation document."""
     lang, u = ctx.lang, ctx.u
-    region = (u.regions or [None])[0] or ctx.state.profile_region
+    region = u.regions[0] if u.regions else ctx.state.profile_region
     reply = None
     if region and ctx.points is not None:
         reply = points_reply(ctx.points, ctx.figures.registry, region, lang, u.query)
@@ -103,7 +103,7 @@ def oogo_turn(ctx: Ctx) -> Reply:
 
 def report_turn(ctx: Ctx) -> Reply:
     """The preparation document on offer (each channel makes it a download)."""
-    region = (ctx.u.regions or [None])[0] or ctx.state.profile_region
+    region = ctx.u.regions[0] if ctx.u.regions else ctx.state.profile_region
     if not region:
         return simple.need_region_reply(ctx.lang, ctx.msg.channel, intent="oogo")
     offer = report_offer(ctx.figures.registry, region, ctx.lang, ctx.u.formats or None)

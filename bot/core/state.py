@@ -81,23 +81,23 @@ class ConversationState:
 class StateStore(Protocol):
     """Where conversation state lives between turns (see bot/storage for the SQL one)."""
 
-    def load(self, conversation_id: str) -> dict | None: ...
+    def load(self, conversation_id: str) -> dict[str, Any] | None: ...
 
-    def save(self, conversation_id: str, state: dict) -> None: ...
+    def save(self, conversation_id: str, state: dict[str, Any]) -> None: ...
 
 
 class InMemoryStateStore:
     """A process-local store: the fallback when no database is configured, and for tests."""
 
     def __init__(self) -> None:
-        self._data: dict[str, dict] = {}
+        self._data: dict[str, dict[str, Any]] = {}
         self._lock = threading.Lock()
 
-    def load(self, conversation_id: str) -> dict | None:
+    def load(self, conversation_id: str) -> dict[str, Any] | None:
         with self._lock:
             data = self._data.get(conversation_id)
             return dict(data) if data is not None else None
 
-    def save(self, conversation_id: str, state: dict) -> None:
+    def save(self, conversation_id: str, state: dict[str, Any]) -> None:
         with self._lock:
             self._data[conversation_id] = dict(state)

@@ -17,6 +17,7 @@ from typing import Any
 
 from scripts.corpus import engine
 from scripts.corpus.extra import extra_templates
+from scripts.corpus.extra2 import extra2_templates
 from scripts.corpus.figure_more import ENGLISH, FOLLOWUPS
 from scripts.corpus.figure_nl import COMPARE, SERIES, VALUE
 from scripts.corpus.other import more_templates, other_templates
@@ -34,7 +35,7 @@ def seed_lines(seed: int = 11) -> list[dict[str, Any]]:
     for template in ENGLISH + FOLLOWUPS:
         template.n = max(template.n, 2)
     for template in (figure + ENGLISH + FOLLOWUPS + other_templates() + more_templates()
-                     + extra_templates()):
+                     + extra_templates() + extra2_templates()):
         for line in expander.expand(template):
             protected = _names_in(line["text"], places)
             if line["intent"] not in ("round_join", "scan_answer"):

@@ -39,6 +39,8 @@ class Outcome:
     confidence: float
     frame: Frame | None
     slot_errors: list[str] = field(default_factory=list)
+    top: str = ""  # the model's reading before a clarifying question
+    alternatives: list[tuple[str, float]] = field(default_factory=list)
 
     @property
     def intent_ok(self) -> bool:
@@ -137,7 +139,23 @@ def evaluate(examples: list[Example], registry: RegionRegistry, *, model: object
         u = understand_example(example, registry, model=model, latest_year=latest_year)
         predicted = CLARIFY if u.clarify_kind == "intent" else u.label
         errors = slot_errors(example.frame, u.frame) if example.frame is not None else []
-        outcomes.append(Outcome(example, predicted, u.confidence, u.frame, errors))
+        outcomes.append(Outcome(example, predicted, u.confidence, u.frame, errors, u.label,
+                                list(u.alternatives)))
+    return Report(outcomes)
+
+
+def cross_validated(examples: list[Example], registry: RegionRegistry, *, folds: int,
+                    latest_year: Callable[[], int | None]) -> Report:
+    """The whole pipeline on the training part, each fold understood by a model trained on
+    the other folds: an honest estimate without touching the held-out split."""
+    from bot.core.understanding.train import fit_model
+
+    outcomes: list[Outcome] = []
+    for fold in range(folds):
+        rest = [e for i, e in enumerate(examples) if i % folds != fold]
+        part = [e for i, e in enumerate(examples) if i % folds == fold]
+        model = fit_model(rest, registry)
+        outcomes += evaluate(part, registry, model=model, latest_year=latest_year).outcomes
     return Report(outcomes)
 
 

@@ -31,13 +31,15 @@ PROVINCE = re.compile(
     r"\bprovinc|\b(?:friesland|fryslan|drenthe|overijssel|gelderland|noord-holland|"
     r"zuid-holland|noord-brabant|brabant|limburg|zeeland|flevoland)\b")
 NO_REGION_MODES = ("ranking",)
+# "NEET-risico na jeugdhulp": a risk factor family named without the exact factor
+CARE_WORD = re.compile(r"\bjeugd(?:hulp|zorg)\b|\byouth care\b")
 
 
 def fill_figure(reading: Reading, u: Understanding, turn: Turn, registry: RegionRegistry,
                 ) -> None:
     """Fill ``u`` for a figure question, or turn it into a clarification."""
     last = Frame.from_dict(turn.state.last_frame)
-    followup = last is not None and (bool(FOLLOWUP.match(reading.folded))
+    followup = last is not None and (bool(FOLLOWUP.match(reading.words_text))
                                      or reading.indicator is None)
     context = last if followup else None
     frame = Frame()
@@ -49,7 +51,7 @@ def fill_figure(reading: Reading, u: Understanding, turn: Turn, registry: Region
     if not region_slot(reading, u, frame, context, last, turn, registry):
         return
     settle(reading, frame, context)
-    if re.search(r"\bprovinc", reading.folded) or (PROVINCE.search(reading.folded)
+    if re.search(r"\bprovinc", reading.words_text) or (PROVINCE.search(reading.words_text)
                                                  and not reading.places.mentions):
         u.intent, u.label, u.clarify_kind = "out_of_scope", "figure", "province"
         return
@@ -78,10 +80,10 @@ def indicator_slot(reading: Reading, u: Understanding, frame: Frame, context: Fr
         u.intent, u.clarify_kind = "clarify", "need_indicator"
         u.regions = [c for m in reading.places.mentions for c in m.codes[:1]]
         return False
-    rr = RR_CUES.search(reading.folded)
+    rr = RR_CUES.search(reading.words_text)
     if indicator == "neet" and rr and (
             any(c in valid_categories("neet_rr") for c in reading.categories)
-            or reading.mode_word == "breakdown"):
+            or reading.mode_word == "breakdown" or CARE_WORD.search(reading.words_text)):
         indicator = "neet_rr"
     frame.indicator = indicator
     return True
@@ -124,7 +126,7 @@ def words_mode_and_target(reading: Reading, frame: Frame) -> None:
     mode = reading.mode_word
     if frame.mode == "trend":
         mode = "trend"
-    if mode in (None, "position") and lx.RANKING.search(reading.folded):
+    if mode in (None, "position") and lx.RANKING.search(reading.words_text):
         mode = "ranking"
     places = reading.places
     target = None
@@ -132,17 +134,12 @@ def words_mode_and_target(reading: Reading, frame: Frame) -> None:
         target = "peers"
     elif places.swv_kind:
         target = f"swv_{places.swv_kind}"
-    elif places.swv_word and not places.own_swv and not _named_swv(reading):
+    elif places.swv_word and not places.own_swv:
         target = "swv"
     elif places.national:
         target = "land"
     frame.mode = mode or ""
     frame.target = target
-
-
-def _named_swv(reading: Reading) -> bool:
-    return any(re.search(r"swv|samenwerkingsverband|^(?:po|vo)", m.text.lower())
-               for m in reading.places.mentions)
 
 
 def region_slot(reading: Reading, u: Understanding, frame: Frame, context: Frame | None,
@@ -264,7 +261,7 @@ def carry_mode(reading: Reading, frame: Frame, context: Frame) -> None:
 def dimension_of(frame: Frame, reading: Reading) -> str:
     if frame.indicator == "neet_rr":
         return "risicofactor"
-    if ZORGTYPE_WORDS.search(reading.folded) or frame.category in (
+    if ZORGTYPE_WORDS.search(reading.words_text) or frame.category in (
             "jeugdhulp_zonder_verblijf", "jeugdhulp_met_verblijf", "jeugdbescherming",
             "jeugdreclassering"):
         return "zorgtype"

@@ -3,8 +3,9 @@
 ``oogo train understanding`` (``bot.core.understanding.train``) fits the model with scikit-learn
 and exports only what inference needs into ``data/intent_model.npz``: the hashed feature
 buckets that occur in the corpus, one weight row per bucket for every head ("intent", "lang"),
-the biases and the class names. Loading is a single ``numpy.load`` (a few milliseconds) and a
-prediction is a sparse dot product, so no scikit-learn import ever happens while answering.
+the biases, the class names and the documents' vocabulary (``reading.vocabulary_flag``).
+Loading is a single ``numpy.load`` (a few milliseconds) and a prediction is a sparse dot
+product, so no scikit-learn import ever happens while answering.
 """
 
 from __future__ import annotations
@@ -56,10 +57,12 @@ class Prediction:
 class IntentModel:
     """Heads of logistic-regression weights over hashed features (see the module docstring)."""
 
-    def __init__(self, buckets: Any, heads: dict[str, Head], meta: dict[str, Any]) -> None:
+    def __init__(self, buckets: Any, heads: dict[str, Head], meta: dict[str, Any],
+                 vocabulary: frozenset[str] = frozenset()) -> None:
         self.buckets = buckets
         self.heads = heads
         self.meta = meta
+        self.vocabulary = vocabulary
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> IntentModel:
@@ -71,7 +74,9 @@ class IntentModel:
                            data[f"{name}_bias"].astype(np.float32))
                 for name in meta["heads"]
             }
-            return cls(data["buckets"].astype(np.int64), heads, meta)
+            vocabulary = frozenset(str(w) for w in data["vocabulary"]) \
+                if "vocabulary" in data.files else frozenset()
+            return cls(data["buckets"].astype(np.int64), heads, meta, vocabulary)
 
     def predict(self, clean: str, flags: list[str], head: str = "intent") -> Prediction:
         """Probabilities of ``head``'s classes for a delexicalised message and its flags."""

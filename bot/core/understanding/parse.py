@@ -42,7 +42,7 @@ ROLE_WORDS = re.compile(r"\b(gemeente|swv|samenwerkingsverband|school|onderwijs|
                         r"youth care|anders|other|municipality)\b")
 POINT_NUMBER = re.compile(r"\b(?:punt|point)\s*(\d{1,2})\b")
 FORMATS = {"pdf": "pdf", "html": "html", "markdown": "md", "md": "md", "web": "html"}
-CLARIFY_BELOW = 0.45
+CLARIFY_BELOW = 0.35
 ASKABLE = ("figure", "knowledge", "oogo_points", "report", "scan_start", "scan_result",
            "scan_resume", "help")
 _DEFAULT_MODEL = object()
@@ -136,13 +136,17 @@ def profile_stage(reading: Reading, u: Understanding, turn: Turn,
 
 def guard_stage(reading: Reading, u: Understanding, turn: Turn) -> bool:
     """Rules that are certain, before the model. True when ``u`` is decided."""
+    sure = sure_wording(reading)
     if turn.scan_active and is_scan_input(reading.text):
         u.label = "scan_answer"
     elif reading.invite_code and reading.words <= 8 and not QUESTION_START.match(reading.folded):
         u.label = "round_join"
         _invitation(reading, u)
-    elif WHY.match(reading.folded) and turn.state.last_evidence:
+    elif WHY.match(reading.folded):
         u.label = "why"
+    elif sure is not None:
+        u.label = sure
+        _fill_scan(reading, u, turn, None)
     elif lx.INJECTION.search(reading.folded):
         u.injection = True
         if reading.indicator:
@@ -151,6 +155,39 @@ def guard_stage(reading: Reading, u: Understanding, turn: Turn) -> bool:
     else:
         return False
     return True
+
+
+def sure_wording(reading: Reading) -> str | None:
+    """What some wordings ask for beyond doubt: small talk and questions about the assistant
+    (help), going on with the scan, the own outcome, the report, "waarom staat punt 2 erop?",
+    and what an indicator means (knowledge, when no place is named)."""
+    words = reading.words_text
+    plain = not reading.indicator and not reading.places.mentions
+    if plain and (lx.SMALL_TALK.match(words) or lx.ABOUT_YOU.search(words)) \
+            and not lx.TOPIC.search(words):
+        return "help"
+    if plain and lx.RESUME.match(words) and reading.words <= 8:
+        return "scan_resume"
+    if plain and lx.RESULT.search(words) and not lx.HOW_IT_WORKS.search(words) \
+            and "oogo" not in words:
+        return "scan_result"
+    if plain and lx.REPORT.search(words) and not lx.HOW_IT_WORKS.search(words):
+        return "report"
+    if lx.POINT_QUESTION.search(words) and not reading.indicator:
+        return "oogo_points"
+    if reading.indicator and _asks_what_it_means(reading):
+        return "knowledge"
+    return None
+
+
+def _asks_what_it_means(reading: Reading) -> bool:
+    places = reading.places
+    if places.mentions or places.own_place or places.own_swv or reading.year or reading.years:
+        return False
+    words = reading.words_text
+    if lx.FIGURE_CUE.search(words):
+        return False
+    return bool(lx.DEFINE.search(words) or (lx.DEFINE_SHORT.match(words) and reading.words <= 6))
 
 
 def is_scan_input(text: str) -> bool:
@@ -187,7 +224,8 @@ def _ranked(reading: Reading, u: Understanding, turn: Turn) -> list[tuple[str, f
             ("knowledge", 0.6), ("out_of_scope", 0.4)]
     flags = model_flags(reading, scan_active=turn.scan_active,
                         has_context=turn.state.turns > 0,
-                        after_figure=turn.state.last_label == "figure")
+                        after_figure=turn.state.last_label == "figure",
+                        vocabulary=model.vocabulary)
     if not explicit_language(reading.text) and word_signal(reading.text) == 0:
         english = model.predict(reading.clean, flags, head="lang").probability("en")
         u.language = detect_language(reading.text, turn.state.language or "nl", english)
@@ -232,7 +270,7 @@ def _fill_region(reading: Reading, u: Understanding, turn: Turn,
 
 
 def _fill_scan(reading: Reading, u: Understanding, turn: Turn,
-               registry: RegionRegistry) -> None:
+               registry: RegionRegistry | None) -> None:
     u.scan_command = {"scan_start": "start", "scan_resume": "resume",
                       "scan_result": "result", "round_join": "join"}.get(u.label)
     _invitation(reading, u)

@@ -21,7 +21,11 @@ if TYPE_CHECKING:  # pragma: no cover
     from indicators.mentions import Mention, PlaceScan
     from indicators.registry import RegionRegistry
 
-SWV_KIND = re.compile(r"\b(?:samenwerkingsverband|swv)[- ](po|vo)\b")
+_KIND = r"(po|vo|primair onderwijs|voortgezet onderwijs|primary|secondary|primair|voortgezet)"
+SWV_KIND = re.compile(r"\b(?:samenwerkingsverband|swv|partnership)[- ]" + _KIND + r"\b|\b" +
+                      _KIND + r" (?:samenwerkingsverband|swv|partnership)\b")
+KIND_OF = {"po": "po", "primair onderwijs": "po", "primary": "po", "primair": "po",
+           "vo": "vo", "voortgezet onderwijs": "vo", "secondary": "vo", "voortgezet": "vo"}
 PROFILE_PATTERNS = [
     re.compile(r"^/regio\s+(?P<place>.+)$"),
     re.compile(r"(?:mijn|onze|my|our) (?:eigen )?(?:regio|gemeente|region|municipality|"
@@ -67,7 +71,7 @@ def read_places(scan: PlaceScan, folded: str) -> PlaceWords:
         own_swv=bool(lx.OWN_SWV.search(folded)),
         national=bool(lx.NATIONAL.search(folded)) or len(mentions) < len(scan.mentions),
         swv_word=bool(lx.SWV_WORDS.search(folded)),
-        swv_kind=kind.group(1) if kind else None,
+        swv_kind=KIND_OF[kind.group(1) or kind.group(2)] if kind else None,
     )
 
 

@@ -17,6 +17,7 @@ from bot.core.understanding.features import delexicalise
 from bot.core.understanding.normalize import fold
 from bot.core.understanding.places import PlaceWords, read_places
 from bot.core.understanding.slots import (
+    correct_typos,
     detect_categories,
     detect_indicator,
     detect_mode,
@@ -28,7 +29,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
 INVITE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE = re.compile(r"(?<![\w-])([A-Za-z0-9]{8})(?![\w-])")
-SWV_KIND_WORD = re.compile(r"\b(samenwerkingsverband|swv)[- ](?:po|vo)\b")
+SWV_KIND_WORD = re.compile(r"\b(samenwerkingsverband|swv|partnership)[- ](?:po|vo|primair "
+                           r"onderwijs|voortgezet onderwijs|primary|secondary)\b")
+KIND_BEFORE_SWV = re.compile(r"\b(?:po|vo|primair|voortgezet|primary|secondary) "
+                             r"(samenwerkingsverband|swv|partnership)\b")
 JEUGDHULP = re.compile(r"\bjeugdhulp\b(?! (?:met|zonder) verblijf)")
 
 
@@ -38,6 +42,7 @@ class Reading:
 
     text: str
     folded: str
+    words_text: str  # folded, place names blanked out, typos in keywords mended
     places: PlaceWords
     indicator: str | None = None
     categories: list[str] = field(default_factory=list)
@@ -61,22 +66,34 @@ def read(text: str, registry: RegionRegistry) -> Reading:
     folded = fold(text)
     scan = find_places(registry, text)
     spans = [m.span for m in scan.mentions] + [m.span for m in scan.unknown]
-    year, years, since = detect_years(folded)
+    # the words around the places, typos mended: "PO 23.05" is a place, not the category po
+    words = correct_typos(fold(_masked(text, spans)))
+    year, years, since = detect_years(words)
     language_hint = "en" if re.search(r"\b(?:the|what|which|how|in english)\b", folded) else "nl"
     return Reading(
         text=text,
         folded=folded,
-        places=read_places(scan, folded),
-        indicator=detect_indicator(folded),
-        categories=detect_categories(SWV_KIND_WORD.sub(r"\1", folded), language_hint),
+        words_text=words,
+        places=read_places(scan, words),
+        indicator=detect_indicator(words),
+        categories=detect_categories(
+            KIND_BEFORE_SWV.sub(r"\1", SWV_KIND_WORD.sub(r"\1", words)), language_hint),
         year=year,
         years=years,
         since=since,
-        mode_word=detect_mode(folded),
+        mode_word=detect_mode(words),
         invite_code=invitation_code(text),
         clean=delexicalise(text, spans),
-        asked_term="jeugdhulp" if JEUGDHULP.search(folded) else None,
+        asked_term="jeugdhulp" if JEUGDHULP.search(words) else None,
     )
+
+
+def _masked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the place names blanked out (same length, so positions stay)."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 def invitation_code(text: str) -> str | None:
@@ -95,10 +112,35 @@ def invitation_code(text: str) -> str | None:
     return None
 
 
+CONTENT_WORD = re.compile(r"[a-z]{4,}")
+_FUNCTION_WORDS_TEXT = (
+    "wat hoe welke welk waar wie waarom wanneer zijn heeft hebben kan kun kunt kunnen moet "
+    "moeten wordt worden werd deze dit dat die een het van voor met over naar door uit aan bij "
+    "ook nog maar niet geen wel zou zouden mijn onze jouw jullie graag even eens what which "
+    "where when does have with that this from your about there their they them then than also "
+    "will would could should been were into just like some more most very much many only over "
+    "such please")
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
+
+
+def vocabulary_flag(reading: Reading, vocabulary: frozenset[str]) -> str | None:
+    """How many content words of the message (places left out) occur in the assistant's own
+    documents: ``voc:none`` (none at all), ``voc:some`` or ``voc:all``. A message about the
+    weather or a recipe uses none of them; that generalises where examples cannot."""
+    words = [w for w in CONTENT_WORD.findall(reading.words_text) if w not in FUNCTION_WORDS]
+    if not words or not vocabulary:
+        return None
+    known = sum(1 for w in words if w in vocabulary)
+    return "voc:none" if known == 0 else ("voc:all" if known == len(words) else "voc:some")
+
+
 def model_flags(reading: Reading, *, scan_active: bool, has_context: bool,
-                after_figure: bool) -> list[str]:
+                after_figure: bool, vocabulary: frozenset[str] = frozenset()) -> list[str]:
     """The context the intent model sees next to the words (the same at training time)."""
     flags = []
+    voc = vocabulary_flag(reading, vocabulary)
+    if voc:
+        flags.append(voc)
     if scan_active:
         flags.append("scan")
     if has_context:

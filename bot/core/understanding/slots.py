@@ -22,28 +22,58 @@ ZORGTYPE_WORDS = re.compile(
     r"vorm(?:en)? van (?:jeugd)?(?:zorg|hulp)")
 
 
-TYPO_TARGETS = ("jeugdzorg", "jeugdhulp", "jeugdzorggebruik")
+TYPO_SCORE = 82.0  # words of six letters or more
+TYPO_SCORE_SHORT = 88.0  # five-letter words: one inserted or dropped letter only
+_KEYWORD_SET = frozenset(lx.KEYWORDS) | lx.NOT_TYPOS
+
+
+def correct_typos(folded: str) -> str:
+    """Words one slip away from a keyword of the lexicon become that keyword ("juegdzorg",
+    "amulante", "zoner"): the patterns then read the message as it was meant. Only words of six
+    letters or more with the keyword's first letter are changed, so ordinary words stay."""
+    from rapidfuzz import fuzz, process
+
+    def fix(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if word in _KEYWORD_SET:
+            return word
+        cutoff = TYPO_SCORE if len(word) >= 6 else TYPO_SCORE_SHORT
+        found = process.extractOne(word, lx.KEYWORDS, scorer=fuzz.ratio, score_cutoff=cutoff)
+        if found is None or found[0][0] != word[0]:
+            return word
+        return str(found[0])
+
+    return re.sub(r"[a-z]{5,}", fix, folded)
 
 
 def detect_indicator(folded: str) -> str | None:
-    """The indicator id a question is about, or None (typos in 'jeugdzorg' are forgiven)."""
+    """The indicator id a question is about, or None."""
     for indicator in ("neet_rr", "neet", "jeugdzorg"):
         if any(p.search(folded) for p in lx.INDICATOR_PATTERNS[indicator]):
             if indicator == "neet_rr" and not _mentions_neet_or_risk(folded):
                 continue
             return indicator
-    from rapidfuzz import fuzz
-
-    for word in re.findall(r"[a-z]{7,}", folded):
-        if word.startswith("jeu") and any(fuzz.ratio(word, t) >= 85 for t in TYPO_TARGETS):
-            return "jeugdzorg"
     return None
 
 
+RR_EXPLICIT = re.compile(r"relatie(?:f|ve)\w* (?:neet[- ]?)?risico|relative risks?|"
+                         r"\bneet[- ]?rr\b|\brr\b")
+
+
 def _mentions_neet_or_risk(folded: str) -> bool:
-    # "relatief risico" alone is about NEET in this domain; "risk factors for youth care" is not
+    # "relatief risico" is about NEET in this domain; "risk factors for youth care" is not
+    if RR_EXPLICIT.search(folded):
+        return True
     return not any(p.search(folded) for p in lx.INDICATOR_PATTERNS["jeugdzorg"]) or bool(
         re.search(r"\bneet|werk|opleiding|education|employment|uitval", folded))
+
+
+def indicator_outside_categories(folded: str) -> str | None:
+    """The indicator named other than by a category ("jeugdhulp met verblijf" names a category
+    of jeugdzorg and a risk factor of neet_rr, not necessarily the indicator jeugdzorg)."""
+    for _, pattern in lx.CATEGORY_RES:
+        folded = pattern.sub(" ", folded)
+    return detect_indicator(folded)
 
 
 def detect_categories(folded: str, language: str) -> list[str]:
@@ -62,12 +92,11 @@ def detect_categories(folded: str, language: str) -> list[str]:
 
 
 def choose_category(indicator: str | None, categories: list[str]) -> str | None:
-    """The first category that is valid for the indicator."""
-    valid = valid_categories(indicator)
-    for category in categories:
-        if category in valid:
-            return category
-    return None
+    """The category valid for the indicator; a care type wins over a school type ("kinderen op
+    de basisschool met jeugdhulp zonder verblijf": the care type is what is counted)."""
+    valid = [c for c in categories if c in valid_categories(indicator)]
+    care = [c for c in valid if c in lx.ZORGTYPES]
+    return (care or valid or [None])[0]
 
 
 @lru_cache(maxsize=8)

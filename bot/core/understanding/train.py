@@ -39,22 +39,42 @@ class Encoded:
     vectors: list[dict[int, float]]
     intents: list[str]
     langs: list[str]
+    vocabulary: frozenset[str]
 
 
-def encode_example(example: Example, registry: RegionRegistry) -> dict[int, float]:
+def document_vocabulary() -> frozenset[str]:
+    """Every word (four letters or more) of the knowledge documents and the regioscan, plus the
+    lexicon's keywords: what the assistant can talk about (see ``reading.vocabulary_flag``)."""
+    import knowledge
+    from bot.core.understanding.lexicon import KEYWORDS
+    from bot.core.understanding.normalize import fold
+    from bot.core.understanding.reading import CONTENT_WORD
+
+    base = Path(knowledge.__file__).resolve().parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted((base / "docs").glob("*.md"))]
+    texts.append((base / "regioscan.yaml").read_text(encoding="utf-8"))
+    words = {w for text in texts for w in CONTENT_WORD.findall(fold(text))}
+    return frozenset(words | set(KEYWORDS))
+
+
+def encode_example(example: Example, registry: RegionRegistry,
+                   vocabulary: frozenset[str]) -> dict[int, float]:
     """The features of one example, computed exactly as at run time (``understand``)."""
     from bot.core.understanding.normalize import fold
 
     reading = read(example.text, registry)
     after_figure = bool(example.context) and detect_indicator(fold(example.context[-1])) is not None
     flags = model_flags(reading, scan_active=example.scan_active,
-                        has_context=bool(example.context), after_figure=after_figure)
+                        has_context=bool(example.context), after_figure=after_figure,
+                        vocabulary=vocabulary)
     return vectorise(reading.clean, flags)
 
 
-def encode(examples: list[Example], registry: RegionRegistry) -> Encoded:
-    return Encoded([encode_example(e, registry) for e in examples],
-                   [e.intent for e in examples], [e.lang for e in examples])
+def encode(examples: list[Example], registry: RegionRegistry,
+           vocabulary: frozenset[str] | None = None) -> Encoded:
+    vocabulary = document_vocabulary() if vocabulary is None else vocabulary
+    return Encoded([encode_example(e, registry, vocabulary) for e in examples],
+                   [e.intent for e in examples], [e.lang for e in examples], vocabulary)
 
 
 def _matrix(vectors: list[dict[int, float]]) -> tuple[Any, Any]:
@@ -85,7 +105,8 @@ def fit(encoded: Encoded, c_intent: float = C_INTENT, c_lang: float = C_LANG,
         ) -> dict[str, Any]:
     """Fit every head; returns the arrays of the artefact."""
     matrix, used = _matrix(encoded.vectors)
-    arrays: dict[str, Any] = {"buckets": used}
+    arrays: dict[str, Any] = {"buckets": used,
+                              "vocabulary": np.array(sorted(encoded.vocabulary))}
     for head, labels, c in (("intent", encoded.intents, c_intent),
                             ("lang", encoded.langs, c_lang)):
         model = _fit(matrix, labels, c)
@@ -109,7 +130,8 @@ def fit_model(examples: list[Example], registry: RegionRegistry) -> Any:
     arrays = fit(encode(examples, registry))
     heads = {name: Head(tuple(str(c) for c in arrays[f"{name}_classes"]),
                         arrays[f"{name}_weights"], arrays[f"{name}_bias"]) for name in HEADS}
-    return IntentModel(arrays["buckets"], heads, {"heads": list(HEADS)})
+    return IntentModel(arrays["buckets"], heads, {"heads": list(HEADS)},
+                       frozenset(str(w) for w in arrays["vocabulary"]))
 
 
 def corpus_digest(path: Path) -> str:
@@ -146,20 +168,3 @@ def train(train_path: Path, out: Path, registry: RegionRegistry) -> dict[str, An
     return {"examples": len(examples), "features": int(len(arrays["buckets"])),
             "intents": len(arrays["intent_classes"]), "bytes": out.stat().st_size,
             "path": str(out)}
-
-
-def cross_validate(examples: list[Example], registry: RegionRegistry, folds: int = 5,
-                   c_intent: float = C_INTENT) -> list[tuple[Example, list[tuple[str, float]]]]:
-    """Out-of-fold intent probabilities for every training example (to tune on train only)."""
-    encoded = encode(examples, registry)
-    matrix, _used = _matrix(encoded.vectors)
-    out: list[tuple[Example, list[tuple[str, float]]] | None] = [None] * len(examples)
-    for fold in range(folds):
-        test = [i for i in range(len(examples)) if i % folds == fold]
-        train_idx = [i for i in range(len(examples)) if i % folds != fold]
-        model = _fit(matrix[train_idx], [encoded.intents[i] for i in train_idx], c_intent)
-        probs = model.predict_proba(matrix[test])
-        for row, i in zip(probs, test, strict=True):
-            ranked = sorted(zip(model.classes_, row, strict=True), key=lambda x: -x[1])
-            out[i] = (examples[i], [(str(c), float(p)) for c, p in ranked])
-    return [x for x in out if x is not None]
