@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # pragma: no cover
 FUZZY_SCORE = 88.0
 FUZZY_MIN_LEN = 6
 FUZZY_LONG = 8
+FUZZY_NAME_MIN = 5  # names as short as "Breda" and "Venlo" can be typo targets
 # Ordinary words that are one letter away from a gemeente name.
 _NO_FUZZY = frozenset({"worden", "werden", "wordt", "heden", "houden", "reden", "leden"})
 MAX_WORDS = 9
@@ -157,7 +158,8 @@ def _fuzzy_at(registry: RegionRegistry, text: str, words: list, i: int,
         if not _contiguous(text, words, i, n):
             continue
         key = " ".join(w[0] for w in words[i:i + n])
-        if len(key.replace(" ", "")) < FUZZY_MIN_LEN or not index.get(n):
+        shortest = FUZZY_NAME_MIN if _next_to_figure_word(words, i, n) else FUZZY_MIN_LEN
+        if len(key.replace(" ", "")) < shortest or not index.get(n):
             continue
         if not _fuzzy_allowed(text, words, i, n, key):
             continue
@@ -202,7 +204,8 @@ def _fuzzy_allowed(text: str, words: list, i: int, n: int, key: str) -> bool:
         return False
     if n > 1:
         return all(text[w[1]].isupper() for w in words[i:i + n] if len(w[0]) > 3)
-    if len(key) >= FUZZY_LONG or _next_to_figure_word(words, i):
+    if len(key) >= FUZZY_LONG or (_next_to_figure_word(words, i)
+                                  and key not in ordinary_words()):
         return True
     if len(key) >= FUZZY_MIN_LEN and text == text.lower() and key not in ordinary_words():
         return True
@@ -248,7 +251,7 @@ def _index(registry: RegionRegistry, names: dict[str, list[str]]) -> dict[int, l
     by_len: dict[int, list[str]] = {}
     for key, codes in sorted(names.items()):
         if (key in COMMON_WORDS or codes == ["NL01"] or key.startswith("samenwerkingsverband")
-                or len(key.replace(" ", "")) < FUZZY_MIN_LEN):
+                or len(key.replace(" ", "")) < FUZZY_NAME_MIN):
             continue
         by_len.setdefault(len(key.split()), []).append(key)
     registry._fuzzy_index = by_len

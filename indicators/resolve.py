@@ -33,7 +33,8 @@ CLOSE_GAP = 4.0
 
 _GM = re.compile(r"^gm\s*(\d{1,4})$")
 _NL = re.compile(r"^nl\s*0?1$")
-_SWV = re.compile(r"^(?:swv\s*)?(po|vo)\s*-?\s*(\d{2})\s*[.\- ]?\s*(\d{2})$")
+_SWV = re.compile(r"^(?:(?:swv|samenwerkingsverband)\s*)?(po|vo)\s*-?\s*(\d{2})\s*[.\- ]?\s*"
+                  r"(\d{2})$")
 _SWV_PHRASE = re.compile(r"^(?:het\s+)?(?:swv|samenwerkingsverband)(?:\s+(po|vo))?\s+"
                          r"(?:van\s+(?:de\s+)?(?:gemeente\s+)?)?(.+)$")
 _GEMEENTE_PHRASE = re.compile(r"^(?:de\s+)?gemeente\s+(.+)$")

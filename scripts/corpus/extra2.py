@@ -101,14 +101,14 @@ REPORT = [
 ]
 FIGURE_NO_PLACE = [
     T(["Hoeveel procent van de jongeren is NEET?", "Wat is het NEET-percentage overall?",
-       "Hoe hoog is de NEET gemiddeld?", "NEET cijfers"], ind=N, regions="NL"),
+       "Hoe hoog is de NEET gemiddeld?", "NEET cijfers"], ind=N, regions=""),
     T(["Hoe hoog is het jeugdzorggebruik?", "Hoeveel kinderen krijgen jeugdzorg?",
        "jeugdzorgcijfers graag", "Wat is het percentage jeugdzorg in het vso?"][0:3], ind=J,
-      regions="NL"),
+      regions=""),
     T(["Wat is het percentage jeugdzorg in {C}?", "Hoeveel leerlingen in {C} hebben "
-       "jeugdzorg?"], ind=J, cat="school", regions="NL"),
+       "jeugdzorg?"], ind=J, cat="school", regions=""),
     T(["Hoe groot is het risico op NEET voor jongeren met {C}?"], ind=R, cat="risk_care",
-      regions="NL"),
+      regions=""),
     T(["Hoe hoog is de NEET hier?", "Hoeveel jongeren zijn hier NEET?"], ind=N,
       regions="own", own=True),
     T(["Hoe staat het met de jeugdzorg?", "Wat is de jeugdzorg in {C}?"][0:1], ind=J,

@@ -149,7 +149,7 @@ def test_unsure_reading_gets_two_buttons_and_the_pick_answers(make, monkeypatch)
 
             if head == "lang":
                 return Prediction((("nl", 1.0),))
-            return Prediction((("figure", 0.4), ("knowledge", 0.35), ("help", 0.25)))
+            return Prediction((("figure", 0.3), ("knowledge", 0.28), ("help", 0.22), ("why", 0.2)))
 
     monkeypatch.setattr(parse, "_model", lambda model: Unsure())
     asked = say(assistant, "jeugdzorg Zwolle", conv="unsure")

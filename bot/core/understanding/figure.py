@@ -14,7 +14,12 @@ from typing import TYPE_CHECKING
 from bot.core.understanding import lexicon as lx
 from bot.core.understanding.frame import NATIONAL, Frame, own_swv, plan, swv_kind
 from bot.core.understanding.places import mention_code
-from bot.core.understanding.slots import ZORGTYPE_WORDS, valid_categories
+from bot.core.understanding.slots import (
+    ZORGTYPE_WORDS,
+    choose_category,
+    indicator_outside_categories,
+    valid_categories,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from bot.core.understanding.model import Understanding
@@ -67,6 +72,9 @@ def indicator_slot(reading: Reading, u: Understanding, frame: Frame, context: Fr
                    last: Frame | None) -> bool:
     """The indicator: named, carried from the previous figure, or asked for."""
     indicator = reading.indicator
+    if context is not None and context.indicator == "neet_rr" and indicator == "jeugdzorg" \
+            and indicator_outside_categories(reading.words_text) is None:
+        indicator = None  # "en voor jeugdhulp met verblijf?" after a risk: another risk factor
     if indicator:
         u.origins["indicator"] = "question"
     elif context is not None:
@@ -92,7 +100,7 @@ def indicator_slot(reading: Reading, u: Understanding, frame: Frame, context: Fr
 def category_slot(reading: Reading, u: Understanding, frame: Frame,
                   context: Frame | None) -> None:
     valid = valid_categories(frame.indicator)
-    named = next((c for c in reading.categories if c in valid), None)
+    named = choose_category(frame.indicator, reading.categories)
     if named:
         frame.category = named
         u.origins["category"] = "question"
@@ -119,6 +127,10 @@ def year_slot(reading: Reading, u: Understanding, frame: Frame, context: Frame |
             and reading.mode_word != "trend":
         frame.year = context.year
         u.origins["year"] = "context"
+    elif context is not None and context.years and context.mode == "trend" \
+            and reading.mode_word in (None, "trend"):
+        frame.years = list(context.years)
+        u.origins["years"] = "context"
 
 
 def words_mode_and_target(reading: Reading, frame: Frame) -> None:
@@ -162,6 +174,14 @@ def region_slot(reading: Reading, u: Understanding, frame: Frame, context: Frame
     if places.own_place and turn.profile and turn.profile not in codes:
         codes.insert(0, turn.profile)
     origin = "profile" if own and len(codes) == 1 else "question"
+    if not codes and places.national and not (frame.target == "land" and (
+            context is not None or (turn.profile and lx.COMPARE.search(reading.words_text)))):
+        codes = [NATIONAL]  # "Hoeveel jongeren in Nederland ...": Nederland is the subject
+    if len(codes) == 1 and context is not None and context.regions and lx.COMPARE.search(
+            reading.words_text) and context.regions[0] not in codes and not own:
+        # "en vergeleken met Helmond?": the subject stays, Helmond is what it is set against
+        codes.insert(0, context.regions[0])
+        frame.target = frame.target or "region"
     if not codes:
         codes, origin = _unnamed_subject(frame, context, last, turn)
     frame.regions = codes
@@ -207,7 +227,7 @@ def _unnamed_subject(frame: Frame, context: Frame | None, last: Frame | None,
         return [turn.profile], "profile"
     if last is not None and last.regions:
         return list(last.regions), "context"
-    return [NATIONAL], "default"
+    return [], "default"  # the answer is about Nederland; the question named no place
 
 
 def settle(reading: Reading, frame: Frame, context: Frame | None) -> None:
@@ -230,7 +250,9 @@ def settle(reading: Reading, frame: Frame, context: Frame | None) -> None:
     if frame.mode in ("value", "position", "ranking", "breakdown") and frame.target != "land":
         frame.target = None
     if frame.mode == "breakdown":
-        frame.dimension = dimension_of(frame, reading)
+        kept = context is not None and context.mode == "breakdown" and context.dimension \
+            and not _names_dimension(reading)
+        frame.dimension = context.dimension if kept and context else dimension_of(frame, reading)
         frame.category = None
     else:
         frame.dimension = None
@@ -256,6 +278,12 @@ def carry_mode(reading: Reading, frame: Frame, context: Frame) -> None:
         frame.mode = "value"
     if frame.mode == "compare" and context.target == "region" and named_new_place:
         frame.mode, frame.target = "value", None
+
+
+def _names_dimension(reading: Reading) -> bool:
+    return bool(ZORGTYPE_WORDS.search(reading.words_text) or re.search(
+        r"onderwijssoort|schoolsoort|schooltype|type of education|school type|risicofactor|"
+        r"risk factor", reading.words_text))
 
 
 def dimension_of(frame: Frame, reading: Reading) -> str:

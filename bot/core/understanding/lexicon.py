@@ -50,7 +50,16 @@ KEYWORDS = (
 )
 # English words (and Dutch words) one slip away from a keyword: never "mended" into it
 NOT_TYPOS = frozenset(["special", "relative", "percent", "average", "landelijke", "vergelijken",
-                       "speciale", "primair", "sinds", "zonde", "partner", "ontwikkelen"])
+                       "speciale", "primair", "sinds", "zonde", "partner", "ontwikkelen",
+                       "middelbare"])
+# a message that asks where the figures just shown come from (after an answer: "waarom?")
+WHY_SOURCE = re.compile(
+    r"^(?:en )?(?:waar (?:komen|komt) (?:deze|die|dit|dat|de|het) .{0,30}vandaan|"
+    r"wat is (?:de|je) bron(?: hiervan| daarvan| van (?:dit|dat|deze))?|"
+    r"welke bron (?:gebruik je|heb je (?:gebruikt|genomen)) (?:hiervoor|daarvoor)|"
+    r"what'?s (?:the|your) source|what is (?:the|your) source|where (?:do|does) (?:these|the|those|"
+    r"this|that) .{0,30}come from|why do you say (?:that|so)|waarom zeg je dat)\b"
+)
 JEUGDZORG_PATTERNS = [
     r"jeugdzorg", r"jeugdhulp", r"jeugd ?zorg", r"youth (?:care|services|aid|support)",
     r"zorg (?:voor|aan) (?:jongeren|jeugdigen|kinderen)", r"child(?:ren'?s)? (?:care|services)",
@@ -135,7 +144,7 @@ BREAKDOWN = re.compile(
     r"schoolsoorten|risicofactoren|spread over|welke (?:risico)?factor|overzicht .{0,30}risico"
 )
 COMPARE = re.compile(
-    r"vergelijk|versus|\bvs\.?\b|t\.?o\.?v\.?|ten opzichte|verhoud|afgezet tegen|"
+    r"vergelijk|vergeleken|versus|\bvs\.?\b|t\.?o\.?v\.?|ten opzichte|verhoud|afgezet tegen|"
     r"hoger dan|lager dan|meer dan|minder dan|beter dan|slechter dan|verschil|\bcompar|"
     r"relative to|higher than|lower than|against|\bthan\b|gemiddelde|average|"
     r"boven of onder|naast elkaar|tegenover|wijkt .{0,40}\baf\b|\bversus\b|doing better|"
@@ -221,7 +230,8 @@ OUT_OF_SCOPE = re.compile(
 INJECTION = re.compile(
     r"drop\s+table|delete\s+from|insert\s+into|select\s+.+\s+from|union\s+select|;\s*--|'\s*or\s+'?1|"
     r"<script|</|\{\{|\$\{|rm\s+-rf|negeer (?:je|alle|de|al je)|ignore (?:your|all|previous|the)|"
-    r"vergeet (?:je|alle)|system prompt|jailbreak|doe alsof|pretend|zeg dat|say that"
+    r"vergeet (?:je|alle)|system prompt|jailbreak|doe alsof|pretend|"
+    r"(?:zeg|say) (?:dat|that)\b.{0,40}\b(?:is|zijn|are|was)\b"
 )
 
 # --- guards: wordings that are certain, checked before the model ----------------------------------
@@ -258,7 +268,7 @@ RESULT = re.compile(
     r"\b.{0,30}\b(?:mijn|my|onze|m'n)\b|^(?:laat|toon|show|geef)\b.{0,30}\b" + _RESULT_WORD +
     r"\b|^(?:de |my )?(?:uitslag|uitkomst|result)(?: \w+){0,2}[?!. ]*$|"
     r"\b(?:scoorde ik|heb ik gescoord|did i score|i scored|heb ik .{0,30}beoordeeld|"
-    r"mijn (?:antwoorden|scores?))\b"
+    r"mijn scores?)\b"
 )
 HOW_IT_WORKS = re.compile(
     r"\bhoe (?:wordt|werkt|bereken|komt|lees)|berekend|\bwie (?:ziet|kan)|wat gebeurt|"

@@ -46,6 +46,8 @@ CLARIFY_BELOW = 0.35
 ASKABLE = ("figure", "knowledge", "oogo_points", "report", "scan_start", "scan_result",
            "scan_resume", "help")
 _DEFAULT_MODEL = object()
+# answers with evidence a "waar komt dat vandaan?" can be about
+ANSWERED = ("figure", "knowledge", "oogo_points")
 
 
 @dataclass(slots=True)
@@ -76,9 +78,8 @@ def understand(text: str, state: ConversationState, registry: RegionRegistry, *,
     if rest is None:
         return finish(u)
     reading = rest
-    if guard_stage(reading, u, turn):
-        return finish(u)
-    classify_stage(reading, u, turn)
+    if not guard_stage(reading, u, turn):
+        classify_stage(reading, u, turn)
     if u.intent != "clarify":
         FILL.get(u.label, _fill_nothing)(reading, u, turn, registry)
     return finish(u)
@@ -141,12 +142,11 @@ def guard_stage(reading: Reading, u: Understanding, turn: Turn) -> bool:
         u.label = "scan_answer"
     elif reading.invite_code and reading.words <= 8 and not QUESTION_START.match(reading.folded):
         u.label = "round_join"
-        _invitation(reading, u)
-    elif WHY.match(reading.folded):
+    elif WHY.match(reading.folded) or (lx.WHY_SOURCE.match(reading.words_text)
+                                        and turn.state.last_label in ANSWERED):
         u.label = "why"
     elif sure is not None:
         u.label = sure
-        _fill_scan(reading, u, turn, None)
     elif lx.INJECTION.search(reading.folded):
         u.injection = True
         if reading.indicator:
@@ -173,7 +173,7 @@ def sure_wording(reading: Reading) -> str | None:
         return "scan_result"
     if plain and lx.REPORT.search(words) and not lx.HOW_IT_WORKS.search(words):
         return "report"
-    if lx.POINT_QUESTION.search(words) and not reading.indicator:
+    if lx.POINT_QUESTION.search(words):
         return "oogo_points"
     if reading.indicator and _asks_what_it_means(reading):
         return "knowledge"
@@ -270,7 +270,7 @@ def _fill_region(reading: Reading, u: Understanding, turn: Turn,
 
 
 def _fill_scan(reading: Reading, u: Understanding, turn: Turn,
-               registry: RegionRegistry | None) -> None:
+               registry: RegionRegistry) -> None:
     u.scan_command = {"scan_start": "start", "scan_resume": "resume",
                       "scan_result": "result", "round_join": "join"}.get(u.label)
     _invitation(reading, u)

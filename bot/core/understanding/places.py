@@ -37,8 +37,19 @@ PROFILE_PATTERNS = [
     re.compile(r"\bi (?:work|am) (?:for|at|in|with|from) (?:the )?(?:municipality|city|town|"
                r"partnership|gemeente)?\s*(?:of\s+)?(?P<place>[^.,!?]+?)(?=[.,!?]|\s+and\s|"
                r"\s+how\s|\s+what\s|$)"),
+    re.compile(r"\b(?:ik|wij|we) (?:ben|zijn|werk|werken) (?:als |de )?(?:\w+ ){0,2}?"
+               r"(?:beleidsmedewerker|beleidsadviseur|adviseur|medewerker|ambtenaar|wethouder|"
+               r"co[oö]rdinator|swv-co[oö]rdinator|zorgco[oö]rdinator|directeur|bestuurder|"
+               r"manager|consulent|leerplichtambtenaar|schoolleider|intern begeleider)\w*"
+               r"(?: (?:jeugd|onderwijs|passend onderwijs))? (?:bij|in|van|voor) (?:de |het )?"
+               r"(?:gemeente |samenwerkingsverband |swv )?(?P<place>[^.,!?;:]+?)(?=[.,!?;:]|"
+               r"\s+en\s|\s+hoe\s|\s+wat\s|$)"),
+    re.compile(r"\bi am an? (?:\w+ ){0,3}?(?:adviser|advisor|officer|coordinator|alderman|"
+               r"director|manager)\w* (?:at|in|for|with) (?:the )?(?:municipality (?:of )?)?"
+               r"(?P<place>[^.,!?]+?)(?=[.,!?]|\s+and\s|$)"),
     re.compile(r"^(?:zet |stel )?mijn regio (?:op|in op) (?P<place>[^.,!?]+)$"),
-    re.compile(r"^wij zijn (?:de )?gemeente (?P<place>[^.,!?]+)$"),
+    re.compile(r"^(?:wij|we) zijn (?:de |het )?(?P<place>(?:gemeente|samenwerkingsverband|swv) "
+               r"[^.,!?]+)$"),
 ]
 
 
@@ -101,6 +112,8 @@ class ProfileStatement:
 
 def profile_statement(text: str, folded: str, registry: RegionRegistry) -> ProfileStatement | None:
     """Recognise a statement of the user's own region; None when there is none."""
+    from indicators.mentions import find_mentions
+
     same = len(text) == len(folded)
     for pattern in PROFILE_PATTERNS:
         m = pattern.search(folded)
@@ -111,6 +124,9 @@ def profile_statement(text: str, folded: str, registry: RegionRegistry) -> Profi
         res = registry.resolve(place)
         if res.ok and res.region is not None:
             return ProfileStatement(res.region.code, rest)
+        inside = [m for m in find_mentions(registry, place) if len(m.codes) == 1]
+        if inside:  # "het samenwerkingsverband VO 30.04 in Tilburg": the first region named
+            return ProfileStatement(inside[0].codes[0], rest)
         if res.ambiguous:
             return ProfileStatement(None, rest, "ambiguous", place,
                                     [r.code for r in res.candidates])

@@ -33,6 +33,7 @@ SWV_KIND_WORD = re.compile(r"\b(samenwerkingsverband|swv|partnership)[- ](?:po|v
                            r"onderwijs|voortgezet onderwijs|primary|secondary)\b")
 KIND_BEFORE_SWV = re.compile(r"\b(?:po|vo|primair|voortgezet|primary|secondary) "
                              r"(samenwerkingsverband|swv|partnership)\b")
+CBS_TABLE = re.compile(r"\b\d{5}(?:NED|ENG)\b|\b(?:tabel|table|statline)\b", re.IGNORECASE)
 JEUGDHULP = re.compile(r"\bjeugdhulp\b(?! (?:met|zonder) verblijf)")
 
 
@@ -99,6 +100,8 @@ def _masked(text: str, spans: list[tuple[int, int]]) -> str:
 def invitation_code(text: str) -> str | None:
     """An invitation code of a regional round typed in the message (8 characters of the code
     alphabet with at least one digit, or written in capitals), normalised to capitals."""
+    if CBS_TABLE.search(text or ""):
+        return None
     for match in CODE.finditer(text or ""):
         raw = match.group(1)
         code = raw.upper()

@@ -6,6 +6,7 @@ and the profile happens in ``parse``. Keeping them pure makes every synonym test
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 
@@ -19,7 +20,7 @@ ONDERWIJS_WORDS = re.compile(
     r"onderwijssoort|schoolsoort|schooltype|type (?:of )?(?:education|school)")
 ZORGTYPE_WORDS = re.compile(
     r"zorgtype|soort (?:jeugd)?(?:zorg|hulp)|type (?:of )?(?:care|youth care)|"
-    r"vorm(?:en)? van (?:jeugd)?(?:zorg|hulp)")
+    r"vorm(?:en)? van (?:jeugd)?(?:zorg|hulp)|zorgvorm|type of care|kind of care|by care")
 
 
 TYPO_SCORE = 82.0  # words of six letters or more
@@ -39,11 +40,17 @@ def correct_typos(folded: str) -> str:
             return word
         cutoff = TYPO_SCORE if len(word) >= 6 else TYPO_SCORE_SHORT
         found = process.extractOne(word, lx.KEYWORDS, scorer=fuzz.ratio, score_cutoff=cutoff)
-        if found is None or found[0][0] != word[0]:
+        if found is None or found[0][0] != word[0] or _inflection(word, str(found[0])):
             return word
         return str(found[0])
 
     return re.sub(r"[a-z]{5,}", fix, folded)
+
+
+def _inflection(word: str, keyword: str) -> bool:
+    """"zorgtypen", "middelbare", "relatieve": another form of the keyword, not a typo."""
+    common = len(os.path.commonprefix([word, keyword]))
+    return common >= len(keyword) - 2 and abs(len(word) - len(keyword)) <= 2
 
 
 def detect_indicator(folded: str) -> str | None:
@@ -110,14 +117,14 @@ def valid_categories(indicator: str | None) -> tuple[str, ...]:
 
 def detect_years(folded: str) -> tuple[int | None, list[int], bool]:
     """(single year, explicit year range, 'since' form) named in the question."""
-    since = SINCE_RE.search(folded)
-    if since:
-        return None, [int(since.group(1))], True
     rng = RANGE_RE.search(folded)
     if rng:
         a, b = sorted((int(rng.group(1)), int(rng.group(2))))
         if a != b:
             return None, list(range(a, b + 1)), False
+    since = SINCE_RE.search(folded)
+    if since:
+        return None, [int(since.group(1))], True
     years = sorted({int(y) for y in YEAR_RE.findall(folded)})
     if len(years) == 1:
         return years[0], [], False
