@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from indicators.names import NOT_PLACES, tokens
+from indicators.names import NOT_PLACES, spelling_key, tokens
 from indicators.resolve import Resolution
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -163,7 +163,8 @@ def _fuzzy_at(registry: RegionRegistry, text: str, words: list, i: int,
             continue
         if not _fuzzy_allowed(text, words, i, n, key):
             continue
-        best = process.extractOne(key, index[n], scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
+        best = process.extractOne(key, index[n], scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE,
+                                  processor=spelling_key)
         if best is None or best[0][0] != key[0]:
             continue
         start, end = words[i][1], words[i + n - 1][2]

@@ -33,6 +33,11 @@ def without_suffix(name: str) -> str:
     return _SUFFIX.sub("", name).strip()
 
 
+def spelling_key(text: str) -> str:
+    """For typo matching only: "ij" and "y" are one letter in Dutch ("Harderwyk", "Nymegen")."""
+    return text.replace("ij", "y")
+
+
 def tokens(text: str) -> list[tuple[str, int, int]]:
     """Words of a free text with their character spans, as (normalised word, start, end)."""
     out = []

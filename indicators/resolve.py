@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from indicators.names import normalize, strip_accents
+from indicators.names import normalize, spelling_key, strip_accents
 
 if TYPE_CHECKING:  # pragma: no cover
     from indicators.registry import Region, RegionRegistry
@@ -162,7 +162,7 @@ def _fuzzy(registry: RegionRegistry, query: str, key: str) -> Resolution:
 
     names = registry.names()
     hits = process.extract(key, list(names), scorer=fuzz.ratio, limit=8,
-                           score_cutoff=SUGGEST_SCORE)
+                           score_cutoff=SUGGEST_SCORE, processor=spelling_key)
     ranked: list[tuple[float, str]] = []
     seen: set[str] = set()
     for name, score, _ in hits:

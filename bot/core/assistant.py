@@ -30,6 +30,8 @@ from prompts.loader import templates
 logger = logging.getLogger(__name__)
 
 STATE_KEY = "core"
+# labels whose reply is itself a step of the scan (no reminder of the open statement after it)
+SCAN_STEPS = ("scan_answer", "scan_start", "scan_resume", "round_join")
 
 
 class Assistant:
@@ -96,7 +98,7 @@ class Assistant:
         ctx = Ctx(self.figures, self.knowledge, self.regioscan, self.points, self.responder,
                   self.charts, msg, state, u, question)
         reply = handler_for(u)(ctx)
-        if scan_active and u.label != "scan_answer" and reply.intent != "regioscan":
+        if scan_active and u.label not in SCAN_STEPS:
             reply = scanning.remind(reply, self.regioscan, msg)
         reply.debug = {**u.debug(), **reply.debug}
         self._remember(u, reply, state)

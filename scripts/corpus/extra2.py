@@ -100,7 +100,7 @@ REPORT = [
     "Download the preparation document as html", "I want the report",
 ]
 FIGURE_NO_PLACE = [
-    T(["Hoeveel procent van de jongeren is NEET?", "Wat is het NEET-percentage overall?",
+    T(["Hoeveel procent van de jongeren is NEET?", "Wat is het NEET-percentage eigenlijk?",
        "Hoe hoog is de NEET gemiddeld?", "NEET cijfers"], ind=N, regions=""),
     T(["Hoe hoog is het jeugdzorggebruik?", "Hoeveel kinderen krijgen jeugdzorg?",
        "jeugdzorgcijfers graag", "Wat is het percentage jeugdzorg in het vso?"][0:3], ind=J,

@@ -41,9 +41,9 @@ def points_reply(points: Points, registry: RegionRegistry, region: str, lang: st
     text = spell_unfounded_percentages(answer.text, facts, lang)
     demo = answer.demo and bool(facts)
     passages = answer.passages[:3]
+    # the points text says itself that its figures are demonstration data
     return Reply(text=text, intent="oogo", facts=facts, passages=passages,
                  citations=citations_of(passages),
-                 notices=[demo_notice(lang)] if demo else [],
                  regions=region_refs(registry, [region] + [f.region for f in facts]),
                  demo_data=demo, language=lang)
 

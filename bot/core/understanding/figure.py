@@ -140,6 +140,8 @@ def words_mode_and_target(reading: Reading, frame: Frame) -> None:
         mode = "trend"
     if mode in (None, "position") and lx.RANKING.search(reading.words_text):
         mode = "ranking"
+    if mode == "position" and reading.places.swv_word:
+        mode = "compare"  # "vergeleken met de andere gemeenten in het samenwerkingsverband"
     places = reading.places
     target = None
     if mode == "peers":
@@ -166,8 +168,12 @@ def region_slot(reading: Reading, u: Understanding, frame: Frame, context: Frame
     if own and not turn.profile:
         u.intent, u.clarify_kind = "clarify", "need_region"
         return False
-    if places.own_swv and (places.own_place or codes):
+    if places.own_swv and (places.own_place or codes or places.own_swv_target):
         frame.target = frame.target if frame.target and frame.target.startswith("swv") else "swv"
+        if not codes and not places.own_place and context is not None and context.regions:
+            codes = [context.regions[0]]  # "en vergeleken met ons swv?": the place stays
+        elif not codes:
+            codes = [turn.profile] if turn.profile else []
     elif places.own_swv and turn.profile:
         swv = own_swv(registry, turn.profile, kind)
         codes.insert(0, swv or turn.profile)
@@ -245,6 +251,8 @@ def settle(reading: Reading, frame: Frame, context: Frame | None) -> None:
         frame.target = "region" if len(frame.regions) > 1 else "land"
     if frame.mode == "position" and subject == NATIONAL:
         frame.mode, frame.regions = "ranking", []
+    if frame.mode == "ranking" and frame.regions == [NATIONAL]:
+        frame.regions = []  # "welke gemeenten in Nederland ...": all of them
     if frame.mode == "peers":
         frame.target = "peers"
     if frame.mode in ("value", "position", "ranking", "breakdown") and frame.target != "land":

@@ -46,7 +46,8 @@ KEYWORDS = (
     "afgelopen", "ambulante", "verblijf", "residentiele", "entreeopleiding", "schoolverlaten",
     "schoolverlaters", "voortijdig", "onderwijssoort", "zorgtype", "risicofactor",
     "risicofactoren", "uitgesplitst", "percentage", "gestegen", "gedaald", "zonder",
-    "middelbaar", "beroepsonderwijs", "soortgelijke", "nederland",
+    "middelbaar", "beroepsonderwijs", "soortgelijke", "nederland", "hoogste", "laagste",
+    "gemeente", "gemeenten", "factor", "factoren", "vergelijkbaar",
 )
 # English words (and Dutch words) one slip away from a keyword: never "mended" into it
 NOT_TYPOS = frozenset(["special", "relative", "percent", "average", "landelijke", "vergelijken",
@@ -58,7 +59,11 @@ WHY_SOURCE = re.compile(
     r"wat is (?:de|je) bron(?: hiervan| daarvan| van (?:dit|dat|deze))?|"
     r"welke bron (?:gebruik je|heb je (?:gebruikt|genomen)) (?:hiervoor|daarvoor)|"
     r"what'?s (?:the|your) source|what is (?:the|your) source|where (?:do|does) (?:these|the|those|"
-    r"this|that) .{0,30}come from|why do you say (?:that|so)|waarom zeg je dat)\b"
+    r"this|that) .{0,30}come from|why do you say (?:that|so)|waarom zeg je dat|"
+    r"welke (?:gegevens|cijfers|data|bronnen?) (?:zitten|zit) (?:hier|daar)achter|"
+    r"hoe kom je (?:aan|bij) (?:die|deze|dat|dit)|welke bron heb je (?:daar|hier)voor gebruikt|"
+    r"waarom (?:deze|die|dit|dat) (?:punten|gemeenten|regio|jaar)|why (?:this|that) "
+    r"(?:region|year|one))\b"
 )
 JEUGDZORG_PATTERNS = [
     r"jeugdzorg", r"jeugdhulp", r"jeugd ?zorg", r"youth (?:care|services|aid|support)",
@@ -119,7 +124,7 @@ TREND = re.compile(
 )
 PEERS = re.compile(
     r"vergelijkbare|soortgelijke|gelijksoortige|lijken op|lijkt op|\bpeers?\b|similar|comparable|"
-    r"like (?:us|ours)|die op \w+ lijken|vergelijkbaar met|alike|qua (?:grootte|omvang)|"
+    r"like (?:us|ours)|die op .{0,40}lijken|vergelijkbaar met|alike|qua (?:grootte|omvang)|"
     r"(?:dezelfde|zelfde) (?:grootte|omvang)|gemeenten (?:zoals|als) (?:wij|ons)|erop lijken|"
     r"municipalities like|lijken op (?:ons|hen)|resembl\w*|looks? like|same size|"
     r"kan ik .{0,30} vergelijken|gemeenten .{0,20}vergelijkbaar"
@@ -141,7 +146,8 @@ BREAKDOWN = re.compile(
     r"per (?:schoolsoort|schooltype|onderwijstype)|welke groep|grootste risicofactor|"
     r"which (?:school type|type of|kind of|group)|by (?:type|risk factor|school)|"
     r"per (?:risico)?groep|risicogroep|zorgtypen|zorgtypes|onderwijssoorten|schooltypes|"
-    r"schoolsoorten|risicofactoren|spread over|welke (?:risico)?factor|overzicht .{0,30}risico"
+    r"schoolsoorten|risicofactoren|spread over|welke (?:risico)?factor|overzicht .{0,30}risico|"
+    r"\bsplits?\b.{0,30}\buit\b|\bsplit\b|break (?:it|this|that|them) down"
 )
 COMPARE = re.compile(
     r"vergelijk|vergeleken|versus|\bvs\.?\b|t\.?o\.?v\.?|ten opzichte|verhoud|afgezet tegen|"
@@ -166,12 +172,19 @@ OWN_PLACE = re.compile(
     r"municipality|region|city|town|area|neet|jeugdzorg|jeugdhulp|cijfers?|percentage|"
     r"figures?|numbers?|score|youth|kinderen|jongeren|young|relatie\w*|risico|risk|kans)"
     r"|\bbij ons\b|\bin our\b|\bhow (?:are|do) we\b|\bdoen we\b|\bscoren we\b|\bstaan we\b|"
-    r"\bwe (?:do|score|stand|compare)\b|\bhoe doen wij\b"
+    r"\bwe (?:do|score|stand|compare)\b|\bhoe doen wij\b|\bvergelijk (?:ons|mij)\b|"
+    r"\bcompare us\b|\b(?:zitten|staan|scoren|doen|presteren|liggen) (?:we|wij)\b|"
+    r"\b(?:we|wij) (?:zitten|staan|scoren|doen|liggen|tegenover)\b|\bare we\b"
 )
 RANKING = re.compile(
     r"\bwelke gemeenten?\b|\bin welke gemeenten?\b|which municipalit|\btop ?(?:\d+|tien|vijf)\b|"
     r"waar in (?:nederland|het land)|\bwaar is .{0,60}\bhet (?:hoogst|laagst)\b|"
     r"\bwhere is .{0,60}\b(?:highest|lowest)\b"
+)
+# "vergeleken met ons samenwerkingsverband": the own SWV as what the subject is set against
+OWN_SWV_TARGET = re.compile(
+    r"\b(?:met|tegenover|t\.?o\.?v\.?|opzichte van|dan|with|to|against|versus|vs\.?)\s+"
+    r"(?:ons|onze|mijn|our|my)\s+(?:eigen\s+)?(?:samenwerkingsverband|swv|partnership)"
 )
 OWN_SWV = re.compile(
     r"\b(?:ons|onze|mijn|our|my)\s+(?:eigen\s+)?(?:samenwerkingsverband|swv|partnership)"
@@ -245,7 +258,8 @@ SMALL_TALK = re.compile(
     r"^(?:hoi|hallo|hey|hi|hello|goede(?:morgen|middag|navond)|goeie(?:morgen|middag|navond)|"
     r"moi|dag|doei|tot ziens|tot de volgende keer|fijne dag|good (?:morning|afternoon|evening)|"
     r"bye|cheers|dank\w*|bedankt|thanks|thank you|top|prima|ok[eé]?|okay|fijn|mooi(?: zo)?|"
-    r"super|duidelijk|helder|dat was het|goed (?:zo|gedaan)|je bent top|great)\b[^?]{0,30}$"
+    r"super|duidelijk|helder|dat was het|goed (?:zo|gedaan)|je bent top|great|help|hulp|menu|"
+    r"ja|nee|hey,? hoe gaat het)\b[^?]{0,30}$"
 )
 # questions about the assistant itself
 ABOUT_YOU = re.compile(
@@ -256,7 +270,13 @@ ABOUT_YOU = re.compile(
     r"hoe werkt (?:dit|deze (?:assistent|chatbot|tool))\b|what (?:are you|can you do|do you do)\b|"
     r"who are you|how (?:does this work|can you help))"
     r"|\bwat (?:je|jij) (?:allemaal )?(?:kunt|kan|doet)\b|\bwhat you can do\b|"
-    r"\bvoorbeeld ?vragen\b|\bexample questions\b"
+    r"\bvoorbeeld ?vragen\b|\bexample questions\b|wat kan ik (?:je |jou |hier )?(?:zoal |"
+    r"allemaal )?(?:vragen|doen)|wat zijn (?:jouw|je) (?:taken|mogelijkheden)|"
+    r"^wat zijn de mogelijkheden|hoe gebruik ik (?:deze|de|jou|je)\b|"
+    r"hoe (?:moet|kan) ik (?:een vraag|vragen) stellen|welke onderwerpen ken (?:je|jij)|"
+    r"welke commando|(?:kun|kan) (?:je|jij) iets over (?:jezelf|jou)|"
+    r"hoe (?:kun|kan) (?:je|jij) (?:mij|me|ons) helpen|waar (?:moet|kan) ik beginnen|"
+    r"ik weet niet (?:goed )?(?:wat|waar) ik|how do i set my region|hoe stel ik (?:mijn|de) regio"
 )
 RESUME = re.compile(
     r"^(?:ok[eé]?,? |graag |kunnen we |laten we |ik wil |mag ik |zullen we |let's |lets )?"
@@ -268,7 +288,8 @@ RESULT = re.compile(
     r"\b.{0,30}\b(?:mijn|my|onze|m'n)\b|^(?:laat|toon|show|geef)\b.{0,30}\b" + _RESULT_WORD +
     r"\b|^(?:de |my )?(?:uitslag|uitkomst|result)(?: \w+){0,2}[?!. ]*$|"
     r"\b(?:scoorde ik|heb ik gescoord|did i score|i scored|heb ik .{0,30}beoordeeld|"
-    r"mijn scores?)\b"
+    r"mijn scores?|wat kwam er uit (?:de|mijn) (?:regio ?)?scan|hoe stond ik ervoor|"
+    r"hoe zag mijn)\b"
 )
 HOW_IT_WORKS = re.compile(
     r"\bhoe (?:wordt|werkt|bereken|komt|lees)|berekend|\bwie (?:ziet|kan)|wat gebeurt|"
@@ -288,17 +309,22 @@ REPORT = re.compile(
 POINT_QUESTION = re.compile(
     r"\b(?:punt|point)\s*\d{1,2}\b.{0,40}|(?:waarom|why|explain|uitleg|toelicht|leg|"
     r"wat bedoel|licht)\b.{0,40}\b(?:punt|point)\s*\d{1,2}\b|"
-    r"\b(?:waarom|why)\b.{1,50}\b(?:op de (?:lijst|agenda)|on the (?:list|agenda)|erop)\b"
+    r"\b(?:waarom|why)\b.{0,15}\b(?:staat|staan|is|are)\b.{1,40}\b(?:op de (?:lijst|agenda)|"
+    r"on the (?:list|agenda)|erop|erbij)\b"
 )
 # a question about what an indicator means, how it is measured or who counts (no place named)
 DEFINE = re.compile(
     r"^(?:en )?(?:wat (?:betekent|betekenen|houdt|verstaa?t?n?|valt|telt|tellen|zegt)|"
     r"hoe (?:wordt|worden|meet|meten|bereken\w*|bepaal\w*|lees|interpreteer)\b|"
-    r"wie (?:telt|tellen|valt|vallen)|telt|tellen|hoort|horen|valt|vallen|"
+    r"wie (?:telt|tellen|valt|vallen)|(?:telt|tellen|hoort|horen|valt|vallen)\b.{1,40}\b(?:mee|"
+    r"bij (?:de )?(?:jeugdzorg|jeugdhulp|neet)|onder (?:de )?(?:jeugdzorg|jeugdhulp|neet)|als)\b|"
+    r"wat bedoel (?:je|jij|u|jullie) met|klopt het dat .{0,60}\b(?:omvat|valt|hoort|telt|"
+    r"betekent|meetelt)|met welke groep|which ages|welke leeftijd|"
     r"waarom (?:heet|is er|zijn er|hebben|lopen|gebruik)|wanneer (?:noem|tel|is)|"
     r"what (?:does|do)\b.{1,40}\bmean|how (?:is|are|do you)\b.{1,40}\b(?:measured|calculated|"
     r"defined|read|interpret)|who counts|does\b.{1,30}\b(?:include|count))\b"
-    r"|\b(?:definitie|definition|betekenis|verschil tussen|difference between|uitleg)\b"
+    r"|\b(?:definitie|definition|betekenis|verschil tussen|difference between|uitleg|oorzakelijk|"
+    r"oorzaak|causal|leeftijdsgrens|tellen mee|counts? (?:for|as))\b"
     r"|\bvs\.?\b|\bversus\b"
 )
 DEFINE_SHORT = re.compile(
@@ -308,5 +334,5 @@ DEFINE_SHORT = re.compile(
 FIGURE_CUE = re.compile(
     r"hoeveel|percentage|procent|aandeel|hoe (?:hoog|groot|laag|staat|doet|zit)|cijfers? "
     r"(?:van|voor|in)|\btrend|ontwikkel|vergelijk|hoger|lager|stijg|gestegen|gedaald|how (?:many|"
-    r"much|high)|what share|rate in|compare"
+    r"much|high)|what share|rate in|compare|hoogste|laagste|highest|lowest|\brank|positie"
 )

@@ -37,6 +37,8 @@ SQL_ONLY = re.compile(r"^[\W\d_]*$")
 WHY = re.compile(r"^(?:en )?(?:waarom|why|hoezo|hoe kom je (?:daar|hierop|daaraan|daarbij)|"
                  r"waar komt (?:dat|dit)(?: getal)? vandaan|onderbouwing|how do you know|"
                  r"where does (?:that|this) come from)[?!. ]*$")
+ASKS_ABOUT = re.compile(r"^(?:waarom|wie|voor wie|wat|hoe|welke|wanneer|waar|why|who|what|how|"
+                        r"which|when|where)\b")
 QUESTION_START = re.compile(r"^(?:hoe|wat|waar|wie|welke|kan|kun|mag|how|what|where|who|can)\b")
 ROLE_WORDS = re.compile(r"\b(gemeente|swv|samenwerkingsverband|school|onderwijs|jeugdhulp|"
                         r"youth care|anders|other|municipality)\b")
@@ -138,20 +140,21 @@ def profile_stage(reading: Reading, u: Understanding, turn: Turn,
 def guard_stage(reading: Reading, u: Understanding, turn: Turn) -> bool:
     """Rules that are certain, before the model. True when ``u`` is decided."""
     sure = sure_wording(reading)
-    if turn.scan_active and is_scan_input(reading.text):
+    if lx.INJECTION.search(reading.folded):
+        u.injection = True
+        if reading.indicator:
+            return False
+        u.label = "out_of_scope"
+    elif turn.scan_active and is_scan_input(reading.text):
         u.label = "scan_answer"
-    elif reading.invite_code and reading.words <= 8 and not QUESTION_START.match(reading.folded):
+    elif reading.invite_code and reading.words <= 8 and sure != "scan_result" \
+            and not QUESTION_START.match(reading.folded):
         u.label = "round_join"
     elif WHY.match(reading.folded) or (lx.WHY_SOURCE.match(reading.words_text)
                                         and turn.state.last_label in ANSWERED):
         u.label = "why"
     elif sure is not None:
         u.label = sure
-    elif lx.INJECTION.search(reading.folded):
-        u.injection = True
-        if reading.indicator:
-            return False
-        u.label = "out_of_scope"
     else:
         return False
     return True
@@ -163,8 +166,8 @@ def sure_wording(reading: Reading) -> str | None:
     and what an indicator means (knowledge, when no place is named)."""
     words = reading.words_text
     plain = not reading.indicator and not reading.places.mentions
-    if plain and (lx.SMALL_TALK.match(words) or lx.ABOUT_YOU.search(words)) \
-            and not lx.TOPIC.search(words):
+    if plain and ((lx.SMALL_TALK.match(words) and not lx.TOPIC.search(words))
+                  or lx.ABOUT_YOU.search(words)):
         return "help"
     if plain and lx.RESUME.match(words) and reading.words <= 8:
         return "scan_resume"
@@ -240,6 +243,8 @@ def _allowed(label: str, reading: Reading, turn: Turn) -> bool:
         return reading.invite_code is not None
     if label == "figure":
         return bool(reading.indicator or turn.state.last_frame or reading.places.any)
+    if label == "scan_start":  # "waarom zou ik de regioscan invullen?" asks about the scan
+        return not ASKS_ABOUT.match(reading.folded)
     return True
 
 

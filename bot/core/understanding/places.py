@@ -61,6 +61,7 @@ class PlaceWords:
     unknown: list[Mention] = field(default_factory=list)
     own_place: bool = False
     own_swv: bool = False
+    own_swv_target: bool = False  # "vergeleken met ons samenwerkingsverband"
     national: bool = False
     swv_word: bool = False
     swv_kind: str | None = None  # "po" / "vo" when named ("swv vo")
@@ -80,6 +81,7 @@ def read_places(scan: PlaceScan, folded: str) -> PlaceWords:
         unknown=list(scan.unknown),
         own_place=bool(lx.OWN_PLACE.search(lx.OWN_SWV.sub(" ", folded))),
         own_swv=bool(lx.OWN_SWV.search(folded)),
+        own_swv_target=bool(lx.OWN_SWV_TARGET.search(folded)),
         national=bool(lx.NATIONAL.search(folded)) or len(mentions) < len(scan.mentions),
         swv_word=bool(lx.SWV_WORDS.search(folded)),
         swv_kind=KIND_OF[kind.group(1) or kind.group(2)] if kind else None,

@@ -66,7 +66,7 @@ def read(text: str, registry: RegionRegistry) -> Reading:
 
     folded = fold(text)
     scan = find_places(registry, text)
-    spans = [m.span for m in scan.mentions] + [m.span for m in scan.unknown]
+    spans = [m.span for m in scan.mentions if m.codes != ["NL01"]] + [m.span for m in scan.unknown]
     # the words around the places, typos mended: "PO 23.05" is a place, not the category po
     words = correct_typos(fold(_masked(text, spans)))
     year, years, since = detect_years(words)
@@ -108,7 +108,8 @@ def invitation_code(text: str) -> str | None:
         if any(ch not in INVITE_ALPHABET for ch in code):
             continue
         has_digit = any(ch.isdigit() for ch in code)
-        if (has_digit and any(ch.isalpha() for ch in code)) or raw.isupper():
+        alone = len((text or "").split()) <= 2  # "HJKMNPQR" or "HJKMNPQR school"
+        if (has_digit and any(ch.isalpha() for ch in code)) or (raw.isupper() and alone):
             if raw.isdigit():
                 continue
             return code

@@ -47,10 +47,14 @@ def correct_typos(folded: str) -> str:
     return re.sub(r"[a-z]{5,}", fix, folded)
 
 
+ENDINGS = frozenset(["", "e", "en", "n", "s", "es", "r", "re", "ar", "are", "f", "ve", "d",
+                     "de", "t", "te"])
+
+
 def _inflection(word: str, keyword: str) -> bool:
     """"zorgtypen", "middelbare", "relatieve": another form of the keyword, not a typo."""
     common = len(os.path.commonprefix([word, keyword]))
-    return common >= len(keyword) - 2 and abs(len(word) - len(keyword)) <= 2
+    return word[common:] in ENDINGS and keyword[common:] in ENDINGS
 
 
 def detect_indicator(folded: str) -> str | None:
@@ -78,6 +82,7 @@ def _mentions_neet_or_risk(folded: str) -> bool:
 def indicator_outside_categories(folded: str) -> str | None:
     """The indicator named other than by a category ("jeugdhulp met verblijf" names a category
     of jeugdzorg and a risk factor of neet_rr, not necessarily the indicator jeugdzorg)."""
+    folded = re.sub(r"\bjeugdhulp (?:met|zonder) verblijf\b", " ", folded)
     for _, pattern in lx.CATEGORY_RES:
         folded = pattern.sub(" ", folded)
     return detect_indicator(folded)
