@@ -48,3 +48,17 @@ def test_unknown_code_gets_a_clear_message(ask) -> None:
     assert reply.intent == "regioscan"
     assert "ZZZZ2222" in reply.text or "code" in reply.text.lower()
     assert "Traceback" not in reply.text
+
+
+def test_own_outcome_is_shown_again_after_submitting(ask) -> None:
+    conv = "outcome-again"
+    ask("ik wil de regioscan invullen", conv=conv)
+    for _ in range(16):
+        ask("4", conv=conv)
+    submitted = ask("bevestig", conv=conv)
+    assert submitted.intent == "regioscan"
+    again = ask("mijn uitslag", conv=conv)
+    assert again.scan_result is not None and again.scan_result["kind"] == "own"
+    assert again.scan_result["answered"] == 16
+    assert [d.kind for d in again.documents] == ["scan_result"]
+    assert "Uitkomst van je regioscan" in again.text
