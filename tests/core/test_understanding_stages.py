@@ -54,6 +54,7 @@ def test_read_masks_places_mends_typos_and_delexicalises(registry):
     ("/help", "help", "value"),
     ("/regioscan", "scan_start", "value"),
     ("/stop", "scan_answer", "value"),
+    ("/bronnen", "knowledge", "value"),
     ("???", "out_of_scope", "value"),
 ])
 def test_command_stage(registry, text, label, mode):

@@ -48,6 +48,8 @@ CLARIFY_BELOW = 0.35
 ASKABLE = ("figure", "knowledge", "oogo_points", "report", "scan_start", "scan_result",
            "scan_resume", "help")
 _DEFAULT_MODEL = object()
+SOURCES_QUERY = {"nl": "Welke bron voor welke vraag? Bronnenoverzicht",
+                 "en": "Which source for which question? Overview of sources"}
 # answers with evidence a "waar komt dat vandaan?" can be about
 ANSWERED = ("figure", "knowledge", "oogo_points")
 
@@ -103,6 +105,8 @@ def command_stage(reading: Reading, u: Understanding, turn: Turn) -> bool:
         u.label, u.mode = "help", "profile"
     elif re.match(r"^/(?:help|hulp|start|menu)\b", folded):
         u.label = "help"
+    elif re.match(r"^/(?:bronnen|sources)\b", folded):
+        u.label, u.query = "knowledge", SOURCES_QUERY[u.language]
     elif re.match(r"^/regio ?scan\b", folded):
         u.label, u.scan_command = "scan_start", "start"
         _invitation(reading, u)

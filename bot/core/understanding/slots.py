@@ -108,7 +108,8 @@ def choose_category(indicator: str | None, categories: list[str]) -> str | None:
     de basisschool met jeugdhulp zonder verblijf": the care type is what is counted)."""
     valid = [c for c in categories if c in valid_categories(indicator)]
     care = [c for c in valid if c in lx.ZORGTYPES]
-    return (care or valid or [None])[0]
+    chosen = care or valid
+    return chosen[0] if chosen else None
 
 
 @lru_cache(maxsize=8)
