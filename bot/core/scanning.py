@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from bot.core.messages import Button, DocumentOffer, IncomingMessage, Notice, Progress, Reply
 from bot.core.ports import Regioscan, ScanReply
+from bot.regioscan.parsing import ParsedAnswer, parse_answer
 from prompts.loader import templates
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -33,8 +34,6 @@ def is_active(regioscan: Regioscan | None, msg: IncomingMessage) -> bool:
 
 
 def _looks_like_scan_input(msg: IncomingMessage) -> bool:
-    from bot.regioscan.parsing import ParsedAnswer, parse_answer
-
     if (msg.choice or "").startswith(("rs:", "scan:")):
         return True
     text = (msg.text or "").strip()

@@ -28,6 +28,7 @@ from bot.core.understanding.model import CONTRACT_INTENT, Understanding
 from bot.core.understanding.normalize import fold
 from bot.core.understanding.places import profile_statement
 from bot.core.understanding.reading import Reading, model_flags, read
+from bot.regioscan.parsing import parse_answer, parse_command
 
 if TYPE_CHECKING:  # pragma: no cover
     from bot.core.understanding.intent_model import IntentModel
@@ -200,8 +201,6 @@ def _asks_what_it_means(reading: Reading) -> bool:
 def is_scan_input(text: str) -> bool:
     """An answer or a command for the open regioscan statement ("4", "eens, want ...", "terug",
     "wijzig 3", "pauze"). "help" is not: it gets the assistant's help and then the statement."""
-    from bot.regioscan.parsing import parse_answer, parse_command
-
     command = parse_command(text)
     if command is not None:
         return command.name != "help" or fold(text).strip(" ?!.") == "uitleg"
@@ -287,6 +286,8 @@ def _fill_scan(reading: Reading, u: Understanding, turn: Turn,
 
 def _invitation(reading: Reading, u: Understanding) -> None:
     """The invitation code and role typed with a message ("4C8A4CKD school")."""
+    # imported here: the rounds module loads the scan definition (YAML), which a question
+    # without an invitation code never needs
     from bot.regioscan.rounds import parse_role
 
     if reading.invite_code:
