@@ -133,6 +133,8 @@ def find_mentions(registry: RegionRegistry, text: str) -> list[Mention]:
 
 def _exact_at(registry: RegionRegistry, text: str, words: list, i: int,
               names: dict[str, list[str]]) -> tuple[Mention, int] | None:
+    if words[i][0] not in registry.first_words:
+        return None
     for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
         if not _contiguous(text, words, i, n):
             continue
@@ -163,8 +165,8 @@ def _fuzzy_at(registry: RegionRegistry, text: str, words: list, i: int,
             continue
         if not _fuzzy_allowed(text, words, i, n, key):
             continue
-        best = process.extractOne(key, index[n], scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE,
-                                  processor=spelling_key)
+        best = process.extractOne(spelling_key(key), index[n], scorer=fuzz.ratio,
+                                  score_cutoff=FUZZY_SCORE)
         if best is None or best[0][0] != key[0]:
             continue
         start, end = words[i][1], words[i + n - 1][2]
@@ -254,7 +256,7 @@ def _index(registry: RegionRegistry, names: dict[str, list[str]]) -> dict[int, l
         if (key in COMMON_WORDS or codes == ["NL01"] or key.startswith("samenwerkingsverband")
                 or len(key.replace(" ", "")) < FUZZY_NAME_MIN):
             continue
-        by_len.setdefault(len(key.split()), []).append(key)
+        by_len.setdefault(len(key.split()), []).append(spelling_key(key))
     registry._fuzzy_index = by_len
     return by_len
 

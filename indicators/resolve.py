@@ -160,13 +160,14 @@ def _phrase(registry: RegionRegistry, query: str, key: str) -> Resolution | None
 def _fuzzy(registry: RegionRegistry, query: str, key: str) -> Resolution:
     from rapidfuzz import fuzz, process
 
-    names = registry.names()
-    hits = process.extract(key, list(names), scorer=fuzz.ratio, limit=8,
-                           score_cutoff=SUGGEST_SCORE, processor=spelling_key)
+    names = registry.name_index()
+    spelled = registry.spelling_names
+    hits = process.extract(spelling_key(key), list(spelled), scorer=fuzz.ratio, limit=8,
+                           score_cutoff=SUGGEST_SCORE)
     ranked: list[tuple[float, str]] = []
     seen: set[str] = set()
-    for name, score, _ in hits:
-        for code in names[name]:
+    for spelling, score, _ in hits:
+        for code in (c for name in spelled[spelling] for c in names[name]):
             if code not in seen:
                 seen.add(code)
                 ranked.append((score, code))

@@ -63,6 +63,8 @@ class IntentModel:
         self.heads = heads
         self.meta = meta
         self.vocabulary = vocabulary
+        # the features of the last message (the intent and language heads read the same one)
+        self._last: tuple[tuple[str, tuple[str, ...]], tuple[Any, Any]] | None = None
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> IntentModel:
@@ -80,22 +82,31 @@ class IntentModel:
 
     def predict(self, clean: str, flags: list[str], head: str = "intent") -> Prediction:
         """Probabilities of ``head``'s classes for a delexicalised message and its flags."""
-        vector = vectorise(clean, flags)
+        rows, values = self._rows(clean, flags)
         h = self.heads[head]
         scores = h.bias.astype(np.float64)
-        if vector:
-            keys = np.fromiter(vector.keys(), dtype=np.int64, count=len(vector))
-            values = np.fromiter(vector.values(), dtype=np.float64, count=len(vector))
-            pos = np.searchsorted(self.buckets, keys)
-            pos = np.minimum(pos, len(self.buckets) - 1)
-            known = self.buckets[pos] == keys
-            if known.any():
-                scores = scores + values[known] @ h.weights[pos[known]].astype(np.float64)
+        if len(rows):
+            scores = scores + values @ h.weights[rows].astype(np.float64)
         scores = scores - scores.max()
         probs = np.exp(scores)
         probs = probs / probs.sum()
         order = np.argsort(-probs, kind="stable")
         return Prediction(tuple((h.classes[i], float(probs[i])) for i in order))
+
+    def _rows(self, clean: str, flags: list[str]) -> tuple[Any, Any]:
+        """(weight rows, feature values) of the message's known buckets, kept for the next head."""
+        key = (clean, tuple(flags))
+        last = self._last
+        if last is not None and last[0] == key:
+            return last[1]
+        vector = vectorise(clean, flags)
+        keys = np.fromiter(vector.keys(), dtype=np.int64, count=len(vector))
+        values = np.fromiter(vector.values(), dtype=np.float64, count=len(vector))
+        pos = np.minimum(np.searchsorted(self.buckets, keys), len(self.buckets) - 1)
+        known = self.buckets[pos] == keys
+        found = (pos[known], values[known])
+        self._last = (key, found)
+        return found
 
 
 _lock = threading.Lock()
