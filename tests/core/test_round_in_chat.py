@@ -13,6 +13,8 @@ from bot.core.understanding.reading import invitation_code
     ("regioscan met code K7QX3MPA als jeugdhulp", "K7QX3MPA"),
     ("Regioscan invullen, code: hjk23mna", "HJK23MNA"),
     ("4C8A4CKD school", "4C8A4CKD"),
+    ("regioscan met code HJKMNPQR", "HJKMNPQR"),  # a code without a digit, named as a code
+    ("hoe maak ik een ronde aanmaken", None),
     # a word in capitals with letters outside the code alphabet is no code
     ("REGIOSCAN INVULLEN", None),
     ("Hoe hoog is de NEET in Zwolle?", None),

@@ -33,6 +33,8 @@ SWV_KIND_WORD = re.compile(r"\b(samenwerkingsverband|swv|partnership)[- ](?:po|v
                            r"onderwijs|voortgezet onderwijs|primary|secondary)\b")
 KIND_BEFORE_SWV = re.compile(r"\b(?:po|vo|primair|voortgezet|primary|secondary) "
                              r"(samenwerkingsverband|swv|partnership)\b")
+CODE_AFTER_WORD = re.compile(r"\b(?:code|uitnodigingscode|uitnodiging|invite|invitation|ronde|"
+                             r"round)\s*:?\s*([A-Za-z2-9]{8})(?![\w-])", re.IGNORECASE)
 CBS_TABLE = re.compile(r"\b\d{5}(?:NED|ENG)\b|\b(?:tabel|table|statline)\b", re.IGNORECASE)
 JEUGDHULP = re.compile(r"\bjeugdhulp\b(?! (?:met|zonder) verblijf)")
 
@@ -102,6 +104,11 @@ def invitation_code(text: str) -> str | None:
     alphabet with at least one digit, or written in capitals), normalised to capitals."""
     if CBS_TABLE.search(text or ""):
         return None
+    named = CODE_AFTER_WORD.search(text or "")
+    raw = named.group(1) if named else ""
+    if raw and (raw.isupper() or any(ch.isdigit() for ch in raw)) \
+            and all(ch in INVITE_ALPHABET for ch in raw.upper()):
+        return raw.upper()  # "code HJKMNPQR": a code may have no digit at all
     for match in CODE.finditer(text or ""):
         raw = match.group(1)
         code = raw.upper()
