@@ -77,12 +77,13 @@ _LOCATIVE = frozenset({"in", "te", "uit", "rond", "near", "at", "voor", "for"})
 def ordinary_words() -> frozenset[str]:
     """Words never taken for a place: ``names.NOT_PLACES`` plus the catalog's own vocabulary
     (indicator and category labels, dimension names: "zorgtype", "onderwijssoort", ...)."""
-    from indicators import catalog
+    from indicators import catalog, vocabulary
 
-    texts = [*catalog.CATEGORY_LABELS_NL.values(), *catalog.CATEGORY_LABELS_EN.values(),
-             *catalog.DIMENSION_LABELS_NL.values()]
-    for definition in catalog.build_catalog().values():
-        texts += [definition.label_nl, definition.label_en]
+    texts = [*vocabulary.DIMENSIONS["nl"].values(), *vocabulary.DIMENSIONS["en"].values()]
+    for definition in catalog.catalog().values():
+        texts += [definition.label("nl"), definition.label("en")]
+        for category in definition.all_categories:
+            texts += [definition.category_label(category, lang) for lang in ("nl", "en")]
     words = {w for text in texts for w, _, _ in tokens(text)}
     words |= {w + "n" for w in words if w.endswith("e")} | {w + "en" for w in words}
     return NOT_PLACES | frozenset(words)
