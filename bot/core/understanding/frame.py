@@ -13,12 +13,13 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Protocol
 
+from indicators.catalog import PO_TYPES
+
 NATIONAL = "NL01"
 MODES = ("value", "compare", "trend", "position", "ranking", "breakdown", "peers")
 TARGETS = ("land", "swv", "swv_po", "swv_vo", "region", "peers")
 DIMENSIONS = ("onderwijssoort", "zorgtype", "risicofactor")
 PO_CATEGORIES = ("po", "sbo", "so")
-VO_CATEGORIES = ("vo", "vso", "pro", "mbo", "vmbo_basis", "mbo_entree", "vsv")
 
 
 class RegionLookup(Protocol):
@@ -55,11 +56,12 @@ class Frame:
 
 
 def swv_kind(indicator: str | None, category: str | None) -> str:
-    """Which samenwerkingsverband goes with a figure: PO for po/sbo/so (and for jeugdzorg without
-    a school type), VO for vo/vso/pro/mbo, for NEET and for its risk factors."""
-    if indicator in ("neet", "neet_rr") or category in VO_CATEGORIES:
+    """Which samenwerkingsverband goes with a figure: the engine's choice
+    (``IndicatorEngine.swv_for``), PO for the po/sbo/so pupils' figures, VO for everything else
+    (vo/vso/pro/mbo, jeugdzorg of all young people and per zorgtype, NEET and its risks)."""
+    if indicator in ("neet", "neet_rr"):
         return "vo"
-    return "po"
+    return "po" if category in PO_TYPES else "vo"
 
 
 def own_swv(registry: RegionLookup, code: str, kind: str) -> str | None:
