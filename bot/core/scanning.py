@@ -12,7 +12,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from bot.core.messages import Button, DocumentOffer, IncomingMessage, Notice, Progress, Reply
-from bot.core.ports import Regioscan, ScanReply
+from bot.core.ports import Regioscan, ScanOutcome, ScanReply
 from bot.regioscan.parsing import ParsedAnswer, parse_answer
 from prompts.loader import templates
 
@@ -20,6 +20,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from bot.core.routing import Ctx
 
 logger = logging.getLogger(__name__)
+# the forms a regioscan outcome can be downloaded in (the web's /api/scan-result.{pdf,md})
+SCAN_RESULT_FORMATS = ("pdf", "md")
 
 
 def is_active(regioscan: Regioscan | None, msg: IncomingMessage) -> bool:
@@ -102,7 +104,7 @@ def choice_turn(regioscan: Regioscan, msg: IncomingMessage, lang: str) -> Reply:
                                 language=lang)
     except Exception as exc:  # noqa: BLE001
         return _failed(exc, lang)
-    return _step_reply(step, lang)
+    return _with_outcome(_step_reply(step, lang), step, regioscan, msg, lang)
 
 
 def _handle(ctx: Ctx, text: str | None, choice: str | None) -> Reply:
@@ -113,7 +115,23 @@ def _handle(ctx: Ctx, text: str | None, choice: str | None) -> Reply:
                                     choice=choice, language=ctx.lang)
     except Exception as exc:  # noqa: BLE001
         return _failed(exc, ctx.lang)
-    return _step_reply(step, ctx.lang)
+    return _with_outcome(_step_reply(step, ctx.lang), step, ctx.regioscan, ctx.msg, ctx.lang)
+
+
+def _with_outcome(reply: Reply, step: ScanReply, regioscan: Regioscan, msg: IncomingMessage,
+                  lang: str) -> Reply:
+    """A step that submitted the scan carries its outcome (``scan_result``) and the download,
+    as "mijn uitslag" does; the text answer stands when the outcome cannot be read."""
+    if not step.done:
+        return reply
+    try:
+        outcome = regioscan.own_outcome(msg.conversation_id, _user(msg), lang)
+    except Exception:  # noqa: BLE001
+        logger.warning("own outcome after submitting could not be read", exc_info=True)
+        return reply
+    if outcome is not None:
+        reply.scan_result, reply.documents = _outcome_parts(outcome, lang)
+    return reply
 
 
 def result_turn(ctx: Ctx) -> Reply:
@@ -129,12 +147,17 @@ def result_turn(ctx: Ctx) -> Reply:
     if outcome is None:
         key = "scan_result_round_none" if ctx.u.round_code else "scan_result_none"
         return Reply(text=templates().render(key, lang), intent="regioscan", language=lang)
+    scan_result, documents = _outcome_parts(outcome, lang)
+    return Reply(text=outcome.text, intent="regioscan", scan_result=scan_result,
+                 documents=documents, language=lang)
+
+
+def _outcome_parts(outcome: ScanOutcome, lang: str) -> tuple[dict, list[DocumentOffer]]:
+    """``Reply.scan_result`` and the download offer of one outcome (own scan or round)."""
     label = templates().render(f"scan_result_{outcome.kind}_label", lang)
-    return Reply(text=outcome.text, intent="regioscan",
-                 scan_result={"kind": outcome.kind, **outcome.data},
-                 documents=[DocumentOffer(kind="scan_result", label=label, ref=outcome.ref,
-                                          formats=["md", "json"])],
-                 language=lang)
+    data = {"kind": outcome.kind, "ref": outcome.ref, **outcome.data}
+    return data, [DocumentOffer(kind="scan_result", label=label, ref=outcome.ref,
+                                formats=list(SCAN_RESULT_FORMATS))]
 
 
 def remind(reply: Reply, regioscan: Regioscan | None, msg: IncomingMessage) -> Reply:
