@@ -60,13 +60,12 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--charts", action="store_true")
     args = parser.parse_args()
-    from bot.core.assistant import Assistant
     from bot.core.state import InMemoryStateStore
-    from bot.services import build_services
+    from bot.services import build_assistant, build_services
     from bot.settings import Settings
 
     services = build_services(Settings())
-    assistant = Assistant(services, store=InMemoryStateStore(), charts=args.charts)
+    assistant = build_assistant(services, store=InMemoryStateStore(), charts=args.charts)
     run(assistant, INDICATOR + KNOWLEDGE, 1)  # warm-up: load engine, index, model
     rows = []
     for name, questions, target in (("indicator", INDICATOR, 20.0),

@@ -9,7 +9,10 @@ parts themselves.
 
 from __future__ import annotations
 
+import logging
+import re
 import threading
+from collections.abc import Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +22,10 @@ if TYPE_CHECKING:  # pragma: no cover - imports for type checkers only
     from sqlalchemy.engine import Engine
 
     from bot.core.assistant import Assistant
+    from bot.core.messages import Reply
+    from bot.core.ports import PointsAnswer, Responder, ScanOutcome, ScanReply
+    from bot.core.state import StateStore
+    from bot.core.understanding.model import Understanding
     from bot.regioscan.definition import ScanDefinition
     from bot.regioscan.service import RegioscanService
     from bot.storage.stores import (
@@ -31,6 +38,10 @@ if TYPE_CHECKING:  # pragma: no cover - imports for type checkers only
     from indicators.engine import IndicatorEngine
     from indicators.registry import RegionRegistry
     from knowledge.service import KnowledgeBase
+
+
+logger = logging.getLogger(__name__)
+POINT_NUMBER = re.compile(r"\b(?:punt|point)\s*(\d{1,2})\b")
 
 
 class Services:
@@ -128,9 +139,11 @@ class Services:
     @cached_property
     def assistant(self) -> Assistant:
         """The conversation core every channel talks to (state in ``state_store``)."""
-        from bot.core.assistant import Assistant
+        return build_assistant(self)
 
-        return Assistant(self)
+    def database_open(self) -> bool:
+        """Whether the database was opened in this process (a plain question never opens it)."""
+        return "db" in self.__dict__
 
     def _region_exists(self, code: str) -> bool:
         try:
@@ -150,3 +163,164 @@ class Services:
 def build_services(settings: Settings | None = None) -> Services:
     """Build the services for one process from the given (or environment) settings."""
     return Services(settings or Settings())
+
+
+# -- the assistant and its ports ----------------------------------------------------------------
+def build_assistant(services: Services, *, store: StateStore | None = None, charts: bool = True,
+                    responder: Responder | None = None) -> Assistant:
+    """The conversation core wired to this process's parts (see ``bot.core.ports``)."""
+    from bot.core.assistant import Assistant
+
+    if responder is None and services.settings.llm:
+        responder = _LazyResponder(services)
+    return Assistant(_Figures(services), store or _LazyStateStore(services),
+                     knowledge=_Knowledge(services), regioscan=_Regioscan(services),
+                     points=_Points(services), responder=responder, charts=charts,
+                     max_message_chars=int(services.settings.max_message_chars))
+
+
+class _Figures:
+    """``ports.Figures``: the registry and the (lazily loaded) indicator engine."""
+
+    def __init__(self, services: Services) -> None:
+        self._services = services
+
+    @property
+    def registry(self) -> RegionRegistry:
+        return self._services.registry
+
+    @property
+    def indicators(self) -> IndicatorEngine:
+        return self._services.indicators
+
+
+class _Knowledge:
+    """``ports.Knowledge``: the knowledge index, opened on the first search."""
+
+    def __init__(self, services: Services) -> None:
+        self._services = services
+
+    def search(self, query: str, k: int = 3) -> Sequence[Any]:
+        try:
+            kb = self._services.knowledge
+        except Exception:  # noqa: BLE001 - no index: knowledge answers say nothing was found
+            logger.warning("knowledge base unavailable", exc_info=True)
+            return []
+        return kb.search(query, k=k)
+
+
+class _LazyStateStore:
+    """The database's state store, or process memory when there is no database."""
+
+    def __init__(self, services: Services) -> None:
+        self._services = services
+        self._store: StateStore | None = None
+
+    def _get(self) -> StateStore:
+        if self._store is None:
+            try:
+                self._store = self._services.state_store
+            except Exception:  # noqa: BLE001 - no database: keep state in memory
+                from bot.core.state import InMemoryStateStore
+
+                logger.warning("no state store available, using memory", exc_info=True)
+                self._store = InMemoryStateStore()
+        return self._store
+
+    def load(self, conversation_id: str) -> dict[str, Any] | None:
+        return self._get().load(conversation_id)
+
+    def save(self, conversation_id: str, state: dict[str, Any]) -> None:
+        self._get().save(conversation_id, state)
+
+
+class _Regioscan:
+    """``ports.Regioscan`` on the regioscan service; a plain question never opens the database
+    (no scan can be open before the database was)."""
+
+    def __init__(self, services: Services) -> None:
+        self._services = services
+
+    def owns_choice(self, choice: str | None) -> bool:
+        from bot.regioscan.service import RegioscanService
+
+        return RegioscanService.owns_choice(choice)
+
+    def has_active_scan(self, conversation_id: str) -> bool:
+        if not self._services.database_open():
+            return False
+        return self._services.regioscan.has_active_scan(conversation_id)
+
+    def start(self, conversation_id: str, user_id: str, round_code: str | None = None,
+              role: str | None = None, language: str = "nl") -> ScanReply:
+        return self._services.regioscan.start(conversation_id, user_id, round_code, role,
+                                              language)
+
+    def handle(self, conversation_id: str, user_id: str, text: str | None = None,
+               choice: str | None = None, language: str | None = None) -> ScanReply:
+        return self._services.regioscan.handle(conversation_id, user_id, text, choice,
+                                               language)
+
+    def open_statement(self, conversation_id: str) -> ScanReply | None:
+        return self._services.regioscan.open_statement(conversation_id)
+
+    def own_outcome(self, conversation_id: str, user_id: str, language: str,
+                    round_code: str | None = None) -> ScanOutcome | None:
+        from bot.core.ports import ScanOutcome
+
+        service = self._services.regioscan
+        if round_code:
+            from bot.regioscan.export import round_result_markdown
+
+            result = service.round_outcome_for(user_id, round_code)
+            return None if result is None else ScanOutcome(
+                "round", round_result_markdown(result), result.to_dict(), result.code)
+        from bot.regioscan.outcome import format_outcome
+
+        found = service.own_outcome(conversation_id, language)
+        if found is None:
+            return None
+        scan_id, outcome = found
+        return ScanOutcome("own", format_outcome(outcome), outcome.to_dict(), str(scan_id))
+
+
+class _Points:
+    """``ports.Points`` on the discussion-points generator of ``bot.oogo``."""
+
+    def __init__(self, services: Services) -> None:
+        self._services = services
+
+    def points(self, region: str, language: str, question: str = "",
+               conversation_id: str | None = None) -> PointsAnswer | None:
+        from bot.core.ports import PointsAnswer
+        from bot.oogo.own_scan import own_scan_of
+        from bot.oogo.points import generate_points
+        from bot.oogo.render import explain_point, render_points
+
+        own = own_scan_of(self._services, conversation_id, language) if conversation_id else None
+        result = generate_points(self._services, region, language=language, own_scan=own)
+        number = POINT_NUMBER.search(question.lower())
+        text = explain_point(result, int(number.group(1)), language) if number else \
+            render_points(result, language)
+        return PointsAnswer(text, list(result.facts), list(result.passages),
+                            bool(result.demo_data))
+
+
+class _LazyResponder:
+    """The LLM responder, built on first use (importing LangChain only then)."""
+
+    def __init__(self, services: Services) -> None:
+        self._services = services
+        self._responder: Responder | None = None
+        self._failed = False
+
+    def rephrase(self, u: Understanding, reply: Reply) -> Reply:
+        if self._responder is None and not self._failed:
+            try:
+                from bot.core.llm.responder import build_responder
+
+                self._responder = build_responder(self._services, kb=self._services.knowledge)
+            except Exception:  # noqa: BLE001 - no LLM: templates only
+                logger.warning("LLM could not be set up; using templates", exc_info=True)
+                self._failed = True
+        return reply if self._responder is None else self._responder.rephrase(u, reply)

@@ -9,8 +9,9 @@ Guards against false alarms, because some gemeenten are ordinary words ("Best", 
 "Goes", "Buren", "Huizen", "Kampen", "Leiden", "Houten"...):
 
 * a name in ``COMMON_WORDS`` counts only when it is written with a capital and is not the first
-  word of a sentence (unless "gemeente" comes right before it); the same holds for former
-  gemeente names ("Haren", "Leek", "Grave");
+  word of a sentence (unless "gemeente" comes right before it, or an indicator word stands next
+  to it as in "Hoorn NEET 2021" or "jeugdzorg buren"); the same holds for former gemeente names
+  ("Haren", "Leek", "Grave");
 * typos are matched only for words (or runs of up to three words) longer than 5 letters, with the
   same first letter and a rapidfuzz ratio of at least 88, never against common-word names or
   "Nederland" (so "Nederlands" is not Nederland), and for words under 8 letters only when they
@@ -21,9 +22,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from indicators.names import tokens
+from indicators.names import NOT_PLACES, spelling_key, tokens
 from indicators.resolve import Resolution
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -32,6 +34,7 @@ if TYPE_CHECKING:  # pragma: no cover
 FUZZY_SCORE = 88.0
 FUZZY_MIN_LEN = 6
 FUZZY_LONG = 8
+FUZZY_NAME_MIN = 5  # names as short as "Breda" and "Venlo" can be typo targets
 # Ordinary words that are one letter away from a gemeente name.
 _NO_FUZZY = frozenset({"worden", "werden", "wordt", "heden", "houden", "reden", "leden"})
 MAX_WORDS = 9
@@ -48,11 +51,42 @@ _CONTEXT = frozenset({"gemeente", "regio", "in", "uit", "te", "naar", "van", "vo
 # Common words that are still fine in lower case because users write them that way.
 _LOWER_OK = frozenset({"texel"})
 _CODE = re.compile(
-    r"\b(?:GM\s?\d{4}|NL01|(?:swv\s*)?(?:PO|VO)\s?-?\d{2}[.\s-]?\d{2})\b", re.IGNORECASE
+    r"\b(?:GM\s?\d{4}|NL01|(?:(?:swv|samenwerkingsverband)\s*)?(?:PO|VO)\s?-?\d{2}[.\s-]?\d{2})\b",
+    re.IGNORECASE,
 )
+# words next to which a place name is expected in a telegraphic question ("Hoorn NEET 2021",
+# "jeugdzorg buren", "Best jeugdzorg vergeleken met Eindhoven")
+_FIGURE_WORDS = frozenset({
+    "neet", "jeugdzorg", "jeugdhulp", "jeugdzorggebruik", "jz", "rr", "youth", "vs", "versus",
+    "vergeleken", "trend", "relatief", "relatieve", "cijfers",
+})
 _SENTENCE_END = re.compile(r"[.!?]\s*$")
-_SWV_BEFORE = re.compile(r"(?:swv|samenwerkingsverband)(?:\s+(?:po|vo))?\s+$", re.IGNORECASE)
-_GAP = re.compile(r"^[\s\-'’()]{1,3}$")
+_SWV_BEFORE = re.compile(r"(?:swv|samenwerkingsverband)(?:\s+(?:po|vo))?\s+(?:van\s+(?:de\s+)?"
+                         r"(?:gemeente\s+)?)?$", re.IGNORECASE)
+_GAP = re.compile(r"^[\s\-'’(),]{1,3}$")
+
+
+_PREPOSITIONS = frozenset({"in", "voor", "van", "bij", "te", "uit", "rond", "naar", "for", "of",
+                           "near", "at", "about", "from", "met", "and", "en", "vs", "versus"})
+_ARTICLES = frozenset({"den", "de", "het", "s"})
+# in a message typed all in lower case, only these put an unknown word in the place of a place
+_LOCATIVE = frozenset({"in", "te", "uit", "rond", "near", "at", "voor", "for"})
+
+
+@lru_cache(maxsize=1)
+def ordinary_words() -> frozenset[str]:
+    """Words never taken for a place: ``names.NOT_PLACES`` plus the catalog's own vocabulary
+    (indicator and category labels, dimension names: "zorgtype", "onderwijssoort", ...)."""
+    from indicators import catalog, vocabulary
+
+    texts = [*vocabulary.DIMENSIONS["nl"].values(), *vocabulary.DIMENSIONS["en"].values()]
+    for definition in catalog.catalog().values():
+        texts += [definition.label("nl"), definition.label("en")]
+        for category in definition.all_categories:
+            texts += [definition.category_label(category, lang) for lang in ("nl", "en")]
+    words = {w for text in texts for w, _, _ in tokens(text)}
+    words |= {w + "n" for w in words if w.endswith("e")} | {w + "en" for w in words}
+    return NOT_PLACES | frozenset(words)
 
 
 @dataclass(frozen=True)
@@ -100,6 +134,8 @@ def find_mentions(registry: RegionRegistry, text: str) -> list[Mention]:
 
 def _exact_at(registry: RegionRegistry, text: str, words: list, i: int,
               names: dict[str, list[str]]) -> tuple[Mention, int] | None:
+    if words[i][0] not in registry.first_words:
+        return None
     for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
         if not _contiguous(text, words, i, n):
             continue
@@ -108,7 +144,8 @@ def _exact_at(registry: RegionRegistry, text: str, words: list, i: int,
         if not is_name and key not in registry.former:
             continue
         start, end = words[i][1], words[i + n - 1][2]
-        if (key in COMMON_WORDS or not is_name) and not _accept_common(text, words, i, start):
+        if (key in COMMON_WORDS or not is_name) and not _accept_common(text, words, i, start,
+                                                                       n):
             continue
         res = registry.resolve(text[start:end])
         if res.ok or res.ambiguous:
@@ -124,11 +161,13 @@ def _fuzzy_at(registry: RegionRegistry, text: str, words: list, i: int,
         if not _contiguous(text, words, i, n):
             continue
         key = " ".join(w[0] for w in words[i:i + n])
-        if len(key.replace(" ", "")) < FUZZY_MIN_LEN or not index.get(n):
+        shortest = FUZZY_NAME_MIN if _next_to_figure_word(words, i, n) else FUZZY_MIN_LEN
+        if len(key.replace(" ", "")) < shortest or not index.get(n):
             continue
         if not _fuzzy_allowed(text, words, i, n, key):
             continue
-        best = process.extractOne(key, index[n], scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
+        best = process.extractOne(spelling_key(key), index[n], scorer=fuzz.ratio,
+                                  score_cutoff=FUZZY_SCORE)
         if best is None or best[0][0] != key[0]:
             continue
         start, end = words[i][1], words[i + n - 1][2]
@@ -158,16 +197,21 @@ def _widen(registry: RegionRegistry, text: str, mention: Mention) -> Mention:
 def _fuzzy_allowed(text: str, words: list, i: int, n: int, key: str) -> bool:
     """Typo matching only where a name is likely: long words, or capitalised mid-sentence.
 
-    A typed word of 8+ letters may be a typo of a name in any case ("amsterdm", "groningn"); a
-    shorter one (6-7 letters) only when written with a capital and not at the start of a
-    sentence, because short Dutch words sit one letter away from names ("worden" / Woerden).
-    A run of several words must have every longer word capitalised ("De Wolden", not "de wolken").
+    A typed word of 8+ letters may be a typo of a name in any case ("amsterdm", "groningn"), and
+    so may a word right next to an indicator word ("neet bredaa", "Utrect neet") or, in a message
+    typed all in lower case, a word that is not an ordinary word; a shorter one (6-7 letters)
+    otherwise only when written with a capital and not at the start of a sentence, because short
+    Dutch words sit one letter away from names ("worden" / Woerden). A run of several words must
+    have every longer word capitalised ("De Wolden", not "de wolken").
     """
     if key in _NO_FUZZY:
         return False
     if n > 1:
         return all(text[w[1]].isupper() for w in words[i:i + n] if len(w[0]) > 3)
-    if len(key) >= FUZZY_LONG:
+    if len(key) >= FUZZY_LONG or (_next_to_figure_word(words, i)
+                                  and key not in ordinary_words()):
+        return True
+    if len(key) >= FUZZY_MIN_LEN and text == text.lower() and key not in ordinary_words():
         return True
     start = words[i][1]
     sentence_start = i == 0 or bool(_SENTENCE_END.search(text[:start]))
@@ -181,12 +225,21 @@ def _contiguous(text: str, words: list, i: int, n: int) -> bool:
     )
 
 
-def _accept_common(text: str, words: list, i: int, start: int) -> bool:
+def _next_to_figure_word(words: list, i: int, n: int = 1) -> bool:
+    neighbours = [words[k][0] for k in (i - 1, i + n) if 0 <= k < len(words)]
+    return any(w in _FIGURE_WORDS for w in neighbours)
+
+
+def _accept_common(text: str, words: list, i: int, start: int, n: int = 1) -> bool:
     key = words[i][0]
     if key in _LOWER_OK:
         return True
     if not text[start].isupper():
-        return False
+        return text == text.lower() and _next_to_figure_word(words, i, n)
+    if n > 1 and all(text[w[1]].isupper() for w in words[i:i + n] if len(w[0]) > 2):
+        return True  # "Berg en Dal", "Peel en Maas": a capitalised run is the name
+    if _next_to_figure_word(words, i, n):
+        return True
     previous = words[i - 1][0] if i > 0 else ""
     if previous in _CONTEXT:
         return True
@@ -202,8 +255,70 @@ def _index(registry: RegionRegistry, names: dict[str, list[str]]) -> dict[int, l
     by_len: dict[int, list[str]] = {}
     for key, codes in sorted(names.items()):
         if (key in COMMON_WORDS or codes == ["NL01"] or key.startswith("samenwerkingsverband")
-                or len(key.replace(" ", "")) < FUZZY_MIN_LEN):
+                or len(key.replace(" ", "")) < FUZZY_NAME_MIN):
             continue
-        by_len.setdefault(len(key.split()), []).append(key)
+        by_len.setdefault(len(key.split()), []).append(spelling_key(key))
     registry._fuzzy_index = by_len
     return by_len
+
+
+@dataclass(frozen=True)
+class PlaceScan:
+    """Everything place-like in a text: the regions found, and the words that look like a place
+    but are none (``unknown``: "Parijs", "Amsterdam Zuidoost"), each resolved so the caller can
+    offer the registry's suggestions instead of guessing."""
+
+    mentions: list[Mention]
+    unknown: list[Mention]
+
+
+def find_places(registry: RegionRegistry, text: str) -> PlaceScan:
+    """``find_mentions`` plus the place-like words that matched no region (see ``PlaceScan``).
+
+    A word counts as place-like when it follows a preposition ("in Parijs", "voor Berlijn") and
+    is capitalised, or, in a message typed all in lower case, when it is not an ordinary word
+    (``names.NOT_PLACES``). Up to three such words are taken together ("New York").
+    """
+    mentions = find_mentions(registry, text)
+    taken = [m.span for m in mentions]
+    unknown = []
+    for start, end in _place_like(text, taken):
+        res = registry.resolve(text[start:end])
+        if res.ok or res.ambiguous:
+            mention = Mention((start, end), text[start:end], res)
+            mentions.append(mention)
+        else:
+            unknown.append(Mention((start, end), text[start:end], res))
+    mentions.sort(key=lambda m: m.span)
+    return PlaceScan(mentions, unknown)
+
+
+def _place_like(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    words = tokens(text)
+    lower_text = text == text.lower()
+    ordinary = ordinary_words()
+    found: list[tuple[int, int]] = []
+    for idx, (word, _start, _end) in enumerate(words):
+        if word not in _PREPOSITIONS or idx + 1 >= len(words):
+            continue
+        if lower_text and word not in _LOCATIVE:
+            continue
+        span: list[int] = []
+        j = idx + 1
+        while j < len(words) and j - idx <= 3:
+            key, s, e = words[j]
+            capital = text[s].isupper()
+            article = key in _ARTICLES and capital and not span
+            if any(a <= s < b for a, b in taken) or key.isdigit() or (
+                    key in ordinary and not article) or key in _PREPOSITIONS:
+                break
+            if not (capital or (lower_text and not span)):
+                break
+            if span and not _GAP.match(text[span[1]:s]):
+                break
+            span = [span[0] if span else s, e]
+            j += 1
+        words_found = text[span[0]:span[1]] if span else ""
+        if len(words_found.replace(" ", "")) >= 3 and words_found.lower() not in _ARTICLES:
+            found.append((span[0], span[1]))
+    return found

@@ -33,6 +33,11 @@ def without_suffix(name: str) -> str:
     return _SUFFIX.sub("", name).strip()
 
 
+def spelling_key(text: str) -> str:
+    """For typo matching only: "ij" and "y" are one letter in Dutch ("Harderwyk", "Nymegen")."""
+    return text.replace("ij", "y")
+
+
 def tokens(text: str) -> list[tuple[str, int, int]]:
     """Words of a free text with their character spans, as (normalised word, start, end)."""
     out = []
@@ -41,3 +46,30 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
         if key:
             out.append((key, match.start(), match.end()))
     return out
+
+
+# Ordinary words (Dutch and English) that are never read as a place name, even when they follow
+# a preposition in a lower-case message ("jeugdzorg in totaal", "neet in het vso"): without this
+# list every unknown word after "in" would be asked about as if it were a gemeente.
+_NOT_PLACES_TEXT = """
+de het een den der des in op van voor bij met en of te uit aan over naar om tot the a an for on
+at to and or with from about by is are was what how which ons onze mijn jouw jullie hun our my
+your their we wij zij ze ik i you jeugdzorg jeugdhulp jeugdzorggebruik neet risico kans relatief
+relatieve gemeente gemeenten regio samenwerkingsverband samenwerkingsverbanden swv land
+nederland landelijk nationaal gemiddelde jaar jaren afgelopen sinds totaal procent percentage
+onderwijs vso vo po so sbo pro mbo vsv praktijkonderwijs jongeren jeugdigen kinderen leerlingen
+youth care young people children municipality region partnership national average year years
+rate share risk education special secondary primary help hoe wat welke hoeveel waar waarom hoog
+laag hoger lager hoogste laagste vergelijk versus vs vergeleken zorg werk opleiding school
+scholen zonder verblijf jeugdbescherming jeugdreclassering ambulant pleegzorg oogo
+ondersteuningsplan regioscan vragenlijst vragenlijsten bron bronnen cijfers cijfer trend peers
+similar compare compared nationally country netherlands dutch zit zitten doet doen staat scoort
+scoren krijgen krijgt heeft hebben zijn dat die dit deze er nog ook al wel niet geen graag even
+eens dan toch speciaal voortgezet basisonderwijs primair middelbaar beroepsonderwijs vmbo havo
+vwo basis entree niveau voortijdig schoolverlaten schoolverlaters early leaving leavers
+vergelijking opzichte rest verhouding plaats ranglijst top wijk wijken buurt buurten praktijk
+general algemeen elkaar beide alle allemaal andere ander overige verband termen kwestie principe
+feite elk ieder iedere welk zo zoals vergelijkbare soortgelijke omgeving buurgemeenten
+english engels nederlands please dorp stad provincie province wetten wet law general
+"""
+NOT_PLACES = frozenset(_NOT_PLACES_TEXT.split())

@@ -23,7 +23,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from indicators.names import normalize, without_suffix
+from indicators.names import normalize, spelling_key, without_suffix
 
 if TYPE_CHECKING:  # pragma: no cover
     from indicators.mentions import Mention
@@ -210,6 +210,20 @@ class RegionRegistry:
     def name_index(self) -> dict[str, list[str]]:
         """The same mapping as ``names()`` without copying; callers must not change it."""
         return self._names
+
+    @cached_property
+    def first_words(self) -> frozenset[str]:
+        """The first word of every name, alias and former name (a quick "no name starts here")."""
+        keys = list(self._names) + list(self.former)
+        return frozenset(key.split()[0] for key in keys if key)
+
+    @cached_property
+    def spelling_names(self) -> dict[str, list[str]]:
+        """Names keyed by their spelling key ("ij" as "y"), for typo matching."""
+        out: dict[str, list[str]] = {}
+        for key in self._names:
+            out.setdefault(spelling_key(key), []).append(key)
+        return out
 
     def codes_for_name(self, text: str) -> list[str]:
         """Codes whose name or alias normalises to the same key as ``text``."""

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from indicators.names import normalize, strip_accents
+from indicators.names import normalize, spelling_key, strip_accents
 
 if TYPE_CHECKING:  # pragma: no cover
     from indicators.registry import Region, RegionRegistry
@@ -33,8 +33,10 @@ CLOSE_GAP = 4.0
 
 _GM = re.compile(r"^gm\s*(\d{1,4})$")
 _NL = re.compile(r"^nl\s*0?1$")
-_SWV = re.compile(r"^(?:swv\s*)?(po|vo)\s*-?\s*(\d{2})\s*[.\- ]?\s*(\d{2})$")
-_SWV_PHRASE = re.compile(r"^(?:het\s+)?(?:swv|samenwerkingsverband)(?:\s+(po|vo))?\s+(.+)$")
+_SWV = re.compile(r"^(?:(?:swv|samenwerkingsverband)\s*)?(po|vo)\s*-?\s*(\d{2})\s*[.\- ]?\s*"
+                  r"(\d{2})$")
+_SWV_PHRASE = re.compile(r"^(?:het\s+)?(?:swv|samenwerkingsverband)(?:\s+(po|vo))?\s+"
+                         r"(?:van\s+(?:de\s+)?(?:gemeente\s+)?)?(.+)$")
 _GEMEENTE_PHRASE = re.compile(r"^(?:de\s+)?gemeente\s+(.+)$")
 
 
@@ -158,13 +160,14 @@ def _phrase(registry: RegionRegistry, query: str, key: str) -> Resolution | None
 def _fuzzy(registry: RegionRegistry, query: str, key: str) -> Resolution:
     from rapidfuzz import fuzz, process
 
-    names = registry.names()
-    hits = process.extract(key, list(names), scorer=fuzz.ratio, limit=8,
+    names = registry.name_index()
+    spelled = registry.spelling_names
+    hits = process.extract(spelling_key(key), list(spelled), scorer=fuzz.ratio, limit=8,
                            score_cutoff=SUGGEST_SCORE)
     ranked: list[tuple[float, str]] = []
     seen: set[str] = set()
-    for name, score, _ in hits:
-        for code in names[name]:
+    for spelling, score, _ in hits:
+        for code in (c for name in spelled[spelling] for c in names[name]):
             if code not in seen:
                 seen.add(code)
                 ranked.append((score, code))

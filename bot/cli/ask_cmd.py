@@ -30,11 +30,11 @@ def _services() -> Any:
 
 
 def _assistant(services: Any, *, persistent: bool = False) -> Any:
-    from bot.core.assistant import Assistant
     from bot.core.state import InMemoryStateStore
+    from bot.services import build_assistant
 
     store = None if persistent else InMemoryStateStore()
-    return Assistant(services, store=store, charts=False)
+    return build_assistant(services, store=store, charts=False)
 
 
 def ask_one(assistant: Any, question: str, region: str | None = None,

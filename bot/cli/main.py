@@ -15,9 +15,11 @@ from bot.cli import (
     regioscan_cmd,
     report_cmd,
     serve_cmd,
+    understanding_cmd,
 )
 
-GROUPS = (indicators_cmd, knowledge_cmd, ask_cmd, regioscan_cmd, report_cmd, serve_cmd)
+GROUPS = (indicators_cmd, knowledge_cmd, ask_cmd, regioscan_cmd, report_cmd, serve_cmd,
+          understanding_cmd)
 
 
 def create_cli() -> typer.Typer:

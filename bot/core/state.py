@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 logger = logging.getLogger(__name__)
 
-STATE_VERSION = 1
+STATE_VERSION = 2
 
 
 @dataclass(slots=True)
@@ -23,7 +23,9 @@ class PendingClarification:
     """A question we could not answer yet because a slot was ambiguous.
 
     ``question`` is the original text; when the user picks one of ``options`` the original
-    question is answered with that choice filled in for ``slot`` (``region`` for now).
+    question is answered with that choice filled in for ``slot``: a region (``ambiguous``,
+    ``unknown``, ``need_region``), an indicator (``need_indicator``) or what the user wants
+    (``intent``: the options are readings such as "figure" and "knowledge").
     """
 
     question: str
@@ -44,6 +46,11 @@ class ConversationState:
     last_category: str | None = None
     last_year: int | None = None
     last_comparison: str | None = None
+    # the previous figure question's frame (see understanding.frame.Frame) and what the
+    # previous message asked for (a corpus label: figure, knowledge, ...): follow-ups change
+    # the frame slot by slot
+    last_frame: dict[str, Any] = field(default_factory=dict)
+    last_label: str | None = None
     pending: PendingClarification | None = None
     last_evidence: dict[str, Any] = field(default_factory=dict)
     turns: int = 0
@@ -74,23 +81,23 @@ class ConversationState:
 class StateStore(Protocol):
     """Where conversation state lives between turns (see bot/storage for the SQL one)."""
 
-    def load(self, conversation_id: str) -> dict | None: ...
+    def load(self, conversation_id: str) -> dict[str, Any] | None: ...
 
-    def save(self, conversation_id: str, state: dict) -> None: ...
+    def save(self, conversation_id: str, state: dict[str, Any]) -> None: ...
 
 
 class InMemoryStateStore:
     """A process-local store: the fallback when no database is configured, and for tests."""
 
     def __init__(self) -> None:
-        self._data: dict[str, dict] = {}
+        self._data: dict[str, dict[str, Any]] = {}
         self._lock = threading.Lock()
 
-    def load(self, conversation_id: str) -> dict | None:
+    def load(self, conversation_id: str) -> dict[str, Any] | None:
         with self._lock:
             data = self._data.get(conversation_id)
             return dict(data) if data is not None else None
 
-    def save(self, conversation_id: str, state: dict) -> None:
+    def save(self, conversation_id: str, state: dict[str, Any]) -> None:
         with self._lock:
             self._data[conversation_id] = dict(state)

@@ -43,7 +43,7 @@ from bot.regioscan.texts import t
 
 __all__ = [
     "AnswerRecorded", "ScanButton", "ScanInput", "ScanProgress", "ScanReset", "ScanPaused",
-    "ScanState", "ScanStep", "ScanSubmitted", "begin", "offer_resume", "reopen", "step",
+    "ScanState", "ScanStep", "ScanSubmitted", "begin", "offer_resume", "reopen", "repeat", "step",
 ]
 
 Explainer = Callable[[str], str | None]
@@ -72,6 +72,12 @@ def reopen(definition: ScanDefinition, state: ScanState) -> tuple[ScanState, Sca
     """Open a submitted scan again at the summary, so answers can be changed (open rounds)."""
     new = state.with_(phase="confirm", index=definition.total, nonce=state.nonce + 1)
     return new, render.summary(definition, new)
+
+
+def repeat(definition: ScanDefinition, state: ScanState, *before: str) -> ScanStep:
+    """The open statement (or the summary) again, unchanged: after the assistant answered
+    something else in the middle of the scan."""
+    return _reask(definition, state, *before)
 
 
 def _decode(state: ScanState, definition: ScanDefinition, inp: ScanInput) -> object:

@@ -41,7 +41,8 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "back": ("terug", "vorige", "vorige vraag", "ga terug", "back", "previous", "go back"),
     "skip": ("overslaan", "sla over", "skip", "volgende", "next", "sla deze over"),
     "pause": ("pauze", "pauzeer", "later verder", "pause", "even pauze"),
-    "progress": ("voortgang", "waar ben ik", "hoe ver ben ik", "progress", "where am i"),
+    "progress": ("voortgang", "waar ben ik", "hoe ver ben ik", "hoever ben ik", "progress",
+                 "where am i"),
     "summary": ("samenvatting", "overzicht", "mijn antwoorden", "summary", "overview"),
     "stop": ("stop", "stoppen", "afbreken", "quit", "exit", "ophouden", "cancel"),
     "help": ("help", "hulp", "uitleg", "commando's", "commands"),
@@ -52,6 +53,9 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "restart": ("opnieuw", "opnieuw beginnen", "begin opnieuw", "restart", "start over"),
 }
 _COMMAND_LOOKUP = {phrase: name for name, phrases in COMMANDS.items() for phrase in phrases}
+# "stop de scan", "pauzeer de regioscan", "stop the scan": the command with its object
+_ABOUT_SCAN = re.compile(r"\s+(?:met |with |van |of )?(?:de |the |mijn |my |deze |this )?"
+                         r"(?:regio ?scan|scan|vragenlijst)$")
 _CHANGE = re.compile(
     r"^(?:wijzig|verander|aanpassen|pas aan|change|edit)\s+(?:vraag\s+|question\s+|nr\.?\s*)?(\d+)$"
 )
@@ -122,7 +126,8 @@ def parse_command(text: str) -> Command | None:
     note = _NOTE.match(raw)
     if note:
         return Command("note", note=raw[note.end():].strip() or None)
-    low = normalise(raw).lstrip("/").rstrip(" .!")
+    low = normalise(raw).lstrip("/").rstrip(" .!?")
+    low = _ABOUT_SCAN.sub("", low).strip() or low
     if low in _COMMAND_LOOKUP:
         return Command(_COMMAND_LOOKUP[low])
     change = _CHANGE.match(low)

@@ -229,6 +229,32 @@ class RegioscanService:
                     f"({round_.region}). In which role do you fill in the scan?")
         return ScanStep(text=text, buttons=buttons, active=False, kind="role")
 
+    def open_statement(self, conversation_id: str, before: str = "") -> ScanStep | None:
+        """The statement that waits for an answer, shown again without changing anything
+        (None when no scan of this conversation waits for an answer)."""
+        record = self.scans.latest_for_conversation(conversation_id, ("active",))
+        if record is None:
+            return None
+        state = ScanState.from_dict(record.state)
+        if state.phase not in ("asking", "confirm"):
+            return None
+        return engine.repeat(self.definition, state, *([before] if before else []))
+
+    def own_outcome(self, conversation_id: str, language: str = "nl",
+                    ) -> tuple[int, Outcome] | None:
+        """(scan id, outcome) of the last scan this conversation submitted, or None."""
+        record = self.scans.latest_for_conversation(conversation_id, ("submitted",))
+        if record is None:
+            return None
+        return record.id, self.outcome_of(self.scans.answers(record.id), language)
+
+    def round_outcome_for(self, user_id: str, code: str) -> rounds.RoundResult | None:
+        """The aggregated result of a round, for one of its own respondents only."""
+        round_ = self._round(code)
+        if self.rounds.respondent(round_.id, user_id) is None:
+            return None
+        return self._aggregate(round_)
+
     # -- rounds --------------------------------------------------------------------------------
 
     def _round(self, code: str) -> RoundRecord:

@@ -25,10 +25,10 @@ def core_services(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def shared_assistant(core_services):
-    from bot.core.assistant import Assistant
     from bot.core.state import InMemoryStateStore
+    from bot.services import build_assistant
 
-    return Assistant(core_services, store=InMemoryStateStore(), charts=False)
+    return build_assistant(core_services, store=InMemoryStateStore(), charts=False)
 
 
 @pytest.fixture

@@ -10,7 +10,9 @@ import pytest
 from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parents[2]
-DEV = ROOT.parent / "shared" / "eval" / "dev_questions.jsonl"
+DEV = next((base / "shared" / "eval" / "dev_questions.jsonl" for base in ROOT.parents
+            if (base / "shared" / "eval" / "dev_questions.jsonl").exists()),
+           ROOT.parent / "shared" / "eval" / "dev_questions.jsonl")
 HELDOUT = Path(__file__).with_name("heldout_questions.jsonl")
 
 

@@ -202,11 +202,11 @@ def test_parallel_turns_in_one_conversation(shared_assistant):
 
 
 def test_charts_for_comparison_and_trend(core_services):
-    from bot.core.assistant import Assistant
     from bot.core.messages import IncomingMessage
     from bot.core.state import InMemoryStateStore
+    from bot.services import build_assistant
 
-    assistant = Assistant(core_services, store=InMemoryStateStore(), charts=True)
+    assistant = build_assistant(core_services, store=InMemoryStateStore(), charts=True)
     compare = assistant.handle(IncomingMessage("t", "ch1", "u", "Vergelijk Zwolle en Deventer "
                                                                 "op jeugdzorg"))
     assert compare.charts and compare.charts[0].png.startswith(b"\x89PNG")

@@ -40,11 +40,11 @@ def test_default_timeout_is_short():
 
 
 def test_langchain_not_imported_without_setting(tmp_path):
-    code = ("import sys\nfrom bot.services import build_services\nfrom bot.settings import "
-            "Settings\nfrom bot.core.assistant import Assistant\nfrom bot.core.state import "
+    code = ("import sys\nfrom bot.services import build_assistant, build_services\n"
+            "from bot.settings import Settings\nfrom bot.core.state import "
             "InMemoryStateStore\nfrom bot.core.messages import IncomingMessage\n"
             f"s = build_services(Settings(data_dir={str(tmp_path)!r}, _env_file=None))\n"
-            "a = Assistant(s, store=InMemoryStateStore(), charts=False)\n"
+            "a = build_assistant(s, store=InMemoryStateStore(), charts=False)\n"
             "r = a.handle(IncomingMessage('t', 'c', 'u', 'Hoe hoog is de NEET in Zwolle?'))\n"
             "assert r.facts\n"
             "print(any(m.startswith('langchain') for m in sys.modules))\n")
@@ -55,12 +55,12 @@ def test_langchain_not_imported_without_setting(tmp_path):
 
 
 def _assistant(services, chat_model):
-    from bot.core.assistant import Assistant
     from bot.core.llm.responder import LlmResponder
     from bot.core.state import InMemoryStateStore
+    from bot.services import build_assistant
 
-    return Assistant(services, store=InMemoryStateStore(), charts=False,
-                     llm=LlmResponder(services, chat_model))
+    return build_assistant(services, store=InMemoryStateStore(), charts=False,
+                           responder=LlmResponder(services, chat_model))
 
 
 def _ask(assistant, text):
@@ -197,11 +197,11 @@ def openai_server(monkeypatch):
 
 
 def _openai_assistant(core_services, monkeypatch):
-    from bot.core.assistant import Assistant
     from bot.core.state import InMemoryStateStore
+    from bot.services import build_assistant
 
     monkeypatch.setattr(core_services.settings, "llm", "openai:gpt-4o-mini")
-    return Assistant(core_services, store=InMemoryStateStore(), charts=False)
+    return build_assistant(core_services, store=InMemoryStateStore(), charts=False)
 
 
 def test_openai_client_against_fake_server(core_services, openai_server, monkeypatch):

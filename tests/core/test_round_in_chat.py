@@ -1,18 +1,26 @@
-"""Joining a regional round from the conversation: the invitation code (and role) typed with
-the request to start the scan puts the answers in that round, not in a personal scan."""
+"""Joining a regional round from the conversation: the invitation code (and role) typed alone or
+with the request to start the scan puts the answers in that round, not in a personal scan."""
 
 from __future__ import annotations
 
-from bot.core.routing import _invitation
+import pytest
+
+from bot.core.understanding.reading import invitation_code
 
 
-def test_invitation_is_read_from_the_start_request() -> None:
-    assert _invitation("ik wil de regioscan invullen") == {}
-    assert _invitation("regioscan met code K7QX3MPA als jeugdhulp") == {
-        "round_code": "K7QX3MPA", "role": "jeugdhulp"}
-    assert _invitation("Regioscan invullen, code: hjk23mna") == {"round_code": "HJK23MNA"}
+@pytest.mark.parametrize(("text", "code"), [
+    ("ik wil de regioscan invullen", None),
+    ("regioscan met code K7QX3MPA als jeugdhulp", "K7QX3MPA"),
+    ("Regioscan invullen, code: hjk23mna", "HJK23MNA"),
+    ("4C8A4CKD school", "4C8A4CKD"),
+    ("regioscan met code HJKMNPQR", "HJKMNPQR"),  # a code without a digit, named as a code
+    ("hoe maak ik een ronde aanmaken", None),
     # a word in capitals with letters outside the code alphabet is no code
-    assert _invitation("REGIOSCAN INVULLEN") == {}
+    ("REGIOSCAN INVULLEN", None),
+    ("Hoe hoog is de NEET in Zwolle?", None),
+])
+def test_invitation_code_is_read_from_the_message(text, code) -> None:
+    assert invitation_code(text) == code
 
 
 def test_scan_started_with_a_code_joins_the_round(core_services, ask) -> None:
@@ -27,9 +35,32 @@ def test_scan_started_with_a_code_joins_the_round(core_services, ask) -> None:
     assert mine, "the answer belongs to the round"
 
 
+def test_code_typed_alone_with_a_role_joins_the_round(core_services, ask) -> None:
+    service = core_services.regioscan
+    _round, code, _token = service.create_round("GM0193", "Test Zwolle 2")
+    reply = ask(f"{code} school", conv="round-code-alone")
+    assert reply.intent == "regioscan" and reply.debug["label"] == "round_join"
+    assert reply.progress is not None and reply.progress.current == 1
+    without_role = ask(code, conv="round-code-no-role")
+    assert without_role.intent == "regioscan" and without_role.buttons  # which role?
+
+
 def test_unknown_code_gets_a_clear_message(ask) -> None:
     reply = ask("regioscan met code ZZZZ2222", conv="round-unknown")
     assert reply.intent == "regioscan"
     assert "ZZZZ2222" in reply.text or "code" in reply.text.lower()
     assert "Traceback" not in reply.text
 
+
+def test_own_outcome_is_shown_again_after_submitting(ask) -> None:
+    conv = "outcome-again"
+    ask("ik wil de regioscan invullen", conv=conv)
+    for _ in range(16):
+        ask("4", conv=conv)
+    submitted = ask("bevestig", conv=conv)
+    assert submitted.intent == "regioscan"
+    again = ask("mijn uitslag", conv=conv)
+    assert again.scan_result is not None and again.scan_result["kind"] == "own"
+    assert again.scan_result["answered"] == 16
+    assert [d.kind for d in again.documents] == ["scan_result"]
+    assert "Uitkomst van je regioscan" in again.text

@@ -1,4 +1,5 @@
-"""Understanding without an LLM: language, indicator, category, years, regions, intents."""
+"""Understanding without an LLM: language, slot readers, the figure frame and its follow-ups,
+and every example of issue 11, through the real pipeline with the shipped intent model."""
 
 from __future__ import annotations
 
@@ -6,9 +7,15 @@ import pytest
 
 from bot.core.state import ConversationState
 from bot.core.understanding.language import detect_language
+from bot.core.understanding.memory import remember
 from bot.core.understanding.normalize import fold
 from bot.core.understanding.parse import understand
-from bot.core.understanding.slots import detect_categories, detect_indicator, detect_years
+from bot.core.understanding.slots import (
+    correct_typos,
+    detect_categories,
+    detect_indicator,
+    detect_years,
+)
 
 
 @pytest.mark.parametrize("text,lang", [
@@ -18,6 +25,9 @@ from bot.core.understanding.slots import detect_categories, detect_indicator, de
     ("Hoe hoog is de NEET in Den Haag?", "nl"),
     ("Jeugdzorg in Den Bosch?", "nl"),
     ("en in 2021?", "nl"),
+    ("trend NEET in Zwolle", "nl"),  # "trend" and "in" are Dutch words too
+    ("Is de NEET hoger of lager dan landelijk?", "nl"),  # "of" is Dutch here
+    ("and in English: how about NEET there?", "en"),
 ])
 def test_language(text, lang):
     assert detect_language(text) == lang
@@ -27,10 +37,9 @@ def test_language(text, lang):
     ("jeugdzorggebruik in het vso", "jeugdzorg"),
     ("hoeveel jongeren krijgen jeugdhulp", "jeugdzorg"),
     ("youth services in Utrecht", "jeugdzorg"),
-    ("zorg voor jongeren in Zwolle", "jeugdzorg"),
     ("jongeren zonder werk en opleiding", "neet"),
     ("not in education, employment or training", "neet"),
-    ("zonder baan en school", "neet"),
+    ("doen niets: geen baan, geen studie", "neet"),
     ("relatief risico op NEET", "neet_rr"),
     ("hoeveel groter is de kans op NEET", "neet_rr"),
     ("which factors raise the risk of becoming NEET", "neet_rr"),
@@ -40,17 +49,25 @@ def test_indicator_synonyms(text, indicator):
     assert detect_indicator(fold(text)) == indicator
 
 
+@pytest.mark.parametrize("typed,meant", [
+    ("juegdzorg in zwolle", "jeugdzorg in zwolle"),
+    ("amulante jeugdhulp", "ambulante jeugdhulp"),
+    ("jongeren zoner werk", "jongeren zonder werk"),
+    ("wat is de wachttijd", "wat is de wachttijd"),  # ordinary words stay
+])
+def test_typos_in_keywords_are_mended(typed, meant):
+    assert correct_typos(typed) == meant
+
+
 @pytest.mark.parametrize("text,category", [
     ("in het speciaal onderwijs", "so"),
     ("voortgezet speciaal onderwijs", "vso"),
     ("speciaal basisonderwijs", "sbo"),
     ("praktijkonderwijs", "pro"),
     ("secondary education", "vo"),
-    ("primary school", "po"),
     ("jeugdhulp met verblijf", "jeugdhulp_met_verblijf"),
     ("ambulante jeugdhulp", "jeugdhulp_zonder_verblijf"),
     ("ondertoezichtstelling", "jeugdbescherming"),
-    ("juvenile probation", "jeugdreclassering"),
     ("voortijdig schoolverlaten", "vsv"),
     ("mbo entree", "mbo_entree"),
 ])
@@ -69,6 +86,23 @@ def registry(core_services):
     return core_services.registry
 
 
+def ask(registry, text, state=None, **kw):
+    return understand(text, state or ConversationState(), registry,
+                      latest_year=lambda: 2023, **kw)
+
+
+def conversation(registry, *texts, profile=None):
+    """Understand messages one after the other, remembering as the assistant does."""
+    state = ConversationState(profile_region=profile)
+    out = []
+    for text in texts:
+        u = ask(registry, text, state)
+        remember(state, u, answered=True)
+        state.turns += 1
+        out.append(u)
+    return out
+
+
 @pytest.mark.parametrize("text,intent,regions", [
     ("Vergelijk Zwolle en Deventer op jeugdzorg", "compare", ["GM0193", "GM0150"]),
     ("NEET in Súdwest-Fryslân sinds 2020", "trend", ["GM1900"]),
@@ -81,49 +115,122 @@ def registry(core_services):
     ("'; DROP TABLE sessions; --", "out_of_scope", []),
 ])
 def test_intents_and_regions(registry, text, intent, regions):
-    u = understand(text, ConversationState(), registry)
+    u = ask(registry, text)
     assert u.intent == intent
     assert u.regions == regions
 
 
-def test_ambiguous_place_is_never_guessed(registry):
-    u = understand("Wat is het jeugdzorggebruik in Bergen?", ConversationState(), registry)
-    assert u.intent == "clarify"
-    assert {"GM0373", "GM0893"} <= set(u.options)
+def test_ambiguous_and_unknown_places_are_never_guessed(registry):
+    u = ask(registry, "Wat is het jeugdzorggebruik in Bergen?")
+    assert u.intent == "clarify" and {"GM0373", "GM0893"} <= set(u.options)
+    u = ask(registry, "Wat is het jeugdzorggebruik in Parijs?")
+    assert u.intent == "out_of_scope" and u.clarify_kind == "unknown" and not u.regions
+    u = ask(registry, "jeugdzorg uitgesplitst naar zorgtype in Zwolle")
+    assert u.intent == "indicator" and u.dimension == "zorgtype"  # "zorgtype" is no place
 
 
-def test_own_region_and_swv_from_profile(registry):
+def test_own_region_and_own_swv(registry):
     state = ConversationState(profile_region="GM0772")
-    u = understand("Hoe scoort onze gemeente op jeugdzorg vergeleken met ons "
-                   "samenwerkingsverband?", state, registry)
-    assert u.regions[0] == "GM0772" and u.regions[1].startswith("PO")
-    assert u.origins["regions"] == "profile"
-    u = understand("Wat is de NEET van ons samenwerkingsverband?", state, registry)
+    u = ask(registry, "Hoe scoort onze gemeente op jeugdzorg vergeleken met ons "
+                      "samenwerkingsverband?", state)
+    # jeugdzorg of all young people: the partnership the engine compares with (swv_for: VO)
+    assert u.regions == ["GM0772", registry.get("GM0772").swv_vo]
+    assert u.origins["regions"] == "profile" and u.target == "swv"
+    u = ask(registry, "Wat is de NEET van ons samenwerkingsverband?", state)
     assert u.regions == [registry.get("GM0772").swv_vo]
+    # po/sbo/so go with the PO partnership, vo/vso/pro/mbo and NEET with the VO partnership
+    u = ask(registry, "Hoe verhoudt onze jeugdzorg in het vso zich tot het "
+                      "samenwerkingsverband?", state)
+    assert u.regions == ["GM0772", registry.get("GM0772").swv_vo]
+    u = ask(registry, "jeugdzorg in Zwolle vergeleken met het swv vo")
+    assert u.target == "swv_vo" and u.regions == ["GM0193", "VO2305"]
 
 
-def test_followup_uses_context(registry):
-    state = ConversationState(last_indicator="neet", last_regions=["GM0193"], last_year=2023)
-    u = understand("en in 2021?", state, registry)
-    assert (u.indicator, u.regions, u.year) == ("neet", ["GM0193"], 2021)
-    assert u.origins == {"indicator": "context", "year": "question", "regions": "context"}
-    u = understand("En hoe zit dat in Zeist?", state, registry)
-    assert u.regions == ["GM0355"] and u.indicator == "neet"
-    u = understand("and nationally?", state, registry)
-    assert u.regions == ["GM0193", "NL01"] and u.language == "en"
+def test_followups_change_one_slot(registry):
+    first, swv, peers, land, year = conversation(
+        registry, "Hoe hoog is de NEET in Zwolle?", "vergelijk met het samenwerkingsverband",
+        "en met vergelijkbare gemeenten?", "En landelijk?", "en in 2021?")
+    assert (first.indicator, first.regions, first.mode) == ("neet", ["GM0193"], "value")
+    assert (swv.frame.target, swv.regions) == ("swv", ["GM0193", "VO2305"])
+    assert (peers.frame.mode, peers.frame.target) == ("peers", "peers")
+    assert (land.frame.mode, land.frame.target, land.regions) == ("compare", "land",
+                                                                   ["GM0193", "NL01"])
+    assert (year.indicator, year.year, year.frame.target) == ("neet", 2021, "land")
+    assert year.origins["indicator"] == "context"
 
 
-@pytest.mark.parametrize("text,region", [
-    ("Jeugdzorg Amsterdm?", "GM0363"),
-    ("jeugdzorg amsterdm", "GM0363"),
-    ("NEET Groningn", "GM0014"),
-    ("jeugdzrog in Zwolle", "GM0193"),
+def test_followup_in_english_keeps_the_place(registry):
+    _, en = conversation(registry, "Wat is het jeugdzorggebruik in Gouda?",
+                         "and in English: how about NEET there?")
+    assert (en.label, en.language, en.indicator, en.regions[0]) == ("figure", "en", "neet",
+                                                                    "GM0513")
+
+
+def test_breakdowns(registry):
+    u = ask(registry, "Welke onderwijssoort heeft in Zwolle de meeste jeugdzorg?")
+    assert (u.mode, u.dimension) == ("breakdown", "onderwijssoort")
+    _, groups = conversation(
+        registry, "Wat is het relatief risico op NEET voor jongeren uit het pro in Zwolle?",
+        "welke groepen lopen het meeste risico?")
+    assert (groups.indicator, groups.mode, groups.dimension) == ("neet_rr", "breakdown",
+                                                                 "risicofactor")
+    u = ask(registry, "Wat is het NEET-risico voor jongeren uit het vso?")
+    assert (u.label, u.indicator, u.category) == ("figure", "neet_rr", "vso")
+    u = ask(registry, "ons relatief risico op NEET vergeleken met landelijk",
+            ConversationState(profile_region="GM0193"))
+    # no factor named: every factor, each set against Nederland (never one picked silently)
+    assert (u.indicator, u.category, u.mode) == ("neet_rr", None, "breakdown")
+
+
+def test_peers_with_size_words(registry):
+    u = ask(registry, "Welke gemeenten lijken qua grootte op Deventer en hoe doen die het "
+                      "op NEET?")
+    assert (u.mode, u.indicator, u.regions) == ("peers", "neet", ["GM0150"])
+
+
+def test_jeugdhulp_is_the_asked_term(registry):
+    assert ask(registry, "Hoeveel jongeren in Zwolle krijgen jeugdhulp?").asked_term == \
+        "jeugdhulp"
+    assert ask(registry, "Hoeveel jongeren in Zwolle krijgen jeugdzorg?").asked_term is None
+
+
+@pytest.mark.parametrize("text,label", [
+    # knowledge questions that name an indicator
+    ("Welke leeftijdsgroep telt mee voor de NEET-indicator?", "knowledge"),
+    ("Welke CBS-tabel heeft kerncijfers over jeugdzorg per gemeente?", "knowledge"),
+    ("Tot welke leeftijd telt iemand mee in de jeugdzorgcijfers?", "knowledge"),
+    ("Wat is een ontwikkelagenda?", "knowledge"),
+    ("Kunnen we de regioscan samen met de schoolbesturen invullen?", "knowledge"),
+    ("Ik wil met de hele regio de regioscan invullen, hoe maak ik een ronde?", "knowledge"),
+    # help and the OOGO in other words
+    ("wat kan ik allemaal aan je vragen?", "help"),
+    ("Welke vragen kan ik aan jou stellen?", "help"),
+    ("Wat moeten wij bij het volgende OOGO op tafel leggen?", "oogo_points"),
+    ("Kan ik het voorbereidingsdocument downloaden?", "report"),
+    ("maak het rapport als pdf", "report"),
+    ("ga verder met de regioscan", "scan_resume"),
+    ("Wat was de uitkomst van mijn regioscan?", "scan_result"),
+    ("4C8A4CKD school", "round_join"),
 ])
-def test_typos_in_places_and_indicator_words(registry, text, region):
-    u = understand(text, ConversationState(), registry)
-    assert u.intent == "indicator" and u.regions == [region]
+def test_issue_examples_labels(registry, text, label):
+    assert ask(registry, text).label == label
+
+
+def test_messages_during_a_scan_are_not_trapped(registry):
+    scan = {"scan_active": True}
+    assert ask(registry, "Hoeveel jongeren in Zwolle zijn NEET?", **scan).label == "figure"
+    assert ask(registry, "Welke punten moeten we agenderen?", **scan).label == "oogo_points"
+    assert ask(registry, "uitslag", **scan).label == "scan_result"
+    assert ask(registry, "4", **scan).label == "scan_answer"
+    assert ask(registry, "eens, want we overleggen elke maand", **scan).label == "scan_answer"
+    assert ask(registry, "4").label != "scan_answer"  # no open statement, no scan answer
 
 
 def test_plain_words_are_not_taken_for_places(registry):
-    u = understand("Hoe hoog is de jeugdzorg gemiddeld?", ConversationState(), registry)
+    u = ask(registry, "Hoe hoog is de jeugdzorg gemiddeld?")
     assert u.regions == ["NL01"] and u.origins["regions"] == "default"
+
+
+def test_place_codes_are_not_categories(registry):
+    u = ask(registry, "Wat is het jeugdzorggebruik in PO 23-05?")
+    assert u.regions == ["PO2305"] and u.category is None

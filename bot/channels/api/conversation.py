@@ -6,11 +6,8 @@ turns as they were shown (history after a reload, export). Everything is looked 
 caller-scoped conversation id that ``deps.Caller.conversation`` builds, never by an id a client
 sent as such.
 
-``attach_scan_result`` and ``attach_report_offer`` bridge a gap until the core fills
-``Reply.scan_result`` and ``Reply.documents`` itself: when a scan was just submitted and the reply
-carries no outcome, the outcome of the submitted scan is added (the same computation the core and
-the CLI use); an OOGO-points answer without a document offer gets its region's report. Both do
-nothing once the core provides these.
+The outcome of a submitted regioscan (``Reply.scan_result``) and the offer of the preparation
+document (``Reply.documents``) come from the core itself.
 """
 
 from __future__ import annotations
@@ -18,11 +15,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from bot.core.messages import DocumentOffer, Reply
-
 log = logging.getLogger(__name__)
-
-SCAN_RESULT_FORMATS = ["pdf", "md"]
 
 
 def user_of(caller: Any) -> str:
@@ -65,43 +58,6 @@ def scan_status(services: Any, conversation_id: str) -> dict[str, Any] | None:
     return {"status": "active" if active else "paused", "answered": state.answered,
             "total": total, "current": min(state.index + 1, total),
             "round": record.round_id is not None}
-
-
-def attach_scan_result(services: Any, conversation_id: str, reply: Reply) -> None:
-    """Add the submitted scan's outcome and its download to a regioscan reply that lacks them."""
-    if reply.intent != "regioscan" or reply.scan_result is not None:
-        return
-    if not reply.debug.get("scan_done"):
-        return
-    try:
-        service = services.regioscan
-        record = service.scans.latest_for_conversation(conversation_id, ("submitted",))
-        if record is None:
-            return
-        language = record.state.get("language", reply.language)
-        outcome = service.outcome_of(service.scans.answers(record.id), language)
-    except Exception:  # noqa: BLE001 - the text answer still stands
-        log.warning("outcome of a submitted scan could not be read", exc_info=True)
-        return
-    reply.scan_result = {"kind": "own", "ref": str(record.id), **outcome.to_dict()}
-    if not any(d.kind == "scan_result" for d in reply.documents):
-        label = "Your regional scan result" if language == "en" else "Je uitslag van de regioscan"
-        reply.documents.append(DocumentOffer(kind="scan_result", label=label,
-                                             formats=list(SCAN_RESULT_FORMATS),
-                                             ref=str(record.id)))
-
-
-def attach_report_offer(reply: Reply) -> None:
-    """Offer the preparation document of the region an OOGO-points answer is about, unless the
-    core already offers it (the points and the document come from the same ``bot.oogo``)."""
-    if reply.intent != "oogo" or any(d.kind == "report" for d in reply.documents):
-        return
-    region = next((r for r in reply.regions if r.level != "land"), None)
-    if region is None:
-        return
-    label = (f"Preparation document for {region.name}" if reply.language == "en"
-             else f"Voorbereidingsdocument {region.name}")
-    reply.documents.append(DocumentOffer(kind="report", label=label, region=region.code))
 
 
 def stored_reply(data: dict[str, Any]) -> dict[str, Any]:

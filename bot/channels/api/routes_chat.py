@@ -73,8 +73,6 @@ def _finish(services: Any, request: Request, message: IncomingMessage, body: Cha
             reply: Reply) -> dict[str, Any]:
     """The reply's JSON for this turn, after keeping the turn (runs in a worker thread)."""
     cid = message.conversation_id
-    conversation.attach_scan_result(services, cid, reply)
-    conversation.attach_report_offer(reply)
     data = reply_to_json(reply, request.app.state.charts)
     shown = (body.shown or "").strip() or message.text or body.choice or ""
     try:

@@ -1,6 +1,7 @@
-"""OOGO answers: the ranked discussion points of ``bot.oogo`` for a region, or a fallback.
+"""OOGO answers: the region's discussion points (through the ``Points`` port), or a fallback,
+and the offer of the preparation document.
 
-The points generator owns the evidence and the ranking; this module only turns its result into
+The points generator owns the evidence and the ranking; this module only turns its answer into
 a ``Reply`` (facts, passages, regions). Without a region, or if the generator is unavailable, the
 answer combines the knowledge passages about typical OOGO topics with the region's notable
 indicator differences against Nederland.
@@ -10,42 +11,51 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 from bot.core.answers.evidence import demo_notice, region_name, region_refs, to_fact
 from bot.core.answers.format import fmt_value
 from bot.core.answers.knowledge import citations_of, extract_answer
-from bot.core.messages import Passage, Reply
+from bot.core.answers.simple import render
+from bot.core.messages import DocumentOffer, Fact, Passage, Reply
+from bot.core.ports import Figures, Points
 from prompts.loader import templates
 
+if TYPE_CHECKING:  # pragma: no cover
+    from indicators.registry import RegionRegistry
+
 logger = logging.getLogger(__name__)
-POINT_NUMBER = re.compile(r"\b(?:punt|point)\s*(\d{1,2})\b")
 
 
-def points_reply(services: Any, region: str, lang: str, question: str = "",
-                 own_scan: Any = None) -> Reply | None:
-    """The generator's points as a reply, or None when the generator cannot be used.
-
-    ``own_scan``: the asker's own completed regioscan (``bot.oogo.own_scan.own_scan_of(services,
-    conversation_id, lang)``, an ``Outcome`` or its ``to_dict()``); None leaves it out."""
+def points_reply(points: Points, registry: RegionRegistry, region: str, lang: str,
+                 question: str = "", conversation_id: str | None = None) -> Reply | None:
+    """The points port's answer as a reply, or None when no points could be made. The regioscan
+    this conversation completed enters the points (only this conversation's own)."""
     try:
-        from bot.oogo.points import generate_points
-        from bot.oogo.render import explain_point, render_points
-    except ImportError:
-        return None
-    try:
-        result = generate_points(services, region, language=lang, own_scan=own_scan)
+        answer = points.points(region, lang, question, conversation_id)
     except Exception:  # noqa: BLE001 - fall back to the simple answer
-        logger.warning("generate_points failed for %s", region, exc_info=True)
+        logger.warning("discussion points failed for %s", region, exc_info=True)
         return None
-    number = POINT_NUMBER.search(question.lower())
-    text = explain_point(result, int(number.group(1)), lang) if number else \
-        render_points(result, lang)
-    facts = result.facts
-    text = spell_unfounded_percentages(text, facts, lang)
-    return Reply(text=text, intent="oogo", facts=facts, passages=result.passages[:3],
-                 regions=region_refs(services.registry, [region] + [f.region for f in facts]),
-                 demo_data=bool(result.demo_data) and bool(facts), language=lang)
+    if answer is None:
+        return None
+    facts = answer.facts
+    text = spell_unfounded_percentages(answer.text, facts, lang)
+    demo = answer.demo and bool(facts)
+    passages = answer.passages[:3]
+    # the points text says itself that its figures are demonstration data
+    return Reply(text=text, intent="oogo", facts=facts, passages=passages,
+                 citations=citations_of(passages),
+                 regions=region_refs(registry, [region] + [f.region for f in facts]),
+                 demo_data=demo, language=lang)
+
+
+def report_offer(registry: RegionRegistry, region: str, lang: str,
+                 formats: list[str] | None = None) -> DocumentOffer:
+    """The preparation document of ``region`` on offer (a channel makes it a download)."""
+    name = region_name(registry, region, lang)
+    return DocumentOffer(kind="report", label=templates().render("report_label", lang,
+                                                                 region=name),
+                         region=region, formats=formats or ["pdf", "html", "md"])
 
 
 SMALL = {"nl": ["nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen",
@@ -58,7 +68,7 @@ PERCENT = re.compile(r"(?<![\d.,])(\d{1,2})\s?%")
 PARENTHETICAL = re.compile(r"\s*\(([^()]*?)\)")
 
 
-def spell_unfounded_percentages(text: str, facts: list[Any], lang: str) -> str:
+def spell_unfounded_percentages(text: str, facts: list[Fact], lang: str) -> str:
     """Keep only percentages that are facts: thresholds such as 'de hoogste 5%' are written in
     words, and a bracketed derived figure such as '(gemiddeld 29,7%)' is left out."""
     values = [f.value for f in facts if f.value is not None]
@@ -66,7 +76,7 @@ def spell_unfounded_percentages(text: str, facts: list[Any], lang: str) -> str:
     def founded(number: str) -> bool:
         return any(abs(float(number.replace(",", ".")) - v) < 0.051 for v in values)
 
-    def drop(match: re.Match) -> str:
+    def drop(match: re.Match[str]) -> str:
         numbers = re.findall(r"(\d+(?:[.,]\d+)?)\s?%", match.group(1))
         if any(not founded(n) and not (n.isdigit() and int(n) <= 10) for n in numbers):
             return ""
@@ -74,7 +84,7 @@ def spell_unfounded_percentages(text: str, facts: list[Any], lang: str) -> str:
 
     text = PARENTHETICAL.sub(drop, text)
 
-    def repl(match: re.Match) -> str:
+    def repl(match: re.Match[str]) -> str:
         number = int(match.group(1))
         if any(abs(number - v) < 0.051 for v in values) or number > 10:
             return match.group(0)
@@ -83,16 +93,16 @@ def spell_unfounded_percentages(text: str, facts: list[Any], lang: str) -> str:
     return PERCENT.sub(repl, text)
 
 
-def fallback_oogo(services: Any, region: str | None, lang: str,
-                  passages: list[Passage]) -> Reply:
+def fallback_oogo(figures: Figures, region: str | None, lang: str,
+                  passages: list[Passage], channel: str = "") -> Reply:
     """Typical OOGO topics from the documents plus the region's values set against Nederland."""
     t = templates()
     lines: list[str] = []
     facts = []
     if region:
-        lines.append(t.render("oogo_figures", lang, region=region_name(services.registry,
+        lines.append(t.render("oogo_figures", lang, region=region_name(figures.registry,
                                                                           region, lang)))
-        engine = services.indicators
+        engine = figures.indicators
         for indicator in ("jeugdzorg", "neet"):
             try:
                 comparison = engine.compare(indicator, region, "NL01", "totaal", None)
@@ -105,7 +115,7 @@ def fallback_oogo(services: Any, region: str | None, lang: str,
                          f"{fmt_value(b, lang)}, {a.year})")
         lines.append("")
     else:
-        lines.append(t.render("oogo_no_region", lang))
+        lines.append(render("oogo_no_region", lang, channel))
     if passages:
         lines.append(t.render("oogo_topics", lang))
         lines.append(extract_answer("onderwerpen agenda OOGO thuiszitters leerlingenvervoer "
@@ -114,5 +124,5 @@ def fallback_oogo(services: Any, region: str | None, lang: str,
     return Reply(text="\n".join(lines), intent="oogo", facts=facts, passages=passages,
                  citations=citations_of(passages),
                  notices=[demo_notice(lang)] if demo else [],
-                 regions=region_refs(services.registry, [f.region for f in facts]),
+                 regions=region_refs(figures.registry, [f.region for f in facts]),
                  demo_data=demo, language=lang)

@@ -1,17 +1,22 @@
 """Short fixed answers: help, empty or too long messages, out of scope, clarifying questions.
 
 None of these carries a number from data, and none repeats what the user typed except a place
-name inside quotes, so unsafe input is never echoed as if it were an answer.
+name inside quotes, so unsafe input is never echoed as if it were an answer. Where a channel
+offers something of its own (the web page's region picker instead of typing "/regio Zwolle"),
+the template ``<name>_<channel>`` is used when it exists.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Literal
 
 from bot.core.answers.evidence import region_name, region_refs
-from bot.core.messages import Button, Reply
+from bot.core.messages import Button, Intent, Reply
 from bot.core.understanding.model import Understanding
 from prompts.loader import templates
+
+if TYPE_CHECKING:  # pragma: no cover
+    from indicators.registry import RegionRegistry
 
 INDICATOR_CHOICES = {
     "nl": [("Jeugdzorggebruik", "jeugdzorg"), ("NEET", "NEET"),
@@ -19,10 +24,26 @@ INDICATOR_CHOICES = {
     "en": [("Youth care use", "youth care"), ("NEET", "NEET"),
            ("Relative risk of NEET", "relative risk of NEET")],
 }
+INTENT_CHOICE = "intent:"
 
 
-def help_reply(language: str) -> Reply:
-    return Reply(text=templates().render("help", language), intent="help", language=language)
+def render(name: str, language: str, channel: str = "", **values: object) -> str:
+    """A template, in the channel's own variant when there is one (``help_web``)."""
+    t = templates()
+    variant = f"{name}_{channel}" if channel else ""
+    if variant and variant in t.names():
+        return t.render(variant, language, **values)
+    return t.render(name, language, **values)
+
+
+def help_reply(language: str, channel: str = "") -> Reply:
+    return Reply(text=render("help", language, channel), intent="help", language=language)
+
+
+def need_region_reply(language: str, channel: str = "",
+                      intent: Literal["help", "clarify", "oogo"] = "help") -> Reply:
+    return Reply(text=render("need_region", language, channel), intent=intent,
+                 language=language)
 
 
 def empty_reply(language: str = "nl") -> Reply:
@@ -44,17 +65,23 @@ def _short_mention(mention: str) -> str:
     return cleaned.strip()[:40]
 
 
-def clarify_reply(u: Understanding, registry: Any) -> Reply:
-    """Ask which region (or which indicator) was meant; options are region codes."""
+def clarify_reply(u: Understanding, registry: RegionRegistry, channel: str = "") -> Reply:
+    """Ask which region, which indicator or which reading was meant."""
     t, lang = templates(), u.language
     mention = _short_mention(u.clarify_mention)
+    if u.clarify_kind == "intent":
+        buttons = [Button(t.render(f"intent_{label}", lang), f"{INTENT_CHOICE}{label}")
+                   for label in u.options]
+        return Reply(text=t.render("clarify_intent", lang), intent="clarify",
+                     buttons=buttons, language=lang)
     if u.clarify_kind == "need_indicator":
-        name = region_name(registry, u.regions[0], lang) if u.regions else "je regio"
+        name = region_name(registry, u.regions[0], lang) if u.regions else (
+            "je regio" if lang == "nl" else "your region")
         buttons = [Button(label, f"{value} {name}") for label, value in INDICATOR_CHOICES[lang]]
         return Reply(text=t.render("need_indicator", lang, region=name), intent="clarify",
                      buttons=buttons, language=lang)
     if u.clarify_kind == "need_region":
-        return Reply(text=t.render("need_region", lang), intent="clarify", language=lang)
+        return need_region_reply(lang, channel, intent="clarify")
     if u.clarify_kind == "ambiguous":
         options = list(dict.fromkeys(u.options))
         text = t.render("ambiguous", lang, mention=mention)
@@ -63,19 +90,20 @@ def clarify_reply(u: Understanding, registry: Any) -> Reply:
                      regions=region_refs(registry, options), language=lang)
     # unknown place
     suggestions = list(dict.fromkeys(u.suggestions))
+    intent: Intent = "clarify"
     if suggestions:
         text = t.render("unknown_suggest", lang, mention=mention)
         buttons = [Button(_option_label(registry, c), c) for c in suggestions]
-        return Reply(text=text, intent="clarify", options=suggestions, buttons=buttons,
+        return Reply(text=text, intent=intent, options=suggestions, buttons=buttons,
                      language=lang)
     return Reply(text=t.render("unknown_place", lang, mention=mention), intent="out_of_scope",
                  language=lang)
 
 
-def _option_label(registry: Any, code: str) -> str:
+def _option_label(registry: RegionRegistry, code: str) -> str:
     try:
         region = registry.get(code)
-    except Exception:  # noqa: BLE001
+    except LookupError:
         return code
     if "(" in region.name:
         return region.name

@@ -1,25 +1,33 @@
-"""Guess whether a question is Dutch or English, so the answer can use the same language.
+"""Guess whether a message is Dutch or English, so the answer can use the same language.
 
-A full language identifier would be overkill for short questions on one topic: counting
-function words that only occur in one of the two languages is fast and right for the
-phrasings users actually type. Ties fall back to the conversation's language (default Dutch).
+Three signals, strongest first: an explicit request ("in English please", "in het
+Nederlands"); function words that occur in only one of the two languages; and, for messages
+without such words, the intent model's language estimate (character n-grams). Words that both
+languages use ("trend", "neet", "in", "of", "me", "start") count for neither, so "trend NEET in
+Zwolle" stays Dutch. A tie falls back to the conversation's language (default Dutch).
 """
 
 from __future__ import annotations
 
-from bot.core.understanding.normalize import words
+import re
+
+from bot.core.understanding.normalize import fold, words
 
 EN_WORDS = frozenset(
-    ["the", "what", "how", "does", "do", "did", "our", "my", "we", "is", "are", "was", "which",
-     "who", "where", "why", "when", "of", "for", "with", "and", "share", "young", "people", "youth",
+    ["the", "what", "how", "does", "do", "did", "our", "my", "is", "are", "was", "which",
+     "who", "where", "why", "when", "for", "with", "and", "share", "young", "people", "youth",
      "receive", "receives", "compare", "compared", "nationally", "national", "country",
      "municipality", "municipalities", "partnership", "care", "risk", "rate", "higher", "lower",
      "than", "between", "this", "that", "there", "their", "has", "have", "much", "many", "percent",
-     "percentage", "about", "show", "tell", "me", "please", "can", "you", "children", "factors",
-     "raise", "raises", "becoming", "become", "trend", "over", "time", "increased", "decreased",
-     "same", "similar", "i", "work", "want", "to", "fill", "start", "average", "highest", "lowest",
-     "among", "education", "special", "secondary", "primary", "vocational", "probation",
-     "protection", "years", "year", "mean", "means"]
+     "about", "show", "tell", "please", "can", "you", "children", "factors", "raise", "raises",
+     "becoming", "become", "over", "time", "increased", "decreased", "same", "similar", "i",
+     "work", "to", "fill", "average", "highest", "lowest", "among", "education", "special",
+     "secondary", "primary", "vocational", "probation", "protection", "years", "year", "mean",
+     "means", "english", "answer", "should", "would", "could", "discuss", "download", "report",
+     "scan", "continue", "agree", "disagree", "know", "don't", "dont", "thanks", "hello", "hi",
+     "a", "an", "of", "it", "its", "in", "on", "be", "been", "up", "down", "like", "give",
+     "find", "figures", "school", "schools", "type", "types", "municipal", "outcome", "result",
+     "round", "join", "as", "your", "me", "we", "us"]
 )
 NL_WORDS = frozenset(
     ["de", "het", "een", "hoe", "wat", "welke", "welk", "hoeveel", "ons", "onze", "mijn", "wij",
@@ -30,22 +38,56 @@ NL_WORDS = frozenset(
      "opzichte", "waar", "vind", "ik", "wil", "graag", "regio", "regioscan", "invullen", "betekent",
      "precies", "wordt", "worden", "berekend", "moet", "moeten", "punten", "agenderen",
      "onderwerpen", "typische", "deel", "procent", "hoog", "laag", "zich", "tot", "verhoudt",
-     "scoort", "hoort", "bij", "hoogste", "laagste", "lijken", "doen", "die", "eruit", "ziet",
-     "staat", "wet", "vaak", "over", "niet", "geen", "zonder", "werk", "opleiding", "gebruik",
-     "cijfers", "bron", "welke", "er", "jeugdzorg", "jeugdhulp", "jeugdzorggebruik", "den",
-     "onderwijs", "speciaal", "voortgezet", "praktijkonderwijs", "kun", "je", "mij"]
+     "scoort", "hoort", "hoogste", "laagste", "lijken", "doen", "die", "eruit", "ziet",
+     "staat", "wet", "vaak", "niet", "geen", "zonder", "werk", "opleiding", "gebruik",
+     "cijfers", "bron", "er", "jeugdzorg", "jeugdhulp", "jeugdzorggebruik", "den",
+     "onderwijs", "speciaal", "voortgezet", "praktijkonderwijs", "kun", "je", "mij", "dat", "dit",
+     "deze", "ook", "nog", "maar", "wel", "uit", "naar", "op", "aan", "om", "kan", "kunnen",
+     "zou", "was", "waren", "hadden", "welk", "mag", "laat", "zien", "uitslag", "verder",
+     "eens", "oneens", "weet", "bedankt", "hoi", "hallo", "dank", "uitkomst", "rapport",
+     "nederlands", "jij", "jou", "u", "uw", "hier", "daar", "hoeveelheid", "leerlingen"]
 )
 # words spelled the same in both languages carry no signal
-_SHARED = EN_WORDS & NL_WORDS
+COGNATES = frozenset(["in", "of", "me", "we", "is", "was", "over", "trend", "start", "top",
+                      "school", "type", "scan", "download", "data", "plan", "test", "status",
+                      "as", "hoi", "neet", "oogo", "swv", "po", "vo", "mbo", "so", "vso", "pro"])
+_SHARED = (EN_WORDS & NL_WORDS) | COGNATES
+ASK_EN = re.compile(r"\b(?:in english|answer in english|english please|in het engels)\b")
+ASK_NL = re.compile(r"\b(?:in (?:het )?(?:nederlands|dutch)|answer in dutch)\b")
 
 
-def detect_language(text: str, default: str = "nl") -> str:
-    """Return ``"en"`` or ``"nl"`` for a question."""
+def word_signal(text: str) -> int:
+    """English minus Dutch function words in ``text`` (positive: English)."""
     tokens = words(text)
     en = sum(1 for t in tokens if t in EN_WORDS and t not in _SHARED)
     nl = sum(1 for t in tokens if t in NL_WORDS and t not in _SHARED)
-    if en > nl:
+    return en - nl
+
+
+def explicit_language(text: str) -> str | None:
+    """The language the user asks for in so many words, or None."""
+    folded = fold(text)
+    if ASK_EN.search(folded):
         return "en"
-    if nl > en:
+    if ASK_NL.search(folded):
         return "nl"
+    return None
+
+
+def detect_language(text: str, default: str = "nl", english_probability: float | None = None,
+                    ) -> str:
+    """Return ``"en"`` or ``"nl"`` for a message (see the module docstring)."""
+    explicit = explicit_language(text)
+    if explicit:
+        return explicit
+    signal = word_signal(text)
+    if signal > 0:
+        return "en"
+    if signal < 0:
+        return "nl"
+    if english_probability is not None and len(words(text)) >= 2:
+        if english_probability >= 0.8:
+            return "en"
+        if english_probability <= 0.2:
+            return "nl"
     return default

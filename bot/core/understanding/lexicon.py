@@ -11,12 +11,14 @@ import re
 
 # --- indicators -----------------------------------------------------------------------------
 RR_PATTERNS = [
-    r"relatie(?:f|ve)\w* risico", r"relative risks?", r"risicofactor", r"risk factors?",
+    r"relatie(?:f|ve)\w* risico", r"relatie(?:f|ve)\w* neet[- ]?risico", r"relative risks?",
+    r"\bneet[- ]?rr\b", r"\brr\b", r"risicofactor", r"risk factors?",
     r"factors?\b.{0,40}\brisk", r"factoren\b.{0,40}\b(?:risico|kans)",
     r"hoeveel (?:groter|hoger)\w* (?:is )?(?:de )?(?:kans|risico)",
     r"keer (?:zo )?(?:groot|grote|hoog|hoge|veel) (?:kans|risico)",
     r"times (?:as )?(?:likely|high)",
-    r"(?:kans|risico) op neet", r"(?:chance|likelihood|odds) of (?:becoming )?neet",
+    r"(?:kans|risico) (?:op|om) (?:\w+ )?neet",
+    r"(?:chance|likelihood|odds) of (?:becoming )?neet",
     r"risk of (?:becoming )?neet",
 ]
 NEET_PATTERNS = [
@@ -27,12 +29,48 @@ NEET_PATTERNS = [
     r"not in (?:education|employment)",
     r"without (?:a )?(?:job|work) (?:or|and) (?:school|education)",
     r"jeugdwerkloos", r"youth unemploy",
+    r"geen (?:baan|werk)\W+(?:en |of )?(?:ook )?geen (?:studie|opleiding|school)",
+    r"geen (?:studie|opleiding|school)\W+(?:en |of )?(?:ook )?geen (?:baan|werk)",
+    r"(?:no|without) (?:a )?(?:job|work) (?:and|or) no (?:education|school|training)",
+    r"thuis (?:zitten|zit) zonder (?:werk|baan|opleiding)",
+    r"geen (?:werk|baan)\b.{0,25}\bgeen (?:opleiding|studie|school|onderwijs)",
 ]
+# content words of the patterns above and below: a typed word one slip away from one of them
+# is read as that word ("juegdzorg", "amulante", "zoner werk")
+KEYWORDS = (
+    "jeugdzorg", "jeugdhulp", "jeugdzorggebruik", "jeugdbescherming", "jeugdreclassering",
+    "pleegzorg", "opleiding", "werkloos", "praktijkonderwijs", "praktijkschool",
+    "voortgezet", "speciaal", "basisonderwijs", "basisschool", "onderwijs", "ondertoezichtstelling",
+    "samenwerkingsverband", "landelijk", "landelijke", "vergelijkbare", "vergelijk",
+    "vergeleken", "gemiddelde", "relatief", "relatieve", "risico", "ontwikkeld", "ontwikkeling",
+    "afgelopen", "ambulante", "verblijf", "residentiele", "entreeopleiding", "schoolverlaten",
+    "schoolverlaters", "voortijdig", "onderwijssoort", "zorgtype", "risicofactor",
+    "risicofactoren", "uitgesplitst", "percentage", "gestegen", "gedaald", "zonder",
+    "middelbaar", "beroepsonderwijs", "soortgelijke", "nederland", "hoogste", "laagste",
+    "gemeente", "gemeenten", "factor", "factoren", "vergelijkbaar",
+)
+# English words (and Dutch words) one slip away from a keyword: never "mended" into it
+NOT_TYPOS = frozenset(["special", "relative", "percent", "average", "landelijke", "vergelijken",
+                       "speciale", "primair", "sinds", "zonde", "partner", "ontwikkelen",
+                       "middelbare"])
+# a message that asks where the figures just shown come from (after an answer: "waarom?")
+WHY_SOURCE = re.compile(
+    r"^(?:en )?(?:waar (?:komen|komt) (?:deze|die|dit|dat|de|het) .{0,30}vandaan|"
+    r"wat is (?:de|je) bron(?: hiervan| daarvan| van (?:dit|dat|deze))?|"
+    r"welke bron (?:gebruik je|heb je (?:gebruikt|genomen)) (?:hiervoor|daarvoor)|"
+    r"what'?s (?:the|your) source|what is (?:the|your) source|where (?:do|does) (?:these|the|those|"
+    r"this|that) .{0,30}come from|why do you say (?:that|so)|waarom zeg je dat|"
+    r"welke (?:gegevens|cijfers|data|bronnen?) (?:zitten|zit) (?:hier|daar)achter|"
+    r"hoe kom je (?:aan|bij) (?:die|deze|dat|dit)|welke bron heb je (?:daar|hier)voor gebruikt|"
+    r"waarom (?:deze|die|dit|dat) (?:punten|gemeenten|regio|jaar)|why (?:this|that) "
+    r"(?:region|year|one))\b"
+)
 JEUGDZORG_PATTERNS = [
     r"jeugdzorg", r"jeugdhulp", r"jeugd ?zorg", r"youth (?:care|services|aid|support)",
     r"zorg (?:voor|aan) (?:jongeren|jeugdigen|kinderen)", r"child(?:ren'?s)? (?:care|services)",
     r"jeugdbescherming", r"jeugdreclassering", r"child protection", r"juvenile probation",
     r"youth probation", r"youth protection", r"pleegzorg", r"foster care", r"jeugd-?ggz",
+    r"\bjz\b", r"\bots\b", r"voogdij", r"ondertoezichtstelling", r"zorgvorm", r"zorgtype",
 ]
 INDICATOR_PATTERNS = {
     "neet_rr": [re.compile(p) for p in RR_PATTERNS],
@@ -47,23 +85,25 @@ CATEGORY_PATTERNS: list[tuple[str, str]] = [
     ("sbo", r"\bsbo\b|speciaal basis|special primary"),
     ("so", r"\bso\b|speciaal onderwijs|special (?:needs )?(?:education|schools?)"),
     ("pro", r"\bpro\b|praktijkonderwijs|praktijkschool|practical (?:education|training)"),
-    ("vmbo_basis", r"vmbo[- ]?(?:b\b|basis)|basisberoeps|pre-?vocational basic"),
+    ("vmbo_basis", r"vmbo[- ]?(?:b\b|bb\b|bbl\b|basis)|basisberoeps|pre-?vocational basic"),
     ("mbo_entree", r"(?:\bmbo[- ]?)?\bentree|"
-                   r"mbo[- ]?(?:niveau )?1\b|mbo level 1|entry level vocational"),
+                   r"mbo[- ]?(?:niveau )?1\b|mbo level 1|entry level|mbo entry"),
     ("vsv", r"\bvsv\b|voortijdig\w* schoolverla|early school leav|school ?drop ?-?outs?|"
             r"dropping out|"
             r"zonder (?:start)?kwalificatie"),
     ("mbo", r"\bmbo\b|middelbaar beroeps|vocational"),
-    ("vo", r"\bvo\b|voortgezet onderwijs|middelbare school|secondary(?: education| schools?)?"),
+    ("vo", r"\bvo\b|voortgezet onderwijs|middelbare school|middelbare scholier|"
+           r"secondary(?: education| schools?)?"),
     ("po", r"\bpo\b|basisonderwijs|basisschool|primair onderwijs|primary(?: education| schools?)?"),
-    ("jeugdhulp_zonder_verblijf", r"zonder verblijf|ambulant|without (?:a )?(?:stay|residence)|"
+    ("jeugdhulp_zonder_verblijf", r"zonder verblijf|ambulant|without (?:a )?(?:stay|residence|"
+                                  r"accommodation)|"
                                   r"non-?residential|outpatient"),
     ("jeugdhulp_met_verblijf", r"met verblijf|residenti|pleegzorg|foster|jeugdzorgplus|"
-                               r"in een instelling|with (?:a )?(?:stay|residence)"),
+                               r"in een instelling|with (?:a )?(?:stay|residence|accommodation)"),
     ("jeugdbescherming", r"jeugdbescherming|\bots\b|ondertoezichtstelling|onder toezicht|voogdij|"
                          r"child protection|guardianship|youth protection"),
     ("jeugdreclassering", r"jeugdreclassering|juvenile probation|youth probation|youth justice"),
-    ("totaal", r"\btotaal\b|\bin total\b|\boverall\b|alle onderwijssoorten"),
+    ("totaal", r"\btota(?:al|le|l)\b|\bin total\b|\boverall\b|alle onderwijssoorten"),
 ]
 CATEGORY_RES = [(cat, re.compile(p)) for cat, p in CATEGORY_PATTERNS]
 ONDERWIJS = ("po", "sbo", "so", "vo", "vso", "pro", "mbo")
@@ -75,34 +115,51 @@ VO_LIKE = ("vo", "vso", "pro", "mbo", "vmbo_basis", "mbo_entree", "vsv")
 # --- kinds of question -------------------------------------------------------------------------
 TREND = re.compile(
     r"afgelopen (?:jaren|\w+ jaar)|laatste (?:jaren|\w+ jaar)|\bsinds\b|ontwikkel|gestegen|gedaald|"
+    r"\bgroei|neemt .{0,40}\b(?:toe|af)\b|toe of af|gone (?:up|down)|going (?:up|down)|"
     r"toegenomen|afgenomen|gegroeid|verloop|door de jaren|over de jaren|in de loop|veranderd|"
     r"\btrend|over time|over the (?:years|past)|past (?:few )?years|last (?:few )?years|\bsince\b|"
-    r"increas|decreas|\brisen\b|\bgrown\b|went (?:up|down)|changed|developed|stijg|daal|"
-    r"ontwikkeling|through the years|per jaar|each year|jaar op jaar"
+    r"increas|decreas|\brisen\b|\bgrown\b|went (?:up|down)|changed|developed|\bstijg|\bdaal|"
+    r"ontwikkeling|through the years|per jaar|each year|jaar op jaar|vroeger|toen en nu|"
+    r"then and now"
 )
 PEERS = re.compile(
     r"vergelijkbare|soortgelijke|gelijksoortige|lijken op|lijkt op|\bpeers?\b|similar|comparable|"
-    r"like (?:us|ours)|die op \w+ lijken|vergelijkbaar met|alike"
+    r"like (?:us|ours)|die op .{0,40}lijken|vergelijkbaar met|alike|qua (?:grootte|omvang)|"
+    r"(?:dezelfde|zelfde) (?:grootte|omvang)|gemeenten (?:zoals|als) (?:wij|ons)|erop lijken|"
+    r"municipalities like|lijken op (?:ons|hen)|resembl\w*|looks? like|same size|"
+    r"kan ik .{0,30} vergelijken|gemeenten .{0,20}vergelijkbaar"
 )
 POSITION = re.compile(
     r"hoogste|laagste|\btop ?\d*|hoort .{0,40}\bbij|behoort|highest|lowest|\brank|ranglijst|"
     r"\bpositie|percentiel|percentile|\bplaats\b|bovenaan|onderaan|koploper|uitschieter|outlier|"
-    r"among the"
+    r"among the|andere gemeenten|alle gemeenten|tussen (?:de )?gemeenten|\bhoogst\b|\blaagst\b|"
+    r"\bstaat\b.{0,40}\b(?:hoog|laag)\b|\bplek\b|rangorde|among (?:all|the)|"
+    r"where does .{0,40}\bstand\b|"
+    r"\bwhere does .{0,30}\brank|\bwhere is .{0,30}\b(?:highest|lowest)"
 )
 BREAKDOWN = re.compile(
     r"per onderwijssoort|per zorgtype|per risicofactor|per soort|uitsplits|uitgesplitst|"
     r"verdeeld over|verdeling|welke (?:factoren|onderwijssoorten|zorgtypen|groepen)|"
     r"which (?:factors|types|groups)|by type|per type|breakdown|broken down|"
-    r"welke (?:jongeren|kenmerken)"
+    r"welke (?:jongeren|kenmerken)|welke (?:onderwijssoort|schoolsoort|zorgvorm|vorm van|soort)|"
+    r"in welk(?:e)? (?:schooltype|schoolsoort|onderwijssoort)|welk soort|bij welke jongeren|"
+    r"per (?:schoolsoort|schooltype|onderwijstype)|welke groep|grootste risicofactor|"
+    r"which (?:school type|type of|kind of|group)|by (?:type|risk factor|school)|"
+    r"per (?:risico)?groep|risicogroep|zorgtypen|zorgtypes|onderwijssoorten|schooltypes|"
+    r"schoolsoorten|risicofactoren|spread over|welke (?:risico)?factor|overzicht .{0,30}risico|"
+    r"\bsplits?\b.{0,30}\buit\b|\bsplit\b|break (?:it|this|that|them) down"
 )
 COMPARE = re.compile(
-    r"vergelijk|versus|\bvs\.?\b|t\.?o\.?v\.?|ten opzichte|verhoud|afgezet tegen|"
+    r"vergelijk|vergeleken|versus|\bvs\.?\b|t\.?o\.?v\.?|ten opzichte|verhoud|afgezet tegen|"
     r"hoger dan|lager dan|meer dan|minder dan|beter dan|slechter dan|verschil|\bcompar|"
-    r"relative to|higher than|lower than|against|\bthan\b|gemiddelde|average|scoort|score"
+    r"relative to|higher than|lower than|against|\bthan\b|gemiddelde|average|"
+    r"boven of onder|naast elkaar|tegenover|wijkt .{0,40}\baf\b|\bversus\b|doing better|"
+    r"\bbeter\b|\bslechter\b"
 )
 NATIONAL = re.compile(
     r"landelijk|nationaal|nationale|\bnederland\b|heel (?:het )?land|\bnl\b|nationally|"
-    r"\bnational\b|nationwide|the netherlands|(?:the )?country\b|\bdutch average"
+    r"\bnational\b|nationwide|the netherlands|(?:the )?country\b|\bdutch average|"
+    r"nederlandse (?:gemiddelde|jongeren|jeugdigen|kinderen)|het (?:hele )?land\b|dutch young"
 )
 SWV_WORDS = re.compile(
     r"samenwerkingsverband|\bswv\b|partnership|passend onderwijs regio|swv-?regio"
@@ -115,7 +172,19 @@ OWN_PLACE = re.compile(
     r"municipality|region|city|town|area|neet|jeugdzorg|jeugdhulp|cijfers?|percentage|"
     r"figures?|numbers?|score|youth|kinderen|jongeren|young|relatie\w*|risico|risk|kans)"
     r"|\bbij ons\b|\bin our\b|\bhow (?:are|do) we\b|\bdoen we\b|\bscoren we\b|\bstaan we\b|"
-    r"\bwe (?:do|score|stand|compare)\b|\bhoe doen wij\b"
+    r"\bwe (?:do|score|stand|compare)\b|\bhoe doen wij\b|\bvergelijk (?:ons|mij)\b|"
+    r"\bcompare us\b|\b(?:zitten|staan|scoren|doen|presteren|liggen) (?:we|wij)\b|"
+    r"\b(?:we|wij) (?:zitten|staan|scoren|doen|liggen|tegenover)\b|\bare we\b"
+)
+RANKING = re.compile(
+    r"\bwelke gemeenten?\b|\bin welke gemeenten?\b|which municipalit|\btop ?(?:\d+|tien|vijf)\b|"
+    r"waar in (?:nederland|het land)|\bwaar is .{0,60}\bhet (?:hoogst|laagst)\b|"
+    r"\bwhere is .{0,60}\b(?:highest|lowest)\b"
+)
+# "vergeleken met ons samenwerkingsverband": the own SWV as what the subject is set against
+OWN_SWV_TARGET = re.compile(
+    r"\b(?:met|tegenover|t\.?o\.?v\.?|opzichte van|dan|with|to|against|versus|vs\.?)\s+"
+    r"(?:ons|onze|mijn|our|my)\s+(?:eigen\s+)?(?:samenwerkingsverband|swv|partnership)"
 )
 OWN_SWV = re.compile(
     r"\b(?:ons|onze|mijn|our|my)\s+(?:eigen\s+)?(?:samenwerkingsverband|swv|partnership)"
@@ -174,5 +243,96 @@ OUT_OF_SCOPE = re.compile(
 INJECTION = re.compile(
     r"drop\s+table|delete\s+from|insert\s+into|select\s+.+\s+from|union\s+select|;\s*--|'\s*or\s+'?1|"
     r"<script|</|\{\{|\$\{|rm\s+-rf|negeer (?:je|alle|de|al je)|ignore (?:your|all|previous|the)|"
-    r"vergeet (?:je|alle)|system prompt|jailbreak|doe alsof|pretend|zeg dat|say that"
+    r"vergeet (?:je|alle)|system prompt|jailbreak|doe alsof|pretend|"
+    r"(?:zeg|say) (?:dat|that)\b.{0,40}\b(?:is|zijn|are|was)\b"
+)
+
+# --- guards: wordings that are certain, checked before the model ----------------------------------
+# a topic of the assistant's own: a message with one of these is never plain help
+TOPIC = re.compile(
+    r"oogo|regio ?scan|\bscan\b|ronde|round|vragenlijst|monitor|ondersteuningsplan|jeugdplan|"
+    r"passend onderwijs|samenwerkingsverband|thuiszit|rapport|report|document|agenda|punt"
+)
+# greetings, thanks and goodbyes as a whole message
+SMALL_TALK = re.compile(
+    r"^(?:hoi|hallo|hey|hi|hello|goede(?:morgen|middag|navond)|goeie(?:morgen|middag|navond)|"
+    r"moi|dag|doei|tot ziens|tot de volgende keer|fijne dag|good (?:morning|afternoon|evening)|"
+    r"bye|cheers|dank\w*|bedankt|thanks|thank you|top|prima|ok[eé]?|okay|fijn|mooi(?: zo)?|"
+    r"super|duidelijk|helder|dat was het|goed (?:zo|gedaan)|je bent top|great|help|hulp|menu|"
+    r"ja|nee|hey,? hoe gaat het)\b[^?]{0,30}$"
+)
+# questions about the assistant itself
+ABOUT_YOU = re.compile(
+    r"^(?:en |ok[eé]?,? |hoi,? |hallo,? )?(?:wie ben (?:je|jij)|wat ben (?:je|jij)|"
+    r"wat is (?:jouw|je) (?:functie|taak|rol)|wat is dit voor (?:een )?\w+|"
+    r"wat (?:kun|kan) (?:je|jij|ik (?:je|jou|hier))|wat doe (?:je|jij)\b(?: (?:precies|eigenlijk|"
+    r"allemaal))?[?!. ]*$|waar (?:ben|kun) (?:je|jij) (?:goed in|voor|mee)|waarmee kun (?:je|jij)|"
+    r"hoe werkt (?:dit|deze (?:assistent|chatbot|tool))\b|what (?:are you|can you do|do you do)\b|"
+    r"who are you|how (?:does this work|can you help))"
+    r"|\bwat (?:je|jij) (?:allemaal )?(?:kunt|kan|doet)\b|\bwhat you can do\b|"
+    r"\bvoorbeeld ?vragen\b|\bexample questions\b|wat kan ik (?:je |jou |hier )?(?:zoal |"
+    r"allemaal )?(?:vragen|doen)|wat zijn (?:jouw|je) (?:taken|mogelijkheden)|"
+    r"^wat zijn de mogelijkheden|hoe gebruik ik (?:deze|de|jou|je)\b|"
+    r"hoe (?:moet|kan) ik (?:een vraag|vragen) stellen|welke onderwerpen ken (?:je|jij)|"
+    r"welke commando|(?:kun|kan) (?:je|jij) iets over (?:jezelf|jou)|"
+    r"hoe (?:kun|kan) (?:je|jij) (?:mij|me|ons) helpen|waar (?:moet|kan) ik beginnen|"
+    r"ik weet niet (?:goed )?(?:wat|waar) ik|how do i set my region|hoe stel ik (?:mijn|de) regio"
+)
+RESUME = re.compile(
+    r"^(?:ok[eé]?,? |graag |kunnen we |laten we |ik wil |mag ik |zullen we |let's |lets )?"
+    r"(?:ga (?:maar )?)?(?:verder|door(?:gaan)?|hervat\w*|weer verder|resume|continue|go on)\b"
+)
+_RESULT_WORD = r"(?:\w*uitslag\w*|uitkomst\w*|\w*resultaat|\w*resultaten|score|outcome|results?)"
+RESULT = re.compile(
+    r"\b(?:mijn|my|onze|ons|m'n)\b.{0,40}\b" + _RESULT_WORD + r"\b|\b" + _RESULT_WORD +
+    r"\b.{0,30}\b(?:mijn|my|onze|m'n)\b|^(?:laat|toon|show|geef)\b.{0,30}\b" + _RESULT_WORD +
+    r"\b|^(?:de |my )?(?:uitslag|uitkomst|result)(?: \w+){0,2}[?!. ]*$|"
+    r"\b(?:scoorde ik|heb ik gescoord|did i score|i scored|heb ik .{0,30}beoordeeld|"
+    r"mijn scores?|wat kwam er uit (?:de|mijn) (?:regio ?)?scan|hoe stond ik ervoor|"
+    r"hoe zag mijn)\b"
+)
+HOW_IT_WORKS = re.compile(
+    r"\bhoe (?:wordt|werkt|bereken|komt|lees)|berekend|\bwie (?:ziet|kan)|wat gebeurt|"
+    r"wat betekent|how (?:is|does|do)|who (?:sees|can)|what happens|hoeveel|voordat|"
+    r"wat heb ik aan|waarom"
+)
+REPORT_WORD = (r"(?:pdf|html|markdown|voorbereidingsdocument|voorbereidingsstuk|rapport\w*|"
+               r"report|verslag|document)")
+REPORT = re.compile(
+    r"\b(?:download\w*|exporte\w*|export|print\w*|maak|maken|stuur|geef|zet|genereer|"
+    r"create|make|give|send|get|krijgen|hebben|delen|ophalen|wil|want|like|need|nodig)\b"
+    r".{0,60}\b" + REPORT_WORD +
+    r"|\b" + REPORT_WORD + r"\b.{0,40}\b(?:download\w*|exporte\w*|printen|als (?:pdf|html|"
+    r"markdown)|graag|maken|krijgen|hebben|delen|ophalen)\b|^(?:het |the |a )?" + REPORT_WORD +
+    r"(?: \w+){0,3}[?!. ]*$"
+)
+POINT_QUESTION = re.compile(
+    r"\b(?:punt|point)\s*\d{1,2}\b.{0,40}|(?:waarom|why|explain|uitleg|toelicht|leg|"
+    r"wat bedoel|licht)\b.{0,40}\b(?:punt|point)\s*\d{1,2}\b|"
+    r"\b(?:waarom|why)\b.{0,15}\b(?:staat|staan|is|are)\b.{1,40}\b(?:op de (?:lijst|agenda)|"
+    r"on the (?:list|agenda)|erop|erbij)\b"
+)
+# a question about what an indicator means, how it is measured or who counts (no place named)
+DEFINE = re.compile(
+    r"^(?:en )?(?:wat (?:betekent|betekenen|houdt|verstaa?t?n?|valt|telt|tellen|zegt)|"
+    r"hoe (?:wordt|worden|meet|meten|bereken\w*|bepaal\w*|lees|interpreteer)\b|"
+    r"wie (?:telt|tellen|valt|vallen)|(?:telt|tellen|hoort|horen|valt|vallen)\b.{1,40}\b(?:mee|"
+    r"bij (?:de )?(?:jeugdzorg|jeugdhulp|neet)|onder (?:de )?(?:jeugdzorg|jeugdhulp|neet)|als)\b|"
+    r"wat bedoel (?:je|jij|u|jullie) met|klopt het dat .{0,60}\b(?:omvat|valt|hoort|telt|"
+    r"betekent|meetelt)|met welke groep|which ages|welke leeftijd|"
+    r"waarom (?:heet|is er|zijn er|hebben|lopen|gebruik)|wanneer (?:noem|tel|is)|"
+    r"what (?:does|do)\b.{1,40}\bmean|how (?:is|are|do you)\b.{1,40}\b(?:measured|calculated|"
+    r"defined|read|interpret)|who counts|does\b.{1,30}\b(?:include|count))\b"
+    r"|\b(?:definitie|definition|betekenis|verschil tussen|difference between|uitleg|oorzakelijk|"
+    r"oorzaak|causal|leeftijdsgrens|tellen mee|counts? (?:for|as))\b"
+    r"|\bvs\.?\b|\bversus\b"
+)
+DEFINE_SHORT = re.compile(
+    r"^(?:wat|what) (?:is|are|zijn) (?:a |an |een )?(?!het |de |the |our |ons |onze )"
+    r"[\w'-]+(?: [\w'-]+){0,3}[?!. ]*$"
+)
+FIGURE_CUE = re.compile(
+    r"hoeveel|percentage|procent|aandeel|hoe (?:hoog|groot|laag|staat|doet|zit)|cijfers? "
+    r"(?:van|voor|in)|\btrend|ontwikkel|vergelijk|hoger|lager|stijg|gestegen|gedaald|how (?:many|"
+    r"much|high)|what share|rate in|compare|hoogste|laagste|highest|lowest|\brank|positie"
 )

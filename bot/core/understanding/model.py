@@ -1,34 +1,54 @@
-"""What understanding a question produces: the intent, the slots and where each slot came from."""
+"""What understanding a message produces: the intent, the slots and where each slot came from."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.core.understanding.frame import Frame
+
 # where a slot value came from; shown in ``Reply.debug`` so odd answers can be explained
 Origin = str  # "question" | "context" | "profile" | "default" | "clarification"
+
+# the corpus label (what the user wants) -> the intent of the ``oogo ask --json`` contract
+CONTRACT_INTENT = {
+    "knowledge": "explain", "oogo_points": "oogo", "report": "oogo", "scan_start": "regioscan",
+    "scan_resume": "regioscan", "scan_answer": "regioscan", "scan_result": "regioscan",
+    "round_join": "regioscan", "help": "help", "why": "explain", "out_of_scope": "out_of_scope",
+}
 
 
 @dataclass(slots=True)
 class Understanding:
-    """The parsed question. ``mode`` says which computation answers it:
+    """The understood message.
 
-    ``value`` (one or more values, with the default comparison), ``regions`` (compare named
-    regions), ``national``/``swv`` (compare with Nederland / the samenwerkingsverband), ``peers``,
-    ``trend``, ``position``, ``breakdown``.
+    ``label`` is what the user wants (the corpus labels of ``data/SCHEMA.md``: figure, knowledge,
+    oogo_points, report, scan_start, ...); ``intent`` is the contract intent of the reply
+    (indicator, compare, trend, explain, sources, regioscan, oogo, help, clarify, out_of_scope).
+    For a figure, ``frame`` holds the asked slots and ``mode``/``regions`` the answer plan the
+    figure renderers run: ``value``, ``national``/``swv``/``regions`` (compare with Nederland,
+    the samenwerkingsverband or named regions), ``peers``, ``trend``, ``position``, ``ranking``,
+    ``breakdown``; ``regions`` then includes the implied yardsticks (NL01, the SWV code).
     """
 
     intent: str
     language: str = "nl"
+    label: str = "help"
     indicator: str | None = None
     category: str | None = None
     regions: list[str] = field(default_factory=list)
     year: int | None = None
     years: list[int] = field(default_factory=list)
     mode: str = "value"
+    target: str | None = None
+    dimension: str | None = None
+    frame: Frame | None = None
     origins: dict[str, Origin] = field(default_factory=dict)
-    # clarification: what to ask and which codes to offer
-    clarify_kind: str | None = None  # ambiguous | unknown | need_region | need_indicator
+    # how sure the intent model was, and the readings it weighed (for a clarifying question)
+    confidence: float = 1.0
+    alternatives: list[tuple[str, float]] = field(default_factory=list)
+    # clarification: what to ask and which codes (or readings) to offer
+    clarify_kind: str | None = None  # ambiguous | unknown | need_region | need_indicator | intent
     clarify_mention: str = ""
     options: list[str] = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)
@@ -36,7 +56,10 @@ class Understanding:
     profile_region: str | None = None
     corrections: list[tuple[str, str]] = field(default_factory=list)  # (typed, region code)
     injection: bool = False
-    scan_command: str | None = None  # start | stop | continue
+    scan_command: str | None = None  # start | stop | resume
+    round_code: str | None = None
+    role: str | None = None
+    formats: list[str] = field(default_factory=list)  # for a report: pdf, html, md
     query: str = ""  # the text used for knowledge search
     # the user's own word for the indicator when it is narrower than the figure, e.g.
     # "jeugdhulp" for the jeugdzorg figure (which also counts jeugdbescherming and -reclassering):
@@ -46,6 +69,8 @@ class Understanding:
     def debug(self) -> dict[str, Any]:
         return {
             "intent": self.intent,
+            "label": self.label,
+            "confidence": round(self.confidence, 3),
             "language": self.language,
             "indicator": self.indicator,
             "category": self.category,
@@ -53,6 +78,8 @@ class Understanding:
             "year": self.year,
             "years": list(self.years),
             "mode": self.mode,
+            "target": self.target,
+            "dimension": self.dimension,
             "slots": dict(self.origins),
             "clarify": self.clarify_kind,
             "corrections": [list(c) for c in self.corrections],

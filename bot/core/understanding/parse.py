@@ -1,259 +1,333 @@
-"""Turn one question plus the conversation state into an ``Understanding``.
+"""Understanding one message: named stages, in the order of how sure each signal is.
 
-The order of the checks follows how sure each signal is: commands and the regioscan first, then
-unsafe input, then questions with an indicator (figures), then knowledge questions, and only then
-follow-ups that borrow the previous question's slots. Every slot records its origin so that
-``oogo ask --json`` can show why an answer is about, say, Zwolle in 2021.
+1. ``read``      what the words say (places, indicator, categories, years), no context;
+2. ``commands``  "/regio Zwolle", "/help", "/regioscan", "/stop", input without letters;
+3. ``profile``   "ik werk bij de gemeente Zwolle" sets the profile, the rest of the message goes on;
+4. ``guards``    rules that are certain: an answer to the open regioscan statement, an
+                 invitation code, "waarom?", unsafe input;
+5. ``classify``  the trained intent model (``intent_model``) decides what the user wants; when it
+                 is unsure between two readings the user gets both as buttons;
+6. ``fill``      the figure frame (``figure``) or the few slots of the other intents.
+
+Every slot records its origin so ``oogo ask --json`` can show why an answer is about, say, Zwolle
+in 2021.
 """
 
 from __future__ import annotations
 
-import logging
 import re
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from bot.core.state import ConversationState
 from bot.core.understanding import lexicon as lx
-from bot.core.understanding.language import detect_language
-from bot.core.understanding.model import Understanding
+from bot.core.understanding.figure import fill_figure
+from bot.core.understanding.language import detect_language, explicit_language, word_signal
+from bot.core.understanding.model import CONTRACT_INTENT, Understanding
 from bot.core.understanding.normalize import fold
-from bot.core.understanding.regions import scan_regions
-from bot.core.understanding.resolve import pick_regions, profile_statement
-from bot.core.understanding.slots import (
-    choose_category,
-    detect_categories,
-    detect_indicator,
-    detect_mode,
-    detect_years,
-    valid_categories,
-)
+from bot.core.understanding.places import profile_statement
+from bot.core.understanding.reading import Reading, model_flags, read
+from bot.regioscan.parsing import parse_answer, parse_command
 
-logger = logging.getLogger(__name__)
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.core.understanding.intent_model import IntentModel
+    from indicators.registry import RegionRegistry
 
-FOLLOWUP = re.compile(
-    r"^(?:en|and|maar|but|ook|also|wat dan|hoe zit (?:dat|het)|how about|what about|en hoe|"
-    r"en wat|same for|hetzelfde voor|idem)\b"
-)
-DEICTIC = re.compile(r"\b(?:dit|dat|deze|die|hetzelfde|this|that|these|those|it)\b")
-# words that make a short question a knowledge question even right after a figure
-TOPIC_WORDS = re.compile(
-    r"oogo|regioscan|vragenlijst|handleiding|ondersteuningsplan|jeugdplan|startgesprek|"
-    r"bron|source|monitor|thuiszitter|wet\b|law\b|definitie|betekent|mean")
-DEFINE_QUERY = {"nl": "Wat betekent {} precies?", "en": "What does {} mean exactly?"}
-DEFINE_WORD = {"jeugdzorg": "jeugdzorggebruik", "neet": "NEET",
-               "neet_rr": "het relatieve risico op NEET"}
-RR_CUES = r"kans|risico|risk|likely|chance|vaker|more often|groter|hoger"
-SWV_KIND = re.compile(r"\b(samenwerkingsverband|swv)\s+(?:po|vo)\b")
-PROVINCE = re.compile(
-    r"\bprovincie|\bprovince|\b(?:friesland|fryslan|drenthe|overijssel|gelderland|"
-    r"noord-holland|zuid-holland|noord-brabant|brabant|limburg|zeeland|flevoland)\b")
 SQL_ONLY = re.compile(r"^[\W\d_]*$")
-KNOWLEDGE_WORDS = re.compile(
-    r"oogo|ondersteuningsplan|jeugdplan|passend onderwijs|samenwerkingsverband|regioscan|"
-    r"vragenlijst|handleiding|monitor|startgesprek|werkbijeenkomst|thuiszitter|verzuim|"
-    r"leerplicht|leerlingenvervoer|wet\b|wettelijk|artikel|bron|cijfers|indicator|definitie|"
-    r"zorgplicht|onderwijs|jeugdhulp|jeugdzorg|neet|gemeente|questionnaire|survey|law|"
-    r"meeting|agenda|school|absentee|dropout|partnership|support plan|youth"
-)
+WHY = re.compile(r"^(?:en )?(?:waarom|why|hoezo|hoe kom je (?:daar|hierop|daaraan|daarbij)|"
+                 r"waar komt (?:dat|dit)(?: getal)? vandaan|onderbouwing|how do you know|"
+                 r"where does (?:that|this) come from)[?!. ]*$")
+ASKS_ABOUT = re.compile(r"^(?:waarom|wie|voor wie|wat|hoe|welke|wanneer|waar|why|who|what|how|"
+                        r"which|when|where)\b")
+QUESTION_START = re.compile(r"^(?:hoe|wat|waar|wie|welke|kan|kun|mag|how|what|where|who|can)\b")
+ROLE_WORDS = re.compile(r"\b(gemeente|swv|samenwerkingsverband|school|onderwijs|jeugdhulp|"
+                        r"youth care|anders|other|municipality)\b")
+POINT_NUMBER = re.compile(r"\b(?:punt|point)\s*(\d{1,2})\b")
+FORMATS = {"pdf": "pdf", "html": "html", "markdown": "md", "md": "md", "web": "html"}
+CLARIFY_BELOW = 0.35
+ASKABLE = ("figure", "knowledge", "oogo_points", "report", "scan_start", "scan_result",
+           "scan_resume", "help")
+_DEFAULT_MODEL = object()
+SOURCES_QUERY = {"nl": "Welke bron voor welke vraag? Bronnenoverzicht",
+                 "en": "Which source for which question? Overview of sources"}
+# answers with evidence a "waar komt dat vandaan?" can be about
+ANSWERED = ("figure", "knowledge", "oogo_points")
 
 
-def understand(text: str, state: ConversationState, registry: Any,
-               profile_override: str | None = None) -> Understanding:
-    """Parse ``text`` in the context of ``state`` (see module docstring)."""
-    language = detect_language(text, default=state.language or "nl")
-    folded = fold(text)
-    u = Understanding(intent="help", language=language, query=text.strip())
-    profile = profile_override or state.profile_region
+@dataclass(slots=True)
+class Turn:
+    """What understanding may know about the conversation (it never changes it)."""
 
-    # 1. commands and profile statements
-    if re.match(r"^/?(?:stop|stoppen|quit|exit|annuleer|cancel)\b", folded):
-        u.intent, u.scan_command = "regioscan", "stop"
-        return u
-    if lx.REGIOSCAN_START.search(folded):
-        u.intent, u.scan_command = "regioscan", "start"
-        return u
+    state: ConversationState
+    scan_active: bool = False
+    profile: str | None = None
+    forced_label: str | None = None
+    model: IntentModel | None = None
+    latest_year: Callable[[], int | None] = field(default=lambda: None)
+
+
+def understand(text: str, state: ConversationState, registry: RegionRegistry, *,
+               scan_active: bool = False, profile_override: str | None = None,
+               forced_label: str | None = None, model: object = _DEFAULT_MODEL,
+               latest_year: Callable[[], int | None] | None = None) -> Understanding:
+    """Understand ``text`` in the context of ``state`` (see the module docstring)."""
+    turn = Turn(state, scan_active, profile_override or state.profile_region, forced_label,
+                _model(model), latest_year or (lambda: None))
+    reading = read(text, registry)
+    u = Understanding(intent="help", query=text.strip(),
+                      language=detect_language(text, default=state.language or "nl"))
+    if command_stage(reading, u, turn):
+        return finish(u)
+    rest = profile_stage(reading, u, turn, registry)
+    if rest is None:
+        return finish(u)
+    reading = rest
+    if not guard_stage(reading, u, turn):
+        classify_stage(reading, u, turn)
+    if u.intent != "clarify":
+        FILL.get(u.label, _fill_nothing)(reading, u, turn, registry)
+    return finish(u)
+
+
+def _model(model: object) -> IntentModel | None:
+    if model is _DEFAULT_MODEL:
+        from bot.core.understanding.intent_model import shipped_model
+
+        return shipped_model()
+    return model  # type: ignore[return-value]
+
+
+# -- stages -------------------------------------------------------------------------------------
+def command_stage(reading: Reading, u: Understanding, turn: Turn) -> bool:
+    """Slash commands and messages without a letter. True when ``u`` is decided."""
+    folded = reading.folded
     if re.fullmatch(r"/?regio[?!. ]*|/region[?!. ]*", folded):
-        u.intent, u.mode = "help", "profile"
-        return u
-    statement = profile_statement(text, folded, registry)
-    if statement is not None:
-        u.profile_region = statement.code
-        if statement.clarify is not None:
-            u.intent, u.clarify_kind = "clarify", statement.clarify
-            u.clarify_mention, u.options = statement.mention, statement.options
-            u.suggestions = statement.suggestions
-            return u
-        profile = statement.code or profile
-        text, folded = statement.rest, fold(statement.rest)
-        if len(folded) < 3 or not re.search(r"[a-z]{3}", folded):
-            u.intent = "help"
-            u.mode = "profile"
-            return u
-    if lx.HELP.search(folded) or lx.GREETING.match(folded) or lx.THANKS.match(folded):
-        u.intent = "help"
-        return u
-
-    # 2. unsafe or meaningless input
-    if SQL_ONLY.match(folded):
-        u.intent = "out_of_scope"
-        return u
-    if lx.INJECTION.search(folded):
-        u.injection = True
-        if not detect_indicator(folded):
-            u.intent = "out_of_scope"
-            return u
-
-    indicator = detect_indicator(folded)
-    categories = detect_categories(SWV_KIND.sub(r"\1", folded), language)
-    year, years, since = detect_years(folded)
-    mode_word = detect_mode(folded)
-    scan = scan_regions(text, registry)
-    own_place = bool(lx.OWN_PLACE.search(lx.OWN_SWV.sub(" ", folded)))
-    own_swv = bool(lx.OWN_SWV.search(folded))
-    national = bool(lx.NATIONAL.search(folded))
-    has_region = bool(scan.mentions or scan.unknown or own_place or own_swv or national)
-
-    # 3. other intents that never need figures
-    if lx.OUT_OF_SCOPE.search(folded) and not indicator:
-        u.intent = "out_of_scope"
-        return u
-    if lx.OOGO_POINTS.search(folded) and not indicator:
-        generic = lx.OOGO_GENERIC_TOPICS.search(folded) and not lx.OWN.search(folded)
-        u.intent = "explain" if generic else "oogo"
-        if u.intent == "oogo":
-            u.regions = [c for m in scan.mentions for c in m.codes[:1]] or (
-                [profile] if profile else [])
-            u.origins["regions"] = "question" if scan.mentions else "profile"
-        return u
-    followup = bool(FOLLOWUP.match(folded)) or (
-        not indicator and state.last_indicator is not None
-        and (has_region or year or years or categories or mode_word
-             or DEICTIC.search(folded))
-        and len(folded.split()) <= 12 and not TOPIC_WORDS.search(folded)
-    )
-    if not indicator and state.last_indicator and DEICTIC.search(folded) \
-            and lx.DEFINITION.search(folded) and len(folded.split()) <= 6:
-        # "Wat betekent dat?" right after a figure: explain that indicator
-        u.intent = "explain"
-        u.query = DEFINE_QUERY[language].format(DEFINE_WORD[state.last_indicator])
-        return u
-    if indicator and _is_knowledge_question(folded, has_region, year, years, mode_word):
-        u.intent = "sources" if lx.SOURCES.search(folded) else "explain"
-        return u
-    if not indicator:
-        if followup and state.last_indicator:
-            indicator = state.last_indicator
-            u.origins["indicator"] = "context"
-        elif scan.mentions and not scan.unknown and mode_word == "peers":
-            # "Welke gemeenten lijken op Zeist?": show the peers on the monitor's main figure
-            # (the answer names it and offers NEET as a follow-up)
-            indicator = "jeugdzorg"
-            u.origins["indicator"] = "default"
-        elif scan.mentions and not scan.unknown and (
-                mode_word in ("peers", "trend", "position", "compare")
-                or not (lx.DEFINITION.search(folded) or lx.SOURCES.search(folded)
-                        or KNOWLEDGE_WORDS.search(folded))):
-            # "Welke gemeenten lijken op Almere?", "Hoe doet Zwolle het?": which figures?
-            u.intent, u.clarify_kind = "clarify", "need_indicator"
-            u.regions = [c for m in scan.mentions for c in m.codes[:1]]
-            return u
-        elif lx.SOURCES.search(folded) and not lx.DEFINITION.search(folded[:12]):
-            u.intent = "sources"
-            return u
-        else:
-            # the knowledge base decides: no relevant passage means out of scope
-            u.intent = "explain"
-            return u
+        u.label, u.mode = "help", "profile"
+    elif re.match(r"^/(?:help|hulp|start|menu)\b", folded):
+        u.label = "help"
+    elif re.match(r"^/(?:bronnen|sources)\b", folded):
+        u.label, u.query = "knowledge", SOURCES_QUERY[u.language]
+    elif re.match(r"^/regio ?scan\b", folded):
+        u.label, u.scan_command = "scan_start", "start"
+        _invitation(reading, u)
+    elif re.match(r"^/?(?:stop|stoppen|quit|exit|annuleer|cancel)[!. ]*$", folded):
+        u.label, u.scan_command = "scan_answer", "stop"
+    elif SQL_ONLY.match(folded) and not (turn.scan_active and folded.strip()):
+        u.label = "out_of_scope"
     else:
-        u.origins["indicator"] = "question"
-
-    # 4. an indicator question: fill the slots
-    if indicator == "neet" and any(c in lx.RISK_FACTORS and c != "totaal" for c in categories) \
-            and re.search(RR_CUES, folded):
-        indicator = "neet_rr"
-    u.indicator = indicator
-    category = choose_category(indicator, categories)
-    if category:
-        u.category, u.origins["category"] = category, "question"
-    elif followup and state.last_category in valid_categories(indicator) \
-            and state.last_indicator == indicator:
-        u.category, u.origins["category"] = state.last_category, "context"
-    mode = _mode(mode_word, years, since, indicator, category)
-    if followup and mode is None and state.last_comparison in (
-            "trend", "peers", "position", "breakdown", "swv") and not (
-            state.last_comparison == "trend" and year):
-        mode = state.last_comparison
-        u.origins["mode"] = "context"
-    u.year = year
-    if year:
-        u.origins["year"] = "question"
-    elif followup and state.last_year and mode != "trend" and not years:
-        u.year, u.origins["year"] = state.last_year, "context"
-    if years:
-        u.years, u.origins["years"] = years, "question"
-    if since:
-        u.years = [years[0]]
-        u.mode = "trend"
-    if re.search(r"\bprovinc", folded) or (PROVINCE.search(folded) and not scan.mentions):
-        u.intent, u.clarify_kind = "out_of_scope", "province"
-        return u
-    ok = pick_regions(u, scan, registry, folded, profile=profile, state=state,
-                      followup=followup, own_place=own_place, own_swv=own_swv,
-                      national=national, mode=mode)
-    if not ok:
-        return u
-    u.mode = _final_mode(mode, u, national)
-    u.intent = {"trend": "trend", "value": "indicator", "breakdown": "indicator"}.get(
-        u.mode, "compare")
-    return u
-
-
-def _is_knowledge_question(folded: str, has_region: bool, year: int | None,
-                           years: list[int], mode_word: str | None) -> bool:
-    """An indicator word in a 'what does it mean / where do I find' question without a place."""
-    if has_region or year or years:
         return False
-    if re.search(r"verschil tussen|difference between|onderscheid tussen", folded):
-        return True
-    if re.search(r"per wijk|wijkniveau|per buurt|by neighbourhood|district", folded):
-        return True
-    if lx.SOURCES.search(folded) and re.search(r"waar|welke bron|where|which source|bronnen",
-                                               folded):
-        return True
-    if lx.FIGURE_CUES.search(folded) and not re.search(r"hoe wordt|how is|berekend|calculated",
-                                                      folded):
-        return False
-    if mode_word in ("peers", "trend", "position", "compare"):
-        return False
-    definition = re.search(
-        r"wat (?:betekent|is|zijn|houdt|verstaan|wordt bedoeld)|definitie|hoe wordt|how is|"
-        r"what (?:does|is|are)|meaning|definition|berekend|calculated|gemeten|measured|"
-        r"uitleg|explain|waarom|why|wat zegt", folded)
-    return bool(definition) and not re.search(r"factoren|factors", folded)
+    return True
 
 
-def _mode(mode_word: str | None, years: list[int], since: bool, indicator: str,
-          category: str | None) -> str | None:
-    if since or len(years) > 1:
-        return "trend"
-    if mode_word == "compare":
-        return "compare"
-    if mode_word:
-        return mode_word
-    if indicator == "neet_rr" and category is None:
-        return "breakdown"
+def profile_stage(reading: Reading, u: Understanding, turn: Turn,
+                  registry: RegionRegistry) -> Reading | None:
+    """'Ik werk bij de gemeente Zwolle': set the profile. Returns the reading of the rest of the
+    message, or None when the message was only that statement (or needs a clarification)."""
+    statement = profile_statement(reading.text, reading.folded, registry)
+    if statement is None:
+        return reading
+    u.label = "help"
+    if statement.clarify is not None:
+        u.intent, u.clarify_kind = "clarify", statement.clarify
+        u.clarify_mention, u.options = statement.mention, statement.options
+        u.suggestions = list(statement.options) if statement.clarify == "unknown" else []
+        return None
+    u.profile_region = statement.code
+    turn.profile = statement.code or turn.profile
+    if len(statement.rest) < 3 or not re.search(r"[a-z]{3}", fold(statement.rest)):
+        u.mode = "profile"
+        return None
+    u.query = statement.rest
+    return read(statement.rest, registry)
+
+
+def guard_stage(reading: Reading, u: Understanding, turn: Turn) -> bool:
+    """Rules that are certain, before the model. True when ``u`` is decided."""
+    sure = sure_wording(reading)
+    if lx.INJECTION.search(reading.folded):
+        u.injection = True
+        if reading.indicator:
+            return False
+        u.label = "out_of_scope"
+    elif turn.scan_active and is_scan_input(reading.text):
+        u.label = "scan_answer"
+    elif reading.invite_code and reading.words <= 8 and sure != "scan_result" \
+            and not QUESTION_START.match(reading.folded):
+        u.label = "round_join"
+    elif WHY.match(reading.folded) or (lx.WHY_SOURCE.match(reading.words_text)
+                                        and turn.state.last_label in ANSWERED):
+        u.label = "why"
+    elif sure is not None:
+        u.label = sure
+    else:
+        return False
+    return True
+
+
+def sure_wording(reading: Reading) -> str | None:
+    """What some wordings ask for beyond doubt: small talk and questions about the assistant
+    (help), going on with the scan, the own outcome, the report, "waarom staat punt 2 erop?",
+    and what an indicator means (knowledge, when no place is named)."""
+    words = reading.words_text
+    plain = not reading.indicator and not reading.places.mentions
+    if plain and ((lx.SMALL_TALK.match(words) and not lx.TOPIC.search(words))
+                  or lx.ABOUT_YOU.search(words)):
+        return "help"
+    if plain and lx.RESUME.match(words) and reading.words <= 8:
+        return "scan_resume"
+    if plain and lx.RESULT.search(words) and not lx.HOW_IT_WORKS.search(words) \
+            and "oogo" not in words:
+        return "scan_result"
+    if plain and lx.REPORT.search(words) and not lx.HOW_IT_WORKS.search(words):
+        return "report"
+    if lx.POINT_QUESTION.search(words):
+        return "oogo_points"
+    if reading.indicator and _asks_what_it_means(reading):
+        return "knowledge"
     return None
 
 
-def _final_mode(mode: str | None, u: Understanding, national: bool) -> str:
-    if mode == "position" and u.regions == ["NL01"]:
-        return "ranking"
-    if mode in ("trend", "peers", "position", "breakdown"):
-        return mode
-    if u.mode == "swv":
-        return "swv"
-    if len(u.regions) > 1:
-        return "regions"
-    if mode == "compare" or national:
-        return "national" if u.regions and u.regions[0] != "NL01" else "value"
-    return "value"
+def _asks_what_it_means(reading: Reading) -> bool:
+    places = reading.places
+    if places.mentions or places.own_place or places.own_swv or reading.year or reading.years:
+        return False
+    words = reading.words_text
+    if lx.FIGURE_CUE.search(words):
+        return False
+    return bool(lx.DEFINE.search(words) or (lx.DEFINE_SHORT.match(words) and reading.words <= 6))
+
+
+def is_scan_input(text: str) -> bool:
+    """An answer or a command for the open regioscan statement ("4", "eens, want ...", "terug",
+    "wijzig 3", "pauze"). "help" is not: it gets the assistant's help and then the statement."""
+    command = parse_command(text)
+    if command is not None:
+        return command.name != "help" or fold(text).strip(" ?!.") == "uitleg"
+    return parse_answer(text) is not None
+
+
+def classify_stage(reading: Reading, u: Understanding, turn: Turn) -> None:
+    """The model's reading of what the user wants; a clarifying question when unsure."""
+    if turn.forced_label:
+        u.label, u.confidence = turn.forced_label, 1.0
+        return
+    ranked = _ranked(reading, u, turn)
+    allowed = [(label, p) for label, p in ranked if _allowed(label, reading, turn)]
+    label, confidence = allowed[0]
+    u.label, u.confidence, u.alternatives = label, confidence, allowed[:3]
+    second = allowed[1] if len(allowed) > 1 else None
+    if confidence < CLARIFY_BELOW and second is not None and label in ASKABLE \
+            and second[0] in ASKABLE:
+        u.intent, u.clarify_kind = "clarify", "intent"
+        u.options = [label, second[0]]
+
+
+def _ranked(reading: Reading, u: Understanding, turn: Turn) -> list[tuple[str, float]]:
+    model = turn.model
+    if model is None:  # no trained model shipped: the words decide, roughly
+        return [("figure", 0.6), ("knowledge", 0.4)] if reading.indicator else [
+            ("knowledge", 0.6), ("out_of_scope", 0.4)]
+    flags = model_flags(reading, scan_active=turn.scan_active,
+                        has_context=turn.state.turns > 0,
+                        after_figure=turn.state.last_label == "figure",
+                        vocabulary=model.vocabulary)
+    if not explicit_language(reading.text) and word_signal(reading.text) == 0:
+        english = model.predict(reading.clean, flags, head="lang").probability("en")
+        u.language = detect_language(reading.text, turn.state.language or "nl", english)
+    return list(model.predict(reading.clean, flags).ranked)
+
+
+def _allowed(label: str, reading: Reading, turn: Turn) -> bool:
+    """Readings that cannot be right for this message whatever the model says."""
+    if label == "scan_answer":
+        return turn.scan_active
+    if label == "round_join":
+        return reading.invite_code is not None
+    if label == "figure":
+        return bool(reading.indicator or turn.state.last_frame or reading.places.any)
+    if label == "scan_start":  # "waarom zou ik de regioscan invullen?" asks about the scan
+        return not ASKS_ABOUT.match(reading.folded)
+    return True
+
+
+# -- filling the other intents ------------------------------------------------------------------
+def _fill_nothing(reading: Reading, u: Understanding, turn: Turn,
+                  registry: RegionRegistry) -> None:
+    return None
+
+
+def _fill_knowledge(reading: Reading, u: Understanding, turn: Turn,
+                    registry: RegionRegistry) -> None:
+    u.query = without_places(reading)
+
+
+def _fill_region(reading: Reading, u: Understanding, turn: Turn,
+                 registry: RegionRegistry) -> None:
+    """OOGO points and the report: about the named region, else the profile, else the last."""
+    named = [m.codes[0] for m in reading.places.mentions if len(m.codes) == 1]
+    last = turn.state.last_regions[:1]
+    region = (named or ([turn.profile] if turn.profile else []) or last)
+    u.regions = region[:1]
+    u.origins["regions"] = "question" if named else ("profile" if turn.profile else "context")
+    number = POINT_NUMBER.search(reading.folded)
+    if number:
+        u.query = f"punt {number.group(1)}"
+    u.formats = sorted({FORMATS[w] for w in re.findall(r"[a-z]+", reading.folded)
+                        if w in FORMATS})
+
+
+def _fill_scan(reading: Reading, u: Understanding, turn: Turn,
+               registry: RegionRegistry) -> None:
+    u.scan_command = {"scan_start": "start", "scan_resume": "resume",
+                      "scan_result": "result", "round_join": "join"}.get(u.label)
+    _invitation(reading, u)
+
+
+def _invitation(reading: Reading, u: Understanding) -> None:
+    """The invitation code and role typed with a message ("4C8A4CKD school")."""
+    # imported here: the rounds module loads the scan definition (YAML), which a question
+    # without an invitation code never needs
+    from bot.regioscan.rounds import parse_role
+
+    if reading.invite_code:
+        u.round_code = reading.invite_code
+        rest = reading.folded.replace(reading.invite_code.lower(), " ")
+        role = ROLE_WORDS.search(rest)
+        u.role = parse_role(role.group(1)) if role else None
+
+
+def without_places(reading: Reading) -> str:
+    """The question without its place names: the documents are about how things work, not about
+    one place, so "thuiszitters in Utrecht" searches for "thuiszitters"."""
+    text = reading.text
+    spans = sorted((m.span for m in reading.places.mentions), reverse=True)
+    for start, end in spans:
+        text = text[:start] + " " + text[end:]
+    return re.sub(r"\s+", " ", text).strip() or reading.text
+
+
+FILL: dict[str, Callable[[Reading, Understanding, Turn, RegionRegistry], None]] = {
+    "figure": fill_figure,
+    "knowledge": _fill_knowledge,
+    "oogo_points": _fill_region,
+    "report": _fill_region,
+    "scan_start": _fill_scan,
+    "scan_resume": _fill_scan,
+    "scan_result": _fill_scan,
+    "round_join": _fill_scan,
+}
+
+
+def finish(u: Understanding) -> Understanding:
+    """Set the contract intent from the label and the answer plan."""
+    if u.intent == "clarify" or (u.intent == "out_of_scope" and u.clarify_kind):
+        return u
+    if u.label == "figure":
+        u.intent = {"trend": "trend", "value": "indicator", "breakdown": "indicator"}.get(
+            u.mode, "compare")
+    elif u.label == "knowledge":
+        u.intent = "sources" if lx.SOURCES.search(fold(u.query)) else "explain"
+    else:
+        u.intent = CONTRACT_INTENT.get(u.label, "help")
+    return u

@@ -6,7 +6,9 @@ and the profile happens in ``parse``. Keeping them pure makes every synonym test
 
 from __future__ import annotations
 
+import os
 import re
+from functools import lru_cache
 
 from bot.core.understanding import lexicon as lx
 
@@ -18,31 +20,72 @@ ONDERWIJS_WORDS = re.compile(
     r"onderwijssoort|schoolsoort|schooltype|type (?:of )?(?:education|school)")
 ZORGTYPE_WORDS = re.compile(
     r"zorgtype|soort (?:jeugd)?(?:zorg|hulp)|type (?:of )?(?:care|youth care)|"
-    r"vorm(?:en)? van (?:jeugd)?(?:zorg|hulp)")
+    r"vorm(?:en)? van (?:jeugd)?(?:zorg|hulp)|zorgvorm|type of care|kind of care|by care")
 
 
-TYPO_TARGETS = ("jeugdzorg", "jeugdhulp", "jeugdzorggebruik")
+TYPO_SCORE = 82.0  # words of six letters or more
+TYPO_SCORE_SHORT = 88.0  # five-letter words: one inserted or dropped letter only
+_KEYWORD_SET = frozenset(lx.KEYWORDS) | lx.NOT_TYPOS
+
+
+def correct_typos(folded: str) -> str:
+    """Words one slip away from a keyword of the lexicon become that keyword ("juegdzorg",
+    "amulante", "zoner"): the patterns then read the message as it was meant. Only words of six
+    letters or more with the keyword's first letter are changed, so ordinary words stay."""
+    from rapidfuzz import fuzz, process
+
+    def fix(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if word in _KEYWORD_SET:
+            return word
+        cutoff = TYPO_SCORE if len(word) >= 6 else TYPO_SCORE_SHORT
+        found = process.extractOne(word, lx.KEYWORDS, scorer=fuzz.ratio, score_cutoff=cutoff)
+        if found is None or found[0][0] != word[0] or _inflection(word, str(found[0])):
+            return word
+        return str(found[0])
+
+    return re.sub(r"[a-z]{5,}", fix, folded)
+
+
+ENDINGS = frozenset(["", "e", "en", "n", "s", "es", "r", "re", "ar", "are", "f", "ve", "d",
+                     "de", "t", "te"])
+
+
+def _inflection(word: str, keyword: str) -> bool:
+    """"zorgtypen", "middelbare", "relatieve": another form of the keyword, not a typo."""
+    common = len(os.path.commonprefix([word, keyword]))
+    return word[common:] in ENDINGS and keyword[common:] in ENDINGS
 
 
 def detect_indicator(folded: str) -> str | None:
-    """The indicator id a question is about, or None (typos in 'jeugdzorg' are forgiven)."""
+    """The indicator id a question is about, or None."""
     for indicator in ("neet_rr", "neet", "jeugdzorg"):
         if any(p.search(folded) for p in lx.INDICATOR_PATTERNS[indicator]):
             if indicator == "neet_rr" and not _mentions_neet_or_risk(folded):
                 continue
             return indicator
-    from rapidfuzz import fuzz
-
-    for word in re.findall(r"[a-z]{7,}", folded):
-        if word.startswith("jeu") and any(fuzz.ratio(word, t) >= 85 for t in TYPO_TARGETS):
-            return "jeugdzorg"
     return None
 
 
+RR_EXPLICIT = re.compile(r"relatie(?:f|ve)\w* (?:neet[- ]?)?risico|relative risks?|"
+                         r"\bneet[- ]?rr\b|\brr\b")
+
+
 def _mentions_neet_or_risk(folded: str) -> bool:
-    # "relatief risico" alone is about NEET in this domain; "risk factors for youth care" is not
+    # "relatief risico" is about NEET in this domain; "risk factors for youth care" is not
+    if RR_EXPLICIT.search(folded):
+        return True
     return not any(p.search(folded) for p in lx.INDICATOR_PATTERNS["jeugdzorg"]) or bool(
         re.search(r"\bneet|werk|opleiding|education|employment|uitval", folded))
+
+
+def indicator_outside_categories(folded: str) -> str | None:
+    """The indicator named other than by a category ("jeugdhulp met verblijf" names a category
+    of jeugdzorg and a risk factor of neet_rr, not necessarily the indicator jeugdzorg)."""
+    folded = re.sub(r"\bjeugdhulp (?:met|zonder) verblijf\b", " ", folded)
+    for _, pattern in lx.CATEGORY_RES:
+        folded = pattern.sub(" ", folded)
+    return detect_indicator(folded)
 
 
 def detect_categories(folded: str, language: str) -> list[str]:
@@ -61,34 +104,33 @@ def detect_categories(folded: str, language: str) -> list[str]:
 
 
 def choose_category(indicator: str | None, categories: list[str]) -> str | None:
-    """The first category that is valid for the indicator."""
-    valid = valid_categories(indicator)
-    for category in categories:
-        if category in valid:
-            return category
-    return None
+    """The category valid for the indicator; a care type wins over a school type ("kinderen op
+    de basisschool met jeugdhulp zonder verblijf": the care type is what is counted)."""
+    valid = [c for c in categories if c in valid_categories(indicator)]
+    care = [c for c in valid if c in lx.ZORGTYPES]
+    chosen = care or valid
+    return chosen[0] if chosen else None
 
 
+@lru_cache(maxsize=8)
 def valid_categories(indicator: str | None) -> tuple[str, ...]:
-    if indicator == "jeugdzorg":
-        return lx.ONDERWIJS + lx.ZORGTYPES + ("totaal",)
-    if indicator == "neet":
-        return ("totaal",)
-    if indicator == "neet_rr":
-        return lx.RISK_FACTORS
-    return ()
+    """The categories the catalog has for an indicator (empty for an unknown indicator)."""
+    from indicators.catalog import build_catalog
+
+    definition = build_catalog().get(indicator or "")
+    return definition.all_categories if definition is not None else ()
 
 
 def detect_years(folded: str) -> tuple[int | None, list[int], bool]:
     """(single year, explicit year range, 'since' form) named in the question."""
-    since = SINCE_RE.search(folded)
-    if since:
-        return None, [int(since.group(1))], True
     rng = RANGE_RE.search(folded)
     if rng:
         a, b = sorted((int(rng.group(1)), int(rng.group(2))))
         if a != b:
             return None, list(range(a, b + 1)), False
+    since = SINCE_RE.search(folded)
+    if since:
+        return None, [int(since.group(1))], True
     years = sorted({int(y) for y in YEAR_RE.findall(folded)})
     if len(years) == 1:
         return years[0], [], False
@@ -98,17 +140,19 @@ def detect_years(folded: str) -> tuple[int | None, list[int], bool]:
 
 
 def detect_mode(folded: str) -> str | None:
-    """The computation the wording asks for, regardless of regions (None: not said)."""
+    """The computation the wording asks for, regardless of regions (None: not said).
+
+    ``position`` covers both a place's rank and a ranking of all gemeenten; which of the two
+    depends on whether a place is the subject (decided later, with the regions).
+    """
     if lx.PEERS.search(folded):
         return "peers"
-    if re.search(r"factor|kenmerk", folded):
+    if lx.BREAKDOWN.search(folded) or re.search(r"factoren|factors|kenmerken", folded):
         return "breakdown"
     if lx.TREND.search(folded):
         return "trend"
     if lx.POSITION.search(folded):
         return "position"
-    if lx.BREAKDOWN.search(folded):
-        return "breakdown"
     if lx.COMPARE.search(folded):
         return "compare"
     return None

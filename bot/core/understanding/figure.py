@@ -1,0 +1,304 @@
+"""Filling the frame of a figure question, slot by slot, with the conversation as context.
+
+A follow-up ("en in 2021?", "en landelijk?", "vergelijk met het samenwerkingsverband", "en met
+vergelijkbare gemeenten?") changes only the slots it names; the indicator, category, region and
+year of the previous figure stay. The comparison target is a slot like any other. Each step is
+a small function so each rule can be tested and read on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bot.core.understanding import lexicon as lx
+from bot.core.understanding.frame import NATIONAL, Frame, own_swv, plan, swv_kind
+from bot.core.understanding.places import mention_code
+from bot.core.understanding.slots import (
+    ZORGTYPE_WORDS,
+    choose_category,
+    indicator_outside_categories,
+    valid_categories,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.core.understanding.model import Understanding
+    from bot.core.understanding.parse import Turn
+    from bot.core.understanding.reading import Reading
+    from indicators.registry import RegionRegistry
+
+FOLLOWUP = re.compile(
+    r"^(?:en|and|maar|but|ook|also|wat dan|hoe zit (?:dat|het)|how about|what about|en hoe|"
+    r"en wat|same for|hetzelfde voor|idem|vergelijk (?:met|dat|het|dit)|compare (?:with|that|it)"
+    r"|per |uitgesplitst|splits|kun je dat|can you (?:split|break))\b")
+RR_CUES = re.compile(r"kans|risico|risk|likely|chance|vaker|more often|groter|hoger")
+PROVINCE = re.compile(
+    r"\bprovinc|\b(?:friesland|fryslan|drenthe|overijssel|gelderland|noord-holland|"
+    r"zuid-holland|noord-brabant|brabant|limburg|zeeland|flevoland)\b")
+NO_REGION_MODES = ("ranking",)
+# "NEET-risico na jeugdhulp": a risk factor family named without the exact factor
+CARE_WORD = re.compile(r"\bjeugd(?:hulp|zorg)\b|\byouth care\b")
+
+
+def fill_figure(reading: Reading, u: Understanding, turn: Turn, registry: RegionRegistry,
+                ) -> None:
+    """Fill ``u`` for a figure question, or turn it into a clarification."""
+    last = Frame.from_dict(turn.state.last_frame)
+    followup = last is not None and (bool(FOLLOWUP.match(reading.words_text))
+                                     or reading.indicator is None)
+    context = last if followup else None
+    frame = Frame()
+    if not indicator_slot(reading, u, frame, context, last):
+        return
+    category_slot(reading, u, frame, context)
+    year_slot(reading, u, frame, context, turn)
+    words_mode_and_target(reading, frame)
+    if not region_slot(reading, u, frame, context, last, turn, registry):
+        return
+    settle(reading, frame, context)
+    if re.search(r"\bprovinc", reading.words_text) or (PROVINCE.search(reading.words_text)
+                                                 and not reading.places.mentions):
+        u.intent, u.label, u.clarify_kind = "out_of_scope", "figure", "province"
+        return
+    u.frame = frame
+    u.mode, u.regions = plan(frame, registry)
+    u.indicator, u.category, u.year, u.years = (frame.indicator, frame.category, frame.year,
+                                                list(frame.years))
+    u.target, u.dimension = frame.target, frame.dimension
+    u.asked_term = reading.asked_term if frame.indicator == "jeugdzorg" else None
+
+
+def indicator_slot(reading: Reading, u: Understanding, frame: Frame, context: Frame | None,
+                   last: Frame | None) -> bool:
+    """The indicator: named, carried from the previous figure, or asked for."""
+    indicator = reading.indicator
+    if context is not None and context.indicator == "neet_rr" and indicator == "jeugdzorg" \
+            and indicator_outside_categories(reading.words_text) is None:
+        indicator = None  # "en voor jeugdhulp met verblijf?" after a risk: another risk factor
+    if indicator:
+        u.origins["indicator"] = "question"
+    elif context is not None:
+        indicator = context.indicator
+        u.origins["indicator"] = "context"
+    elif reading.mode_word == "peers" and reading.places.mentions:
+        # "Welke gemeenten lijken op Zeist?": the peers on the monitor's main figure
+        indicator = "jeugdzorg"
+        u.origins["indicator"] = "default"
+    if indicator is None:
+        u.intent, u.clarify_kind = "clarify", "need_indicator"
+        u.regions = [c for m in reading.places.mentions for c in m.codes[:1]]
+        return False
+    rr = RR_CUES.search(reading.words_text)
+    if indicator == "neet" and rr and (
+            any(c in valid_categories("neet_rr") for c in reading.categories)
+            or reading.mode_word == "breakdown" or CARE_WORD.search(reading.words_text)):
+        indicator = "neet_rr"
+    frame.indicator = indicator
+    return True
+
+
+def category_slot(reading: Reading, u: Understanding, frame: Frame,
+                  context: Frame | None) -> None:
+    valid = valid_categories(frame.indicator)
+    named = choose_category(frame.indicator, reading.categories)
+    if named:
+        frame.category = named
+        u.origins["category"] = "question"
+    elif context is not None and context.indicator == frame.indicator \
+            and context.category in valid:
+        frame.category = context.category
+        u.origins["category"] = "context"
+
+
+def year_slot(reading: Reading, u: Understanding, frame: Frame, context: Frame | None,
+              turn: Turn) -> None:
+    if reading.since and reading.years:
+        start = reading.years[0]
+        latest = max(turn.latest_year() or start, start)
+        frame.years, frame.mode = list(range(start, latest + 1)), "trend"
+        u.origins["years"] = "question"
+    elif len(reading.years) > 1:
+        frame.years, frame.mode = list(reading.years), "trend"
+        u.origins["years"] = "question"
+    elif reading.year:
+        frame.year = reading.year
+        u.origins["year"] = "question"
+    elif context is not None and context.year and context.mode != "trend" \
+            and reading.mode_word != "trend":
+        frame.year = context.year
+        u.origins["year"] = "context"
+    elif context is not None and context.years and context.mode == "trend" \
+            and reading.mode_word in (None, "trend"):
+        frame.years = list(context.years)
+        u.origins["years"] = "context"
+
+
+def words_mode_and_target(reading: Reading, frame: Frame) -> None:
+    """What the wording says about the computation and the comparison target."""
+    mode = reading.mode_word
+    if frame.mode == "trend":
+        mode = "trend"
+    if mode in (None, "position") and lx.RANKING.search(reading.words_text):
+        mode = "ranking"
+    if mode == "position" and reading.places.swv_word:
+        mode = "compare"  # "vergeleken met de andere gemeenten in het samenwerkingsverband"
+    places = reading.places
+    target = None
+    if mode == "peers":
+        target = "peers"
+    elif places.swv_kind:
+        target = f"swv_{places.swv_kind}"
+    elif places.swv_word and not places.own_swv:
+        target = "swv"
+    elif places.national:
+        target = "land"
+    frame.mode = mode or ""
+    frame.target = target
+
+
+def region_slot(reading: Reading, u: Understanding, frame: Frame, context: Frame | None,
+                last: Frame | None, turn: Turn, registry: RegionRegistry) -> bool:
+    """The regions the question is about; False when ``u`` became a clarification."""
+    codes = named_regions(reading, u, frame, registry)
+    if codes is None:
+        return False
+    places = reading.places
+    kind = swv_kind(frame.indicator, frame.category)
+    own = places.own_place or places.own_swv
+    if own and not turn.profile:
+        u.intent, u.clarify_kind = "clarify", "need_region"
+        return False
+    if places.own_swv and (places.own_place or codes or places.own_swv_target):
+        frame.target = frame.target if frame.target and frame.target.startswith("swv") else "swv"
+        if not codes and not places.own_place and context is not None and context.regions:
+            codes = [context.regions[0]]  # "en vergeleken met ons swv?": the place stays
+        elif not codes:
+            codes = [turn.profile] if turn.profile else []
+    elif places.own_swv and turn.profile:
+        swv = own_swv(registry, turn.profile, kind)
+        codes.insert(0, swv or turn.profile)
+    if places.own_place and turn.profile and turn.profile not in codes:
+        codes.insert(0, turn.profile)
+    origin = "profile" if own and len(codes) == 1 else "question"
+    if not codes and places.national and not (frame.target == "land" and (
+            context is not None or (turn.profile and lx.COMPARE.search(reading.words_text)))):
+        codes = [NATIONAL]  # "Hoeveel jongeren in Nederland ...": Nederland is the subject
+    if len(codes) == 1 and context is not None and context.regions and lx.COMPARE.search(
+            reading.words_text) and context.regions[0] not in codes and not own:
+        # "en vergeleken met Helmond?": the subject stays, Helmond is what it is set against
+        codes.insert(0, context.regions[0])
+        frame.target = frame.target or "region"
+    if not codes:
+        codes, origin = _unnamed_subject(frame, context, last, turn)
+    frame.regions = codes
+    u.origins["regions"] = origin
+    return True
+
+
+def named_regions(reading: Reading, u: Understanding, frame: Frame,
+                  registry: RegionRegistry) -> list[str] | None:
+    """Codes of the places named in the text; None when one is ambiguous or unknown."""
+    kind = swv_kind(frame.indicator, frame.category)
+    codes: list[str] = []
+    for mention in reading.places.mentions:
+        found = mention_code(registry, mention, kind)
+        if len(found) > 1:
+            u.intent, u.clarify_kind = "clarify", "ambiguous"
+            u.clarify_mention, u.options = mention.text, found
+            return None
+        if found and found[0] not in codes:
+            codes.append(found[0])
+            if mention.resolution.method in ("fuzzy", "former"):
+                u.corrections.append((mention.text, found[0]))
+    for unknown in reading.places.unknown:
+        suggestions = [r.code for r in unknown.resolution.suggestions]
+        if codes and not suggestions:
+            continue  # a place-like word next to known places: ignore it
+        u.intent, u.clarify_kind = "clarify", "unknown"
+        u.clarify_mention, u.options, u.suggestions = unknown.text, suggestions, suggestions
+        if not suggestions:
+            u.intent = "out_of_scope"
+        return None
+    return codes
+
+
+def _unnamed_subject(frame: Frame, context: Frame | None, last: Frame | None,
+                     turn: Turn) -> tuple[list[str], str]:
+    """No place named: the previous figure's place (follow-up), the profile, or Nederland."""
+    if frame.mode in NO_REGION_MODES:
+        return [], "default"
+    if context is not None and context.regions:
+        return list(context.regions), "context"
+    if turn.profile:
+        return [turn.profile], "profile"
+    if last is not None and last.regions:
+        return list(last.regions), "context"
+    return [], "default"  # the answer is about Nederland; the question named no place
+
+
+def settle(reading: Reading, frame: Frame, context: Frame | None) -> None:
+    """Make mode and target agree with each other, the regions and the previous figure."""
+    if not frame.mode and context is not None:
+        carry_mode(reading, frame, context)
+    subject = frame.regions[0] if frame.regions else NATIONAL
+    if frame.target == "land" and subject == NATIONAL:
+        frame.target = None
+    if frame.target and frame.mode in ("", "value", "compare"):
+        frame.mode = "peers" if frame.target == "peers" else "compare"
+    if not frame.mode:
+        frame.mode = "compare" if len(frame.regions) > 1 else "value"
+    if frame.mode == "compare" and not frame.target:
+        frame.target = "region" if len(frame.regions) > 1 else "land"
+    if frame.mode == "position" and subject == NATIONAL:
+        frame.mode, frame.regions = "ranking", []
+    if frame.mode == "ranking" and frame.regions == [NATIONAL]:
+        frame.regions = []  # "welke gemeenten in Nederland ...": all of them
+    if frame.mode == "peers":
+        frame.target = "peers"
+    if frame.mode in ("value", "position", "ranking", "breakdown") and frame.target != "land":
+        frame.target = None
+    if frame.mode == "breakdown":
+        kept = context is not None and context.mode == "breakdown" and context.dimension \
+            and not _names_dimension(reading)
+        frame.dimension = context.dimension if kept and context else dimension_of(frame, reading)
+        frame.category = None
+    else:
+        frame.dimension = None
+    if frame.mode == "compare" and frame.target == "land" and subject == NATIONAL:
+        frame.mode, frame.target = "value", None
+
+
+def carry_mode(reading: Reading, frame: Frame, context: Frame) -> None:
+    """A follow-up without words for the computation keeps the previous one, except where it
+    no longer fits: a new comparison target makes it a comparison (a trend or breakdown stays
+    one, now set against the target), a new indicator drops a breakdown, a year ends a trend."""
+    named_new_place = bool(reading.places.mentions)
+    if frame.target is not None:
+        keep = context.mode in ("trend", "breakdown") and frame.target == "land"
+        frame.mode = context.mode if keep else ""
+        return
+    frame.mode = context.mode
+    if not (named_new_place and context.target == "region"):
+        frame.target = context.target
+    if frame.indicator != context.indicator and frame.mode in ("breakdown", "position"):
+        frame.mode, frame.target = "value", None
+    if frame.mode == "trend" and frame.year:
+        frame.mode = "value"
+    if frame.mode == "compare" and context.target == "region" and named_new_place:
+        frame.mode, frame.target = "value", None
+
+
+def _names_dimension(reading: Reading) -> bool:
+    return bool(ZORGTYPE_WORDS.search(reading.words_text) or re.search(
+        r"onderwijssoort|schoolsoort|schooltype|type of education|school type|risicofactor|"
+        r"risk factor", reading.words_text))
+
+
+def dimension_of(frame: Frame, reading: Reading) -> str:
+    if frame.indicator == "neet_rr":
+        return "risicofactor"
+    if ZORGTYPE_WORDS.search(reading.words_text) or frame.category in (
+            "jeugdhulp_zonder_verblijf", "jeugdhulp_met_verblijf", "jeugdbescherming",
+            "jeugdreclassering"):
+        return "zorgtype"
+    return "onderwijssoort"
