@@ -60,7 +60,7 @@ class FakeRegioscan:
 
 
 class FakePoints:
-    def points(self, region, language, question=""):
+    def points(self, region, language, question="", conversation_id=None):
         return PointsAnswer("1. Thuiszitters bespreken.")
 
 
