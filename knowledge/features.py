@@ -25,13 +25,14 @@ import numpy as np
 from knowledge.bm25 import BM25Index
 from knowledge.chunking import Chunk
 from knowledge.glossary import translate_tokens
-from knowledge.textproc import STOPWORDS, raw_tokens, stem
+from knowledge.textproc import STOPWORDS, Tokenizer, raw_tokens, stem, strip_sources
 
 SOFT_MATCH_MIN = 0.5  # word-embedding cosine below which two different words do not match
 
 FEATURES = (
-    "d_text", "d_head", "b_text", "b_head", "s_text", "s_head",
-    "d_text_rel", "d_head_rel", "s_text_rel", "s_head_rel", "b_local", "wh", "atype",
+    "d_text", "d_head", "d_path", "d_first", "b_text", "b_head", "s_text", "s_head",
+    "d_text_rel", "d_head_rel", "d_path_rel", "d_first_rel", "s_text_rel", "s_head_rel",
+    "b_local", "wh", "atype",
 )
 LEXICAL = ("b_text", "b_head", "s_text", "s_head", "s_text_rel", "s_head_rel", "b_local", "wh",
            "atype")
@@ -79,12 +80,18 @@ class Section:
 
     @property
     def text(self) -> str:
+        """The whole section as written, its source line included (shown when cited)."""
         return "\n\n".join(c.text for c in self.chunks)
 
     @property
+    def content(self) -> str:
+        """The section without its source lines: what retrieval and answers use."""
+        return strip_sources(self.text)
+
+    @property
     def indexed_text(self) -> str:
-        """Title and heading path, then the text: what the keyword index sees."""
-        return self.chunks[0].indexed_text.split("\n", 1)[0] + "\n" + self.text
+        """Title and heading path, then the content: what the keyword index sees."""
+        return self.chunks[0].indexed_text.split("\n", 1)[0] + "\n" + self.content
 
 
 def group_sections(chunks: Sequence[Chunk]) -> list[Section]:
@@ -100,23 +107,93 @@ def group_sections(chunks: Sequence[Chunk]) -> list[Section]:
 
 Vectors = Callable[[list[str]], np.ndarray]  # texts -> unit vectors (n x d)
 
+_LIST_LINE = re.compile(r"^\s*(?:[-*+\u2022]|\d+[.)])\s+")
+
+
+def first_block(content: str) -> str:
+    """A section's answer as the composer takes it: the first paragraph, with the list that
+    follows it (markdown headings skipped). Embedded on its own, it matches a question about
+    the section's point better than the whole section, whose later paragraphs wander."""
+    blocks = [b.strip() for b in re.split(r"\n\s*\n", content)
+              if b.strip() and not b.lstrip().startswith("#")]
+    if not blocks:
+        return ""
+    if len(blocks) > 1 and _LIST_LINE.match(blocks[1]):
+        return blocks[0] + "\n" + blocks[1]
+    return blocks[0]
+
+
+def heading_path(section: Section) -> str:
+    """The heading with its parents ("Hoe zet ik ...? > Stap 1: Inspiratie"), or the title."""
+    return section.heading or section.title
+
+
+TWIN_OVERLAP = 0.5  # Jaccard overlap of first-paragraph words that makes two sections twins
+
+
+def near_duplicates(sections: list[Section]) -> list[set[int]]:
+    """For every section, the other sections whose first paragraph says the same thing.
+
+    Why: the documents repeat a shared definition where it is needed ("Wat betekent NEET?" in
+    the glossary and "Wat betekent NEET precies?" with the indicators open with the same
+    sentences). Either answers the question, so the gate must not read two such sections
+    close together as doubt, and "Meer over" must not offer the same text again. Two sections
+    are twins when the content words (stems) of their first paragraphs overlap by at least
+    half (Jaccard); on the shipped documents the twins found are 0.52-0.89, the next pair 0.42.
+    """
+    bags = [{stem(t) for t in terms(first_block(s.content))} for s in sections]
+    twins: list[set[int]] = [set() for _ in sections]
+    for i, a in enumerate(bags):
+        for j in range(i + 1, len(bags)):
+            b = bags[j]
+            if len(a) >= 8 and len(b) >= 8 and len(a & b) / len(a | b) >= TWIN_OVERLAP:
+                twins[i].add(j)
+                twins[j].add(i)
+    return twins
+
+
+class _Postings:
+    """term -> the sections that have it, for a list of term sets (exact and by stem)."""
+
+    def __init__(self, term_sets: list[set[str]]) -> None:
+        exact: dict[str, list[int]] = {}
+        stems: dict[str, list[int]] = {}
+        for j, ts in enumerate(term_sets):
+            for t in ts:
+                exact.setdefault(t, []).append(j)
+            for st in {stem(t) for t in ts}:
+                stems.setdefault(st, []).append(j)
+        self.exact = {t: np.array(ix) for t, ix in exact.items()}
+        self.stems = {t: np.array(ix) for t, ix in stems.items()}
+
 
 class SectionFeatures:
-    """Precomputed per-section data; ``compute`` turns a question into the feature matrix."""
+    """Precomputed per-section data; ``compute`` turns a question into the feature matrix.
+
+    Everything that depends only on the documents is built here once (tokenized indexes, term
+    postings, which vocabulary words each section has), so a question costs a few vector
+    operations: the question is tokenized once, and the soft word match takes, per question
+    word, the best word of each section with one ``maximum.reduceat`` over flat index arrays.
+    """
 
     def __init__(self, sections: list[Section]) -> None:
         self.sections = sections
         n = len(sections)
-        self.bm25_text = BM25Index([s.indexed_text for s in sections])
-        self.bm25_head = BM25Index([s.own_heading for s in sections])
+        texts = [s.indexed_text for s in sections]
+        self.tokenizer = Tokenizer.from_texts(texts)
+        self.bm25_text = BM25Index(texts, tokenizer=self.tokenizer)
+        self.paths = [heading_path(s) for s in sections]
+        self.heads = [s.own_heading for s in sections]
+        self.firsts = [first_block(s.content) or s.own_heading for s in sections]
+        self.bm25_head = BM25Index(self.paths, tokenizer=self.tokenizer)
         self._local: list[tuple[np.ndarray, BM25Index]] = []
         for source in dict.fromkeys(s.source for s in sections):
             idx = np.array([i for i, s in enumerate(sections) if s.source == source])
-            self._local.append((idx, BM25Index([sections[i].indexed_text for i in idx])))
-        self.text_terms = [set(terms(s.title + " " + s.heading + " " + s.text)) for s in sections]
-        self.head_terms = [set(terms(s.own_heading)) for s in sections]
-        self._stems_text = [{stem(t) for t in ts} for ts in self.text_terms]
-        self._stems_head = [{stem(t) for t in ts} for ts in self.head_terms]
+            self._local.append((idx, BM25Index([texts[i] for i in idx],
+                                               tokenizer=self.tokenizer)))
+        self.text_terms = [set(terms(s.title + " " + s.heading + " " + s.content))
+                           for s in sections]
+        self.head_terms = [set(terms(p)) for p in self.paths]
         df: dict[str, int] = {}
         for ts in self.text_terms:
             for t in ts:
@@ -124,19 +201,21 @@ class SectionFeatures:
         self._df, self._n = df, max(n, 1)
         self.vocabulary = sorted(set().union(*self.text_terms, *self.head_terms)) if n else []
         self._word_index = {w: i for i, w in enumerate(self.vocabulary)}
-        self._text_mask = self._mask(self.text_terms)
-        self._head_mask = self._mask(self.head_terms)
+        self._text = (_Postings(self.text_terms), *self._flat(self.text_terms))
+        self._head = (_Postings(self.head_terms), *self._flat(self.head_terms))
         self.kinds = [question_kind(s.own_heading) for s in sections]
-        self.has_year = np.array([bool(_YEAR.search(s.text)) for s in sections], dtype=float)
-        self.has_figures = np.array([sum(c.isdigit() for c in s.text) > 3 for s in sections],
+        self.has_year = np.array([bool(_YEAR.search(s.content)) for s in sections], dtype=float)
+        self.has_figures = np.array([sum(c.isdigit() for c in s.content) > 3 for s in sections],
                                     dtype=float)
 
-    def _mask(self, term_sets: list[set[str]]) -> np.ndarray:
-        """sections x vocabulary: True where the section has the word."""
-        mask = np.zeros((len(term_sets), len(self.vocabulary)), dtype=bool)
-        for j, ts in enumerate(term_sets):
-            mask[j, [self._word_index[t] for t in ts]] = True
-        return mask
+    def _flat(self, term_sets: list[set[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(vocabulary indexes of every section's words, one run per section; where each run
+        starts; which sections have no words at all)."""
+        runs = [sorted(self._word_index[t] for t in ts) or [0] for ts in term_sets]
+        offsets = np.cumsum([0] + [len(r) for r in runs[:-1]]) if runs else np.zeros(0, int)
+        flat = np.array([i for r in runs for i in r], dtype=np.int64)
+        empty = np.array([not ts for ts in term_sets], dtype=bool)
+        return flat, offsets.astype(np.int64), empty
 
     def idf(self, term: str) -> float:
         df = self._df.get(term, 0)
@@ -148,56 +227,63 @@ class SectionFeatures:
         n = len(self.sections)
         if not words or not n:
             return np.zeros(n)
+        postings, flat, offsets, empty = self._head if head else self._text
         weights = np.array([self.idf(w) for w in words])
-        sets, stems = (self.head_terms, self._stems_head) if head else \
-            (self.text_terms, self._stems_text)
-        mask = self._head_mask if head else self._text_mask
         found = np.zeros(n)
         for k, word in enumerate(words):
-            root = stem(word)
-            exact = np.array([word in sets[j] or root in stems[j] for j in range(n)])
-            credit = exact.astype(float)
-            if word_sims is not None and mask.shape[1]:
-                best = np.where(mask, word_sims[k][None, :], -1.0).max(axis=1)
-                credit = np.where(exact, 1.0, np.where(best > SOFT_MATCH_MIN, best, 0.0))
+            credit = np.zeros(n)
+            if word_sims is not None and len(flat):
+                best = np.maximum.reduceat(word_sims[k][flat], offsets)
+                credit = np.where((best > SOFT_MATCH_MIN) & ~empty, best, 0.0)
+            for ix in (postings.exact.get(word), postings.stems.get(stem(word))):
+                if ix is not None:
+                    credit[ix] = 1.0
             found += weights[k] * credit
         return found / weights.sum()
 
     def compute(
         self,
         question: str,
-        text_sims: np.ndarray | None,
-        head_sims: np.ndarray | None,
-        word_sims: np.ndarray | None,
+        text_sims: np.ndarray | None = None,
+        head_sims: np.ndarray | None = None,
+        word_sims: np.ndarray | None = None,
+        path_sims: np.ndarray | None = None,
+        first_sims: np.ndarray | None = None,
     ) -> np.ndarray:
         """Feature matrix (sections x FEATURES) for ``question``.
 
-        ``text_sims``/``head_sims``: cosine of the question with each section's text / heading;
-        ``word_sims``: cosine of each question word (``terms(question)``) with each vocabulary
-        word. Any of them None (no embeddings) gives zeros for the dense features.
+        ``text_sims``/``head_sims``/``path_sims``/``first_sims``: cosine of the question with
+        each section's text / own heading / heading path / first paragraph; ``word_sims``:
+        cosine of each question word (``question_terms``) with each vocabulary word. Any of
+        them None (no embeddings) gives zeros for those features.
         """
         n = len(self.sections)
-        words = list(dict.fromkeys(terms(question)))
+        if not n:
+            return np.zeros((0, len(FEATURES)))
+        words = question_terms(question)
+        tokens = self.tokenizer(question)
         cols: dict[str, np.ndarray] = {}
         zeros = np.zeros(n)
         cols["d_text"] = text_sims if text_sims is not None else zeros
         cols["d_head"] = head_sims if head_sims is not None else zeros
-        cols["b_text"] = _by_max(self.bm25_text.scores(question))
-        cols["b_head"] = _by_max(self.bm25_head.scores(question))
+        cols["d_path"] = path_sims if path_sims is not None else cols["d_head"]
+        cols["d_first"] = first_sims if first_sims is not None else zeros
+        cols["b_text"] = _by_max(self.bm25_text.scores_tokens(tokens))
+        cols["b_head"] = _by_max(self.bm25_head.scores_tokens(tokens))
         cols["s_text"] = self._soft(words, word_sims, head=False)
         cols["s_head"] = self._soft(words, word_sims, head=True)
-        for name in ("d_text", "d_head", "s_text", "s_head"):
-            cols[f"{name}_rel"] = cols[name] - (cols[name].max() if n else 0.0)
+        for name in ("d_text", "d_head", "d_path", "d_first", "s_text", "s_head"):
+            cols[f"{name}_rel"] = cols[name] - cols[name].max()
         local = np.zeros(n)
         for idx, index in self._local:
-            local[idx] = index.scores(question)
+            local[idx] = index.scores_tokens(tokens)
         cols["b_local"] = _by_max(local)
         kind = question_kind(question)
         cols["wh"] = np.array([1.0 if kind and kind == k else 0.0 for k in self.kinds])
         wants_year = 1.0 if kind == "when" else 0.0
         wants_figures = 1.0 if kind in ("num", "freq") else 0.0
         cols["atype"] = wants_year * self.has_year + wants_figures * self.has_figures
-        return np.stack([cols[name] for name in FEATURES], axis=1) if n else np.zeros((0, 13))
+        return np.stack([cols[name] for name in FEATURES], axis=1)
 
 
 def _by_max(scores: np.ndarray) -> np.ndarray:

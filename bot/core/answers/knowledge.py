@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from bot.core.messages import Button, Citation, Passage, Reply
+from knowledge.textproc import is_source_line
 from prompts.loader import templates
 
 logger = logging.getLogger(__name__)
@@ -62,8 +63,10 @@ def own_heading(heading: str) -> str:
 
 
 def _blocks(text: str) -> list[str]:
-    """Paragraphs and lists of a section, in order (sub-headings dropped)."""
-    lines = [ln for ln in text.splitlines() if not _HEADING_LINE.match(ln)]
+    """Paragraphs and lists of a section, in order (sub-headings and source lines dropped: the
+    citation below the answer names the passage)."""
+    lines = [ln for ln in text.splitlines()
+             if not _HEADING_LINE.match(ln) and not is_source_line(ln)]
     return [b.strip() for b in re.split(r"\n\s*\n", "\n".join(lines)) if b.strip()]
 
 
