@@ -30,12 +30,13 @@ from knowledge.textproc import STOPWORDS, Tokenizer, raw_tokens, stem, strip_sou
 SOFT_MATCH_MIN = 0.5  # word-embedding cosine below which two different words do not match
 
 FEATURES = (
-    "d_text", "d_head", "d_path", "d_first", "b_text", "b_head", "s_text", "s_head",
-    "d_text_rel", "d_head_rel", "d_path_rel", "d_first_rel", "s_text_rel", "s_head_rel",
-    "b_local", "wh", "atype",
+    "d_text", "d_head", "d_path", "d_first", "d_sent", "b_text", "b_head", "b_first", "b_sent",
+    "b_doc", "acro", "s_text", "s_head", "s_head_rev", "d_text_rel", "d_head_rel", "d_path_rel",
+    "d_first_rel", "d_sent_rel", "s_text_rel", "s_head_rel", "s_head_rev_rel", "b_local", "wh",
+    "atype",
 )
-LEXICAL = ("b_text", "b_head", "s_text", "s_head", "s_text_rel", "s_head_rel", "b_local", "wh",
-           "atype")
+LEXICAL = ("b_text", "b_head", "b_first", "b_sent", "b_doc", "acro", "s_text", "s_head",
+           "s_head_rev", "s_text_rel", "s_head_rel", "s_head_rev_rel", "b_local", "wh", "atype")
 
 # Question words, longest first; each maps to the kind of question it opens.
 _WH = (
@@ -46,6 +47,13 @@ _WH = (
     ("which", "which"), ("hoe", "how"), ("how", "how"), ("wat", "what"), ("what", "what"),
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,6}\b")
+
+
+def acronyms(text: str) -> set[str]:
+    """Words written in capitals ("ZAT", "OZA", "EED", "RMC"): names, not words. Matching them
+    case-sensitively keeps "ZAT" (zorg- en adviesteam) apart from the verb "zat"."""
+    return set(_ACRONYM.findall(text))
 
 
 def question_kind(text: str) -> str | None:
@@ -123,6 +131,21 @@ def first_block(content: str) -> str:
     return blocks[0]
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+(?=[A-Z0-9\"'(\u00c0-\u00dd*])|\n+")
+
+
+def sentences(content: str) -> list[str]:
+    """The sentences and list items of a section (markdown marks kept), four words or more:
+    a question about one detail ("hoe lang staat de vragenlijst open?") matches the one
+    sentence that answers it better than the whole section."""
+    out = []
+    for piece in _SENTENCE_END.split(content):
+        piece = _LIST_LINE.sub("", piece.strip()).strip()
+        if len(piece.split()) >= 4 and not piece.startswith("#"):
+            out.append(piece)
+    return out
+
+
 def heading_path(section: Section) -> str:
     """The heading with its parents ("Hoe zet ik ...? > Stap 1: Inspiratie"), or the title."""
     return section.heading or section.title
@@ -186,6 +209,19 @@ class SectionFeatures:
         self.heads = [s.own_heading for s in sections]
         self.firsts = [first_block(s.content) or s.own_heading for s in sections]
         self.bm25_head = BM25Index(self.paths, tokenizer=self.tokenizer)
+        self.sentences: list[str] = []
+        owner: list[int] = []
+        for i, sec in enumerate(sections):
+            found = sentences(sec.content) or [self.firsts[i]]
+            self.sentences += found
+            owner += [i] * len(found)
+        self.sentence_section = np.array(owner, dtype=np.int64)
+        self.bm25_sent = BM25Index(self.sentences, tokenizer=self.tokenizer)
+        self._doc_of = np.array([list(dict.fromkeys(s.source for s in sections)).index(s.source)
+                                 for s in sections], dtype=np.int64)
+        self.bm25_first = BM25Index([p + "\n" + f for p, f in zip(self.paths, self.firsts,
+                                                                  strict=True)],
+                                    tokenizer=self.tokenizer)
         self._local: list[tuple[np.ndarray, BM25Index]] = []
         for source in dict.fromkeys(s.source for s in sections):
             idx = np.array([i for i, s in enumerate(sections) if s.source == source])
@@ -201,8 +237,21 @@ class SectionFeatures:
         self._df, self._n = df, max(n, 1)
         self.vocabulary = sorted(set().union(*self.text_terms, *self.head_terms)) if n else []
         self._word_index = {w: i for i, w in enumerate(self.vocabulary)}
+        self._vocab_by_stem: dict[str, list[int]] = {}
+        for i, w in enumerate(self.vocabulary):
+            self._vocab_by_stem.setdefault(stem(w), []).append(i)
         self._text = (_Postings(self.text_terms), *self._flat(self.text_terms))
         self._head = (_Postings(self.head_terms), *self._flat(self.head_terms))
+        flat, offsets, empty = self._head[1:]
+        self._head_idf = np.array([self.idf(self.vocabulary[i]) for i in flat]) * \
+            ~np.repeat(empty, np.diff(np.append(offsets, len(flat))))
+        self._head_idf_sum = np.add.reduceat(self._head_idf, offsets) if len(flat) else \
+            np.zeros(n)
+        self.acronyms = [acronyms(s.heading + " " + s.content) for s in sections]
+        self._acronym_df: dict[str, int] = {}
+        for found in self.acronyms:
+            for a in found:
+                self._acronym_df[a] = self._acronym_df.get(a, 0) + 1
         self.kinds = [question_kind(s.own_heading) for s in sections]
         self.has_year = np.array([bool(_YEAR.search(s.content)) for s in sections], dtype=float)
         self.has_figures = np.array([sum(c.isdigit() for c in s.content) > 3 for s in sections],
@@ -241,6 +290,54 @@ class SectionFeatures:
             found += weights[k] * credit
         return found / weights.sum()
 
+    def _acronym_match(self, question: str) -> np.ndarray:
+        """Idf-weighted share of the question's capitalised names that each section has."""
+        asked = acronyms(question)
+        n = len(self.sections)
+        if not asked:
+            return np.zeros(n)
+        weights = {a: math.log(1 + (self._n - self._acronym_df.get(a, 0) + 0.5) /
+                               (self._acronym_df.get(a, 0) + 0.5)) for a in asked}
+        total = sum(weights.values())
+        return np.array([sum(w for a, w in weights.items() if a in found) / total
+                         for found in self.acronyms])
+
+    def _per_section(self, values: np.ndarray) -> np.ndarray:
+        """The best value of each section's sentences."""
+        out = np.full(len(self.sections), -1.0 if values.min(initial=0.0) < 0 else 0.0)
+        np.maximum.at(out, self.sentence_section, values)
+        return out
+
+    def _per_document(self, values: np.ndarray, top: int = 3) -> np.ndarray:
+        """The mean of the ``top`` best values in each section's document: how much the whole
+        document is about the question (picks the document; the section signals pick within)."""
+        out = np.zeros(len(self.sections))
+        for d in range(int(self._doc_of.max()) + 1 if len(self._doc_of) else 0):
+            members = self._doc_of == d
+            out[members] = np.sort(values[members])[::-1][:top].mean()
+        return out
+
+    def _soft_reverse(self, words: list[str], word_sims: np.ndarray | None) -> np.ndarray:
+        """Idf-weighted share of each heading's words that the question has (exactly, by stem,
+        or by a similar enough word): the other direction of ``_soft``. A heading with
+        specifics the question does not ask about ("Wat betekent NEET precies?" against "Wat is
+        NEET?") scores lower than one the question covers."""
+        n = len(self.sections)
+        flat, offsets, _ = self._head[1:]
+        if not words or not n or not len(flat):
+            return np.zeros(n)
+        credit = np.zeros(len(self.vocabulary))
+        if word_sims is not None and word_sims.shape[1]:
+            best = word_sims.max(axis=0)
+            credit = np.where(best > SOFT_MATCH_MIN, best, 0.0)
+        for w in words:
+            at = self._word_index.get(w)
+            if at is not None:
+                credit[at] = 1.0
+            credit[self._vocab_by_stem.get(stem(w), [])] = 1.0
+        got = np.add.reduceat(self._head_idf * credit[flat], offsets)
+        return np.divide(got, self._head_idf_sum, out=np.zeros(n), where=self._head_idf_sum > 0)
+
     def compute(
         self,
         question: str,
@@ -249,11 +346,13 @@ class SectionFeatures:
         word_sims: np.ndarray | None = None,
         path_sims: np.ndarray | None = None,
         first_sims: np.ndarray | None = None,
+        sentence_sims: np.ndarray | None = None,
     ) -> np.ndarray:
         """Feature matrix (sections x FEATURES) for ``question``.
 
         ``text_sims``/``head_sims``/``path_sims``/``first_sims``: cosine of the question with
-        each section's text / own heading / heading path / first paragraph; ``word_sims``:
+        each section's text / own heading / heading path / first paragraph;
+        ``sentence_sims``: with each of ``self.sentences``; ``word_sims``:
         cosine of each question word (``question_terms``) with each vocabulary word. Any of
         them None (no embeddings) gives zeros for those features.
         """
@@ -268,11 +367,18 @@ class SectionFeatures:
         cols["d_head"] = head_sims if head_sims is not None else zeros
         cols["d_path"] = path_sims if path_sims is not None else cols["d_head"]
         cols["d_first"] = first_sims if first_sims is not None else zeros
+        cols["d_sent"] = self._per_section(sentence_sims) if sentence_sims is not None else zeros
+        cols["b_sent"] = _by_max(self._per_section(self.bm25_sent.scores_tokens(tokens)))
         cols["b_text"] = _by_max(self.bm25_text.scores_tokens(tokens))
         cols["b_head"] = _by_max(self.bm25_head.scores_tokens(tokens))
         cols["s_text"] = self._soft(words, word_sims, head=False)
         cols["s_head"] = self._soft(words, word_sims, head=True)
-        for name in ("d_text", "d_head", "d_path", "d_first", "s_text", "s_head"):
+        cols["s_head_rev"] = self._soft_reverse(words, word_sims)
+        cols["b_first"] = _by_max(self.bm25_first.scores_tokens(tokens))
+        cols["b_doc"] = self._per_document(cols["b_text"])
+        cols["acro"] = self._acronym_match(question)
+        for name in ("d_text", "d_head", "d_path", "d_first", "d_sent", "s_text", "s_head",
+                     "s_head_rev"):
             cols[f"{name}_rel"] = cols[name] - cols[name].max()
         local = np.zeros(n)
         for idx, index in self._local:

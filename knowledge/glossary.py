@@ -110,8 +110,22 @@ WORDS: dict[str, str] = {
 }
 
 
+# Ordinals and numbers written as words, Dutch and English, as digits: "de eerste stap" and
+# "stap 1", "zes stappen" and "6 stappen" then share a token. "een"/"one" are left alone: in
+# Dutch "een" is mostly the article.
+NUMBERS: dict[str, str] = {
+    "eerste": "1", "tweede": "2", "derde": "3", "vierde": "4", "vijfde": "5", "zesde": "6",
+    "zevende": "7", "achtste": "8", "negende": "9", "tiende": "10",
+    "twee": "2", "drie": "3", "vier": "4", "vijf": "5", "zes": "6", "zeven": "7", "acht": "8",
+    "negen": "9", "tien": "10",
+    "first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6",
+    "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+}
+
+
 def translate_tokens(tokens: list[str]) -> list[str]:
-    """Replace known English words and phrases by their Dutch keywords; others pass unchanged."""
+    """Replace known English words and phrases by their Dutch keywords and number words by
+    digits; others pass unchanged."""
     out: list[str] = []
     i = 0
     while i < len(tokens):
@@ -120,7 +134,7 @@ def translate_tokens(tokens: list[str]) -> list[str]:
             out.extend(PHRASES[pair].split())
             i += 2
             continue
-        word = WORDS.get(tokens[i])
+        word = WORDS.get(tokens[i]) or NUMBERS.get(tokens[i])
         out.extend(word.split() if word else [tokens[i]])
         i += 1
     return out

@@ -152,20 +152,22 @@ class Retriever:
         self._head_vectors: np.ndarray | None = None
         self._path_vectors: np.ndarray | None = None
         self._first_vectors: np.ndarray | None = None
+        self._sentence_vectors: np.ndarray | None = None
         self._word_vectors: np.ndarray | None = None
 
     # -- signals ---------------------------------------------------------------------------
 
     def _vectors(self) -> None:
         """Vectors of every chunk (from the vector store) and of every heading, heading path,
-        first paragraph and vocabulary word (from the vector cache: embedded once, kept in the
-        data dir), loaded once, never embedded at question time."""
+        first paragraph, sentence and vocabulary word (from the vector cache: embedded once,
+        kept in the data dir), loaded once, never embedded at question time."""
         if self._head_vectors is None:
             f = self.features
             self._chunk_vectors = self._dense.chunk_vectors([c.chunk_id for c in self.chunks])
             self._head_vectors = self._dense.texts(f.heads)
             self._path_vectors = self._dense.texts(f.paths)
             self._first_vectors = self._dense.texts(f.firsts)
+            self._sentence_vectors = self._dense.texts(f.sentences)
             self._word_vectors = self._dense.texts(f.vocabulary)
 
     def _similarities(self, query: str) -> dict[str, np.ndarray] | None:
@@ -190,6 +192,7 @@ class Retriever:
                "head_sims": self._head_vectors @ q if n else np.zeros(0),
                "path_sims": self._path_vectors @ q if n else np.zeros(0),
                "first_sims": self._first_vectors @ q if n else np.zeros(0),
+               "sentence_sims": self._sentence_vectors @ q if n else np.zeros(0),
                "word_sims": None}
         if word_vectors is not None and self._word_vectors is not None \
                 and len(self._word_vectors):
@@ -204,36 +207,47 @@ class Retriever:
             sims = None if method == "bm25" else self._similarities(query)
             return self.features.compute(query, **(sims or {})), sims is None
 
+    def candidates(self, X: np.ndarray, lexical: bool) -> list[int]:
+        """Stage one: the CANDIDATES best sections by rank fusion of the first rankings."""
+        names = (("b_text", "b_head", "s_text") if lexical else
+                 ("b_text", "d_text", "d_head", "d_first"))
+        rankings = [np.argsort(-X[:, FEATURES.index(name)], kind="stable")[:CANDIDATES]
+                    for name in names]
+        fused = rrf([[int(i) for i in r] for r in rankings])
+        return sorted(fused, key=lambda i: -fused[i])[:CANDIDATES]
+
+    def gate_inputs(self, X: np.ndarray, coverage: np.ndarray, ranked: list[int],
+                    scores: np.ndarray) -> np.ndarray:
+        """The gate's row (rerank.GATE_FEATURES) for sections ``ranked`` with ``scores``. The
+        margin is to the best section that says something else: a near-duplicate of the first
+        one (a definition repeated in another document) is as good an answer, not a doubt."""
+        top = ranked[0]
+        others = [sc for i, sc in zip(ranked[1:], scores[1:], strict=True)
+                  if i not in self.twins[top]]
+        margin = float(scores[0] - others[0]) if others else 1.0
+        col = FEATURES.index
+        return np.array([scores[0], margin, X[top, col("d_text")], X[top, col("d_head")],
+                         X[top, col("s_text")], coverage[top]])
+
     def rank(self, query: str, method: str = "hybrid") -> Ranking:
         """Sections best first (at most CANDIDATES) with their scores and the gate's verdict."""
         X, lexical = self.signals(query, method)
-        col = {name: X[:, i] for i, name in enumerate(FEATURES)}
         coverage = self.features.bm25_text.coverage_all(query)
         model: Model = self.rerankers.lexical if lexical else self.rerankers.dense
-        names = (("b_text", "b_head", "s_text") if lexical else
-                 ("b_text", "d_text", "d_head", "d_first"))
-        rankings = [np.argsort(-col[name], kind="stable")[:CANDIDATES] for name in names]
-        fused = rrf([[int(i) for i in r] for r in rankings])
-        candidates = sorted(fused, key=lambda i: -fused[i])[:CANDIDATES]
+        candidates = self.candidates(X, lexical)
         scores = model.rank(X[candidates][:, self.rerankers.columns(lexical)])
         order = np.argsort(-scores, kind="stable")
         ranked = [candidates[i] for i in order]
         ranked_scores = scores[order]
-        top = ranked[0]
-        # the margin to the best section that says something else: a near-duplicate of the
-        # first one (a definition repeated in another document) is as good an answer
-        others = [sc for i, sc in zip(ranked[1:], ranked_scores[1:], strict=True)
-                  if i not in self.twins[top]]
-        margin = float(ranked_scores[0] - others[0]) if others else 1.0
-        gate_row = np.array([ranked_scores[0], margin, col["d_text"][top], col["d_head"][top],
-                             col["s_text"][top], coverage[top]])
+        gate_row = self.gate_inputs(X, coverage, ranked, ranked_scores)
         confidence = model.confidence(gate_row)
+        d_text = X[:, FEATURES.index("d_text")]
         related_row = np.array([float(coverage[candidates].max()),
-                                max(0.0, float(col["d_text"].max())) if not lexical else 0.0])
+                                max(0.0, float(d_text.max())) if not lexical else 0.0])
         relatedness = float(model.related(related_row[None, :])[0])
         if method == "dense" and not lexical:  # plain embedding ranking, for comparison
-            ranked = [int(i) for i in np.argsort(-col["d_text"], kind="stable")[:CANDIDATES]]
-            ranked_scores = col["d_text"][ranked]
+            ranked = [int(i) for i in np.argsort(-d_text, kind="stable")[:CANDIDATES]]
+            ranked_scores = d_text[ranked]
         elif self.cross_encoder is not None:
             ce = self.cross_encoder.scores(query, [self.sections[i].indexed_text for i in ranked])
             reorder = np.argsort(-ce, kind="stable")
