@@ -60,6 +60,7 @@ class Hit:
     score: float
     confidence: float = 1.0
     confident: bool = True
+    twin: bool = False  # says what the first hit says (a definition repeated elsewhere)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -292,6 +293,7 @@ class KnowledgeBase:
                 score=round(r.score, 6),
                 confidence=round(r.confidence, 4),
                 confident=r.confident,
+                twin=r.twin,
             )
             for r in results
         ]
