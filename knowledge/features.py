@@ -25,15 +25,15 @@ import numpy as np
 from knowledge.bm25 import BM25Index
 from knowledge.chunking import Chunk
 from knowledge.glossary import translate_tokens
-from knowledge.textproc import STOPWORDS, Tokenizer, raw_tokens, stem, strip_sources
+from knowledge.textproc import STOPWORDS, Tokenizer, fold, raw_tokens, stem, strip_sources
 
 SOFT_MATCH_MIN = 0.5  # word-embedding cosine below which two different words do not match
 
 FEATURES = (
-    "d_text", "d_head", "d_path", "d_first", "d_sent", "b_text", "b_head", "b_first", "b_sent",
-    "b_doc", "acro", "s_text", "s_head", "s_head_rev", "d_text_rel", "d_head_rel", "d_path_rel",
-    "d_first_rel", "d_sent_rel", "s_text_rel", "s_head_rel", "s_head_rev_rel", "b_local", "wh",
-    "atype",
+    "d_text", "d_head", "d_focus", "d_path", "d_first", "d_sent", "b_text", "b_head", "b_first",
+    "b_sent", "b_doc", "acro", "s_text", "s_head", "s_head_rev", "d_text_rel", "d_head_rel",
+    "d_focus_rel", "d_path_rel", "d_first_rel", "d_sent_rel", "s_text_rel", "s_head_rel",
+    "s_head_rev_rel", "b_local", "wh", "atype",
 )
 LEXICAL = ("b_text", "b_head", "b_first", "b_sent", "b_doc", "acro", "s_text", "s_head",
            "s_head_rev", "s_text_rel", "s_head_rel", "s_head_rev_rel", "b_local", "wh", "atype")
@@ -47,6 +47,9 @@ _WH = (
     ("which", "which"), ("hoe", "how"), ("how", "how"), ("wat", "what"), ("what", "what"),
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_DURATION = re.compile(r"\b(?:\d+|een|twee|drie|vier|vijf|zes|acht|tien|twaalf)\s+(?:dag|dagen|"
+                       r"week|weken|maand|maanden|jaar|jaren|schooljaar|schooljaren)\b",
+                       re.IGNORECASE)
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,6}\b")
 
 
@@ -146,6 +149,15 @@ def sentences(content: str) -> list[str]:
     return out
 
 
+def focus_text(text: str) -> str:
+    """The words of a question that carry its subject, in order ("Wat is het doel van de
+    monitor?" -> "doel monitor"): compared with a heading's focus words, the embedding looks
+    at what is asked about instead of at the shared "Wat is ..." frame."""
+    words = re.findall(r"\w[\w-]*", text)
+    kept = [w for w in words if fold(w) not in STOPWORDS]
+    return " ".join(kept) or text
+
+
 def heading_path(section: Section) -> str:
     """The heading with its parents ("Hoe zet ik ...? > Stap 1: Inspiratie"), or the title."""
     return section.heading or section.title
@@ -207,6 +219,7 @@ class SectionFeatures:
         self.bm25_text = BM25Index(texts, tokenizer=self.tokenizer)
         self.paths = [heading_path(s) for s in sections]
         self.heads = [s.own_heading for s in sections]
+        self.focuses = [focus_text(h) for h in self.heads]
         self.firsts = [first_block(s.content) or s.own_heading for s in sections]
         self.bm25_head = BM25Index(self.paths, tokenizer=self.tokenizer)
         self.sentences: list[str] = []
@@ -256,6 +269,8 @@ class SectionFeatures:
         self.has_year = np.array([bool(_YEAR.search(s.content)) for s in sections], dtype=float)
         self.has_figures = np.array([sum(c.isdigit() for c in s.content) > 3 for s in sections],
                                     dtype=float)
+        self.has_duration = np.array([bool(_DURATION.search(s.content)) for s in sections],
+                                     dtype=float)
 
     def _flat(self, term_sets: list[set[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(vocabulary indexes of every section's words, one run per section; where each run
@@ -347,12 +362,14 @@ class SectionFeatures:
         path_sims: np.ndarray | None = None,
         first_sims: np.ndarray | None = None,
         sentence_sims: np.ndarray | None = None,
+        focus_sims: np.ndarray | None = None,
     ) -> np.ndarray:
         """Feature matrix (sections x FEATURES) for ``question``.
 
         ``text_sims``/``head_sims``/``path_sims``/``first_sims``: cosine of the question with
         each section's text / own heading / heading path / first paragraph;
-        ``sentence_sims``: with each of ``self.sentences``; ``word_sims``:
+        ``sentence_sims``: with each of ``self.sentences``; ``focus_sims``: of the question's
+        focus words with each heading's (``focus_text``); ``word_sims``:
         cosine of each question word (``question_terms``) with each vocabulary word. Any of
         them None (no embeddings) gives zeros for those features.
         """
@@ -365,6 +382,7 @@ class SectionFeatures:
         zeros = np.zeros(n)
         cols["d_text"] = text_sims if text_sims is not None else zeros
         cols["d_head"] = head_sims if head_sims is not None else zeros
+        cols["d_focus"] = focus_sims if focus_sims is not None else zeros
         cols["d_path"] = path_sims if path_sims is not None else cols["d_head"]
         cols["d_first"] = first_sims if first_sims is not None else zeros
         cols["d_sent"] = self._per_section(sentence_sims) if sentence_sims is not None else zeros
@@ -377,8 +395,8 @@ class SectionFeatures:
         cols["b_first"] = _by_max(self.bm25_first.scores_tokens(tokens))
         cols["b_doc"] = self._per_document(cols["b_text"])
         cols["acro"] = self._acronym_match(question)
-        for name in ("d_text", "d_head", "d_path", "d_first", "d_sent", "s_text", "s_head",
-                     "s_head_rev"):
+        for name in ("d_text", "d_head", "d_focus", "d_path", "d_first", "d_sent", "s_text",
+                     "s_head", "s_head_rev"):
             cols[f"{name}_rel"] = cols[name] - cols[name].max()
         local = np.zeros(n)
         for idx, index in self._local:
@@ -386,9 +404,13 @@ class SectionFeatures:
         cols["b_local"] = _by_max(local)
         kind = question_kind(question)
         cols["wh"] = np.array([1.0 if kind and kind == k else 0.0 for k in self.kinds])
+        # the kind of answer asked for: a year ("wanneer"), figures ("hoeveel"), a period
+        # ("hoe lang", "hoe vaak": "vier jaar", "zes weken")
         wants_year = 1.0 if kind == "when" else 0.0
         wants_figures = 1.0 if kind in ("num", "freq") else 0.0
-        cols["atype"] = wants_year * self.has_year + wants_figures * self.has_figures
+        wants_duration = 1.0 if kind in ("dur", "freq") else 0.0
+        cols["atype"] = (wants_year * self.has_year + wants_figures * self.has_figures
+                         + wants_duration * self.has_duration)
         return np.stack([cols[name] for name in FEATURES], axis=1)
 
 

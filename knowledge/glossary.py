@@ -24,6 +24,36 @@ PHRASES: dict[tuple[str, str], str] = {
     ("juvenile", "probation"): "jeugdreclassering",
     ("appropriate", "education"): "passend onderwijs",
     ("inclusive", "education"): "passend onderwijs",
+    ("regional", "scan"): "regioscan",
+    ("region", "scan"): "regioscan",
+    ("regional", "round"): "regionale ronde",
+    ("waiting", "times"): "wachttijden",
+    ("waiting", "time"): "wachttijden",
+    ("waiting", "list"): "wachtlijst",
+    ("waiting", "lists"): "wachtlijst",
+    ("health", "insurance"): "zorgverzekeringswet zorgverzekeraar",
+    ("health", "insurer"): "zorgverzekeraar",
+    ("long", "term"): "langdurige",
+    ("care", "team"): "zorgteam",
+    ("district", "team"): "wijkteam",
+    ("neighbourhood", "team"): "wijkteam",
+    ("local", "team"): "lokaal team",
+    ("school", "hours"): "onderwijstijd",
+    ("duty", "care"): "zorgplicht",
+    ("development", "perspective"): "ontwikkelingsperspectief",
+    ("participation", "council"): "ondersteuningsplanraad",
+    ("data", "sharing"): "gegevens delen",
+    ("share", "data"): "gegevens delen",
+    ("personal", "budget"): "persoonsgebonden budget pgb",
+    ("in", "kind"): "in natura",
+    ("practical", "education"): "praktijkonderwijs",
+    ("starting", "qualification"): "startkwalificatie",
+    ("compulsory", "education"): "leerplicht",
+    ("school", "attendance"): "leerplicht verzuim",
+    ("labour", "market"): "arbeidsmarkt",
+    ("labor", "market"): "arbeidsmarkt",
+    ("demo", "figures"): "demonstratiecijfers",
+    ("demonstration", "figures"): "demonstratiecijfers",
 }
 
 WORDS: dict[str, str] = {
@@ -107,6 +137,53 @@ WORDS: dict[str, str] = {
     "work": "werk",
     "years": "jaar",
     "youth": "jeugd",
+    "assistant": "assistent",
+    "examples": "voorbeelden",
+    "example": "voorbeeld",
+    "practice": "praktijk",
+    "questions": "vragen",
+    "statements": "stellingen",
+    "statement": "stelling",
+    "round": "ronde",
+    "funding": "bekostiging financiering",
+    "funded": "bekostigd gefinancierd",
+    "financed": "gefinancierd",
+    "pays": "betaalt",
+    "pay": "betalen",
+    "paid": "betaald",
+    "costs": "kosten",
+    "cost": "kosten",
+    "free": "gratis",
+    "inspectorate": "inspectie",
+    "inspection": "inspectie",
+    "supervision": "toezicht",
+    "supervises": "toezicht",
+    "bill": "wetsvoorstel",
+    "parents": "ouders",
+    "parent": "ouders",
+    "teachers": "leraren",
+    "teacher": "leraar",
+    "schools": "scholen",
+    "dyslexia": "dyslexie",
+    "prevention": "preventie",
+    "access": "toegang",
+    "insurer": "zorgverzekeraar",
+    "housing": "huisvesting",
+    "internship": "stage",
+    "internships": "stages",
+    "agreements": "afspraken",
+    "arrangements": "afspraken",
+    "history": "geschiedenis ontstaan",
+    "founded": "ontstaan",
+    "started": "ontstaan",
+    "purpose": "doel bedoeld",
+    "goal": "doel",
+    "indicators": "indicatoren",
+    "limitations": "kanttekeningen beperkingen",
+    "caveats": "kanttekeningen",
+    "age": "leeftijd",
+    "step": "stap",
+    "reform": "hervorming",
 }
 
 
@@ -123,9 +200,33 @@ NUMBERS: dict[str, str] = {
 }
 
 
+# Dutch words users ask with where the documents use another word of the same meaning; each
+# maps to itself plus the documents' word, on both sides (question and documents), so exact
+# matches still count most.
+SYNONYMS: dict[str, str] = {
+    "doel": "doel bedoeld",
+    "bedoeling": "bedoeling bedoeld",
+    "oneens": "oneens geschil",
+    "onenigheid": "geschil",
+    "conflict": "conflict geschil",
+    "ruzie": "geschil",
+    "deelnemen": "deelnemen tafel",
+    "deelnemers": "deelnemers tafel",
+    "prijs": "prijs kosten",
+    "kost": "kost kosten",
+    "nadelen": "nadelen kanttekeningen",
+    "beperkingen": "beperkingen kanttekeningen",
+    "uitrekenen": "berekend",
+    "berekenen": "berekend",
+    "opgericht": "opgericht ontstaan",
+    "begonnen": "begonnen ontstaan",
+    "chatbot": "assistent",
+}
+
+
 def translate_tokens(tokens: list[str]) -> list[str]:
-    """Replace known English words and phrases by their Dutch keywords and number words by
-    digits; others pass unchanged."""
+    """Replace known English words and phrases by their Dutch keywords, number words by digits,
+    and add the documents' word to a Dutch synonym; others pass unchanged."""
     out: list[str] = []
     i = 0
     while i < len(tokens):
@@ -134,7 +235,7 @@ def translate_tokens(tokens: list[str]) -> list[str]:
             out.extend(PHRASES[pair].split())
             i += 2
             continue
-        word = WORDS.get(tokens[i]) or NUMBERS.get(tokens[i])
+        word = WORDS.get(tokens[i]) or NUMBERS.get(tokens[i]) or SYNONYMS.get(tokens[i])
         out.extend(word.split() if word else [tokens[i]])
         i += 1
     return out

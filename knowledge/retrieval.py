@@ -32,6 +32,7 @@ from knowledge.features import (
     FEATURES,
     Section,
     SectionFeatures,
+    focus_text,
     group_sections,
     near_duplicates,
     question_terms,
@@ -45,6 +46,12 @@ log = logging.getLogger(__name__)
 METHODS = ("hybrid", "bm25", "dense")
 RRF_K = 60
 CANDIDATES = 20
+# the first rankings fused into the candidates: keyword matches on the text, the heading and the
+# best sentence, capitalised names, and (with embeddings) similarity to text, heading and answer
+CANDIDATE_SIGNALS = {
+    False: ("b_text", "b_head", "b_sent", "acro", "d_text", "d_head", "d_first"),
+    True: ("b_text", "b_head", "b_sent", "acro", "s_text"),
+}
 
 
 def rrf(rankings: Sequence[Sequence[str]], k: int = RRF_K) -> dict[str, float]:
@@ -151,6 +158,7 @@ class Retriever:
                 self._by_heading.setdefault(_normal(section.own_heading), i)
         self._head_vectors: np.ndarray | None = None
         self._path_vectors: np.ndarray | None = None
+        self._focus_vectors: np.ndarray | None = None
         self._first_vectors: np.ndarray | None = None
         self._sentence_vectors: np.ndarray | None = None
         self._word_vectors: np.ndarray | None = None
@@ -165,6 +173,7 @@ class Retriever:
             f = self.features
             self._chunk_vectors = self._dense.chunk_vectors([c.chunk_id for c in self.chunks])
             self._head_vectors = self._dense.texts(f.heads)
+            self._focus_vectors = self._dense.texts(f.focuses)
             self._path_vectors = self._dense.texts(f.paths)
             self._first_vectors = self._dense.texts(f.firsts)
             self._sentence_vectors = self._dense.texts(f.sentences)
@@ -172,13 +181,16 @@ class Retriever:
 
     def _similarities(self, query: str) -> dict[str, np.ndarray] | None:
         """Cosine similarities of the question with every section's text, heading, heading
-        path and first paragraph, and of its words with the vocabulary; None when embeddings
-        are unavailable."""
+        path, first paragraph and sentences, of its focus words with each heading's, and of its
+        words with the vocabulary; None when embeddings are unavailable. Two forward passes
+        (the question and its focus words); everything else was embedded before."""
         if self._dense is None:
             return None
         try:
             self._vectors()
-            q = unit(np.asarray([self._dense.embed_query(query)], dtype=np.float32))[0]
+            q, qf = unit(np.asarray([self._dense.embed_query(query),
+                                     self._dense.embed_query(focus_text(query))],
+                                    dtype=np.float32))
             words = question_terms(query)
             word_vectors = self._dense.transient(words) if words else None
         except KnowledgeUnavailable as exc:
@@ -190,6 +202,7 @@ class Retriever:
             np.maximum.at(text, self._chunk_section, self._chunk_vectors @ q)
         out = {"text_sims": text,
                "head_sims": self._head_vectors @ q if n else np.zeros(0),
+               "focus_sims": self._focus_vectors @ qf if n else np.zeros(0),
                "path_sims": self._path_vectors @ q if n else np.zeros(0),
                "first_sims": self._first_vectors @ q if n else np.zeros(0),
                "sentence_sims": self._sentence_vectors @ q if n else np.zeros(0),
@@ -209,11 +222,16 @@ class Retriever:
 
     def candidates(self, X: np.ndarray, lexical: bool) -> list[int]:
         """Stage one: the CANDIDATES best sections by rank fusion of the first rankings."""
-        names = (("b_text", "b_head", "s_text") if lexical else
-                 ("b_text", "d_text", "d_head", "d_first"))
-        rankings = [np.argsort(-X[:, FEATURES.index(name)], kind="stable")[:CANDIDATES]
-                    for name in names]
+        rankings = []
+        for name in CANDIDATE_SIGNALS[lexical]:
+            values = X[:, FEATURES.index(name)]
+            order = np.argsort(-values, kind="stable")[:CANDIDATES]
+            if name[0] != "d":  # a keyword signal: only sections that have something
+                order = order[values[order] > 0]
+            rankings.append(order)
         fused = rrf([[int(i) for i in r] for r in rankings])
+        if not fused:  # no keyword in common and no embeddings: the gate will say so
+            return list(range(min(CANDIDATES, len(X))))
         return sorted(fused, key=lambda i: -fused[i])[:CANDIDATES]
 
     def gate_inputs(self, X: np.ndarray, coverage: np.ndarray, ranked: list[int],
