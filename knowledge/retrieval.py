@@ -179,6 +179,13 @@ class Retriever:
             self._sentence_vectors = self._dense.texts(f.sentences)
             self._word_vectors = self._dense.texts(f.vocabulary)
 
+    def prepare(self) -> None:
+        """Load (embedding once what the cache lacks) every vector a question is compared with;
+        raises KnowledgeUnavailable when the store or the model does not answer."""
+        if self._dense is not None:
+            with single_thread():
+                self._vectors()
+
     def _similarities(self, query: str) -> dict[str, np.ndarray] | None:
         """Cosine similarities of the question with every section's text, heading, heading
         path, first paragraph and sentences, of its focus words with each heading's, and of its

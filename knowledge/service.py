@@ -145,6 +145,7 @@ class KnowledgeBase:
                 report = sync(chunks, self.manifest, self.store, self.embedder)
             self._retriever = None
             self._checked = True
+            self._prepare()
             return report
 
     def ensure_index(self) -> IndexReport | None:
@@ -172,7 +173,22 @@ class KnowledgeBase:
                 self._retriever = Retriever(fresh, dense=None, cross_encoder=self._cross())
                 return None
             self._retriever = None
+            self._prepare()
             return report
+
+    def _prepare(self) -> None:
+        """Load the retriever with every vector it compares a question with (headings,
+        sentences, words: embedded once into the vector cache in the data dir), so indexing
+        does that work and the first question does not; a failure only logs (searches fall
+        back to keywords and try again)."""
+        retriever = Retriever(self.manifest.load(), dense=self._dense_backend(),
+                              cross_encoder=self._cross())
+        try:
+            retriever.prepare()
+        except KnowledgeUnavailable as exc:
+            log.warning("knowledge vectors not prepared: %s", exc)
+            return
+        self._retriever = retriever
 
     def _up_to_date(self, fresh: list[Chunk]) -> bool:
         """Manifest equals the documents and the store holds every recorded vector."""
