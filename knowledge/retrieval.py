@@ -94,10 +94,10 @@ def _normal(text: str) -> str:
 
 @dataclass(frozen=True)
 class Dense:
-    """What retrieval needs from the embeddings: a query vector, the stored vectors of the
+    """What retrieval needs from the embeddings: query vectors (a batch), the stored vectors of the
     chunks (read once), and (cached) vectors for headings, first paragraphs and words."""
 
-    embed_query: Callable[[str], Sequence[float]]
+    embed_queries: Callable[[list[str]], Sequence[Sequence[float]]]
     chunk_vectors: Callable[[list[str]], np.ndarray]
     texts: Callable[[list[str]], np.ndarray]
     transient: Callable[[list[str]], np.ndarray]
@@ -195,8 +195,7 @@ class Retriever:
             return None
         try:
             self._vectors()
-            q, qf = unit(np.asarray([self._dense.embed_query(query),
-                                     self._dense.embed_query(focus_text(query))],
+            q, qf = unit(np.asarray(self._dense.embed_queries([query, focus_text(query)]),
                                     dtype=np.float32))
             words = question_terms(query)
             word_vectors = self._dense.transient(words) if words else None

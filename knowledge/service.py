@@ -214,9 +214,13 @@ class KnowledgeBase:
 
     # -- searching ----------------------------------------------------------------------------
 
-    def _embed_query(self, query: str) -> list[float]:
+    def _embed_queries(self, queries: list[str]) -> list[list[float]]:
+        """Query vectors, in one batch when the embedder can (``embed_queries``)."""
         try:
-            return self.embedder.embed_query(query)
+            batch = getattr(self.embedder, "embed_queries", None)
+            if batch is not None:
+                return list(batch(queries))
+            return [self.embedder.embed_query(q) for q in queries]
         except KnowledgeUnavailable:
             raise
         except Exception as exc:  # a broken model must not break keyword search
@@ -263,7 +267,7 @@ class KnowledgeBase:
             raise KnowledgeUnavailable("Het embeddingmodel werkt niet.") from exc
 
     def _dense_backend(self) -> Dense:
-        return Dense(self._embed_query, self._chunk_vectors, self._texts, self._transient)
+        return Dense(self._embed_queries, self._chunk_vectors, self._texts, self._transient)
 
     def _cross(self) -> Any:
         if not self._cross_encoder_loaded:
