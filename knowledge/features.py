@@ -2,15 +2,19 @@
 
 Why sections and not chunks: the documents are written as question headings with an answer
 below, and an answer is cited and composed per section. Every signal is therefore computed per
-section (a section split into several chunks takes the best chunk). Why these signals: each one
-catches what the others miss. BM25 on the text finds the passage that uses the question's words;
-BM25 and a soft word match on the heading find the heading question a user rephrased; embedding
-similarity to the text and to the heading carries meaning across other words and English; a
-document-local BM25 tells sibling sections of one document apart (where "Monitor AOJ" is in every
-section and says nothing); the question word ("wie", "hoe vaak", "waar") and the kind of answer
-(a year for "wanneer", figures for "hoeveel") separate headings about one subject. Relative
-variants (value minus the best value for this question) let the reranker judge a section against
-its competitors rather than on an absolute scale that shifts with the question's length.
+section (a section split into several chunks takes the best chunk), always on its content
+without the source line ("Bron: ..." is a citation). Why these signals: each one catches what the
+others miss. BM25 on the text finds the passage that uses the question's words, BM25 on the first
+paragraph and on the best sentence the one whose answer or one detail does; BM25 and a soft word
+match on the heading (both ways: the question's words in the heading, the heading's words in
+the question) find the heading question a user rephrased; embedding similarity to the text, the
+heading, the heading's focus words, the heading path, the first paragraph and the best sentence
+carries meaning across other words and English; a document-level and a document-local BM25 pick
+the document and then tell its sibling sections apart (where "Monitor AOJ" is in every section
+and says nothing); capitalised names ("ZAT", "OZA") match case-sensitively; the question word
+("wie", "hoe vaak", "waar") and the kind of answer (a year for "wanneer", figures for "hoeveel",
+a period for "hoe lang") separate headings about one subject. Relative variants (value minus the
+best value for this question) give the gate a scale that does not shift with the question.
 """
 
 from __future__ import annotations

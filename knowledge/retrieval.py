@@ -1,15 +1,22 @@
 """Two-stage retrieval over sections: candidates by rank fusion, then a reranker and a gate.
 
 Stage one takes the 20 best sections by reciprocal rank fusion (1 / (60 + rank), robust across
-scales) of three rankings: BM25 on the text, embedding similarity to the text and embedding
-similarity to the heading question. Stage two orders those 20 with the fitted reranker of
-``knowledge.rerank`` (or a configured cross-encoder) over the signals of ``knowledge.features``.
-Two gates follow. Relatedness (best keyword coverage + 2 x best text similarity, calibrated on
-the development questions and made-up out-of-scope ones) decides whether the question is about
-the documents at all: below ``related_at`` nothing is found. The confidence (a logistic model of
-the first place's scores: the probability that it answers the question) decides whether to
-answer (``answer_at``) or to say "not sure" and offer the closest headings. A question that is
+scales) of the first rankings (``CANDIDATE_SIGNALS``): BM25 on the text, the heading and the best
+sentence, capitalised names, and embedding similarity to the text, the heading question and the
+first paragraph. Stage two orders those 20 with the fitted reranker of ``knowledge.rerank`` (or a
+configured cross-encoder) over the signals of ``knowledge.features``. Two gates follow. Relatedness
+(best keyword coverage + 2 x best text similarity, calibrated on the development questions and
+made-up out-of-scope ones) decides whether the question is about the documents at all: below
+``related_at`` nothing is found. The confidence (a logistic model of the first place's scores: the
+probability that it answers the question) decides whether to answer (``answer_at``) or to say "not
+sure" and offer the closest headings; its margin ignores a near-duplicate of the first section (a
+"twin": the same definition in another document), which is as good an answer. A question that is
 exactly a section's heading (a suggestion button) always finds that section first.
+
+Cost per question: one forward pass of the embedder for the question and its focus words
+together, then vector products with vectors loaded once (chunks from the store; headings,
+sentences and words from the vector cache) and the keyword indexes, with numpy's BLAS on one
+thread: about 14 ms CPU on the shared 2-core machine (``bench/bench_retrieval.py``).
 
 Without embeddings (``method="bm25"``, or the model or vector store is down) the same runs on
 the keyword signals with their own fitted weights; ``method="dense"`` is plain embedding

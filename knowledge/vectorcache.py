@@ -1,8 +1,9 @@
-"""Embeddings of headings and words, kept in a small file next to the index.
+"""Embeddings of headings, sentences and words, kept in a small file next to the index.
 
-Why: the reranker compares a question with every section's heading and every word of the corpus
-(for the soft word match). Embedding those ~2,000 short texts takes a few seconds, which should
-happen once, not at every start. The vectors are stored in the data dir, one ``.npz`` file per
+Why: the reranker compares a question with every section's heading, first paragraph and
+sentences, and every word of the corpus (for the soft word match). Embedding those ~5,000 short
+texts takes a minute on a busy machine, which should happen once (``oogo index`` does it), not at
+every start or question. The vectors are stored in the data dir, one ``.npz`` file per
 embedding model, keyed by a hash of the text, so an edited heading is embedded again and the rest
 is reused. The file is only a cache: when it is missing, unreadable or not writable, the vectors
 are computed again (and a warning is logged), never an error for the user.
