@@ -27,6 +27,21 @@ def _fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
+def _remove_damaged_index(kb) -> bool:
+    """--rebuild on an embedded index that cannot be opened or read: delete its folder (under
+    the index lock) so it can be built from the documents. A Chroma server is never touched."""
+    from knowledge.ingest import index_lock
+    from knowledge.vectorstore import remove_embedded_index
+
+    if kb.chroma_url:
+        return False
+    with index_lock(kb.manifest.path.parent):
+        removed = remove_embedded_index(kb.data_dir)
+    if removed:
+        typer.echo("De kennisindex was beschadigd; ik heb hem verwijderd en bouw hem opnieuw op.")
+    return removed
+
+
 def index_command(
     add: list[Path] = typer.Option(
         None, "--add", help="Map met extra documenten (.md of .txt), bv. een ondersteuningsplan."
@@ -40,8 +55,15 @@ def index_command(
     try:
         report = kb.index(extra_dirs=tuple(add or ()), rebuild=rebuild)
     except KnowledgeUnavailable as exc:
-        _fail(str(exc))
-        return
+        if not (rebuild and _remove_damaged_index(kb)):
+            _fail(str(exc))
+            return
+        kb = _services().knowledge  # a fresh knowledge base on the emptied folder
+        try:
+            report = kb.index(extra_dirs=tuple(add or ()), rebuild=True)
+        except KnowledgeUnavailable as again:
+            _fail(str(again))
+            return
     typer.echo(
         f"Kennisindex bijgewerkt: {report.added} toegevoegd, {report.updated} gewijzigd, "
         f"{report.deleted} verwijderd, {report.unchanged} ongewijzigd (aantallen passages)."
