@@ -303,7 +303,9 @@ class SectionFeatures:
             if word_sims is not None and len(flat):
                 best = np.maximum.reduceat(word_sims[k][flat], offsets)
                 credit = np.where((best > SOFT_MATCH_MIN) & ~empty, best, 0.0)
-            for ix in (postings.exact.get(word), postings.stems.get(stem(word))):
+            noun = self.tokenizer.agent_noun(word)
+            for ix in (postings.exact.get(word), postings.stems.get(stem(word)),
+                       postings.stems.get(noun) if noun else None):
                 if ix is not None:
                     credit[ix] = 1.0
             found += weights[k] * credit
@@ -354,6 +356,9 @@ class SectionFeatures:
             if at is not None:
                 credit[at] = 1.0
             credit[self._vocab_by_stem.get(stem(w), [])] = 1.0
+            noun = self.tokenizer.agent_noun(w)
+            if noun:
+                credit[self._vocab_by_stem.get(noun, [])] = 1.0
         got = np.add.reduceat(self._head_idf * credit[flat], offsets)
         return np.divide(got, self._head_idf_sum, out=np.zeros(n), where=self._head_idf_sum > 0)
 
@@ -381,7 +386,7 @@ class SectionFeatures:
         if not n:
             return np.zeros((0, len(FEATURES)))
         words = question_terms(question)
-        tokens = self.tokenizer(question)
+        tokens = self.tokenizer.question(question)
         cols: dict[str, np.ndarray] = {}
         zeros = np.zeros(n)
         cols["d_text"] = text_sims if text_sims is not None else zeros

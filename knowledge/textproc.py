@@ -142,6 +142,28 @@ class Tokenizer:
             out.extend(self.parts(term))
         return out
 
+    def agent_noun(self, word: str) -> str | None:
+        """The corpus' person noun of a verb form in a question: "thuiszitten" -> "thuiszitter"
+        when the documents use that word. Why: a user asks "Wat is thuiszitten?" about the
+        section that defines the thuiszitter; the light stemmer keeps "thuiszit" and
+        "thuiszitter" apart (merging every -er noun with its verb would over-stem the index), so
+        only a question's infinitive (-en) is linked, and only to a noun the corpus has."""
+        if not word.endswith("en") or any(ch.isdigit() for ch in word):
+            return None
+        for noun in (word[:-2] + "er", stem(word) + "er"):  # "zitten" -> "zitter"; "lopen"
+            if noun in self.vocabulary:
+                return noun
+        return None
+
+    def question(self, text: str) -> list[str]:
+        """Tokens of a question: as ``__call__``, plus the person noun of a verb form."""
+        out = self(text)
+        for tok in translate_tokens(raw_tokens(text)):
+            noun = self.agent_noun(tok) if tok not in STOPWORDS else None
+            if noun is not None and noun not in out:
+                out.append(noun)
+        return out
+
     def parts(self, term: str) -> tuple[str, ...]:
         """The known parts of a compound stem (empty when it is not a compound of known words)."""
         if term not in self._cache:
