@@ -186,6 +186,11 @@ class Retriever:
             self._sentence_vectors = self._dense.texts(f.sentences)
             self._word_vectors = self._dense.texts(f.vocabulary)
 
+    def cached_texts(self) -> list[str]:
+        """Every text ``prepare`` takes from the vector cache (for a shipped seed)."""
+        f = self.features
+        return [*f.heads, *f.focuses, *f.paths, *f.firsts, *f.sentences, *f.vocabulary]
+
     def prepare(self) -> None:
         """Load (embedding once what the cache lacks) every vector a question is compared with;
         raises KnowledgeUnavailable when the store or the model does not answer."""

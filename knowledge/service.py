@@ -31,10 +31,12 @@ from knowledge.ingest import (
 )
 from knowledge.rerank import make_cross_encoder
 from knowledge.retrieval import METHODS, Dense, Retriever
-from knowledge.vectorcache import VectorCache, unit
+from knowledge.vectorcache import CachedEmbedder, VectorCache, unit
 from knowledge.vectorstore import ChromaStore, collection_name
 
 log = logging.getLogger(__name__)
+# Vectors of the shipped documents, built at install (python -m knowledge.seed): see vectorcache.
+SHIPPED_VECTORS = Path(__file__).resolve().parent / "vectors"
 
 MAX_QUERY_CHARS = 1000
 MAX_K = 50
@@ -87,6 +89,8 @@ class KnowledgeBase:
         name = collection_name(self.embedding_model)
         self.manifest = Manifest(self.data_dir / "knowledge" / f"manifest-{name}.json")
         self._vector_cache_path = self.data_dir / "knowledge" / f"vectors-{name}.npz"
+        self._seed_name = f"{name}.npz"
+        self.seed_path: Path | None = SHIPPED_VECTORS / self._seed_name
         self._vector_cache: VectorCache | None = None
         self.reranker_model = reranker_model or None
         self._cross_encoder_loaded = False
@@ -138,11 +142,14 @@ class KnowledgeBase:
                 copied = copy_extra_documents(Path(directory), self.extra_dir, reserved)
                 log.info("added extra documents from %s: %s", directory, copied)
             with index_lock(self.manifest.path.parent):
-                if rebuild:
+                if rebuild:  # everything embedded again: no cached or shipped vector is trusted
                     self.store.drop()
                     self.manifest.delete()
+                    self._vector_cache_path.unlink(missing_ok=True)
+                    self._vector_cache, self.seed_path = None, None
                 chunks = collect_chunks(self._directories())
-                report = sync(chunks, self.manifest, self.store, self.embedder)
+                report = sync(chunks, self.manifest, self.store, self._indexing_embedder())
+                self._cache().flush()
             self._retriever = None
             self._checked = True
             self._prepare()
@@ -167,7 +174,8 @@ class KnowledgeBase:
                     # Another process may have built it while we waited for the lock.
                     if self._up_to_date(fresh):
                         return None
-                    report = sync(fresh, self.manifest, self.store, self.embedder)
+                    report = sync(fresh, self.manifest, self.store, self._indexing_embedder())
+                    self._cache().flush()
             except KnowledgeUnavailable as exc:
                 log.warning("knowledge index could not be built, keyword search only: %s", exc)
                 self._retriever = Retriever(fresh, dense=None, cross_encoder=self._cross())
@@ -249,8 +257,22 @@ class KnowledgeBase:
 
     def _cache(self) -> VectorCache:
         if self._vector_cache is None:
-            self._vector_cache = VectorCache(self._vector_cache_path, self.embedder)
+            self._vector_cache = VectorCache(self._vector_cache_path, lambda: self.embedder,
+                                             seed=self.seed_path)
         return self._vector_cache
+
+    def _indexing_embedder(self) -> CachedEmbedder:
+        """Chunk vectors through the vector cache: from the seed or the data dir when the text
+        is known, from the model (loaded only then) when it is new or changed."""
+        name = self._embedder.name if self._embedder is not None else self.embedding_model
+        return CachedEmbedder(name, self._cache())
+
+    def write_seed(self, path: Path | None = None) -> int:
+        """Write the vectors of every indexed text (chunks, headings, sentences, words) of the
+        current documents to ``path`` (default: the shipped seed); returns their number."""
+        retriever = self.retriever()
+        texts = [c.indexed_text for c in self.manifest.load()] + retriever.cached_texts()
+        return self._cache().save_as(Path(path or SHIPPED_VECTORS / self._seed_name), texts)
 
     def _texts(self, texts: list[str]) -> Any:
         try:
