@@ -72,6 +72,17 @@ class VectorCache:
         self._write(path, {_key(t): self._vectors[_key(t)] for t in dict.fromkeys(keep)})
         return len(set(keep))
 
+    def _keep_dimension(self, dim: int) -> bool:
+        """Drop cached vectors of another length than the model's (another model under the
+        same name wrote them); True when any were dropped (the caller starts again)."""
+        stale = [k for k, v in self._vectors.items() if v.shape[0] != dim]
+        for key in stale:
+            del self._vectors[key]
+        if stale:
+            log.warning("vector cache: %d vectors of another model dropped", len(stale))
+            self._dirty = True
+        return bool(stale)
+
     def flush(self) -> None:
         """Write the vectors embedded since the last write (nothing when none were)."""
         if self._dirty:
@@ -106,6 +117,8 @@ class VectorCache:
         if missing:
             vectors = unit(np.asarray(self.embedder.embed_documents(missing), dtype=np.float32))
             fresh = {_key(t): v for t, v in zip(missing, vectors, strict=True)}
+            if self._keep_dimension(vectors.shape[1]):
+                return self.transient(texts)
         return np.stack([self._vectors.get(_key(t), fresh.get(_key(t))) for t in texts])
 
     def get(self, texts: list[str], persist: bool = True) -> np.ndarray:
@@ -118,6 +131,8 @@ class VectorCache:
         for start in range(0, len(missing), BATCH):
             batch = missing[start:start + BATCH]
             vectors = unit(np.asarray(self.embedder.embed_documents(batch), dtype=np.float32))
+            if self._keep_dimension(vectors.shape[1]):
+                return self.get(texts, persist)
             for text, vector in zip(batch, vectors, strict=True):
                 self._vectors[_key(text)] = vector
         self._dirty = self._dirty or bool(missing)

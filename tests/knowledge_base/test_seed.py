@@ -74,3 +74,17 @@ def test_rebuild_trusts_no_seed(tmp_path: Path, small_kb: KnowledgeBase, docs_di
     kb, counting = _fresh(tmp_path, "fresh", docs_dir, seed)
     kb.index(rebuild=True)
     assert _passages_embedded(counting, kb) == 6
+
+
+def test_vectors_of_another_model_under_the_same_name_are_dropped(
+    tmp_path: Path, small_kb: KnowledgeBase, docs_dir: Path
+) -> None:
+    small_kb.index()
+    seed = tmp_path / "seed.npz"
+    small_kb.write_seed(seed)
+    kb = KnowledgeBase.open(tmp_path / "other", embedder=CountingEmbedder(dims=32),
+                            docs_dir=docs_dir)
+    kb.seed_path = seed  # 64-dimensional vectors; this model gives 32
+    (docs_dir / "nieuw.md").write_text("## Leerlingenvervoer\n\nAfspraken over vervoer.", "utf-8")
+    assert kb.index().added == 7 and kb.is_ready()
+    assert kb.search("Wie zit er aan tafel?")  # one length throughout: no mixed vectors
