@@ -27,8 +27,11 @@ class KeywordMatch:
 class BM25Index:
     """Okapi BM25 (k1=1.5, b=0.75) with Dutch tokenisation and compound splitting."""
 
-    def __init__(self, texts: list[str], k1: float = 1.5, b: float = 0.75) -> None:
-        self.tokenizer = Tokenizer.from_texts(texts)
+    def __init__(self, texts: list[str], k1: float = 1.5, b: float = 0.75,
+                 tokenizer: Tokenizer | None = None) -> None:
+        # a shared tokenizer (one compound dictionary for several indexes) lets a caller
+        # tokenize a question once for all of them (``scores_tokens``)
+        self.tokenizer = tokenizer or Tokenizer.from_texts(texts)
         self.k1, self.b = k1, b
         self.n_docs = len(texts)
         docs = [Counter(self.tokenizer(text)) for text in texts]
@@ -56,8 +59,12 @@ class BM25Index:
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every chunk for the query."""
+        return self.scores_tokens(self.tokenizer(query))
+
+    def scores_tokens(self, tokens: list[str]) -> np.ndarray:
+        """BM25 score of every chunk for a query already tokenized by ``self.tokenizer``."""
         out = np.zeros(self.n_docs)
-        for term in set(self.tokenizer(query)):
+        for term in set(tokens):
             posting = self._postings.get(term)
             if posting is None:
                 continue
@@ -88,6 +95,28 @@ class BM25Index:
             elif parts:
                 found += weight * sum(p in terms for p in parts[:2]) / 2
         return found / total if total else 0.0
+
+    def coverage_all(self, query: str) -> np.ndarray:
+        """``coverage`` of every chunk at once (the question is tokenized once)."""
+        out = np.zeros(self.n_docs)
+        total = 0.0
+        for word in dict.fromkeys(content_terms(query)):
+            parts = self.tokenizer.parts(word)
+            if word in self._postings:
+                weight = self.idf(word)
+            elif parts:
+                weight = max(self.idf(p) for p in parts[:2])
+            else:
+                weight = self._max_idf
+            total += weight
+            credit = np.zeros(self.n_docs)
+            for part in parts[:2]:
+                if part in self._postings:
+                    credit[self._postings[part][0]] += 0.5
+            if word in self._postings:
+                credit[self._postings[word][0]] = 1.0
+            out += weight * credit
+        return out / total if total else out
 
     def search(self, query: str, n: int) -> list[KeywordMatch]:
         """The n best chunks with a positive score, best first."""

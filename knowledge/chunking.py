@@ -4,8 +4,11 @@ Why heading-aware: an answer must cite where it comes from ("oogo.md > Wie zit e
 and a passage is only understandable with its context. Each chunk therefore keeps the document
 title and its heading path, and the text that is embedded and keyword-indexed starts with both.
 Long sections are split at paragraph boundaries into chunks of roughly 120-300 words, each keeping
-the heading path. Chunk ids are stable (source + heading path + position) so that re-indexing can
-tell an edited chunk (same id, new hash) from a new one; the hash covers the indexed text.
+the heading path. A section's source line ("Bron: ...") is a citation, not content: it stays with
+the section's last chunk (so the passage shown to a reader keeps it, and no chunk is only a
+source line) but is left out of what is embedded and keyword-indexed. Chunk ids are stable
+(source + heading path + position) so that re-indexing can tell an edited chunk (same id, new
+hash) from a new one; the hash covers both the indexed text and the stored text.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+
+from knowledge.textproc import split_sources, strip_sources
 
 log = logging.getLogger(__name__)
 
@@ -41,10 +46,14 @@ class Chunk:
     hash: str
 
     @property
+    def content(self) -> str:
+        """The text without its source lines."""
+        return strip_sources(self.text)
+
+    @property
     def indexed_text(self) -> str:
-        """Title and heading path in front of the text: what BM25 and the embedder see."""
-        head = f"{self.title} > {self.heading}" if self.heading else self.title
-        return f"{head}\n{self.text}"
+        """Title and heading path in front of the content: what BM25 and the embedder see."""
+        return indexed_text(self.title, self.heading, self.text)
 
     def to_dict(self) -> dict[str, str]:
         return {
@@ -173,6 +182,12 @@ def _split_long(paragraph: str, max_words: int) -> list[str]:
     return out
 
 
+def indexed_text(title: str, heading: str, text: str) -> str:
+    """Title and heading path, then the text without source lines."""
+    head = f"{title} > {heading}" if heading else title
+    return f"{head}\n{strip_sources(text)}"
+
+
 def _digest(*parts: str) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
 
@@ -184,11 +199,14 @@ def chunk_document(doc: Document) -> list[Chunk]:
     for heading, text in _sections(doc):
         if not text:
             continue
-        for piece in split_section(text):
+        content, sources = split_sources(text)
+        pieces = split_section(content) if content else []
+        if sources:  # the citation stays with the section's last passage
+            pieces = pieces[:-1] + ["\n\n".join(pieces[-1:] + [sources])]
+        for piece in pieces:
             position = seen[heading]
             seen[heading] += 1
             chunk_id = _digest(doc.source, heading, str(position))[:20]
-            head = f"{doc.title} > {heading}" if heading else doc.title
             chunks.append(
                 Chunk(
                     chunk_id=chunk_id,
@@ -196,7 +214,7 @@ def chunk_document(doc: Document) -> list[Chunk]:
                     title=doc.title,
                     heading=heading,
                     text=piece,
-                    hash=_digest(head, piece),
+                    hash=_digest(indexed_text(doc.title, heading, piece), piece),
                 )
             )
     return chunks

@@ -24,6 +24,36 @@ PHRASES: dict[tuple[str, str], str] = {
     ("juvenile", "probation"): "jeugdreclassering",
     ("appropriate", "education"): "passend onderwijs",
     ("inclusive", "education"): "passend onderwijs",
+    ("regional", "scan"): "regioscan",
+    ("region", "scan"): "regioscan",
+    ("regional", "round"): "regionale ronde",
+    ("waiting", "times"): "wachttijden",
+    ("waiting", "time"): "wachttijden",
+    ("waiting", "list"): "wachtlijst",
+    ("waiting", "lists"): "wachtlijst",
+    ("health", "insurance"): "zorgverzekeringswet zorgverzekeraar",
+    ("health", "insurer"): "zorgverzekeraar",
+    ("long", "term"): "langdurige",
+    ("care", "team"): "zorgteam",
+    ("district", "team"): "wijkteam",
+    ("neighbourhood", "team"): "wijkteam",
+    ("local", "team"): "lokaal team",
+    ("school", "hours"): "onderwijstijd",
+    ("duty", "care"): "zorgplicht",
+    ("development", "perspective"): "ontwikkelingsperspectief",
+    ("participation", "council"): "ondersteuningsplanraad",
+    ("data", "sharing"): "gegevens delen",
+    ("share", "data"): "gegevens delen",
+    ("personal", "budget"): "persoonsgebonden budget pgb",
+    ("in", "kind"): "in natura",
+    ("practical", "education"): "praktijkonderwijs",
+    ("starting", "qualification"): "startkwalificatie",
+    ("compulsory", "education"): "leerplicht",
+    ("school", "attendance"): "leerplicht verzuim",
+    ("labour", "market"): "arbeidsmarkt",
+    ("labor", "market"): "arbeidsmarkt",
+    ("demo", "figures"): "demonstratiecijfers",
+    ("demonstration", "figures"): "demonstratiecijfers",
 }
 
 WORDS: dict[str, str] = {
@@ -107,11 +137,96 @@ WORDS: dict[str, str] = {
     "work": "werk",
     "years": "jaar",
     "youth": "jeugd",
+    "assistant": "assistent",
+    "examples": "voorbeelden",
+    "example": "voorbeeld",
+    "practice": "praktijk",
+    "questions": "vragen",
+    "statements": "stellingen",
+    "statement": "stelling",
+    "round": "ronde",
+    "funding": "bekostiging financiering",
+    "funded": "bekostigd gefinancierd",
+    "financed": "gefinancierd",
+    "pays": "betaalt",
+    "pay": "betalen",
+    "paid": "betaald",
+    "costs": "kosten",
+    "cost": "kosten",
+    "free": "gratis",
+    "inspectorate": "inspectie",
+    "inspection": "inspectie",
+    "supervision": "toezicht",
+    "supervises": "toezicht",
+    "bill": "wetsvoorstel",
+    "parents": "ouders",
+    "parent": "ouders",
+    "teachers": "leraren",
+    "teacher": "leraar",
+    "schools": "scholen",
+    "dyslexia": "dyslexie",
+    "prevention": "preventie",
+    "access": "toegang",
+    "insurer": "zorgverzekeraar",
+    "housing": "huisvesting",
+    "internship": "stage",
+    "internships": "stages",
+    "agreements": "afspraken",
+    "arrangements": "afspraken",
+    "history": "geschiedenis ontstaan",
+    "founded": "ontstaan",
+    "started": "ontstaan",
+    "purpose": "doel bedoeld",
+    "goal": "doel",
+    "indicators": "indicatoren",
+    "limitations": "kanttekeningen beperkingen",
+    "caveats": "kanttekeningen",
+    "age": "leeftijd",
+    "step": "stap",
+    "reform": "hervorming",
+}
+
+
+# Ordinals and numbers written as words, Dutch and English, as digits: "de eerste stap" and
+# "stap 1", "zes stappen" and "6 stappen" then share a token. "een"/"one" are left alone: in
+# Dutch "een" is mostly the article.
+NUMBERS: dict[str, str] = {
+    "eerste": "1", "tweede": "2", "derde": "3", "vierde": "4", "vijfde": "5", "zesde": "6",
+    "zevende": "7", "achtste": "8", "negende": "9", "tiende": "10",
+    "twee": "2", "drie": "3", "vier": "4", "vijf": "5", "zes": "6", "zeven": "7", "acht": "8",
+    "negen": "9", "tien": "10",
+    "first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6",
+    "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+}
+
+
+# Dutch words users ask with where the documents use another word of the same meaning; each
+# maps to itself plus the documents' word, on both sides (question and documents), so exact
+# matches still count most.
+SYNONYMS: dict[str, str] = {
+    "doel": "doel bedoeld",
+    "bedoeling": "bedoeling bedoeld",
+    "oneens": "oneens geschil",
+    "onenigheid": "geschil",
+    "conflict": "conflict geschil",
+    "ruzie": "geschil",
+    "deelnemen": "deelnemen tafel",
+    "deelnemers": "deelnemers tafel",
+    "prijs": "prijs kosten",
+    "kost": "kost kosten",
+    "nadelen": "nadelen kanttekeningen",
+    "beperkingen": "beperkingen kanttekeningen",
+    "uitrekenen": "berekend",
+    "berekenen": "berekend",
+    "opgericht": "opgericht ontstaan",
+    "begonnen": "begonnen ontstaan",
+    "chatbot": "assistent",
 }
 
 
 def translate_tokens(tokens: list[str]) -> list[str]:
-    """Replace known English words and phrases by their Dutch keywords; others pass unchanged."""
+    """Replace known English words and phrases by their Dutch keywords, number words by digits,
+    and add the documents' word to a Dutch synonym; others pass unchanged."""
     out: list[str] = []
     i = 0
     while i < len(tokens):
@@ -120,7 +235,7 @@ def translate_tokens(tokens: list[str]) -> list[str]:
             out.extend(PHRASES[pair].split())
             i += 2
             continue
-        word = WORDS.get(tokens[i])
+        word = WORDS.get(tokens[i]) or NUMBERS.get(tokens[i]) or SYNONYMS.get(tokens[i])
         out.extend(word.split() if word else [tokens[i]])
         i += 1
     return out

@@ -1,13 +1,14 @@
 """The second stage: order the candidate sections and say how sure the first place is.
 
-Why a small linear model: the signals of ``knowledge.features`` live on different scales and
-matter unequally, and guessing weights by hand is a fit to whatever example one looks at. A
-logistic regression over the features, fitted on the development questions only
-(``bench/fit_reranker.py``, which writes ``reranker.json``), learns the weights from 300
-labelled questions; with 13 weights it cannot memorise them. The same file holds the gate: a
-second logistic model that turns the first place's scores into the probability that it answers
-the question. Below ``answer_at`` the assistant does not answer but says it does not know and
-offers the closest headings; below ``related_at`` nothing is shown at all.
+Why a small linear model: the signals of ``knowledge.features`` live on different scales and matter
+unequally, and guessing weights by hand is a fit to whatever example one looks at. A linear score
+over the features, fitted on the development questions only with a listwise loss
+(``bench/fit_reranker.py``, which writes ``reranker.json``), learns the weights from 363 labelled
+questions; with 27 non-negative weights it cannot memorise them. The same file holds the gate: a
+logistic model, fitted on rankings of questions the ranker had not seen, that turns the first
+place's scores into the probability that it answers the question. Below ``answer_at`` the assistant
+does not answer but says it does not know and offers the closest headings; below ``related_at``
+nothing is shown at all.
 
 A cross-encoder (sentence-transformers ``CrossEncoder``) reorders the candidates instead when one
 is configured (``OOGO_RERANKER``, a local path or a name already in the local cache); it is never

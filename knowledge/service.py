@@ -15,6 +15,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from knowledge.chunking import Chunk
 from knowledge.embeddings import DEFAULT_MODEL, Embedder, EmbeddingError, make_embedder
 from knowledge.errors import KnowledgeUnavailable
@@ -29,10 +31,12 @@ from knowledge.ingest import (
 )
 from knowledge.rerank import make_cross_encoder
 from knowledge.retrieval import METHODS, Dense, Retriever
-from knowledge.vectorcache import VectorCache
-from knowledge.vectorstore import ChromaStore, DenseMatch, collection_name
+from knowledge.vectorcache import CachedEmbedder, VectorCache, unit
+from knowledge.vectorstore import ChromaStore, collection_name
 
 log = logging.getLogger(__name__)
+# Vectors of the shipped documents, built at install (python -m knowledge.seed): see vectorcache.
+SHIPPED_VECTORS = Path(__file__).resolve().parent / "vectors"
 
 MAX_QUERY_CHARS = 1000
 MAX_K = 50
@@ -58,6 +62,7 @@ class Hit:
     score: float
     confidence: float = 1.0
     confident: bool = True
+    twin: bool = False  # says what the first hit says (a definition repeated elsewhere)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -84,6 +89,8 @@ class KnowledgeBase:
         name = collection_name(self.embedding_model)
         self.manifest = Manifest(self.data_dir / "knowledge" / f"manifest-{name}.json")
         self._vector_cache_path = self.data_dir / "knowledge" / f"vectors-{name}.npz"
+        self._seed_name = f"{name}.npz"
+        self.seed_path: Path | None = SHIPPED_VECTORS / self._seed_name
         self._vector_cache: VectorCache | None = None
         self.reranker_model = reranker_model or None
         self._cross_encoder_loaded = False
@@ -135,13 +142,17 @@ class KnowledgeBase:
                 copied = copy_extra_documents(Path(directory), self.extra_dir, reserved)
                 log.info("added extra documents from %s: %s", directory, copied)
             with index_lock(self.manifest.path.parent):
-                if rebuild:
+                if rebuild:  # everything embedded again: no cached or shipped vector is trusted
                     self.store.drop()
                     self.manifest.delete()
+                    self._vector_cache_path.unlink(missing_ok=True)
+                    self._vector_cache, self.seed_path = None, None
                 chunks = collect_chunks(self._directories())
-                report = sync(chunks, self.manifest, self.store, self.embedder)
+                report = sync(chunks, self.manifest, self.store, self._indexing_embedder())
+                self._cache().flush()
             self._retriever = None
             self._checked = True
+            self._prepare()
             return report
 
     def ensure_index(self) -> IndexReport | None:
@@ -163,13 +174,29 @@ class KnowledgeBase:
                     # Another process may have built it while we waited for the lock.
                     if self._up_to_date(fresh):
                         return None
-                    report = sync(fresh, self.manifest, self.store, self.embedder)
+                    report = sync(fresh, self.manifest, self.store, self._indexing_embedder())
+                    self._cache().flush()
             except KnowledgeUnavailable as exc:
                 log.warning("knowledge index could not be built, keyword search only: %s", exc)
                 self._retriever = Retriever(fresh, dense=None, cross_encoder=self._cross())
                 return None
             self._retriever = None
+            self._prepare()
             return report
+
+    def _prepare(self) -> None:
+        """Load the retriever with every vector it compares a question with (headings,
+        sentences, words: embedded once into the vector cache in the data dir), so indexing
+        does that work and the first question does not; a failure only logs (searches fall
+        back to keywords and try again)."""
+        retriever = Retriever(self.manifest.load(), dense=self._dense_backend(),
+                              cross_encoder=self._cross())
+        try:
+            retriever.prepare()
+        except KnowledgeUnavailable as exc:
+            log.warning("knowledge vectors not prepared: %s", exc)
+            return
+        self._retriever = retriever
 
     def _up_to_date(self, fresh: list[Chunk]) -> bool:
         """Manifest equals the documents and the store holds every recorded vector."""
@@ -195,21 +222,57 @@ class KnowledgeBase:
 
     # -- searching ----------------------------------------------------------------------------
 
-    def _embed_query(self, query: str) -> list[float]:
+    def _embed_queries(self, queries: list[str]) -> list[list[float]]:
+        """Query vectors, in one batch when the embedder can (``embed_queries``)."""
         try:
-            return self.embedder.embed_query(query)
+            batch = getattr(self.embedder, "embed_queries", None)
+            if batch is not None:
+                return list(batch(queries))
+            return [self.embedder.embed_query(q) for q in queries]
         except KnowledgeUnavailable:
             raise
         except Exception as exc:  # a broken model must not break keyword search
             raise KnowledgeUnavailable("Het embeddingmodel werkt niet.") from exc
 
-    def _dense_query(self, vector: Any, n: int) -> list[DenseMatch]:
-        return self.store.query(list(vector), n)
+    def _chunk_vectors(self, ids: list[str]) -> np.ndarray:
+        """The stored vectors of ``ids`` (rows in order), read from the vector store once per
+        loaded retriever: a question is then compared with them in memory (a few hundred
+        rows, well under a millisecond) instead of a store query per question (8 ms embedded,
+        a network round trip with a Chroma server). Same vectors, same similarities."""
+        if not ids:
+            return np.zeros((0, 0), dtype=np.float32)
+        try:
+            found = self.store.collection.get(ids=ids, include=["embeddings"])
+            by_id = dict(zip(found["ids"], found["embeddings"], strict=True))
+        except KnowledgeUnavailable:
+            raise
+        except Exception as exc:
+            log.warning("reading vectors from the store failed: %s", exc)
+            raise KnowledgeUnavailable("De vectorindex reageert niet zoals verwacht.") from exc
+        missing = [i for i in ids if i not in by_id]
+        if missing:
+            raise KnowledgeUnavailable(f"De vectorindex mist {len(missing)} passages; bouw hem "
+                                       "opnieuw met 'oogo index'.")
+        return unit(np.asarray([by_id[i] for i in ids], dtype=np.float32))
 
     def _cache(self) -> VectorCache:
         if self._vector_cache is None:
-            self._vector_cache = VectorCache(self._vector_cache_path, self.embedder)
+            self._vector_cache = VectorCache(self._vector_cache_path, lambda: self.embedder,
+                                             seed=self.seed_path)
         return self._vector_cache
+
+    def _indexing_embedder(self) -> CachedEmbedder:
+        """Chunk vectors through the vector cache: from the seed or the data dir when the text
+        is known, from the model (loaded only then) when it is new or changed."""
+        name = self._embedder.name if self._embedder is not None else self.embedding_model
+        return CachedEmbedder(name, self._cache())
+
+    def write_seed(self, path: Path | None = None) -> int:
+        """Write the vectors of every indexed text (chunks, headings, sentences, words) of the
+        current documents to ``path`` (default: the shipped seed); returns their number."""
+        retriever = self.retriever()
+        texts = [c.indexed_text for c in self.manifest.load()] + retriever.cached_texts()
+        return self._cache().save_as(Path(path or SHIPPED_VECTORS / self._seed_name), texts)
 
     def _texts(self, texts: list[str]) -> Any:
         try:
@@ -226,7 +289,7 @@ class KnowledgeBase:
             raise KnowledgeUnavailable("Het embeddingmodel werkt niet.") from exc
 
     def _dense_backend(self) -> Dense:
-        return Dense(self._embed_query, self._dense_query, self._texts, self._transient)
+        return Dense(self._embed_queries, self._chunk_vectors, self._texts, self._transient)
 
     def _cross(self) -> Any:
         if not self._cross_encoder_loaded:
@@ -272,6 +335,7 @@ class KnowledgeBase:
                 score=round(r.score, 6),
                 confidence=round(r.confidence, 4),
                 confident=r.confident,
+                twin=r.twin,
             )
             for r in results
         ]

@@ -18,6 +18,9 @@ from collections.abc import Iterable
 from knowledge.glossary import translate_tokens
 
 _TOKEN_RE = re.compile(r"[a-z0-9]+")
+# A line that cites where a passage comes from ("Bron: ...", "Bronnen: ...; ..."): a citation,
+# not content. The documents end every section with one (docs/notes/docs.md).
+_SOURCE_LINE = re.compile(r"^[ \t]*(?:Bron|Bronnen|Source|Sources)[ \t]*:", re.IGNORECASE)
 
 _STOPWORD_TEXT = """
     aan al alle alles als altijd andere ben bij daar daarna dan dat de der deze die dit doch doen
@@ -36,6 +39,28 @@ STOPWORDS: frozenset[str] = frozenset(_STOPWORD_TEXT.split())
 # Suffixes stripped longest first; each keeps a stem of at least _MIN_STEM letters.
 _MIN_STEM = 3
 _DOUBLE_CONSONANT = re.compile(r"([bdfgklmnprt])\1$")
+
+
+def is_source_line(line: str) -> bool:
+    """True for a line that starts with "Bron:" / "Bronnen:" (or the English words)."""
+    return bool(_SOURCE_LINE.match(line))
+
+
+def split_sources(text: str) -> tuple[str, str]:
+    """(content, source lines) of a passage: every line that opens with "Bron:"/"Bronnen:" is a
+    citation. Why apart: a source line is a list of publishers, titles, years and URLs; in the
+    keyword index and the embeddings it makes sections that cite the same publication look
+    alike, and in an answer it is noise (the citation below the answer names the passage)."""
+    content: list[str] = []
+    sources: list[str] = []
+    for line in text.splitlines():
+        (sources if is_source_line(line) else content).append(line)
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(content)).strip(), "\n".join(sources).strip()
+
+
+def strip_sources(text: str) -> str:
+    """The passage without its source lines (see ``split_sources``)."""
+    return split_sources(text)[0]
 
 
 def fold(text: str) -> str:
@@ -115,6 +140,28 @@ class Tokenizer:
         for term in content_terms(text):
             out.append(term)
             out.extend(self.parts(term))
+        return out
+
+    def agent_noun(self, word: str) -> str | None:
+        """The corpus' person noun of a verb form in a question: "thuiszitten" -> "thuiszitter"
+        when the documents use that word. Why: a user asks "Wat is thuiszitten?" about the
+        section that defines the thuiszitter; the light stemmer keeps "thuiszit" and
+        "thuiszitter" apart (merging every -er noun with its verb would over-stem the index), so
+        only a question's infinitive (-en) is linked, and only to a noun the corpus has."""
+        if not word.endswith("en") or any(ch.isdigit() for ch in word):
+            return None
+        for noun in (word[:-2] + "er", stem(word) + "er"):  # "zitten" -> "zitter"; "lopen"
+            if noun in self.vocabulary:
+                return noun
+        return None
+
+    def question(self, text: str) -> list[str]:
+        """Tokens of a question: as ``__call__``, plus the person noun of a verb form."""
+        out = self(text)
+        for tok in translate_tokens(raw_tokens(text)):
+            noun = self.agent_noun(tok) if tok not in STOPWORDS else None
+            if noun is not None and noun not in out:
+                out.append(noun)
         return out
 
     def parts(self, term: str) -> tuple[str, ...]:

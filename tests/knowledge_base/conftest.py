@@ -63,6 +63,7 @@ class CountingEmbedder:
         self.document_calls = 0
         self.documents_embedded = 0
         self.query_calls = 0
+        self.texts: list[str] = []  # every text embedded as a document, in order
 
     def _vector(self, text: str) -> list[float]:
         vec = [0.0] * self.dims
@@ -75,6 +76,7 @@ class CountingEmbedder:
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         self.document_calls += 1
         self.documents_embedded += len(texts)
+        self.texts.extend(texts)
         return [self._vector(t) for t in texts]
 
     def embed_query(self, text: str) -> list[float]:

@@ -85,3 +85,14 @@ def test_english_field_terms_map_to_dutch_keywords() -> None:
     assert "verzuim" in content_terms("figures on school absenteeism")
     # Dutch text is left alone
     assert content_terms("De school en de tabel") == ["school", "tabel"]
+
+
+def test_question_verb_finds_the_person_noun_of_the_corpus() -> None:
+    texts = ["Een thuiszitter gaat niet naar school.", "Geen kind zit langer thuis dan nodig."]
+    tok = Tokenizer.from_texts(texts)
+    assert "thuiszitter" in tok.question("Wat is thuiszitten?")
+    assert tok.agent_noun("thuiszitten") == "thuiszitter"
+    assert tok.agent_noun("rekenen") is None  # no "rekener" in the corpus: nothing invented
+    assert tok.question("Wat is een school?") == tok("Wat is een school?")
+    index = BM25Index(texts, tokenizer=tok)
+    assert index.scores_tokens(tok.question("Wat is thuiszitten?"))[0] > 0

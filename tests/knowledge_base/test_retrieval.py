@@ -47,7 +47,7 @@ def test_dev_part_keeps_a_floor(shipped_kb: KnowledgeBase) -> None:
     parts = {"dev": load_part(EVAL_DIR / "retrieval_dev.jsonl")}
     (dev,) = evaluate(shipped_kb, parts, with_baseline=False)
     assert not dev.label_errors
-    assert dev.method.recall_at_1 >= 0.72 and dev.method.recall_at_3 >= 0.85, dev.method.missed
+    assert dev.method.recall_at_1 >= 0.78 and dev.method.recall_at_3 >= 0.9, dev.method.missed
     assert dev.rejected_out_of_scope == 1.0
 
 
@@ -75,13 +75,17 @@ def test_baseline_windows_are_plain_overlapping_chunks() -> None:
         assert 150 <= end - start <= 200
 
 
+class _StoreDown:
+    """A vector store that has gone away: every use raises, as ChromaStore does then."""
+
+    def __getattr__(self, name: str):
+        raise KnowledgeUnavailable("Chroma is weg.")
+
+
 def test_dense_failure_falls_back_to_bm25(
     shipped_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    def broken(*args, **kwargs):
-        raise KnowledgeUnavailable("Chroma is weg.")
-
-    monkeypatch.setattr(shipped_kb.store, "query", broken)
+    monkeypatch.setattr(shipped_kb, "_store", _StoreDown())
     monkeypatch.setattr(shipped_kb, "_retriever", None)
     with caplog.at_level(logging.WARNING, logger="knowledge.retrieval"):
         hits = shipped_kb.search("Waar vind ik cijfers over thuiszitters?")

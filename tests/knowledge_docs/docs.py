@@ -16,7 +16,9 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "knowledge" / "docs"
 REGIOSCAN = ROOT / "knowledge" / "regioscan.yaml"
-EVAL = ROOT / "knowledge" / "eval" / "new_sections.jsonl"
+# the new sections' questions were split over the development and held-out parts (ids "kn...")
+EVAL_PARTS = (ROOT / "knowledge" / "eval" / "retrieval_dev.jsonl",
+              ROOT / "knowledge" / "eval" / "retrieval_heldout.jsonl")
 RESEARCHED = Path(__file__).with_name("researched_sources.yaml")
 # the shared research notes sit next to the checkout (../shared) or, for a worktree, one level up
 FACTS = next((p / "shared" / "domain" / "FACTS.md" for p in (ROOT.parent, ROOT.parent.parent)

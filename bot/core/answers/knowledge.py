@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from bot.core.messages import Button, Citation, Passage, Reply
+from knowledge.textproc import is_source_line
 from prompts.loader import templates
 
 logger = logging.getLogger(__name__)
@@ -23,7 +24,9 @@ logger = logging.getLogger(__name__)
 MAX_PASSAGES = 3
 MAX_CHARS = 900  # cap for paragraphs; a list is kept whole up to MAX_LIST_CHARS
 MAX_LIST_CHARS = 1600
-SECOND_MARGIN = 1.5  # a second section within this many reranker points is "also strong"
+# a second section within this many reranker points is "also strong": the reranker is a softmax
+# over the candidates, so 1.5 points means at least a fifth of the first one's probability
+SECOND_MARGIN = 1.5
 SUGGESTIONS = 3
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z0-9\"'(À-Ý])")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
@@ -62,8 +65,10 @@ def own_heading(heading: str) -> str:
 
 
 def _blocks(text: str) -> list[str]:
-    """Paragraphs and lists of a section, in order (sub-headings dropped)."""
-    lines = [ln for ln in text.splitlines() if not _HEADING_LINE.match(ln)]
+    """Paragraphs and lists of a section, in order (sub-headings and source lines dropped: the
+    citation below the answer names the passage)."""
+    lines = [ln for ln in text.splitlines()
+             if not _HEADING_LINE.match(ln) and not is_source_line(ln)]
     return [b.strip() for b in re.split(r"\n\s*\n", "\n".join(lines)) if b.strip()]
 
 
@@ -186,10 +191,11 @@ def answer_knowledge(question: str, kb: Any, language: str, intent: str = "expla
     if note:
         lines.append(note)
     buttons = []
-    if len(found) > 1:
-        second = found[1]
-        other = own_heading(second.heading) != own_heading(best.heading)
-        if other and second.score >= best.score - SECOND_MARGIN:
-            buttons.append(_heading_button(second, language, more=True))
+    # the best other section: not the same heading, and not a twin that opens with the same text
+    others = [p for p, h in zip(found[1:], hits[1:], strict=True)
+              if own_heading(p.heading) != own_heading(best.heading)
+              and not getattr(h, "twin", False)]
+    if others and others[0].score >= best.score - SECOND_MARGIN:
+        buttons.append(_heading_button(others[0], language, more=True))
     return Reply(text="\n\n".join(lines), intent=intent, passages=[best],  # type: ignore[arg-type]
                  citations=citations_of([best]), buttons=buttons, language=language)

@@ -1,0 +1,38 @@
+"""Build the shipped vector seed: ``python -m knowledge.seed [output .npz]``.
+
+Why: embedding the shipped documents (chunks, headings, sentences, words: ~4,700 texts) takes
+most of a fresh start. Run once at install (after the package and the model are on the machine),
+this writes their vectors, keyed by a hash of each text, to ``knowledge/vectors/<model>.npz``;
+every fresh data dir then loads them, and only changed or added documents are embedded
+(``knowledge.vectorcache``). A seed that does not match the documents is harmless: texts it
+lacks are embedded as before.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from knowledge.embeddings import DEFAULT_MODEL
+from knowledge.service import KnowledgeBase
+
+
+def build(out: Path | None = None, model: str = DEFAULT_MODEL) -> int:
+    """Index the shipped documents in a scratch data dir and write the seed; the count."""
+    with tempfile.TemporaryDirectory(prefix="oogo-seed-") as scratch:
+        kb = KnowledgeBase.open(Path(scratch), embedding_model=model)
+        kb.seed_path = None  # computed from the model, not copied from an older seed
+        kb.index()
+        return kb.write_seed(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    count = build(Path(args[0]) if args else None)
+    print(f"{count} vectoren weggeschreven")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
