@@ -6,4 +6,6 @@ cd "$(dirname "$0")/.."
 bash scripts/install-system.sh run
 source scripts/venv.sh
 "$PY" -m pip install --quiet --disable-pip-version-check -e .
+# the vectors of the shipped documents, once: a fresh data dir then loads them instead of embedding
+ls knowledge/vectors/*.npz >/dev/null 2>&1 || "$PY" -m knowledge.seed
 exec oogo serve "$@"
