@@ -33,6 +33,7 @@ from pathlib import Path
 from indicators import stats
 from indicators.catalog import IMPORT_SOURCE_NL, IndicatorDef, build_catalog
 from indicators.errors import IndicatorError, InvalidCategory, NoData, UnknownIndicator
+from indicators.provenance import Provenance
 from indicators.registry import Region, RegionRegistry
 from indicators.significance import NO_TEST, compare_values
 from indicators.store import IndicatorTable, Key, load_table
@@ -47,9 +48,11 @@ PO_CATEGORIES = frozenset({"po", "sbo", "so"})
 class IndicatorEngine:
     """Answers indicator questions over one in-memory table."""
 
-    def __init__(self, registry: RegionRegistry, table: IndicatorTable) -> None:
+    def __init__(self, registry: RegionRegistry, table: IndicatorTable,
+                 provenance: Provenance | None = None) -> None:
         self.registry = registry
         self.table = table
+        self.sources = provenance or Provenance()  # imported figures' own definitions
         self.catalog: dict[str, IndicatorDef] = build_catalog()
         self._ranking: dict[tuple, list[float]] = {}
 
@@ -66,7 +69,7 @@ class IndicatorEngine:
         extras = tuple(Path(p) for p in extra_files if p)
         for path in extras:
             validate_file(path, registry)
-        return cls(registry, load_table(data_dir, extra_files=extras))
+        return cls(registry, load_table(data_dir, extra_files=extras), Provenance.load(data_dir))
 
     # -- catalog ----------------------------------------------------------------------------
     def indicator(self, indicator: str) -> IndicatorDef:
@@ -104,6 +107,27 @@ class IndicatorEngine:
         """True while any figure in use is demonstration data (False only if all is imported)."""
         return any(row.demo for row in self.table.rows.values())
 
+    def is_demo_for(self, indicator: str, category: str | None = None) -> bool:
+        """True while any figure of this indicator (and category) is demonstration data."""
+        status = self.provenance().get(indicator, {})
+        cats = [status.get(category, {})] if category else list(status.values())
+        return any(c.get("demo_rows", 0) for c in cats) or not cats
+
+    def provenance(self) -> dict[str, dict[str, dict]]:
+        """Per indicator and category: real or demonstration, sources and years (see
+        ``indicators.sources.summarise``)."""
+        from indicators.sources import summarise
+
+        if not hasattr(self, "_provenance"):
+            self._provenance = summarise(self.table.rows)
+        return self._provenance
+
+    def definition_for(self, value: Value) -> dict | None:
+        """The source's own definition of an imported figure (None for demonstration data)."""
+        if value.demo:
+            return None
+        return self.sources.definition(value.indicator, value.category, value.source)
+
     # -- lookup -----------------------------------------------------------------------------
     def lookup(self, indicator: str, region: str, category: str = "totaal",
                year: int | None = None) -> Value:
@@ -125,10 +149,10 @@ class IndicatorEngine:
 
     def _value(self, definition: IndicatorDef, reg: Region, key: Key, row) -> Value:
         indicator, _, category, year = key
-        source = definition.source if row.demo else IMPORT_SOURCE_NL
+        source = definition.source if row.demo else (row.source or IMPORT_SOURCE_NL)
         common = {"indicator": indicator, "region": reg.code, "category": category,
                   "year": year, "unit": definition.unit, "name": reg.name, "demo": row.demo,
-                  "source": source}
+                  "source": source, "mark": row.mark}
         if definition.unit == "x":
             counts = self.table.rr_counts.get(key)
             if counts and min(counts[0], counts[1], counts[2]) < SUPPRESS_BELOW:
@@ -180,6 +204,10 @@ class IndicatorEngine:
         a = self.lookup(indicator, region, category, year)
         other_code = self.resolve_other(a.region, other, a.category)
         b = self.lookup(indicator, other_code, a.category, year)
+        if a.demo != b.demo:
+            from indicators.sources import MixedSources
+
+            raise MixedSources(a, b)
         nested = self._nested(a.region, b.region)
         return self._compare_values(a, b, nested)
 
@@ -203,6 +231,7 @@ class IndicatorEngine:
         own = self.lookup(indicator, region, category, year)
         peers = [self.lookup(indicator, p.code, own.category, year)
                  for p in self.registry.peers(own.region, n)]
+        peers = [p for p in peers if p.demo == own.demo]  # like with like: real or demo only
         shown = [p.value for p in peers if p.value is not None]
         pooled = self._pooled(own, peers)
         comparison = self._compare_values(own, pooled) if pooled is not None else None
@@ -243,6 +272,8 @@ class IndicatorEngine:
         if not values:
             raise NoData(f"Geen cijfers over de jaren voor {region}.")
         shown = [v for v in values if v.value is not None]
+        if shown:  # never real against demo: the years of the latest figure's kind
+            shown = [v for v in shown if v.demo == shown[-1].demo]
         base = {"indicator": indicator, "region": values[0].region,
                 "category": values[0].category, "values": values}
         if len(shown) < 2:
@@ -262,7 +293,8 @@ class IndicatorEngine:
         own = self.lookup(indicator, region, category, year)
         level = self.registry.get(own.region).level
         # Nederland has no peers of its own level: no rank instead of a meaningless "1 of 1".
-        ranked = [] if level == "land" else self._ranked(indicator, own.category, own.year, level)
+        ranked = [] if level == "land" else self._ranked(indicator, own.category, own.year, level,
+                                                         own.demo)
         n = len(ranked)
         k = max(1, math.ceil(0.05 * n)) if n else 0
         common = {"indicator": indicator, "region": own.region, "category": own.category,
@@ -280,17 +312,19 @@ class IndicatorEngine:
         return Position(**common, rank=higher + 1, percentile=percentile,
                         top_5pct=higher < k, bottom_5pct=lower < k)
 
-    def _ranked(self, indicator: str, category: str, year: int, level: str) -> list[float]:
-        key = (indicator, category, year, level)
+    def _ranked(self, indicator: str, category: str, year: int, level: str,
+                demo: bool = True) -> list[float]:
+        """Values of the level, only real ones for a real figure and demo ones for a demo one."""
+        key = (indicator, category, year, level, demo)
         if key not in self._ranking:
             values = []
             for reg in self.registry.all(level):
                 try:
-                    value = self.lookup(indicator, reg.code, category, year).value
+                    found = self.lookup(indicator, reg.code, category, year)
                 except NoData:
                     continue
-                if value is not None:
-                    values.append(value)
+                if found.value is not None and found.demo == demo:
+                    values.append(found.value)
             self._ranking[key] = sorted(values)
         return self._ranking[key]
 

@@ -28,6 +28,7 @@ class Value:
     name: str = ""
     demo: bool = True
     source: str = ""
+    mark: str = ""  # the source published no figure (CBS "."): shown as "geen cijfer"
 
     def to_dict(self) -> dict:
         """JSON-friendly form (the ``facts`` entries of ``oogo ask --json`` use these keys)."""
