@@ -295,6 +295,8 @@ class IndicatorEngine:
         # Nederland has no peers of its own level: no rank instead of a meaningless "1 of 1".
         ranked = [] if level == "land" else self._ranked(indicator, own.category, own.year, level,
                                                          own.demo)
+        if not own.demo and len(ranked) < 0.9 * len(self.registry.all(level)):
+            ranked = []  # real figures for only part of the level: no rank among a few
         n = len(ranked)
         k = max(1, math.ceil(0.05 * n)) if n else 0
         common = {"indicator": indicator, "region": own.region, "category": own.category,

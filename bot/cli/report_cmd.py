@@ -89,7 +89,10 @@ def register(app: typer.Typer) -> None:
                    f"({chosen}, {len(document.points.points)} gesprekspunten).")
         if document.scan is None:
             typer.echo(document.scan_note)
-        if document.demo_data:
+        if document.demo_data and document.real_figures:
+            typer.echo("Let op: cijfers met '(demo)' zijn demonstratiedata; de andere zijn echte "
+                       "CBS-cijfers (zie Bronnen).")
+        elif document.demo_data:
             typer.echo("Let op: de indicatorcijfers zijn demonstratiedata.")
 
     @app.command("points")

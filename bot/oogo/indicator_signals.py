@@ -26,9 +26,11 @@ PO_SIDE = ("po", "sbo", "so")
 RR_FACTOR = 1.25
 
 
-def _source(engine: Any, indicator: str) -> str:
-    definition = engine.catalog.get(indicator)
-    return str(getattr(definition, "source", "") or "")
+def _source(engine: Any, indicator: str, *values: Any) -> str:
+    """Per evidence: the CBS source of real figures, the demo source of demo ones."""
+    from bot.oogo.sources_view import source_of
+
+    return source_of(engine, indicator, *values)
 
 
 def _label(engine: Any, indicator: str, language: str) -> str:
@@ -114,7 +116,7 @@ def comparison_signals(ctx: Any, value: Any) -> list[Signal]:
         lead = (f"In {year}, {subject} in {region.name} was "
                 f"{fmt_fact(fact_from_value(comp.a), language)}" if language == "en" else
                 f"In {year} was {subject} in {region.name} {fmt_fact(fact_from_value(comp.a))}")
-        evidence = Evidence("comparison", text, _source(engine, ind),
+        evidence = Evidence("comparison", text, _source(engine, ind, comp.a, comp.b),
                             [fact_from_value(comp.a), fact_from_value(comp.b)],
                             {"against": [other], "test": str(getattr(comp, "test", "")),
                              "lead": lead, "clauses": [f"{other_name} ({other_value})"]})
@@ -152,7 +154,8 @@ def _peer_signal(ctx: Any, value: Any, subject: str) -> list[Signal]:
             f"In {value.year} was {subject} in {region.name} {fmt_fact(fact_from_value(value))}")
     clause = (f"comparable gemeenten (average {mean_text})" if language == "en" else
               f"vergelijkbare gemeenten (gemiddeld {mean_text})")
-    evidence = Evidence("comparison", text, _source(engine, value.indicator), facts,
+    evidence = Evidence("comparison", text, _source(engine, value.indicator, value,
+                                                    *peer_values), facts,
                         {"against": ["peers"], "peer_mean": mean, "lead": lead,
                          "clauses": [clause]})
     return [Signal(topic_for(value.indicator, value.category), evidence,
@@ -182,7 +185,7 @@ def trend_signals(ctx: Any, indicator: str, category: str) -> list[Signal]:
                 f"{fmt_fact(fact_from_value(first))} in {first.year} naar "
                 f"{fmt_fact(fact_from_value(last))} in {last.year}.")
         reason = f"significante stijging {first.year}-{last.year}"
-    evidence = Evidence("trend", text, _source(engine, indicator),
+    evidence = Evidence("trend", text, _source(engine, indicator, *values),
                         [fact_from_value(v) for v in values],
                         {"first_year": first.year, "last_year": last.year})
     score = scoring.trend_score(scoring.effect(last.value, first.value, last.unit))
@@ -208,7 +211,7 @@ def position_signals(ctx: Any, value: Any) -> list[Signal]:
                 f"bij de hoogste 5% van de gemeenten voor {subject} "
                 f"(plaats {pos.rank} van {pos.n}).")
         reason = "bij de hoogste 5% van de gemeenten"
-    evidence = Evidence("position", text, _source(engine, value.indicator),
+    evidence = Evidence("position", text, _source(engine, value.indicator, value),
                         [fact_from_value(value)], {"rank": pos.rank, "n": pos.n})
     return [Signal(topic_for(value.indicator, value.category), evidence,
                    scoring.POSITION_SCORE, reason, reason)]
@@ -238,7 +241,7 @@ def risk_signals(ctx: Any, value: Any) -> list[Signal]:
                 f"om NEET te zijn als andere jongeren; landelijk was dat {b} keer"
                 f"{' (significant verschil)' if significant else ''}.")
         reason = "relatief risico op NEET duidelijk boven het landelijke"
-    evidence = Evidence("risk", text, _source(engine, "neet_rr"),
+    evidence = Evidence("risk", text, _source(engine, "neet_rr", value, national),
                         [fact_from_value(value), fact_from_value(national)],
                         {"significant": significant, "stands_out": stands_out})
     return [Signal(topic_for("neet_rr", value.category), evidence,

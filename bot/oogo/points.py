@@ -31,6 +31,7 @@ from bot.oogo import indicator_signals, scan_signals, scoring, standing
 from bot.oogo.evidence_merge import merge_comparisons
 from bot.oogo.model import Point, PointsResult, Signal
 from bot.oogo.passages import passage_for
+from bot.oogo.sources_view import any_demo
 from bot.oogo.topics import TOPICS
 
 log = logging.getLogger(__name__)
@@ -146,7 +147,8 @@ def generate_points(services: Any, region_code: str, *, language: str = "nl",
     notes += [] if scan.has_scan else [scan.note]
     result = PointsResult(
         region_code=region.code, region_name=region.name, region_level=region.level, year=year,
-        demo_data=bool(getattr(engine, "is_demo", True)), language=language, points=ranked,
+        demo_data=any_demo([f for point in ranked for e in point.evidence for f in e.facts]),
+        language=language, points=ranked,
         ranking_explanation=explain_ranking(ranked, language), has_scan=scan.has_scan,
         scan_note=scan.note, notes=notes)
     if getattr(services.settings, "llm", None):

@@ -21,6 +21,7 @@ from bot.oogo.indicator_signals import NL, _safe, _source, _usable, swv_for
 from bot.oogo.model import PointsResult
 from bot.oogo.points import find_region, generate_points
 from bot.oogo.scan_signals import NO_SCAN_NL, latest_round
+from bot.oogo.sources_view import DEMO_TAG_NL, any_demo, any_real, real_source_lines, tag
 from bot.oogo.standing import PROFILE_SOURCE
 
 log = logging.getLogger(__name__)
@@ -68,6 +69,7 @@ class Report:
     sources: list[str]
     knowledge_sources: list[str]
     profile_numbers: list[float] = field(default_factory=list)
+    real_figures: bool = False  # imported real figures stand beside demonstration ones
 
     @property
     def has_swv(self) -> bool:
@@ -154,7 +156,14 @@ def _wording(engine: Any, indicator: str, region: Any, category: str, year: int)
     """Short comparison wording for the table; the engine decides significance."""
     if region.code == NL:
         return "landelijk cijfer"
-    comp = _safe(engine.compare, indicator, region.code, NL, category, year)
+    from indicators.sources import MixedSources
+
+    try:
+        comp = engine.compare(indicator, region.code, NL, category, year)
+    except MixedSources:
+        return "niet vergeleken: echt cijfer tegenover demonstratiecijfer"
+    except Exception:  # noqa: BLE001 - missing data: no comparison
+        comp = None
     if comp is None or not getattr(comp, "tested", True):
         return "niet te toetsen"
     if comp.direction in ("hoger", "lager") and comp.significant:
@@ -167,6 +176,9 @@ def build_rows(services: Any, region: Any) -> list[TableRow]:
     engine = services.indicators
     rows: list[TableRow] = []
     wanted = [("jeugdzorg", c) for c in OVERVIEW_CATEGORIES] + [("neet", "totaal")]
+    shown = [_safe(engine.lookup, ind, code, cat, _safe(engine.latest_year, ind))
+             for ind, cat in wanted for code in (region.code, NL)]
+    mixed = any_real(shown) and any_demo(shown)  # then demo cells say '(demo)'
     for indicator, category in wanted:
         year = _safe(engine.latest_year, indicator)
         value = _safe(engine.lookup, indicator, region.code, category, year)
@@ -180,9 +192,10 @@ def build_rows(services: Any, region: Any) -> list[TableRow]:
         numbers = [float(v.value) for v in (value, swv, national) if _usable(v)]
         rows.append(TableRow(
             indicator=indicator, label=label, year=int(year), numbers=numbers,
-            region=fmt_fact(fact_from_value(value)),
-            swv=fmt_fact(fact_from_value(swv)) if swv is not None else "-",
-            nederland=fmt_fact(fact_from_value(national)) if national is not None else "-",
+            region=tag(fmt_fact(fact_from_value(value)), value, mixed),
+            swv=tag(fmt_fact(fact_from_value(swv)), swv, mixed) if swv is not None else "-",
+            nederland=tag(fmt_fact(fact_from_value(national)), national, mixed)
+            if national is not None else "-",
             wording=_wording(engine, indicator, region, category, year) if _usable(value)
             else "te weinig gegevens (minder dan 10)"))
     return rows
@@ -204,8 +217,12 @@ def build_report(services: Any, region_code: str, *, max_points: int = 7,
     scan = scan_view(raw_round, getattr(services, "scan_definition", None)) if raw_round else None
     if scan is not None and not scan.count:
         scan = None
-    sources = [s for s in dict.fromkeys(_source(engine, i) for i in ("jeugdzorg", "neet",
-                                                                       "neet_rr")) if s]
+    real = real_source_lines(engine)
+    still_demo = [i for i in ("jeugdzorg", "neet", "neet_rr")
+                  if getattr(engine, "is_demo_for", lambda _i: True)(i)]
+    sources = real + [s for s in dict.fromkeys(_source(engine, i) for i in still_demo) if s]
+    cells = [c for r in rows for c in (r.region, r.swv, r.nederland)]
+    demo_data = not real or points.demo_data or any(c.endswith(DEMO_TAG_NL) for c in cells)
     sources.append(PROFILE_SOURCE)
     if scan is not None:
         sources.append("Regioscan van deze regio (antwoorden van de deelnemers)")
@@ -218,7 +235,7 @@ def build_report(services: Any, region_code: str, *, max_points: int = 7,
     return Report(
         region_code=region.code, region_name=region.name, region_level=region.level,
         created=dt.date.today(), version=bot.__version__,
-        demo_data=bool(getattr(engine, "is_demo", True)), profile=profile, rows=rows,
+        demo_data=demo_data, real_figures=bool(real), profile=profile, rows=rows,
         charts=charts, points=points, scan=scan, scan_note=NO_SCAN_NL if scan is None else "",
         sources=sources, knowledge_sources=list(dict.fromkeys(knowledge)),
         profile_numbers=profile_numbers)

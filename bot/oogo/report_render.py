@@ -53,6 +53,8 @@ def date_text(report: Report) -> str:
 def footer_text(report: Report) -> str:
     base = (f"OOGO-voorbereiding {report.region_name} · {date_text(report)} · "
             f"versie {report.version}")
+    if report.demo_data and report.real_figures:
+        return f"{base} · deels DEMONSTRATIEDATA: cijfers met (demo)"
     if report.demo_data:
         return f"{base} · DEMONSTRATIEDATA, niet de echte cijfers"
     return base
@@ -111,7 +113,11 @@ def render_markdown(report: Report, chart_dir: Path | None = None, stem: str = "
     lines = [f"# OOGO-voorbereiding {report.region_name}", "",
              f"{LEVEL.get(report.region_level, report.region_level)} {report.region_code} · "
              f"gemaakt op {date_text(report)} · versie {report.version}", ""]
-    if report.demo_data:
+    if report.demo_data and report.real_figures:
+        lines += ["> **Echte cijfers en demonstratiedata.** Een deel van de indicatorcijfers "
+                  "zijn echte CBS-cijfers (zie Bronnen). Cijfers met \"(demo)\" erachter, en de "
+                  "onderbouwing die daarop rust, zijn demonstratiedata.", ""]
+    elif report.demo_data:
         lines += ["> **Demonstratiedata.** De indicatorcijfers in dit document zijn "
                   "demonstratiedata: niet de echte cijfers van deze regio. Gebruik ze niet voor "
                   "besluiten.", ""]

@@ -32,6 +32,8 @@ def fmt_int(value: int, language: str = "nl") -> str:
 
 def fmt_value(value: Any, language: str = "nl") -> str:
     """An engine ``Value`` as text: '12,3%' or '3,1' (ratio), or the suppression wording."""
+    if getattr(value, "mark", "") and getattr(value, "value", None) is None:
+        return "geen cijfer" if language == "nl" else "no figure"
     if getattr(value, "suppressed", False) or getattr(value, "value", None) is None:
         return "minder dan 10" if language == "nl" else "fewer than 10"
     number = fmt_number(float(value.value), language)

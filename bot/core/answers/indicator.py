@@ -16,13 +16,13 @@ from bot.core.answers import labels as lb
 from bot.core.answers.charts import maybe_chart
 from bot.core.answers.evidence import (
     dedupe,
-    demo_notice,
     region_name,
     region_refs,
     to_fact,
 )
 from bot.core.answers.followups import followups_for
 from bot.core.answers.format import fmt_counts, fmt_value
+from bot.core.answers.provenance import about_lines, demo_notices, mark_meaning
 from bot.core.messages import Button, Chart, Fact, Reply
 from bot.core.understanding.model import Understanding
 from prompts.loader import templates
@@ -33,6 +33,15 @@ NATIONAL = "NL01"
 
 class NoData(LookupError):
     """The engine has no value for what was asked (region, category or year)."""
+
+
+class Refused(LookupError):
+    """A comparison the engine refuses (a real figure against a demonstration one); ``text``
+    says why in the answer's language."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
 
 
 @dataclass
@@ -84,8 +93,8 @@ def answer_indicator(u: Understanding, services: Any, *, charts: bool = True,
         regions=region_refs(registry, regions),
         charts=draft.charts,
         demo_data=demo,
-        about=_about(engine, u.indicator, lang),
-        notices=[demo_notice(lang)] if demo else [],
+        about=about_lines(engine, registry, draft.values, u.indicator, lang),
+        notices=demo_notices(registry, draft.values, lang),
         followups=follow,
         buttons=[Button(label=f, value=f) for f in follow],
         language=lang,
@@ -151,6 +160,9 @@ class _Context:
             return self.t.render("rr_value", self.lang, factor=factor, region=name,
                                  year=value.year, value=fmt_value(value, self.lang))
         label = self.title(value.indicator, value.category)
+        if getattr(value, "mark", "") and value.value is None:
+            return self.t.render("value_no_figure", self.lang, label=label, region=name,
+                                 year=value.year, meaning=mark_meaning(value.mark, self.lang))
         if getattr(value, "suppressed", False) or value.value is None:
             return self.t.render("value_suppressed", self.lang, label=label, region=name,
                                  year=value.year)
@@ -186,8 +198,14 @@ class _Context:
 
     def compare(self, indicator: str, region: str, other: str, category: str,
                 year: int | None) -> Any:
+        from indicators.sources import MixedSources
+
         try:
             return self.engine.compare(indicator, region, other, category, year)
+        except MixedSources as exc:  # real against demo: say so instead of comparing
+            for value in (exc.real, exc.demo):
+                self.fact(value)
+            raise Refused(exc.english() if self.lang == "en" else str(exc)) from exc
         except Exception as exc:  # noqa: BLE001
             raise NoData(f"compare {region}/{other}: {exc}") from exc
 
@@ -210,6 +228,9 @@ def _value(ctx: _Context, u: Understanding, category: str, year: int | None) -> 
             comparison = ctx.compare(u.indicator, regions[0], NATIONAL, category, year)
         except NoData:
             return
+        except Refused as refused:
+            ctx.draft.lines.append(refused.text)
+            return
         line = ctx.comparison_line(comparison)
         if line:
             ctx.draft.lines.append(line)
@@ -227,7 +248,10 @@ def _compare(ctx: _Context, u: Understanding, category: str, year: int | None) -
     for code in regions:
         ctx.draft.lines.append(ctx.value_line(ctx.lookup(u.indicator, code, category, year)))
     for other in regions[1:]:
-        line = ctx.comparison_line(ctx.compare(u.indicator, first, other, category, year))
+        try:
+            line = ctx.comparison_line(ctx.compare(u.indicator, first, other, category, year))
+        except Refused as refused:
+            line = refused.text
         if line:
             ctx.draft.lines.append(line)
 
@@ -267,19 +291,6 @@ HANDLERS = {
     "compare": _compare, "trend": _trend, "peers": _peers, "position": _position,
     "breakdown": _breakdown, "ranking": _ranking,
 }
-
-
-def _about(engine: Any, indicator: str, lang: str) -> list[str]:
-    """The definition and source lines that go with the figures of one indicator."""
-    t = templates()
-    parts = []
-    definition = lb.definition_text(engine, indicator, lang)
-    if definition:
-        parts.append(t.render("definition", lang, definition=definition))
-    source = lb.source_text(engine, indicator, lang)
-    if source:
-        parts.append(t.render("source", lang, source=source))
-    return parts
 
 
 def _no_data(u: Understanding, services: Any, category: str) -> Reply:
