@@ -76,3 +76,23 @@ def demo_only(provenance: dict[str, dict[str, dict]]) -> list[str]:
     """'indicator/category' of everything that is still demonstration data only."""
     return [f"{ind}/{cat}" for ind, cats in provenance.items() for cat, e in cats.items()
             if not e["real_rows"]]
+
+
+def figures_status(engine) -> dict:
+    """Which indicators are real, for ``/readyz`` and the page: lists plus one Dutch line."""
+    provenance = engine.provenance()
+    real = real_summary(provenance)
+    status = {"real": real, "demo_only": demo_only(provenance)}
+    if not real:
+        status["text_nl"] = "Alle indicatorcijfers zijn demonstratiegegevens."
+        return status
+    by_indicator: dict[str, list[str]] = {}
+    tables: list[str] = []
+    for item in real:
+        by_indicator.setdefault(item["indicator"], []).append(item["category"].replace("_", " "))
+        tables += [s.split(" (")[0].replace("CBS StatLine ", "") for s in item["sources"]]
+    parts = "; ".join(f"{ind} ({', '.join(sorted(cats))})" for ind, cats in by_indicator.items())
+    status["text_nl"] = (f"Echte cijfers: {parts}, uit CBS StatLine "
+                         f"{', '.join(dict.fromkeys(sorted(tables)))} (Bron: CBS, CC BY 4.0). "
+                         "De andere indicatorcijfers zijn demonstratiegegevens.")
+    return status

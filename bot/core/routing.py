@@ -14,9 +14,10 @@ import logging
 import re
 from typing import Any
 
-from bot.core.answers.evidence import demo_notice, region_refs
+from bot.core.answers.evidence import region_refs
 from bot.core.answers.format import fmt_counts, fmt_value
 from bot.core.answers.labels import category_label
+from bot.core.answers.provenance import demo_notices
 from bot.core.messages import Button, Fact, IncomingMessage, Passage, Progress, Reply
 from bot.core.state import ConversationState
 from bot.core.understanding.model import Understanding
@@ -256,7 +257,7 @@ def answer_why(services: Any, state: ConversationState, lang: str) -> Reply:
     text = t.render("why", lang, basis="\n" + "\n".join(lines))
     demo = any(f.demo for f in facts)
     return Reply(text=text, intent="explain", facts=facts,
-                 notices=[demo_notice(lang)] if demo else [],
+                 notices=demo_notices(registry, facts, lang),
                  passages=[Passage(source=p["source"], title=p["heading"], text="",
                                    heading=p["heading"]) for p in passages],
                  regions=region_refs(registry, [f.region for f in facts]), demo_data=demo,

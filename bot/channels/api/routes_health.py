@@ -54,6 +54,17 @@ MESSAGES = {
 }
 
 
+def figures(services: Any) -> dict[str, Any]:
+    """Which indicators are real (imported) and which are demonstration data."""
+    try:
+        from indicators.sources import figures_status
+
+        return figures_status(services.indicators)
+    except Exception as exc:  # the data check reports the failure itself
+        log.warning("figures status unavailable: %s", type(exc).__name__)
+        return {}
+
+
 def run_checks(services: Any) -> dict[str, str]:
     """Each part's status: 'ok' or a short reason (details go to the log)."""
     results: dict[str, str] = {}
@@ -74,10 +85,12 @@ async def healthz() -> dict[str, str]:
 
 @router.get("/readyz", summary="Zijn cijfers, kennisindex en database bruikbaar?")
 async def readyz(request: Request) -> JSONResponse:
-    results = await anyio.to_thread.run_sync(run_checks, request.app.state.services)
+    services = request.app.state.services
+    results = await anyio.to_thread.run_sync(run_checks, services)
+    cijfers = await anyio.to_thread.run_sync(figures, services) if results["data"] == "ok" else {}
     failed = [name for name, status in results.items() if status != "ok"]
     if failed:
         detail = "Niet klaar: " + "; ".join(results[n] for n in failed) + "."
-        return JSONResponse({"status": "niet klaar", "checks": results, "detail": detail},
-                            status_code=503)
-    return JSONResponse({"status": "ok", "checks": results})
+        return JSONResponse({"status": "niet klaar", "checks": results, "detail": detail,
+                             "cijfers": cijfers}, status_code=503)
+    return JSONResponse({"status": "ok", "checks": results, "cijfers": cijfers})

@@ -12,9 +12,10 @@ import logging
 import re
 from typing import Any
 
-from bot.core.answers.evidence import demo_notice, region_name, region_refs, to_fact
+from bot.core.answers.evidence import region_name, region_refs, to_fact
 from bot.core.answers.format import fmt_value
 from bot.core.answers.knowledge import citations_of, extract_answer
+from bot.core.answers.provenance import demo_notices
 from bot.core.messages import Passage, Reply
 from prompts.loader import templates
 
@@ -109,6 +110,6 @@ def fallback_oogo(services: Any, region: str | None, lang: str,
     demo = any(f.demo for f in facts)
     return Reply(text="\n".join(lines), intent="oogo", facts=facts, passages=passages,
                  citations=citations_of(passages),
-                 notices=[demo_notice(lang)] if demo else [],
+                 notices=demo_notices(services.registry, facts, lang),
                  regions=region_refs(services.registry, [f.region for f in facts]),
                  demo_data=demo, language=lang)

@@ -295,4 +295,14 @@
   });
 
   if (region && region.code) setRegion(region);
+
+  // which indicators are real (imported from CBS) and which are demonstration data
+  fetch("/readyz", { credentials: "same-origin" }).then((r) => r.json()).then((body) => {
+    const status = document.getElementById("figures-status");
+    const text = body && body.cijfers && body.cijfers.text_nl;
+    if (status && text && body.cijfers.real && body.cijfers.real.length) {
+      status.textContent = text;
+      status.hidden = false;
+    }
+  }).catch(() => {});
 })();
