@@ -91,7 +91,9 @@ def comparison_chart(items: Comparison | PeerComparison | Sequence[Value], *,
     first = values[0]
     fig = _new_figure(width=max(6.0, 1.1 * len(values) + 2.5))
     ax = fig.add_axes((0.1, 0.27, 0.87, 0.62))
-    names = [_short(region_name(v, lang)) for v in values]
+    mixed = len({v.demo for v in values}) > 1  # real beside demo: mark the demo bars
+    names = [_short(region_name(v, lang)) + (" (demo)" if mixed and v.demo else "")
+             for v in values]
     heights = [v.value if v.value is not None else 0.0 for v in values]
     colors = [COLORS[0]] + [COLORS[5] if v.region == "NL01" else COLORS[1] for v in values[1:]]
     bars = ax.bar(range(len(values)), heights, color=colors, width=0.65)

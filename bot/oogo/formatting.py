@@ -94,6 +94,8 @@ def fmt_fact(fact: Fact, language: str = "nl") -> str:
 
 def fact_from_value(value: Any) -> Fact:
     """Turn an engine ``Value`` into the channel-agnostic ``Fact`` (same numbers, no rounding)."""
+    from bot.core.answers.evidence import fact_source
+
     return Fact(
         indicator=value.indicator,
         region=value.region,
@@ -104,4 +106,5 @@ def fact_from_value(value: Any) -> Fact:
         numerator=None if value.suppressed else value.numerator,
         denominator=value.denominator,
         suppressed=bool(value.suppressed),
+        source=fact_source(value),  # "demo" or the figure's own source (real figures)
     )
