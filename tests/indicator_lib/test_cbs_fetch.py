@@ -102,3 +102,38 @@ def test_fake_filter_grammar_matches_what_the_client_sends():
     keep = compile_filter("(substringof('A1',V) or V eq 'B') and startswith(R,'GM')")
     assert keep({"V": "A1  ", "R": "GM0363"}) and keep({"V": "B", "R": "GM1"})
     assert not keep({"V": "C", "R": "GM1"}) and not keep({"V": "B", "R": "NL01"})
+
+
+def test_neet_mapping_counts_no_education_and_no_work_over_all_young_people():
+    from indicators.cbs.mapping import MappingError, map_neet
+    from indicators.cbs.tables import TABLES
+
+    dims = {"Onderwijsvolgend": "Onderwijsvolgend", "Arbeidskenmerken": "Arbeidskenmerken",
+            "Uitkering": "Uitkering", "Uwv": "Geregistreerd werkzoekende bij UWV"}
+    properties = [{"Type": "Dimension", "Key": k, "Title": t} for k, t in dims.items()]
+    properties.append({"Type": "Topic", "Key": "Jongeren_1", "Title": "Jongeren (15 tot 27 jaar)",
+                       "Unit": "aantal"})
+    codes = {"Onderwijsvolgend": [{"Key": "T", "Title": "Totaal"},
+                                  {"Key": "N", "Title": "Niet onderwijsvolgend"}],
+             "Arbeidskenmerken": [{"Key": "T", "Title": "Totaal"},
+                                  {"Key": "N", "Title": "Niet werkzaam"}],
+             "Uitkering": [{"Key": "T", "Title": "Totaal met of zonder uitkering"}],
+             "Uwv": [{"Key": "T", "Title": "Totaal"}]}
+    base = {"Uitkering": "T", "Uwv": "T", "Perioden": "2023JJ00"}
+    data = [{**base, "RegioS": "GM0363    ", "Onderwijsvolgend": "T", "Arbeidskenmerken": "T",
+             "Jongeren_1": "  150000"},
+            {**base, "RegioS": "GM0363    ", "Onderwijsvolgend": "N", "Arbeidskenmerken": "N",
+             "Jongeren_1": "    6000"},
+            {**base, "RegioS": "GM0175    ", "Onderwijsvolgend": "T", "Arbeidskenmerken": "T",
+             "Jongeren_1": "    2900"},
+            {**base, "RegioS": "GM0175    ", "Onderwijsvolgend": "N", "Arbeidskenmerken": "N",
+             "Jongeren_1": "       ."}]
+    source = {"source": "CBS StatLine 86087NED", "modified": "2024-11-01"}
+    mapped = map_neet(TABLES["86087NED"], properties, codes, data, {"GM0363", "GM0175"}, source)
+    rows = {r["region"]: r for r in mapped.rows}
+    assert (rows["GM0363"]["numerator"], rows["GM0363"]["denominator"],
+            rows["GM0363"]["value"]) == (6000, 150000, 4.0)
+    assert rows["GM0175"]["mark"] == "." and rows["GM0175"]["value"] is None
+    codes["Arbeidskenmerken"] = [{"Key": "T", "Title": "Totaal"}]  # no NEET code: refuse
+    with pytest.raises(MappingError, match="niet te vinden"):
+        map_neet(TABLES["86087NED"], properties, codes, data, {"GM0363"}, source)
