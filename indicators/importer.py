@@ -39,7 +39,7 @@ from pathlib import Path
 from indicators.catalog import build_catalog
 from indicators.cbs.mapping import MARKS, cbs_tolerance
 from indicators.errors import ImportRejected
-from indicators.provenance import merge_into, provenance_path
+from indicators.provenance import merge_into, provenance_path, read_sidecar
 from indicators.registry import RegionRegistry
 from indicators.store import COLUMNS, PROVENANCE_COLUMNS, imported_path
 
@@ -277,8 +277,13 @@ def import_file(path: Path | str, registry: RegionRegistry, data_dir: Path | str
                    "veranderd.\n" + "\n".join(shown)
                    + (f"\n... en nog {extra} fout(en)." if extra > 0 else ""))
         raise ImportRejected(message, problems)
+    try:
+        record = read_sidecar(provenance_path(path))
+    except ValueError as exc:
+        raise ImportRejected(f"Import geweigerd: {exc} Er is niets veranderd.",
+                             [str(exc)]) from None
     report = _store(path, clean, skipped, Path(data_dir))
-    merge_into(data_dir, provenance_path(path))
+    merge_into(data_dir, record)
     return report
 
 

@@ -127,11 +127,25 @@ class Provenance:
         return self.tables.get(table_of(source))
 
 
-def merge_into(data_dir: Path | str, sidecar: Path) -> bool:
-    """Merge an import file's provenance record into the data dir's record (atomic write)."""
+def read_sidecar(sidecar: Path) -> dict | None:
+    """An import file's provenance record, None when there is none; ``ValueError`` (Dutch) when
+    it is not a readable record, so the import can refuse before it changes anything."""
     if not sidecar.exists():
+        return None
+    try:
+        incoming = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ValueError(f"{sidecar.name}: het herkomstbestand is niet leesbaar "
+                         f"({type(exc).__name__}).") from None
+    if not isinstance(incoming, dict) or not isinstance(incoming.get("tables", {}), dict):
+        raise ValueError(f"{sidecar.name}: het herkomstbestand heeft niet de verwachte vorm.")
+    return incoming
+
+
+def merge_into(data_dir: Path | str, incoming: dict | None) -> bool:
+    """Merge an import file's provenance record into the data dir's record (atomic write)."""
+    if not incoming:
         return False
-    incoming = json.loads(sidecar.read_text(encoding="utf-8"))
     target = Path(data_dir) / STORE_NAME
     current = json.loads(target.read_text(encoding="utf-8")) if target.exists() else {}
     tables = current.get("tables", {})

@@ -97,3 +97,14 @@ def test_cbs_rows_are_checked_like_any_import(registry, tmp_path):
     assert "regel 3: een rij met een teken (geen cijfer) heeft geen getallen" in problems
     assert "regel 4: value 30.0 past niet" in problems
     assert not (tmp_path / "var" / "indicators" / "imported.csv").exists()
+
+
+def test_unreadable_provenance_record_refuses_the_import(registry, tmp_path):
+    good = tmp_path / "cbs.csv"
+    good.write_text("indicator,region,category,year,numerator,denominator,value,source,"
+                    "source_modified,mark\njeugdzorg,GM0363,totaal,2023,100,1000,10.0,"
+                    "CBS StatLine 85099NED,2024-10-31,\n", encoding="utf-8")
+    (tmp_path / "cbs.provenance.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(ImportRejected, match="herkomstbestand is niet leesbaar"):
+        import_file(good, registry, tmp_path / "var")
+    assert not (tmp_path / "var" / "indicators" / "imported.csv").exists()

@@ -64,8 +64,7 @@ class LlmResponder:
             return _with_debug(reply, "rejected: numbers not in facts: "
                                + ", ".join(result.unknown[:10]))
         regions = region_refs(self.services.registry, [f.region for f in facts]) or reply.regions
-        engine = self.services.indicators
-        demo = reply.demo_data or (bool(sink) and bool(getattr(engine, "is_demo", False)))
+        demo = reply.demo_data or any(f.demo for f in sink)  # per figure, not per engine
         return replace(reply, text=text, facts=facts, regions=regions, demo_data=demo,
                        debug={**reply.debug, "llm": "used"})
 
