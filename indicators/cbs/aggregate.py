@@ -17,6 +17,9 @@ from dataclasses import dataclass, field
 from indicators.registry import RegionRegistry
 
 LEVELS = (("swv_po", "po"), ("swv_vo", "vo"))
+# NEET concerns 15-27-year-olds: a figure of the VO partnerships only (as the Monitor AOJ);
+# jeugdzorg totals and zorgtypes belong to both (every gemeente meets a PO and a VO partnership)
+ONLY_LEVEL = {"neet": "swv_vo"}
 
 
 @dataclass
@@ -56,6 +59,8 @@ def aggregate_swv(rows: list[dict], registry: RegionRegistry) -> Aggregated:
             if not members:
                 continue
             for (ind, cat, year) in sorted(groups):
+                if ONLY_LEVEL.get(ind, level) != level:
+                    continue
                 parts = [by_key.get((ind, code, cat, year)) for code in members]
                 if any(p is None or p["numerator"] is None or not p["denominator"]
                        for p in parts):
