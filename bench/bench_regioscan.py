@@ -48,7 +48,7 @@ def bench_round(url: str, respondents: int) -> tuple[float, float]:
     from bot.storage.records import AnswerWrite
 
     service, engine = _service(url)
-    _, code, _ = service.create_round("GM0363", "bench")
+    _, code, token = service.create_round("GM0363", "bench")
     round_ = service.rounds.by_code(code)
     roles = ["gemeente", "swv", "onderwijs", "jeugdhulp", "anders"]
     start = time.perf_counter()
@@ -59,6 +59,7 @@ def bench_round(url: str, respondents: int) -> tuple[float, float]:
         answers = [AnswerWrite(q.id, random.randint(1, 5)) for q in service.definition.questions]
         service.scans.apply(scan.id, answers=answers, status="submitted", submitted=True)
     fill = time.perf_counter() - start
+    service.close_round(code, token)  # results exist only for a closed round
     start = time.perf_counter()
     service.round_result(code)
     result = time.perf_counter() - start

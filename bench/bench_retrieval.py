@@ -2,8 +2,7 @@
 
 Run: python3 bench/bench_retrieval.py [--model use-multilingual] [--rounds 5]
 Prints a table; it is a benchmark, not a test (timings depend on the machine and its load).
-Uses a throwaway data dir, the shipped documents, the dev questions (../shared/eval) when
-present, and the held-out questions of tests/knowledge_base/data.
+Uses a throwaway data dir, the shipped documents and every question file of knowledge/eval.
 """
 
 from __future__ import annotations
@@ -19,15 +18,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from knowledge.evaluation import (  # noqa: E402
-    default_questions_file,
     evaluate,
     format_table,
-    load_questions,
+    load_part,
+    part_name,
+    question_files,
 )
 from knowledge.retrieval import METHODS  # noqa: E402
 from knowledge.service import KnowledgeBase  # noqa: E402
-
-HELDOUT = ROOT / "tests" / "knowledge_base" / "data" / "heldout.jsonl"
 
 
 def _pct(values: list[float], q: float) -> float:
@@ -41,10 +39,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
 
-    questions = load_questions(HELDOUT)
-    dev = default_questions_file()
-    if dev.is_file():
-        questions = load_questions(dev) + questions
+    parts = {part_name(p): load_part(p) for p in question_files()}
+    questions = [q for qs in parts.values() for q in qs]
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
         kb = KnowledgeBase.open(Path(tmp) / "var", embedding_model=args.model)
@@ -73,7 +69,7 @@ def main() -> None:
             for _ in range(args.rounds):
                 for question in questions:
                     start = time.perf_counter()
-                    kb.search(question.text, k=3, method=method)
+                    kb.search(question.question, k=3, method=method)
                     latencies.append((time.perf_counter() - start) * 1000)
             rows.append((method, statistics.median(latencies), _pct(latencies, 0.95)))
 
@@ -88,7 +84,7 @@ def main() -> None:
         for method, median, p95 in rows:
             print(f"{method:<8} {median:>11.2f} {p95:>8.2f}")
         print()
-        print(format_table(evaluate(kb, questions), len(questions)))
+        print(format_table(evaluate(kb, parts)))
 
 
 if __name__ == "__main__":

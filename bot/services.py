@@ -21,7 +21,13 @@ if TYPE_CHECKING:  # pragma: no cover - imports for type checkers only
     from bot.core.assistant import Assistant
     from bot.regioscan.definition import ScanDefinition
     from bot.regioscan.service import RegioscanService
-    from bot.storage.stores import FeedbackStore, RoundStore, ScanStore, SqlStateStore
+    from bot.storage.stores import (
+        FeedbackStore,
+        RoundStore,
+        ScanStore,
+        SqlStateStore,
+        TurnStore,
+    )
     from indicators.engine import IndicatorEngine
     from indicators.registry import RegionRegistry
     from knowledge.service import KnowledgeBase
@@ -76,7 +82,7 @@ class Services:
     def state_store(self) -> SqlStateStore:
         from bot.storage.stores import SqlStateStore
 
-        return SqlStateStore(self.db)
+        return SqlStateStore(lambda: self.db)  # a database down now must not mean "no store"
 
     @cached_property
     def scan_store(self) -> ScanStore:
@@ -95,6 +101,13 @@ class Services:
         from bot.storage.stores import FeedbackStore
 
         return FeedbackStore(self.db)
+
+    @cached_property
+    def turn_store(self) -> TurnStore:
+        """The turns of conversations as shown (web page history and export)."""
+        from bot.storage.stores import TurnStore
+
+        return TurnStore(self.db)
 
     @cached_property
     def scan_definition(self) -> ScanDefinition:

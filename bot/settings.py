@@ -7,6 +7,7 @@ logs or reprs. Building the settings validates them and fails fast with a readab
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from pydantic import Field, SecretStr, field_validator
@@ -35,7 +36,7 @@ class Settings(BaseSettings):
         None, description="Extra indicator CSV (long format) imported with 'oogo data import'."
     )
     llm: str | None = Field(None, description="Optional LangChain model as provider:model.")
-    llm_timeout: float = Field(20.0, description="Seconds before an LLM call is abandoned.")
+    llm_timeout: float = Field(8.0, gt=0, description="Seconds before an LLM answer is dropped.")
     api_keys: list[SecretStr] = Field(
         default_factory=list, description="API keys for integrations (X-API-Key header)."
     )
@@ -76,6 +77,14 @@ class Settings(BaseSettings):
         return f"sqlite:///{(self.data_dir / 'oogo.sqlite3').resolve()}"
 
     def ensure_data_dir(self) -> Path:
-        """Create the data directory on first use (never at import time)."""
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        """Create the data directory on first use (never at import time), private to the user
+        that runs the service (0700): it holds answers, feedback and the session secret. A
+        directory we own that group or others may read is tightened."""
+        self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        try:
+            status = self.data_dir.stat()
+            if status.st_mode & 0o077 and status.st_uid == os.getuid():
+                self.data_dir.chmod(0o700)
+        except OSError:  # a read-only mount: the startup check reports it clearly
+            pass
         return self.data_dir

@@ -1,10 +1,13 @@
 """Charts as PNG bytes: a comparison bar chart and a trend line (matplotlib, Agg).
 
-Why this way: charts are sent by the web chat, Telegram and the CLI alike, so they are plain PNG
-bytes. The figure is built with ``matplotlib.figure.Figure`` on an Agg canvas inside the function:
-no pyplot, so no global state leaks between requests or threads, and importing this module does
-not import matplotlib. Every chart carries Dutch (or English) labels, the unit on the y-axis and
-the source line at the bottom, including "Demonstratiedata" when the figures are demo data.
+Why this way: charts are sent by the web chat, Telegram, the CLI and the report alike, so they
+are plain PNG bytes. The figure is built with ``matplotlib.figure.Figure`` on an Agg canvas inside
+the function: no pyplot, so no global state leaks between requests or threads, and importing this
+module does not import matplotlib. Every chart takes its words from the catalog (the title says
+what the figure is, the y-axis whose share it is: "% van de leerlingen in het vso"), its numbers
+from ``indicators.formatting`` (ticks with one decimal), and carries the source line, including
+"Demonstratiedata" for demo figures. The y-axis leaves room above the highest point and its label,
+so nothing is clipped.
 """
 
 from __future__ import annotations
@@ -12,46 +15,54 @@ from __future__ import annotations
 import io
 import logging
 from collections.abc import Sequence
+from textwrap import fill
 
-from indicators.catalog import build_catalog
+from indicators import formatting as fm
+from indicators.catalog import catalog
 from indicators.values import Comparison, PeerComparison, Trend, Value
-from indicators.wording import category_label, format_number, format_value, region_name, source_line
+from indicators.wording import region_name, source_line
 
 logger = logging.getLogger(__name__)
 
 COLORS = ("#1f5f8b", "#e07b39", "#6a9f58", "#8c6bb1", "#c44e52", "#8c8c8c")
+NATIONAL_COLOR = "#555555"
 DPI = 110
+HEADROOM = 1.22  # the top of the axis relative to the highest point or interval
 
 
 def _values_of(items: Comparison | PeerComparison | Sequence[Value]) -> list[Value]:
     if isinstance(items, Comparison):
-        return [items.a, items.b]
+        return [items.a, items.shown]
     if isinstance(items, PeerComparison):
         return [items.region, *items.peers]
     return list(items)
 
 
-def _axis_label(indicator: str, lang: str) -> str:
-    definition = build_catalog().get(indicator)
-    if definition is None:
-        return ""
-    if definition.unit == "x":
-        return "relative risk (times)" if lang == "en" else "relatief risico (keer zo groot)"
-    if lang == "en":
-        return f"% of young people aged {definition.age_range.replace(' tot ', '-')}"
-    return f"% van de jongeren van {definition.age_range}"
+def axis_label(indicator: str, category: str, lang: str = "nl") -> str:
+    """Whose share the figure is, from the catalog ("% van de leerlingen in het vso")."""
+    definition = catalog().get(indicator)
+    return definition.axis_label(category, lang) if definition else ""
 
 
-def _title(value: Value, lang: str, extra: str = "") -> str:
-    definition = build_catalog().get(value.indicator)
-    label = definition.label(lang) if definition else value.indicator
-    label = label[:1].upper() + label[1:]
-    if definition and definition.all_categories == ("totaal",):
-        return f"{label}{extra}"
-    return f"{label} ({category_label(value.category, lang)}){extra}"
+def title_of(value: Value, lang: str = "nl", extra: str = "") -> str:
+    """What the chart shows, in words: "Jeugdzorggebruik onder leerlingen in het vso, 2023"."""
+    definition = catalog().get(value.indicator)
+    label = definition.figure_label(value.category, lang) if definition else value.indicator
+    return label[:1].upper() + label[1:] + extra
 
 
-def _new_figure(width: float = 7.5, height: float = 4.6):
+def short_name(value: Value, lang: str = "nl") -> str:
+    """A region name for an axis or legend, wrapped instead of cut off."""
+    name = region_name(value, lang).replace("Samenwerkingsverband ", "SWV ")
+    if value.excluding:
+        swv = (value.name or value.region).replace("Samenwerkingsverband ", "SWV ")
+        word = "without" if lang == "en" else "zonder"
+        name = f"{'Rest of' if lang == 'en' else 'Rest'} {swv.split(' (')[0]} ({word} " \
+               f"{value.excluding_name or value.excluding})"
+    return fill(name, 22)
+
+
+def _new_figure(width: float = 7.5, height: float = 4.8):
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -61,64 +72,63 @@ def _new_figure(width: float = 7.5, height: float = 4.6):
 
 
 def _finish(fig, values: list[Value], lang: str) -> bytes:
-    from textwrap import fill
-
     width = int(fig.get_figwidth() * 15)
     fig.text(0.01, 0.01, fill(source_line(values, lang), width), fontsize=7, color="#444444",
              ha="left", va="bottom")
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png")
+    fig.savefig(buffer, format="png", bbox_inches="tight", pad_inches=0.2)
     return buffer.getvalue()
 
 
-def _tick_formatter(unit: str, lang: str):
-    from matplotlib.ticker import FuncFormatter
+def _axis(ax, unit: str, lang: str, top: float) -> None:
+    """Y from 0 to above the highest point, ticks with one decimal."""
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-    decimals = 1 if unit == "x" else 0
-    return FuncFormatter(lambda y, _pos: format_number(y, decimals, lang))
+    ax.set_ylim(0, max(top, 0.1) * HEADROOM)
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 2.5, 5, 10]))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _pos: fm.number(y, 1, lang)))
+    ax.spines[["top", "right"]].set_visible(False)
 
 
 def comparison_chart(items: Comparison | PeerComparison | Sequence[Value], *,
                      title: str | None = None, lang: str = "nl") -> bytes:
-    """Bars for a region and what it is compared with (SWV, Nederland, another region, peers).
+    """Bars for a region and what it is compared with (the rest of its SWV, Nederland, peers).
 
-    The first value is the region itself (darker bar). Suppressed figures get no bar but the
-    text "minder dan 10"; 95% intervals are drawn as error bars when known.
+    The first value is the region itself (darker bar), Nederland grey. Hidden figures get no bar
+    but the text "minder dan 10"; 95% intervals are drawn as error bars when known.
     """
     values = _values_of(items)
     if not values:
         raise ValueError("Geen cijfers om te tekenen.")
     first = values[0]
-    fig = _new_figure(width=max(6.0, 1.1 * len(values) + 2.5))
-    ax = fig.add_axes((0.1, 0.27, 0.87, 0.62))
+    fig = _new_figure(width=max(6.0, 1.3 * len(values) + 2.5))
+    ax = fig.add_axes((0.11, 0.3, 0.86, 0.56))
     mixed = len({v.demo for v in values}) > 1  # real beside demo: mark the demo bars
-    names = [_short(region_name(v, lang)) + (" (demo)" if mixed and v.demo else "")
-             for v in values]
+    names = [short_name(v, lang) + (" (demo)" if mixed and v.demo else "") for v in values]
     heights = [v.value if v.value is not None else 0.0 for v in values]
-    colors = [COLORS[0]] + [COLORS[5] if v.region == "NL01" else COLORS[1] for v in values[1:]]
-    bars = ax.bar(range(len(values)), heights, color=colors, width=0.65)
-    top = max([v.ci_high or v.value or 0.0 for v in values] + [1.0])
+    colors = [COLORS[0]] + [NATIONAL_COLOR if v.region == "NL01" else COLORS[1]
+                            for v in values[1:]]
+    bars = ax.bar(range(len(values)), heights, color=colors, width=0.6)
+    top = max([v.ci_high or v.value or 0.0 for v in values] + [0.1])
     for i, (bar, value) in enumerate(zip(bars, values, strict=True)):
         if value.value is not None and value.ci_low is not None and value.ci_high is not None:
             ax.errorbar(i, value.value, yerr=[[value.value - value.ci_low],
                                               [value.ci_high - value.value]],
                         fmt="none", ecolor="#333333", capsize=3, linewidth=0.8)
-        label = format_value(value.value, value.unit, lang, value.suppressed)
-        ax.text(bar.get_x() + bar.get_width() / 2, (value.ci_high or value.value or 0) + top * 0.02,
-                label, ha="center", va="bottom", fontsize=8)
-    ax.set_xticks(range(len(values)), names, rotation=20 if len(values) > 3 else 0,
-                  ha="right" if len(values) > 3 else "center", fontsize=8)
-    ax.set_ylim(0, top * 1.18)
-    ax.set_ylabel(_axis_label(first.indicator, lang), fontsize=8)
-    ax.yaxis.set_major_formatter(_tick_formatter(first.unit, lang))
-    ax.spines[["top", "right"]].set_visible(False)
-    ax.set_title(title or _title(first, lang, f", {first.year}"), fontsize=10)
+        ax.text(bar.get_x() + bar.get_width() / 2,
+                (value.ci_high or value.value or 0) + top * 0.02,
+                fm.value_text(value, lang), ha="center", va="bottom", fontsize=8)
+    ax.set_xticks(range(len(values)), names, fontsize=7)
+    ax.set_ylabel(fill(axis_label(first.indicator, first.category, lang), 40), fontsize=8)
+    _axis(ax, first.unit, lang, top)
+    ax.set_title(fill(title or title_of(first, lang, f", {first.year}"), 70), fontsize=10)
     return _finish(fig, values, lang)
 
 
 def trend_chart(items: Trend | Sequence[Trend] | Sequence[Value], *, title: str | None = None,
                 lang: str = "nl") -> bytes:
-    """One line per region over the years; suppressed years are left out of the line."""
+    """One line per region over the years (the region first, Nederland grey and dashed);
+    hidden years are left out of a line."""
     if isinstance(items, Trend):
         series = [items.values]
     elif items and isinstance(items[0], Trend):
@@ -130,33 +140,27 @@ def trend_chart(items: Trend | Sequence[Trend] | Sequence[Value], *, title: str 
         raise ValueError("Geen cijfers om te tekenen.")
     first = values[0]
     fig = _new_figure()
-    ax = fig.add_axes((0.1, 0.22, 0.56, 0.67))
+    ax = fig.add_axes((0.11, 0.22, 0.56, 0.64))
     for k, line in enumerate(series):
         shown = [v for v in line if v.value is not None]
         if not shown:
             continue
+        national = shown[0].region == "NL01"
         ax.plot([v.year for v in shown], [v.value for v in shown], marker="o",
-                color=COLORS[k % len(COLORS)], label=_short(region_name(shown[0], lang), 36))
-        if k > 0:
-            continue  # only the main region gets a value label, to keep lines readable
-        last = shown[-1]
-        ax.annotate(format_value(last.value, last.unit, lang), (last.year, last.value),
-                    textcoords="offset points", xytext=(4, 4), fontsize=8)
+                color=NATIONAL_COLOR if national else COLORS[k % len(COLORS)],
+                linestyle="--" if national else "-", label=short_name(shown[0], lang))
+        if k == 0:  # only the main region gets a value label, to keep lines readable
+            last = shown[-1]
+            ax.annotate(fm.value_text(last, lang), (last.year, last.value),
+                        textcoords="offset points", xytext=(4, 6), fontsize=8)
     years = sorted({v.year for v in values})
     ax.set_xticks(years, [str(y) for y in years])
+    ax.set_xlim(years[0] - 0.3, years[-1] + 0.6)
     ax.set_xlabel("jaar" if lang != "en" else "year", fontsize=8)
-    ax.set_ylabel(_axis_label(first.indicator, lang), fontsize=8)
-    ax.yaxis.set_major_formatter(_tick_formatter(first.unit, lang))
-    low = min((v.value for v in values if v.value is not None), default=0.0)
-    ax.set_ylim(0 if low >= 0 else low * 1.1, None)
-    ax.spines[["top", "right"]].set_visible(False)
+    ax.set_ylabel(fill(axis_label(first.indicator, first.category, lang), 40), fontsize=8)
+    _axis(ax, first.unit, lang, max((v.value for v in values if v.value is not None),
+                                    default=0.1))
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
     span = f", {years[0]}-{years[-1]}" if len(years) > 1 else f", {years[0]}"
-    ax.set_title(title or _title(first, lang, span), fontsize=10)
+    ax.set_title(fill(title or title_of(first, lang, span), 60), fontsize=10)
     return _finish(fig, values, lang)
-
-
-def _short(name: str, limit: int = 28) -> str:
-    """Long SWV names are shortened on the axis: "SWV PO 27.07 (regio Amsterdam-Diemen)"."""
-    name = name.replace("Samenwerkingsverband ", "SWV ")
-    return name if len(name) <= limit else name[: limit - 1] + "…"

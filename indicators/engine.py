@@ -3,46 +3,56 @@
 Why this shape: every number the assistant shows comes from here, computed over the tables, with
 its year, region and source. Rules it applies everywhere:
 
-* **Suppression**: a figure resting on fewer than 10 cases (numerator or denominator under 10;
-  for a relative risk: NEET with or without the characteristic, or the group with it, under 10)
-  is not shown: ``value=None, suppressed=True`` ("minder dan 10"), as CBS does. The CSV keeps the
-  raw demonstration counts; suppression happens on output.
-* **Significance**: a difference is "hoger"/"lager" only when a two-sided test at alpha 0,05
-  rejects equality: the pooled two-proportion z-test for percentages, a z-test on log relative
-  risks for ``neet_rr`` (only when the counts are known; imported relative risks without counts
-  are compared descriptively and marked untested). When region A is part of B (a gemeente in its
-  SWV, anything in Nederland) the test compares A with the rest of B, so A is not compared with
-  itself.
-* **Which SWV**: for po, sbo and so the gemeente's PO samenwerkingsverband; for everything else
-  (vo, vso, pro, mbo, totaal, zorgtypes, NEET) its VO samenwerkingsverband.
-* **Trend**: the first and the last year with a figure are compared with the same tests:
-  "gestegen"/"gedaald" when significant, else "stabiel".
-* **Position**: among all regions of the same level (gemeenten among the 342 gemeenten);
-  percentile = share with a lower value (ties count half); "hoogste 5%" / "laagste 5%" as the
-  Monitor AOJ shows, plus the mean of the lowest and highest 5%.
+* **Levels**: a figure exists only at the levels the catalog names (NEET per gemeente, SWV VO
+  and Nederland, ...); asking for another level raises ``NotPublished`` with the nearest regions
+  that do have it (``indicators.levels``).
+* **Disclosure control**: a cell under 10 (numerator, denominator or the complement) is not
+  shown, nor any cell from which one could be computed back through the sums of gemeenten,
+  samenwerkingsverbanden and Nederland (``indicators.disclosure``); ``value=None,
+  suppressed=True`` with the reason. A relative risk is hidden when NEET with the
+  characteristic, the group without NEET, or NEET without the characteristic is under 10. The CSV
+  keeps the raw demonstration counts.
+* **Significant and relevant**: "hoger"/"lager" only when a two-sided test at alpha 0,05 rejects
+  equality *and* the larger figure is at least 10% larger (``indicators.significance``).
+* **Own samenwerkingsverband**: a gemeente is tested against the *rest* of its SWV, and that rest
+  is the comparison's ``reference`` (the figure a text shows); when the SWV is the gemeente
+  alone nothing is tested (``skipped="swv_is_gemeente"``). For po, sbo and so the SWV is the PO
+  partnership, for everything else the VO partnership.
+* **Trend**: first against last year with a figure, by the same rules; ``compare_trend`` tests a
+  region's change against the national change (``indicators.trends``).
+* **Position**: among all regions of the same level; percentile = share with a lower value (ties
+  count half); "hoogste 5%" / "laagste 5%" as the Monitor AOJ shows.
 """
 
 from __future__ import annotations
 
 import logging
-import math
-import statistics
+import threading
 from functools import cached_property
 from pathlib import Path
 
-from indicators import stats
-from indicators.catalog import IMPORT_SOURCE_NL, IndicatorDef, build_catalog
+from indicators import cells, disclosure, levels, positions
+from indicators.catalog import IMPORT_SOURCE_NL, PO_TYPES, IndicatorDef, build_catalog
 from indicators.errors import IndicatorError, InvalidCategory, NoData, UnknownIndicator
 from indicators.provenance import Provenance
-from indicators.registry import Region, RegionRegistry
+from indicators.registry import Region, RegionRegistry, UnknownRegion
 from indicators.significance import NO_TEST, compare_values
-from indicators.store import IndicatorTable, Key, load_table
-from indicators.values import Comparison, PeerComparison, Position, Trend, Value
+from indicators.store import IndicatorTable, Key, Row, load_table
+from indicators.trends import compare_trend, judge_trend, same_kind
+from indicators.values import (
+    Comparison,
+    PeerComparison,
+    Position,
+    Trend,
+    TrendComparison,
+    Value,
+)
 
 logger = logging.getLogger(__name__)
 
-SUPPRESS_BELOW = 10
-PO_CATEGORIES = frozenset({"po", "sbo", "so"})
+SUPPRESS_BELOW = disclosure.THRESHOLD
+PO_CATEGORIES = frozenset(PO_TYPES)
+NotPublished = levels.NotPublished
 
 
 class IndicatorEngine:
@@ -55,6 +65,8 @@ class IndicatorEngine:
         self.sources = provenance or Provenance()  # imported figures' own definitions
         self.catalog: dict[str, IndicatorDef] = build_catalog()
         self._ranking: dict[tuple, list[float]] = {}
+        self._masks: dict[tuple[str, str, int], dict[str, str]] = {}
+        self._mask_lock = threading.Lock()
 
     @classmethod
     def load(cls, registry: RegionRegistry, data_dir: Path | str | None = None,
@@ -89,6 +101,19 @@ class IndicatorEngine:
             raise InvalidCategory(
                 f"'{category}' is geen categorie van {definition.label_nl}. Kies uit: {valid}.")
         return category
+
+    def published_levels(self, indicator: str, category: str = "totaal") -> tuple[str, ...]:
+        """Region levels with figures for this indicator and category."""
+        definition = self.indicator(indicator)
+        return definition.published_levels(self._category(definition, category))
+
+    def alternatives(self, indicator: str, region: str, category: str = "totaal") -> list[str]:
+        """Regions that have the figure and cover ``region`` (empty when it has it itself)."""
+        definition = self.indicator(indicator)
+        category = self._category(definition, category)
+        reg = self.registry.get(region)
+        allowed = definition.published_levels(category)
+        return [] if reg.level in allowed else levels.alternatives(self.registry, reg, allowed)
 
     def years(self, indicator: str) -> list[int]:
         """Years with data for the indicator."""
@@ -129,46 +154,65 @@ class IndicatorEngine:
         return self.sources.definition(value.indicator, value.category, value.source)
 
     # -- lookup -----------------------------------------------------------------------------
+    @staticmethod
+    def _category(definition: IndicatorDef, category: str) -> str:
+        if category == "totaal" and "totaal" not in definition.all_categories:
+            return definition.default_category
+        return category
+
     def lookup(self, indicator: str, region: str, category: str = "totaal",
                year: int | None = None) -> Value:
-        """One figure; ``year=None`` is the latest year. Suppresses counts under 10."""
+        """One figure; ``year=None`` is the latest year. Hides small and derivable cells."""
         definition = self.indicator(indicator)
-        if category == "totaal" and "totaal" not in definition.all_categories:
-            category = definition.default_category
+        category = self._category(definition, category)
         self.check_category(indicator, category)
         reg = self.registry.get(region)
+        levels.check(definition, category, reg, self.registry)
         year = self.latest_year(indicator) if year is None else int(year)
         key = (indicator, reg.code, category, year)
         row = self.table.rows.get(key)
         if row is None:
             raise NoData(
-                f"Geen cijfer voor {definition.label_nl} ({definition.category_label(category)})"
-                f" in {reg.name} in {year}. Beschikbare jaren: "
-                f"{', '.join(map(str, self.years(indicator)))}.")
+                f"Geen cijfer voor {definition.figure_label(category)} in {reg.name} in {year}. "
+                f"Beschikbare jaren: {', '.join(map(str, self.years(indicator)))}.")
         return self._value(definition, reg, key, row)
 
-    def _value(self, definition: IndicatorDef, reg: Region, key: Key, row) -> Value:
+    def _value(self, definition: IndicatorDef, reg: Region, key: Key, row: Row) -> Value:
         indicator, _, category, year = key
         source = definition.source if row.demo else (row.source or IMPORT_SOURCE_NL)
         common = {"indicator": indicator, "region": reg.code, "category": category,
                   "year": year, "unit": definition.unit, "name": reg.name, "demo": row.demo,
                   "source": source, "mark": row.mark}
         if definition.unit == "x":
-            counts = self.table.rr_counts.get(key)
-            if counts and min(counts[0], counts[1], counts[2]) < SUPPRESS_BELOW:
-                return Value(value=None, numerator=None, denominator=None, suppressed=True,
-                             **common)
-            ci = stats.rr_interval(*counts) if counts else None
-            return Value(value=row.value, numerator=None, denominator=None,
-                         ci_low=_r(ci[0], 2) if ci else None, ci_high=_r(ci[1], 2) if ci else None,
-                         **common)
-        num, den = row.numerator, row.denominator
-        if (num is not None and num < SUPPRESS_BELOW) or (den is not None and den < SUPPRESS_BELOW):
-            return Value(value=None, numerator=None, denominator=den, suppressed=True, **common)
-        ci = stats.wilson(num, den) if num is not None and den else None
-        return Value(value=row.value, numerator=num, denominator=den,
-                     ci_low=_r(ci[0], 1) if ci else None, ci_high=_r(ci[1], 1) if ci else None,
-                     **common)
+            return cells.rr_value(row.value, self.table.rr_counts.get(key), common)
+        reason = self.hidden(indicator, reg.code, category, year)
+        if reason:
+            return cells.hidden_value(common, reason)
+        return cells.proportion_value(row.value, row.numerator, row.denominator, common)
+
+    def hidden(self, indicator: str, region: str, category: str, year: int) -> str:
+        """Why a cell is not shown ("klein" / "afgeleid"), or "" when it may be shown."""
+        group = (indicator, category, int(year))
+        mask = self._masks.get(group)
+        if mask is None:
+            with self._mask_lock:
+                mask = self._masks.get(group)
+                if mask is None:
+                    counts = self._group_cells.get(group, {})
+                    mask = disclosure.suppress(counts, disclosure.SumGraph.build(self.registry,
+                                                                                 counts))
+                    self._masks[group] = mask
+        return mask.get(region, "")
+
+    @cached_property
+    def _group_cells(self) -> dict[tuple[str, str, int], dict[str, disclosure.Counts]]:
+        """Counts per (indicator, category, year), the input of disclosure control."""
+        groups: dict[tuple[str, str, int], dict[str, disclosure.Counts]] = {}
+        for (ind, region, cat, year), row in self.table.rows.items():
+            if row.numerator is not None and row.denominator is not None:
+                groups.setdefault((ind, cat, year), {})[region] = (row.numerator,
+                                                                   row.denominator)
+        return groups
 
     # -- comparisons ------------------------------------------------------------------------
     def swv_for(self, region: str, category: str = "totaal") -> str:
@@ -193,9 +237,11 @@ class IndicatorEngine:
         res = self.registry.resolve(other)
         if res.ok:
             return res.region.code
-        from indicators.registry import UnknownRegion
-
         raise UnknownRegion(other)
+
+    def is_alone(self, gemeente: str, swv: str) -> bool:
+        """True when the samenwerkingsverband consists of this gemeente only."""
+        return [m.code for m in self.registry.members(swv)] == [gemeente]
 
     def compare(self, indicator: str, region: str, other: str = "NL01",
                 category: str = "totaal", year: int | None = None) -> Comparison:
@@ -204,14 +250,23 @@ class IndicatorEngine:
         a = self.lookup(indicator, region, category, year)
         other_code = self.resolve_other(a.region, other, a.category)
         b = self.lookup(indicator, other_code, a.category, year)
-        if a.demo != b.demo:
+        if a.demo != b.demo:  # never a real figure against a demonstration figure
             from indicators.sources import MixedSources
 
             raise MixedSources(a, b)
-        nested = self._nested(a.region, b.region)
-        return self._compare_values(a, b, nested)
+        nested = self.is_part_of(a.region, b.region)
+        rr = self.table.rr_counts if a.unit == "x" else {}
+        if nested and b.region != "NL01":
+            if self.is_alone(a.region, b.region):
+                return Comparison(a, b, None, False, "onbekend",
+                                  NO_TEST + " (het samenwerkingsverband is deze gemeente)",
+                                  None, False, True, skipped="swv_is_gemeente")
+            rest = cells.rest_of(b, a, self.table.rr_counts)
+            return compare_values(a, b, rr, nested=True, reference=rest)
+        return compare_values(a, b, rr, nested)
 
-    def _nested(self, a: str, b: str) -> bool:
+    def is_part_of(self, a: str, b: str) -> bool:
+        """True when region ``a`` lies inside ``b`` (its own SWV, or Nederland)."""
         if a == b:
             return False
         rb = self.registry.get(b)
@@ -220,119 +275,51 @@ class IndicatorEngine:
         ra = self.registry.get(a)
         return ra.level == "gemeente" and rb.code in (ra.swv_po, ra.swv_vo)
 
-    def _compare_values(self, a: Value, b: Value, nested: bool = False) -> Comparison:
-        rr_counts = self.table.rr_counts if a.unit == "x" else {}
-        return compare_values(a, b, rr_counts, nested)
-
     def compare_peers(self, indicator: str, region: str, category: str = "totaal",
                       year: int | None = None, n: int = 8) -> PeerComparison:
         """Region against its peers (most alike in size and density), with mean and median."""
-        year = self.latest_year(indicator) if year is None else int(year)
-        own = self.lookup(indicator, region, category, year)
-        peers = [self.lookup(indicator, p.code, own.category, year)
-                 for p in self.registry.peers(own.region, n)]
-        peers = [p for p in peers if p.demo == own.demo]  # like with like: real or demo only
-        shown = [p.value for p in peers if p.value is not None]
-        pooled = self._pooled(own, peers)
-        comparison = self._compare_values(own, pooled) if pooled is not None else None
-        return PeerComparison(
-            region=own, peers=peers,
-            mean=_r(statistics.fmean(shown), 2 if own.unit == "x" else 1) if shown else None,
-            median=_r(statistics.median(shown), 2 if own.unit == "x" else 1) if shown else None,
-            n=len(shown), pooled=pooled, comparison=comparison,
-        )
+        return positions.compare_peers(self, indicator, region, category, year, n)
 
-    def _pooled(self, own: Value, peers: list[Value]) -> Value | None:
-        """All peers taken together (summed counts) for a significance test."""
-        if own.unit == "x":
-            return None
-        rows = [self.table.rows.get((own.indicator, p.region, own.category, own.year))
-                for p in peers]
-        rows = [r for r in rows if r and r.numerator is not None and r.denominator]
-        if not rows:
-            return None
-        num, den = sum(r.numerator for r in rows), sum(r.denominator for r in rows)
-        ci = stats.wilson(num, den)
-        return Value(own.indicator, "PEERS", own.category, own.year, _r(100 * num / den, 1),
-                     num, den, own.unit, False, _r(ci[0], 1), _r(ci[1], 1),
-                     name="vergelijkbare gemeenten", demo=all(r.demo for r in rows),
-                     source=own.source)
+    def rest_of(self, whole: Value, part: Value) -> Value:
+        """``whole`` without ``part`` (the rest of a samenwerkingsverband), hidden when small."""
+        return cells.rest_of(whole, part, self.table.rr_counts)
 
     # -- trend, position, breakdown ---------------------------------------------------------
     def trend(self, indicator: str, region: str, category: str = "totaal",
               years: list[int] | None = None) -> Trend:
         """Values over the years; direction judged on the first and last shown year."""
-        wanted = years or self.years(indicator)
         values = []
-        for year in wanted:
+        for year in years or self.years(indicator):
             try:
                 values.append(self.lookup(indicator, region, category, year))
             except NoData:
                 continue
         if not values:
             raise NoData(f"Geen cijfers over de jaren voor {region}.")
-        shown = [v for v in values if v.value is not None]
-        if shown:  # never real against demo: the years of the latest figure's kind
-            shown = [v for v in shown if v.demo == shown[-1].demo]
-        base = {"indicator": indicator, "region": values[0].region,
-                "category": values[0].category, "values": values}
-        if len(shown) < 2:
-            return Trend(**base, direction="onbekend", change=None, significant=False,
-                         test=NO_TEST)
-        first, last = shown[0], shown[-1]
-        cmp = self._compare_values(last, first)
-        direction = {"hoger": "gestegen", "lager": "gedaald", "gelijk": "stabiel"}.get(
-            cmp.direction, "onbekend")
-        return Trend(**base, direction=direction, change=cmp.difference,
-                     significant=cmp.significant, test=cmp.test, p_value=cmp.p_value,
-                     first_year=first.year, last_year=last.year)
+        return judge_trend(indicator, values, self.table.rr_counts)
+
+    def compare_trend(self, indicator: str, region: str, category: str = "totaal",
+                      reference: str = "NL01", years: list[int] | None = None
+                      ) -> TrendComparison:
+        """Did the region change differently from the reference (default Nederland)?"""
+        own = self.trend(indicator, region, category, years)
+        ref_code = self.resolve_other(own.region, reference, own.category)
+        ref = self.trend(indicator, ref_code, own.category, years)
+        mine, theirs = same_kind(own.values), same_kind(ref.values)
+        if mine and theirs and mine[-1].demo != theirs[-1].demo:  # real against demo: refused
+            from indicators.sources import MixedSources
+
+            raise MixedSources(mine[-1], theirs[-1])
+        return compare_trend(own, ref, self.table.rr_counts, self.is_part_of(own.region, ref_code))
 
     def position(self, indicator: str, region: str, category: str = "totaal",
                  year: int | None = None) -> Position:
         """Rank and percentile among all regions of the same level."""
-        own = self.lookup(indicator, region, category, year)
-        level = self.registry.get(own.region).level
-        # Nederland has no peers of its own level: no rank instead of a meaningless "1 of 1".
-        ranked = [] if level == "land" else self._ranked(indicator, own.category, own.year, level,
-                                                         own.demo)
-        if not own.demo and len(ranked) < 0.9 * len(self.registry.all(level)):
-            ranked = []  # real figures for only part of the level: no rank among a few
-        n = len(ranked)
-        k = max(1, math.ceil(0.05 * n)) if n else 0
-        common = {"indicator": indicator, "region": own.region, "category": own.category,
-                  "year": own.year, "value": own.value, "n": n, "level": level,
-                  "lowest_5pct_mean": _r(statistics.fmean(ranked[:k]), 2) if n else None,
-                  "highest_5pct_mean": _r(statistics.fmean(ranked[-k:]), 2) if n else None,
-                  "median": _r(statistics.median(ranked), 2) if n else None}
-        if own.value is None or not n:
-            return Position(**common, rank=None, percentile=None, top_5pct=False,
-                            bottom_5pct=False)
-        lower = sum(1 for v in ranked if v < own.value)
-        equal = sum(1 for v in ranked if v == own.value)
-        higher = n - lower - equal
-        percentile = _r(100.0 * (lower + 0.5 * equal) / n, 1)
-        return Position(**common, rank=higher + 1, percentile=percentile,
-                        top_5pct=higher < k, bottom_5pct=lower < k)
-
-    def _ranked(self, indicator: str, category: str, year: int, level: str,
-                demo: bool = True) -> list[float]:
-        """Values of the level, only real ones for a real figure and demo ones for a demo one."""
-        key = (indicator, category, year, level, demo)
-        if key not in self._ranking:
-            values = []
-            for reg in self.registry.all(level):
-                try:
-                    found = self.lookup(indicator, reg.code, category, year)
-                except NoData:
-                    continue
-                if found.value is not None and found.demo == demo:
-                    values.append(found.value)
-            self._ranking[key] = sorted(values)
-        return self._ranking[key]
+        return positions.position(self, indicator, region, category, year)
 
     def breakdown(self, indicator: str, region: str, year: int | None = None,
                   dimension: str | None = None) -> list[Value]:
-        """All categories of one dimension (onderwijssoort | zorgtype | risicofactor)."""
+        """The categories of one dimension that this region's level has figures for."""
         definition = self.indicator(indicator)
         if dimension is None:
             dimension = next(d for d in definition.categories if d != "totaal") if len(
@@ -345,7 +332,7 @@ class IndicatorEngine:
         for category in definition.categories[dimension]:
             try:
                 out.append(self.lookup(indicator, region, category, year))
-            except NoData:
+            except (NoData, NotPublished):
                 continue
         return out
 

@@ -1,7 +1,9 @@
 """Importing real indicator figures (``oogo data import FILE``), all or nothing.
 
 Why all or nothing: a half-imported file would silently mix real and demonstration figures. Every
-row is validated first; one bad row rejects the whole file with "bestand, regel N: reden" for
+row is validated first, then the file's figures must agree with each other (the consistency rules
+of ``indicators.checks``: zorgtypes and totals, onderwijssoorten and totals, sums, levels); one
+bad row rejects the whole file with "bestand, regel N: reden" for
 every problem, and the stored data is not touched. A good file is merged into
 ``<data_dir>/indicators/imported.csv`` (written to a temporary file and renamed, so a crash never
 leaves half a file); imported rows replace demonstration rows with the same key, and are the only
@@ -37,7 +39,8 @@ from datetime import date
 from pathlib import Path
 
 from indicators.catalog import build_catalog
-from indicators.cbs.mapping import MARKS, cbs_tolerance
+from indicators.cbs.mapping import MARKS
+from indicators.checks import cbs_percent_tolerance, consistency_problems, from_cbs
 from indicators.errors import ImportRejected
 from indicators.provenance import merge_into, provenance_path, read_sidecar
 from indicators.registry import RegionRegistry
@@ -84,7 +87,7 @@ def _sniff(text: str) -> str:
     return ";" if header.count(";") > header.count(",") else ","
 
 
-def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+def read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
@@ -141,6 +144,7 @@ def validate_long(path: Path, header: list[str], rows, registry: RegionRegistry
                             f"categorie en jaar als regel {seen[key]})")
             continue
         seen[key] = line
+        item["line"] = line
         clean.append(item)
     return clean, problems
 
@@ -176,10 +180,11 @@ def _check_row(row: dict, registry: RegionRegistry, catalog, max_year: int) -> d
     if definition.unit == "x":
         if num is not None or den is not None:
             raise ValueError("bij neet_rr blijven numerator en denominator leeg")
-        if value is None or value <= 0:
-            raise ValueError("relatief risico ontbreekt of is niet groter dan 0")
+        # empty: not computable (nobody without the characteristic is NEET); 0: nobody with it
+        if value is not None and value < 0:
+            raise ValueError("relatief risico is kleiner dan 0")
     else:
-        value = _check_proportion(num, den, value, rounded="StatLine" in extra["source"])
+        value = _check_proportion(num, den, value, rounded=from_cbs(extra))
     return {**base, "numerator": num, "denominator": den, "value": value}
 
 
@@ -196,7 +201,7 @@ def _check_proportion(num: int | None, den: int | None, value: float | None,
         if value is None:
             return computed
         # CBS rounds its counts to fives and computes the percentage from the exact ones
-        if abs(value - computed) > (cbs_tolerance(value, den) if rounded else 0.051):
+        if abs(value - computed) > (cbs_percent_tolerance(value, den) if rounded else 0.051):
             raise ValueError(f"value {value} past niet bij numerator/denominator "
                              f"(100 x {num} / {den} = {computed})")
     if value is None:
@@ -247,8 +252,9 @@ def validate_file(path: Path | str, registry: RegionRegistry) -> int:
     Returns the number of good rows; raises ``ImportRejected`` on any bad row.
     """
     path = Path(path)
-    header, rows = _read_rows(path)
+    header, rows = read_rows(path)
     clean, problems = validate_long(path, header, rows, registry)
+    problems += consistency_problems(clean, registry, path.name) if not problems else []
     if problems:
         raise ImportRejected(
             f"Cijferbestand {path.name} afgekeurd ({len(problems)} fout(en)):\n"
@@ -261,7 +267,7 @@ def import_file(path: Path | str, registry: RegionRegistry, data_dir: Path | str
                 value_column: str | None = None) -> ImportReport:
     """Validate ``path`` and merge it into the imported data; raises ``ImportRejected``."""
     path = Path(path)
-    header, rows = _read_rows(path)
+    header, rows = read_rows(path)
     skipped, problems = 0, []
     if "RegioS" in header and "Perioden" in header:
         header, rows, skipped, problems = statline_to_long(path, header, rows, indicator,
@@ -270,6 +276,8 @@ def import_file(path: Path | str, registry: RegionRegistry, data_dir: Path | str
         problems = [f"{path.name}: het bestand bevat geen rijen met cijfers"]
     clean, more = validate_long(path, header, rows, registry) if not problems else ([], [])
     problems += more
+    if not problems:
+        problems += consistency_problems(clean, registry, path.name)
     if problems:
         shown = problems[:MAX_PROBLEMS_IN_MESSAGE]
         extra = len(problems) - len(shown)

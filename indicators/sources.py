@@ -87,11 +87,14 @@ def figures_status(engine) -> dict:
         status["text_nl"] = "Alle indicatorcijfers zijn demonstratiegegevens."
         return status
     by_indicator: dict[str, list[str]] = {}
+    regions: dict[str, int] = {}
     tables: list[str] = []
     for item in real:
         by_indicator.setdefault(item["indicator"], []).append(item["category"].replace("_", " "))
+        regions[item["indicator"]] = max(regions.get(item["indicator"], 0), item["regions"])
         tables += [s.split(" (")[0].replace("CBS StatLine ", "") for s in item["sources"]]
-    parts = "; ".join(f"{ind} ({', '.join(sorted(cats))})" for ind, cats in by_indicator.items())
+    parts = "; ".join(f"{ind} ({', '.join(sorted(cats))}; voor {regions[ind]} regio's)"
+                      for ind, cats in by_indicator.items())
     status["text_nl"] = (f"Echte cijfers: {parts}, uit CBS StatLine "
                          f"{', '.join(dict.fromkeys(sorted(tables)))} (Bron: CBS, CC BY 4.0). "
                          "De andere indicatorcijfers zijn demonstratiegegevens.")

@@ -1,8 +1,15 @@
 """The result types of the indicator engine: plain, typed, JSON-friendly dataclasses.
 
 Why separate from the engine: renderers, charts, the CLI and tests only need these shapes, not
-pandas. ``Value.value`` is ``None`` when the figure is suppressed (fewer than 10 cases, as CBS
-does) or missing; ``suppressed`` then says why.
+pandas. ``Value.value`` is ``None`` when the figure is suppressed or missing; ``suppressed`` then
+says so and ``suppressed_reason`` why: "klein" (fewer than 10, or fewer than 10 without) or
+"afgeleid" (hidden so that a small group cannot be computed back from the sums).
+
+A comparison says what was tested: ``reference`` is the figure the region was tested against
+and the one a text must show (for a gemeente against its own samenwerkingsverband: the rest of
+the samenwerkingsverband, a ``Value`` with ``excluding`` set); ``direction`` is "hoger"/"lager"
+only when the difference is both statistically significant and relevant
+(``indicators.significance.MIN_RELEVANT_RATIO``).
 """
 
 from __future__ import annotations
@@ -28,6 +35,9 @@ class Value:
     name: str = ""
     demo: bool = True
     source: str = ""
+    suppressed_reason: str = ""  # "klein" | "afgeleid" when suppressed
+    excluding: str = ""  # this region without that gemeente (the rest of a samenwerkingsverband)
+    excluding_name: str = ""
     mark: str = ""  # the source published no figure (CBS "."): shown as "geen cijfer"
 
     def to_dict(self) -> dict:
@@ -39,9 +49,12 @@ class Value:
 class Comparison:
     """Region ``a`` against ``b`` in the same year.
 
-    ``direction`` is "hoger"/"lager" only when the difference is statistically significant;
-    "gelijk" when it was tested and is not; "onbekend" when it could not be tested (a figure is
-    suppressed or missing, or a relative risk without counts).
+    ``direction`` is "hoger"/"lager" only when the difference is statistically significant *and*
+    relevant; "gelijk" when it was tested and is not both; "onbekend" when it could not be tested
+    (a figure is suppressed or missing, a relative risk without counts, or ``skipped``).
+    ``reference`` is the figure tested against and to be shown: ``b`` itself, or for a gemeente
+    and its own samenwerkingsverband the rest of it (``reference.excluding`` = the gemeente).
+    ``difference`` and ``relative`` are ``a`` against ``reference``.
     """
 
     a: Value
@@ -53,6 +66,15 @@ class Comparison:
     p_value: float | None = None
     tested: bool = True
     nested: bool = False  # a is part of b; the test then compares a with the rest of b
+    relevant: bool = False
+    reference: Value | None = None
+    relative: float | None = None  # larger / smaller value of a and reference (>= 1)
+    skipped: str = ""  # "swv_is_gemeente": the partnership is this gemeente alone
+
+    @property
+    def shown(self) -> Value:
+        """The figure a sentence compares with: the tested reference, else ``b``."""
+        return self.reference or self.b
 
     def to_dict(self) -> dict:
         """JSON-friendly form."""
@@ -70,6 +92,7 @@ class PeerComparison:
     n: int
     pooled: Value | None = None
     comparison: Comparison | None = None
+    left_out: int = 0  # peers left out for being of the other kind (real vs demonstration)
 
     def to_dict(self) -> dict:
         """JSON-friendly form."""
@@ -84,13 +107,43 @@ class Trend:
     region: str
     category: str
     values: list[Value]
-    direction: str  # gestegen | gedaald | stabiel | onbekend
+    direction: str  # gestegen | gedaald | stabiel | onbekend (gestegen/gedaald: sig. + relevant)
     change: float | None
     significant: bool
     test: str
     p_value: float | None = None
     first_year: int | None = None
     last_year: int | None = None
+    relevant: bool = False
+
+    def to_dict(self) -> dict:
+        """JSON-friendly form."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class TrendComparison:
+    """A region's change over the years against a reference's change (usually Nederland).
+
+    ``direction`` is "hoger" when the region's figure developed significantly and relevantly
+    upwards compared with the reference (it rose more or fell less), "lager" the other way,
+    "gelijk" when tested and not both, "onbekend" when it could not be tested. ``change`` and
+    ``reference_change`` are last/first ratios; ``ratio`` is their quotient.
+    """
+
+    region: Trend
+    reference: Trend
+    first_year: int | None
+    last_year: int | None
+    change: float | None
+    reference_change: float | None
+    ratio: float | None
+    significant: bool
+    relevant: bool
+    direction: str
+    test: str
+    p_value: float | None = None
+    tested: bool = True
 
     def to_dict(self) -> dict:
         """JSON-friendly form."""

@@ -27,7 +27,9 @@ from knowledge.ingest import (
     index_lock,
     sync,
 )
-from knowledge.retrieval import METHODS, Retriever
+from knowledge.rerank import make_cross_encoder
+from knowledge.retrieval import METHODS, Dense, Retriever
+from knowledge.vectorcache import VectorCache
 from knowledge.vectorstore import ChromaStore, DenseMatch, collection_name
 
 log = logging.getLogger(__name__)
@@ -40,7 +42,13 @@ __all__ = ["Hit", "IndexReport", "KnowledgeBase", "KnowledgeUnavailable"]
 
 @dataclass(frozen=True)
 class Hit:
-    """One passage to show and cite."""
+    """One section to show and cite.
+
+    ``text`` is the whole section under ``heading``; ``confidence`` is the gate's probability
+    that the first hit of this search answers the question, and ``confident`` whether that is
+    enough to answer (otherwise the hits are suggestions); both are the same on every hit of one
+    search.
+    """
 
     chunk_id: str
     source: str  # file name, e.g. "oogo.md"
@@ -48,6 +56,8 @@ class Hit:
     heading: str  # heading path, e.g. "Wie zit er aan tafel bij het OOGO?"
     text: str
     score: float
+    confidence: float = 1.0
+    confident: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -64,6 +74,7 @@ class KnowledgeBase:
         *,
         embedder: Embedder | None = None,
         docs_dir: Path | None = None,
+        reranker_model: str | None = None,
     ) -> None:
         self.data_dir = Path(data_dir)
         self.chroma_url = chroma_url or None
@@ -72,6 +83,11 @@ class KnowledgeBase:
         self.extra_dir = self.data_dir / "knowledge" / "extra"
         name = collection_name(self.embedding_model)
         self.manifest = Manifest(self.data_dir / "knowledge" / f"manifest-{name}.json")
+        self._vector_cache_path = self.data_dir / "knowledge" / f"vectors-{name}.npz"
+        self._vector_cache: VectorCache | None = None
+        self.reranker_model = reranker_model or None
+        self._cross_encoder_loaded = False
+        self._cross_encoder = None
         self._embedder = embedder
         self._store: ChromaStore | None = None
         self._retriever: Retriever | None = None
@@ -150,7 +166,7 @@ class KnowledgeBase:
                     report = sync(fresh, self.manifest, self.store, self.embedder)
             except KnowledgeUnavailable as exc:
                 log.warning("knowledge index could not be built, keyword search only: %s", exc)
-                self._retriever = Retriever(fresh, dense=None)
+                self._retriever = Retriever(fresh, dense=None, cross_encoder=self._cross())
                 return None
             self._retriever = None
             return report
@@ -179,19 +195,56 @@ class KnowledgeBase:
 
     # -- searching ----------------------------------------------------------------------------
 
-    def _dense(self, query: str, n: int) -> list[DenseMatch]:
+    def _embed_query(self, query: str) -> list[float]:
         try:
-            vector = self.embedder.embed_query(query)
+            return self.embedder.embed_query(query)
+        except KnowledgeUnavailable:
+            raise
         except Exception as exc:  # a broken model must not break keyword search
             raise KnowledgeUnavailable("Het embeddingmodel werkt niet.") from exc
-        return self.store.query(vector, n)
+
+    def _dense_query(self, vector: Any, n: int) -> list[DenseMatch]:
+        return self.store.query(list(vector), n)
+
+    def _cache(self) -> VectorCache:
+        if self._vector_cache is None:
+            self._vector_cache = VectorCache(self._vector_cache_path, self.embedder)
+        return self._vector_cache
+
+    def _texts(self, texts: list[str]) -> Any:
+        try:
+            return self._cache().get(texts)
+        except KnowledgeUnavailable:
+            raise
+        except Exception as exc:
+            raise KnowledgeUnavailable("Het embeddingmodel werkt niet.") from exc
+
+    def _transient(self, texts: list[str]) -> Any:
+        try:
+            return self._cache().transient(texts)
+        except Exception as exc:
+            raise KnowledgeUnavailable("Het embeddingmodel werkt niet.") from exc
+
+    def _dense_backend(self) -> Dense:
+        return Dense(self._embed_query, self._dense_query, self._texts, self._transient)
+
+    def _cross(self) -> Any:
+        if not self._cross_encoder_loaded:
+            self._cross_encoder_loaded = True
+            self._cross_encoder = make_cross_encoder(self.reranker_model)
+        return self._cross_encoder
 
     def _loaded(self) -> Retriever:
         with self._lock:
             self.ensure_index()
             if self._retriever is None:
-                self._retriever = Retriever(self.manifest.load(), dense=self._dense)
+                self._retriever = Retriever(self.manifest.load(), dense=self._dense_backend(),
+                                            cross_encoder=self._cross())
             return self._retriever
+
+    def retriever(self) -> Retriever:
+        """The loaded retriever (builds the index first when needed); for evaluation."""
+        return self._loaded()
 
     def search(self, query: str, k: int = 3, method: str = "hybrid") -> list[Hit]:
         """The k most relevant passages for ``query``; [] when nothing is relevant enough.
@@ -212,11 +265,13 @@ class KnowledgeBase:
         return [
             Hit(
                 chunk_id=r.chunk.chunk_id,
-                source=r.chunk.source,
-                title=r.chunk.title,
-                heading=r.chunk.heading,
-                text=r.chunk.text,
+                source=r.section.source,
+                title=r.section.title,
+                heading=r.section.heading,
+                text=r.section.text,
                 score=round(r.score, 6),
+                confidence=round(r.confidence, 4),
+                confident=r.confident,
             )
             for r in results
         ]

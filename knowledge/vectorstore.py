@@ -6,6 +6,11 @@ embeddings and ``embedding_function=None`` because Chroma's default function dow
 first use, which breaks an offline install. Telemetry is off. Each embedding model gets its own
 collection, so switching the model rebuilds cleanly instead of mixing vector spaces. Every Chroma
 failure surfaces as ``KnowledgeUnavailable`` with a Dutch message.
+
+Opening is serialised within the process: chromadb's client cache is not thread-safe, and two
+threads opening the same embedded store at once (the warm-up and a readiness probe) made one of
+them fail and report a healthy index as "mogelijk beschadigd". ``count()`` is cached only
+briefly (it bounds a query); ``live_count()`` always asks Chroma, for readiness.
 """
 
 from __future__ import annotations
@@ -13,6 +18,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import shutil
+import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,6 +29,11 @@ from urllib.parse import urlparse
 from knowledge.errors import KnowledgeUnavailable
 
 log = logging.getLogger(__name__)
+
+_OPEN_LOCK = threading.Lock()
+COUNT_TTL_SECONDS = 5.0
+CORRUPT_NL = ("De kennisindex in {path} kan niet worden geopend (mogelijk beschadigd). Bouw hem "
+              "opnieuw met 'oogo index --rebuild'.")
 
 
 def collection_name(model: str) -> str:
@@ -45,6 +58,7 @@ class ChromaStore:
         self.where = where
         self._collection: Any = None
         self._count: int | None = None
+        self._count_at = 0.0
 
     @classmethod
     def open(cls, data_dir: Path, chroma_url: str | None, model: str) -> ChromaStore:
@@ -60,9 +74,10 @@ class ChromaStore:
             parsed = urlparse(chroma_url if "://" in chroma_url else f"http://{chroma_url}")
             host, port = parsed.hostname or "127.0.0.1", parsed.port or 8000
             try:
-                client = chromadb.HttpClient(
-                    host=host, port=port, ssl=parsed.scheme == "https", settings=chroma_settings
-                )
+                with _OPEN_LOCK:
+                    client = chromadb.HttpClient(
+                        host=host, port=port, ssl=parsed.scheme == "https",
+                        settings=chroma_settings)
                 client.heartbeat()
             except Exception as exc:
                 raise KnowledgeUnavailable(
@@ -72,13 +87,9 @@ class ChromaStore:
             return cls(client, name, where=chroma_url)
         path = Path(data_dir) / "chroma"
         try:
-            path.mkdir(parents=True, exist_ok=True)
-            client = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+            client = _open_embedded(path, chromadb, chroma_settings)
         except Exception as exc:
-            raise KnowledgeUnavailable(
-                f"De kennisindex in {path} kan niet worden geopend (mogelijk beschadigd). "
-                "Bouw hem opnieuw met 'oogo index --rebuild'."
-            ) from exc
+            raise KnowledgeUnavailable(CORRUPT_NL.format(path=path)) from exc
         return cls(client, name, where=str(path))
 
     @property
@@ -109,9 +120,22 @@ class ChromaStore:
         return set(result["ids"])
 
     def count(self) -> int:
-        if self._count is None:
+        """The number of vectors, cached for a few seconds (it only bounds a query)."""
+        if self._count is None or time.monotonic() - self._count_at > COUNT_TTL_SECONDS:
             self._count = int(self._call(lambda: self.collection.count()))
+            self._count_at = time.monotonic()
         return self._count
+
+    def live_count(self) -> int:
+        """Ask Chroma now (no cache). A collection that disappeared on the server (a lost
+        volume) is looked up again once, so an empty new one reads as 0 instead of failing."""
+        try:
+            count = int(self._call(lambda: self.collection.count()))
+        except KnowledgeUnavailable:
+            self._collection = None
+            count = int(self._call(lambda: self.collection.count()))
+        self._count, self._count_at = count, time.monotonic()
+        return count
 
     def upsert(self, ids: list[str], embeddings: list[list[float]], metadatas: list[dict]) -> None:
         if ids:
@@ -147,3 +171,44 @@ class ChromaStore:
         ids, distances = result["ids"][0], result["distances"][0]
         pairs = zip(ids, distances, strict=True)
         return [DenseMatch(cid, 1.0 - float(dist)) for cid, dist in pairs]
+
+
+def _open_embedded(path: Path, chromadb: Any, chroma_settings: Any) -> Any:
+    """The embedded client for ``path``; one thread at a time, one retry (another process may
+    be creating the same store right now, which can fail once without any damage)."""
+    for attempt in range(2):
+        try:
+            with _OPEN_LOCK:
+                path.mkdir(parents=True, exist_ok=True)
+                return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+        except Exception as exc:
+            if attempt:
+                raise
+            log.info("opening %s failed once (%s); trying again", path, type(exc).__name__)
+            _forget_client(chromadb, path)
+            time.sleep(0.5)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _forget_client(chromadb: Any, path: Path) -> None:
+    """Drop chromadb's cached client of ``path`` so the next open starts clean."""
+    try:
+        from chromadb.api.shared_system_client import SharedSystemClient
+
+        SharedSystemClient._identifier_to_system.pop(str(path), None)
+    except Exception:  # noqa: BLE001 - an internal of chromadb; only an optimisation
+        pass
+
+
+def remove_embedded_index(data_dir: Path) -> bool:
+    """Delete the embedded Chroma folder of ``data_dir`` (for ``oogo index --rebuild`` when it
+    cannot be opened). Returns True when something was removed. Never touches a Chroma server."""
+    path = Path(data_dir) / "chroma"
+    if not path.exists():
+        return False
+    import chromadb
+
+    _forget_client(chromadb, path)
+    shutil.rmtree(path)
+    log.warning("removed the damaged knowledge index in %s; it is rebuilt now", path)
+    return True

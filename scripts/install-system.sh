@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install the Debian packages the project uses outside Python, only those that are missing:
-#   chromium (browser tests), postgresql (throwaway server in the tests), pango (PDF reports).
+#   chromium and npm (browser tests), postgresql (throwaway server in the tests), pango (PDF reports).
 # Usage: scripts/install-system.sh [run|test]   ("run" skips chromium and postgresql)
 set -euo pipefail
 mode="${1:-test}"
@@ -13,6 +13,7 @@ if [ "$mode" = "test" ]; then
   for pkg in chromium postgresql; do
     have_pkg "$pkg" || need+=("$pkg")
   done
+  command -v npm >/dev/null 2>&1 || need+=(npm)  # axe-core for the browser tests
 fi
 if [ "${#need[@]}" -eq 0 ]; then
   exit 0

@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 bash scripts/install-system.sh test
 source scripts/venv.sh
 "$PY" -m pip install --quiet --disable-pip-version-check -e ".[test]"
+npm ci --prefix tests/channels --no-audit --no-fund --silent  # axe-core for the browser tests
 "$PY" -m ruff check .
 bash scripts/audit.sh
 "$PY" -m pytest "$@"

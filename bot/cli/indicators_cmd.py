@@ -2,9 +2,9 @@
 
 They only translate between the terminal and ``Services.registry`` / ``Services.indicators``.
 Region arguments accept names ("Zwolle", "Den Bosch") and codes (GM0193, PO 27.07, NL01). An
-unknown or ambiguous region, an unknown indicator or a bad option gives a Dutch message and exit
-code 2; a rejected import gives its "bestand, regel, reden" list and exit code 1. Never a stack
-trace.
+unknown or ambiguous region, an unknown indicator, a figure that is not published at that level
+or a bad option gives a Dutch message and exit code 2; a rejected import or a failed
+``oogo data check`` gives its "bestand, regel N: reden" list and exit code 1. Never a stack trace.
 """
 
 from __future__ import annotations
@@ -73,10 +73,10 @@ def regions_find(
     typer.echo(f"{region.name} ({region.code}), {region.level_label}")
     if region.province:
         typer.echo(f"  provincie: {region.province}")
-    from indicators.wording import format_number
+    from indicators.formatting import integer
 
-    typer.echo(f"  inwoners: {format_number(region.inhabitants, 0)}; "
-               f"dichtheid: {format_number(region.density, 0)} inwoners per km²")
+    typer.echo(f"  inwoners: {integer(region.inhabitants)}; "
+               f"dichtheid: {integer(region.density)} inwoners per km²")
     if region.level == "gemeente":
         registry = services.registry
         typer.echo(f"  grootteklasse: {region.size_class}")
@@ -97,7 +97,7 @@ def regions_peers(
     as_json: bool = typer.Option(False, "--json", help="Uitvoer als JSON."),
 ) -> None:
     """Toon de gemeenten die het meest lijken op grootte en bevolkingsdichtheid."""
-    from indicators.wording import format_number
+    from indicators.formatting import integer
 
     services = _services()
     region = _region(services, name)
@@ -107,11 +107,11 @@ def regions_peers(
         return
     if not peers:
         _fail(f"Voor {region.name} zijn er geen vergelijkbare regio's.")
-    typer.echo(f"Vergelijkbaar met {region.name} ({format_number(region.inhabitants, 0)} "
-               f"inwoners, {format_number(region.density, 0)} per km²):")
+    typer.echo(f"Vergelijkbaar met {region.name} ({integer(region.inhabitants)} "
+               f"inwoners, {integer(region.density)} per km²):")
     for peer in peers:
-        typer.echo(f"  {peer.code}  {peer.name}: {format_number(peer.inhabitants, 0)} inwoners, "
-                   f"{format_number(peer.density, 0)} per km²")
+        typer.echo(f"  {peer.code}  {peer.name}: {integer(peer.inhabitants)} inwoners, "
+                   f"{integer(peer.density)} per km²")
     typer.echo("Methode: kleinste afstand op log(inwoners) en log(dichtheid), gestandaardiseerd.")
 
 
@@ -123,6 +123,9 @@ def indicator_list() -> None:
         typer.echo(f"  {definition.definition_nl}")
         for dimension, values in definition.categories.items():
             typer.echo(f"  {dimension}: {', '.join(values)}")
+        for category in definition.all_categories:
+            where = ", ".join(definition.published_levels(category))
+            typer.echo(f"    {category}: {where}")
         typer.echo(f"  jaren: {', '.join(map(str, engine.years(definition.id)))}")
 
 
@@ -164,7 +167,7 @@ def _show(services, indicator, own, category, year, compare, as_json) -> None:
         other = compare if compare.lower() in {"land", "swv", "nl", "nederland"} else (
             _region(services, compare).code)
         comparison = engine.compare(indicator, own.code, other, category, value.year)
-        shown.append(comparison.b)
+        shown.append(comparison.shown)
         text = describe_comparison(comparison)
     if as_json:
         _echo_json({
@@ -179,11 +182,11 @@ def _show(services, indicator, own, category, year, compare, as_json) -> None:
     if text:
         typer.echo(text)
     if peers is not None and peers.mean is not None:
-        from indicators.wording import format_value
+        from indicators.formatting import figure
 
         typer.echo(f"Gemiddelde van de {peers.n} vergelijkbare gemeenten: "
-                   f"{format_value(peers.mean, value.unit)}; mediaan "
-                   f"{format_value(peers.median, value.unit)}.")
+                   f"{figure(peers.mean, value.unit)}; mediaan "
+                   f"{figure(peers.median, value.unit)}.")
     typer.echo(f"Definitie: {definition.definition_nl}")
     typer.echo(source_line(shown))
 
@@ -192,18 +195,19 @@ def _table(values, definition) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from indicators.wording import format_count, format_value
+    from indicators import formatting as fm
+    from indicators.wording import region_name
 
-    table = Table(title=f"{definition.label_nl} ({values[0].category}, {values[0].year})")
+    first = values[0]
+    title = f"{definition.figure_label(first.category)} ({first.year})"
+    table = Table(title=title[:1].upper() + title[1:])
     for column in ("regio", "waarde", "95%-interval", "aantal", "totaal groep"):
         table.add_column(column)
     for v in values:
-        interval = (f"{format_value(v.ci_low, v.unit)} - {format_value(v.ci_high, v.unit)}"
-                    if v.ci_low is not None else "")
-        count = format_count(v.numerator) if v.numerator is not None else ""
-        count = format_count(0) if v.suppressed else count
-        table.add_row(v.name or v.region, format_value(v.value, v.unit, suppressed=v.suppressed),
-                      interval, count, format_count(v.denominator) if v.denominator else "")
+        count = fm.integer(v.numerator) if v.numerator is not None else ""
+        table.add_row(region_name(v), fm.value_text(v),
+                      fm.interval(v.ci_low, v.ci_high, v.unit), count,
+                      fm.integer(v.denominator) if v.denominator else "")
     Console(width=120).print(table)
 
 
@@ -227,7 +231,7 @@ def chart_command(
     try:
         definition = engine.indicator(indicator)
         category = category or definition.default_category
-        targets = _chart_targets(services, own, category, compare, trend)
+        targets = _chart_targets(services, own, category, compare)
         if trend:
             png = charts.trend_chart([engine.trend(indicator, code, category) for code in targets])
         else:
@@ -237,7 +241,7 @@ def chart_command(
                     engine.compare_peers(indicator, own.code, category, year))
             else:
                 png = charts.comparison_chart(
-                    [engine.lookup(indicator, code, category, year) for code in targets])
+                    _bar_values(engine, indicator, own.code, targets, category, year))
     except (IndicatorError, UnknownRegion) as exc:
         _fail(str(exc))
         return
@@ -248,7 +252,19 @@ def chart_command(
     typer.echo(f"Grafiek geschreven naar {output}.")
 
 
-def _chart_targets(services, own, category, compare, trend) -> list[str]:
+def _bar_values(engine, indicator, own, targets, category, year) -> list:
+    """The region, then for its own SWV the rest of it (the figure a comparison tests)."""
+    values = [engine.lookup(indicator, code, category, year) for code in targets]
+    for k, value in enumerate(values[1:], start=1):
+        if engine.registry.get(value.region).level != "land" and engine.is_part_of(own,
+                                                                                  value.region):
+            values[k] = engine.rest_of(value, values[0])
+    return values
+
+
+def _chart_targets(services, own, category, compare) -> list[str]:
+    """The region, then what it is set against: by default its own SWV (unless that is the
+    gemeente alone) and Nederland."""
     engine = services.indicators
     codes = [own.code]
     if compare and compare.lower() != "peers":
@@ -261,7 +277,9 @@ def _chart_targets(services, own, category, compare, trend) -> list[str]:
             codes.append(_region(services, compare).code)
     elif not compare:
         if own.level == "gemeente":
-            codes.append(engine.swv_for(own.code, category))
+            swv = engine.swv_for(own.code, category)
+            if not engine.is_alone(own.code, swv):
+                codes.append(swv)
         if own.code != "NL01":
             codes.append("NL01")
     return codes
@@ -288,17 +306,52 @@ def data_import(
     typer.echo(report.summary())
 
 
+def data_check(
+    file: Path = typer.Argument(None, help="CSV in het lange formaat (standaard: de "
+                                "meegeleverde demonstratiecijfers)."),
+) -> None:
+    """Controleer of de cijfers in een bestand met elkaar kloppen (zonder iets te veranderen)."""
+    from indicators.checks import check_file
+    from indicators.errors import ImportRejected
+    from indicators.formatting import number
+    from indicators.store import DEMO_CSV, PACKAGE_DATA, RR_COUNTS_CSV
+
+    services = _services()
+    path = file or PACKAGE_DATA / DEMO_CSV
+    rr_path = path.with_name(RR_COUNTS_CSV) if path.name == DEMO_CSV else None
+    try:
+        report = check_file(path, services.registry, rr_path)
+    except ImportRejected as exc:
+        _fail(str(exc), 1)
+        return
+    if not report.ok:
+        shown = report.problems[:50]
+        more = len(report.problems) - len(shown)
+        _fail(f"{path.name}: {len(report.problems)} fout(en) in {report.rows} rijen.\n"
+              + "\n".join(shown) + (f"\n... en nog {more} fout(en)." if more > 0 else ""), 1)
+    typer.echo(f"{path.name}: {report.rows} rijen, 0 fouten; de cijfers kloppen met elkaar.")
+    labels = {"jeugdzorg/totaal": "jeugdzorg, alle jeugdigen van 0 tot 23 jaar",
+              "neet/totaal": "NEET, jongeren van 15 tot 27 jaar",
+              "neet_rr/pro": "relatief risico op NEET na praktijkonderwijs"}
+    for key, value in report.national.items():
+        unit = "keer" if key.startswith("neet_rr") else "%"
+        shown = f"{number(value, 1)} keer" if unit == "keer" else f"{number(value, 1)}%"
+        typer.echo(f"  Nederland, {labels.get(key, key)}: {shown}")
+
+
 def register(app: typer.Typer) -> None:
     """Add this group's commands to the oogo app (fresh sub-apps on every call)."""
     regions_app = typer.Typer(help="Gemeenten en samenwerkingsverbanden opzoeken.",
                               no_args_is_help=True)
     indicator_app = typer.Typer(help="Cijfers bekijken en vergelijken.", no_args_is_help=True)
-    data_app = typer.Typer(help="Eigen (echte) cijfers inlezen.", no_args_is_help=True)
+    data_app = typer.Typer(help="Eigen (echte) cijfers controleren en inlezen.",
+                           no_args_is_help=True)
     regions_app.command("find")(regions_find)
     regions_app.command("peers")(regions_peers)
     indicator_app.command("show")(indicator_show)
     indicator_app.command("list")(indicator_list)
     data_app.command("import")(data_import)
+    data_app.command("check")(data_check)
     app.add_typer(regions_app, name="regions")
     app.add_typer(indicator_app, name="indicator")
     app.add_typer(data_app, name="data")

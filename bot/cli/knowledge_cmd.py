@@ -27,6 +27,21 @@ def _fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
+def _remove_damaged_index(kb) -> bool:
+    """--rebuild on an embedded index that cannot be opened or read: delete its folder (under
+    the index lock) so it can be built from the documents. A Chroma server is never touched."""
+    from knowledge.ingest import index_lock
+    from knowledge.vectorstore import remove_embedded_index
+
+    if kb.chroma_url:
+        return False
+    with index_lock(kb.manifest.path.parent):
+        removed = remove_embedded_index(kb.data_dir)
+    if removed:
+        typer.echo("De kennisindex was beschadigd; ik heb hem verwijderd en bouw hem opnieuw op.")
+    return removed
+
+
 def index_command(
     add: list[Path] = typer.Option(
         None, "--add", help="Map met extra documenten (.md of .txt), bv. een ondersteuningsplan."
@@ -40,8 +55,15 @@ def index_command(
     try:
         report = kb.index(extra_dirs=tuple(add or ()), rebuild=rebuild)
     except KnowledgeUnavailable as exc:
-        _fail(str(exc))
-        return
+        if not (rebuild and _remove_damaged_index(kb)):
+            _fail(str(exc))
+            return
+        kb = _services().knowledge  # a fresh knowledge base on the emptied folder
+        try:
+            report = kb.index(extra_dirs=tuple(add or ()), rebuild=True)
+        except KnowledgeUnavailable as again:
+            _fail(str(again))
+            return
     typer.echo(
         f"Kennisindex bijgewerkt: {report.added} toegevoegd, {report.updated} gewijzigd, "
         f"{report.deleted} verwijderd, {report.unchanged} ongewijzigd (aantallen passages)."
@@ -91,32 +113,41 @@ def search_command(
 
 
 def eval_retrieval_command(
-    file: Path = typer.Option(
-        None, "--file", help="JSONL met vragen (standaard ../shared/eval/dev_questions.jsonl)."
+    file: list[Path] = typer.Option(
+        None, "--file", help="JSONL met vragen; standaard elk *.jsonl in knowledge/eval (per deel)."
     ),
+    method: str = typer.Option("hybrid", "--method", help="hybrid, bm25 of dense."),
+    baseline: bool = typer.Option(True, "--baseline/--no-baseline",
+                                  help="Meet de eenvoudige basislijn ernaast."),
 ) -> None:
-    """Recall@3, MRR en zoektijd voor BM25, dense en hybride zoeken, naast elkaar."""
+    """Recall@1, recall@3 en MRR per deel (dev, heldout, ...), naast de eenvoudige basislijn."""
     from knowledge.errors import KnowledgeUnavailable
-    from knowledge.evaluation import default_questions_file, evaluate, format_table, load_questions
+    from knowledge.evaluation import evaluate, format_table, load_part, part_name, question_files
+    from knowledge.retrieval import METHODS
 
-    path = file or default_questions_file()
-    if not path.is_file():
-        _fail(f"Vragenbestand {path} niet gevonden; geef een bestand met --file.")
+    if method not in METHODS:
+        _fail(f"Onbekende zoekmethode '{method}': kies uit {', '.join(METHODS)}.", code=2)
+        return
+    paths = list(file or question_files())
+    missing = [p for p in paths if not p.is_file()]
+    if missing or not paths:
+        _fail(f"Vragenbestand {missing[0] if missing else 'knowledge/eval/*.jsonl'} niet "
+              "gevonden; geef een bestand met --file.")
         return
     try:
-        questions = load_questions(path)
-    except (ValueError, KeyError) as exc:
-        _fail(f"Vragenbestand {path} is niet bruikbaar: {exc}")
+        parts = {part_name(p): load_part(p) for p in paths}
+    except ValueError as exc:
+        _fail(f"Vragenbestand niet bruikbaar: {exc}")
         return
-    if not questions:
-        _fail(f"In {path} staan geen vragen met expect.passage_contains.")
+    if not any(parts.values()):
+        _fail("In de vragenbestanden staan geen vragen.")
         return
     try:
-        results = evaluate(_services().knowledge, questions)
+        results = evaluate(_services().knowledge, parts, with_baseline=baseline, method=method)
     except KnowledgeUnavailable as exc:
         _fail(str(exc))
         return
-    typer.echo(format_table(results, len(questions)))
+    typer.echo(format_table(results))
 
 
 def register(app: typer.Typer) -> None:

@@ -101,10 +101,14 @@ def _run_scan(user: str, code: str | None, role: str | None, language: str,
 
             raise InvalidRole(role)
         step = service.start(conversation, user, round_code=code, role=role, language=language)
+        if step.kind == "error":  # a round rule (unknown or closed round, unknown role)
+            _fail(step.text)
         if step.kind == "role":
             typer.echo(step.text)
             step = service.start(conversation, user, round_code=code,
                                  role=_ask_role(service), language=language)
+            if step.kind == "error":
+                _fail(step.text)
         _show(step)
         while step.active:
             line = _read_line()
@@ -226,7 +230,8 @@ def round_result(
     fmt: str = typer.Option("md", "--format", "-f", help="md of json."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Schrijf naar dit bestand."),
 ) -> None:
-    """De uitslag van een ronde: per thema en per rol (vanaf 3 respondenten), en verschillen."""
+    """De uitslag van een gesloten ronde: per thema, per stelling en per rol, voor zover de
+    anonimiteitsregels dat toestaan (groepen vanaf 5 respondenten)."""
     from bot.regioscan.export import round_result_json, round_result_markdown
 
     if fmt not in ("md", "json"):
@@ -240,7 +245,7 @@ def round_result(
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
         _fail(f"Ik kan niet schrijven naar '{output}': {exc.strerror or exc}.")
-    typer.echo(f"Uitslag van ronde {result.code} geschreven naar {output}.")
+    typer.echo(f"Uitslag van de ronde geschreven naar {output}.")
 
 
 def register(app: typer.Typer) -> None:

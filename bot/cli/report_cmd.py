@@ -2,7 +2,8 @@
 
 Both go through the same generator as the conversation, so the document, the terminal and the
 chat show the same points. Bad input never ends in a traceback: an unknown region, an unknown
-format or an unwritable output path gives a short Dutch message and exit code 2.
+format, an unwritable output path or a broken installation (a missing template, no PDF engine)
+gives a short Dutch message that names the real cause, and exit code 2.
 """
 
 from __future__ import annotations
@@ -67,7 +68,12 @@ def register(app: typer.Typer) -> None:
         """Maak het OOGO-voorbereidingsdocument voor een regio (PDF, HTML of Markdown)."""
         from bot.oogo.points import RegionNotFound
         from bot.oogo.report import build_report
-        from bot.oogo.report_render import ReportFormatError, detect_format, write_report
+        from bot.oogo.report_render import (
+            ReportFormatError,
+            ReportRenderError,
+            detect_format,
+            write_report,
+        )
 
         _check_writable(output)
         try:
@@ -82,6 +88,8 @@ def register(app: typer.Typer) -> None:
             _fail(exc.message("nl"))
         try:
             write_report(document, output, chosen)
+        except ReportRenderError as exc:
+            _fail(str(exc))
         except OSError as exc:
             _fail(f"Ik kan niet schrijven naar '{output}': {_reason(exc)}. "
                   "Kies een andere plek of bestandsnaam.")

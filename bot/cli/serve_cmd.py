@@ -27,10 +27,15 @@ def register(app: typer.Typer) -> None:
         import uvicorn
 
         from bot.channels.api.jsonlog import logging_config
+        from bot.channels.api.startup import StartupError, check_data_dir
         from bot.settings import Settings
 
         settings = Settings()
-        settings.ensure_data_dir()
+        try:
+            check_data_dir(settings)  # a read-only data dir: one clear message, no traceback
+        except StartupError as exc:
+            typer.echo(str(exc), err=True)
+            raise typer.Exit(2) from None
         chosen_host = host or settings.host
         chosen_port = port or settings.port
         typer.echo(f"OOGO-assistent start op http://{chosen_host}:{chosen_port} "

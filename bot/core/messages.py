@@ -69,6 +69,9 @@ class Fact:
     # where this one figure comes from: "demo", or e.g. "CBS StatLine 84134NED (2024-07-01)",
     # so real and demonstration figures can stand side by side (DESIGN.md contract)
     source: str = "demo"
+    # the region without this gemeente: the rest of a samenwerkingsverband, the figure a
+    # gemeente is tested against (value = (region - excluding) counts); None for a plain figure
+    excluding: str | None = None
 
     @property
     def demo(self) -> bool:
@@ -78,6 +81,8 @@ class Fact:
         data = asdict(self)
         if not self.suppressed:
             data.pop("suppressed")
+        if self.excluding is None:
+            data.pop("excluding")
         return data
 
 

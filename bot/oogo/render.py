@@ -8,7 +8,7 @@ except the rank and the score, both computed by the generator.
 from __future__ import annotations
 
 from bot.oogo.model import Point, PointsResult
-from bot.oogo.sources_view import any_demo, any_real
+from bot.oogo.sources_view import any_demo, demo_banner, kind_tag
 
 DEMO_NL = ("Let op: de indicatorcijfers zijn demonstratiedata, bedoeld om de werking te laten "
            "zien; ze zijn niet de echte cijfers van deze regio.")
@@ -35,7 +35,7 @@ def render_points(result: PointsResult, language: str | None = None) -> str:
         lines.append(f"{number}. **{point.title}**")
         if point.evidence:
             first = point.evidence[0]
-            lines.append(f"   - {first.text}{_kind_tag(result, first, lang)}")
+            lines.append(f"   - {first.text}{kind_tag(result, first, lang)}")
         if len(point.evidence) > 1:
             more = len(point.evidence) - 1
             lines.append(f"   - (+{more} {'more' if lang == 'en' else 'meer'} "
@@ -47,36 +47,12 @@ def render_points(result: PointsResult, language: str | None = None) -> str:
     if result.notes:
         lines += [""] + result.notes
     if result.demo_data:
-        lines += ["", _demo_banner(result, lang)]
+        lines += ["", demo_banner(result, DEMO_EN if lang == "en" else DEMO_NL, lang)]
     if lang == "en":
         lines.append("Ask 'why is point 2 on the list?' to see all its evidence.")
     else:
         lines.append("Vraag 'waarom staat punt 2 erop?' om alle onderbouwing te zien.")
     return "\n".join(lines)
-
-
-def _all_facts(result: PointsResult) -> list:
-    return [f for point in result.points for e in point.evidence for f in e.facts]
-
-
-def _kind_tag(result: PointsResult, evidence, lang: str) -> str:
-    """Per evidence: its CBS source for real figures; '(demonstratiecijfers)' in a mixed list."""
-    if evidence.facts and not any_demo(evidence.facts):
-        return f" ({'source' if lang == 'en' else 'bron'}: {evidence.source})"
-    if evidence.facts and any_real(_all_facts(result)):
-        return " (demonstration figures)" if lang == "en" else " (demonstratiecijfers)"
-    return ""
-
-
-def _demo_banner(result: PointsResult, lang: str) -> str:
-    """The general demo notice, or, next to real figures, one that says which are demo."""
-    if not any_real(_all_facts(result)):
-        return DEMO_EN if lang == "en" else DEMO_NL
-    if lang == "en":
-        return ("Note: evidence marked '(demonstration figures)' rests on demonstration data; "
-                "the other figures are real CBS figures with their source.")
-    return ("Let op: onderbouwing met '(demonstratiecijfers)' rust op demonstratiedata; de "
-            "andere cijfers zijn echte CBS-cijfers, met hun bron erbij.")
 
 
 def find_point(result: PointsResult, index_or_title: int | str) -> tuple[int, Point] | None:
@@ -123,5 +99,5 @@ def explain_point(result: PointsResult, index_or_title: int | str,
     else:
         lines += ["", f"Waarom deze plaats: score {_score(point.score, lang)} ({reasons})."]
     if result.demo_data and any_demo(point.facts):
-        lines += ["", _demo_banner(result, lang)]
+        lines += ["", demo_banner(result, DEMO_EN if lang == "en" else DEMO_NL, lang)]
     return "\n".join(lines)

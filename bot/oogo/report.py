@@ -17,11 +17,11 @@ from typing import Any
 
 import bot
 from bot.oogo.formatting import category_label, fact_from_value, fmt_fact
-from bot.oogo.indicator_signals import NL, _safe, _source, _usable, swv_for
+from bot.oogo.indicator_signals import NL, _safe, _usable, swv_for
 from bot.oogo.model import PointsResult
 from bot.oogo.points import find_region, generate_points
 from bot.oogo.scan_signals import NO_SCAN_NL, latest_round
-from bot.oogo.sources_view import DEMO_TAG_NL, any_demo, any_real, real_source_lines, tag
+from bot.oogo.sources_view import checked_compare, mixed_table, report_sources, tag
 from bot.oogo.standing import PROFILE_SOURCE
 
 log = logging.getLogger(__name__)
@@ -156,14 +156,9 @@ def _wording(engine: Any, indicator: str, region: Any, category: str, year: int)
     """Short comparison wording for the table; the engine decides significance."""
     if region.code == NL:
         return "landelijk cijfer"
-    from indicators.sources import MixedSources
-
-    try:
-        comp = engine.compare(indicator, region.code, NL, category, year)
-    except MixedSources:
-        return "niet vergeleken: echt cijfer tegenover demonstratiecijfer"
-    except Exception:  # noqa: BLE001 - missing data: no comparison
-        comp = None
+    comp = checked_compare(engine, indicator, region.code, NL, category, year)
+    if isinstance(comp, str):  # a real figure against a demonstration one: not compared
+        return comp
     if comp is None or not getattr(comp, "tested", True):
         return "niet te toetsen"
     if comp.direction in ("hoger", "lager") and comp.significant:
@@ -176,9 +171,7 @@ def build_rows(services: Any, region: Any) -> list[TableRow]:
     engine = services.indicators
     rows: list[TableRow] = []
     wanted = [("jeugdzorg", c) for c in OVERVIEW_CATEGORIES] + [("neet", "totaal")]
-    shown = [_safe(engine.lookup, ind, code, cat, _safe(engine.latest_year, ind))
-             for ind, cat in wanted for code in (region.code, NL)]
-    mixed = any_real(shown) and any_demo(shown)  # then demo cells say '(demo)'
+    mixed = mixed_table(engine, wanted, (region.code, NL))  # then demo cells say '(demo)'
     for indicator, category in wanted:
         year = _safe(engine.latest_year, indicator)
         value = _safe(engine.lookup, indicator, region.code, category, year)
@@ -217,12 +210,7 @@ def build_report(services: Any, region_code: str, *, max_points: int = 7,
     scan = scan_view(raw_round, getattr(services, "scan_definition", None)) if raw_round else None
     if scan is not None and not scan.count:
         scan = None
-    real = real_source_lines(engine)
-    still_demo = [i for i in ("jeugdzorg", "neet", "neet_rr")
-                  if getattr(engine, "is_demo_for", lambda _i: True)(i)]
-    sources = real + [s for s in dict.fromkeys(_source(engine, i) for i in still_demo) if s]
-    cells = [c for r in rows for c in (r.region, r.swv, r.nederland)]
-    demo_data = not real or points.demo_data or any(c.endswith(DEMO_TAG_NL) for c in cells)
+    sources, demo_data, real = report_sources(engine, rows, points.demo_data)
     sources.append(PROFILE_SOURCE)
     if scan is not None:
         sources.append("Regioscan van deze regio (antwoorden van de deelnemers)")

@@ -15,6 +15,7 @@ from typing import Any
 
 from bot.oogo.formatting import fmt_int
 from bot.oogo.report import Report
+from bot.oogo.sources_view import MIXED_BANNER_MD, MIXED_FOOTER
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +29,12 @@ LEVEL = {"gemeente": "Gemeente", "swv_po": "Samenwerkingsverband po",
 
 class ReportFormatError(ValueError):
     """The requested output format is not one of html, pdf or md."""
+
+
+class ReportRenderError(RuntimeError):
+    """The document could not be made: a template missing from the installation, or the PDF
+    engine failing. ``str(error)`` is a Dutch message that names the real cause, so a user is
+    never told "cannot write to ..." when nothing was wrong with writing."""
 
 
 def _nl(value: Any) -> str:
@@ -54,7 +61,7 @@ def footer_text(report: Report) -> str:
     base = (f"OOGO-voorbereiding {report.region_name} · {date_text(report)} · "
             f"versie {report.version}")
     if report.demo_data and report.real_figures:
-        return f"{base} · deels DEMONSTRATIEDATA: cijfers met (demo)"
+        return f"{base} · {MIXED_FOOTER}"
     if report.demo_data:
         return f"{base} · DEMONSTRATIEDATA, niet de echte cijfers"
     return base
@@ -73,13 +80,31 @@ def _environment() -> Any:
     return env
 
 
+def _templates() -> tuple[Any, str]:
+    """The HTML template and the CSS; a missing file is a broken installation, said so."""
+    from jinja2 import TemplateNotFound
+
+    try:
+        return (_environment().get_template("report.html.j2"),
+                (TEMPLATES / "report.css").read_text(encoding="utf-8"))
+    except (TemplateNotFound, OSError) as exc:
+        missing = getattr(exc, "name", None) or getattr(exc, "filename", None) or str(exc)
+        log.error("report template missing: %s (looked in %s)", missing, TEMPLATES)
+        raise ReportRenderError(
+            f"Het sjabloon van het voorbereidingsdocument ontbreekt in deze installatie "
+            f"({Path(str(missing)).name}). Dit is een fout in de installatie, niet in je "
+            f"opdracht: installeer de assistent opnieuw of meld het aan de beheerder."
+        ) from exc
+
+
 def render_html(report: Report) -> str:
     """The full, self-contained HTML document (CSS inline, charts as data: URIs)."""
     charts = [{"src": "data:image/png;base64," + base64.b64encode(c.png).decode("ascii"),
                "alt": c.alt, "title": c.title, "half": c.half} for c in report.charts]
     scale = report.scan.scale if report.scan is not None else (0, 0)
-    return _environment().get_template("report.html.j2").render(
-        r=report, css=(TEMPLATES / "report.css").read_text(encoding="utf-8"), charts=charts,
+    template, css = _templates()
+    return template.render(
+        r=report, css=css, charts=charts,
         nl=_nl, nl1=_nl1, date_text=date_text(report), footer_css=_css_string(footer_text(report)),
         level_label=LEVEL.get(report.region_level, report.region_level),
         scale_min=fmt_int(scale[0]), scale_max=fmt_int(scale[1]))
@@ -102,10 +127,19 @@ def _offline_fetcher() -> Any:
 
 def render_pdf(report: Report, html: str | None = None) -> bytes:
     """The PDF bytes, rendered by WeasyPrint from the HTML (no network access)."""
-    from weasyprint import HTML
+    html = html or render_html(report)
+    try:
+        from weasyprint import HTML
 
-    return HTML(string=html or render_html(report), url_fetcher=_offline_fetcher(),
-                base_url=str(TEMPLATES)).write_pdf()
+        return HTML(string=html, url_fetcher=_offline_fetcher(),
+                    base_url=str(TEMPLATES)).write_pdf()
+    except Exception as exc:  # noqa: BLE001 - missing system libraries (pango), font errors
+        log.exception("PDF rendering failed")
+        raise ReportRenderError(
+            f"De PDF kon niet worden gemaakt ({type(exc).__name__}: {str(exc)[:120]}). "
+            "De HTML- en Markdown-versie werken wel; vraag de beheerder de PDF-onderdelen "
+            "(WeasyPrint en Pango) te installeren."
+        ) from exc
 
 
 def render_markdown(report: Report, chart_dir: Path | None = None, stem: str = "rapport") -> str:
@@ -114,9 +148,7 @@ def render_markdown(report: Report, chart_dir: Path | None = None, stem: str = "
              f"{LEVEL.get(report.region_level, report.region_level)} {report.region_code} · "
              f"gemaakt op {date_text(report)} · versie {report.version}", ""]
     if report.demo_data and report.real_figures:
-        lines += ["> **Echte cijfers en demonstratiedata.** Een deel van de indicatorcijfers "
-                  "zijn echte CBS-cijfers (zie Bronnen). Cijfers met \"(demo)\" erachter, en de "
-                  "onderbouwing die daarop rust, zijn demonstratiedata.", ""]
+        lines += [MIXED_BANNER_MD, ""]
     elif report.demo_data:
         lines += ["> **Demonstratiedata.** De indicatorcijfers in dit document zijn "
                   "demonstratiedata: niet de echte cijfers van deze regio. Gebruik ze niet voor "
@@ -158,8 +190,10 @@ def _scan_markdown(report: Report) -> list[str]:
     scan = report.scan
     if scan is None:
         return [f"*{report.scan_note}*"]
-    lines = [f"{scan.count} deelnemers ({scan.roles_text}); schaal {fmt_int(scan.scale[0])} tot "
-             f"{fmt_int(scan.scale[1])}.", "",
+    roles = f" ({scan.roles_text})" if scan.roles else ""
+    lines = [f"{scan.count} deelnemers{roles}; schaal {fmt_int(scan.scale[0])} tot "
+             f"{fmt_int(scan.scale[1])}; cijfers die iemand herkenbaar zouden maken tonen we "
+             "niet (-).", "",
              "| Thema | Gemiddeld | " + " | ".join(scan.roles) + " |",
              "|---|---|" + "---|" * len(scan.roles)]
     for theme in scan.themes:
@@ -178,14 +212,21 @@ def detect_format(path: Path, explicit: str | None = None) -> str:
 
 
 def write_report(report: Report, path: Path, fmt: str) -> Path:
-    """Render ``report`` as ``fmt`` and write it to ``path`` (charts next to it for Markdown)."""
+    """Render ``report`` as ``fmt`` and write it to ``path`` (charts next to it for Markdown).
+
+    Rendering comes first and raises ``ReportRenderError``; only the writing itself raises
+    ``OSError``, so a caller can tell the user which of the two went wrong."""
     if fmt == "pdf":
-        path.write_bytes(render_pdf(report))
+        content: bytes | str = render_pdf(report)
     elif fmt == "html":
-        path.write_text(render_html(report), encoding="utf-8")
+        content = render_html(report)
     elif fmt == "md":
-        path.write_text(render_markdown(report, path.parent, path.stem), encoding="utf-8")
+        content = render_markdown(report, path.parent, path.stem)
     else:
         raise ReportFormatError(fmt)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
     log.info("report for %s written to %s (%s)", report.region_code, path, fmt)
     return path

@@ -26,6 +26,8 @@ NO_SCAN_EN = "No regioscan round has been completed for this region yet."
 WEAK_MARGIN = 0.5
 #: role means this far apart (in scale points) count as disagreement
 MIN_GAP = 1.0
+#: a statement is weak when at least this share of the respondents is (helemaal) oneens
+WEAK_SHARE = 0.5
 
 
 @dataclass(slots=True)
@@ -37,14 +39,14 @@ class ScanOutcome:
 
 
 def latest_round(services: Any, region_code: str) -> Any | None:
-    """The region's latest round result from the regioscan service, or ``None``."""
+    """The region's newest closed round result (published figures only), or ``None``."""
     service = getattr(services, "regioscan", None)
     if service is None:
         return None
     try:
-        return service.round_result(region_code)
-    except Exception as exc:  # no round, or the store is not set up: no scan points
-        log.info("no regioscan round for %s: %s", region_code, exc)
+        return service.region_result(region_code)
+    except Exception as exc:  # the store is not set up or unavailable: no scan points
+        log.info("no regioscan round for %s: %s", region_code, type(exc).__name__)
         return None
 
 
@@ -56,18 +58,30 @@ def _participants(language: str) -> list[str]:
             "de deelnemers aan de regioscan"]
 
 
+def _statement_text(item: Any, region: Any, language: str) -> str:
+    k, n = fmt_int(item.disagree, language), fmt_int(item.count, language)
+    if language == "en":
+        return (f"In the regioscan of {region.name}, {k} of the {n} respondents (strongly) "
+                f"disagreed with '{item.label}'.")
+    return (f"In de regioscan van {region.name} was {k} van de {n} deelnemers het (helemaal) "
+            f"oneens met '{item.label}'.")
+
+
 def _weak_point(item: Any, scale: tuple[float, float], region: Any, language: str,
                 passage: Any) -> Point:
-    mean, count = float(item.mean), int(item.count)
+    count = int(item.count)
+    theme = item.kind == "theme"
+    # a statement has no published mean: its share of (helemaal) oneens stands in for it
+    mean = float(item.mean) if theme else scale[0] + (1 - item.share_disagree) * (
+        scale[1] - scale[0])
     score = scoring.scan_weak_score(mean, *scale)
     m = fmt_number(mean, language, decimals=1)
-    theme = item.kind == "theme"
     if language == "en":
         title = (f"Regioscan: weak theme '{item.label}'" if theme else
                  f"Regioscan: weak statement in '{item.theme or item.label}'")
         text = (f"In the regioscan of {region.name}, '{item.label}' scored on average {m} "
                 f"on a scale of {fmt_int(scale[0], 'en')} to {fmt_int(scale[1], 'en')} "
-                f"({count} {'respondents' if theme else 'answers'}).")
+                f"({count} respondents).") if theme else _statement_text(item, region, language)
         why = "Everyone at the table rates this low: a shared starting point for agreements."
         questions = [f"What is needed to improve '{item.label}'?",
                      "Who takes the lead, and when do we look at it again?"]
@@ -77,14 +91,14 @@ def _weak_point(item: Any, scale: tuple[float, float], region: Any, language: st
                  f"Regioscan: zwakke stelling in '{item.theme or item.label}'")
         text = (f"In de regioscan van {region.name} scoorde '{item.label}' gemiddeld {m} "
                 f"op een schaal van {fmt_int(scale[0])} tot {fmt_int(scale[1])} "
-                f"({count} {'deelnemers' if theme else 'antwoorden'}).")
+                f"({count} deelnemers).") if theme else _statement_text(item, region, language)
         why = "Iedereen aan tafel waardeert dit laag: een gedeeld vertrekpunt voor afspraken."
         questions = [item.discuss or f"Wat is nodig om '{item.label}' te verbeteren?",
                      "Wie neemt het voortouw, en wanneer kijken we er opnieuw naar?"]
         reason = "zwakke uitkomst in de regioscan"
-    evidence = Evidence("scan", text, SCAN_SOURCE, [],
-                        {"mean": mean, "count": count, "scale": list(scale),
-                         "item": item.key, "item_kind": item.kind})
+    detail = ({"mean": mean} if theme else {"disagree": int(item.disagree)}) | {
+        "count": count, "scale": list(scale), "item": item.key, "item_kind": item.kind}
+    evidence = Evidence("scan", text, SCAN_SOURCE, [], detail)
     total, parts = scoring.point_score([score])
     return Point(topic=f"scan:{item.key}", title=title, why=why, questions=questions,
                  participants=_participants(language), evidence=[evidence], score=total,
@@ -125,8 +139,9 @@ def _gap_point(item: Any, scale: tuple[float, float], region: Any, language: str
 
 
 def collect(services: Any, region: Any, language: str) -> ScanOutcome:
-    """Scan points for ``region``: the weakest theme and statement (when below 'eens') and the
-    statement where the roles differ most (when the gap is at least one scale point)."""
+    """Scan points for ``region``: the weakest theme (mean below 'eens'), the statement most
+    people disagree with (when at least half do), and the theme where the roles differ most
+    (when the gap is at least one scale point)."""
     note = NO_SCAN_EN if language == "en" else NO_SCAN_NL
     result = latest_round(services, region.code)
     if result is None:
@@ -139,10 +154,12 @@ def collect(services: Any, region: Any, language: str) -> ScanOutcome:
     passage = passage_for("regioscan")
     weak_below = sum(view.scale) / 2 + WEAK_MARGIN
     points: list[Point] = []
-    for kind in ("theme", "statement"):
-        item = next((i for i in view.weakest if i.kind == kind), None)
-        if item is not None and item.mean < weak_below:
-            points.append(_weak_point(item, view.scale, region, language, passage))
+    theme = next((i for i in view.weakest if i.kind == "theme"), None)
+    if theme is not None and theme.mean < weak_below:
+        points.append(_weak_point(theme, view.scale, region, language, passage))
+    statement = next((i for i in view.weakest if i.kind == "statement"), None)
+    if statement is not None and statement.share_disagree >= WEAK_SHARE:
+        points.append(_weak_point(statement, view.scale, region, language, passage))
     if view.disagreements and view.disagreements[0].gap >= MIN_GAP:
         points.append(_gap_point(view.disagreements[0], view.scale, region, language, passage))
     return ScanOutcome(True, points=points, round=result)

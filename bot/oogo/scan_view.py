@@ -1,8 +1,9 @@
 """A small, stable view of a regioscan round result, as the points and the report need it.
 
-The regioscan package owns the aggregation (means, spreads and counts per theme, statement and
-role, and the disagreement list); this module only reshapes its ``RoundResult`` into sorted
-lists with readable role names, so the OOGO code has one place that knows those field names.
+The regioscan package owns the aggregation and its anonymity rules (theme means overall and per
+role, statements as answer groups, the disagreement list; figures the rules hold back are
+absent); this module only reshapes its ``RoundResult`` into sorted lists with readable role
+names, so the OOGO code has one place that knows those field names.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from typing import Any
 
 @dataclass(slots=True)
 class ScanItem:
-    """A theme or statement: overall mean, answer count and the mean per role (by role label)."""
+    """A theme (overall mean, count, mean per role label) or a statement (``disagree``: how many
+    of ``count`` respondents were (helemaal) oneens; ``mean`` is not published for statements)."""
 
     key: str
     label: str
@@ -23,6 +25,11 @@ class ScanItem:
     discuss: str = ""
     kind: str = "statement"
     theme: str = ""
+    disagree: int = 0
+
+    @property
+    def share_disagree(self) -> float:
+        return self.disagree / self.count if self.count else 0.0
 
     @property
     def gap(self) -> float:
@@ -53,7 +60,7 @@ class ScanView:
         out: set[float] = {float(self.count), float(self.scale[0]), float(self.scale[1])}
         for item in self.themes + self.weakest + self.disagreements:
             out.update({round(item.mean, 2), round(item.mean, 1), float(item.count), item.gap,
-                        round(item.gap, 1)})
+                        round(item.gap, 1), float(item.disagree)})
             out.update(round(v, 2) for v in item.role_means.values())
             out.update(round(v, 1) for v in item.role_means.values())
         return out
@@ -81,22 +88,22 @@ def scan_view(result: Any, definition: Any | None = None) -> ScanView | None:
     themes = [ScanItem(key=t.id, label=t.label, mean=round(float(t.mean), 2), count=t.count,
                        role_means=_roles(t.per_role), kind="theme", theme=t.label)
               for t in result.themes if t.mean is not None]
-    statements = {s.id: ScanItem(key=s.id, label=s.label, mean=round(float(s.mean), 2),
-                                 count=int(s.count), role_means=_roles(s.per_role),
-                                 discuss=discuss.get(s.id, ""), theme=theme_of.get(s.id, ""))
-                  for s in result.statements}
+    by_theme = {t.key: t for t in themes}
+    statements = [ScanItem(key=s.id, label=s.label, mean=0.0, count=int(s.count),
+                           discuss=discuss.get(s.id, ""), theme=theme_of.get(s.id, ""),
+                           disagree=round((s.share(1, 2) or 0.0) * s.count))
+                  for s in result.statements if not getattr(s, "hidden", False) and s.count]
     disagreements = []
     for d in result.disagreements:
-        base = statements.get(d.question_id)
+        base = by_theme.get(d.theme_id)
         disagreements.append(ScanItem(
-            key=d.question_id, label=d.text, mean=base.mean if base else 0.0,
-            count=base.count if base else 0, role_means=_roles(d.role_means),
-            discuss=discuss.get(d.question_id, ""), theme=theme_of.get(d.question_id, "")))
+            key=d.theme_id, label=d.name, mean=base.mean if base else 0.0,
+            count=base.count if base else 0, role_means=_roles(d.role_means), kind="theme",
+            theme=d.name))
     weakest = sorted(themes, key=lambda i: (i.mean, i.key))[:1] + sorted(
-        statements.values(), key=lambda i: (i.mean, i.key))
+        statements, key=lambda i: (-i.share_disagree, i.key))
     scale = tuple(getattr(result, "scale", (1, 5)))
     return ScanView(
         count=int(result.respondents), roles=[_role_label(r) for r in result.roles_shown],
         scale=(float(scale[0]), float(scale[-1])), themes=themes, weakest=weakest,
-        disagreements=sorted(disagreements, key=lambda i: (-i.gap, i.key)),
-        round_id=str(getattr(result, "round_id", "") or getattr(result, "code", "")))
+        disagreements=sorted(disagreements, key=lambda i: (-i.gap, i.key)))

@@ -6,7 +6,7 @@ import io
 from typing import Any
 
 from bot.regioscan.outcome import Outcome
-from bot.regioscan.rounds import RoundResult
+from bot.regioscan.round_result import RoundResult
 from bot.regioscan.texts import number_nl
 
 
@@ -47,7 +47,8 @@ def outcome_chart(outcome: Outcome) -> bytes:
 
 
 def round_chart(result: RoundResult) -> bytes:
-    """Grouped bars: all respondents and every role that may be shown, per theme."""
+    """Grouped bars: all respondents and every role that may be shown, per theme (a theme the
+    anonymity rules hold back has no bar)."""
     series = result.chart["series"]
     labels = result.chart["labels"]
     fig, ax = _figure(7.2, 3.6)
@@ -59,6 +60,6 @@ def round_chart(result: RoundResult) -> bytes:
                   fontsize=8)
     ax.set_ylim(0, 5)
     ax.set_ylabel("gemiddelde (1-5)")
-    ax.set_title(f"Regioscan-ronde {result.code} ({result.region})")
+    ax.set_title(f"Regioscan-ronde {result.title} ({result.region})")
     ax.legend(fontsize=7)
     return _png(fig)

@@ -15,10 +15,13 @@ How to wire it (conversation core):
 Durability: ``handle`` commits the step's answers and the new engine state in ONE transaction
 before it returns, so a reply is only ever produced for an answer that is on disk.
 
-Privacy: ``my_answers`` takes the respondent's own user id; ``round_result`` returns only
-aggregates (see ``bot.regioscan.rounds``). Rule violations raise ``RoundError`` subclasses
-whose ``message`` is Dutch; storage failures raise ``StorageUnavailable`` (also with a Dutch
-``message``). In both cases nothing was changed.
+Privacy: ``my_answers`` takes the respondent's own user id; ``round_result`` returns only what
+the anonymity rules allow (``bot.regioscan.disclosure``), only for a closed round, and only for
+the round's own code; ``region_result`` (for the OOGO points, never an HTTP lookup) returns the
+newest closed round of a region without its code. Rule violations raise ``RoundError``
+subclasses whose ``message`` is Dutch, except in the conversation (``start``/``handle``), where
+they become an error step; storage failures raise ``StorageUnavailable`` (also with a Dutch
+``message``). In all cases nothing was changed.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ from bot.regioscan.model import (
     ScanSubmitted,
 )
 from bot.regioscan.outcome import Outcome, compute_outcome
+from bot.regioscan.round_result import RoundResult, aggregate
 from bot.storage.errors import StaleScan, StorageUnavailable
 from bot.storage.records import AnswerWrite, RespondentRecord, RoundRecord, StoredAnswer
 
@@ -108,7 +112,12 @@ class RegioscanService:
     ) -> ScanStep:
         """Begin (or offer to resume) a personal scan, or a scan within a round."""
         if round_code:
-            return self._start_in_round(conversation_id, user_id, round_code, role, language)
+            try:
+                return self._start_in_round(conversation_id, user_id, round_code, role, language)
+            except rounds.RoundError as error:  # a rule, not a fault: no traceback in the log
+                log.info("round start refused for %s: %s", rounds.code_for_log(round_code),
+                         type(error).__name__)
+                return ScanStep(text=error.message, active=False, kind="error")
         record = self.scans.latest_for_conversation(conversation_id, ("active", "paused"))
         if record is not None and record.round_id is None:
             return self._offer(record)
@@ -258,7 +267,7 @@ class RegioscanService:
                 record = self.rounds.create(code_, title, invite, rounds.hash_token(token))
             except IntegrityError:  # code already taken: draw another one
                 continue
-            log.info("round %s created for %s", record.invite_code, code_)
+            log.info("round %s created for %s", rounds.code_for_log(invite), code_)
             return record, invite, token
         raise RuntimeError("could not draw a free invitation code")
 
@@ -294,29 +303,33 @@ class RegioscanService:
         self.rounds.close(round_.id)
         return self.round_status(code, admin_token)
 
-    def round_result(self, code: str) -> rounds.RoundResult:
-        """Aggregates only (anyone with the code may see them).
+    def round_result(self, code: str) -> RoundResult:
+        """The published result of a CLOSED round, looked up by its invitation code only.
 
-        ``code`` is an invitation code, or a region code (GM0363, PO2707): then the newest
-        round of that region with at least MIN_GROUP submitted scans (closed rounds first) is
-        used, for the OOGO points; ``UnknownRound`` when there is none.
+        Anyone with the code may see it; while the round is open ``RoundStillOpen`` (the
+        coordinator sees counts with ``round_status``). A region code is never accepted here.
         """
-        region = rounds.normalise_region(code)
-        if rounds.REGION_CODE.match(region):
-            candidates = self.rounds.for_region(region)
-            candidates.sort(key=lambda r: r.is_open)  # stable: closed (newest first), then open
-            for round_ in candidates:
-                result = self._aggregate(round_)
-                if result.respondents is not None:
-                    return result
-            raise rounds.UnknownRound(code)
-        return self._aggregate(self._round(code))
+        if not rounds.is_invite_code(code or ""):
+            raise rounds.UnknownRound((code or "").strip()[:16])
+        round_ = self._round(code)
+        if round_.is_open:
+            raise rounds.RoundStillOpen()
+        return self._aggregate(round_)
 
-    def _aggregate(self, round_: RoundRecord) -> rounds.RoundResult:
-        return rounds.aggregate(
-            self.definition, self.rounds.responses(round_.id), code=round_.invite_code,
-            region=round_.region, title=round_.title, status=round_.status,
-        )
+    def region_result(self, region: str) -> RoundResult | None:
+        """The newest closed round of a region that shows respondents, for the OOGO points and
+        the report (in-process only; the result holds no code). None when there is none."""
+        for round_ in self.rounds.for_region(rounds.normalise_region(region)):
+            if round_.is_open:
+                continue
+            result = self._aggregate(round_)
+            if result.respondents is not None:
+                return result
+        return None
+
+    def _aggregate(self, round_: RoundRecord) -> RoundResult:
+        return aggregate(self.definition, self.rounds.responses(round_.id),
+                         region=round_.region, title=round_.title, status=round_.status)
 
     def my_answers(self, user_id: str, code: str) -> dict[str, StoredAnswer]:
         """The caller's OWN answers in a round (empty when they have not joined)."""

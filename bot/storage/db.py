@@ -8,6 +8,13 @@ so a committed answer survives a crash of the process or the machine. PostgreSQL
 ``migrate(engine)`` runs Alembic to head with a Config built in code (no alembic.ini). It is
 idempotent and safe when several processes start at once: SQLite serialises on a lock file next
 to the database, PostgreSQL on an advisory lock.
+
+No user text reaches a log: both engines hide SQL parameters (``hide_parameters``), so an error
+names the statement but never the comment, explanation or question it carried. Every store
+method goes through ``translate_errors``, which also cleans its text arguments
+(``bot.storage.text``) and, after a database error, drops the pooled connections so that a
+fault that is gone (a disk writable again, a server back) does not stay stuck in a connection.
+A SQLite file gets mode 0600 and is watched by ``bot.storage.sqlite_guard``.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from bot.storage.errors import READ_ONLY_NL, UNAVAILABLE_NL, StorageUnavailable
+from bot.storage.text import clean_value
 
 if TYPE_CHECKING:  # pragma: no cover
     from sqlalchemy.engine import Connection, Engine
@@ -27,7 +35,7 @@ if TYPE_CHECKING:  # pragma: no cover
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-HEAD_REVISION = "0002"  # newest file in migrations/versions (a test keeps them in step)
+HEAD_REVISION = "0003"  # newest file in migrations/versions (a test keeps them in step)
 _PG_LOCK_KEY = 0x0060_0601  # any fixed 32-bit number; identifies "OOGO schema migration"
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 
@@ -50,11 +58,15 @@ def make_engine(url: str) -> Engine:
         kwargs: dict[str, Any] = {
             "connect_args": {"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
         }
+        watched: Path | None = None
         if in_memory:
             kwargs["poolclass"] = StaticPool
-        elif not database.startswith("file:"):  # plain path: create the data directory
-            Path(database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(parsed, **kwargs)
+        elif not database.startswith("file:"):  # plain path: a private file, watched
+            from bot.storage.sqlite_guard import make_private
+
+            watched = Path(database).resolve()
+            make_private(watched)
+        engine = create_engine(parsed, hide_parameters=True, **kwargs)
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -66,33 +78,51 @@ def make_engine(url: str) -> Engine:
             cursor.execute("PRAGMA synchronous=FULL")
             cursor.close()
 
+        if watched is not None:
+            from bot.storage.sqlite_guard import install
+
+            install(engine, watched)
         return engine
-    return create_engine(parsed, pool_pre_ping=True)
+    return create_engine(parsed, pool_pre_ping=True, hide_parameters=True)
 
 
 def translate_errors(func: Callable[P, T]) -> Callable[P, T]:
     """Turn 'database unreachable / read-only' into ``StorageUnavailable`` with a Dutch message.
 
     Integrity errors pass through: they mean a caller broke a rule (e.g. joining twice) and the
-    caller turns them into its own message.
+    caller turns them into its own message. Text arguments are cleaned first (no NUL, no lone
+    surrogates), so what is stored is what PostgreSQL and SQLite both accept.
     """
 
     @wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> T:
         from sqlalchemy.exc import DBAPIError, IntegrityError
 
+        owner, rest = (args[0], args[1:]) if args else (None, ())
+        cleaned = (owner, *(clean_value(a) for a in rest)) if args else ()
+        options = {k: clean_value(v) for k, v in kwargs.items()}
         try:
-            return func(*args, **kwargs)
+            return func(*cleaned, **options)  # type: ignore[arg-type]
         except IntegrityError:
             raise
         except DBAPIError as exc:
             text = str(exc.orig).lower() if exc.orig is not None else str(exc).lower()
             log.error("database error in %s: %s", func.__qualname__, exc.__class__.__name__)
+            _drop_connections(owner)
             if "readonly" in text or "read-only" in text or "read only" in text:
                 raise StorageUnavailable(READ_ONLY_NL) from exc
             raise StorageUnavailable(UNAVAILABLE_NL) from exc
 
     return wrapper
+
+
+def _drop_connections(owner: Any) -> None:
+    """Dispose the pool of the store (or engine) that failed: SQLite keeps a connection in a
+    read-only state once the disk was read-only, so without this the fault outlives its cause."""
+    engine = owner if hasattr(owner, "dispose") else getattr(owner, "engine", None)
+    with contextlib.suppress(Exception):
+        if engine is not None:
+            engine.dispose()
 
 
 @contextlib.contextmanager
@@ -111,17 +141,12 @@ def _migration_lock(engine: Engine, conn: Connection) -> Iterator[None]:
     if not database or database == ":memory:":
         yield
         return
-    import fcntl
-
     if database.startswith("file:"):  # SQLite URI filename: file:/path/db?mode=...
         database = database[len("file:"):].split("?", 1)[0]
-    lock_path = Path(database).with_name(Path(database).name + ".migrate.lock")
-    with open(lock_path, "a+") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    from bot.storage.sqlite_guard import file_lock, lock_path
+
+    with file_lock(lock_path(Path(database))):
+        yield
 
 
 def _alembic_config(conn: Connection) -> Any:

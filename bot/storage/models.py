@@ -119,3 +119,15 @@ class FeedbackRow(Base):
     rating: Mapped[str] = mapped_column(String(4), nullable=False)
     comment: Mapped[str | None] = mapped_column(Text, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class TurnRow(Base):
+    """One turn of a conversation as shown to the user (see ``bot.storage.turn_store``)."""
+
+    __tablename__ = "conversation_turns"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    conversation_id: Mapped[str] = mapped_column(String(200), nullable=False, index=True)
+    user_text: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    reply: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from bot.storage.db import translate_errors
@@ -13,10 +14,21 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 class SqlStateStore:
-    """``StateStore`` on SQL: ``save`` commits before it returns, so a crash loses nothing."""
+    """``StateStore`` on SQL: ``save`` commits before it returns, so a crash loses nothing.
 
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
+    The engine may be given as a function: then it is built on first use and a database that
+    is down when the store is created does not make the caller give up on the store (the
+    conversation core would otherwise fall back to memory for the rest of the process).
+    """
+
+    def __init__(self, engine: Engine | Callable[[], Engine]) -> None:
+        self._engine = engine
+
+    @property
+    def engine(self) -> Engine:
+        if callable(self._engine) and not hasattr(self._engine, "dispose"):
+            return self._engine()
+        return self._engine  # type: ignore[return-value]
 
     @translate_errors
     def load(self, conversation_id: str) -> dict[str, Any] | None:

@@ -21,6 +21,7 @@ from indicators.cbs.aggregate import aggregate_swv
 from indicators.cbs.client import StatLineClient, StatLineError
 from indicators.cbs.mapping import LONG_COLUMNS, Mapped, MappingError, map_jeugdzorg, map_neet
 from indicators.cbs.tables import DEFAULT_TABLES, TABLES, JeugdzorgTable, NeetTable, find_code
+from indicators.checks import consistency_problems
 from indicators.provenance import (
     ATTRIBUTION,
     LICENCE,
@@ -105,31 +106,14 @@ def _fetch_one(client: StatLineClient, spec: JeugdzorgTable | NeetTable,
 
 def check_rows(rows: list[dict], registry: RegionRegistry, file_name: str) -> tuple[list[str],
                                                                                    str]:
-    """Adapter point for the figures' consistency rules (``indicators.checks``).
-
-    When ``indicators.checks.consistency_problems`` exists (the figures issue), it runs over the
-    rows; until then only the rule every source must meet runs here: no zorgtype has more
-    youngsters than all jeugdzorg together.
-    """
+    """The figures' consistency rules (``indicators.checks``, as ``oogo data check`` runs them)
+    over the mapped rows, before anything is written. CBS rows carry their source, so the rules
+    apply the one CBS tolerance of ``indicators.checks`` (rounding to fives, derived population,
+    young people without a known gemeente in the national count) and nothing looser."""
     numbered = [{**row, "line": n} for n, row in enumerate(rows, start=2)]
-    try:
-        from indicators.checks import consistency_problems  # type: ignore[import-not-found]
-    except ImportError:
-        totals = {(r["region"], r["year"]): r for r in numbered
-                  if r["indicator"] == "jeugdzorg" and r["category"] == "totaal"}
-        problems = []
-        for row in numbered:
-            total = totals.get((row["region"], row["year"]))
-            if (row["indicator"] == "jeugdzorg" and row["category"] != "totaal" and total
-                    and row["numerator"] is not None and total["numerator"] is not None
-                    and row["numerator"] > total["numerator"]):
-                problems.append(f"{file_name}, regel {row['line']}: {row['category']} "
-                                f"({row['numerator']}) is meer dan alle jeugdzorg "
-                                f"({total['numerator']})")
-        return problems, ("Controle: zorgtype niet groter dan het totaal (de volledige "
-                          "consistentieregels van 'oogo data check' zijn er nog niet).")
     return (consistency_problems(numbered, registry, file_name),
-            "Controle: consistentieregels van 'oogo data check' toegepast.")
+            "Controle: consistentieregels van 'oogo data check' toegepast (met de afronding "
+            "van CBS).")
 
 
 def fetch(out: Path | str, registry: RegionRegistry, *, tables: tuple[str, ...] = DEFAULT_TABLES,

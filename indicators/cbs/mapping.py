@@ -25,6 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from indicators.cbs.tables import YEAR_PERIOD, JeugdzorgTable, NeetTable, find_code, norm, topic
+from indicators.checks import cbs_percent_tolerance
 
 MARKS = {".": "geheim of ontbreekt", "x": "geheim", "-": "nihil", "–": "nihil",
          "?": "onbetrouwbaar", "": "kan niet voorkomen"}
@@ -47,12 +48,6 @@ def parse_cell(text: object) -> tuple[float | None, str | None]:
     if _NUMBER.match(raw):
         return float(raw), None
     return None, raw if raw in MARKS else "."
-
-
-def cbs_tolerance(value: float, denominator: int) -> float:
-    """How far a CBS percentage may sit from count/denominator: the percentage is rounded to one
-    decimal, the count to fives, and the denominator is itself derived from rounded figures."""
-    return 0.06 + 250.0 / max(denominator, 1) + 0.02 * abs(value)
 
 
 @dataclass
@@ -151,7 +146,7 @@ def _jeugdzorg_row(out: Mapped, source: dict, region: str, year: int, category: 
             return _row(*args, mark=pct_mark or ".")
         return _row(*args, value=pct)
     count = int(round(num))
-    if pct is not None and abs(pct - 100.0 * count / den) <= cbs_tolerance(pct, den):
+    if pct is not None and abs(pct - 100.0 * count / den) <= cbs_percent_tolerance(pct, den):
         return _row(*args, num=count, den=den, value=pct)
     out.computed_values += 1
     return _row(*args, num=count, den=den, value=100.0 * count / den)

@@ -1,8 +1,10 @@
 """A small fake of the Telegram Bot API for offline end-to-end tests of the bot.
 
-It implements the methods the bot uses with properly shaped Telegram JSON, records every call,
-serves queued updates to getUpdates (polling) and can answer the next call(s) of a method with
-429 Too Many Requests to test the retry path.
+It implements the methods the bot uses with properly shaped Telegram JSON, records every call
+(with the result it gave), serves queued updates to getUpdates (polling) and can answer the next
+call(s) of a method with 429 Too Many Requests to test the retry path. Like Telegram, it
+remembers which sent messages still have a keyboard, and answers a second removal of the same
+keyboard with 400 "message is not modified".
 """
 
 from __future__ import annotations
@@ -17,10 +19,19 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
+from starlette.requests import ClientDisconnect
 
 BOT_USER = {"id": 4242, "is_bot": True, "first_name": "OOGO-assistent",
             "username": "oogo_test_bot", "can_join_groups": False,
             "can_read_all_group_messages": False, "supports_inline_queries": False}
+
+
+NOT_MODIFIED = ("Bad Request: message is not modified: specified new message content and reply "
+                "markup are exactly the same as a current content and reply markup of the message")
+
+
+class BadRequest(Exception):
+    """Answered as Telegram's 400 with this description."""
 
 
 @dataclass
@@ -28,6 +39,7 @@ class Call:
     method: str
     params: dict[str, Any]
     files: dict[str, bytes] = field(default_factory=dict)
+    result: Any = None
 
 
 class FakeBotApi:
@@ -41,6 +53,7 @@ class FakeBotApi:
         self._message_ids = itertools.count(100)
         self._update_ids = itertools.count(1)
         self._lock = threading.Lock()
+        self.keyboards: dict[tuple[int, int], bool] = {}  # (chat, message) -> has a keyboard
 
     # -- helpers for tests -------------------------------------------------------------
     def user(self, user_id: int = 777) -> dict[str, Any]:
@@ -79,9 +92,22 @@ class FakeBotApi:
         chat_id = int(params.get("chat_id", 0))
         data = {"message_id": next(self._message_ids), "date": int(time.time()),
                 "chat": {"id": chat_id, "type": "private"}, "from": BOT_USER, **extra}
-        if "reply_markup" in params and isinstance(params["reply_markup"], dict):
-            data["reply_markup"] = params["reply_markup"]
+        markup = params.get("reply_markup")
+        if isinstance(markup, dict):
+            data["reply_markup"] = markup
+        self.keyboards[(chat_id, data["message_id"])] = bool(
+            isinstance(markup, dict) and markup.get("inline_keyboard"))
         return data
+
+    def _edit_markup(self, params: dict[str, Any]) -> dict[str, Any]:
+        key = (int(params.get("chat_id", 0)), int(params.get("message_id", 0)))
+        markup = params.get("reply_markup")
+        wants = bool(isinstance(markup, dict) and markup.get("inline_keyboard"))
+        if key in self.keyboards and not self.keyboards[key] and not wants:
+            raise BadRequest(NOT_MODIFIED)
+        self.keyboards[key] = wants
+        return {"message_id": key[1], "date": int(time.time()), "text": "…",
+                "chat": {"id": key[0], "type": "private"}, "from": BOT_USER}
 
     def answer(self, method: str, params: dict[str, Any]) -> Any:
         if method == "getMe":
@@ -93,7 +119,11 @@ class FakeBotApi:
                                                  "width": 640, "height": 480}],
                                  caption=params.get("caption"))
         if method == "editMessageReplyMarkup":
-            return self._message(params, text="…")
+            return self._edit_markup(params)
+        if method == "sendDocument":
+            return self._message(params, document={"file_id": "d1", "file_unique_id": "ud1",
+                                                   "file_name": "document.pdf"},
+                                 caption=params.get("caption"))
         if method in ("answerCallbackQuery", "setWebhook", "deleteWebhook", "sendChatAction",
                       "setMyCommands", "deleteMyCommands", "close", "logOut"):
             return True
@@ -127,19 +157,24 @@ def create_fake_app(api: FakeBotApi) -> Any:
         params: dict[str, Any] = {}
         files: dict[str, bytes] = {}
         content_type = request.headers.get("content-type", "")
-        if "json" in content_type:
-            params = await request.json()
-        elif content_type:
-            form = await request.form()
-            for key, value in form.multi_items():
-                if hasattr(value, "read"):
-                    files[key] = await value.read()
-                else:
-                    params[key] = _decode(value)
+        try:
+            if "json" in content_type:
+                params = await request.json()
+            elif content_type:
+                form = await request.form()
+                for key, value in form.multi_items():
+                    if hasattr(value, "read"):
+                        files[key] = await value.read()
+                    else:
+                        params[key] = _decode(value)
+        except ClientDisconnect:  # the bot gave up on a call (a cancelled "typing…")
+            return JSONResponse({"ok": False, "error_code": 499, "description": "gone"},
+                                status_code=499)
         for key, value in request.query_params.items():
             params.setdefault(key, _decode(value))
         with api._lock:
-            api.calls.append(Call(method, params, files))
+            call = Call(method, params, files)
+            api.calls.append(call)
             failing = api.fail_next.get(method, 0)
             if failing:
                 api.fail_next[method] = failing - 1
@@ -156,10 +191,15 @@ def create_fake_app(api: FakeBotApi) -> Any:
                 updates = api.take_updates(offset)
             return JSONResponse({"ok": True, "result": updates})
         try:
-            result = api.answer(method, params)
+            with api._lock:
+                result = api.answer(method, params)
         except KeyError:
             return JSONResponse({"ok": False, "error_code": 404, "description": "Not Found"},
                                 status_code=404)
+        except BadRequest as exc:
+            return JSONResponse({"ok": False, "error_code": 400, "description": str(exc)},
+                                status_code=400)
+        call.result = result
         return JSONResponse({"ok": True, "result": result})
 
     return app

@@ -17,13 +17,14 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve_in_thread(app: Any, port: int | None = None) -> Iterator[str]:
-    """Start uvicorn for ``app`` and yield its base URL; stops it afterwards."""
+def serve_in_thread(app: Any, port: int | None = None, **options: Any) -> Iterator[str]:
+    """Start uvicorn for ``app`` and yield its base URL; stops it afterwards. ``options`` go to
+    ``uvicorn.Config`` (e.g. ``proxy_headers=False``, as ``oogo serve`` runs it)."""
     import uvicorn
 
     port = port or free_port()
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
-                            lifespan="on", ws="none")
+                            lifespan="on", ws="none", **options)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -16,7 +16,8 @@ def test_chat_loop_with_buttons_and_stop(shared_assistant):
                      read=lambda prompt: next(lines))
     text = out.getvalue()
     assert turns == 2
-    assert "[1] Bergen (NH.)" in text and "Jeugdzorggebruik in Bergen (NH.)" in text
+    assert "[1] Bergen (NH.)" in text
+    assert "Jeugdzorggebruik onder alle jeugdigen van 0 tot 23 jaar in Bergen (NH.)" in text
     assert "Tot ziens" in text
 
 

@@ -2,13 +2,16 @@
 
 Modes: ``sleep`` (answers after the client's timeout), ``garbage`` (a 200 with a body that is
 not a chat completion), ``error`` (HTTP 500), ``inject`` (a well-formed answer that states a
-number found in no fact), ``echo`` (a grounded answer: it repeats the draft it was given).
+number found in no fact), ``echo`` (a grounded answer: the draft it was given, behind
+``ECHO_PREFIX`` so a test can see the LLM's text was used), ``fixed`` (answers ``text``).
 """
 
 from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,12 +19,14 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, PlainTextResponse
 
 INJECTED = "87,3"
+ECHO_PREFIX = "Kort gezegd: "
 
 
 @dataclass
 class FakeLlm:
     mode: str = "echo"
     sleep_seconds: float = 5.0
+    text: str = ""
     calls: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -38,6 +43,13 @@ def _last_user_text(body: dict[str, Any]) -> str:
         if message.get("role") == "user" and isinstance(message.get("content"), str):
             return message["content"]
     return ""
+
+
+def draft_of(prompt: str) -> str:
+    """The draft answer inside the user prompt of ``prompts/llm_user.md``."""
+    head, _, rest = prompt.partition("Conceptantwoord")
+    body = rest.split("\n", 1)[1] if "\n" in rest else ""
+    return body.split("\n\nFeiten (JSON):", 1)[0].strip() or "Geen tekst."
 
 
 def create_fake_llm_app(state: FakeLlm) -> FastAPI:
@@ -58,6 +70,20 @@ def create_fake_llm_app(state: FakeLlm) -> FastAPI:
         if state.mode == "inject":
             return JSONResponse(_completion(
                 f"Het percentage NEET in Amsterdam is {INJECTED}%. Negeer de bronnen."))
-        return JSONResponse(_completion(_last_user_text(body)[:2000] or "Geen tekst."))
+        if state.mode == "fixed":
+            return JSONResponse(_completion(state.text))
+        return JSONResponse(_completion(ECHO_PREFIX + draft_of(_last_user_text(body))))
 
     return app
+
+
+@contextmanager
+def openai_env(monkeypatch: Any, state: FakeLlm) -> Iterator[str]:
+    """Serve the fake on 127.0.0.1 and point the OpenAI client at it; yields the base URL."""
+    from tests.channels.servers import serve_in_thread
+
+    with serve_in_thread(create_fake_llm_app(state)) as url:
+        monkeypatch.setenv("OPENAI_BASE_URL", f"{url}/v1")
+        monkeypatch.setenv("OPENAI_API_BASE", f"{url}/v1")
+        monkeypatch.setenv("OPENAI_API_KEY", "sk-test-not-a-real-key")
+        yield url

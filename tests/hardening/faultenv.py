@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -116,3 +117,74 @@ def stoppable_postgres() -> Iterator[StoppablePostgres]:
         subprocess.run(pg._as_pg([str(bindir / "pg_ctl"), "-D", str(datadir), "-m",
                                   "immediate", "-w", "stop"]), capture_output=True)
         shutil.rmtree(root, ignore_errors=True)
+
+
+@contextmanager
+def immutable(*paths: Path) -> Iterator[None]:
+    """Files or directories that nobody can change, root included (chattr +i): a read-only
+    disk for exactly these paths. Skips without root or chattr."""
+    if os.geteuid() != 0 or shutil.which("chattr") is None:
+        pytest.skip("alleen-lezen nabootsen vraagt root en chattr")
+    targets = [str(p) for p in paths]
+    done = subprocess.run(["chattr", "+i", *targets], capture_output=True, text=True)
+    if done.returncode != 0:
+        pytest.skip(f"chattr werkt hier niet: {done.stderr.strip()}")
+    try:
+        yield
+    finally:
+        subprocess.run(["chattr", "-i", *targets], capture_output=True)
+
+
+@dataclass
+class StoppableChroma:
+    """A ``chroma run`` server on a fixed port that can be stopped, paused, and started again
+    on the same or a fresh (empty: a lost volume) data path."""
+
+    port: int
+    root: Path
+    process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, volume: str = "db") -> None:
+        from .helpers import wait_until_up
+
+        exe = shutil.which("chroma")
+        if exe is None:
+            pytest.skip("the 'chroma' command (package chromadb) is not installed")
+        log = (self.root / f"{volume}.log").open("a")
+        self.process = subprocess.Popen(
+            [exe, "run", "--path", str(self.root / volume), "--port", str(self.port),
+             "--host", "127.0.0.1"], stdout=log, stderr=subprocess.STDOUT)
+        wait_until_up(f"{self.url}/api/v2/heartbeat", self.process)
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(signal.SIGCONT)
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+    def pause(self) -> None:
+        self.process.send_signal(signal.SIGSTOP)
+
+    def resume(self) -> None:
+        self.process.send_signal(signal.SIGCONT)
+
+
+@contextmanager
+def stoppable_chroma() -> Iterator[StoppableChroma]:
+    from tests.channels.servers import free_port
+
+    server = StoppableChroma(free_port(), Path(tempfile.mkdtemp(prefix="oogo-chroma-")))
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+        shutil.rmtree(server.root, ignore_errors=True)

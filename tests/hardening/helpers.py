@@ -31,3 +31,21 @@ def ask(services: Any, conversation: str, text: str = "", choice: str | None = N
 def has_number(text: str) -> bool:
     """True when the answer contains a figure (a digit followed by % or a decimal comma)."""
     return re.search(r"\d+(?:,\d+)?\s?%|\d+,\d+", text) is not None
+
+
+def wait_until_up(url: str, process: Any, seconds: float = 60, timeout: float = 1) -> None:
+    """Poll ``url`` until it answers 200; fail when ``process`` ends or time runs out."""
+    import time
+
+    import httpx
+
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            if httpx.get(url, timeout=timeout).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError(f"{url} did not come up")
+        time.sleep(0.2)

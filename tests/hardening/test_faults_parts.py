@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from .fake_llm import INJECTED, FakeLlm, create_fake_llm_app
+from .fake_llm import INJECTED, FakeLlm, openai_env
 from .helpers import ask, has_number
 
 INDICATOR_Q = "Hoeveel procent van de jongeren in Amsterdam is NEET?"
@@ -82,13 +82,8 @@ def test_missing_data_file_gives_dutch_message(services_factory, tmp_path: Path)
 
 @pytest.fixture
 def fake_llm(monkeypatch: pytest.MonkeyPatch):
-    from tests.channels.servers import serve_in_thread
-
     state = FakeLlm()
-    with serve_in_thread(create_fake_llm_app(state)) as url:
-        monkeypatch.setenv("OPENAI_BASE_URL", f"{url}/v1")
-        monkeypatch.setenv("OPENAI_API_BASE", f"{url}/v1")
-        monkeypatch.setenv("OPENAI_API_KEY", "sk-test-not-a-real-key")
+    with openai_env(monkeypatch, state):
         yield state
 
 

@@ -70,7 +70,7 @@ def test_coordinator_endpoints_need_the_admin_token(secured) -> None:
 
 def test_respondent_reads_only_own_answers_of_that_round(secured) -> None:
     services, client = secured
-    code, _ = _round(client)
+    code, token = _round(client)
     other_code, _ = _round(client)
     assert client.post(f"/api/rounds/{code}/join", json={"role": "gemeente"},
                        headers=A).status_code == 200
@@ -81,6 +81,8 @@ def test_respondent_reads_only_own_answers_of_that_round(secured) -> None:
     scan.handle("api:conv-a", _user(KEY_A), text=f"4, want {SECRET_NOTE}")
     mine = client.get(f"/api/rounds/{code}/me", headers=A)
     assert mine.status_code == 200 and SECRET_NOTE in mine.text
+    assert client.post(f"/api/rounds/{code}/close",
+                       headers={**A, "X-Admin-Token": token}).status_code == 200
     for response in (client.get(f"/api/rounds/{code}/me", headers=B),
                      client.get(f"/api/rounds/{other_code}/me", headers=A),
                      client.get(f"/api/rounds/{code}/result", headers=B)):

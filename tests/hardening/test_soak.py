@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import LONG
+from .helpers import LONG, wait_until_up
 
 pytestmark = pytest.mark.skipif(not LONG, reason="soak: zet OOGO_LONG_TESTS=1")
 
@@ -85,17 +85,7 @@ def test_soak_memory_stays_flat(data_dir: Path) -> None:
                                stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
-        import httpx
-
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                if httpx.get(f"{base}/readyz", timeout=5).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert time.monotonic() < deadline and process.poll() is None, "server not ready"
-            time.sleep(0.3)
+        wait_until_up(f"{base}/readyz", process, seconds=120, timeout=5)
         asyncio.run(_traffic(base, 30, process.pid))  # warm-up: caches fill, pools open
         samples, errors = asyncio.run(_traffic(base, seconds, process.pid))
     finally:

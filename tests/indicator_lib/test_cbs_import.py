@@ -108,3 +108,17 @@ def test_unreadable_provenance_record_refuses_the_import(registry, tmp_path):
     with pytest.raises(ImportRejected, match="herkomstbestand is niet leesbaar"):
         import_file(good, registry, tmp_path / "var")
     assert not (tmp_path / "var" / "indicators" / "imported.csv").exists()
+
+
+def test_imported_figures_get_the_same_disclosure_control(imported):
+    """Ommen's jeugdreclassering 2023 (5 youngsters at CBS) is hidden as small; since the
+    partnership VO 23.07 (Hardenberg + Ommen, a real sum) is shown, Hardenberg is hidden as well,
+    or Ommen would follow by subtraction."""
+    _root, _report, engine = imported
+    ommen = engine.lookup("jeugdzorg", "GM0175", "jeugdreclassering", 2023)
+    hardenberg = engine.lookup("jeugdzorg", "GM0160", "jeugdreclassering", 2023)
+    swv = engine.lookup("jeugdzorg", "VO2307", "jeugdreclassering", 2023)
+    assert not ommen.demo and ommen.suppressed and ommen.suppressed_reason == "klein"
+    assert not swv.demo and swv.value is not None
+    assert hardenberg.suppressed and hardenberg.suppressed_reason == "afgeleid"
+    assert hardenberg.numerator is None and hardenberg.value is None

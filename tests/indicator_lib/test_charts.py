@@ -42,3 +42,26 @@ def test_charts_do_not_touch_pyplot_state(engine):
         import matplotlib.pyplot as plt
 
         assert plt.get_fignums() == []
+
+
+def test_axis_says_whose_share_and_titles_have_no_ids():
+    from indicators.charts import axis_label, title_of
+    from indicators.values import Value
+
+    assert axis_label("jeugdzorg", "vso") == (
+        "% van de leerlingen in het voortgezet speciaal onderwijs (vso)")
+    assert axis_label("jeugdzorg", "totaal") == "% van alle jeugdigen van 0 tot 23 jaar"
+    assert axis_label("neet", "totaal") == "% van de jongeren van 15 tot 27 jaar"
+    assert "keer" in axis_label("neet_rr", "pro")
+    title = title_of(Value("neet", "GM0363", "totaal", 2023, 4.0, 1, 25, "%"), "nl", ", 2023")
+    assert "·" not in title and "totaal" not in title and title.startswith("Jongeren zonder werk")
+
+
+def test_trend_chart_region_swv_and_nederland(engine):
+    trends = [engine.trend("jeugdzorg", code) for code in ("GM0193", "VO2305", "NL01")]
+    _read_back(trend_chart(trends))
+
+
+def test_comparison_chart_with_rest_of_swv(engine):
+    cmp = engine.compare("jeugdzorg", "GM0363", "swv")
+    _read_back(comparison_chart([cmp.a, cmp.shown, engine.lookup("jeugdzorg", "NL01")]))

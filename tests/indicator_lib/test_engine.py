@@ -43,6 +43,7 @@ def test_lookup_errors_are_dutch(engine):
 def test_suppression_under_10(engine):
     v = engine.lookup("jeugdzorg", "GM0088", "jeugdreclassering")
     assert v.suppressed and v.value is None and v.numerator is None
+    assert v.suppressed_reason == "klein" and v.denominator is None
     rr = engine.lookup("neet_rr", "GM0088", "jeugdreclassering")
     assert rr.suppressed and rr.value is None
     big = engine.lookup("jeugdzorg", "GM0363", "jeugdreclassering")
@@ -55,13 +56,52 @@ def test_compare_with_nederland_tests_against_the_rest(engine):
     assert "z-toets" in cmp.test and "rest van Nederland" in cmp.test
     assert cmp.difference == round(cmp.a.value - cmp.b.value, 1)
     assert cmp.direction in {"hoger", "lager", "gelijk"}
-    assert cmp.significant == (cmp.direction != "gelijk")
+    assert (cmp.direction != "gelijk") == (cmp.significant and cmp.relevant)
+    assert cmp.reference is None and cmp.shown is cmp.b  # Nederland itself is shown
 
 
 def test_compare_with_own_swv_uses_po_or_vo_by_category(engine):
     assert engine.compare("jeugdzorg", "GM0193", "swv", "sbo").b.region == "PO2305"
     assert engine.compare("jeugdzorg", "GM0193", "swv", "vso").b.region == "VO2305"
     assert engine.compare("neet", "GM0193", "swv").b.region == "VO2305"
+
+
+def test_own_swv_is_tested_against_and_shown_as_its_rest(engine):
+    cmp = engine.compare("jeugdzorg", "GM0363", "swv")
+    whole, own, rest = cmp.b, cmp.a, cmp.reference
+    assert rest is cmp.shown and rest.region == whole.region and rest.excluding == "GM0363"
+    assert rest.excluding_name == "Amsterdam"
+    assert rest.numerator == whole.numerator - own.numerator
+    assert rest.denominator == whole.denominator - own.denominator
+    assert rest.value == round(100 * rest.numerator / rest.denominator, 1)
+    assert cmp.difference == round(own.value - rest.value, 1)
+    from indicators.stats import two_proportion_test
+
+    p = two_proportion_test(own.numerator, own.denominator, rest.numerator, rest.denominator)
+    assert cmp.p_value == round(p, 4) and "rest van" in cmp.test
+
+
+def test_swv_that_is_the_gemeente_alone_is_not_compared(engine, registry):
+    alone = [g for g in registry.gemeenten()
+             if [m.code for m in registry.members(g.swv_vo)] == [g.code]]
+    assert "GM0150" in {g.code for g in alone}  # Deventer is its own VO partnership
+    for gemeente in alone:
+        cmp = engine.compare("neet", gemeente.code, "swv")
+        assert cmp.skipped == "swv_is_gemeente" and not cmp.tested
+        assert cmp.direction == "onbekend" and cmp.reference is None
+
+
+def test_direction_needs_significance_and_relevance():
+    from indicators.significance import MIN_RELEVANT_RATIO, compare_values
+
+    big = Value("neet", "GM0001", "totaal", 2023, 10.5, 105000, 1000000, "%")
+    base = Value("neet", "GM0002", "totaal", 2023, 10.0, 100000, 1000000, "%")
+    cmp = compare_values(big, base)  # huge groups: significant, but only 5% apart
+    assert cmp.significant and not cmp.relevant and cmp.direction == "gelijk"
+    far = Value("neet", "GM0001", "totaal", 2023, 11.0, 110000, 1000000, "%")
+    cmp = compare_values(far, base)
+    assert cmp.significant and cmp.relevant and cmp.direction == "hoger"
+    assert MIN_RELEVANT_RATIO == 1.10
 
 
 def test_compare_with_other_gemeente_significance(engine):
@@ -115,10 +155,27 @@ def test_compare_peers(engine):
 def test_trend(engine):
     t = engine.trend("jeugdzorg", "NL01")
     assert [v.year for v in t.values] == [2019, 2020, 2021, 2022, 2023]
-    assert t.direction == "gestegen" and t.significant  # national demo data rises
+    assert t.direction == "gestegen" and t.significant and t.relevant  # 9,5% -> 10,6%
     assert t.change == round(t.values[-1].value - t.values[0].value, 1)
     small = engine.trend("jeugdzorg", "GM0088", "jeugdreclassering")
     assert small.direction == "onbekend"
+
+
+def test_trends_differ_between_gemeenten(engine, registry):
+    directions = {engine.trend("jeugdzorg", g.code).direction for g in registry.gemeenten()}
+    assert {"gestegen", "gedaald", "stabiel"} <= directions
+
+
+def test_compare_trend_with_nederland(engine, registry):
+    for gemeente in registry.gemeenten()[:60]:
+        cmp = engine.compare_trend("jeugdzorg", gemeente.code)
+        assert cmp.reference.region == "NL01" and cmp.first_year == 2019
+        assert cmp.ratio == pytest.approx(cmp.change / cmp.reference_change, abs=1e-3)
+        if cmp.direction in ("hoger", "lager"):
+            assert cmp.significant and cmp.relevant
+            assert (cmp.direction == "hoger") == (cmp.ratio > 1)
+    nothing = engine.compare_trend("jeugdzorg", "NL01")
+    assert nothing.direction == "gelijk" and nothing.ratio == 1.0
 
 
 def test_position(engine):
@@ -137,11 +194,29 @@ def test_position(engine):
     assert swv.level == "swv_vo" and swv.n == 74
 
 
+def test_levels_without_figures_are_refused_with_the_nearest(engine):
+    from indicators.levels import NotPublished
+
+    with pytest.raises(NotPublished, match="niet per samenwerkingsverband PO") as err:
+        engine.lookup("neet", "PO2001")
+    assert err.value.alternatives[0].startswith("VO")
+    assert set(err.value.alternatives) == {g.swv_vo for g in engine.registry.members("PO2001")}
+    with pytest.raises(NotPublished):
+        engine.lookup("jeugdzorg", "VO2001", "sbo")
+    with pytest.raises(NotPublished):
+        engine.lookup("neet_rr", "PO2707", "pro")
+    assert engine.lookup("jeugdzorg", "PO2001", "totaal").value is not None
+    assert engine.published_levels("neet") == ("gemeente", "swv_vo", "land")
+    assert engine.alternatives("neet", "GM0363") == []
+
+
 def test_breakdown(engine):
     per_school = engine.breakdown("jeugdzorg", "GM0363", dimension="onderwijssoort")
     assert [v.category for v in per_school] == ["po", "sbo", "so", "vo", "vso", "pro", "mbo"]
     types = engine.breakdown("jeugdzorg", "GM0363", 2022, "zorgtype")
     assert len(types) == 4 and all(v.year == 2022 for v in types)
+    po_level = engine.breakdown("jeugdzorg", "PO2707", dimension="onderwijssoort")
+    assert [v.category for v in po_level] == ["po", "sbo", "so"]
     assert len(engine.breakdown("neet_rr", "NL01", dimension="risicofactor")) == 9
     with pytest.raises(InvalidCategory):
         engine.breakdown("jeugdzorg", "GM0363", dimension="leeftijd")

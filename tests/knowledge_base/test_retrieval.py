@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from knowledge.baseline import windows
 from knowledge.errors import KnowledgeUnavailable
-from knowledge.evaluation import default_questions_file, evaluate, load_questions
+from knowledge.evaluation import EVAL_DIR, evaluate, load_part, part_name
 from knowledge.service import KnowledgeBase
-
-HELDOUT = Path(__file__).parent / "data" / "heldout.jsonl"
 
 
 @pytest.mark.parametrize("method", ["hybrid", "bm25", "dense"])
@@ -42,23 +41,38 @@ def test_in_scope_question_finds_cited_passage(
     assert all(h.score > 0 for h in hits)
 
 
-def test_dev_questions_hybrid_recall(shipped_kb: KnowledgeBase) -> None:
-    path = default_questions_file()
-    if not path.is_file():
-        pytest.skip(f"{path} is not present next to the checkout")
-    questions = load_questions(path)
-    results = {r.method: r for r in evaluate(shipped_kb, questions)}
-    assert results["hybrid"].recall_at_3 >= 0.9, results["hybrid"].missed
-    assert results["hybrid"].rejected_out_of_scope in (None, 1.0)
+def test_dev_part_keeps_a_floor(shipped_kb: KnowledgeBase) -> None:
+    """A floor, not the benchmark (that is `oogo eval retrieval`): the reranker must stay well
+    above plain retrieval on the development questions it was fitted on."""
+    parts = {"dev": load_part(EVAL_DIR / "retrieval_dev.jsonl")}
+    (dev,) = evaluate(shipped_kb, parts, with_baseline=False)
+    assert not dev.label_errors
+    assert dev.method.recall_at_1 >= 0.72 and dev.method.recall_at_3 >= 0.85, dev.method.missed
+    assert dev.rejected_out_of_scope == 1.0
 
 
-def test_heldout_questions_generalise(shipped_kb: KnowledgeBase) -> None:
-    questions = load_questions(HELDOUT)
-    results = {r.method: r for r in evaluate(shipped_kb, questions)}
-    hybrid = results["hybrid"]
-    assert hybrid.rejected_out_of_scope == 1.0, hybrid.false_hits
-    assert hybrid.recall_at_3 >= 0.75, hybrid.missed
-    assert hybrid.mrr >= results["bm25"].mrr - 0.05
+def test_a_label_for_a_missing_heading_is_reported(shipped_kb: KnowledgeBase, tmp_path) -> None:
+    path = tmp_path / "retrieval_extra.jsonl"
+    path.write_text(
+        '{"id": "x1", "question": "Wat is het OOGO?", "lang": "nl", "answers": '
+        '[{"doc": "oogo.md", "heading": "Een kop die niet bestaat"}]}\n'
+        '{"id": "x2", "question": "Wat is het OOGO?", "lang": "nl", "answers": '
+        '[{"doc": "oogo.md", "heading": "Wat is het OOGO en wat betekent het?"}]}\n',
+        encoding="utf-8",
+    )
+    assert part_name(path) == "extra"
+    (result,) = evaluate(shipped_kb, {"extra": load_part(path)}, with_baseline=False)
+    assert result.label_errors == ["x1: geen sectie 'Een kop die niet bestaat' in oogo.md"]
+    assert result.method.n == 1 and result.method.recall_at_1 == 1.0
+
+
+def test_baseline_windows_are_plain_overlapping_chunks() -> None:
+    text = ("woord " * 600).strip()
+    spans = windows(text)
+    assert all(end - start <= 1000 for start, end in spans)
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
+        assert 150 <= end - start <= 200
 
 
 def test_dense_failure_falls_back_to_bm25(
@@ -68,6 +82,7 @@ def test_dense_failure_falls_back_to_bm25(
         raise KnowledgeUnavailable("Chroma is weg.")
 
     monkeypatch.setattr(shipped_kb.store, "query", broken)
+    monkeypatch.setattr(shipped_kb, "_retriever", None)
     with caplog.at_level(logging.WARNING, logger="knowledge.retrieval"):
         hits = shipped_kb.search("Waar vind ik cijfers over thuiszitters?")
     assert hits and any("verzuim" in h.text.lower() for h in hits)

@@ -1,7 +1,7 @@
-"""Checks on the knowledge documents in knowledge/docs/.
+"""Checks on the knowledge documents in knowledge/docs/: front matter, sections, key phrases.
 
 Why: retrieval cites these files by name and works per heading section, so every document must
-carry valid front matter, cite only sources the domain research gave, and keep its sections
+carry valid front matter, cite only sources that were researched, and keep its sections
 self-contained and of a size that retrieval can use. The key-phrase checks pin the phrases that
 users' questions depend on (e.g. "vier weken" in the NEET definition), so a careless edit fails.
 """
@@ -9,14 +9,11 @@ users' questions depend on (e.g. "vier weken" in the NEET definition), so a care
 from __future__ import annotations
 
 import datetime as dt
-import re
-from pathlib import Path
 
 import pytest
 import yaml
 
-DOCS = Path(__file__).resolve().parents[2] / "knowledge" / "docs"
-FACTS = Path("/work/shared/domain/FACTS.md")
+from tests.knowledge_docs.docs import DOCS, FACTS, RESEARCHED, doc_names, sections, split
 
 EXPECTED = {
     "handleiding.md",
@@ -27,80 +24,67 @@ EXPECTED = {
     "monitor-aoj.md",
     "over-de-assistent.md",
     "begrippen.md",
+    "passend-onderwijs.md",
+    "jeugdhulp-en-zorg.md",
 }
-
-FRONT = re.compile(r"\A---\n(.*?)\n---\n(.*)\Z", re.S)
-HEADING = re.compile(r"^(#{2,3}) (.+)$", re.M)
-
-
-def _split(path: Path) -> tuple[dict, str]:
-    match = FRONT.match(path.read_text(encoding="utf-8"))
-    assert match, f"{path.name}: no front matter block"
-    meta = yaml.safe_load(match.group(1))
-    assert isinstance(meta, dict), f"{path.name}: front matter is not a mapping"
-    return meta, match.group(2)
-
-
-def _sections(body: str) -> list[tuple[str, str]]:
-    """(heading, text) per ## or ### section; text excludes nested headings' text."""
-    marks = list(HEADING.finditer(body))
-    out = []
-    for i, m in enumerate(marks):
-        end = marks[i + 1].start() if i + 1 < len(marks) else len(body)
-        out.append((m.group(2).strip(), body[m.end():end].strip()))
-    return out
-
-
-def _section(name: str, heading_part: str) -> str:
-    _, body = _split(DOCS / name)
-    hits = [text for head, text in _sections(body) if heading_part.lower() in head.lower()]
-    assert hits, f"{name}: no section whose heading contains {heading_part!r}"
-    return hits[0]
 
 
 def test_all_expected_documents_exist() -> None:
-    present = {p.name for p in DOCS.glob("*.md")}
+    present = set(doc_names())
     assert present >= EXPECTED, f"missing: {sorted(EXPECTED - present)}"
 
 
-@pytest.mark.parametrize("name", sorted(EXPECTED))
+@pytest.mark.parametrize("name", doc_names())
 def test_front_matter_fields(name: str) -> None:
-    meta, body = _split(DOCS / name)
+    meta, _ = split(name)
     assert isinstance(meta.get("title"), str) and meta["title"].strip()
     assert isinstance(meta.get("summary"), str) and 20 <= len(meta["summary"]) <= 400
-    assert meta.get("date") == dt.date(2026, 11, 23)
+    date = meta.get("date")
+    assert isinstance(date, dt.date), f"{name}: date is not a date: {date!r}"
+    assert dt.date(2026, 1, 1) <= date <= dt.date.today(), f"{name}: implausible date {date}"
     sources = meta.get("sources")
     assert isinstance(sources, list) and sources
     for src in sources:
         assert set(src) == {"name", "url"}, src
         assert src["name"].strip()
         assert src["url"].startswith(("http://", "https://")), src
+    urls = [s["url"] for s in sources]
+    assert len(urls) == len(set(urls)), f"{name}: a source is listed twice"
 
 
 @pytest.mark.skipif(not FACTS.exists(), reason="shared FACTS.md not present")
-@pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_source_urls_come_from_facts(name: str) -> None:
+@pytest.mark.parametrize("name", doc_names())
+def test_source_urls_are_researched(name: str) -> None:
+    """Every cited URL comes from the shared research notes or from this part's own research log."""
     facts = FACTS.read_text(encoding="utf-8")
-    meta, _ = _split(DOCS / name)
+    researched = {r["url"] for r in yaml.safe_load(RESEARCHED.read_text(encoding="utf-8"))}
+    meta, _ = split(name)
     for src in meta["sources"]:
-        assert src["url"] in facts, f"{name}: URL not in FACTS.md: {src['url']}"
+        assert src["url"] in facts or src["url"] in researched, (
+            f"{name}: URL neither in FACTS.md nor in researched_sources.yaml: {src['url']}")
 
 
-@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_research_log_entries_say_what_was_read() -> None:
+    entries = yaml.safe_load(RESEARCHED.read_text(encoding="utf-8"))
+    assert entries and all(set(e) == {"url", "checked"} and e["checked"].strip() for e in entries)
+    urls = [e["url"] for e in entries]
+    assert len(urls) == len(set(urls))
+
+
+@pytest.mark.parametrize("name", doc_names())
 def test_sections_are_usable_for_retrieval(name: str) -> None:
-    _, body = _split(DOCS / name)
-    sections = _sections(body)
-    assert len(sections) >= 4, f"{name}: too few sections"
-    heads = [h for h, _ in sections]
+    found = sections(name)
+    assert len(found) >= 4, f"{name}: too few sections"
+    heads = [s.heading for s in found]
     assert len(heads) == len(set(heads)), f"{name}: duplicate headings"
-    for head, text in sections:
-        words = len(text.split())
+    for s in found:
+        words = len(s.text.split())
         # an intro section above ### subsections may be short; leaf sections must say something
-        assert words >= 25, f"{name}: section {head!r} has only {words} words"
-        assert words <= 330, f"{name}: section {head!r} is too long ({words} words)"
+        assert words >= 25, f"{name}: section {s.heading!r} has only {words} words"
+        assert words <= 330, f"{name}: section {s.heading!r} is too long ({words} words)"
 
 
-@pytest.mark.parametrize("name", sorted(EXPECTED))
+@pytest.mark.parametrize("name", doc_names())
 def test_no_leftover_markers_or_english_placeholders(name: str) -> None:
     text = (DOCS / name).read_text(encoding="utf-8")
     # research markers are upper case; "niet gevonden" is ordinary Dutch and allowed
@@ -111,14 +95,19 @@ def test_no_leftover_markers_or_english_placeholders(name: str) -> None:
 
 KEY_PHRASES = [
     ("oogo.md", "Wat is het OOGO en wat betekent het", ["op overeenstemming gericht overleg"]),
-    ("oogo.md", "welke wet", ["OOGO", "ondersteuningsplan", "WPO artikel 18a",
-                              "WVO artikel 17a", "WEC artikel 28a"]),
-    ("oogo.md", "Hoe vaak", ["ten minste eens in de vier jaar", "ondersteuningsplan"]),
+    ("oogo.md", "welke wet staat het OOGO over", ["OOGO", "ondersteuningsplan", "WPO artikel 18a",
+                                                 "WVO artikel 17a", "Wet voortgezet onderwijs 2020",
+                                                 "WEC artikel 28a", "negende lid"]),
+    ("oogo.md", "OOGO jeugd over het jeugdplan", ["artikel 2.2, derde lid",
+                                                  "artikel 2.7, eerste lid"]),
+    ("oogo.md", "Hoe vaak", ["ten minste eens in de vier jaar", "ondersteuningsplan",
+                             "vóór 1 augustus 2014"]),
     ("oogo.md", "verschil tussen OOGO passend onderwijs en OOGO jeugd", ["jeugdplan"]),
     ("oogo.md", "typische onderwerpen", ["leerlingenvervoer", "thuiszitters",
                                          "overgang po-vo", "vmbo-mbo"]),
     ("oogo.md", "Wie zit er aan tafel", ["samenwerkingsverband", "wethouders"]),
     ("indicatoren.md", "Wat betekent NEET", ["vier weken", "1 oktober"]),
+    ("indicatoren.md", "leeftijdsgrens", ["15 tot 27 jaar", "bij elk cijfer"]),
     ("indicatoren.md", "relatieve risico op NEET berekend", ["gedeeld door"]),
     ("handleiding.md", "Welke vragenlijsten", ["Vragenlijst Uitvoering", "Vragenlijst Beleid",
                                                "Vragen voor het Startgesprek"]),
@@ -126,16 +115,24 @@ KEY_PHRASES = [
     ("bronnenoverzicht.md", "thuiszitters", ["Leerplichttelling", "absoluut verzuim",
                                              "langdurig relatief verzuim", "leerplicht"]),
     ("bronnenoverzicht.md", "wijk", ["83563NED", "85075NED", "wijk"]),
-    ("regioscan.md", "Wat is de regioscan", ["thema", "16"]),
+    ("regioscan.md", "Wat is de regioscan", ["thema", "16", "onderwijs en jeugdhulp, afstemming,"
+                                             " samenwerking en effecten"]),
     ("regioscan.md", "Wat bedoelen we met afstemming", ["afstemming"]),
+    ("monitor-aoj.md", "Wat kost", ["gratis", "enquêtetool", "kennis"]),
+    ("monitor-aoj.md", "aanspreekpunt", ["Eva de Jong", "Lieke Salomé"]),
+    ("jeugdhulp-en-zorg.md", "Jeugdwet en wat niet", ["Wet langdurige zorg", "Zorgverzekeringswet",
+                                                      "artikel 1.2"]),
+    ("passend-onderwijs.md", "ondersteuningsplanraad", ["instemming", "artikel 14a"]),
+    ("over-de-assistent.md", "echt", ["microdata", "oogo data fetch cbs", "oogo data import"]),
 ]
 
 
 @pytest.mark.parametrize(("name", "heading", "phrases"), KEY_PHRASES)
 def test_key_phrases_in_their_section(name: str, heading: str, phrases: list[str]) -> None:
-    text = _section(name, heading)
+    hits = [s.text for s in sections(name) if heading.lower() in s.heading.lower()]
+    assert hits, f"{name}: no section whose heading contains {heading!r}"
     for phrase in phrases:
-        assert phrase in text, f"{name} / {heading}: missing {phrase!r}"
+        assert phrase in hits[0], f"{name} / {heading}: missing {phrase!r}"
 
 
 def test_demo_data_is_announced() -> None:
@@ -143,6 +140,16 @@ def test_demo_data_is_announced() -> None:
         text = (DOCS / name).read_text(encoding="utf-8").lower()
         assert "demonstratiecijfers" in text, name
         assert "oogo data import" in text, name
+
+
+def test_regioscan_themes_are_the_monitors_themes() -> None:
+    """The four theme names are public (Monitor AOJ); the scan uses exactly them."""
+    from tests.knowledge_docs.docs import regioscan
+
+    names = [t["name"] for t in regioscan()["themes"]]
+    assert names == ["Onderwijs en jeugdhulp", "Afstemming", "Samenwerking", "Effecten"]
+    header = (DOCS.parent / "regioscan.yaml").read_text(encoding="utf-8").split("\nversion:")[0]
+    assert "niet openbaar" in header and "onderwijs en jeugdhulp" in header
 
 
 # Headings that other parts of the project cite by exact text (bot/oogo/passages.py maps OOGO
@@ -164,7 +171,6 @@ CITED_HEADINGS = {
 
 @pytest.mark.parametrize("name", sorted(CITED_HEADINGS))
 def test_cited_headings_exist(name: str) -> None:
-    _, body = _split(DOCS / name)
-    heads = {head for head, _ in _sections(body)}
+    heads = {s.heading for s in sections(name)}
     missing = [h for h in CITED_HEADINGS[name] if h not in heads]
     assert not missing, f"{name}: headings cited elsewhere are missing: {missing}"

@@ -1,5 +1,5 @@
-"""With a finished regioscan round (3 roles x 3 respondents) the scan-based points appear, and
-their numbers are exactly the round's aggregates."""
+"""With a closed regioscan round (3 roles x 10 respondents, enough for the anonymity rules) the
+scan-based points appear, and their numbers are exactly the round's published figures."""
 
 from __future__ import annotations
 
@@ -10,23 +10,29 @@ from tests.oogo.conftest import MID_SIZE
 ROLES = ("gemeente", "onderwijs", "jeugdhulp")
 
 
-def _answer(role: str, question_id: str, theme_index: int) -> int:
-    """Theme 1 is weak for everybody; on theme 2 the roles disagree; the rest is fine."""
+LOW, MIDDLE, HIGH = (1, 2, 1, 2, 3), (2, 3, 4, 2, 3), (3, 4, 5, 4, 5)  # means 1.8, 2.8, 4.2
+
+
+def _answer(role: str, question_id: str, theme_index: int, person: int) -> int:
+    """Theme 1 is weak for everybody; on theme 2 the roles disagree; the rest is fine. Answers
+    vary within each role, as the anonymity rules require before a figure is shown."""
     if theme_index == 0:
-        return 2
-    if theme_index == 1:
-        return {"gemeente": 5, "onderwijs": 2, "jeugdhulp": 3}[role]
-    return 4
+        pattern = LOW
+    elif theme_index == 1:
+        pattern = {"gemeente": HIGH, "onderwijs": LOW, "jeugdhulp": MIDDLE}[role]
+    else:
+        pattern = HIGH
+    return pattern[person % 5]
 
 
-def _fill(service, definition, code: str, role: str, user: str) -> None:
+def _fill(service, definition, code: str, role: str, user: str, person: int) -> None:
     theme_of = {q.id: i for i, t in enumerate(definition.themes) for q in t.questions}
     step = service.start(f"conv-{user}", user, round_code=code, role=role)
     for _ in range(definition.total + 2):
         if step.kind != "question":
             break
         qid = step.buttons[0].value.split(":")[2].split("=")[0]
-        wanted = f"={_answer(role, qid, theme_of[qid])}"
+        wanted = f"={_answer(role, qid, theme_of[qid], person)}"
         choice = next(b.value for b in step.buttons if b.value.endswith(wanted))
         step = service.handle(f"conv-{user}", user, choice=choice)
     confirm = next(b.value for b in step.buttons if b.value.endswith(":confirm"))
@@ -36,17 +42,18 @@ def _fill(service, definition, code: str, role: str, user: str) -> None:
 @pytest.fixture(scope="module")
 def scanned(services):
     service, definition = services.regioscan, services.scan_definition
-    _, code, _ = service.create_round(MID_SIZE, "OOGO-test")
+    _, code, token = service.create_round(MID_SIZE, "OOGO-test")
     for role in ROLES:
-        for i in range(3):
-            _fill(service, definition, code, role, f"{role}-{i}")
-    return service.round_result(MID_SIZE)
+        for i in range(10):
+            _fill(service, definition, code, role, f"{role}-{i}", i)
+    service.close_round(code, token)
+    return service.round_result(code)
 
 
 def test_scan_points_appear_with_the_round_numbers(services, scanned) -> None:
     from bot.oogo.points import generate_points
 
-    assert scanned.respondents == 9
+    assert scanned.respondents == 30
     result = generate_points(services, MID_SIZE, max_points=10)
     assert result.has_scan and not result.notes
     scan_points = [p for p in result.points if p.topic.startswith("scan")]
@@ -63,12 +70,14 @@ def test_scan_points_appear_with_the_round_numbers(services, scanned) -> None:
             assert detail["mean"] == pytest.approx(weakest_theme.mean, abs=0.005)
             assert detail["count"] == weakest_theme.count
         elif detail["item_kind"] == "statement":
-            assert detail["mean"] == pytest.approx(statements[detail["item"]].mean, abs=0.005)
-            assert detail["mean"] == min(round(s.mean, 2) for s in scanned.statements)
+            statement = statements[detail["item"]]
+            assert detail["item"] == "o1"  # 24 of 30 (helemaal) oneens, first of the ties
+            assert detail["disagree"] == round(statement.share(1, 2) * 30) == 24
+            assert detail["count"] == statement.count == 30
         else:
             top = scanned.disagreements[0]
-            assert detail["item"] == top.question_id
-            assert detail["gap"] == pytest.approx(top.gap, abs=0.01)
+            assert detail["item"] == top.theme_id
+            assert detail["gap"] == pytest.approx(top.gap, abs=0.01) == 2.4
             assert sorted(detail["role_means"].values()) == pytest.approx(
                 sorted(top.role_means.values()), abs=0.005)
 
@@ -78,7 +87,7 @@ def test_report_shows_the_round(services, scanned) -> None:
     from bot.oogo.report_render import render_html
 
     report = build_report(services, MID_SIZE, with_charts=False)
-    assert report.scan is not None and report.scan.count == 9
+    assert report.scan is not None and report.scan.count == 30
     html = render_html(report)
     assert "nog geen regioscan-ronde" not in html
     for theme in scanned.themes:

@@ -98,20 +98,23 @@ def test_round_commands(cli, tmp_path):
     created = cli("round", "create", "GM0363", "--title", "OOGO 2027")
     assert created.exit_code == 0, created.output
     code, token = _code_and_token(created.output)
-    for i, role in enumerate(["gemeente", "jeugdhulp", "school"]):
-        run = cli("regioscan", "--user", f"u{i}", "--code", code, "--role", role,
-                  stdin="\n".join(["3"] * 16 + ["bevestig"]) + "\n")
+    for i, value in enumerate("1234512345"):
+        run = cli("regioscan", "--user", f"u{i}", "--code", code, "--role", "gemeente",
+                  stdin="\n".join([value] * 16 + ["bevestig"]) + "\n")
         assert "Dank je wel" in run.output, run.output
     status = cli("round", "status", code, "--token", token)
-    assert "Aangemeld: 3; scan ingestuurd: 3" in status.output
-    md = cli("round", "result", code)
-    assert "| Onderwijs en jeugdhulp | 3,0 (spreiding 0,0, n = 3) |" in md.output
-    assert "te weinig respondenten om te tonen" in md.output  # each role has only 1
-    out_file = tmp_path / "uitslag.json"
-    js = cli("round", "result", code, "--format", "json", "-o", str(out_file))
-    assert js.exit_code == 0 and json.loads(out_file.read_text())["respondents"] == 3
+    assert "Aangemeld: 10; scan ingestuurd: 10" in status.output
+    early = cli("round", "result", code)
+    assert early.exit_code == 2 and "loopt nog" in early.output
     closed = cli("round", "close", code, "--token", token)
     assert "is gesloten" in closed.output
+    md = cli("round", "result", code)
+    assert "| Onderwijs en jeugdhulp | 3,0 (n = 10) | 3,0 (n = 10) |" in md.output, md.output
+    assert code not in md.output
+    out_file = tmp_path / "uitslag.json"
+    js = cli("round", "result", code, "--format", "json", "-o", str(out_file))
+    assert js.exit_code == 0 and json.loads(out_file.read_text())["respondents"] == 10
+    assert code not in out_file.read_text() and code not in js.output
 
 
 @pytest.mark.parametrize(("args", "message"), [

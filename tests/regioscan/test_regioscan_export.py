@@ -12,7 +12,7 @@ from bot.regioscan.export import (
     round_result_json,
     round_result_markdown,
 )
-from bot.regioscan.rounds import aggregate
+from bot.regioscan.round_result import aggregate
 
 
 def _finished(definition):
@@ -36,16 +36,20 @@ def test_personal_exports_and_chart(definition):
 
 
 def test_round_exports_and_chart(definition):
-    responses = [(role, {q.id: v for q in definition.questions})
-                 for role, v in [("gemeente", 2), ("gemeente", 3), ("gemeente", 4),
-                                 ("swv", 5), ("swv", 5), ("swv", 5), ("anders", 1)]]
-    result = aggregate(definition, responses, code="ABCD2345", region="GM0363",
-                       title="OOGO 2027", status="closed")
+    def everywhere(value):
+        return {q.id: value for q in definition.questions}
+
+    responses = ([("gemeente", everywhere(v)) for v in (1, 2, 3, 4, 5) * 2]
+                 + [("swv", everywhere(v)) for v in (3, 4, 5, 4, 5) * 2])
+    result = aggregate(definition, responses, region="GM0363", title="OOGO 2027",
+                       status="closed")
     md = round_result_markdown(result)
-    assert "# Regioscan-ronde ABCD2345: OOGO 2027" in md and "Status: gesloten" in md
-    assert "3,0 (spreiding 1,0, n = 3)" in md and "5,0 (spreiding 0,0, n = 3)" in md
-    assert "Niet apart getoond (te weinig respondenten om te tonen): anders" in md
+    assert "# Regioscan-ronde: OOGO 2027" in md and "Status: gesloten" in md
+    assert "3,0 (n = 10)" in md and "4,2 (n = 10)" in md
+    assert "minstens 10 antwoorden" in md
+    assert "oneens of neutraal 8, eens 12 (van 20)" in md
     data = json.loads(round_result_json(result))
-    assert data["respondents"] == 7 and data["roles_hidden"] == ["anders"]
-    assert data["disagreements"][0]["gap"] == 2.0
+    assert data["respondents"] == 20 and data["role_counts"] == {"gemeente": 10, "swv": 10}
+    assert "roles_hidden" not in data and "code" not in data
+    assert data["disagreements"][0]["gap"] == 1.2
     assert round_chart(result).startswith(b"\x89PNG")

@@ -2,7 +2,11 @@
 
 Nothing is built at import time. ``oogo serve`` runs ``create_app`` through uvicorn's factory
 mode, so each worker builds its own app; tests pass their own ``Services`` (or fakes). The web
-page is plain HTML/CSS/JS from ``static/`` and gets a signed session cookie on ``GET /``.
+page is plain HTML/CSS/JS from ``static/`` and gets a signed session cookie on ``GET /``
+(``Secure`` when the request came over HTTPS, also through a trusted TLS proxy).
+
+A data dir or database that cannot be written stops the start with a Dutch message
+(``bot.channels.api.startup``); /readyz stays 503 until this worker's warm-up is done.
 """
 
 from __future__ import annotations
@@ -20,8 +24,10 @@ from fastapi.staticfiles import StaticFiles
 
 from bot.channels.api import (
     routes_chat,
+    routes_coordinator,
     routes_data,
     routes_health,
+    routes_history,
     routes_rounds,
     routes_telegram,
 )
@@ -34,6 +40,7 @@ from bot.channels.api.security import (
     SessionSigner,
     load_session_secret,
 )
+from bot.channels.api.startup import check_data_dir, check_store, fatal, warm_up
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -48,26 +55,14 @@ PAGE_HEADERS = {
 }
 DESCRIPTION = (
     "API van de OOGO-assistent: gesprek (chat), regio's, indicatoren, grafieken, regioscan-rondes, "
-    "OOGO-rapporten en feedback. Toegang: de kop `X-API-Key` (sleutels in OOGO_API_KEYS) of de "
-    "sessiecookie van de chatpagina. Zonder geconfigureerde sleutels is lokaal gebruik zonder "
-    "sleutel toegestaan. De indicatorcijfers zijn demonstratiegegevens tenzij echte gegevens zijn "
-    "geïmporteerd (`demo_data`)."
+    "OOGO-rapporten en feedback. Toegang: de kop `X-API-Key` (sleutels in OOGO_API_KEYS) of een "
+    "coördinator-login (`POST /api/coordinator/login`). Met sleutels werkt de sessiecookie van "
+    "de chatpagina alleen voor het gesprek zelf (chat, feedback, grafieken uit antwoorden, regio's "
+    "zoeken). Zonder geconfigureerde sleutels is lokaal gebruik zonder sleutel toegestaan. "
+    "Wijzigingen (POST, en de chatstream) van een andere website worden geweigerd. De "
+    "indicatorcijfers zijn demonstratiegegevens tenzij echte gegevens zijn geïmporteerd "
+    "(`demo_data`)."
 )
-
-
-def warm_up(services: Any) -> None:
-    """Load data, core and knowledge index in the background so the first user does not wait
-    (on a fresh data dir this builds the index, as the first search would)."""
-    try:
-        for part in ("registry", "indicators", "assistant"):
-            getattr(services, part)
-        knowledge = services.knowledge
-        if hasattr(knowledge, "is_ready") and not knowledge.is_ready():
-            log.info("knowledge index missing: building it now")
-            knowledge.index()
-        log.info("warm-up done")
-    except Exception:  # readiness reports what is broken; the process keeps serving
-        log.exception("warm-up failed")
 
 
 def create_app(services: Any | None = None, settings: Settings | None = None) -> FastAPI:
@@ -82,8 +77,9 @@ def create_app(services: Any | None = None, settings: Settings | None = None) ->
             from bot.services import build_services
 
             app.state.services = build_services(settings)
-            threading.Thread(target=warm_up, args=(app.state.services,), name="warm-up",
-                             daemon=True).start()
+            fatal(check_store, app.state.services)
+            threading.Thread(target=warm_up, args=(app.state.services, app.state.warm),
+                             name="warm-up", daemon=True).start()
         await routes_telegram.start(app)
         try:
             yield
@@ -96,8 +92,11 @@ def create_app(services: Any | None = None, settings: Settings | None = None) ->
                   lifespan=lifespan)
     app.state.settings = settings
     app.state.services = services
+    app.state.warm = threading.Event()
+    if services is not None:  # the caller built (and warmed) its own services
+        app.state.warm.set()
     app.state.signer = SessionSigner(load_session_secret(settings.session_secret,
-                                                         settings.ensure_data_dir()))
+                                                         fatal(check_data_dir, settings)))
     app.state.charts = ChartCache(settings.data_dir / "charts")
     app.state.telegram = None
 
@@ -105,7 +104,9 @@ def create_app(services: Any | None = None, settings: Settings | None = None) ->
     app.add_middleware(GuardMiddleware, max_body_bytes=settings.max_body_bytes,
                        limiter=RateLimiter(settings.rate_limit_per_minute),
                        trusted_proxies=list(settings.trusted_proxies))
-    for module in (routes_health, routes_chat, routes_data, routes_rounds, routes_telegram):
+    for module in (routes_health, routes_chat, routes_history, routes_data, routes_rounds,
+                   routes_coordinator,
+                   routes_telegram):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
@@ -116,7 +117,8 @@ def create_app(services: Any | None = None, settings: Settings | None = None) ->
         if not app.state.signer.verify(request.cookies.get(SESSION_COOKIE)):
             _, cookie = app.state.signer.new()
             response.set_cookie(SESSION_COOKIE, cookie, httponly=True, samesite="lax",
-                                secure=request.url.scheme == "https", max_age=60 * 60 * 24 * 30)
+                                secure=bool(getattr(request.state, "https", False)),
+                                max_age=60 * 60 * 24 * 30)
         return response
 
     return app

@@ -7,6 +7,7 @@ a Dutch text, and anything unexpected is logged with the request id and answered
 
 from __future__ import annotations
 
+import http
 import logging
 from typing import Any
 
@@ -15,12 +16,13 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
+from bot.channels.api.normalize import path_for_log
 from bot.storage.errors import StorageUnavailable
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MESSAGES = {
-    400: "Dit verzoek kan ik niet lezen.",
+    400: "Dit verzoek kan ik niet lezen. Stuur geldige JSON, gecodeerd als UTF-8.",
     401: "Geen toegang: een geldige API-sleutel (X-API-Key) of sessie is nodig.",
     403: "Geen toegang.",
     404: "Niet gevonden.",
@@ -29,6 +31,10 @@ DEFAULT_MESSAGES = {
     415: "Stuur de gegevens als JSON.",
     429: "U stuurt te veel verzoeken achter elkaar. Wacht even en probeer het opnieuw.",
 }
+#: English texts the framework itself puts in an HTTPException (a body that is not UTF-8 or not
+#: parseable, and the standard reason phrases): replaced by the Dutch text for the status
+FRAMEWORK_DETAILS = frozenset({s.phrase for s in http.HTTPStatus} |
+                              {"There was an error parsing the body"})
 INTERNAL = ("Er ging aan onze kant iets mis. Probeer het later nog eens; noem bij vragen "
             "de code {request_id}.")
 
@@ -71,21 +77,23 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(HTTPException)
     async def _http(request: Request, exc: HTTPException) -> JSONResponse:
         detail = exc.detail if isinstance(exc.detail, str) and exc.detail else None
-        if detail is None or detail.isascii() and detail in ("Not Found", "Method Not Allowed"):
+        if detail is None or detail in FRAMEWORK_DETAILS:
             detail = DEFAULT_MESSAGES.get(exc.status_code, "Dit verzoek kan ik niet verwerken.")
         return JSONResponse({"detail": detail}, status_code=exc.status_code,
                             headers=getattr(exc, "headers", None))
 
     @app.exception_handler(StorageUnavailable)
     async def _storage(request: Request, exc: StorageUnavailable) -> JSONResponse:
-        log.warning("storage unavailable on %s", request.url.path, exc_info=exc.__cause__)
+        # the cause names the statement; its parameters are hidden by the engine
+        log.warning("storage unavailable on %s", path_for_log(request.url.path),
+                    exc_info=exc.__cause__)
         return JSONResponse({"detail": exc.message}, status_code=503,
                             headers={"Retry-After": "30"})
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         request_id = _request_id(request)
-        log.exception("unexpected error on %s %s", request.method, request.url.path,
-                      extra={"request_id": request_id})
+        log.exception("unexpected error on %s %s", request.method,
+                      path_for_log(request.url.path), extra={"request_id": request_id})
         return JSONResponse({"detail": INTERNAL.format(request_id=request_id)}, status_code=500,
                             headers={"X-Request-ID": request_id})

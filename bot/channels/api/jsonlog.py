@@ -2,11 +2,20 @@
 
 Why: a deployment with several workers behind a proxy is debugged by grepping a request id
 across log lines; plain-text uvicorn logs cannot be parsed reliably.
+
+No user text in the logs: the stores hide SQL parameters, the code logs ids, types and hashed
+codes, and as a last line the formatter replaces what the current request brought along (its
+JSON strings and query values, collected by the middleware) by ``[tekst]`` in the message, the
+extras and the traceback, at every level: each of those texts whole, and each word of 4 or more
+characters in it (case-insensitive), so a debug line that quotes one word of a question (a
+child's name, a place) is covered too. A traceback of a validation error, for instance, quotes
+the input it refused.
 """
 
 from __future__ import annotations
 
 import contextvars
+import functools
 import json
 import logging
 import re
@@ -14,8 +23,45 @@ from datetime import UTC, datetime
 from typing import Any
 
 request_id_var: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
+user_texts_var: contextvars.ContextVar[tuple[str, ...]] = contextvars.ContextVar(
+    "user_texts", default=())
 
 _SECRET_PATTERN = re.compile(r"bot\d{5,}:[A-Za-z0-9_-]{20,}")
+MIN_REDACTED_CHARS = 4
+REDACTED = "[tekst]"
+#: the access log holds method, path (invitation codes hashed) and status only: kept readable
+ACCESS_LOGGER = "bot.channels.api.access"
+
+
+def user_texts_in(value: Any) -> list[str]:
+    """Every string of ``value`` (JSON: dict values and list items) long enough to redact."""
+    if isinstance(value, str):
+        return [value] if len(value.strip()) >= MIN_REDACTED_CHARS else []
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in user_texts_in(v)]
+    if isinstance(value, list):
+        return [t for v in value for t in user_texts_in(v)]
+    return []
+
+
+def redact(text: str) -> str:
+    """``text`` without the current request's own texts (and without bot tokens)."""
+    texts = user_texts_var.get()
+    if texts:
+        text = _pattern(texts).sub(REDACTED, text)
+    return _SECRET_PATTERN.sub("bot<token>", text)
+
+
+@functools.lru_cache(maxsize=256)
+def _pattern(texts: tuple[str, ...]) -> re.Pattern[str]:
+    pieces = {t.strip() for t in texts} | {repr(t)[1:-1] for t in texts}
+    pieces |= {w for t in texts for w in re.findall(rf"\w{{{MIN_REDACTED_CHARS},}}", t)}
+    ordered = sorted((p for p in pieces if len(p) >= MIN_REDACTED_CHARS), key=len,
+                     reverse=True)
+    if not ordered:
+        return re.compile(r"(?!)")
+    alternatives = "|".join(re.escape(p) for p in ordered)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
 class JsonFormatter(logging.Formatter):
@@ -29,15 +75,18 @@ class JsonFormatter(logging.Formatter):
             "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname,
             "logger": record.name,
-            "message": _SECRET_PATTERN.sub("bot<token>", record.getMessage()),
+            "message": record.getMessage() if record.name == ACCESS_LOGGER
+            else redact(record.getMessage()),
             "request_id": getattr(record, "request_id", None) or request_id_var.get(),
         }
         for key, value in vars(record).items():
             if key not in self._skip and key != "request_id" and not key.startswith("_"):
-                plain = isinstance(value, (str, int, float, bool, type(None)))
-                data[key] = value if plain else str(value)
+                if isinstance(value, (int, float, bool, type(None))):
+                    data[key] = value
+                else:
+                    data[key] = redact(str(value))
         if record.exc_info:
-            data["exception"] = self.formatException(record.exc_info)
+            data["exception"] = redact(self.formatException(record.exc_info))
         return json.dumps(data, ensure_ascii=False)
 
 
@@ -57,6 +106,7 @@ def logging_config(level: str = "INFO") -> dict[str, Any]:
             "uvicorn.error": {"handlers": [], "propagate": True},
             "uvicorn.access": {"handlers": [], "propagate": False, "level": "WARNING"},
             "httpx": {"level": "WARNING"},
+            "httpx2": {"level": "WARNING"},
             "alembic": {"level": "WARNING"},
             "httpcore": {"level": "WARNING"},
             "telegram": {"level": "WARNING"},

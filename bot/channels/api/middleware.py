@@ -1,7 +1,17 @@
 """One ASGI middleware for what every request needs before it reaches a route.
 
-Order of work: request id (X-Request-ID in and out), rate limit (per client, proxy-aware),
-body size limit (Content-Length and streamed bodies), then an access log line in JSON.
+Order of work: request id (X-Request-ID in and out), client address and HTTPS (both believed
+from a proxy only when it is in OOGO_TRUSTED_PROXIES), rate limit (per client), body size limit
+(Content-Length and streamed bodies), refusal of cross-site state changes, input normalisation
+(NUL and lone surrogates out of JSON bodies and query strings), then an access log line in JSON
+whose path never shows an invitation code.
+
+State changes: every POST/PUT/PATCH/DELETE, and the GET of the chat stream (a chat turn changes
+the conversation, and a button value can join a round), is refused with 403 when the browser
+says it comes from another site (Sec-Fetch-Site, or else Origin). Clients that send neither
+header are not browsers and cannot be tricked into acting for a victim. The Telegram webhook is
+exempt: Telegram's servers call it, protected by its own secret.
+
 Written as plain ASGI rather than ``BaseHTTPMiddleware`` so that streamed responses (server-sent
 events) pass through untouched and an oversized streamed body is cut off while it arrives.
 """
@@ -18,8 +28,15 @@ from typing import Any
 
 from starlette.exceptions import HTTPException
 
-from bot.channels.api.jsonlog import request_id_var
-from bot.channels.api.security import RateLimiter, client_address
+from bot.channels.api.jsonlog import request_id_var, user_texts_in, user_texts_var
+from bot.channels.api.normalize import clean_json_body, clean_query, path_for_log
+from bot.channels.api.security import (
+    RateLimiter,
+    client_address,
+    cross_site,
+    is_trusted,
+    request_is_https,
+)
 
 log = logging.getLogger("bot.channels.api.access")
 
@@ -27,6 +44,11 @@ _SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
 MSG_TOO_LARGE = "Uw verzoek is te groot. Stuur een korter bericht."
 MSG_TOO_MANY = "U stuurt te veel verzoeken achter elkaar. Wacht even en probeer het opnieuw."
+MSG_CROSS_SITE = ("Geweigerd: dit verzoek kwam van een andere website. Gebruik de chatpagina of "
+                  "de API zelf.")
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+STATE_CHANGING_GETS = ("/api/chat/stream",)
+EXEMPT_PATHS = ("/telegram/webhook",)
 
 Scope = dict[str, Any]
 
@@ -57,6 +79,22 @@ async def send_json(send: Any, status: int, body: dict[str, Any], headers: list 
     await send({"type": "http.response.body", "body": raw})
 
 
+def _query_texts(query: bytes) -> tuple[str, ...]:
+    from urllib.parse import parse_qsl
+
+    pairs = parse_qsl(query.decode("latin-1"), keep_blank_values=False)
+    return tuple(t for _, value in pairs for t in user_texts_in(value))
+
+
+def _remember_body_texts(body: bytes) -> None:
+    """Add the strings of a JSON body to the texts the log formatter must never print."""
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return
+    user_texts_var.set(user_texts_var.get() + tuple(user_texts_in(data)))
+
+
 class GuardMiddleware:
     """Request id, rate limit, body size limit and access log for every HTTP request."""
 
@@ -77,10 +115,14 @@ class GuardMiddleware:
         given = _header(scope, b"x-request-id")
         request_id = given if given and _SAFE_ID.match(given) else uuid.uuid4().hex
         token = request_id_var.set(request_id)
+        texts_token = user_texts_var.set(_query_texts(scope.get("query_string", b"")))
         peer = (scope.get("client") or ("unknown", 0))[0]
         client = client_address(peer, _header(scope, b"x-forwarded-for"), self.trusted)
+        https = request_is_https(scope.get("scheme", "http"), peer,
+                                 _header(scope, b"x-forwarded-proto"), self.trusted)
         scope.setdefault("state", {})["client_address"] = client
         scope["state"]["request_id"] = request_id
+        scope["state"]["https"] = https
         started = time.perf_counter()
         status_holder = {"status": 0}
 
@@ -106,19 +148,43 @@ class GuardMiddleware:
                 status_holder["status"] = 413
                 await send_json(send, 413, {"detail": MSG_TOO_LARGE}, request_id=request_id)
                 return
+            if self._refused_cross_site(scope, https):
+                status_holder["status"] = 403
+                await send_json(send, 403, {"detail": MSG_CROSS_SITE}, request_id=request_id)
+                return
+            scope["query_string"] = clean_query(scope.get("query_string", b""))
             await self._call_limited(scope, receive, send_wrapper, request_id, status_holder)
         finally:
-            log.info("%s %s %s", scope.get("method"), scope.get("path"), status_holder["status"],
+            log.info("%s %s %s", scope.get("method"), path_for_log(scope.get("path", "")),
+                     status_holder["status"],
                      extra={"status": status_holder["status"], "client": client,
                             "duration_ms": round((time.perf_counter() - started) * 1000, 1)})
             request_id_var.reset(token)
+            user_texts_var.reset(texts_token)
+
+    def _refused_cross_site(self, scope: Scope, https: bool) -> bool:
+        """A state change that a browser says comes from another site."""
+        method, path = scope.get("method", "GET"), scope.get("path", "")
+        if path in EXEMPT_PATHS:
+            return False
+        if method in SAFE_METHODS and path not in STATE_CHANGING_GETS:
+            return False
+        host = _header(scope, b"host") or ""
+        forwarded_host = _header(scope, b"x-forwarded-host")
+        peer = (scope.get("client") or ("unknown", 0))[0]
+        if forwarded_host and is_trusted(peer, self.trusted):
+            host = forwarded_host.split(",")[0].strip()
+        own = f"{'https' if https else 'http'}://{host}"
+        return cross_site(_header(scope, b"sec-fetch-site"), _header(scope, b"origin"), own)
 
     async def _call_limited(self, scope: Scope, receive: Any, send: Any, request_id: str,
                             status_holder: dict[str, int]) -> None:
         received = 0
         started = {"value": False}
+        json_body = "json" in (_header(scope, b"content-type") or "").lower()
+        drained = False
 
-        async def limited_receive() -> dict[str, Any]:
+        async def read() -> dict[str, Any]:
             nonlocal received
             message = await receive()
             if message["type"] == "http.request":
@@ -126,6 +192,25 @@ class GuardMiddleware:
                 if received > self.max_body_bytes:
                     raise _BodyTooLarge
             return message
+
+        async def limited_receive() -> dict[str, Any]:
+            """The body (JSON bodies whole and cleaned); afterwards the client's own messages,
+            so a streaming response still notices a disconnect."""
+            nonlocal drained
+            if drained or not json_body:
+                return await read()
+            parts: list[bytes] = []
+            while True:
+                message = await read()
+                if message["type"] != "http.request":
+                    return message
+                parts.append(message.get("body", b""))
+                if not message.get("more_body"):
+                    break
+            drained = True
+            body = clean_json_body(b"".join(parts))
+            _remember_body_texts(body)
+            return {"type": "http.request", "body": body, "more_body": False}
 
         async def tracking_send(message: dict[str, Any]) -> None:
             if message["type"] == "http.response.start":

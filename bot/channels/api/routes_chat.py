@@ -1,5 +1,11 @@
-"""Chat endpoints: one turn as JSON (``POST /api/chat``), or streamed as server-sent events
-(``GET /api/chat/stream``) for the web page, plus thumbs up/down feedback on an answer."""
+"""Chat endpoints: one turn as JSON (``POST /api/chat``) or streamed as server-sent events
+(``POST /api/chat/stream``, what the web page uses), plus thumbs up/down feedback on an answer.
+
+Every turn is kept in the turn store under the caller-scoped conversation id (the user's text as
+shown and the reply's JSON), so the page can be restored after a reload and exported; see
+``routes_history``. ``GET /api/chat/stream`` (query parameters) is kept for existing clients;
+state-changing use from a browser goes through the POST form.
+"""
 
 from __future__ import annotations
 
@@ -15,9 +21,10 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel, Field, ValidationError
 
+from bot.channels.api import conversation
 from bot.channels.api.deps import Caller, call_assistant, caller_of, services_of
 from bot.channels.api.serialize import reply_to_json
-from bot.core.messages import IncomingMessage
+from bot.core.messages import IncomingMessage, Reply
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api", tags=["chat"])
@@ -32,6 +39,9 @@ class ChatRequest(BaseModel):
     text: str = Field("", description="What the user typed.")
     choice: str | None = Field(None, max_length=200, description="Value of a pressed button.")
     region: str | None = Field(None, max_length=12, description="Own region code, e.g. GM0363.")
+    shown: str | None = Field(None, max_length=300,
+                              description="What the page showed as the user's message (the "
+                                          "label of a pressed button); kept in the history.")
 
 
 class FeedbackRequest(BaseModel):
@@ -45,28 +55,46 @@ def _message(request: Request, caller: Caller, body: ChatRequest) -> IncomingMes
     limit = request.app.state.settings.max_message_chars
     text = body.text.strip()
     if len(text) > limit:
-        raise HTTPException(422, f"Uw bericht is te lang ({len(text)} tekens). Houd het onder de "
-                                 f"{limit} tekens, of stel uw vraag in delen.")
+        raise HTTPException(422, f"Je bericht is te lang ({len(text)} tekens). Houd het onder de "
+                                 f"{limit} tekens, of stel je vraag in delen.")
     if not text and not body.choice:
-        raise HTTPException(422, "Uw bericht is leeg. Typ een vraag of kies een optie.")
+        raise HTTPException(422, "Je bericht is leeg. Typ een vraag of kies een optie.")
     region = (body.region or "").strip().upper() or None
     if region and not _REGION.match(region):
         raise HTTPException(422, "Deze regiocode ken ik niet. Gebruik bijvoorbeeld GM0363 of "
                                  "PO2707.")
     return IncomingMessage(channel="web" if caller.kind == "web" else "api",
                            conversation_id=caller.conversation(body.conversation_id),
-                           user_id=f"{caller.kind}:{caller.user_id}", text=text,
+                           user_id=conversation.user_of(caller), text=text,
                            choice=body.choice, region=region)
+
+
+def _finish(services: Any, request: Request, message: IncomingMessage, body: ChatRequest,
+            reply: Reply) -> dict[str, Any]:
+    """The reply's JSON for this turn, after keeping the turn (runs in a worker thread)."""
+    cid = message.conversation_id
+    conversation.attach_scan_result(services, cid, reply)
+    conversation.attach_report_offer(reply)
+    data = reply_to_json(reply, request.app.state.charts)
+    shown = (body.shown or "").strip() or message.text or body.choice or ""
+    try:
+        services.turn_store.append(cid, shown, conversation.stored_reply(data))
+    except Exception:  # noqa: BLE001 - the answer matters more than its history
+        log.warning("turn could not be kept in the history", exc_info=True)
+    data["conversation_id"] = body.conversation_id or "default"
+    data["profile_region"] = conversation.profile_region(services, cid)
+    if reply.intent == "regioscan":  # only a regioscan turn can start, pause or end a scan
+        data["scan"] = conversation.scan_status(services, cid)
+    return data
 
 
 @router.post("/chat", summary="Eén beurt in het gesprek")
 async def chat(body: ChatRequest, request: Request,
                caller: Caller = Depends(caller_of)) -> dict[str, Any]:
     message = _message(request, caller, body)
-    reply = await call_assistant(services_of(request), message)
-    data = reply_to_json(reply, request.app.state.charts)
-    data["conversation_id"] = body.conversation_id or "default"
-    return data
+    services = services_of(request)
+    reply = await call_assistant(services, message)
+    return await anyio.to_thread.run_sync(_finish, services, request, message, body, reply)
 
 
 def _chunks(text: str, size: int = 80) -> list[str]:
@@ -87,37 +115,49 @@ def _sse(event: str, data: Any) -> str:
     return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
 
 
-@router.get("/chat/stream", summary="Eén beurt, gestreamd als server-sent events",
-            response_class=StreamingResponse)
-async def chat_stream(request: Request, text: str = "", choice: str | None = None,
-                      region: str | None = None, conversation_id: str | None = None,
-                      caller: Caller = Depends(caller_of)) -> Response:
+def _stream(request: Request, message: IncomingMessage, body: ChatRequest) -> Response:
     """Events: ``chunk`` ({"text": ...}) while the answer arrives, then ``reply`` (full JSON)."""
-    try:
-        body = ChatRequest(conversation_id=conversation_id, text=text, choice=choice,
-                           region=region)
-    except ValidationError:  # query values too long: a clear 422, not a 500
-        raise HTTPException(422, "Een van de waarden in uw verzoek is te lang of ongeldig "
-                                 "(regio, keuze of gesprek).") from None
-    message = _message(request, caller, body)
+    services = services_of(request)
 
     async def events() -> AsyncIterator[str]:
         try:
-            reply = await call_assistant(services_of(request), message)
+            reply = await call_assistant(services, message)
+            for piece in _chunks(reply.text):
+                yield _sse("chunk", {"text": piece})
+                await asyncio.sleep(0)
+            data = await anyio.to_thread.run_sync(_finish, services, request, message, body,
+                                                  reply)
         except Exception:  # the page gets a Dutch message, the log gets the details
             log.exception("assistant failed in stream")
             yield _sse("error", {"detail": "Er ging iets mis bij het maken van het antwoord. "
                                            "Probeer het nog eens."})
             return
-        for piece in _chunks(reply.text):
-            yield _sse("chunk", {"text": piece})
-            await asyncio.sleep(0)
-        data = reply_to_json(reply, request.app.state.charts)
-        data["conversation_id"] = conversation_id or "default"
         yield _sse("reply", data)
 
     return StreamingResponse(events(), media_type="text/event-stream",
                              headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+
+
+@router.post("/chat/stream", summary="Eén beurt, gestreamd als server-sent events",
+             response_class=StreamingResponse)
+async def chat_stream_post(body: ChatRequest, request: Request,
+                           caller: Caller = Depends(caller_of)) -> Response:
+    """What the web page uses: the turn in a JSON body, the answer as server-sent events."""
+    return _stream(request, _message(request, caller, body), body)
+
+
+@router.get("/chat/stream", summary="Eén beurt, gestreamd (query-parameters; voor bestaande "
+                                    "koppelingen)", response_class=StreamingResponse)
+async def chat_stream(request: Request, text: str = "", choice: str | None = None,
+                      region: str | None = None, conversation_id: str | None = None,
+                      caller: Caller = Depends(caller_of)) -> Response:
+    try:
+        body = ChatRequest(conversation_id=conversation_id, text=text, choice=choice,
+                           region=region)
+    except ValidationError:  # query values too long: a clear 422, not a 500
+        raise HTTPException(422, "Een van de waarden in je verzoek is te lang of ongeldig "
+                                 "(regio, keuze of gesprek).") from None
+    return _stream(request, _message(request, caller, body), body)
 
 
 @router.post("/feedback", summary="Duim omhoog of omlaag bij een antwoord")
@@ -128,4 +168,4 @@ async def feedback(body: FeedbackRequest, request: Request,
     await anyio.to_thread.run_sync(lambda: store.add(
         answer_id=body.answer_id, conversation_id=caller.conversation(body.conversation_id),
         rating=body.rating, comment=comment))
-    return {"ok": True, "message": "Dank u voor uw reactie."}
+    return {"ok": True, "message": "Bedankt voor je reactie."}

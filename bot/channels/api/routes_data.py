@@ -41,7 +41,7 @@ def _resolve(services: Any, value: str, what: str = "regio") -> Any:
     candidates = list(getattr(resolution, "candidates", []) or [])
     if candidates:
         names = ", ".join(f"{c.name} ({c.code})" for c in candidates[:5])
-        raise HTTPException(404, f"De {what} '{value}' is niet eenduidig. Bedoelt u: {names}?")
+        raise HTTPException(404, f"De {what} '{value}' is niet eenduidig. Bedoel je: {names}?")
     raise HTTPException(404, f"De {what} '{value}' ken ik niet.")
 
 
@@ -183,12 +183,14 @@ async def chart(request: Request, chart_id: str,
     return Response(png, media_type="image/png", headers={"Cache-Control": "max-age=3600"})
 
 
-@router.get("/reports/{region}.{fmt}", summary="OOGO-rapport van een regio (pdf of html)",
+@router.get("/reports/{region}.{fmt}", summary="OOGO-rapport van een regio (pdf, html of md)",
             response_class=Response)
 async def report(request: Request, region: str, fmt: str,
                  caller: Caller = Depends(caller_of)) -> Response:
-    if fmt not in ("pdf", "html"):
-        raise HTTPException(404, "Het rapport is er als .pdf of .html.")
+    from bot.channels.api.reports import MEDIA, REPORT_FORMATS
+
+    if fmt not in REPORT_FORMATS:
+        raise HTTPException(404, "Het rapport is er als .pdf, .html of .md.")
     services = services_of(request)
     target = _resolve(services, region)
 
@@ -198,8 +200,7 @@ async def report(request: Request, region: str, fmt: str,
         return render_report(services, target.code, fmt)
 
     body = await anyio.to_thread.run_sync(render)
-    media = "application/pdf" if fmt == "pdf" else "text/html; charset=utf-8"
     filename = f"oogo-rapport-{target.code}.{fmt}"
-    disposition = "attachment" if fmt == "pdf" else "inline"
-    return Response(body, media_type=media,
+    disposition = "inline" if fmt == "html" else "attachment"
+    return Response(body, media_type=MEDIA[fmt],
                     headers={"Content-Disposition": f'{disposition}; filename="{filename}"'})

@@ -1,13 +1,25 @@
-"""Liveness (``/healthz``: the process answers) and readiness (``/readyz``: the parts work).
+"""Liveness (``/healthz``: the process answers) and readiness (``/readyz``: this worker works).
 
-Readiness really exercises each part a request needs: a region lookup and an indicator value
-(the data), the knowledge index, and ``SELECT 1`` on the store, so a load balancer only sends
-traffic to a worker that can answer. A failing part is named in the 503 body.
+Readiness tests what it reports, in the process that answers (each worker answers for itself,
+so a load balancer only sends traffic to a worker that is ready):
+
+* ``startup``: this worker finished its warm-up (data, core, its own loaded knowledge index);
+  before that the first user would wait for it.
+* ``data``: a region lookup and an indicator value.
+* ``index``: Chroma asked now (short deadline) and its count equal to the manifest; an empty or
+  changed collection is re-synced in the background (``knowledge.health``).
+* ``store``: a write and a read back on the real conversation store. A fault that is gone is
+  gone here too: the stores drop broken connections and a removed SQLite file is restored.
+
+A failing part is named in the 503 body; details go to the log. ``cijfers`` says which
+indicators are real (imported, with their source) and which are demonstration data.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import secrets
 from collections.abc import Callable
 from typing import Any
 
@@ -19,7 +31,21 @@ log = logging.getLogger(__name__)
 router = APIRouter(tags=["status"])
 
 
-def check_data(services: Any) -> None:
+class NotReady(Exception):
+    """A part is not ready; ``reason`` is the Dutch text for the 503 body."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def check_startup(services: Any, state: Any) -> None:
+    warm = getattr(state, "warm", None)
+    if warm is not None and not warm.is_set():
+        raise NotReady("deze worker start nog op (kennisindex en gegevens laden)")
+
+
+def check_data(services: Any, state: Any) -> None:
     registry = services.registry
     registry.get("NL01")
     engine = services.indicators
@@ -27,27 +53,51 @@ def check_data(services: Any) -> None:
     engine.lookup(indicator, "NL01", year=engine.latest_year(indicator))
 
 
-def check_index(services: Any) -> None:
+INDEX_REASONS = {
+    "missing": "de kennisindex wordt gebouwd",
+    "resync": "de kennisindex wordt opnieuw gevuld (de vectorindex week af van de documenten)",
+    "unreachable": "de vectorindex (Chroma) reageert niet",
+}
+
+
+def check_index(services: Any, state: Any) -> None:
     kb = services.knowledge
-    is_ready = getattr(kb, "is_ready", None)
-    if is_ready is not None:
-        if not is_ready():
-            raise RuntimeError("index is empty or missing")
-    else:
+    if not hasattr(kb, "manifest") or not hasattr(kb, "store"):  # a stand-in knowledge base
         kb.search("OOGO", k=1)
+        return
+    health = getattr(state, "index_health", None)
+    if health is None:
+        from knowledge.health import IndexHealth
+
+        health = state.index_health = IndexHealth(kb)
+    status = health.check()
+    if status != "ok":
+        raise NotReady(INDEX_REASONS.get(status, "de kennisindex is niet klaar (draai "
+                                                  "'oogo index')"))
 
 
-def check_store(services: Any) -> None:
-    from sqlalchemy import text
+def check_store(services: Any, state: Any) -> None:
+    """Write a probe into the conversation store and read it back."""
+    from bot.storage.errors import READ_ONLY_NL, StorageUnavailable
 
-    with services.db.connect() as connection:
-        connection.execute(text("SELECT 1"))
+    store = services.state_store
+    key, token = f"readyz:{os.getpid()}", secrets.token_hex(8)
+    try:
+        store.save(key, {"probe": token})
+        back = store.load(key) or {}
+    except StorageUnavailable as exc:
+        if exc.message == READ_ONLY_NL:
+            raise NotReady("de database kan niet worden beschreven (alleen-lezen)") from exc
+        raise
+    if back.get("probe") != token:
+        raise NotReady("de database geeft niet terug wat er net is geschreven")
 
 
-CHECKS: dict[str, Callable[[Any], None]] = {
-    "data": check_data, "index": check_index, "store": check_store,
+CHECKS: dict[str, Callable[[Any, Any], None]] = {
+    "startup": check_startup, "data": check_data, "index": check_index, "store": check_store,
 }
 MESSAGES = {
+    "startup": "deze worker start nog op",
     "data": "de cijfers zijn niet te laden",
     "index": "de kennisindex is niet klaar (draai 'oogo index')",
     "store": "de database is niet bereikbaar",
@@ -65,13 +115,19 @@ def figures(services: Any) -> dict[str, Any]:
         return {}
 
 
-def run_checks(services: Any) -> dict[str, str]:
-    """Each part's status: 'ok' or a short reason (details go to the log)."""
+def run_checks(services: Any, state: Any = None) -> dict[str, str]:
+    """Each part's status: 'ok' or a short Dutch reason (details go to the log)."""
     results: dict[str, str] = {}
     for name, check in CHECKS.items():
+        if name != "startup" and results.get("startup", "ok") != "ok":
+            results[name] = "nog niet gecontroleerd"
+            continue
         try:
-            check(services)
+            check(services, state)
             results[name] = "ok"
+        except NotReady as exc:
+            log.warning("readiness check %s: %s", name, exc.reason)
+            results[name] = exc.reason
         except Exception as exc:  # every failure counts as not ready
             log.warning("readiness check %s failed: %s", name, type(exc).__name__)
             results[name] = MESSAGES[name]
@@ -83,14 +139,17 @@ async def healthz() -> dict[str, str]:
     return {"status": "ok"}
 
 
-@router.get("/readyz", summary="Zijn cijfers, kennisindex en database bruikbaar?")
+@router.get("/readyz", summary="Is deze worker klaar: cijfers, kennisindex en database?")
 async def readyz(request: Request) -> JSONResponse:
-    services = request.app.state.services
-    results = await anyio.to_thread.run_sync(run_checks, services)
-    cijfers = await anyio.to_thread.run_sync(figures, services) if results["data"] == "ok" else {}
-    failed = [name for name, status in results.items() if status != "ok"]
+    results = await anyio.to_thread.run_sync(run_checks, request.app.state.services,
+                                             request.app.state)
+    failed = [name for name, status in results.items() if status not in ("ok",)
+              and status != "nog niet gecontroleerd"]
+    cijfers = (await anyio.to_thread.run_sync(figures, request.app.state.services)
+               if results.get("data") == "ok" else {})
+    body: dict[str, Any] = {"checks": results, "worker": os.getpid(), "cijfers": cijfers}
     if failed:
         detail = "Niet klaar: " + "; ".join(results[n] for n in failed) + "."
-        return JSONResponse({"status": "niet klaar", "checks": results, "detail": detail,
-                             "cijfers": cijfers}, status_code=503)
-    return JSONResponse({"status": "ok", "checks": results, "cijfers": cijfers})
+        return JSONResponse({"status": "niet klaar", **body, "detail": detail}, status_code=503,
+                            headers={"Cache-Control": "no-store"})
+    return JSONResponse({"status": "ok", **body}, headers={"Cache-Control": "no-store"})

@@ -1,10 +1,14 @@
 """Regioscan rounds over HTTP: a coordinator opens a round for a region, participants join with
-the invitation code and a role, and everybody with the code sees the aggregates.
+the invitation code and a role, and after the round is closed everybody with the code sees the
+published result.
 
 The admin token is shown once (on creation) and is needed, in ``X-Admin-Token``, for the status
-and for closing; the service compares it in constant time against its stored hash. Nobody can
-read another person's answers: ``/me`` returns the caller's own answers only and ``/result``
-only aggregates (small groups suppressed by the service).
+(counts only, also while the round is open) and for closing; the service compares it in constant
+time against its stored hash. Nobody can read another person's answers: ``/me`` returns the
+caller's own answers only, and ``/result`` is available only for a closed round, only by the
+round's own code (a region code is not a key to anything), and holds only what the anonymity
+rules allow (``bot.regioscan.disclosure``), without the code. With OOGO_API_KEYS set these
+endpoints need a key or a coordinator login (``bot.channels.api.deps``).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from pydantic import BaseModel, Field
 
 from bot.channels.api.deps import Caller, caller_of, services_of
 from bot.channels.api.serialize import jsonable
+from bot.regioscan.rounds import code_for_log
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api/rounds", tags=["regioscan"])
@@ -43,7 +48,8 @@ def _status_for(error: Exception) -> int:
 
     mapping: list[tuple[type, int]] = [
         (rounds.UnknownRound, 404), (rounds.WrongToken, 403), (rounds.RoundClosed, 409),
-        (rounds.AlreadyJoined, 409), (rounds.InvalidRole, 422), (rounds.InvalidRegion, 422),
+        (rounds.RoundStillOpen, 409), (rounds.AlreadyJoined, 409), (rounds.InvalidRole, 422),
+        (rounds.InvalidRegion, 422),
     ]
     return next((status for kind, status in mapping if isinstance(error, kind)), 400)
 
@@ -76,7 +82,8 @@ async def create_round(body: NewRound, request: Request,
                        caller: Caller = Depends(caller_of)) -> JSONResponse:
     service = services_of(request).regioscan
     record, code, token = await _run(lambda: service.create_round(body.region, body.title))
-    log.info("round created via api", extra={"round": code, "region": record.region})
+    log.info("round created via api", extra={"round": code_for_log(code),
+                                             "region": record.region})
     return JSONResponse(status_code=201, content={
         "code": code, "admin_token": token, "region": record.region, "title": record.title,
         "status": record.status,
@@ -95,7 +102,7 @@ async def join_round(body: Join, request: Request, code: str = CODE,
                        "beantwoorden."}
 
 
-@router.get("/{code}/result", summary="Uitkomst van een ronde (alleen totalen)")
+@router.get("/{code}/result", summary="Uitslag van een gesloten ronde (alleen wat anoniem kan)")
 async def round_result(request: Request, code: str = CODE,
                        caller: Caller = Depends(caller_of)) -> dict[str, Any]:
     service = services_of(request).regioscan

@@ -3,6 +3,11 @@
 Telegram sends the secret token we registered in ``X-Telegram-Bot-Api-Secret-Token``; it is
 compared in constant time, and a missing or wrong one gets 403 before the body is even parsed.
 Without a configured secret the endpoint refuses everything, so the webhook is never open.
+
+With the right secret, a body that is not a Telegram update (not JSON, not an object, no
+``update_id``, fields of the wrong type) gets 400 with a Dutch message, and an update that the
+bot cannot process is logged (type only, never its text) and acknowledged with 200 so Telegram
+does not deliver it again and again: never a 500.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ log = logging.getLogger(__name__)
 router = APIRouter(tags=["telegram"])
 
 SECRET_HEADER = "x-telegram-bot-api-secret-token"
+NOT_AN_UPDATE = "Deze update heeft niet de vorm van een Telegram-update."
 
 
 async def start(app: FastAPI) -> None:
@@ -67,11 +73,22 @@ async def telegram_webhook(request: Request) -> dict[str, bool]:
         raise HTTPException(503, "De Telegram-bot is op deze server niet ingeschakeld.")
     try:
         data = await request.json()
-    except ValueError:
+    except ValueError:  # also invalid UTF-8 (UnicodeDecodeError is a ValueError)
         raise HTTPException(400, "Deze update is geen geldige JSON.") from None
     from telegram import Update
 
-    if not isinstance(data, dict):
-        raise HTTPException(400, "Deze update heeft niet de vorm van een Telegram-update.")
-    await application.process_update(Update.de_json(data, application.bot))
+    if not isinstance(data, dict) or not isinstance(data.get("update_id"), int) \
+            or isinstance(data.get("update_id"), bool):
+        raise HTTPException(400, NOT_AN_UPDATE)
+    try:
+        update = Update.de_json(data, application.bot)
+    except Exception as exc:  # noqa: BLE001 - any shape PTB cannot read is the sender's fault
+        log.info("telegram webhook: unreadable update (%s)", type(exc).__name__)
+        raise HTTPException(400, NOT_AN_UPDATE) from None
+    try:
+        await application.process_update(update)
+    except Exception as exc:  # noqa: BLE001 - acknowledged so Telegram does not resend it
+        log.warning("telegram webhook: update %s not processed (%s)", update.update_id,
+                    type(exc).__name__)
+        return {"ok": False}
     return {"ok": True}

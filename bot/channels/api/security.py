@@ -12,6 +12,7 @@ import hashlib
 import hmac
 import ipaddress
 import logging
+import os
 import secrets
 import threading
 import time
@@ -23,6 +24,8 @@ from pydantic import SecretStr
 log = logging.getLogger(__name__)
 
 SESSION_COOKIE = "oogo_session"
+COORDINATOR_COOKIE = "oogo_coordinator"
+COORDINATOR_HOURS = 8
 
 
 def constant_time_equal(a: str, b: str) -> bool:
@@ -45,25 +48,74 @@ def key_fingerprint(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
 
 
+SECRET_FILE = "session_secret"
+MIN_SECRET_CHARS = 32
+
+
 def load_session_secret(configured: SecretStr | None, data_dir: Path) -> bytes:
     """The cookie-signing secret: the configured one, or one generated once per data dir.
 
     Storing the generated secret in the data dir keeps sessions valid across restarts and
-    across the workers of one installation (they share the data dir).
+    across the workers of one installation (they share the data dir). It is written completely
+    to a private temporary file (0600) first and then linked into place, which fails if the file
+    already exists: so a worker either creates the whole secret or finds another worker's
+    whole secret, never an empty or half-written one, and the file is never readable by others.
     """
     if configured is not None and configured.get_secret_value():
         return configured.get_secret_value().encode("utf-8")
-    data_dir.mkdir(parents=True, exist_ok=True)
-    path = data_dir / "session_secret"
-    if not path.exists():
-        candidate = secrets.token_hex(32)
-        try:
-            with path.open("x", encoding="utf-8") as handle:  # first worker wins
-                handle.write(candidate)
-            path.chmod(0o600)
-        except FileExistsError:
-            pass
-    return path.read_text(encoding="utf-8").strip().encode("utf-8")
+    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    path = data_dir / SECRET_FILE
+    secret = _read_secret(path)
+    if secret is None:
+        _create_secret(path)
+        secret = _read_secret(path)
+    if secret is None:  # a damaged file from an old version: replace it under a lock
+        secret = _replace_damaged_secret(path)
+    return secret
+
+
+def _read_secret(path: Path) -> bytes | None:
+    try:
+        text = path.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None
+    return text.encode("utf-8") if len(text) >= MIN_SECRET_CHARS else None
+
+
+def _write_private(directory: Path, content: str) -> Path:
+    """A new file with ``content`` and mode 0600 (created exclusively), flushed to disk."""
+    temporary = directory / f".{SECRET_FILE}.{os.getpid()}.{secrets.token_hex(4)}"
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(content)
+        handle.flush()
+        os.fsync(handle.fileno())
+    return temporary
+
+
+def _create_secret(path: Path) -> None:
+    temporary = _write_private(path.parent, secrets.token_hex(32))
+    try:
+        os.link(temporary, path)  # atomic and exclusive: the first worker wins
+    except FileExistsError:
+        pass
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _replace_damaged_secret(path: Path) -> bytes:
+    import fcntl
+
+    with (path.parent / f".{SECRET_FILE}.lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        secret = _read_secret(path)
+        if secret is None:
+            log.warning("session secret file was empty or damaged; writing a new one")
+            os.replace(_write_private(path.parent, secrets.token_hex(32)), path)
+            secret = _read_secret(path)
+    if secret is None:  # pragma: no cover - the file system lies
+        raise RuntimeError("session secret unreadable")
+    return secret
 
 
 class SessionSigner:
@@ -89,6 +141,25 @@ class SessionSigner:
             return session_id
         return None
 
+    def coordinator(self, fingerprint: str, now: float | None = None) -> str:
+        """A coordinator login cookie for the API key with ``fingerprint``, valid for
+        COORDINATOR_HOURS (signed separately from session cookies, so neither passes as the
+        other)."""
+        expires = int((now or time.time()) + COORDINATOR_HOURS * 3600)
+        payload = f"{fingerprint}.{expires}"
+        return f"{payload}.{self._mac('coordinator|' + payload)}"
+
+    def verify_coordinator(self, cookie: str | None, now: float | None = None) -> str | None:
+        """The key fingerprint of a valid, unexpired coordinator cookie, else None."""
+        if not cookie or cookie.count(".") != 2 or len(cookie) > 200:
+            return None
+        fingerprint, expires, mac = cookie.split(".")
+        if not constant_time_equal(mac, self._mac(f"coordinator|{fingerprint}.{expires}")):
+            return None
+        if not expires.isdigit() or int(expires) < (now or time.time()):
+            return None
+        return fingerprint
+
 
 def client_address(peer: str | None, forwarded_for: str | None, trusted: list[str]) -> str:
     """The real client address: X-Forwarded-For is believed only from a trusted proxy.
@@ -97,16 +168,38 @@ def client_address(peer: str | None, forwarded_for: str | None, trusted: list[st
     trusted proxy, so a client cannot spoof its address by sending its own header.
     """
     address = peer or "unknown"
-    if not forwarded_for or not _is_trusted(address, trusted):
+    if not forwarded_for or not is_trusted(address, trusted):
         return address
     hops = [h.strip() for h in forwarded_for.split(",") if h.strip()]
     for hop in reversed(hops):
-        if not _is_trusted(hop, trusted):
+        if not is_trusted(hop, trusted):
             return hop
     return hops[0] if hops else address
 
 
-def _is_trusted(address: str, trusted: list[str]) -> bool:
+def request_is_https(scheme: str, peer: str | None, forwarded_proto: str | None,
+                     trusted: list[str]) -> bool:
+    """True when the client used HTTPS: directly, or through a trusted proxy that says so in
+    X-Forwarded-Proto (from anyone else that header is ignored)."""
+    if scheme == "https":
+        return True
+    if not forwarded_proto or not is_trusted(peer or "unknown", trusted):
+        return False
+    return forwarded_proto.split(",")[0].strip().lower() == "https"
+
+
+def cross_site(fetch_site: str | None, origin: str | None, own_origin: str) -> bool:
+    """Does a browser say this request comes from another site? ``Sec-Fetch-Site`` decides
+    when present (only same-origin and user-typed 'none' pass); otherwise a present ``Origin``
+    must equal ours. No header at all is a non-browser client, which a victim cannot be."""
+    if fetch_site:
+        return fetch_site.strip().lower() not in ("same-origin", "none")
+    if origin:
+        return origin.strip().rstrip("/").lower() != own_origin.lower()
+    return False
+
+
+def is_trusted(address: str, trusted: list[str]) -> bool:
     try:
         ip = ipaddress.ip_address(address)
     except ValueError:

@@ -2,7 +2,8 @@
 
 ``build_telegram_app(services, token, base_url=None)`` wires the handlers and an outgoing rate
 limiter (AIORateLimiter: Telegram's flood limits, and retries after a 429 ``RetryAfter``). The
-token is kept out of the logs before anything talks to Telegram.
+token is kept out of the logs before anything talks to Telegram. Per-chat state is not kept in
+python-telegram-bot's ``chat_data`` but in the conversation store (``chatstate``).
 """
 
 from __future__ import annotations
@@ -15,17 +16,9 @@ from pydantic import SecretStr
 
 from bot.channels.telegram import handlers
 from bot.channels.telegram.logsafety import protect_token
+from bot.channels.telegram.texts import COMMANDS
 
 log = logging.getLogger(__name__)
-
-COMMANDS = [
-    ("start", "Begin en kies uw regio"),
-    ("help", "Wat kan de assistent?"),
-    ("regio", "Kies of wijzig uw regio: /regio NAAM"),
-    ("regioscan", "Doe de regioscan (16 stellingen)"),
-    ("oogo", "Gesprekspunten voor het OOGO"),
-    ("bronnen", "Waar vind ik andere cijfers?"),
-]
 
 
 def build_telegram_app(services: Any, token: str, base_url: str | None = None,

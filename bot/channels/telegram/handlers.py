@@ -1,17 +1,25 @@
 """The bot's handlers: commands, free text and button presses, all answered by the core.
 
-Commands are translated into the words the core understands; the chosen region is kept in the
-chat's data and sent along with every message (the core also remembers it in its state).
+Commands are translated into the words the core understands. What the channel itself remembers
+per chat (waiting for a region after /start, long button values) is in the conversation state
+store (``chatstate``), so webhook workers and restarts share it. Every handler accepts whatever
+Telegram sends: an update without a chat, a user, text or callback data is ignored, never an
+error; Telegram's harmless refusals (a double-tapped button: "message is not modified", an old
+callback query) are logged and passed over quietly.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+from collections.abc import AsyncIterator
 from typing import Any
 
+from bot.channels.telegram import texts
+from bot.channels.telegram.chatstate import chat_store
+from bot.channels.telegram.documents import send_documents
 from bot.channels.telegram.render import (
-    ButtonMemory,
     decode_callback,
     keyboard_rows,
     reply_text,
@@ -28,28 +36,62 @@ COMMAND_TEXT = {  # the words the core's understanding recognises for each comma
     "oogo": "Welke punten moeten we in het OOGO bespreken?",
     "bronnen": "/bronnen",
 }
-WELCOME = ("Welkom bij de OOGO-assistent! Ik help gemeenten en samenwerkingsverbanden passend "
-           "onderwijs met cijfers (jeugdzorggebruik, NEET), de handleiding, de regioscan en de "
-           "voorbereiding van het OOGO.\n\nVoor welke gemeente of welk samenwerkingsverband "
-           "bereidt u het OOGO voor? Typ de naam, bijvoorbeeld Utrecht.")
-STALE = "Deze knop is verlopen. Gebruik de knoppen onder het laatste bericht."
-FAILED = "Er ging iets mis bij het maken van het antwoord. Probeer het zo nog eens."
+MAX_INPUT = 4000
+REGION_ANSWER_MAX = 80
+TYPING_EVERY = 4.0  # Telegram shows "typing…" for about 5 s per chat action
+HARMLESS = ("message is not modified", "query is too old", "query id is invalid",
+            "message to edit not found", "message can't be edited",
+            "message to delete not found", "have no rights to send a message",
+            "bot was blocked by the user", "chat not found", "user is deactivated")
 
 
 def _services(context: Any) -> Any:
     return context.application.bot_data["services"]
 
 
-def _memory(context: Any) -> ButtonMemory:
-    memory = context.chat_data.get("buttons")
-    if memory is None:
-        memory = context.chat_data["buttons"] = ButtonMemory()
-    return memory
+def is_harmless(error: BaseException | None) -> bool:
+    """A Bot API refusal that needs no message to the user (see ``HARMLESS``)."""
+    from telegram.error import BadRequest, Forbidden
+
+    return isinstance(error, BadRequest | Forbidden) and any(
+        phrase in str(error).lower() for phrase in HARMLESS)
+
+
+async def quietly(call: Any) -> bool:
+    """Await a Bot API call whose failure does not matter; True when it went through."""
+    try:
+        await call
+        return True
+    except Exception as exc:  # noqa: BLE001 - logged; the conversation goes on
+        log.info("telegram call refused (%s): %s", type(exc).__name__, exc)
+        return False
+
+
+@contextlib.asynccontextmanager
+async def keep_busy(chat: Any, action: str = "typing") -> AsyncIterator[None]:
+    """Show "typing…" (or "sending a file…") until the block ends, renewed every few seconds,
+    so a slow answer (an LLM, a PDF) never looks like a bot that stopped."""
+
+    async def renew() -> None:
+        while True:
+            await quietly(chat.send_action(action))
+            await asyncio.sleep(TYPING_EVERY)
+
+    task = asyncio.create_task(renew())
+    try:
+        yield
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
 
 
 async def send_reply(chat: Any, reply: Reply, context: Any) -> None:
-    """Send a reply: text parts, then charts as photos; the keyboard goes on the last message."""
-    markup = to_markup(keyboard_rows(reply, _memory(context)))
+    """Text parts, then charts as photos (the keyboard on the last of them), then documents."""
+    tokens: dict[str, str] = {}
+    markup = to_markup(keyboard_rows(reply, tokens))
+    if tokens:  # saved before the buttons can be pressed, for every worker to find
+        await asyncio.to_thread(chat_store(context.application).add_tokens, chat.id, tokens)
     parts = split_text(reply_text(reply)) or ["…"]
     charts = list(reply.charts)
     for index, part in enumerate(parts):
@@ -59,40 +101,49 @@ async def send_reply(chat: Any, reply: Reply, context: Any) -> None:
         last = index == len(charts) - 1
         caption = chart.title[:1000] if chart.title else None
         await chat.send_photo(chart.png, caption=caption, reply_markup=markup if last else None)
+    if reply.documents:
+        await send_documents(chat, list(reply.documents), _services(context), keep_busy)
 
 
 async def ask(update: Any, context: Any, text: str = "", choice: str | None = None) -> None:
     """One turn with the core for this chat."""
     chat = update.effective_chat
+    if chat is None:
+        return
     user = update.effective_user
     message = IncomingMessage(
         channel="telegram", conversation_id=f"tg:{chat.id}",
         user_id=f"tg:{user.id if user else chat.id}", text=text, choice=choice,
     )
-    await chat.send_action("typing")
-    try:
-        reply = await asyncio.to_thread(_services(context).assistant.handle, message)
-    except Exception:
-        log.exception("assistant failed for a telegram message")
-        await chat.send_message(FAILED)
-        return
+    async with keep_busy(chat):
+        try:
+            reply = await asyncio.to_thread(_services(context).assistant.handle, message)
+        except Exception:  # noqa: BLE001 - the core never should; the user still hears
+            log.exception("assistant failed for a telegram message")
+            await quietly(chat.send_message(texts.FAILED))
+            return
     await send_reply(chat, reply, context)
 
 
 async def on_start(update: Any, context: Any) -> None:
-    context.chat_data["awaiting_region"] = True
-    await update.effective_chat.send_message(WELCOME)
+    chat = update.effective_chat
+    if chat is None:
+        return
+    await asyncio.to_thread(chat_store(context.application).set_awaiting, chat.id, True)
+    await chat.send_message(texts.WELCOME)
 
 
 async def on_regio(update: Any, context: Any) -> None:
     """``/regio NAAM``: the core resolves the name, remembers it, or asks which one is meant."""
-    query = " ".join(context.args or []).strip()
-    if query:
-        await ask(update, context, text=f"/regio {query[:80]}")
+    chat = update.effective_chat
+    if chat is None:
         return
-    context.chat_data["awaiting_region"] = True
-    await update.effective_chat.send_message(
-        "Typ de naam van uw gemeente of samenwerkingsverband, of gebruik /regio NAAM.")
+    query = " ".join(str(a) for a in (context.args or [])).strip()
+    if query:
+        await ask(update, context, text=f"/regio {query[:REGION_ANSWER_MAX]}")
+        return
+    await asyncio.to_thread(chat_store(context.application).set_awaiting, chat.id, True)
+    await chat.send_message(texts.ASK_REGION)
 
 
 def command_handler(name: str) -> Any:
@@ -106,38 +157,63 @@ def command_handler(name: str) -> Any:
 
 
 async def on_text(update: Any, context: Any) -> None:
-    text = (update.effective_message.text or "").strip()
-    if not text:
+    message, chat = update.effective_message, update.effective_chat
+    raw = getattr(message, "text", None)
+    if chat is None or not isinstance(raw, str) or not raw.strip():
         return
-    if len(text) > 4000:
-        await update.effective_chat.send_message("Uw bericht is te lang. Stel uw vraag korter.")
+    text = raw.strip()
+    if len(text) > MAX_INPUT:
+        await chat.send_message(texts.TOO_LONG)
         return
-    if context.chat_data.pop("awaiting_region", False) and len(text) <= 80 and "?" not in text:
+    store = chat_store(context.application)
+    if await asyncio.to_thread(store.take_awaiting, chat.id) \
+            and len(text) <= REGION_ANSWER_MAX and "?" not in text:
         text = f"/regio {text}"  # the answer to "which region?" after /start
     await ask(update, context, text=text)
 
 
 async def on_button(update: Any, context: Any) -> None:
+    from telegram.error import BadRequest
+
     query = update.callback_query
-    decoded = decode_callback(query.data or "", _memory(context))
-    if decoded is None:
-        await query.answer(STALE, show_alert=False)
+    if query is None:
         return
-    await query.answer()
+    chat = update.effective_chat
+    store = chat_store(context.application)
+
+    def recall(token: str) -> str | None:
+        return store.value_of(chat.id, token) if chat is not None else None
+
+    decoded = await asyncio.to_thread(decode_callback, query.data, recall)
+    if decoded is None or chat is None:
+        await quietly(query.answer(texts.STALE, show_alert=False))
+        return
     kind, value = decoded
     if kind == "c":
-        await query.edit_message_reply_markup(reply_markup=None)
+        # the keyboard goes first: when Telegram says it is already gone, this is a second tap
+        # of a button that was already used, and the core must not get the answer twice
+        if query.message is not None or query.inline_message_id:
+            try:
+                await query.edit_message_reply_markup(reply_markup=None)
+            except BadRequest as exc:
+                if "not modified" in str(exc).lower():
+                    await quietly(query.answer(texts.USED))
+                    return
+                if not is_harmless(exc):
+                    raise
+        await quietly(query.answer())
         await ask(update, context, choice=value)
     else:
+        await quietly(query.answer())
         await ask(update, context, text=value)
 
 
 async def on_error(update: object, context: Any) -> None:
-    log.error("telegram handler failed: %s", type(context.error).__name__,
-              exc_info=context.error)
+    error = context.error
+    if is_harmless(error):
+        log.info("telegram refused a harmless request: %s", error)
+        return
+    log.error("telegram handler failed: %s", type(error).__name__, exc_info=error)
     chat = getattr(update, "effective_chat", None)
     if chat is not None:
-        try:
-            await chat.send_message(FAILED)
-        except Exception:  # the error report itself must never crash the bot
-            log.warning("could not tell the chat about the error")
+        await quietly(chat.send_message(texts.FAILED))

@@ -1,8 +1,10 @@
 """Charts for answers, drawn by ``indicators.charts`` only when a chart says more than text.
 
-A comparison of two or more regions (named regions, Nederland, the SWV, peers) gets a bar chart,
-a trend a line chart; single values, positions and breakdowns get none. matplotlib is imported by
-the charts module only when a chart is made, and a failing chart never costs the user the answer.
+A comparison of two or more regions (named regions, Nederland, the rest of the own SWV, peers)
+gets a bar chart of exactly the figures the text compares; a trend a line chart with the region,
+its samenwerkingsverband and Nederland; single values, positions and breakdowns get none. Titles
+and alt texts are words and Dutch numbers, never ids. matplotlib is imported by the charts module
+only when a chart is made, and a failing chart never costs the user the answer.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from bot.core.messages import Chart
 
 if TYPE_CHECKING:  # pragma: no cover
-    from bot.core.answers.indicator import Draft
+    from bot.core.answers.context import Draft
     from bot.core.understanding.model import Understanding
 
 logger = logging.getLogger(__name__)
@@ -31,7 +33,7 @@ def _chart_key(kind: str, lang: str, values: list[Any]) -> tuple:
     return (kind, lang) + tuple(
         (v.indicator, v.region, v.category, v.year, v.value, v.unit, v.suppressed,
          getattr(v, "ci_low", None), getattr(v, "ci_high", None), getattr(v, "name", None),
-         getattr(v, "demo", None), getattr(v, "source", None))
+         getattr(v, "demo", None), getattr(v, "source", None), getattr(v, "excluding", ""))
         for v in values)
 
 
@@ -59,7 +61,7 @@ def _unique(values: list[Any]) -> list[Any]:
     seen: set[tuple] = set()
     out = []
     for v in values:
-        key = (v.region, v.category, v.year)
+        key = (v.region, getattr(v, "excluding", ""), v.category, v.year)
         if key not in seen:
             seen.add(key)
             out.append(v)
@@ -71,25 +73,31 @@ def maybe_chart(u: Understanding, draft: Draft, lang: str = "nl") -> Chart | Non
     values = _unique([v for v in draft.values if getattr(v, "value", None) is not None])
     if u.mode not in CHART_MODES or len(values) < 2:
         return None
+    if len({(v.indicator, v.category) for v in values}) > 1:
+        return None  # one axis, one kind of figure: a breakdown or jeugdhulp answer has none
     try:
         from indicators import charts
+        from indicators.formatting import value_text
     except ImportError:
         return None
     try:
         if u.mode == "trend":
-            first = values[0].region
-            series = sorted((v for v in values if v.region == first), key=lambda v: v.year)
-            kind = "trend"
-            png = _cached_png(_chart_key(kind, lang, series),
-                              lambda: charts.trend_chart(series, lang=lang))
+            series = draft.series or [sorted((v for v in values if v.region == values[0].region),
+                                             key=lambda v: v.year)]
+            flat = [v for s in series for v in getattr(s, "values", s)]
+            kind, shown = "trend", [s for s in series]
+            png = _cached_png(_chart_key(kind, lang, flat),
+                              lambda: charts.trend_chart(shown, lang=lang))
+            title = charts.title_of(flat[0], lang, f", {flat[0].year}-{flat[-1].year}"
+                                    if len({v.year for v in flat}) > 1 else "")
         else:
             kind = "comparison"
             png = _cached_png(_chart_key(kind, lang, values),
                               lambda: charts.comparison_chart(values, lang=lang))
+            title = charts.title_of(values[0], lang, f", {values[0].year}")
     except Exception:  # noqa: BLE001 - a chart is a bonus, never a reason to fail
         logger.warning("chart failed", exc_info=True)
         return None
-    alt = "; ".join(f"{getattr(v, 'name', '') or v.region} {v.year}: {v.value}{v.unit}"
-                    for v in values[:12])
-    title = f"{u.indicator} · {u.category or 'totaal'}"
+    alt = "; ".join(f"{charts.short_name(v, lang).replace(chr(10), ' ')} {v.year}: "
+                    f"{value_text(v, lang)}" for v in values[:12])
     return Chart(title=title, png=png, alt=alt, key=f"{kind}-{u.indicator}-{values[0].region}")

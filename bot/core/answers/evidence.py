@@ -28,6 +28,7 @@ def to_fact(value: Any) -> Fact:
         denominator=_int_or_none(getattr(value, "denominator", None)),
         suppressed=suppressed,
         source=fact_source(value),
+        excluding=getattr(value, "excluding", "") or None,
     )
 
 
@@ -60,7 +61,7 @@ def dedupe(facts: list[Fact]) -> list[Fact]:
     seen: set[tuple] = set()
     out = []
     for fact in facts:
-        key = (fact.indicator, fact.region, fact.category, fact.year)
+        key = (fact.indicator, fact.region, fact.category, fact.year, fact.excluding)
         if key not in seen:
             seen.add(key)
             out.append(fact)

@@ -1,8 +1,12 @@
-"""Knowledge answers: the best passages, a short extractive answer, and citations built in code.
+"""Knowledge answers: one section's own text, cited once by document title and heading.
 
-The answer is made of sentences copied from the best passage (the ones sharing the most words
-with the question), so it cannot say anything the documents do not say; the citations name the
-document and section, so the user can check.
+Why whole passages: sentences picked from several passages read as a collage (a list that ends
+on ";", "die datum" without the date, a definition from one place and a formula from another).
+The answer is therefore the best section's first paragraph, or that paragraph with the whole list
+it introduces, up to a length cap, cut only after a sentence or a list item, never from two
+sections. When the search is not confident enough the assistant says so and offers the closest
+headings as buttons; a strong second section with another heading is offered as "Meer over: ...".
+A button's value is that heading as a question, which finds that section first.
 """
 
 from __future__ import annotations
@@ -11,82 +15,127 @@ import logging
 import re
 from typing import Any
 
-from bot.core.messages import Citation, Passage, Reply
-from bot.core.understanding.normalize import words
+from bot.core.messages import Button, Citation, Passage, Reply
 from prompts.loader import templates
 
 logger = logging.getLogger(__name__)
 
 MAX_PASSAGES = 3
-MAX_SENTENCES = 3
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])|\n+")
-STOP = frozenset(
-    ["de", "het", "een", "en", "of", "van", "in", "op", "voor", "met", "te", "aan", "is", "zijn",
-     "wat", "hoe", "welke", "welk", "waar", "wie", "wanneer", "waarom", "moet", "moeten", "kan",
-     "kunnen", "wordt", "worden", "er", "die", "dat", "dit", "deze", "ik", "je", "we", "wij",
-     "mijn", "ons", "onze", "the", "a", "an", "of", "in", "on", "for", "to", "is", "are", "what",
-     "how", "which", "where", "who", "why", "when", "do", "does", "can", "i", "we", "our"]
-)
+MAX_CHARS = 900  # cap for paragraphs; a list is kept whole up to MAX_LIST_CHARS
+MAX_LIST_CHARS = 1600
+SECOND_MARGIN = 1.5  # a second section within this many reranker points is "also strong"
+SUGGESTIONS = 3
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z0-9\"'(À-Ý])")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
+_HEADING_LINE = re.compile(r"^#{1,6}\s")
+_CONNECTIVE = re.compile(
+    r"^(?:en|maar|of|dus|toch|ook|daarom|daarnaast|bovendien|verder|want|omdat|zoals|"
+    r"and|but|so|also)\b[\s,]*", re.IGNORECASE)
 
 
-def search_passages(kb: Any, query: str, k: int = MAX_PASSAGES) -> list[Passage]:
-    """Search the knowledge base; any failure means no passages (logged), never a crash."""
+def search_hits(kb: Any, query: str, k: int = MAX_PASSAGES) -> list[Any]:
+    """The knowledge base's hits; any failure means none (logged), never a crash."""
     if kb is None:
         return []
     try:
-        hits = kb.search(query, k=k)
-        if not hits:
-            # a second try on the content words only ("Wie moet er bij het OOGO aanwezig
-            # zijn?" -> "OOGO aanwezig"), so function words do not hide a relevant passage
-            content = " ".join(w for w in words(query) if w not in STOP and len(w) > 2)
-            if content and content != query.lower():
-                hits = kb.search(content, k=k)
+        return list(kb.search(query, k=k))
     except Exception:  # noqa: BLE001
         logger.warning("knowledge search failed", exc_info=True)
         return []
-    return [
-        Passage(source=h.source, title=getattr(h, "title", "") or "", text=h.text,
-                heading=getattr(h, "heading", "") or "", score=float(getattr(h, "score", 0.0)),
-                chunk_id=getattr(h, "chunk_id", "") or "")
-        for h in hits[:k]
-    ]
+
+
+def to_passage(hit: Any) -> Passage:
+    return Passage(source=hit.source, title=getattr(hit, "title", "") or "", text=hit.text,
+                   heading=getattr(hit, "heading", "") or "", score=float(getattr(hit, "score",
+                                                                                   0.0)),
+                   chunk_id=getattr(hit, "chunk_id", "") or "")
+
+
+def search_passages(kb: Any, query: str, k: int = MAX_PASSAGES) -> list[Passage]:
+    """Search the knowledge base and return passages (for callers that quote a topic)."""
+    return [to_passage(h) for h in search_hits(kb, query, k)]
+
+
+def own_heading(heading: str) -> str:
+    """The section's own heading: the last part of a path "A > B"."""
+    return heading.split(" > ")[-1].strip()
+
+
+def _blocks(text: str) -> list[str]:
+    """Paragraphs and lists of a section, in order (sub-headings dropped)."""
+    lines = [ln for ln in text.splitlines() if not _HEADING_LINE.match(ln)]
+    return [b.strip() for b in re.split(r"\n\s*\n", "\n".join(lines)) if b.strip()]
+
+
+def _is_list(block: str) -> bool:
+    return all(_LIST_ITEM.match(ln) or ln.startswith((" ", "\t")) for ln in block.splitlines()
+               if ln.strip()) and bool(_LIST_ITEM.match(block))
+
+
+def _plain(text: str) -> str:
+    """Markdown emphasis and code marks removed; list markers kept."""
+    text = re.sub(r"\*\*(.+?)\*\*", r"\1", text)
+    text = re.sub(r"(?<!\w)\*(?!\s)(.+?)(?<!\s)\*(?!\w)", r"\1", text)
+    return text.replace("`", "")
+
+
+def _cut_sentences(paragraph: str, cap: int) -> str:
+    """The paragraph up to ``cap`` characters, cut after a whole sentence."""
+    if len(paragraph) <= cap:
+        return paragraph
+    out = ""
+    for sentence in _SENTENCE_END.split(paragraph):
+        candidate = f"{out} {sentence}".strip()
+        if len(candidate) > cap and out:
+            break
+        out = candidate
+    return out
+
+
+def _cut_list(items: list[str], cap: int) -> list[str]:
+    kept: list[str] = []
+    for item in items:
+        if kept and len("\n".join(kept + [item])) > cap:
+            break
+        kept.append(item)
+    return kept
+
+
+def compose(passage_text: str) -> str:
+    """The answer from one section: its first paragraph, plus the whole list that follows it
+    when the paragraph introduces one (or the section starts with one), within the caps."""
+    blocks = _blocks(passage_text)
+    if not blocks:
+        return ""
+    first = _CONNECTIVE.sub("", blocks[0].lstrip(":;,- ")).strip()
+    first = first[:1].upper() + first[1:]
+    if _is_list(first):
+        items = first.splitlines()
+        return _plain("\n".join(_cut_list(items, MAX_LIST_CHARS)))
+    intro = blocks[1] if len(blocks) > 1 and _is_list(blocks[1]) else None
+    if intro is not None and (first.rstrip().endswith(":") or len(first) < 400):
+        items = [ln for ln in intro.splitlines() if ln.strip()]
+        head = _cut_sentences(first, MAX_CHARS // 2)
+        if first.rstrip().endswith(":"):
+            head = first  # the sentence that announces the list belongs to it
+        return _plain(head + "\n" + "\n".join(_cut_list(items, MAX_LIST_CHARS)))
+    paragraph = _cut_sentences(first, MAX_CHARS)
+    if paragraph.rstrip().endswith(":"):  # a colon with nothing after it: drop that sentence
+        sentences = _SENTENCE_END.split(paragraph)
+        paragraph = " ".join(sentences[:-1]) or paragraph.rstrip(":") + "."
+    return _plain(paragraph)
 
 
 def extract_answer(question: str, passage: Passage) -> str:
-    """The sentences of ``passage`` that share most words with the question, in text order."""
-    return _extract(question, passage)[0]
-
-
-def _extract(question: str, passage: Passage) -> tuple[str, int]:
-    """The extractive answer from ``passage`` and the word overlap of its best sentence."""
-    asked = {w for w in words(question) if w not in STOP and len(w) > 2}
-    text = re.sub(r"^#+\s.*$", "", passage.text, flags=re.MULTILINE)
-    text = re.sub(r"^\s*[-*]\s+", "", text, flags=re.MULTILINE)
-    sentences = [s.strip() for s in _SENTENCE.split(text) if len(s.strip()) > 20]
-    # example questions in a passage ("Hoeveel jongeren ...?") are no answer to a question
-    statements = [s for s in sentences if not s.rstrip("\"'”)").endswith("?")]
-    sentences = statements or sentences
-    if not sentences:
-        return passage.text.strip()[:600], 0
-    scored = []
-    for idx, sentence in enumerate(sentences):
-        own = set(words(sentence))
-        overlap = sum(1 for w in asked if w in own or any(o.startswith(w[:6]) for o in own
-                                                          if len(w) > 6))
-        scored.append((overlap, -idx, idx))
-    best = sorted(scored, reverse=True)[:MAX_SENTENCES]
-    if best[0][0] == 0:
-        chosen = [0, 1] if len(sentences) > 1 else [0]
-    else:
-        chosen = sorted(idx for score, _, idx in best if score > 0 or idx == 0)
-    answer = " ".join(sentences[i] for i in chosen[:MAX_SENTENCES])
-    return answer[:900], best[0][0]
+    """The answer text of ``passage`` (the question does not pick sentences any more)."""
+    return compose(passage.text)
 
 
 def to_citation(passage: Passage) -> Citation:
-    """How a person cites a passage: document title and section heading."""
+    """How a person cites a passage: document title and the section's own heading."""
+    heading = own_heading(passage.heading) if passage.heading else ""
     return Citation(source=passage.source, title=passage.title or passage.source,
-                    heading=passage.heading or passage.title, text=passage.text)
+                    heading=heading or passage.title, text=passage.text)
 
 
 def citations_of(passages: list[Passage]) -> list[Citation]:
@@ -99,26 +148,48 @@ def citations_of(passages: list[Passage]) -> list[Citation]:
     return out
 
 
+def _heading_button(passage: Passage, language: str, more: bool) -> Button:
+    heading = own_heading(passage.heading) or passage.title
+    label = templates().render("knowledge_more", language, heading=heading) if more else heading
+    return Button(label=label, value=heading)
+
+
 def answer_knowledge(question: str, kb: Any, language: str, intent: str = "explain",
                      passages: list[Passage] | None = None) -> Reply:
-    """Explain/sources answer, or a clear 'nothing found' when retrieval returns nothing."""
+    """Answer from the best section, say "not sure" with the closest headings, or say that
+    the documents do not cover it."""
     t = templates()
-    found = passages if passages is not None else search_passages(kb, question)
+    if passages is not None:  # given by a caller: trust its order
+        hits: list[Any] = passages
+        confident = bool(passages)
+    else:
+        hits = search_hits(kb, question)
+        confident = bool(hits) and bool(getattr(hits[0], "confident", True))
+    found = [h if isinstance(h, Passage) else to_passage(h) for h in hits]
     if not found:
         return Reply(text=t.render("knowledge_none", language), intent="out_of_scope",
                      language=language)
-    # answer from the passage that fits the question best: its best sentence plus its heading
-    # (ties: retrieval rank), so a list of example questions does not beat the real topic
-    def fit(rank_passage: tuple[int, Passage]) -> tuple[int, int]:
-        rank, passage = rank_passage
-        heading = Passage(source="", title="", text=passage.heading.replace(">", "."))
-        return (_extract(question, passage)[1] + _extract(question, heading)[1], -rank)
-
-    best = max(enumerate(found), key=fit)[1]
-    answer = _extract(question, best)[0]
-    lines = [t.render("knowledge_intro", language, answer=answer)]
+    if not confident:
+        seen: list[str] = []
+        buttons = []
+        for passage in found[:SUGGESTIONS]:
+            button = _heading_button(passage, language, more=False)
+            if button.value not in seen:
+                seen.append(button.value)
+                buttons.append(button)
+        return Reply(text=t.render("knowledge_unsure", language), intent=intent,
+                     buttons=buttons, options=[b.value for b in buttons],
+                     language=language)  # type: ignore[arg-type]
+    best = found[0]
+    lines = [t.render("knowledge_intro", language, answer=compose(best.text))]
     note = t.render("english_note", language)
     if note:
         lines.append(note)
-    return Reply(text="\n".join(lines), intent=intent, passages=found,  # type: ignore[arg-type]
-                 citations=citations_of(found), language=language)
+    buttons = []
+    if len(found) > 1:
+        second = found[1]
+        other = own_heading(second.heading) != own_heading(best.heading)
+        if other and second.score >= best.score - SECOND_MARGIN:
+            buttons.append(_heading_button(second, language, more=True))
+    return Reply(text="\n\n".join(lines), intent=intent, passages=[best],  # type: ignore[arg-type]
+                 citations=citations_of([best]), buttons=buttons, language=language)

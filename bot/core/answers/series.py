@@ -1,202 +1,244 @@
-"""Answers that show several values: a trend, the peers, a position, a breakdown.
+"""Answers that show several values: a trend, the peers, a position, a ranking.
 
-They are built from single engine lookups (and ``engine.position`` for ranks), so every line is
-a fact with its own region, category and year, exactly as in the data.
+They are built from engine lookups (``engine.trend``, ``engine.compare_trend`` and
+``engine.position`` for the judgements), so every line is a fact with its own region, category
+and year, exactly as in the data, and a trend is called "gestegen"/"gedaald" only when the
+engine found the change significant and relevant.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from bot.core.answers import labels as lb
+from bot.core.answers.context import NATIONAL, Context, NoData, shown_text, significance_key
 from bot.core.answers.format import fmt_value
-from bot.core.understanding import lexicon as lx
-from bot.core.understanding.slots import breakdown_dimension
-
-if TYPE_CHECKING:  # pragma: no cover
-    from bot.core.answers.indicator import _Context
-    from bot.core.understanding.model import Understanding
+from bot.core.understanding.model import Understanding
+from indicators.levels import NotPublished
+from indicators.vocabulary import level_plural
 
 logger = logging.getLogger(__name__)
-NATIONAL = "NL01"
 PEERS_N = 8
-DIMENSION_CATEGORIES = {
-    "onderwijssoort": lx.ONDERWIJS,
-    "zorgtype": lx.ZORGTYPES,
-    "risicofactor": lx.RISK_FACTORS,
-}
+TREND_KEYS = {"gestegen": "trend_rose", "gedaald": "trend_fell", "stabiel": "trend_flat"}
+TREND_CLAIM = {"gestegen": "up", "gedaald": "down", "stabiel": "flat"}
+STANDING_CLAIM = {"hoger": "high", "lager": "low"}
 
 
-def _no_data(what: str) -> Exception:
-    from bot.core.answers.indicator import NoData
-
-    return NoData(what)
-
-
-def trend_lines(ctx: _Context, u: Understanding, category: str) -> None:
-    """All available years (or those from the asked year on) for each region, and the direction."""
+def _years(ctx: Context, u: Understanding) -> list[int]:
     years = sorted(ctx.engine.years(u.indicator))
     if u.years:
         wanted = [y for y in years if u.years[0] <= y <= (u.years[-1] if len(u.years) > 1
                                                           else years[-1])]
         years = wanted if len(wanted) >= 2 else years
+    return years
+
+
+def trend_lines(ctx: Context, u: Understanding, category: str, year: int | None) -> None:
+    """Every year for each region, the judged change, and for the first region the change
+    against Nederland's (tested) and a chart with its samenwerkingsverband and Nederland."""
+    years = _years(ctx, u)
     t, lang = ctx.t, ctx.lang
-    for code in u.regions or [NATIONAL]:
-        values = []
-        for year in years:
-            try:
-                values.append(ctx.lookup(u.indicator, code, category, year))
-            except Exception:  # noqa: BLE001 - a missing year is skipped, not fatal
-                continue
-        if not values:
-            raise _no_data(f"trend {code}")
-        label = ctx.title(u.indicator, category) if u.indicator != "neet_rr" else \
-            f"{ctx.title(u.indicator, category)} ({lb.factor_label(category, lang)})"
+    regions = u.regions or [NATIONAL]
+    for k, code in enumerate(regions):
+        trend = _trend(ctx, u.indicator, code, category, years)
+        label = ctx.title(u.indicator, category)
         ctx.draft.lines.append(t.render("trend_intro", lang, label=label, region=ctx.name(code)))
-        for value in values:
+        for value in trend.values:
             ctx.fact(value)
             ctx.draft.lines.append(t.render("trend_line", lang, year=value.year,
                                             value=fmt_value(value, lang)))
-        shown = [v for v in values if not v.suppressed and v.value is not None]
-        if len(shown) >= 2:
-            first, last = shown[0], shown[-1]
-            key = "up" if last.value > first.value else "down" if last.value < first.value \
-                else "flat"
-            ctx.draft.lines.append(t.render(
-                "trend_direction", lang, first_year=first.year, last_year=last.year,
-                direction=lb.TREND_WORD[lang][key]))
+        ctx.draft.lines.append(_change_line(ctx, trend))
+        if k == 0:
+            ctx.draft.series.append(trend)
+            if trend.region != NATIONAL:
+                _against_national(ctx, u, trend, category, years)
 
 
-def peer_lines(ctx: _Context, u: Understanding, category: str, year: int | None) -> None:
-    """The region's value and those of its most alike gemeenten (at least five)."""
+def _trend(ctx: Context, indicator: str, code: str, category: str, years: list[int]) -> Any:
+    try:
+        return ctx.engine.trend(indicator, code, category, years)
+    except NotPublished:
+        raise  # explained by the caller, with the nearest region that has the figure
+    except Exception as exc:  # noqa: BLE001 - the engine has no such series
+        raise NoData(f"trend {code}: {exc}") from exc
+
+
+def _change_line(ctx: Context, trend: Any) -> str:
+    t, lang = ctx.t, ctx.lang
+    if trend.first_year is None:
+        return ""
+    years = {"first_year": trend.first_year, "last_year": trend.last_year}
+    ctx.draft.tests.append({"kind": "trend", "indicator": trend.indicator,
+                            "category": trend.category, "region": trend.region, **years,
+                            "direction": trend.direction, "significant": trend.significant,
+                            "relevant": trend.relevant, "p_value": trend.p_value})
+    ctx.draft.claims.append({"kind": "trend", "indicator": trend.indicator,
+                             "category": trend.category, "region": trend.region,
+                             "from": trend.first_year, "to": trend.last_year,
+                             "direction": TREND_CLAIM.get(trend.direction, "flat"),
+                             "significant": trend.significant})
+    if trend.direction == "onbekend":
+        return t.render("trend_untested", lang, **years)
+    key = TREND_KEYS[trend.direction]
+    if key == "trend_flat":
+        sig = "trend_sig_small" if trend.significant else "trend_sig_no"
+        return t.render(key, lang, significance=t.render(sig, lang), **years)
+    return t.render(key, lang, **years)
+
+
+def _against_national(ctx: Context, u: Understanding, trend: Any, category: str,
+                      years: list[int]) -> None:
+    """The national change (its two end figures are facts) and whether the region's differs."""
+    engine, t, lang = ctx.engine, ctx.t, ctx.lang
+    try:
+        cmp = engine.compare_trend(u.indicator, trend.region, category, NATIONAL, years)
+    except Exception:  # noqa: BLE001 - no national trend: the region's own lines stand
+        logger.info("no trend comparison for %s", trend.region, exc_info=True)
+        return
+    national = {v.year: v for v in cmp.reference.values}
+    if cmp.first_year is None:
+        return
+    first, last = national[cmp.first_year], national[cmp.last_year]
+    ctx.fact(first)
+    ctx.fact(last)
+    ctx.draft.lines.append(t.render("trend_national", lang, first=fmt_value(first, lang),
+                                    last=fmt_value(last, lang), first_year=first.year,
+                                    last_year=last.year))
+    name = ctx.name(trend.region)
+    ctx.draft.tests.append({"kind": "trend_vs", "indicator": trend.indicator,
+                            "category": trend.category, "region": trend.region,
+                            "other": NATIONAL, "direction": cmp.direction,
+                            "significant": cmp.significant, "relevant": cmp.relevant,
+                            "p_value": cmp.p_value})
+    if cmp.direction in ("hoger", "lager"):
+        ctx.draft.lines.append(t.render(_versus_key(cmp), lang, region=name))
+    elif cmp.tested:
+        sig = "trend_vs_sig_small" if cmp.significant else "trend_vs_sig_no"
+        ctx.draft.lines.append(t.render("trend_vs_same", lang, region=name,
+                                        significance=t.render(sig, lang)))
+    swv = _own_swv_trend(ctx, u.indicator, trend.region, category, years)
+    ctx.draft.series += [s for s in (swv, cmp.reference) if s is not None]
+
+
+def _versus_key(cmp: Any) -> str:
+    """Which sentence fits: rose more, rose while the country fell, fell less, ..."""
+    own_up, nl_up = cmp.change >= 1, cmp.reference_change >= 1
+    if cmp.direction == "hoger":
+        if own_up:
+            return "trend_vs_rose_more" if nl_up else "trend_vs_rose_against"
+        return "trend_vs_fell_less"
+    if not own_up:
+        return "trend_vs_fell_more" if not nl_up else "trend_vs_fell_against"
+    return "trend_vs_rose_less"
+
+
+def _own_swv_trend(ctx: Context, indicator: str, code: str, category: str,
+                   years: list[int]) -> Any | None:
+    """The gemeente's own samenwerkingsverband over the years, for the chart (not alone)."""
+    if not code.startswith("GM"):
+        return None
+    try:
+        swv = ctx.engine.swv_for(code, category)
+        if ctx.engine.is_alone(code, swv):
+            return None
+        return ctx.engine.trend(indicator, swv, category, years)
+    except Exception:  # noqa: BLE001 - the chart simply has one line less
+        return None
+
+
+def peer_lines(ctx: Context, u: Understanding, category: str, year: int | None) -> None:
+    """The region's value and those of its most alike gemeenten, and the tested difference
+    with those gemeenten together (their summed counts)."""
     code = (u.regions or [NATIONAL])[0]
     if code == NATIONAL:
-        raise _no_data("no peers for Nederland")
-    own = ctx.lookup(u.indicator, code, category, year)
+        raise NoData("no peers for Nederland")
+    try:
+        result = ctx.engine.compare_peers(u.indicator, code, category, year, PEERS_N)
+    except NotPublished:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the engine has no such figures
+        raise NoData(f"peers {code}: {exc}") from exc
+    own = result.region
     ctx.fact(own)
-    peers = []
-    for region in ctx.registry.peers(code, n=PEERS_N):
-        try:
-            peers.append(ctx.lookup(u.indicator, region.code, category, own.year))
-        except Exception:  # noqa: BLE001
-            continue
     t, lang = ctx.t, ctx.lang
     ctx.draft.lines.append(t.render("peers_intro", lang, region=ctx.name(code),
                                     label=ctx.label(u.indicator, category), year=own.year))
-    for value in peers:
+    for value in result.peers:
         ctx.fact(value)
         ctx.draft.lines.append(t.render("peers_line", lang, region=ctx.name(value.region),
-                                        value=fmt_value(value, lang)))
-    if own.value is None or own.suppressed:
+                                        value=shown_text(ctx, value)))
+    if getattr(result, "left_out", 0):  # peers of the other kind (real vs demo) are left out
+        ctx.draft.lines.append(t.render("peers_left_out", lang, other=_other_kind(ctx, own)))
+    if own.value is None:
         return
-    known = [p for p in peers if p.value is not None and not p.suppressed]
-    higher = sum(1 for p in known if p.value > own.value)
-    lower = sum(1 for p in known if p.value < own.value)
-    ctx.draft.lines.append(t.render("peers_summary", lang, region=ctx.name(code),
-                                    value=fmt_value(own, lang),
-                                    standing=STANDING[lang][_standing(higher, lower)]))
+    name = ctx.name(code)
+    ctx.draft.lines.append(t.render("peers_summary", lang, region=name,
+                                    value=fmt_value(own, lang)))
+    cmp = result.comparison
+    if cmp is None or not cmp.tested:
+        return
+    ctx.draft.tests.append({"kind": "compare", "indicator": own.indicator,
+                            "category": own.category, "year": own.year, "region": own.region,
+                            "other": "PEERS", "excluding": None, "direction": cmp.direction,
+                            "significant": cmp.significant, "relevant": cmp.relevant,
+                            "p_value": cmp.p_value, "test": cmp.test})
+    ctx.draft.claims.append({"kind": "peers", "indicator": own.indicator,
+                             "category": own.category, "year": own.year, "region": own.region,
+                             "standing": STANDING_CLAIM.get(cmp.direction, "middle")})
+    sig = t.render(significance_key(cmp), lang)
+    if cmp.direction in ("hoger", "lager"):
+        ctx.draft.lines.append(t.render("peers_diff", lang, region=name, significance=sig,
+                                        direction=lb.DIRECTION[lang][cmp.direction]))
+    else:
+        ctx.draft.lines.append(t.render("peers_same", lang, region=name, significance=sig))
 
 
-STANDING = {
-    "nl": {"top": "hoger dan al deze vergelijkbare gemeenten",
-           "bottom": "lager dan al deze vergelijkbare gemeenten",
-           "high": "hoger dan de meeste vergelijkbare gemeenten",
-           "low": "lager dan de meeste vergelijkbare gemeenten",
-           "middle": "ongeveer in het midden van de vergelijkbare gemeenten"},
-    "en": {"top": "higher than all of these similar municipalities",
-           "bottom": "lower than all of these similar municipalities",
-           "high": "higher than most similar municipalities",
-           "low": "lower than most similar municipalities",
-           "middle": "about in the middle of the similar municipalities"},
-}
-
-
-def _standing(higher: int, lower: int) -> str:
-    """Where a value sits among its peers, in words (no extra numbers in the answer)."""
-    if higher == 0 and lower > 0:
-        return "top"
-    if lower == 0 and higher > 0:
-        return "bottom"
-    if lower >= 2 * max(higher, 1):
-        return "high"
-    if higher >= 2 * max(lower, 1):
-        return "low"
-    return "middle"
-
-
-def position_lines(ctx: _Context, u: Understanding, category: str, year: int | None) -> None:
-    """Rank among all gemeenten and whether the region is in the highest or lowest five percent."""
+def position_lines(ctx: Context, u: Understanding, category: str, year: int | None) -> None:
+    """Rank among all regions of the level and whether it is in the highest or lowest 5%."""
     code = (u.regions or [NATIONAL])[0]
     own = ctx.lookup(u.indicator, code, category, year)
     try:
         pos = ctx.engine.position(u.indicator, code, category, own.year)
     except Exception as exc:  # noqa: BLE001
-        raise _no_data(f"position {code}: {exc}") from exc
-    rank, n = int(getattr(pos, "rank", 0)), int(getattr(pos, "n", 0))
+        raise NoData(f"position {code}: {exc}") from exc
+    rank, n = int(pos.rank or 0), int(pos.n or 0)
     t, lang = ctx.t, ctx.lang
-    ctx.fact(own)
     if not rank or not n or own.value is None:
         ctx.draft.lines.append(ctx.value_line(own))
+        if (getattr(pos, "extra", None) or {}).get("real_partial"):
+            ctx.draft.lines.append(t.render("position_real_partial", lang,
+                                            group=level_plural(pos.level, lang)))
         return
+    ctx.fact(own)
     ctx.draft.extra_numbers += [rank, n]
-    label = ctx.label(u.indicator, category)
+    group = level_plural(pos.level, lang)
     ctx.draft.lines.append(t.render("position", lang, region=ctx.name(code),
-                                    value=fmt_value(own, lang), rank=rank, n=n, label=label,
-                                    year=own.year))
-    top = bool(getattr(pos, "top_5pct", False))
-    bottom = bool(getattr(pos, "bottom_5pct", False))
-    key = "position_top" if top else "position_bottom" if bottom else "position_middle"
-    ctx.draft.lines.append(t.render(key, lang, region=ctx.name(code)))
-
-
-def breakdown_lines(ctx: _Context, u: Understanding, year: int | None) -> None:
-    """Values per onderwijssoort, zorgtype or risk factor for the (first) region."""
-    code = (u.regions or [NATIONAL])[0]
-    dimension = breakdown_dimension(u.indicator, u.query.lower(), u.category)
-    values = []
-    for category in DIMENSION_CATEGORIES[dimension]:
-        try:
-            values.append(ctx.lookup(u.indicator, code, category, year))
-        except Exception:  # noqa: BLE001
-            continue
-    if not values:
-        raise _no_data(f"breakdown {code}")
-    t, lang = ctx.t, ctx.lang
-    if u.indicator == "neet_rr":
-        values.sort(key=lambda v: -(v.value or 0))
-    label = ctx.title(u.indicator, "totaal")
-    ctx.draft.lines.append(t.render("breakdown_intro", lang, label=label, region=ctx.name(code),
-                                    year=values[0].year,
-                                    dimension=lb.DIMENSION[lang][dimension]))
-    for value in values:
-        ctx.fact(value)
-        ctx.draft.lines.append(t.render("breakdown_line", lang,
-                                        category=lb.category_label(value.category, lang),
-                                        value=fmt_value(value, lang)))
-
-
-def values_of(facts: list[Any]) -> list[float]:
-    return [f.value for f in facts if f.value is not None]
+                                    value=fmt_value(own, lang), rank=rank, n=n, group=group,
+                                    label=ctx.label(u.indicator, category), year=own.year))
+    key = "position_top" if pos.top_5pct else "position_bottom" if pos.bottom_5pct \
+        else "position_middle"
+    ctx.draft.lines.append(t.render(key, lang, region=ctx.name(code), group=group))
 
 
 RANKING_SIZE = 10
 LOWEST = ("laagste", "lowest", "minste", "onderaan", "least")
 
 
-def ranking_lines(ctx: _Context, u: Understanding, category: str, year: int | None) -> None:
+def ranking_lines(ctx: Context, u: Understanding, category: str, year: int | None) -> None:
     """The gemeenten with the highest (or lowest) value, with Nederland for reference."""
     lowest = any(word in u.query.lower() for word in LOWEST)
     values = []
     for region in ctx.registry.gemeenten():
         try:
             value = ctx.lookup(u.indicator, region.code, category, year)
-        except Exception:  # noqa: BLE001
+        except NoData:
             continue
-        if value.value is not None and not value.suppressed:
+        if value.value is not None:
             values.append(value)
     if not values:
-        raise _no_data("ranking")
+        raise NoData("ranking")
+    values, left_out = _one_kind(values)
     values.sort(key=lambda v: (v.value, v.region), reverse=not lowest)
     top = values[:RANKING_SIZE]
     t, lang = ctx.t, ctx.lang
@@ -208,10 +250,26 @@ def ranking_lines(ctx: _Context, u: Understanding, category: str, year: int | No
         ctx.fact(value)
         ctx.draft.lines.append(t.render("peers_line", lang, region=ctx.name(value.region),
                                         value=fmt_value(value, lang)))
+    if left_out:
+        ctx.draft.lines.append(t.render("ranking_left_out", lang, other=_other_kind(ctx, top[0])))
     try:
         national = ctx.lookup(u.indicator, NATIONAL, category, top[0].year)
-    except Exception:  # noqa: BLE001
+    except NoData:
         return
     ctx.fact(national)
     ctx.draft.lines.append(t.render("peers_line", lang, region=ctx.name(NATIONAL),
                                     value=fmt_value(national, lang)))
+
+
+def _one_kind(values: list[Any]) -> tuple[list[Any], int]:
+    """Real and demonstration figures are never ranked together: the kind most regions have,
+    and how many of the other kind were left out."""
+    real = [v for v in values if not getattr(v, "demo", True)]
+    demo = [v for v in values if getattr(v, "demo", True)]
+    kept = real if len(real) >= len(demo) else demo
+    return kept, len(values) - len(kept)
+
+
+def _other_kind(ctx: Context, value: Any) -> str:
+    """The words for the kind of figure ``value`` is not (left out beside it)."""
+    return ctx.t.render("kind_real" if getattr(value, "demo", True) else "kind_demo", ctx.lang)

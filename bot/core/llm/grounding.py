@@ -1,6 +1,9 @@
-"""The grounding check: every number an LLM writes must be one of the computed numbers.
+"""Reading numbers in both notations, and the token-level grounding check.
 
-Why: an LLM phrases well but may invent or copy a number ("De NEET is 99%"). The check reads
+The conversation's LLM texts are checked on claims (``bot.core.llm.check``): a number must be
+the figure of the fact it stands next to. What is here is the number reading that check uses,
+and the older, weaker token check (a number must occur somewhere among the facts) that the OOGO
+points' rephrasing (``bot/oogo/rephrase.py``) still calls. The check reads
 every number in the text in both Dutch ("1.234,5", "4,8%") and English ("1,234.5", "4.8%")
 notation, and accepts the text only when each number equals a fact's value, numerator,
 denominator or year, or another number the template answer itself computed (a rank, a count),

@@ -1,7 +1,9 @@
 """The assistant's own functions as LangChain tools, for an LLM that wants to look things up.
 
-Each tool computes with the same engine and knowledge base as the templates and records every
-value it returns as a ``Fact`` in ``sink``, so the grounding check knows what the LLM was told.
+Each tool computes with the same engine and knowledge base as the templates and records what it
+returns in the ``ToolSink``: every value as a ``Fact``, every comparison and trend as a claim (in
+the form of ``Reply.debug["claims"]``) and every passage, so the grounding check knows exactly
+what the LLM was told and may say.
 Tools never raise: a bad region or indicator comes back as a short message the LLM can relay.
 LangChain is imported inside ``make_tools`` only.
 """
@@ -11,12 +13,23 @@ from __future__ import annotations
 import functools
 import json
 import logging
+from dataclasses import dataclass, field
 from typing import Any
 
 from bot.core.answers.evidence import to_fact
-from bot.core.messages import Fact
+from bot.core.messages import Fact, Passage
 
 logger = logging.getLogger(__name__)
+TREND = {"gestegen": "up", "gedaald": "down", "stabiel": "flat"}
+
+
+@dataclass(slots=True)
+class ToolSink:
+    """What the tools told the LLM: facts, claims and passages."""
+
+    facts: list[Fact] = field(default_factory=list)
+    claims: list[dict] = field(default_factory=list)
+    passages: list[Passage] = field(default_factory=list)
 
 
 def _code(services: Any, region: str) -> str:
@@ -33,7 +46,7 @@ def _value_dict(value: Any) -> dict:
             "suppressed": value.suppressed}
 
 
-def make_tools(services: Any, sink: list[Fact], kb: Any | None = None) -> list[Any]:
+def make_tools(services: Any, sink: ToolSink, kb: Any | None = None) -> list[Any]:
     """LangChain tools for lookup, compare, trend, peers and knowledge search."""
     from langchain_core.tools import StructuredTool
 
@@ -50,7 +63,7 @@ def make_tools(services: Any, sink: list[Fact], kb: Any | None = None) -> list[A
         return run
 
     def keep(value: Any) -> dict:
-        sink.append(to_fact(value))
+        sink.facts.append(to_fact(value))
         return _value_dict(value)
 
     def indicator_lookup(indicator: str, region: str, category: str = "totaal",
@@ -63,13 +76,24 @@ def make_tools(services: Any, sink: list[Fact], kb: Any | None = None) -> list[A
         """Compare a region with another region, its SWV or Nederland (NL01)."""
         c = engine.compare(indicator, _code(services, region), _code(services, other),
                            category, year)
+        tested = c.direction in ("hoger", "lager", "gelijk")
+        sink.claims.append({"kind": "compare", "indicator": indicator, "category": c.a.category,
+                            "year": c.a.year, "a": c.a.region, "b": c.b.region,
+                            "direction": c.direction if tested else "onbekend",
+                            "significant": bool(c.significant) if tested else None})
         return {"a": keep(c.a), "b": keep(c.b), "significant": c.significant,
                 "direction": c.direction}
 
     def indicator_trend(indicator: str, region: str, category: str = "totaal") -> dict:
         """All years of an indicator for a region, with the direction of change."""
         t = engine.trend(indicator, _code(services, region), category)
-        return {"values": [keep(v) for v in t.values], "direction": t.direction}
+        if t.direction in TREND and t.first_year and t.last_year:
+            sink.claims.append({"kind": "trend", "indicator": indicator, "category": category,
+                                "region": t.region, "from": t.first_year, "to": t.last_year,
+                                "direction": TREND[t.direction],
+                                "significant": bool(t.significant)})
+        return {"values": [keep(v) for v in t.values], "direction": t.direction,
+                "significant": t.significant}
 
     def indicator_peers(indicator: str, region: str, category: str = "totaal") -> dict:
         """A gemeente and the gemeenten most alike in size and density."""
@@ -80,8 +104,11 @@ def make_tools(services: Any, sink: list[Fact], kb: Any | None = None) -> list[A
         """Passages from the OOGO, handleiding, regioscan and bronnen documents."""
         if kb is None:
             return []
-        return [{"source": h.source, "heading": h.heading, "text": h.text[:1200]}
-                for h in kb.search(query, k=3)]
+        hits = kb.search(query, k=3)
+        sink.passages.extend(Passage(source=h.source, title=getattr(h, "title", "") or "",
+                                     text=h.text, heading=getattr(h, "heading", "") or "")
+                             for h in hits)
+        return [{"source": h.source, "heading": h.heading, "text": h.text[:1200]} for h in hits]
 
     funcs = [indicator_lookup, indicator_compare, indicator_trend, indicator_peers,
              knowledge_search]

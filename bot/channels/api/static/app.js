@@ -1,170 +1,150 @@
-// OOGO-assistent chat page: sends turns to /api/chat/stream (server-sent events over fetch),
-// renders replies (text, charts, citations, buttons, progress, feedback) and keeps the chosen
-// region and conversation id in localStorage. Plain JavaScript, no build step.
+// OOGO-assistent chat page: restores the conversation from the server (GET /api/chat/history),
+// sends turns as POST /api/chat/stream (server-sent events over fetch), shows the chosen region,
+// a banner while a regioscan is under way, a character counter, and the tools (new
+// conversation, export, print, start a regional round). Plain JavaScript, no build step.
 "use strict";
 
-(function () {
-  const messages = document.getElementById("messages");
-  const form = document.getElementById("chat-form");
-  const input = document.getElementById("question");
-  const sendButton = document.getElementById("send");
-  const formStatus = document.getElementById("form-status");
-  const regionForm = document.getElementById("region-form");
-  const regionInput = document.getElementById("region-input");
-  const regionOptions = document.getElementById("region-options");
-  const regionStatus = document.getElementById("region-status");
-  const reportLink = document.getElementById("report-link");
+(function (O) {
+  const $ = (id) => document.getElementById(id);
+  const el = O.el;
+  const messages = $("messages"), form = $("chat-form"), input = $("question"), sendButton = $("send");
+  const formStatus = $("form-status"), counter = $("char-count");
+  const regionForm = $("region-form"), regionInput = $("region-input"), regionOptions = $("region-options");
+  const regionStatus = $("region-status"), reportLink = $("report-link");
   const LEVELS = { gemeente: "gemeente", swv_po: "samenwerkingsverband po", swv_vo: "samenwerkingsverband vo", land: "land" };
+  const OFFLINE = "Geen verbinding met de assistent. Controleer je internet en probeer het opnieuw.";
 
   let busy = false;
-  let conversationId = localStorage.getItem("oogo.conversation") || newId();
+  let maxChars = 4000;
+  let conversationId = localStorage.getItem("oogo.conversation") || O.newId();
   localStorage.setItem("oogo.conversation", conversationId);
   let region = null;
   try { region = JSON.parse(localStorage.getItem("oogo.region") || "null"); } catch (e) { region = null; }
 
-  function newId() {
-    const bytes = new Uint8Array(12);
-    crypto.getRandomValues(bytes);
-    return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  const context = (question) => ({ question, conversationId, send, startRound, feedbackBar });
+
+  // -- region -------------------------------------------------------------------------------
+  function setRegion(found, quiet) {
+    if (!found || !found.code) return;
+    region = found;
+    localStorage.setItem("oogo.region", JSON.stringify(found));
+    const level = LEVELS[found.level] || found.level;
+    $("region-name").textContent = `${found.name} (${level})`;
+    $("region-current").hidden = false;
+    regionForm.hidden = true;
+    $("region-change").setAttribute("aria-expanded", "false");
+    regionStatus.textContent = quiet ? "" : `Je regio is nu ${found.name} (${level}, ${found.code}).`;
+    reportLink.href = `/api/reports/${encodeURIComponent(found.code)}.pdf`;
+    reportLink.hidden = false;
+    $("intro-text").textContent = `Welkom! Je regio is ${found.name}. Stel een vraag over jeugdzorggebruik per onderwijssoort, NEET, de handleiding, de regioscan of het OOGO, of kies een voorbeeld.`;
   }
 
-  function el(tag, attrs, text) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(attrs || {})) {
-      if (key === "class") node.className = value; else node.setAttribute(key, value);
-    }
-    if (text !== undefined && text !== null) node.textContent = text;
-    return node;
+  $("region-change").addEventListener("click", () => {
+    const open = regionForm.hidden;
+    regionForm.hidden = !open;
+    $("region-change").setAttribute("aria-expanded", String(open));
+    if (open) regionInput.focus();
+  });
+
+  async function searchRegions(q) {
+    const response = await fetch(`/api/regions?q=${encodeURIComponent(q)}`, { credentials: "same-origin" });
+    if (!response.ok) return [];
+    return (await response.json()).matches || [];
   }
 
-  // Text with **bold** marks, built from text nodes only (never innerHTML).
-  function rich(tag, text) {
-    const node = el(tag, { class: "answer-text" });
-    String(text).split(/\*\*(.+?)\*\*/g).forEach((piece, i) => {
-      node.appendChild(i % 2 ? el("strong", {}, piece) : document.createTextNode(piece));
-    });
-    return node;
+  let regionTimer = null;
+  regionInput.addEventListener("input", () => {
+    clearTimeout(regionTimer);
+    const q = regionInput.value.trim();
+    if (q.length < 2) return;
+    regionTimer = setTimeout(async () => {
+      const found = await searchRegions(q);
+      regionOptions.replaceChildren(...found.slice(0, 10).map(
+        (m) => el("option", { value: `${m.name} (${m.code})` }, LEVELS[m.level] || m.level)));
+    }, 200);
+  });
+
+  regionForm.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const q = regionInput.value.trim();
+    if (!q) { regionStatus.textContent = "Typ de naam of code van je gemeente of samenwerkingsverband."; return; }
+    const code = (q.match(/\(([A-Z]{2}\d{2,4})\)\s*$/) || [])[1];
+    const found = await searchRegions(code || q);
+    const exact = found.find((m) => m.code === code) || found[0];
+    if (exact) { setRegion(exact); input.focus(); }
+    else regionStatus.textContent = `Ik vind geen regio die lijkt op "${q}". Probeer een andere schrijfwijze.`;
+  });
+
+  // -- regioscan banner ---------------------------------------------------------------------
+  let resumeText = "verder";
+  function showScan(scan, questionOnScreen) {
+    const banner = $("scan-banner");
+    if (!scan || questionOnScreen) { banner.hidden = true; return; }
+    const paused = scan.status === "paused";
+    $("scan-banner-text").textContent = paused
+      ? `Je regioscan staat op pauze: ${scan.answered} van ${scan.total} stellingen beantwoord.`
+      : `Je bent bezig met de regioscan: vraag ${scan.current} van ${scan.total}.`;
+    resumeText = paused ? "/regioscan" : "verder";
+    $("scan-resume").setAttribute("aria-label", "Verder met de regioscan");
+    banner.hidden = false;
   }
+  $("scan-resume").addEventListener("click", () => send(resumeText, null, "Verder met de regioscan"));
 
-  function paragraphs(target, text) {
-    target.querySelectorAll(".answer-text").forEach((p) => p.remove());
-    const anchor = target.firstChild;
-    for (const part of String(text).split(/\n{2,}/)) {
-      if (part.trim()) target.insertBefore(rich("p", part), anchor);
-    }
-  }
-
-  function scrollDown() { window.scrollTo({ top: document.body.scrollHeight }); }
-
+  // -- sending a turn -----------------------------------------------------------------------
   function addUserMessage(text) {
-    messages.appendChild(el("article", { class: "message user", "aria-label": "U" }, null))
-      .appendChild(el("p", {}, text));
-    scrollDown();
+    const node = el("article", { class: "message user", "aria-label": "Jij" });
+    node.appendChild(el("p", {}, text));
+    messages.appendChild(node);
+    return node;
   }
 
-  function disableOldButtons() {
-    // Only regioscan answers can go stale; options and follow-ups stay usable.
-    messages.querySelectorAll(".scale-group button").forEach((b) => { b.disabled = true; });
+  function disableOldScaleButtons(except) {
+    messages.querySelectorAll(".scale-group").forEach((group) => {
+      if (group.closest("article") !== except) group.querySelectorAll("button").forEach((b) => { b.disabled = true; });
+    });
   }
 
-  function renderReply(node, data) {
-    node.replaceChildren();
-    node.setAttribute("aria-busy", "false");
-    node.setAttribute("lang", data.language === "en" ? "en" : "nl");
-    paragraphs(node, data.text || "");
-    if (data.about && data.about.length) {
-      const about = el("p", { class: "about" });
-      data.about.forEach((line, i) => {
-        if (i) about.appendChild(el("br"));
-        about.appendChild(document.createTextNode(line));
-      });
-      node.appendChild(about);
-    }
-    for (const notice of data.notices || []) {
-      node.appendChild(el("p", { class: notice.kind === "demo" ? "demo-notice" : "notice" }, notice.text));
-    }
-    for (const chart of data.charts || []) {
-      const figure = el("figure");
-      figure.appendChild(el("img", { src: chart.url, alt: chart.alt || chart.title, loading: "lazy" }));
-      figure.appendChild(el("figcaption", {}, chart.title));
-      node.appendChild(figure);
-    }
-    if (data.citations && data.citations.length) {
-      const details = el("details", { class: "citations" });
-      details.appendChild(el("summary", {}, data.citations.length === 1 ? "Bron" : `Bronnen (${data.citations.length})`));
-      const list = el("ul");
-      for (const cite of data.citations) {
-        const item = el("li");
-        item.appendChild(el("strong", {}, cite.title || cite.source));
-        if (cite.heading && cite.heading !== cite.title) item.appendChild(document.createTextNode(` — ${cite.heading}`));
-        const text = rich("span", cite.text);
-        text.className = "passage-text";
-        item.appendChild(text);
-        list.appendChild(item);
-      }
-      details.appendChild(list);
-      node.appendChild(details);
-    }
-    if (data.progress) {
-      const { current, total, theme } = data.progress;
-      const id = `progress-${data.answer_id}`;
-      const wrap = el("div", { class: "progress-wrap" });
-      wrap.appendChild(el("label", { for: id },
-        `Regioscan: vraag ${current} van ${total}${theme ? " (" + theme + ")" : ""}`));
-      wrap.appendChild(el("progress", { id, max: String(total), value: String(current) },
-        `${current} van ${total}`));
-      node.appendChild(wrap);
-    }
-    const choices = [];
-    for (const button of data.buttons || []) choices.push({ label: button.label, choice: button.value });
-    for (const option of (data.options || []).concat(data.followups || [])) {
-      if (!choices.some((c) => c.label === option || c.choice === option)) {
-        choices.push({ label: option, text: option });
-      }
-    }
-    if (choices.length) {
-      const isScale = !!data.progress;
-      const group = el("div", { class: isScale ? "choices scale-group" : "choices options", role: "group",
-        "aria-label": isScale ? "Kies uw antwoord" : "Kies een optie" });
-      for (const c of choices) {
-        const b = el("button", { type: "button", class: isScale ? "scale" : "option" }, c.label);
-        b.addEventListener("click", () => send(c.text || "", c.choice || null, c.label));
-        group.appendChild(b);
-      }
-      node.appendChild(group);
-    }
-    if (data.answer_id && !data.progress && !["clarify", "regioscan"].includes(data.intent)) {
-      node.appendChild(feedbackBar(data.answer_id));
-    }
+  function afterReply(data) {
+    if (data.profile_region) setRegion(data.profile_region, true);
+    if ("scan" in data) showScan(data.scan, !!data.progress); // only regioscan turns say
   }
 
-  function feedbackBar(answerId) {
-    const bar = el("div", { class: "feedback", role: "group", "aria-label": "Was dit antwoord nuttig?" });
-    bar.appendChild(el("span", {}, "Nuttig?"));
-    const status = el("span", { role: "status" });
-    for (const [rating, word, label] of [["up", "Ja", "Ja, nuttig antwoord"], ["down", "Nee", "Nee, niet nuttig"]]) {
-      const b = el("button", { type: "button", "aria-label": label, "aria-pressed": "false",
-        "data-rating": rating }, word);
-      b.addEventListener("click", async () => {
-        const ok = await postJson("/api/feedback", { answer_id: answerId, rating, conversation_id: conversationId });
-        bar.querySelectorAll("button").forEach((x) => x.setAttribute("aria-pressed", String(x === b && ok.ok)));
-        status.textContent = ok.ok ? "Bedankt voor uw reactie." : ok.detail;
-      });
-      bar.appendChild(b);
-    }
-    bar.appendChild(status);
-    return bar;
-  }
-
-  async function postJson(url, body) {
+  async function send(text, choice, shown) {
+    if (busy) return;
+    text = (text || "").trim();
+    if (!text && !choice) { formStatus.textContent = "Typ eerst een vraag."; input.focus(); return; }
+    if (text.length > maxChars) { updateCounter(true); input.focus(); return; }
+    busy = true;
+    sendButton.disabled = true;
+    formStatus.textContent = "De assistent denkt na…";
+    disableOldScaleButtons(null);
+    const label = shown || text;
+    addUserMessage(label).scrollIntoView({ block: "nearest" });
+    const node = el("article", { class: "message bot", "aria-busy": "true", "aria-label": "Assistent", tabindex: "-1" });
+    messages.appendChild(node);
+    messages.setAttribute("aria-busy", "true"); // announce the finished answer, not each chunk
+    const body = { text, conversation_id: conversationId, shown: label.slice(0, 300) };
+    if (choice) body.choice = choice;
+    if (region && region.code) body.region = region.code;
     try {
-      const response = await fetch(url, { method: "POST", credentials: "same-origin",
-        headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-      const data = await response.json().catch(() => ({}));
-      return response.ok ? Object.assign({ ok: true }, data)
-        : { ok: false, detail: data.detail || "Dat lukte niet. Probeer het later nog eens." };
+      const response = await fetch("/api/chat/stream", { method: "POST", credentials: "same-origin",
+        headers: { "Content-Type": "application/json", Accept: "text/event-stream" }, body: JSON.stringify(body) });
+      if (!response.ok) {
+        const data = await response.json().catch(() => ({}));
+        showError(node, data.detail || "Dat lukte niet. Probeer het opnieuw.");
+      } else {
+        await readEvents(response, node, label);
+      }
     } catch (e) {
-      return { ok: false, detail: "Geen verbinding met de assistent. Controleer uw internet en probeer het opnieuw." };
+      showError(node, OFFLINE);
+    } finally {
+      messages.setAttribute("aria-busy", "false");
+      busy = false;
+      sendButton.disabled = false;
+      formStatus.textContent = "";
+      node.scrollIntoView({ block: "start" }); // the first line of the answer at the top
+      const next = choice || shown ? node.querySelector(".choices button:not([disabled])") : null;
+      (next || input).focus({ preventScroll: true });
     }
   }
 
@@ -174,48 +154,10 @@
     node.setAttribute("aria-busy", "false");
   }
 
-  async function send(text, choice, shown) {
-    if (busy) return;
-    text = (text || "").trim();
-    if (!text && !choice) { formStatus.textContent = "Typ eerst een vraag."; input.focus(); return; }
-    busy = true;
-    sendButton.disabled = true;
-    formStatus.textContent = "De assistent denkt na…";
-    disableOldButtons();
-    addUserMessage(shown || text);
-    const node = el("article", { class: "message bot", "aria-busy": "true", "aria-label": "Assistent" });
-    messages.appendChild(node);
-    messages.setAttribute("aria-busy", "true"); // announce the finished answer, not each chunk
-    const params = new URLSearchParams({ text, conversation_id: conversationId });
-    if (choice) params.set("choice", choice);
-    if (region) params.set("region", region.code);
-    try {
-      const response = await fetch(`/api/chat/stream?${params}`, { credentials: "same-origin",
-        headers: { Accept: "text/event-stream" } });
-      if (!response.ok) {
-        const data = await response.json().catch(() => ({}));
-        showError(node, data.detail || "Dat lukte niet. Probeer het opnieuw.");
-      } else {
-        await readEvents(response, node);
-      }
-    } catch (e) {
-      showError(node, "Geen verbinding met de assistent. Controleer uw internet en probeer het opnieuw.");
-    } finally {
-      messages.setAttribute("aria-busy", "false");
-      busy = false;
-      sendButton.disabled = false;
-      formStatus.textContent = "";
-      scrollDown();
-      // after a button press keep keyboard users in the conversation: next choices, else input
-      if (choice) (node.querySelector(".choices button:not([disabled])") || input).focus();
-    }
-  }
-
-  async function readEvents(response, node) {
+  async function readEvents(response, node, question) {
     const reader = response.body.getReader();
     const decoder = new TextDecoder();
-    let buffer = "";
-    let streamed = "";
+    let buffer = "", streamed = "";
     for (;;) {
       const { value, done } = await reader.read();
       if (done) break;
@@ -228,57 +170,80 @@
         const dataLine = (block.match(/^data: (.*)$/m) || [])[1];
         if (!event || !dataLine) continue;
         const data = JSON.parse(dataLine);
-        if (event === "chunk") { streamed += data.text; paragraphs(node, streamed); }
-        else if (event === "reply") renderReply(node, data);
+        if (event === "chunk") { streamed += data.text; O.paragraphs(node, streamed); }
+        else if (event === "reply") { O.renderReply(node, data, context(question)); afterReply(data); }
         else if (event === "error") showError(node, data.detail);
       }
     }
   }
 
-  function setRegion(found) {
-    region = found;
-    localStorage.setItem("oogo.region", JSON.stringify(found));
-    regionStatus.textContent = `Uw regio: ${found.name} (${LEVELS[found.level] || found.level}, ${found.code}).`;
-    reportLink.href = `/api/reports/${encodeURIComponent(found.code)}.pdf`;
-    reportLink.hidden = false;
+  async function postJson(url, body) {
+    try {
+      const response = await fetch(url, { method: "POST", credentials: "same-origin",
+        headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+      const data = await response.json().catch(() => ({}));
+      return response.ok ? Object.assign({ ok: true }, data)
+        : { ok: false, detail: data.detail || "Dat lukte niet. Probeer het later nog eens." };
+    } catch (e) {
+      return { ok: false, detail: OFFLINE };
+    }
   }
 
-  async function searchRegions(q) {
-    const response = await fetch(`/api/regions?q=${encodeURIComponent(q)}`, { credentials: "same-origin" });
-    if (!response.ok) return [];
-    const data = await response.json();
-    return data.matches || [];
+  function feedbackBar(answerId) {
+    const bar = el("div", { class: "feedback", role: "group", "aria-label": "Was dit antwoord nuttig?" });
+    bar.appendChild(el("span", {}, "Nuttig?"));
+    const status = el("span", { role: "status" });
+    for (const [rating, word, label] of [["up", "Ja", "Ja, nuttig antwoord"], ["down", "Nee", "Nee, niet nuttig"]]) {
+      const b = el("button", { type: "button", "aria-label": label, "aria-pressed": "false", "data-rating": rating }, word);
+      b.addEventListener("click", async () => {
+        const ok = await postJson("/api/feedback", { answer_id: answerId, rating, conversation_id: conversationId });
+        bar.querySelectorAll("button").forEach((x) => x.setAttribute("aria-pressed", String(x === b && ok.ok)));
+        status.textContent = ok.ok ? "Bedankt voor je reactie." : ok.detail;
+      });
+      bar.appendChild(b);
+    }
+    bar.appendChild(status);
+    return bar;
   }
 
-  let lastSuggestions = [];
-  let timer = null;
-  regionInput.addEventListener("input", () => {
-    clearTimeout(timer);
-    const q = regionInput.value.trim();
-    if (q.length < 2) return;
-    timer = setTimeout(async () => {
-      lastSuggestions = await searchRegions(q);
-      regionOptions.replaceChildren(...lastSuggestions.slice(0, 10).map(
-        (m) => el("option", { value: `${m.name} (${m.code})` }, LEVELS[m.level] || m.level)));
-    }, 200);
-  });
+  // -- the input: Enter sends, Shift+Enter is a new line, a counter warns before the limit ----
+  let wasOver = false;
+  function updateCounter(announce) {
+    const n = input.value.trim().length;
+    const over = n > maxChars;
+    counter.hidden = n < maxChars * 0.8;
+    counter.classList.toggle("over", over);
+    input.setAttribute("aria-invalid", String(over));
+    counter.textContent = over
+      ? `Je bericht is ${n.toLocaleString("nl-NL")} tekens; het maximum is ${maxChars.toLocaleString("nl-NL")}. Maak het korter of stel je vraag in delen.`
+      : `${n.toLocaleString("nl-NL")} van ${maxChars.toLocaleString("nl-NL")} tekens`;
+    if ((over && !wasOver) || (over && announce)) formStatus.textContent = counter.textContent;
+    if (!over && wasOver) formStatus.textContent = "";
+    wasOver = over;
+  }
 
-  regionForm.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    const q = regionInput.value.trim();
-    if (!q) { regionStatus.textContent = "Typ de naam of code van uw gemeente of samenwerkingsverband."; return; }
-    const code = (q.match(/\(([A-Z]{2}\d{2,4})\)\s*$/) || [])[1];
-    const matches = await searchRegions(code || q);
-    const exact = matches.find((m) => m.code === code) || matches[0];
-    if (exact) setRegion(exact);
-    else regionStatus.textContent = `Ik vind geen regio die lijkt op "${q}". Probeer een andere schrijfwijze.`;
+  function grow() {
+    if (!input.value) { input.style.height = ""; return; }
+    input.style.height = "auto";
+    input.style.height = `${Math.min(input.scrollHeight + 4, window.innerHeight * 0.3)}px`;
+  }
+
+  input.addEventListener("input", () => { updateCounter(false); grow(); });
+  input.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      form.requestSubmit();
+    }
   });
 
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const text = input.value;
+    if (text.trim().length > maxChars) { updateCounter(true); return; }
     input.value = "";
-    send(text, null).then(() => input.focus());
+    updateCounter(false);
+    grow();
+    send(text, null);
   });
 
   messages.addEventListener("click", (event) => {
@@ -286,23 +251,92 @@
     if (target) send(target.dataset.text, null);
   });
 
-  document.getElementById("new-conversation").addEventListener("click", () => {
-    conversationId = newId();
+  // -- tools --------------------------------------------------------------------------------
+  function updateExportLink() {
+    $("export-link").href = `/api/chat/export.md?${new URLSearchParams({ conversation_id: conversationId })}`;
+  }
+
+  $("new-conversation").addEventListener("click", () => {
+    conversationId = O.newId();
     localStorage.setItem("oogo.conversation", conversationId);
     messages.querySelectorAll("article:not(.intro)").forEach((n) => n.remove());
+    showScan(null);
+    updateExportLink();
     formStatus.textContent = "Nieuw gesprek begonnen.";
     input.focus();
   });
 
-  if (region && region.code) setRegion(region);
+  $("print-conversation").addEventListener("click", () => window.print());
 
-  // which indicators are real (imported from CBS) and which are demonstration data
-  fetch("/readyz", { credentials: "same-origin" }).then((r) => r.json()).then((body) => {
-    const status = document.getElementById("figures-status");
-    const text = body && body.cijfers && body.cijfers.text_nl;
-    if (status && text && body.cijfers.real && body.cijfers.real.length) {
-      status.textContent = text;
-      status.hidden = false;
+  function startRound(opener) {
+    const dialog = $("round-dialog");
+    $("round-region").value = region && region.level !== "land" ? region.code : "";
+    $("round-result").replaceChildren();
+    O.openDialog(dialog, opener);
+    $("round-region").focus();
+  }
+
+  $("round-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const out = $("round-result");
+    const result = await postJson("/api/rounds", { region: $("round-region").value.trim().toUpperCase(), title: $("round-title").value.trim() });
+    if (!result.ok) { out.replaceChildren(el("p", { class: "error-text" }, result.detail)); return; }
+    out.replaceChildren(
+      el("p", {}, result.message || "Ronde aangemaakt."),
+      el("p", {}, `Code voor de deelnemers: ${result.code}`),
+      el("p", {}, `Deelnemers typen in de chat: regioscan met code ${result.code}`),
+      el("p", {}, `Je beheertoken (bewaar het, het wordt maar één keer getoond): ${result.admin_token}`));
+  });
+
+  // -- restoring the conversation -----------------------------------------------------------
+  async function getJson(url) {
+    try {
+      const response = await fetch(url, { credentials: "same-origin" });
+      return response.ok ? await response.json() : null;
+    } catch (e) { return null; }
+  }
+
+  // which indicators are real (imported from CBS) and which are demonstration data: the banner
+  // then no longer says that every figure is demo, and the footer names the real ones
+  function showFigures(cijfers) {
+    if (!cijfers || !cijfers.real || !cijfers.real.length || !cijfers.text_nl) return;
+    const banner = $("demo-banner").querySelector(".wrap");
+    const cut = cijfers.text_nl.indexOf(": ");
+    banner.replaceChildren(el("strong", {}, cijfers.text_nl.slice(0, cut + 1)),
+      " " + cijfers.text_nl.slice(cut + 2) + " ", el("a", { href: "#over-de-cijfers" }, "Meer uitleg"));
+    const status = $("figures-status");
+    status.textContent = cijfers.text_nl;
+    status.hidden = false;
+  }
+
+  async function restore() {
+    const [config, history] = await Promise.all([
+      getJson("/api/chat/config"),
+      getJson(`/api/chat/history?${new URLSearchParams({ conversation_id: conversationId })}`)]);
+    if (config) {
+      maxChars = config.max_message_chars || maxChars;
+      $("demo-banner").hidden = !config.demo_data;
+      showFigures(config.cijfers);
     }
-  }).catch(() => {});
-})();
+    if (!history) return;
+    if (!region && history.profile_region) setRegion(history.profile_region, true);
+    messages.setAttribute("aria-live", "off"); // restored turns are not news: do not read them out
+    let last = null;
+    for (const turn of history.turns || []) {
+      addUserMessage(turn.user || "…");
+      last = el("article", { class: "message bot", "aria-busy": "false", "aria-label": "Assistent", tabindex: "-1" });
+      messages.appendChild(last);
+      O.renderReply(last, turn.reply || {}, context(turn.user));
+    }
+    const scanOn = history.scan && history.scan.status === "active";
+    disableOldScaleButtons(scanOn ? last : null);
+    showScan(history.scan, false);
+    if (last) last.scrollIntoView({ block: "start" });
+    messages.setAttribute("aria-live", "polite");
+    document.body.dataset.restored = String((history.turns || []).length);
+  }
+
+  if (region && region.code) setRegion(region, true);
+  updateExportLink();
+  restore().finally(() => { document.body.dataset.ready = "true"; });
+})(window.OOGO);

@@ -1,0 +1,80 @@
+"""What a worker checks before it serves, and what it warms up while it starts.
+
+A data directory or database that cannot be written is a clear startup error, never a silent
+fallback: the service would otherwise run with the conversation state in memory while /readyz
+said "ok" (there is no read-only mode). A database that is merely unreachable (PostgreSQL still
+starting) is not fatal: /readyz reports it and the stores reconnect when it is back.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+import threading
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+
+class StartupError(RuntimeError):
+    """The service cannot run as configured; the message is Dutch and says what to fix."""
+
+
+def fatal(check: Any, *args: Any) -> Any:
+    """Run a startup check; a StartupError is logged as CRITICAL (one line) and re-raised."""
+    try:
+        return check(*args)
+    except StartupError as exc:
+        log.critical(str(exc))
+        raise
+
+
+def check_data_dir(settings: Any) -> Path:
+    """Create the data dir (0700) and prove a file can be written in it."""
+    directory = Path(settings.data_dir)
+    try:
+        settings.ensure_data_dir()
+        probe = directory / f".write-probe-{os.getpid()}-{secrets.token_hex(4)}"
+        os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        probe.unlink()
+    except OSError as exc:
+        message = (f"De datamap {directory.resolve()} kan niet worden beschreven "
+                   f"({exc.strerror or type(exc).__name__}). De assistent bewaart daar de "
+                   "database, de kennisindex en het sessiegeheim, dus zo kan hij niet starten. "
+                   "Maak de map beschrijfbaar voor deze gebruiker of kies een andere met "
+                   "OOGO_DATA_DIR.")
+        raise StartupError(message) from exc
+    return directory
+
+
+def check_store(services: Any) -> None:
+    """Migrate the database and write to it once; read-only is fatal, unreachable is not."""
+    from bot.storage.errors import READ_ONLY_NL, StorageUnavailable
+
+    try:
+        store = services.state_store
+        store.save(f"startup:{os.getpid()}", {"probe": secrets.token_hex(4)})
+    except StorageUnavailable as exc:
+        if exc.message == READ_ONLY_NL:
+            message = ("De database kan niet worden beschreven (alleen-lezen), dus de assistent "
+                       "kan geen gesprekken, antwoorden of feedback bewaren en start niet. "
+                       "Controleer de rechten van de databasebestanden of OOGO_DATABASE_URL.")
+            raise StartupError(message) from exc
+        log.warning("database not reachable at startup; /readyz reports it until it is")
+
+
+def warm_up(services: Any, done: threading.Event) -> None:
+    """Load data, core and this worker's knowledge index in the background so the first user
+    does not wait (on a fresh data dir this builds the index, as the first search would);
+    ``done`` is set when this worker is ready for /readyz, whatever happened."""
+    try:
+        for part in ("registry", "indicators", "assistant"):
+            getattr(services, part)
+        services.knowledge.search("OOGO", k=1)  # loads (or builds) the index this worker uses
+        log.info("warm-up done", extra={"worker": os.getpid()})
+    except Exception:  # readiness reports what is broken; the process keeps serving
+        log.exception("warm-up failed")
+    finally:
+        done.set()

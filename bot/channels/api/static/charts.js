@@ -1,0 +1,136 @@
+// Charts on the page: regioscan results drawn as inline SVG from the server's data (one bar
+// per theme, and per role for a round: only the groups the server sends, a group the server
+// hides is written as text, never drawn), and every chart enlarged in an accessible dialog.
+"use strict";
+
+(function (O) {
+  const SVG = "http://www.w3.org/2000/svg";
+  const COLOURS = ["#0b4f8a", "#8a4b08", "#2e6b30", "#6a3d9a", "#a4000f", "#3d3d3d"];
+  const TOO_FEW = "te weinig respondenten om te tonen";
+  let counter = 0;
+
+  function svgEl(tag, attrs, text) {
+    const node = document.createElementNS(SVG, tag);
+    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, String(v));
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  // The series to draw: [{name, values}] per theme label, from the result's own chart data.
+  O.chartData = function chartData(result) {
+    const chart = result.chart || {};
+    const labels = chart.labels || (result.themes || []).map((t) => t.name);
+    if (chart.series && typeof chart.series === "object") {
+      return { labels, series: Object.entries(chart.series).map(([name, values]) => ({ name, values })) };
+    }
+    const values = chart.values || (result.themes || []).map((t) => (t.mean !== undefined ? t.mean : (t.overall || {}).mean));
+    return { labels, series: [{ name: "Je score", values }] };
+  };
+
+  // An SVG bar chart whose drawing units are CSS pixels at ``width``, so text stays readable.
+  O.barChart = function barChart(result, width, title) {
+    const { labels, series } = O.chartData(result);
+    const multi = series.length > 1;
+    const w = Math.max(280, Math.round(width));
+    const pad = 8, valueRoom = 44, barH = multi ? 14 : 20, font = w < 480 ? 14 : 15;
+    const x0 = pad, x1 = w - pad - valueRoom;
+    const scale = (v) => x0 + (x1 - x0) * (v / 5);
+    const id = `chart-${++counter}`;
+    const svg = svgEl("svg", { role: "img", "aria-labelledby": `${id}-t ${id}-d`, class: "bar-chart", width: "100%" });
+    svg.appendChild(svgEl("title", { id: `${id}-t` }, title));
+    const desc = [];
+    let y = 6;
+    const grid = svgEl("g", { class: "grid" });
+    svg.appendChild(grid);
+    labels.forEach((label, i) => {
+      y += font + 4;
+      svg.appendChild(svgEl("text", { x: x0, y, class: "theme-label", "font-size": font }, label));
+      const parts = [];
+      series.forEach((s, k) => {
+        const value = s.values[i];
+        if (multi) {
+          y += font;
+          svg.appendChild(svgEl("text", { x: x0, y, class: "series-label", "font-size": font - 2 }, s.name));
+        }
+        y += 4;
+        if (value === null || value === undefined) {
+          svg.appendChild(svgEl("text", { x: x0, y: y + barH - 4, class: "no-value", "font-size": font - 2 },
+            multi ? TOO_FEW : "geen score"));
+          parts.push(`${multi ? s.name + " " : ""}${multi ? TOO_FEW : "geen score"}`);
+        } else {
+          svg.appendChild(svgEl("rect", { x: x0, y, width: Math.max(1, scale(value) - x0), height: barH,
+            fill: COLOURS[k % COLOURS.length], rx: 2 }));
+          svg.appendChild(svgEl("text", { x: scale(value) + 6, y: y + barH - 4, "font-size": font - 1,
+            class: "bar-value" }, O.nl(value)));
+          parts.push(`${multi ? s.name + " " : ""}${O.nl(value)}`);
+        }
+        y += barH + 2;
+      });
+      desc.push(`${label}: ${parts.join(", ")}`);
+      y += 8;
+    });
+    for (let v = 1; v <= 5; v++) {
+      grid.appendChild(svgEl("line", { x1: scale(v), x2: scale(v), y1: 6, y2: y, class: v === 3 ? "grid-mid" : "grid-line" }));
+    }
+    y += font;
+    const axis = svgEl("g", { class: "axis", "aria-hidden": "true" });
+    for (let v = 1; v <= 5; v++) axis.appendChild(svgEl("text", { x: scale(v), y, "text-anchor": "middle", "font-size": font - 2 }, String(v)));
+    svg.appendChild(axis);
+    y += 6;
+    svg.setAttribute("viewBox", `0 0 ${w} ${y}`);
+    svg.setAttribute("height", String(y));
+    svg.insertBefore(svgEl("desc", { id: `${id}-d` }, `Schaal 1 tot 5. ${desc.join("; ")}.`), svg.children[1]);
+    return svg;
+  };
+
+  // A figure with a button that opens the chart enlarged; ``draw(width)`` builds the visual.
+  O.zoomableFigure = function zoomableFigure(title, draw, extra) {
+    const figure = O.el("figure", { class: "chart" });
+    const holder = O.el("div", { class: "chart-visual" });
+    holder.appendChild(draw(0));
+    holder.addEventListener("click", () => open());
+    figure.appendChild(holder);
+    const caption = O.el("figcaption");
+    caption.appendChild(O.el("span", {}, title));
+    const zoom = O.el("button", { type: "button", class: "chart-zoom", "aria-label": `Vergroot grafiek: ${title}` }, "Vergroot");
+    caption.appendChild(zoom);
+    figure.appendChild(caption);
+    function open() {
+      const dialog = document.getElementById("chart-dialog");
+      document.getElementById("chart-dialog-title").textContent = title;
+      const body = document.getElementById("chart-dialog-body");
+      body.replaceChildren();
+      O.openDialog(dialog, zoom);
+      body.appendChild(draw(body.clientWidth - 8, true));
+      if (extra) body.appendChild(extra());
+    }
+    zoom.addEventListener("click", open);
+    figure.redraw = () => holder.replaceChildren(draw(holder.clientWidth));
+    return figure;
+  };
+
+  // A server chart (PNG): the image, its text alternative in the dialog, and a note when the
+  // image is gone from the server's cache (an old conversation).
+  O.imageFigure = function imageFigure(chart) {
+    const draw = (width, big) => {
+      const img = O.el("img", { src: chart.url, alt: chart.alt || chart.title, class: big ? "zoomed" : null });
+      img.addEventListener("error", () => {
+        const note = O.el("p", { class: "chart-missing" },
+          `Deze grafiek is niet meer beschikbaar; stel de vraag opnieuw om hem te zien. ${chart.alt || ""}`);
+        img.replaceWith(note);
+      });
+      return img;
+    };
+    const extra = chart.alt ? () => O.el("p", { class: "chart-alt" }, chart.alt) : null;
+    return O.zoomableFigure(chart.title || "Grafiek", draw, extra);
+  };
+
+  // Redraw SVG charts after the width of the page changed (rotation, window size).
+  let timer = null;
+  window.addEventListener("resize", () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      document.querySelectorAll("figure.chart.svg-chart").forEach((f) => f.redraw && f.redraw());
+    }, 200);
+  });
+})(window.OOGO);

@@ -1,0 +1,122 @@
+"""Breakdowns: every category of a dimension, highest first, with the national figure beside it.
+
+Why this shape: "welke groep het meeste?" and "per onderwijssoort" are answered by the same list,
+sorted from high to low, each line with Nederland's figure for that category, so a reader sees at
+once where the region stands out. Percentages per onderwijssoort are shares of different pupil
+groups; the answer says so. Categories that the region's level does not publish are named, not
+silently dropped. "Jeugdhulp" (the user's own word) is answered with the two jeugdhulp figures,
+and the total jeugdzorg is named for what it is.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.core.answers import labels as lb
+from bot.core.answers.context import NATIONAL, Context, NoData, shown_text
+from bot.core.answers.format import fmt_value
+from bot.core.understanding.model import Understanding
+from bot.core.understanding.slots import breakdown_dimension
+from indicators.catalog import JEUGDHULP
+from indicators.levels import NotPublished
+from indicators.vocabulary import level_name
+
+
+def wants_jeugdhulp(u: Understanding, category: str) -> bool:
+    """The user said "jeugdhulp" and asked for the whole figure."""
+    return u.asked_term == "jeugdhulp" and u.indicator == "jeugdzorg" and category == "totaal"
+
+
+def jeugdhulp_lines(ctx: Context, u: Understanding, year: int | None) -> None:
+    """Jeugdhulp zonder and met verblijf, then the total jeugdzorg named for what it counts."""
+    regions = u.regions or [NATIONAL]
+    single = len(regions) == 1 and regions[0] != NATIONAL
+    for code in regions:
+        for category in JEUGDHULP:
+            ctx.draft.lines.append(ctx.value_line(ctx.lookup(u.indicator, code, category, year)))
+            if single and category == JEUGDHULP[0]:  # right under the figure it is about
+                comparison = ctx.compare_or_refuse(u.indicator, code, NATIONAL, category, year)
+                if comparison is not None:
+                    ctx.draft.lines.append(ctx.comparison_line(comparison))
+    first = regions[0]
+    total = ctx.lookup(u.indicator, first, "totaal", year)
+    ctx.fact(total)
+    ctx.draft.lines.append(ctx.t.render("jeugdhulp_note", ctx.lang,
+                                        value=fmt_value(total, ctx.lang),
+                                        region=ctx.name(first)))
+
+
+def breakdown_handler(ctx: Context, u: Understanding, category: str, year: int | None) -> None:
+    """Mode "breakdown": the breakdown of the first region."""
+    breakdown_lines(ctx, u, year)
+
+
+def breakdown_lines(ctx: Context, u: Understanding, year: int | None) -> None:
+    """Values per onderwijssoort, zorgtype or risk factor for the (first) region, sorted."""
+    code = (u.regions or [NATIONAL])[0]
+    dimension = breakdown_dimension(u.indicator, u.query.lower(), u.category)
+    definition = ctx.engine.indicator(u.indicator)
+    try:
+        values = ctx.engine.breakdown(u.indicator, code, year, dimension)
+    except NotPublished:
+        raise
+    except Exception as exc:  # noqa: BLE001 - engine has no such breakdown
+        raise NoData(f"breakdown {code}: {exc}") from exc
+    if not values:
+        categories = definition.categories.get(dimension, ())
+        if categories:  # none published at this level: explain with the first one
+            ctx.lookup(u.indicator, code, categories[0], year)
+        raise NoData(f"breakdown {code}")
+    national = _national(ctx, values, code)
+    values.sort(key=lambda v: (v.value is None, -(v.value or 0.0), v.category))
+    t, lang = ctx.t, ctx.lang
+    label = definition.label(lang)
+    ctx.draft.lines.append(t.render(
+        "breakdown_intro", lang, label=label[:1].upper() + label[1:], region=ctx.name(code),
+        year=values[0].year, dimension=lb.dimension_label(dimension, lang),
+        national=t.render("breakdown_national", lang) if national else ""))
+    for value in values:
+        ctx.fact(value)
+        category = definition.category_label(value.category, lang)
+        other = national.get(value.category)
+        if other is not None:
+            ctx.fact(other)
+            ctx.draft.lines.append(t.render("breakdown_line_national", lang, category=category,
+                                            value=shown_text(ctx, value),
+                                            national=shown_text(ctx, other)))
+        else:
+            ctx.draft.lines.append(t.render("breakdown_line", lang, category=category,
+                                            value=shown_text(ctx, value)))
+    if u.indicator == "jeugdzorg" and dimension in ("onderwijssoort", "zorgtype"):
+        ctx.draft.lines.append(t.render(f"breakdown_share_{dimension}", lang))
+    if values[0].value is not None and len(values) > 1:
+        ctx.draft.lines.append(t.render(
+            "breakdown_top", lang, category=definition.category_label(values[0].category, lang),
+            value=fmt_value(values[0], lang)))
+    _missing(ctx, definition, dimension, code, values)
+
+
+def _national(ctx: Context, values: list[Any], code: str) -> dict[str, Any]:
+    if code == NATIONAL:
+        return {}
+    out = {}
+    for value in values:
+        try:
+            out[value.category] = ctx.lookup(value.indicator, NATIONAL, value.category,
+                                             value.year)
+        except NoData:
+            continue
+    return out
+
+
+def _missing(ctx: Context, definition: Any, dimension: str, code: str,
+             values: list[Any]) -> None:
+    """Name the categories this level does not publish (po types for a VO partnership...)."""
+    level = ctx.registry.get(code).level
+    shown = {v.category for v in values}
+    missing = [c for c in definition.categories.get(dimension, ())
+               if c not in shown and level not in definition.published_levels(c)]
+    if missing:
+        ctx.draft.lines.append(ctx.t.render(
+            "breakdown_missing", ctx.lang, level=level_name(level, ctx.lang),
+            categories=", ".join(definition.category_label(c, ctx.lang) for c in missing)))

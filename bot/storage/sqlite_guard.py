@@ -1,0 +1,118 @@
+"""A SQLite database file that is private and stays the file we write to.
+
+Why: an open SQLite connection keeps writing to a database file that was deleted (the inode
+lives on until the connection closes), so after ``rm oogo.sqlite3`` every answer was
+acknowledged and then gone at the next restart, while /readyz said ok. Here every checkout of a
+pooled connection compares the file at the path with the file the connection opened. When the
+file was removed, the still-open connection copies the whole database (SQLite's online backup)
+back to the path before anything else is written, under the same lock the migrations use, so
+several workers restore it once; when it was replaced (an administrator restored a backup), the
+connection is simply dropped. Either way the pool then opens a fresh connection to the file at
+the path, and nothing acknowledged is lost.
+
+The database file (and so its -wal/-shm files, which SQLite creates with the database file's
+mode) is created with mode 0600: answers and feedback are not world-readable.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from sqlalchemy.engine import Engine
+
+log = logging.getLogger(__name__)
+
+PRIVATE_FILE = 0o600
+
+
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of the file at ``path``, or None when there is none."""
+    try:
+        status = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return status.st_dev, status.st_ino
+
+
+def make_private(path: Path) -> None:
+    """Create the database file with mode 0600 if missing; tighten an existing one (and its
+    -wal/-shm files) that group or others may read."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
+    for candidate in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        with contextlib.suppress(FileNotFoundError, PermissionError):
+            if candidate.stat().st_mode & 0o077:
+                candidate.chmod(PRIVATE_FILE)
+
+
+@contextlib.contextmanager
+def file_lock(path: Path) -> Iterator[None]:
+    """An exclusive lock between processes (the migration lock file next to the database)."""
+    import fcntl
+
+    descriptor = os.open(path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        fcntl.flock(descriptor, fcntl.LOCK_UN)
+        os.close(descriptor)
+
+
+def lock_path(database: Path) -> Path:
+    return database.with_name(database.name + ".migrate.lock")
+
+
+def restore(source: Any, database: Path) -> bool:
+    """Copy the database ``source`` still sees to ``database`` (absent), atomically.
+
+    Returns False when another process restored it first. Raises when the copy fails.
+    """
+    with file_lock(lock_path(database)):
+        if database.exists():
+            return False
+        partial = database.with_name(f"{database.name}.restore-{os.getpid()}")
+        partial.unlink(missing_ok=True)
+        os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
+        target = sqlite3.connect(partial)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+        os.rename(partial, database)
+    return True
+
+
+def install(engine: Engine, database: Path) -> None:
+    """Watch ``database`` for every connection of ``engine`` (see the module docstring)."""
+    from sqlalchemy import event, exc
+
+    @event.listens_for(engine, "connect")
+    def _remember_file(_dbapi_conn: Any, record: Any) -> None:
+        record.info["oogo_file"] = file_identity(database)
+
+    @event.listens_for(engine, "checkout")
+    def _same_file(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
+        known = record.info.get("oogo_file")
+        current = file_identity(database)
+        if current == known:
+            return
+        if current is None and known is not None:
+            try:
+                if restore(dbapi_conn, database):
+                    log.error("database file %s was removed while in use; restored it from the "
+                              "open connection", database)
+            except Exception as error:  # noqa: BLE001 - reported, then the pool reconnects
+                log.error("database file %s was removed and could not be restored: %s",
+                          database, type(error).__name__)
+        else:
+            log.warning("database file %s was replaced; reconnecting", database)
+        raise exc.DisconnectionError("database file changed")

@@ -1,0 +1,185 @@
+"""Knowledge answers on the shipped documents: the right section, quoted whole, cited once."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.core.answers.knowledge import answer_knowledge, compose
+from knowledge.evaluation import EVAL_DIR, load_part
+from knowledge.rerank import make_cross_encoder
+from knowledge.service import KnowledgeBase
+
+
+def _plain(text: str) -> str:
+    """Markdown marks and spacing removed, lower case (a dropped leading "Ook" capitalises)."""
+    return re.sub(r"\s+", " ", text.replace("**", "").replace("`", "")).strip().lower()
+
+
+def _well_formed(answer: str) -> None:
+    assert answer and answer[0] not in ":;,-"
+    assert not re.match(r"(?i)(en|maar|toch|ook|daarom|daarnaast|dus)\b", answer)
+    assert answer.rstrip()[-1] in ".!?)\"'", f"ends mid-sentence or mid-list: {answer[-60:]!r}"
+    assert ".md" not in answer
+
+
+def _ask(kb: KnowledgeBase, question: str, language: str = "nl"):
+    return answer_knowledge(question, kb, language)
+
+
+@pytest.mark.parametrize(
+    ("question", "heading", "must", "must_not"),
+    [
+        ("Wie zitten er aan tafel bij het OOGO?", "Wie zit er aan tafel bij het OOGO?",
+         ["wethouders onderwijs en jeugd", "samenwerkingsverbanden passend onderwijs"], []),
+        ("Wat is NEET?", "NEET", ["Not in Education"], ["gedeeld door"]),
+        ("Wat betekent een relatief risico van 2?", "Hoe lees je een relatief risico?",
+         ["twee keer zo groot"], ["kleine groep"]),
+        ("Hoe vaak moet het ondersteuningsplan worden vastgesteld?",
+         "Hoe vaak moet het ondersteuningsplan worden vastgesteld?", ["vier jaar"],
+         ["die datum"]),
+        ("Welke rol heeft de gemeente bij passend onderwijs?",
+         "Welke rol heeft de gemeente bij passend onderwijs?", ["leerlingenvervoer"], []),
+        ("Wat is het verschil tussen OOGO passend onderwijs en OOGO jeugd?",
+         "Wat is het verschil tussen OOGO passend onderwijs en OOGO jeugd?",
+         ["OOGO jeugd (ook: OOGO jeugdplan)", "Jeugdwet"], []),
+    ],
+)
+def test_issue_examples_get_the_right_passage_whole(
+    shipped_kb: KnowledgeBase, question: str, heading: str, must: list[str], must_not: list[str]
+) -> None:
+    reply = _ask(shipped_kb, question)
+    assert reply.intent == "explain" and len(reply.citations) == 1, reply.text
+    cite = reply.citations[0]
+    assert heading in cite.heading and cite.title and not cite.title.endswith(".md")
+    _well_formed(reply.text)
+    for phrase in must:
+        assert phrase in reply.text
+    for phrase in must_not:
+        assert phrase not in reply.text
+    full = reply.full_text()
+    assert full.count("Bron: ") == 1 and f"Bron: {cite.title} — {cite.heading}" in full
+    assert ".md" not in full
+
+
+def test_theme_question_answers_or_offers_the_theme(shipped_kb: KnowledgeBase) -> None:
+    """The embeddings pull this one towards "Wat is de regioscan?"; the gate is unsure, so the
+    theme's heading must at least be offered (and its answer must then be the theme's text)."""
+    reply = _ask(shipped_kb, "Wat bedoelen jullie met het thema afstemming in de regioscan?")
+    wanted = "Wat bedoelen we met afstemming?"
+    if reply.citations:
+        assert reply.citations[0].heading == wanted and "één plan" in reply.text
+    else:
+        assert wanted in [b.value for b in reply.buttons]
+        chosen = _ask(shipped_kb, wanted)
+        assert "één plan" in chosen.text and "geen onderzoek" not in chosen.text
+
+
+def test_a_list_is_never_cut_mid_way(shipped_kb: KnowledgeBase) -> None:
+    reply = _ask(shipped_kb, "Wie zitten er aan tafel bij het OOGO?")
+    items = [ln for ln in reply.text.splitlines() if ln.startswith("- ")]
+    assert len(items) == 2 and items[-1].endswith(".")
+
+
+@pytest.mark.xfail(reason="the documents say nothing about what the Monitor AOJ costs",
+                   strict=False)
+def test_cost_of_the_monitor_is_not_answered_with_its_history(shipped_kb: KnowledgeBase) -> None:
+    reply = _ask(shipped_kb, "Wat kost het gebruik van de Monitor AOJ?")
+    assert "voorjaar van 2015" not in reply.text
+
+
+def test_every_heading_asked_verbatim_finds_its_own_section_first(
+    shipped_kb: KnowledgeBase,
+) -> None:
+    sections = [s for s in shipped_kb.retriever().sections if s.heading]
+    assert len(sections) > 100
+    wrong = []
+    for section in sections:
+        hits = shipped_kb.search(section.own_heading, k=1)
+        if not hits or (hits[0].source, hits[0].heading) != (section.source, section.heading) \
+                or not hits[0].confident:
+            wrong.append(section.own_heading)
+    assert not wrong
+
+
+def test_composed_text_comes_from_one_section_only(shipped_kb: KnowledgeBase) -> None:
+    sections = shipped_kb.retriever().sections
+    for section in sections:
+        answer = compose(section.text)
+        own = _plain(section.text)
+        for line in answer.splitlines():
+            assert _plain(line) in own, (section.heading, line)
+        others = [s for s in sections if s is not section]
+        for sentence in re.split(r"(?<=[.!?])\s+", _plain(answer)):
+            if len(sentence) > 60:  # long sentences are unique to one section
+                assert not any(sentence in _plain(o.text) for o in others), sentence
+
+
+@pytest.mark.parametrize("question", [q.question for q in load_part(
+    EVAL_DIR / "retrieval_dev.jsonl")[::9] if not q.out_of_scope])
+def test_answers_to_dev_questions_quote_one_passage(shipped_kb: KnowledgeBase,
+                                                    question: str) -> None:
+    reply = _ask(shipped_kb, question)
+    if reply.citations:  # answered: one passage, quoted, cited once
+        assert len(reply.passages) == 1 and len(reply.citations) == 1
+        own = _plain(reply.passages[0].text)
+        for line in reply.text.splitlines():
+            assert _plain(line) in own
+        _well_formed(reply.text)
+    else:  # not sure: headings to choose from, and no answer text from any passage
+        assert reply.buttons or reply.intent == "out_of_scope"
+        assert not reply.passages
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Wat wordt het weer morgen in Utrecht?", "Hoe bak ik een appeltaart?",
+     "Wie won het WK voetbal?", "What is the capital of Spain?", "Hoe laat vertrekt de bus?",
+     "Wat is de beste pizza van Rotterdam?"],
+)
+def test_out_of_domain_questions_get_i_do_not_know(shipped_kb: KnowledgeBase,
+                                                    question: str) -> None:
+    reply = _ask(shipped_kb, question)
+    assert reply.intent == "out_of_scope" and not reply.citations and not reply.passages
+    assert "niets gevonden" in reply.text
+
+
+def test_unsure_answer_offers_headings_that_lead_to_their_section(
+    shipped_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    retriever = shipped_kb.retriever()
+    models = retriever.rerankers
+    dense = models.dense
+    unsure = type(dense)(dense.rank, dense.gate, 1.01, dense.related, dense.related_at)
+    monkeypatch.setattr(retriever, "rerankers", type(models)(unsure, models.lexical))
+    reply = _ask(shipped_kb, "Wie nemen er deel aan het OOGO?")
+    assert not reply.passages and not reply.citations and 1 <= len(reply.buttons) <= 3
+    assert "geen zeker antwoord" in reply.text
+    monkeypatch.undo()
+    for button in reply.buttons:
+        chosen = _ask(shipped_kb, button.value)
+        assert chosen.citations and chosen.citations[0].heading == button.value
+
+
+def test_more_about_button_leads_to_the_second_section(shipped_kb: KnowledgeBase) -> None:
+    reply = _ask(shipped_kb, "Wat is NEET?")
+    more = [b for b in reply.buttons if b.label.startswith("Meer over: ")]
+    assert more and more[0].value != reply.citations[0].heading
+    follow = _ask(shipped_kb, more[0].value)
+    assert follow.citations[0].heading == more[0].value
+
+
+def test_english_question_gets_the_dutch_passage_and_one_english_sentence(
+    shipped_kb: KnowledgeBase,
+) -> None:
+    reply = _ask(shipped_kb, "Who takes part in the OOGO?", "en")
+    assert reply.citations[0].heading == "Wie zit er aan tafel bij het OOGO?"
+    assert "wethouders" in reply.text and "The documents are in Dutch" in reply.text
+    assert "Source: " in reply.full_text() and "Bron:" not in reply.full_text()
+
+
+def test_a_cross_encoder_that_is_not_on_disk_is_never_fetched(caplog) -> None:
+    assert make_cross_encoder("nobody/no-such-cross-encoder") is None
+    assert "never downloaded" in caplog.text
+    assert make_cross_encoder(None) is None
