@@ -125,3 +125,21 @@ def test_import_accepts_the_cbs_file_and_rejects_it_without_its_source(registry,
     with pytest.raises(ImportRejected) as caught:
         import_file(write(plain, "plain.csv"), registry, tmp_path / "b")
     assert any(SUM_RULE in p for p in caught.value.problems)
+
+
+@pytest.mark.parametrize(("gemeente_share", "national_share", "why"), [
+    (1.0, 0.85, "Nederland read from a zorgtype column (jeugdhulp zonder verblijf)"),
+    (0.85, 1.0, "the gemeenten read from a zorgtype column, Nederland from the total"),
+    (1.0, 1.12, "Nederland read from a later year's column"),
+])
+def test_the_tolerance_still_catches_a_wrong_mapping(registry, gemeente_share, national_share,
+                                                      why):
+    """A wrong column or year moves a count by far more than CBS's rounding and the youngsters
+    without a known gemeente; the sum rule rejects it even with the CBS tolerance."""
+    rows = _national_file(registry, unknown_share=0.01)
+    national = rows[-1]
+    for row in rows[:-1]:
+        row["numerator"] = _round5(row["numerator"] * gemeente_share)
+    national["numerator"] = _round5(national["numerator"] * national_share)
+    problems = _sum_problems(rows, registry)
+    assert len(problems) == 1 and "NL01 2023" in problems[0], why
