@@ -98,13 +98,6 @@ class IndicatorDef:
         """The category used when none is asked for."""
         return "totaal" if "totaal" in self.all_categories else self.all_categories[0]
 
-    def dimension_of(self, category: str) -> str | None:
-        """The dimension a category belongs to (``None`` if unknown)."""
-        for dimension, values in self.categories.items():
-            if category in values:
-                return dimension
-        return None
-
     def words(self, category: str, lang: str = "nl") -> vc.Words:
         """All forms of a category's name in one language."""
         table = self.words_en if lang == "en" else self.words_nl

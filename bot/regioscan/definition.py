@@ -102,9 +102,6 @@ class ScanDefinition:
     def question(self, question_id: str) -> Question:
         return self._by_id[question_id]
 
-    def has_question(self, question_id: str) -> bool:
-        return question_id in self._by_id
-
     def theme(self, theme_id: str) -> Theme:
         for theme in self.themes:
             if theme.id == theme_id:

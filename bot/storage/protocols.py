@@ -21,14 +21,3 @@ class StateStore(Protocol):
     def save(self, conversation_id: str, state: dict[str, Any]) -> None:
         """Replace the saved state; durable when this returns."""
         ...
-
-
-@runtime_checkable
-class FeedbackSink(Protocol):
-    """Where thumbs up/down on an answer go."""
-
-    def add(
-        self, answer_id: str, conversation_id: str, rating: str, comment: str | None = None
-    ) -> int:
-        """Store one rating and return its id."""
-        ...

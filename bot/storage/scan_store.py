@@ -148,12 +148,6 @@ class ScanStore:
             values["conversation_id"] = conversation_id
         conn.execute(update(SCANS).where(SCANS.c.id == scan_id).values(**values))
 
-    def record_answer(
-        self, scan_id: int, question_id: str, value: int | None, explanation: str | None = None
-    ) -> None:
-        """Commit one answer on its own (used by tools and tests; the service uses ``apply``)."""
-        self.apply(scan_id, answers=[AnswerWrite(question_id, value, explanation)])
-
     @translate_errors
     def answers(self, scan_id: int) -> dict[str, StoredAnswer]:
         """The answers of one scan, by question id."""
