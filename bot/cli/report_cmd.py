@@ -95,7 +95,7 @@ def register(app: typer.Typer) -> None:
                   "Kies een andere plek of bestandsnaam.")
         typer.echo(f"Voorbereidingsdocument voor {document.region_name} geschreven naar {output} "
                    f"({chosen}, {len(document.points.points)} gesprekspunten).")
-        if document.scan is None:
+        if document.scan_note:
             typer.echo(document.scan_note)
         if document.demo_data and document.real_figures:
             typer.echo("Let op: cijfers met '(demo)' zijn demonstratiedata; de andere zijn echte "
@@ -123,3 +123,5 @@ def register(app: typer.Typer) -> None:
             typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
             return
         typer.echo(render_points(result, language))
+        if result.about:  # real figures among them: their CBS table and definition
+            typer.echo("\n" + "\n".join(result.about))

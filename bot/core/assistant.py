@@ -200,7 +200,8 @@ class Assistant:
                                      self._knowledge(), lang, intent=u.intent)
             return self._maybe_llm(u, reply)
         if u.intent == "oogo":
-            return answer_oogo(self.services, u, state, self._knowledge())
+            return answer_oogo(self.services, u, state, self._knowledge(),
+                               conversation_id=msg.conversation_id)
         try:
             self.services.indicators  # noqa: B018 - loads the figures once; may fail
         except Exception:  # noqa: BLE001 - data file missing or invalid: say so, keep going

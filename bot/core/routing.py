@@ -271,15 +271,19 @@ def _name(registry: Any, code: str, lang: str) -> str:
 
 
 # -- OOGO discussion points ---------------------------------------------------------------
-def answer_oogo(services: Any, u: Understanding, state: ConversationState, kb: Any) -> Reply:
-    """Discussion points for the region (bot.oogo), or typical topics plus notable figures."""
+def answer_oogo(services: Any, u: Understanding, state: ConversationState, kb: Any,
+                conversation_id: str | None = None) -> Reply:
+    """Discussion points for the region (bot.oogo), or typical topics plus notable figures.
+    The regioscan this conversation completed enters the points (only this conversation's own)."""
     from bot.core.answers.knowledge import search_passages
     from bot.core.answers.oogo import fallback_oogo, points_reply
+    from bot.oogo.own_scan import own_scan_of
 
     lang = u.language
     region = (u.regions or [None])[0] or state.profile_region
     if region:
-        reply = points_reply(services, region, lang, u.query)
+        own = own_scan_of(services, conversation_id, lang) if conversation_id else None
+        reply = points_reply(services, region, lang, u.query, own_scan=own)
         if reply is not None:
             return reply
     passages = search_passages(kb, "typische onderwerpen agenda OOGO bespreekpunten")

@@ -1,38 +1,43 @@
-"""The OOGO discussion point generator: rule-based, explainable, and never without evidence.
+"""The OOGO discussion point generator: rule-based, explainable, and only where the evidence holds.
 
-Public API (used by the conversation core for "welke punten moeten we bespreken in het OOGO?",
-"stel een agenda voor" and "waarom staat dit punt erop?", by the report and by ``oogo points``)::
+Public API (used by the conversation core's points port, by the report and by ``oogo points``)::
 
     from bot.oogo.points import generate_points
     from bot.oogo.render import render_points, explain_point
 
-    result = generate_points(services, "GM0363", language="nl", max_points=7)  # -> PointsResult
-    result.points            # ranked list[Point]: title, evidence, why, questions, participants
-    result.facts             # every indicator value used, as bot.core.messages.Fact
-    result.passages          # cited knowledge passages (bot.core.messages.Passage)
-    result.ranking_explanation, result.year, result.demo_data, result.has_scan
+    result = generate_points(services, "GM0363", language="nl", max_points=7,
+                             own_scan=outcome)       # -> PointsResult; own_scan is optional
+    result.points            # ranked points, then the standing topics (``standing=True``)
+    result.facts             # every published figure used, as bot.core.messages.Fact
+    result.passages          # quoted knowledge passages (bot.core.messages.Passage)
     render_points(result, "nl") -> str            # the agenda as chat text
-    explain_point(result, 2, "nl") -> str         # evidence of point 2 (1-based) or by title
+    explain_point(result, 2, "nl") -> str         # all evidence of point 2 (1-based) or by title
 
-``generate_points`` raises ``bot.oogo.points.RegionNotFound`` (with ``candidates``) when the
-region cannot be found. How it works: ``indicator_signals`` and ``scan_signals`` turn the data into
-scored signals, signals are grouped by topic (``topics.py``), each topic becomes a point with the
-passage that explains it (``passages.py``), and points are ranked by the formula in ``scoring.py``.
+``own_scan`` is the asker's own completed regioscan (``own_scan.py`` says what may be passed);
+the region's newest closed round is looked up here. ``generate_points`` raises
+``RegionNotFound`` (with ``candidates``) when the region cannot be found.
+
+How it works: ``findings`` tests every published figure of the region (significant *and*
+relevant only), ``topics`` says which topic a figure speaks to and what it means there (higher:
+attention; NEET lower: a strength; jeugdzorg lower: a question), ``wording`` writes the evidence,
+``scan_signals`` adds the regioscan, ``scoring`` orders the points, and ``standing`` adds the
+standing topics as questions with their quoted passage. Every figure leads at most one point.
 """
 
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
-from types import SimpleNamespace
 from typing import Any
 
-from bot.oogo import indicator_signals, scan_signals, scoring, standing
-from bot.oogo.evidence_merge import merge_comparisons
-from bot.oogo.model import Point, PointsResult, Signal
-from bot.oogo.passages import passage_for
-from bot.oogo.sources_view import any_demo
-from bot.oogo.topics import TOPICS
+from bot.oogo import findings as found
+from bot.oogo import scan_signals, scoring, sources_view
+from bot.oogo.findings import Finding
+from bot.oogo.model import Point, PointsResult
+from bot.oogo.passages import caveat_passage, passage_for
+from bot.oogo.point_texts import levels_note, ranking_text, swv_alone_note, why_text
+from bot.oogo.standing import standing_points
+from bot.oogo.topics import PO_SIDE, TOPICS, TREND_QUESTION, lead_question, topic_for
+from bot.oogo.wording import evidence_of
 
 log = logging.getLogger(__name__)
 
@@ -61,17 +66,17 @@ class RegionNotFound(ValueError):
             base = f"I do not know the region '{self.query}'."
             return f"{base} Did you mean: {names}?" if names else base
         base = f"De regio '{self.query}' ken ik niet."
-        return f"{base} Bedoelt u: {names}?" if names else (
+        return f"{base} Bedoel je: {names}?" if names else (
             f"{base} Gebruik een gemeentenaam of een code zoals GM0363, PO2707 of VO2708.")
 
 
 def find_region(registry: Any, query: str) -> tuple[Any, str]:
     """A region by code or (unambiguous) name, plus the registry's note on a guessed name
-    ("Ik ga ervan uit dat u Amsterdam bedoelt."); else ``RegionNotFound`` with candidates."""
+    ("Ik ga ervan uit dat je Amsterdam bedoelt."); else ``RegionNotFound`` with candidates."""
     text = (query or "").strip()
     try:
         return registry.get(text.upper()), ""
-    except Exception:
+    except Exception:  # noqa: BLE001 - not a code: resolve it as a name
         pass
     resolution = registry.resolve(text)
     if resolution.region is not None:
@@ -81,79 +86,95 @@ def find_region(registry: Any, query: str) -> tuple[Any, str]:
                          resolution.message_en)
 
 
-def _point(topic_key: str, signals: list[Signal], language: str, knowledge: Any) -> Point:
+def topic_groups(items: list[Finding]) -> dict[tuple[str, str], list[Finding]]:
+    """(topic, meaning) -> findings. The po-vo transition only when the vo figure and a
+    primary-school figure (po, sbo) point the same way: never on the vo level alone."""
+    groups: dict[tuple[str, str], list[Finding]] = {}
+    for finding in items:
+        ind, cat = finding.value.indicator, finding.value.category
+        groups.setdefault((topic_for(ind, cat), finding.meaning), []).append(finding)
+    for meaning in ("aandacht", "vraag"):
+        vo = [f for f in groups.get(("voortgezet", meaning), []) if f.value.category == "vo"]
+        primary = [f for f in groups.get(("wijkteams", meaning), [])
+                   if f.value.indicator == "jeugdzorg" and f.value.category in PO_SIDE]
+        if vo and primary:
+            moved = vo + primary
+            for key in (("voortgezet", meaning), ("wijkteams", meaning)):
+                groups[key] = [f for f in groups[key] if f not in moved]
+                if not groups[key]:
+                    del groups[key]
+            groups[("overgang_po_vo", meaning)] = sorted(moved, key=lambda f: -f.score)
+    return groups
+
+
+def build_point(engine: Any, topic_key: str, meaning: str, items: list[Finding],
+                region: Any, language: str, knowledge: Any) -> Point:
+    """One point from the findings of one topic and meaning (strongest first)."""
     topic = TOPICS[topic_key]
-    ordered = sorted(signals, key=lambda s: -s.score)
-    evidence, seen = [], set()
-    for signal in ordered:
-        if id(signal.evidence) not in seen:
-            seen.add(id(signal.evidence))
-            evidence.append(signal.evidence)
-    evidence = merge_comparisons(evidence, language)
-    score, parts = scoring.point_score([s.score for s in signals], topic.standing)
+    items = sorted(items, key=lambda f: (-f.score, f.key))
+    evidence = [e for f in items for e in evidence_of(engine, f, language)]
+    score, parts = scoring.point_score([f.score for f in items])
+    lead = items[0].value.indicator
+    questions = topic.questions(language)[:1] + [lead_question(meaning, lead, language)]
+    if any(f.trend is not None for f in items):
+        questions.append(TREND_QUESTION[1] if language == "en" else TREND_QUESTION[0])
     passage = passage_for(topic_key, knowledge)
-    reasons = list(dict.fromkeys(s.reason_en if language == "en" else s.reason_nl
-                                 for s in ordered))
-    return Point(topic=topic_key, title=topic.title(language), why=topic.why(language),
-                 questions=topic.questions(language), participants=topic.participants(language),
-                 evidence=evidence, score=score, score_parts=parts, reasons=reasons,
-                 passages=[passage] if passage else [], standing=topic.standing)
+    caveats = []
+    if meaning == "aandacht" and any(f.value.indicator == "jeugdzorg" for f in items):
+        caveat = caveat_passage()
+        caveats = [caveat] if caveat is not None else []
+    reasons = [f"{f.value.indicator}/{f.value.category}: "
+               + ", ".join([f"{c.direction} dan {c.kind}" for c in f.clauses]
+                           + ([f"trend {f.trend.direction}"] if f.trend is not None else []))
+               for f in items]
+    return Point(topic=topic_key, title=topic.title(language, meaning),
+                 why=why_text(meaning, region.name, language), questions=questions,
+                 participants=topic.participants(language), evidence=evidence, score=score,
+                 score_parts=parts, reasons=reasons, passages=[passage] if passage else [],
+                 kind=meaning, caveats=caveats)
 
 
 def rank(points: list[Point]) -> list[Point]:
-    """Highest score first; more evidence wins a tie, then the title (stable and explainable)."""
-    return sorted(points, key=lambda p: (-p.score, -len(p.evidence), p.title))
-
-
-def explain_ranking(points: list[Point], language: str) -> str:
-    """The ranking in words: what counts, and why the first point is first."""
-    if not points:
-        return ("No points: the figures show no meaningful differences." if language == "en" else
-                "Geen punten: de cijfers laten geen betekenisvolle verschillen zien.")
-    top = points[0]
-    if language == "en":
-        head = ("Points are ranked by the strongest signal (size of the difference, significance, "
-                "trend, position among the highest 5%, weak regioscan result) plus 0.5 for each "
-                "further supporting signal; standing topics come after strong signals.")
-        why = f" '{top.title}' is first (score {top.score}): {'; '.join(top.reasons[:3])}."
-    else:
-        head = ("De punten zijn gerangschikt op het sterkste signaal (grootte van het verschil, "
-                "significantie, trend, plaats bij de hoogste 5%, zwakke uitkomst in de regioscan) "
-                "plus 0,5 voor elk extra signaal dat het punt ondersteunt; vaste onderwerpen komen "
-                "na punten met een sterk signaal.")
-        score = str(top.score).replace(".", ",")
-        why = f" '{top.title}' staat bovenaan (score {score}): {'; '.join(top.reasons[:3])}."
-    return head + why
+    """Highest score first; more evidence wins a tie, then the title (stable and explainable).
+    A point whose lead figure already leads a higher point is left out (never happens by
+    construction, since every figure belongs to one topic; kept as a guarantee)."""
+    ordered = sorted(points, key=lambda p: (-p.score, -len(p.evidence), p.title))
+    seen: set[tuple[str, ...] | None] = set()
+    out = []
+    for point in ordered:
+        if point.lead in seen:
+            log.warning("point %r dropped: its lead figure already leads a point", point.title)
+            continue
+        seen.add(point.lead)
+        out.append(point)
+    return out
 
 
 def generate_points(services: Any, region_code: str, *, language: str = "nl",
-                    max_points: int = 7) -> PointsResult:
-    """Ranked, evidence-backed OOGO discussion points for a gemeente or samenwerkingsverband."""
+                    max_points: int = 7, own_scan: Any = None) -> PointsResult:
+    """Ranked, evidence-backed OOGO discussion points for a gemeente or samenwerkingsverband,
+    then the standing topics as questions. ``max_points`` limits the ranked points."""
     language = "en" if language == "en" else "nl"
     registry, engine = services.registry, services.indicators
     region, region_note = find_region(registry, region_code)
-    ctx = SimpleNamespace(engine=engine, registry=registry, region=region, language=language)
-    signals, year = indicator_signals.collect(ctx)
-    scan = scan_signals.collect(services, region, language)
-    signals.extend(standing.signals(ctx, signals))
-    knowledge = services.__dict__.get("knowledge")  # only when already built: no index build here
-    by_topic: dict[str, list[Signal]] = defaultdict(list)
-    for signal in signals:
-        by_topic[signal.topic].append(signal)
-    points = [_point(key, sigs, language, knowledge) for key, sigs in by_topic.items()]
-    points.extend(scan.points)
-    ranked = rank(points)[: max(1, max_points)]
-    notes = [region_note] if region_note else []
-    notes += [] if scan.has_scan else [scan.note]
+    items, year = found.collect(engine, region)
+    knowledge = services.__dict__.get("knowledge")  # only when already built: no index build
+    data_points = [build_point(engine, topic, meaning, group, region, language, knowledge)
+                   for (topic, meaning), group in topic_groups(items).items()]
+    scan = scan_signals.collect(services, region, language, own_scan)
+    ranked = rank(data_points + scan.points)[: max(1, max_points)]
+    alone = found.swv_alone(engine, region)
+    notes = [n for n in (region_note, swv_alone_note(registry, region, alone, language),
+                         levels_note(engine, region, language), scan.note) if n]
+    points = ranked + standing_points(language, knowledge)
+    facts = [f for p in points for f in p.facts]
     result = PointsResult(
         region_code=region.code, region_name=region.name, region_level=region.level, year=year,
-        demo_data=any_demo([f for point in ranked for e in point.evidence for f in e.facts]),
-        language=language, points=ranked,
-        ranking_explanation=explain_ranking(ranked, language), has_scan=scan.has_scan,
-        scan_note=scan.note, notes=notes)
-    if getattr(services.settings, "llm", None):
-        from bot.oogo.rephrase import rephrase_points
-
-        rephrase_points(services, result)
-    log.info("oogo points for %s: %d points (%d signals)", region.code, len(ranked), len(signals))
+        demo_data=any(f.demo for f in facts), language=language, points=points,
+        ranking_explanation=ranking_text(region, bool(ranked), language),
+        has_scan=scan.has_scan, scan_note=scan.note, notes=notes, scan_sources=scan.sources,
+        swv_alone=alone, about=sources_view.about(services, facts, language),
+        demo_figures=sources_view.demo_figures(engine, facts, language))
+    log.info("oogo points for %s: %d ranked of %d, %d findings", region.code, len(ranked),
+             len(data_points) + len(scan.points), len(items))
     return result

@@ -1,62 +1,135 @@
 """The text of discussion points for a conversation: the agenda, and the evidence of one point.
 
-Plain text with light markdown (bold, bullets) that every channel can show. Numbers come only
-from the evidence sentences, which are built from the engine's values; nothing is added here
-except the rank and the score, both computed by the generator.
+Plain text with light markdown (bold, bullets) that every channel can show. Every sentence is an
+evidence sentence built from the engine's values, a passage quoted whole with its source, a
+neutral question or a fixed template: no score, no count of hidden evidence, no claim of its own.
+Figures are marked per piece of evidence when real and demonstration figures stand side by side.
 """
 
 from __future__ import annotations
 
-from bot.oogo.model import Point, PointsResult
-from bot.oogo.sources_view import any_demo, demo_banner, kind_tag
+from bot.oogo.model import Evidence, Point, PointsResult
+from bot.oogo.passages import citation, origin_of
+from indicators import formatting as fm
 
 DEMO_NL = ("Let op: de indicatorcijfers zijn demonstratiedata, bedoeld om de werking te laten "
            "zien; ze zijn niet de echte cijfers van deze regio.")
 DEMO_EN = ("Note: the indicator figures are demonstration data, meant to show how this works; "
            "they are not the real figures of this region.")
+MIXED_NL = ("Let op: de cijfers over {figures} zijn demonstratiecijfers, geen echte cijfers; "
+            "onderbouwing daarmee staat gemarkeerd met '(demonstratiecijfers)'. De andere "
+            "cijfers zijn echte CBS-cijfers, met hun bron erbij.")
+MIXED_EN = ("Note: the figures on {figures} are demonstration data, not real figures; evidence "
+            "using them is marked '(demonstration figures)'. The other figures are real CBS "
+            "figures, with their source.")
+WORDS = {
+    "nl": {"head": "Voorstel voor OOGO-gesprekspunten voor {region}", "question": "Vraag",
+           "standing": "Vaste onderwerpen om na te vragen", "background": "Achtergrond",
+           "caveat": "Let op", "evidence": "Onderbouwing", "questions": "Vragen voor tafel",
+           "who": "Wie kan erbij zijn", "source": "bron", "more":
+           "Vraag 'waarom staat punt 2 erop?' om alle onderbouwing van een punt te zien.",
+           "caveat_all": "Bij de punten over een hoger jeugdzorggebruik",
+           "tested": "Getoetst", "against": "tegen", "of": "van", "and": "en",
+           "demo": " (demonstratiecijfers)",
+           "swv": "de rest van het samenwerkingsverband", "peers": "vergelijkbare gemeenten samen",
+           "missing": ("Dat punt kan ik niet vinden. Kies een nummer van 1 tot en met {count} "
+                       "of een deel van de titel.")},
+    "en": {"head": "Proposed OOGO discussion points for {region}", "question": "Question",
+           "standing": "Standing topics to ask about", "background": "Background",
+           "caveat": "Note", "evidence": "Evidence", "questions": "Questions for the table",
+           "who": "Who could be there", "source": "source", "more":
+           "Ask 'why is point 2 on the list?' to see all evidence of a point.",
+           "caveat_all": "With the points on a higher use of youth care",
+           "tested": "Tested", "against": "against", "of": "of", "and": "and",
+           "demo": " (demonstration figures)",
+           "swv": "the rest of the samenwerkingsverband",
+           "peers": "comparable municipalities together",
+           "missing": ("I cannot find that point. Choose a number from 1 to {count} or part "
+                       "of a title.")},
+}
 
 
-def _score(value: float, language: str) -> str:
-    text = f"{value:g}"
-    return text if language == "en" else text.replace(".", ",")
+def _lang(result: PointsResult, language: str | None) -> str:
+    return "en" if (language or result.language) == "en" else "nl"
+
+
+def _all_facts(result: PointsResult) -> list:
+    return [f for point in result.points for f in point.facts]
+
+
+def _tag(result: PointsResult, evidence: Evidence, lang: str) -> str:
+    """Per evidence: its source for real figures; '(demonstratiecijfers)' in a mixed list."""
+    facts = evidence.facts
+    if not facts or not any(not f.demo for f in _all_facts(result)):
+        return ""
+    if all(not f.demo for f in facts):
+        return f" ({WORDS[lang]['source']}: {evidence.source})"
+    return WORDS[lang]["demo"]
+
+
+def _demo_lines(result: PointsResult, lang: str) -> list[str]:
+    facts = _all_facts(result)
+    if not any(f.demo for f in facts):
+        return []
+    if any(not f.demo for f in facts):
+        names = result.demo_figures or [WORDS[lang]["demo"].strip(" ()")]
+        joined = (", ".join(names[:-1]) + f" {WORDS[lang]['and']} " + names[-1]
+                  if len(names) > 1 else names[0])
+        return [(MIXED_EN if lang == "en" else MIXED_NL).format(figures=joined)]
+    return [DEMO_EN if lang == "en" else DEMO_NL]
+
+
+def _about(result: PointsResult, point: Point) -> list[str]:
+    """The definition and source lines of the indicators this point's real figures belong to
+    (CBS's own definition for a real figure, never the demo one)."""
+    if not any(not f.demo for f in point.facts):
+        return []
+    return list(result.about)
+
+
+def quote(passage, lang: str, origin: bool = True) -> str:
+    """A passage quoted whole, with its citation and (unless left out) its own source line."""
+    line = origin_of(passage) if origin else ""
+    tail = f" {line}" if line else ""
+    return f"«{passage.text}» ({citation(passage)}){tail}"
 
 
 def render_points(result: PointsResult, language: str | None = None) -> str:
-    """The ranked agenda: per point its title, first evidence, and the first question."""
-    lang = "en" if (language or result.language) == "en" else "nl"
-    if lang == "en":
-        head = f"**Proposed OOGO discussion points for {result.region_name}**"
-    else:
-        head = f"**Voorstel voor OOGO-gesprekspunten voor {result.region_name}**"
-    lines = [head, ""]
-    if not result.points:
-        lines.append(result.ranking_explanation)
-    for number, point in enumerate(result.points, start=1):
+    """The agenda: per ranked point its title, first evidence and first question; then the
+    standing topics with their question; the caveat once, where it applies."""
+    lang = _lang(result, language)
+    w = WORDS[lang]
+    lines = [f"**{w['head'].format(region=result.region_name)}**", ""]
+    ranked, standing = result.ranked, result.standing
+    if not ranked:
+        lines += [result.ranking_explanation, ""]
+    for number, point in enumerate(ranked, start=1):
         lines.append(f"{number}. **{point.title}**")
         if point.evidence:
             first = point.evidence[0]
-            lines.append(f"   - {first.text}{kind_tag(result, first, lang)}")
-        if len(point.evidence) > 1:
-            more = len(point.evidence) - 1
-            lines.append(f"   - (+{more} {'more' if lang == 'en' else 'meer'} "
-                         f"{'pieces of evidence' if lang == 'en' else 'onderbouwing'})")
+            lines.append(f"   - {first.text}{_tag(result, first, lang)}")
         if point.questions:
-            label = "Question" if lang == "en" else "Vraag"
-            lines.append(f"   - {label}: {point.questions[0]}")
-    lines += ["", result.ranking_explanation]
+            lines.append(f"   - {w['question']}: {point.questions[0]}")
+    caveat = next((c for p in ranked for c in p.caveats), None)
+    if caveat is not None:
+        lines += ["", f"{w['caveat_all']}: {quote(caveat, lang, origin=False)}"]
+    if standing:
+        lines += ["", f"**{w['standing']}**"]
+        for point in standing:
+            lines.append(f"- **{point.title}**: {point.questions[0]} "
+                         f"({w['background']}: {citation(point.passages[0])})")
+    if ranked:
+        lines += ["", result.ranking_explanation]
     if result.notes:
         lines += [""] + result.notes
-    if result.demo_data:
-        lines += ["", demo_banner(result, DEMO_EN if lang == "en" else DEMO_NL, lang)]
-    if lang == "en":
-        lines.append("Ask 'why is point 2 on the list?' to see all its evidence.")
-    else:
-        lines.append("Vraag 'waarom staat punt 2 erop?' om alle onderbouwing te zien.")
+    demo = _demo_lines(result, lang)
+    lines += ([""] + demo if demo else []) + [w["more"]]
     return "\n".join(lines)
 
 
 def find_point(result: PointsResult, index_or_title: int | str) -> tuple[int, Point] | None:
-    """A point by its 1-based rank, or by (part of) its title, case-insensitive."""
+    """A point by its 1-based number (ranked points, then standing topics), or by (part of)
+    its title, case-insensitive."""
     if isinstance(index_or_title, int) or str(index_or_title).strip().isdigit():
         index = int(index_or_title)
         if 1 <= index <= len(result.points):
@@ -69,35 +142,43 @@ def find_point(result: PointsResult, index_or_title: int | str) -> tuple[int, Po
     return None
 
 
+def tested_groups(evidence: Evidence, lang: str) -> str:
+    """The derived groups a comparison was tested against, with their counts ("" if none)."""
+    w, parts = WORDS[lang], []
+    for test in evidence.detail.get("tests", []):
+        if test.get("kind") in ("swv", "peers") and test.get("numerator") is not None:
+            parts.append(f"{w['against']} {w[test['kind']]}: {fm.integer(test['numerator'], lang)}"
+                         f" {w['of']} {fm.integer(test['denominator'], lang)}")
+    return f"{w['tested']} {'; '.join(parts)}." if parts else ""
+
+
 def explain_point(result: PointsResult, index_or_title: int | str,
                   language: str | None = None) -> str:
-    """Why a point is on the list: all its evidence with sources, the passage, and its score."""
-    lang = "en" if (language or result.language) == "en" else "nl"
+    """Why a point is on the list: all its evidence with sources, the quoted passages, the
+    caveat where it applies, the questions and who could be there."""
+    lang = _lang(result, language)
+    w = WORDS[lang]
     found = find_point(result, index_or_title)
     if found is None:
-        count = len(result.points)
-        if lang == "en":
-            return (f"I cannot find that point. Choose a number from 1 to {count} "
-                    "or part of a title.")
-        return (f"Dat punt kan ik niet vinden. Kies een nummer van 1 tot en met {count} "
-                "of een deel van de titel.")
+        return w["missing"].format(count=len(result.points))
     number, point = found
-    lines = [f"**{number}. {point.title}**", "", point.why, ""]
-    lines.append("**Evidence:**" if lang == "en" else "**Onderbouwing:**")
-    for item in point.evidence:
-        lines.append(f"- {item.text} ({'source' if lang == 'en' else 'bron'}: {item.source})")
+    lines = [f"**{number}. {point.title}**", "", point.why]
+    if point.evidence:
+        lines += ["", f"**{w['evidence']}:**"]
+        for item in point.evidence:
+            lines.append(f"- {item.text} ({w['source']}: {item.source})")
+            groups = tested_groups(item, lang)
+            if groups:
+                lines.append(f"  {groups}")
     for passage in point.passages:
-        label = "Background" if lang == "en" else "Achtergrond"
-        lines += ["", f"**{label}** ({passage.source}, {passage.heading}): {passage.text}"]
-    lines += ["", "**Questions for the table:**" if lang == "en" else "**Vragen voor tafel:**"]
-    lines += [f"- {q}" for q in point.questions]
-    who = "Who should be there" if lang == "en" else "Wie moet erbij zijn"
-    lines += ["", f"**{who}:** {', '.join(point.participants)}"]
-    reasons = "; ".join(point.reasons)
-    if lang == "en":
-        lines += ["", f"Why this place: score {_score(point.score, lang)} ({reasons})."]
-    else:
-        lines += ["", f"Waarom deze plaats: score {_score(point.score, lang)} ({reasons})."]
-    if result.demo_data and any_demo(point.facts):
-        lines += ["", demo_banner(result, DEMO_EN if lang == "en" else DEMO_NL, lang)]
+        lines += ["", f"**{w['background']}:** {quote(passage, lang)}"]
+    for caveat in point.caveats:
+        lines += ["", f"**{w['caveat']}:** {quote(caveat, lang)}"]
+    lines += ["", f"**{w['questions']}:**"] + [f"- {q}" for q in point.questions]
+    lines += ["", f"**{w['who']}:** {', '.join(point.participants)}"]
+    shown = _about(result, point)
+    if shown:
+        lines += [""] + shown
+    if point.facts and any(f.demo for f in point.facts):
+        lines += [""] + _demo_lines(result, lang)
     return "\n".join(lines)

@@ -1,8 +1,15 @@
-"""Charts for the preparation document: region vs SWV vs Nederland, per onderwijssoort, trends.
+"""Charts for the preparation document, drawn by the indicator library (``indicators.charts``).
 
-The report prefers the indicator library's own chart functions (``indicators.charts``) so charts
-look the same in the chat and on paper; the values always come from the engine. Chart failures
-never stop a report: a missing chart is logged and the table still carries the numbers.
+Why the library's charts: the chat, the web page and the report must draw a figure the same way
+(titles and axes from the catalog, ticks with one decimal, nothing clipped, the source line and
+the demonstration mark on the image). Per figure the report shows:
+
+* a comparison: the region, the rest of its own samenwerkingsverband without it (the group it
+  was tested against; left out when the partnership is the gemeente alone) and Nederland;
+* a trend: the region, its samenwerkingsverband and Nederland over the years.
+
+Drawn for jeugdzorg among all young people and NEET (where published), and for the lead figure
+of the first ranked points. A chart that fails is logged and left out; the table has the numbers.
 """
 
 from __future__ import annotations
@@ -10,122 +17,112 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from bot.oogo.indicator_signals import NL, _safe, _usable, swv_for
 from bot.oogo.report import ReportChart
 
 log = logging.getLogger(__name__)
 
-BREAKDOWN = ("po", "sbo", "so", "vo", "vso", "pro", "mbo")
+NL = "NL01"
+LEAD_CHARTS = 2  # the lead figures of this many top points get a chart of their own
 
 
-def _bars(title: str, labels: list[str], series: dict[str, list[float | None]],
-          unit: str) -> bytes:
-    """Grouped bar chart as PNG bytes (matplotlib Agg, imported only here)."""
-    import io
-
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots(figsize=(7.2, 2.7), dpi=130)
-    width = 0.8 / max(1, len(series))
-    colors = ("#1f5f8b", "#8c8c8c", "#e07b39")  # the indicator charts' palette
-    for i, (name, values) in enumerate(series.items()):
-        xs = [x + (i - (len(series) - 1) / 2) * width for x in range(len(labels))]
-        ys = [v if v is not None else 0 for v in values]
-        ax.bar(xs, ys, width=width, label=name, color=colors[i % len(colors)])
-    ax.set_xticks(range(len(labels)), labels, fontsize=8)
-    ax.set_ylabel(unit, fontsize=8)
-    ax.set_title(title, fontsize=9)
-    ax.tick_params(axis="y", labelsize=8)
-    ax.spines[["top", "right"]].set_visible(False)
-    ax.legend(fontsize=7, frameon=False)
-    fig.tight_layout()
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png")
-    plt.close(fig)
-    return buf.getvalue()
-
-
-def _value(engine: Any, ind: str, code: str | None, cat: str, year: int) -> float | None:
-    if not code:
+def _safe(call: Any, *args: Any) -> Any:
+    try:
+        return call(*args)
+    except Exception:  # noqa: BLE001 - missing or unpublished figure: no bar or line
         return None
-    value = _safe(engine.lookup, ind, code, cat, year)
-    return float(value.value) if _usable(value) else None
 
 
-def _values(engine: Any, ind: str, codes: list[str | None], cat: str, year: int) -> list[Any]:
-    out = []
-    for code in codes:
-        value = _safe(engine.lookup, ind, code, cat, year) if code else None
-        if value is not None:
-            out.append(value)
-    return out
+def _swv(engine: Any, region: Any, category: str, alone: set[str]) -> str | None:
+    if region.level != "gemeente":
+        return None
+    code = _safe(engine.swv_for, region.code, category)
+    return None if code in alone else code
 
 
-def comparison_figures(services: Any, region: Any) -> list[ReportChart]:
-    """Jeugdzorg (totaal) and NEET: the region, its SWV and Nederland (the library's chart)."""
-    from indicators.charts import comparison_chart
+def _name(value: Any) -> str:
+    from indicators.wording import region_name
 
-    engine = services.indicators
-    charts = []
-    for ind, label in (("jeugdzorg", "Jeugdzorg"), ("neet", "NEET")):
-        year = _safe(engine.latest_year, ind)
-        values = _values(engine, ind, [region.code, swv_for(region, "totaal"), NL], "totaal", year)
-        if len(values) < 2:
-            continue
-        name = label if ind == "neet" else label.lower()
-        others = "samenwerkingsverband en Nederland" if len(values) > 2 else "Nederland"
-        png = comparison_chart(values, title=f"{label} {year}: regio, {others}", lang="nl")
-        charts.append(ReportChart(f"vergelijking_{ind}", f"{label} in {year}: {region.name} "
-                                  f"vergeleken met {others}",
-                                  f"Staafdiagram: {name} in {region.name} en {others}", png,
-                                  half=True))
-    return charts
+    return region_name(value, "nl")
 
 
-def breakdown_figure(services: Any, region: Any) -> ReportChart | None:
-    engine = services.indicators
-    year = _safe(engine.latest_year, "jeugdzorg")
-    labels = list(BREAKDOWN)
-    series = {region.name: [_value(engine, "jeugdzorg", region.code, c, year) for c in BREAKDOWN],
-              "Nederland": [_value(engine, "jeugdzorg", NL, c, year) for c in BREAKDOWN]}
-    png = _bars(f"Jeugdzorg per onderwijssoort, {year}", labels, series, "%")
-    return ReportChart("onderwijssoort", f"Jeugdzorg per onderwijssoort in {year}: {region.name} "
-                       "en Nederland", "Staafdiagram van jeugdzorg per onderwijssoort", png)
-
-
-def trend_figures(services: Any, region: Any) -> list[ReportChart]:
-    """Jeugdzorg (totaal) and NEET over the years: the region against Nederland."""
-    from indicators.charts import trend_chart
+def comparison_figure(services: Any, region: Any, indicator: str, category: str,
+                      alone: set[str], key: str) -> ReportChart | None:
+    from indicators.charts import comparison_chart, title_of
 
     engine = services.indicators
-    charts = []
-    for ind, label in (("jeugdzorg", "Jeugdzorg"), ("neet", "NEET")):
-        trends = [t for t in (_safe(engine.trend, ind, code, "totaal")
-                              for code in (region.code, NL)) if t is not None]
-        if not trends or len([v for v in trends[0].values if _usable(v)]) < 2:
-            continue
-        png = trend_chart(trends, title=f"{label}: ontwikkeling", lang="nl")
-        name = label if ind == "neet" else label.lower()
-        charts.append(ReportChart(f"trend_{ind}", f"Ontwikkeling van {name} in "
-                                  f"{region.name} en Nederland",
-                                  f"Lijndiagram: {name} door de jaren", png, half=True))
-    return charts
+    year = _safe(engine.latest_year, indicator)
+    own = _safe(engine.lookup, indicator, region.code, category, year)
+    if own is None:
+        return None
+    values = [own]
+    swv = _swv(engine, region, category, alone)
+    if swv:
+        tested = _safe(engine.compare, indicator, region.code, swv, category, year)
+        if tested is not None and not tested.skipped:
+            values.append(tested.shown)
+    national = _safe(engine.lookup, indicator, NL, category, year)
+    if national is not None and region.code != NL:
+        values.append(national)
+    if len(values) < 2:
+        return None
+    png = comparison_chart(values, lang="nl")
+    names = [_name(v) for v in values]
+    title = (f"{title_of(own, 'nl')}, {year}: {names[0]} vergeleken met "
+             + " en met ".join(names[1:]))
+    return ReportChart(key, title, f"Staafdiagram: {title}", png, half=True)
 
 
-def build_charts(services: Any, region: Any) -> list[ReportChart]:
+def trend_figure(services: Any, region: Any, indicator: str, category: str,
+                 alone: set[str]) -> ReportChart | None:
+    from indicators.charts import title_of, trend_chart
+
+    engine = services.indicators
+    codes = [region.code, _swv(engine, region, category, alone), NL]
+    trends = [t for t in (_safe(engine.trend, indicator, c, category)
+                          for c in dict.fromkeys(c for c in codes if c)) if t is not None]
+    if not trends or len([v for v in trends[0].values if v.value is not None]) < 2:
+        return None
+    png = trend_chart(trends, lang="nl")
+    years = sorted({v.year for t in trends for v in t.values})
+    names = [_name(t.values[0]) for t in trends]
+    who = names[0] + (" naast " + " en ".join(names[1:]) if len(names) > 1 else "")
+    title = f"{title_of(trends[0].values[0], 'nl')}, {years[0]}-{years[-1]}: {who}"
+    return ReportChart(f"trend_{indicator}_{category}", title, f"Lijndiagram: {title}", png,
+                       half=True)
+
+
+def _published(engine: Any, region: Any, indicator: str, category: str) -> bool:
+    return region.level in (_safe(engine.published_levels, indicator, category) or ())
+
+
+def build_charts(services: Any, region: Any, alone: set[str],
+                 points: Any | None = None) -> list[ReportChart]:
     """All report charts that could be made; failures are logged, never raised."""
+    engine = services.indicators
+    wanted = [(i, c) for i, c in (("jeugdzorg", "totaal"), ("neet", "totaal"))
+              if _published(engine, region, i, c)]
+    leads: list[tuple[str, str]] = []
+    number: dict[tuple[str, str], int] = {}
+    for rank, point in enumerate(points.ranked if points is not None else [], start=1):
+        lead = point.lead
+        if lead and lead[0] != "scan" and (lead[0], lead[2]) not in wanted + leads \
+                and len(leads) < LEAD_CHARTS:
+            leads.append((lead[0], lead[2]))
+            number[(lead[0], lead[2])] = rank
     charts: list[ReportChart] = []
-    for make in (comparison_figures, breakdown_figure, trend_figures):
-        try:
-            made = make(services, region)
-        except Exception:
-            log.warning("chart %s failed for %s", make.__name__, region.code, exc_info=True)
-            continue
-        if isinstance(made, ReportChart):
-            charts.append(made)
-        elif made:
-            charts.extend(made)
+    for indicator, category in wanted + leads:
+        for make in (lambda i=indicator, c=category: comparison_figure(
+                         services, region, i, c, alone, f"vergelijking_{i}_{c}"),
+                     lambda i=indicator, c=category: trend_figure(services, region, i, c,
+                                                                  alone)):
+            try:
+                chart = make()
+            except Exception:  # noqa: BLE001 - a chart never stops the report
+                log.warning("chart for %s failed", region.code, exc_info=True)
+                continue
+            if chart is not None:
+                if (indicator, category) in number:
+                    chart.title = f"Bij gesprekspunt {number[(indicator, category)]}. " \
+                                  f"{chart.title}"
+                charts.append(chart)
     return charts

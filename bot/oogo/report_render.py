@@ -13,9 +13,11 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from bot.oogo.formatting import fmt_int
+from bot.oogo.passages import citation, origin_of
+from bot.oogo.render import tested_groups
 from bot.oogo.report import Report
-from bot.oogo.sources_view import MIXED_BANNER_MD, MIXED_FOOTER
+from indicators import formatting as fm
+from indicators.vocabulary import level_name
 
 log = logging.getLogger(__name__)
 
@@ -23,8 +25,20 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 FORMATS = ("html", "pdf", "md")
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
           "september", "oktober", "november", "december")
-LEVEL = {"gemeente": "Gemeente", "swv_po": "Samenwerkingsverband po",
-         "swv_vo": "Samenwerkingsverband vo", "land": "Land"}
+RULE = ("Hoger of lager staat er alleen bij een verschil dat statistisch significant is en "
+        "minstens een tiende (zie 'Wanneer noemt deze assistent een verschil hoger of lager?' in "
+        "De indicatoren van de Monitor AOJ); anders staat er ongeveer gelijk.{swv} Een aantal "
+        "onder de tien, en een cijfer waaruit zo'n aantal terug te rekenen is, staat er als "
+        "'minder dan 10'.")
+RULE_SWV = (" Met het eigen samenwerkingsverband is getoetst tegen de rest ervan, zonder "
+            "{region}: het SWV PO voor po, sbo en so, het SWV VO voor de andere cijfers, net als "
+            "in de chat.")
+
+
+def rule_text(report: Report) -> str:
+    """How to read the table's comparisons (the SWV sentence only for a gemeente)."""
+    swv = RULE_SWV.format(region=report.region_name) if report.has_swv else ""
+    return RULE.format(swv=swv)
 
 
 class ReportFormatError(ValueError):
@@ -37,19 +51,40 @@ class ReportRenderError(RuntimeError):
     never told "cannot write to ..." when nothing was wrong with writing."""
 
 
-def _nl(value: Any) -> str:
-    if value is None:
-        return "-"
-    from bot.oogo.formatting import fmt_number
-
-    return fmt_number(value)
-
-
 def _nl1(value: Any) -> str:
     """Scan means: always one decimal, so a table of means reads evenly."""
-    from bot.oogo.formatting import fmt_number
+    return "-" if value is None else fm.number(value, 1, "nl")
 
-    return "-" if value is None else fmt_number(value, decimals=1)
+
+def _level(report: Report) -> str:
+    name = level_name(report.region_level, "nl")
+    return name[:1].upper() + name[1:]
+
+
+def table_notes(report: Report) -> list[str]:
+    """Under the figures table: which partnerships the columns are, and what the words mean."""
+    if not report.has_swv:
+        return [n for n in report.points.notes if n.startswith(("Niet gepubliceerd", "Not "))]
+    names = [f"{label}: {report.swv_names[key]}" for key, label in
+             (("swv_po", "SWV PO"), ("swv_vo", "SWV VO")) if report.swv_names.get(key)]
+    notes = ["; ".join(names) + "." if names else ""]
+    if report.alone:
+        verb = "bestaan" if len(report.alone) > 1 else "bestaat"
+        which = " en ".join("SWV PO" if c.startswith("PO") else "SWV VO" for c in report.alone)
+        notes.append(f"Het {which} {verb} alleen uit {report.region_name}: in die kolom staat "
+                     f"'alleen {report.region_name}' in plaats van hetzelfde cijfer nog eens, en "
+                     "een vergelijking met het samenwerkingsverband is niet te maken.")
+    notes.append("'niet per SWV PO' of 'niet per SWV VO': dit cijfer publiceert de monitor niet "
+                 "per samenwerkingsverband van die soort. 'rest SWV': het samenwerkingsverband "
+                 f"zonder {report.region_name}.")
+    return [n for n in notes if n]
+
+
+def point_notes(report: Report) -> list[str]:
+    """The points' own notes (partnership alone, unpublished levels), without the scan note
+    (the regioscan section says that)."""
+    shown = set(table_notes(report))
+    return [n for n in report.points.notes if n != report.points.scan_note and n not in shown]
 
 
 def date_text(report: Report) -> str:
@@ -60,8 +95,6 @@ def date_text(report: Report) -> str:
 def footer_text(report: Report) -> str:
     base = (f"OOGO-voorbereiding {report.region_name} · {date_text(report)} · "
             f"versie {report.version}")
-    if report.demo_data and report.real_figures:
-        return f"{base} · {MIXED_FOOTER}"
     if report.demo_data:
         return f"{base} · DEMONSTRATIEDATA, niet de echte cijfers"
     return base
@@ -102,12 +135,16 @@ def render_html(report: Report) -> str:
     charts = [{"src": "data:image/png;base64," + base64.b64encode(c.png).decode("ascii"),
                "alt": c.alt, "title": c.title, "half": c.half} for c in report.charts]
     scale = report.scan.scale if report.scan is not None else (0, 0)
+    own = report.own_scan.scale if report.own_scan is not None else (0, 0)
     template, css = _templates()
     return template.render(
-        r=report, css=css, charts=charts,
-        nl=_nl, nl1=_nl1, date_text=date_text(report), footer_css=_css_string(footer_text(report)),
-        level_label=LEVEL.get(report.region_level, report.region_level),
-        scale_min=fmt_int(scale[0]), scale_max=fmt_int(scale[1]))
+        r=report, css=css, charts=charts, nl1=_nl1, date_text=date_text(report),
+        footer_css=_css_string(footer_text(report)), level_label=_level(report),
+        scale_min=fm.integer(scale[0]), scale_max=fm.integer(scale[1]),
+        own_min=fm.integer(own[0]), own_max=fm.integer(own[1]),
+        rule_text=rule_text(report), table_notes=table_notes(report),
+        point_notes=point_notes(report), tested=lambda e: tested_groups(e, "nl"),
+        cite=citation, origin=origin_of)
 
 
 def _offline_fetcher() -> Any:
@@ -145,24 +182,27 @@ def render_pdf(report: Report, html: str | None = None) -> bytes:
 def render_markdown(report: Report, chart_dir: Path | None = None, stem: str = "rapport") -> str:
     """Markdown text; charts are written to ``chart_dir`` as PNGs and linked relatively."""
     lines = [f"# OOGO-voorbereiding {report.region_name}", "",
-             f"{LEVEL.get(report.region_level, report.region_level)} {report.region_code} · "
-             f"gemaakt op {date_text(report)} · versie {report.version}", ""]
+             f"{_level(report)} {report.region_code} · gemaakt op {date_text(report)} · "
+             f"versie {report.version}", ""]
     if report.demo_data and report.real_figures:
-        lines += [MIXED_BANNER_MD, ""]
+        lines += ["> **Echte cijfers en demonstratiedata.** Een deel van de indicatorcijfers "
+                  "zijn echte cijfers (zie Bronnen). Cijfers met \"(demo)\" erachter, en de "
+                  "onderbouwing die daarop rust, zijn demonstratiedata.", ""]
     elif report.demo_data:
         lines += ["> **Demonstratiedata.** De indicatorcijfers in dit document zijn "
                   "demonstratiedata: niet de echte cijfers van deze regio. Gebruik ze niet voor "
                   "besluiten.", ""]
     lines += ["## 1. Profiel van de regio", "", "| Kenmerk | Waarde |", "|---|---|"]
     lines += [f"| {label} | {value} |" for label, value in report.profile]
-    swv_head = " Samenwerkingsverband |" if report.has_swv else ""
-    lines += ["", "## 2. Cijfers: jeugdzorg en NEET", "",
-              f"| Indicator | Jaar | {report.region_name} |{swv_head} Nederland | "
-              "Vergelijking met Nederland |", "|---|---|---|" + ("---|" if report.has_swv else "")
-              + "---|---|"]
-    lines += [f"| {r.label} | {r.year} | {r.region} |{f' {r.swv} |' if report.has_swv else ''} "
-              f"{r.nederland} | {r.wording} |" for r in report.rows]
-    lines.append("")
+    lines += ["", "## 2. Cijfers: jeugdzorg en NEET", ""]
+    lines += [f"- {d}" for d in report.definitions] + ["", rule_text(report), ""]
+    swv_head = " SWV PO | SWV VO |" if report.has_swv else ""
+    lines += [f"| Cijfer | Jaar | {report.region_name} |{swv_head} Nederland | Getoetst verschil |",
+              "|---|---|---|" + ("---|---|" if report.has_swv else "") + "---|---|"]
+    for r in report.rows:
+        swv = f" {r.swv_po} | {r.swv_vo} |" if report.has_swv else ""
+        lines.append(f"| {r.label} | {r.year} | {r.region} |{swv} {r.nederland} | {r.wording} |")
+    lines += [""] + [f"{n}\n" for n in table_notes(report)]
     if report.charts and chart_dir is not None:
         chart_dir.mkdir(parents=True, exist_ok=True)
         for chart in report.charts:
@@ -173,32 +213,65 @@ def render_markdown(report: Report, chart_dir: Path | None = None, stem: str = "
         lines += ["*De grafieken staan alleen in de HTML- en PDF-versie.*", ""]
     lines += ["## 3. Regioscan", ""] + _scan_markdown(report) + [""]
     lines += ["## 4. Gesprekspunten voor het OOGO", "", report.points.ranking_explanation, ""]
-    for number, point in enumerate(report.points.points, start=1):
-        lines += [f"### {number}. {point.title} (score {_nl(point.score)})", "", point.why, "",
-                  "**Onderbouwing**", ""]
-        lines += [f"- {e.text} (bron: {e.source})" for e in point.evidence]
-        lines += ["", "**Vragen voor tafel**", ""] + [f"- {q}" for q in point.questions]
-        lines += ["", f"**Wie moet erbij zijn:** {', '.join(point.participants)}", ""]
-        lines += [f"> Achtergrond ({p.title}, {p.heading}): {p.text}\n" for p in point.passages]
+    lines += [f"{n}\n" for n in point_notes(report)]
+    for number, point in enumerate(report.points.ranked, start=1):
+        lines += [f"### {number}. {point.title}", "", point.why, "", "**Onderbouwing**", ""]
+        for e in point.evidence:
+            groups = tested_groups(e, "nl")
+            lines.append(f"- {e.text}{' ' + groups if groups else ''} (bron: {e.source})")
+        lines += _point_tail(point)
+    if report.points.standing:
+        lines += ["### Vaste onderwerpen om na te vragen", ""]
+        for point in report.points.standing:
+            lines += [f"#### {point.title}", "", point.why] + _point_tail(point)
     lines += ["## 5. Bronnen", ""] + [f"- {s}" for s in report.sources]
     lines += [f"- Kennisdocument: {s}" for s in report.knowledge_sources]
     lines += ["", f"*{footer_text(report)}*", ""]
     return "\n".join(lines)
 
 
+def _quote(label: str, passage: Any) -> str:
+    """The passage as one Markdown blockquote: every line quoted, so later paragraphs and list
+    items stay inside it, and the origin line under it."""
+    origin = origin_of(passage)
+    body = f"**{label}** ({citation(passage)}): «{passage.text}»"
+    if origin:
+        body += f"\n\n{origin}"
+    return "\n".join(f"> {line}" if line else ">" for line in body.split("\n")) + "\n"
+
+
+def _point_tail(point: Any) -> list[str]:
+    lines = ["", "**Vragen voor tafel**", ""] + [f"- {q}" for q in point.questions]
+    lines += ["", f"**Wie kan erbij zijn:** {', '.join(point.participants)}", ""]
+    lines += [_quote("Achtergrond", p).replace("\n\n", "\n>\n> ") for p in point.passages]
+    lines += [_quote("Let op", p) for p in point.caveats]
+    return lines
+
+
 def _scan_markdown(report: Report) -> list[str]:
-    scan = report.scan
-    if scan is None:
+    scan, own = report.scan, report.own_scan
+    if scan is None and own is None:
         return [f"*{report.scan_note}*"]
-    roles = f" ({scan.roles_text})" if scan.roles else ""
-    lines = [f"{scan.count} deelnemers{roles}; schaal {fmt_int(scan.scale[0])} tot "
-             f"{fmt_int(scan.scale[1])}; cijfers die iemand herkenbaar zouden maken tonen we "
-             "niet (-).", "",
-             "| Thema | Gemiddeld | " + " | ".join(scan.roles) + " |",
-             "|---|---|" + "---|" * len(scan.roles)]
-    for theme in scan.themes:
-        per_role = " | ".join(_nl1(theme.role_means.get(r)) for r in scan.roles)
-        lines.append(f"| {theme.label} | {_nl1(theme.mean)} | {per_role} |")
+    lines: list[str] = []
+    if scan is not None:
+        roles = f" ({scan.roles_text})" if scan.roles else ""
+        lines += ["### De regioscan-ronde van de regio", "",
+                  f"{scan.count} deelnemers{roles}; schaal {fm.integer(scan.scale[0])} tot "
+                  f"{fm.integer(scan.scale[1])}; cijfers die iemand herkenbaar zouden maken "
+                  "tonen we niet (-).", "",
+                  "| Thema | Gemiddeld | " + " | ".join(scan.roles) + " |",
+                  "|---|---|" + "---|" * len(scan.roles)]
+        for theme in scan.themes:
+            per_role = " | ".join(_nl1(theme.role_means.get(r)) for r in scan.roles)
+            lines.append(f"| {theme.label} | {_nl1(theme.mean)} | {per_role} |")
+        lines.append("")
+    if own is not None:
+        lines += ["### Je eigen regioscan", "",
+                  f"Jouw eigen antwoorden: het gemiddelde per thema op een schaal van "
+                  f"{fm.integer(own.scale[0])} tot {fm.integer(own.scale[1])}.", "",
+                  "| Thema | Gemiddeld | Gescoord |", "|---|---|---|"]
+        lines += [f"| {t.name} | {_nl1(t.mean)} | {t.answered} van de {t.size} |"
+                  for t in own.themes]
     return lines
 
 

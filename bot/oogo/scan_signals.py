@@ -1,9 +1,17 @@
-"""Discussion points from the region's regioscan round: weakest themes and where roles disagree.
+"""Discussion points from the regioscan: the region's newest closed round and the asker's own scan.
 
-The regioscan asks gemeente and onderwijs people the same statements; a low mean shows a shared
-weak spot, and a large gap between roles shows that people see the situation differently. Both
-are good reasons to talk in the OOGO. When the region has no finished round, there are simply no
-scan points, and the caller shows a short note instead.
+Why these and these thresholds: the knowledge document on the regioscan proposes to take "de
+zwakste thema's en de stellingen waarop rollen het meest verschillen" to the OOGO, and reads "een
+score van 3 of lager op een thema" as a reason to ask further; the points quote that passage. So:
+
+* round (published figures only, ``bot.regioscan.disclosure`` decides what may be shown): the
+  weakest theme when its mean is at most the scale's midpoint; the statement most respondents
+  (helemaal) oneens with, when that is at least half; the theme where the roles differ most, when
+  the gap is at least one scale point;
+* own scan (``own_scan.py``): the weakest theme when its mean is at most the midpoint, with the
+  statements scored lowest in it.
+
+A scan result is no statistical test: its evidence says ``significant``/``relevant`` ``None``.
 """
 
 from __future__ import annotations
@@ -13,18 +21,20 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.oogo import scoring
-from bot.oogo.formatting import fmt_int, fmt_number
 from bot.oogo.model import Evidence, Point
+from bot.oogo.own_scan import OwnScan, own_scan_view
 from bot.oogo.passages import passage_for
+from bot.oogo.scan_texts import TEXTS, number
 
 log = logging.getLogger(__name__)
 
-SCAN_SOURCE = "Regioscan van deze regio (antwoorden van de deelnemers)"
-NO_SCAN_NL = "Voor deze regio is nog geen regioscan-ronde afgerond."
-NO_SCAN_EN = "No regioscan round has been completed for this region yet."
-#: a mean below midpoint + this margin (3.5 on a 1-5 scale: below 'eens') counts as weak
-WEAK_MARGIN = 0.5
-#: role means this far apart (in scale points) count as disagreement
+SCAN_SOURCE = {"round": "Regioscan-ronde van deze regio (antwoorden van de deelnemers)",
+               "own": "Je eigen regioscan (je eigen antwoorden)"}
+NO_SCAN_NL = ("Er is nog geen afgeronde regioscan: geen gesloten ronde van deze regio en geen "
+              "eigen ingevulde scan.")
+NO_SCAN_EN = ("There is no completed regioscan yet: no closed round of this region and no scan "
+              "of your own.")
+#: roles this far apart (in scale points) count as disagreement
 MIN_GAP = 1.0
 #: a statement is weak when at least this share of the respondents is (helemaal) oneens
 WEAK_SHARE = 0.5
@@ -35,7 +45,9 @@ class ScanOutcome:
     has_scan: bool
     points: list[Point] = field(default_factory=list)
     note: str = ""
-    round: Any = None
+    round: Any = None  # the RoundResult
+    own: OwnScan | None = None
+    sources: list[str] = field(default_factory=list)
 
 
 def latest_round(services: Any, region_code: str) -> Any | None:
@@ -45,121 +57,114 @@ def latest_round(services: Any, region_code: str) -> Any | None:
         return None
     try:
         return service.region_result(region_code)
-    except Exception as exc:  # the store is not set up or unavailable: no scan points
+    except Exception as exc:  # noqa: BLE001 - the store is not set up or unavailable
         log.info("no regioscan round for %s: %s", region_code, type(exc).__name__)
         return None
 
 
-def _participants(language: str) -> list[str]:
-    if language == "en":
-        return ["samenwerkingsverband", "youth and education policy officers",
-                "the respondents of the regioscan"]
-    return ["samenwerkingsverband", "beleidsmedewerkers jeugd en onderwijs",
-            "de deelnemers aan de regioscan"]
+def _evidence(source: str, text: str, detail: dict[str, Any]) -> Evidence:
+    return Evidence("scan", text, SCAN_SOURCE[source], [],
+                    {"scan": source, "significant": None, "relevant": None, **detail})
 
 
-def _statement_text(item: Any, region: Any, language: str) -> str:
-    k, n = fmt_int(item.disagree, language), fmt_int(item.count, language)
-    if language == "en":
-        return (f"In the regioscan of {region.name}, {k} of the {n} respondents (strongly) "
-                f"disagreed with '{item.label}'.")
-    return (f"In de regioscan van {region.name} was {k} van de {n} deelnemers het (helemaal) "
-            f"oneens met '{item.label}'.")
-
-
-def _weak_point(item: Any, scale: tuple[float, float], region: Any, language: str,
-                passage: Any) -> Point:
-    count = int(item.count)
-    theme = item.kind == "theme"
-    # a statement has no published mean: its share of (helemaal) oneens stands in for it
-    mean = float(item.mean) if theme else scale[0] + (1 - item.share_disagree) * (
-        scale[1] - scale[0])
-    score = scoring.scan_weak_score(mean, *scale)
-    m = fmt_number(mean, language, decimals=1)
-    if language == "en":
-        title = (f"Regioscan: weak theme '{item.label}'" if theme else
-                 f"Regioscan: weak statement in '{item.theme or item.label}'")
-        text = (f"In the regioscan of {region.name}, '{item.label}' scored on average {m} "
-                f"on a scale of {fmt_int(scale[0], 'en')} to {fmt_int(scale[1], 'en')} "
-                f"({count} respondents).") if theme else _statement_text(item, region, language)
-        why = "Everyone at the table rates this low: a shared starting point for agreements."
-        questions = [f"What is needed to improve '{item.label}'?",
-                     "Who takes the lead, and when do we look at it again?"]
-        reason = "weak result in the regioscan"
-    else:
-        title = (f"Regioscan: zwak thema '{item.label}'" if theme else
-                 f"Regioscan: zwakke stelling in '{item.theme or item.label}'")
-        text = (f"In de regioscan van {region.name} scoorde '{item.label}' gemiddeld {m} "
-                f"op een schaal van {fmt_int(scale[0])} tot {fmt_int(scale[1])} "
-                f"({count} deelnemers).") if theme else _statement_text(item, region, language)
-        why = "Iedereen aan tafel waardeert dit laag: een gedeeld vertrekpunt voor afspraken."
-        questions = [item.discuss or f"Wat is nodig om '{item.label}' te verbeteren?",
-                     "Wie neemt het voortouw, en wanneer kijken we er opnieuw naar?"]
-        reason = "zwakke uitkomst in de regioscan"
-    detail = ({"mean": mean} if theme else {"disagree": int(item.disagree)}) | {
-        "count": count, "scale": list(scale), "item": item.key, "item_kind": item.kind}
-    evidence = Evidence("scan", text, SCAN_SOURCE, [], detail)
+def _point(key: str, source: str, title: str, why: str, evidence: list[Evidence],
+           questions: list[str], score: float, language: str) -> Point:
     total, parts = scoring.point_score([score])
-    return Point(topic=f"scan:{item.key}", title=title, why=why, questions=questions,
-                 participants=_participants(language), evidence=[evidence], score=total,
-                 score_parts=parts, reasons=[reason], passages=[passage] if passage else [])
+    passage = passage_for("regioscan_ronde" if source == "round" else "regioscan_eigen")
+    return Point(topic=f"scan:{source}:{key}", title=title, why=why, questions=questions,
+                 participants=list(TEXTS[language]["participants"]), evidence=evidence,
+                 score=total, score_parts=parts, reasons=[f"regioscan ({source})"],
+                 passages=[passage] if passage else [], kind="scan")
 
 
-def _gap_point(item: Any, scale: tuple[float, float], region: Any, language: str,
-               passage: Any) -> Point:
-    means = {role: float(v) for role, v in item.role_means.items()}
-    gap = max(means.values()) - min(means.values())
-    score = scoring.scan_gap_score(gap, *scale)
-    per_role = ", ".join(f"{role} {fmt_number(v, language, decimals=1)}"
-                         for role, v in means.items())
-    if language == "en":
-        title = f"Regioscan: roles disagree on '{item.theme or item.label}'"
-        text = f"In the regioscan of {region.name}, the role averages for '{item.label}' were: " \
-               f"{per_role}."
-        why = "When partners see the same situation differently, agreements do not hold."
-        questions = [f"Why do the roles rate '{item.label}' so differently?",
-                     "Which shared picture do we agree on before making agreements?"]
-        reason = "roles disagree in the regioscan"
-    else:
-        title = f"Regioscan: rollen verschillen van mening over '{item.theme or item.label}'"
-        text = f"In de regioscan van {region.name} waren de gemiddelden per rol voor " \
-               f"'{item.label}': {per_role}."
-        why = "Als partners dezelfde situatie verschillend zien, houden afspraken geen stand."
-        questions = [item.discuss or
-                     f"Waarom beoordelen de rollen '{item.label}' zo verschillend?",
-                     "Over welk gezamenlijk beeld worden we het eerst eens?"]
-        reason = "rollen verschillen van mening in de regioscan"
-    evidence = Evidence("scan", text, SCAN_SOURCE, [],
-                        {"role_means": means, "gap": round(gap, 2), "scale": list(scale),
-                         "item": item.key, "item_kind": "disagreement"})
-    total, parts = scoring.point_score([score])
-    return Point(topic=f"scan-gap:{item.key}", title=title, why=why, questions=questions,
-                 participants=_participants(language), evidence=[evidence], score=total,
-                 score_parts=parts, reasons=[reason], passages=[passage] if passage else [])
-
-
-def collect(services: Any, region: Any, language: str) -> ScanOutcome:
-    """Scan points for ``region``: the weakest theme (mean below 'eens'), the statement most
-    people disagree with (when at least half do), and the theme where the roles differ most
-    (when the gap is at least one scale point)."""
-    note = NO_SCAN_EN if language == "en" else NO_SCAN_NL
-    result = latest_round(services, region.code)
-    if result is None:
-        return ScanOutcome(False, note=note)
-    from bot.oogo.scan_view import scan_view
-
-    view = scan_view(result, getattr(services, "scan_definition", None))
-    if view is None:
-        return ScanOutcome(False, note=note, round=result)
-    passage = passage_for("regioscan")
-    weak_below = sum(view.scale) / 2 + WEAK_MARGIN
-    points: list[Point] = []
+def round_points(view: Any, region: Any, language: str) -> list[Point]:
+    """Weakest theme, most-disagreed statement and largest role gap of a closed round."""
+    t, out = TEXTS[language], []
+    low, high = view.scale
+    midpoint = (low + high) / 2
+    scale = {"low": number(low, language, 0), "high": number(high, language, 0)}
     theme = next((i for i in view.weakest if i.kind == "theme"), None)
-    if theme is not None and theme.mean < weak_below:
-        points.append(_weak_point(theme, view.scale, region, language, passage))
+    if theme is not None and theme.mean <= midpoint:
+        text = t["round_theme"].format(region=region.name, label=theme.label,
+                                       mean=number(theme.mean, language), count=theme.count,
+                                       **scale)
+        ev = _evidence("round", text, {"item": theme.key, "item_kind": "theme",
+                                       "mean": theme.mean, "count": theme.count,
+                                       "scale": list(view.scale)})
+        out.append(_point(theme.key, "round", t["round_theme_title"].format(label=theme.label),
+                          t["round_why"], [ev], [t["improve"].format(label=theme.label),
+                                                 t["owner"]],
+                          scoring.scan_weak_score(theme.mean, low, high), language))
     statement = next((i for i in view.weakest if i.kind == "statement"), None)
     if statement is not None and statement.share_disagree >= WEAK_SHARE:
-        points.append(_weak_point(statement, view.scale, region, language, passage))
+        text = t["round_statement"].format(region=region.name, label=statement.label,
+                                           k=statement.disagree, n=statement.count)
+        ev = _evidence("round", text, {"item": statement.key, "item_kind": "statement",
+                                       "disagree": statement.disagree,
+                                       "count": statement.count, "scale": list(view.scale)})
+        as_mean = low + (1 - statement.share_disagree) * (high - low)
+        out.append(_point(statement.key, "round", t["round_statement_title"].format(
+            theme=statement.theme or statement.label), t["round_why"], [ev],
+            [statement.discuss or t["improve"].format(label=statement.label), t["owner"]],
+            scoring.scan_weak_score(as_mean, low, high), language))
     if view.disagreements and view.disagreements[0].gap >= MIN_GAP:
-        points.append(_gap_point(view.disagreements[0], view.scale, region, language, passage))
-    return ScanOutcome(True, points=points, round=result)
+        item = view.disagreements[0]
+        per_role = ", ".join(f"{role} {number(m, language)}" for role, m in
+                             item.role_means.items())
+        text = t["round_gap"].format(region=region.name, label=item.label, per_role=per_role)
+        ev = _evidence("round", text, {"item": item.key, "item_kind": "disagreement",
+                                       "role_means": dict(item.role_means),
+                                       "gap": round(item.gap, 2), "scale": list(view.scale)})
+        out.append(_point(f"gap-{item.key}", "round", t["round_gap_title"].format(
+            label=item.label), t["round_gap_why"], [ev],
+            [t["gap_question"].format(label=item.label), t["shared_picture"]],
+            scoring.scan_gap_score(item.gap, low, high), language))
+    return out
+
+
+def own_points(view: OwnScan, language: str) -> list[Point]:
+    """The asker's weakest theme, when its mean is at most the midpoint."""
+    t = TEXTS[language]
+    low, high = view.scale
+    scored = [th for th in view.themes if th.mean is not None]
+    if not scored:
+        return []
+    theme = min(scored, key=lambda th: (th.mean, th.key))
+    if theme.mean > (low + high) / 2:
+        return []
+    text = t["own_theme"].format(label=theme.name, mean=number(theme.mean, language),
+                                 low=number(low, language, 0), high=number(high, language, 0),
+                                 k=theme.answered, n=theme.size)
+    evidence = [_evidence("own", text, {"item": theme.key, "item_kind": "theme",
+                                        "mean": theme.mean, "answered": theme.answered,
+                                        "size": theme.size, "scale": list(view.scale)})]
+    lowest = [(s, v) for s, v in theme.weakest if v <= (low + high) / 2]
+    if lowest:
+        text = t["own_lowest"].format(score=lowest[0][1],
+                                      statements="; ".join(f"'{s}'" for s, _ in lowest))
+        evidence.append(_evidence("own", text, {"item": theme.key, "item_kind": "statements",
+                                                "score": lowest[0][1]}))
+    questions = theme.discuss[:2] or [t["improve"].format(label=theme.name)]
+    return [_point(theme.key, "own", t["own_title"].format(label=theme.name), t["own_why"],
+                   evidence, questions + [t["owner"]],
+                   scoring.scan_weak_score(theme.mean, low, high), language)]
+
+
+def collect(services: Any, region: Any, language: str, own_scan: Any = None) -> ScanOutcome:
+    """Scan points for ``region``: from its newest closed round and from the asker's own scan."""
+    from bot.oogo.scan_view import scan_view
+
+    note = NO_SCAN_EN if language == "en" else NO_SCAN_NL
+    result = latest_round(services, region.code)
+    view = scan_view(result, getattr(services, "scan_definition", None)) if result else None
+    own = own_scan_view(own_scan)
+    points: list[Point] = []
+    sources = []
+    if view is not None:
+        points += round_points(view, region, language)
+        sources.append("round")
+    if own is not None:
+        points += own_points(own, language)
+        sources.append("own")
+    return ScanOutcome(bool(sources), points=points, note="" if sources else note,
+                       round=view, own=own, sources=sources)

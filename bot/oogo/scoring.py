@@ -1,40 +1,41 @@
-"""How discussion points are scored, in one place so the ranking can be explained and tuned.
+"""How discussion points are ranked, in one place so the order can be explained and tuned.
 
-Signal scores (all computed from engine values, never from wording):
+Scores order the points; users never see them (the JSON of ``oogo points --json`` keeps them, so
+the order can be checked). Only tested findings get a score at all (``findings.py``):
 
-* size of a difference, ``size`` in 0-1: for percentages Cohen's h,
-  ``|2 asin(sqrt(p1)) - 2 asin(sqrt(p2))|``, divided by 0.5 (a "medium" effect) and capped at 1,
-  so 0,3% against 0,2% counts as small and 80% against 57% as large; for ratios the relative
-  difference ``(a - b) / b``, capped at 1;
-* comparison (significantly higher than another region): ``(1 + 2 * size) * w`` with weight
-  ``w`` = 1.0 for Nederland, 0.9 for the samenwerkingsverband and for comparable gemeenten;
-* trend (significant rise): ``1 + 2 * size`` between the first and the last year;
-* position (among the highest 5% of gemeenten): ``1.5``;
-* relative risk of NEET: ``1 + 2 * min((rr - rr_nl) / rr_nl, 1)`` plus ``0.5`` when the engine
-  finds it significantly higher than the national one;
-* regioscan, weak theme or statement: ``1 + 2 * (midpoint - mean) / (midpoint - minimum)``, clipped
-  to 0.5-3 (only means below the scale midpoint count);
-* regioscan, roles disagree: ``1 + gap / (maximum - minimum) * 4``, clipped to 0.5-3, where ``gap``
-  is the largest difference between the role means.
+* a comparison that is significant and relevant: ``(1 + 2 * size) * w``; ``size`` in 0-1 is for
+  percentages Cohen's h, ``|2 asin(sqrt(p1)) - 2 asin(sqrt(p2))|``, divided by 0.5 (a "medium"
+  effect) and capped at 1, so 0,3% against 0,2% counts as small and 80% against 57% as large;
+  for relative risks the relative difference, capped at 1. Weight ``w`` = 1.0 for Nederland,
+  0.9 for the rest of the samenwerkingsverband and for comparable gemeenten;
+* a trend that differs significantly and relevantly from the national trend:
+  ``(1 + 2 * size) * 0.9`` with ``size = |log(ratio)| / log(1.5)`` capped at 1 (the region's
+  change half again as large or small as the national change counts in full);
+* regioscan, weak theme or statement: ``1 + 2 * (midpoint - mean) / (midpoint - minimum)``,
+  clipped to 0.5-3 (only means at or below the midpoint count);
+* regioscan, roles disagree: ``1 + gap / (maximum - minimum) * 4``, clipped to 0.5-3.
 
-Point score: ``max(signal scores) + 0.5 * (number of other signals, at most 4)``; a standing topic
-(thuiszitters, leerlingenvervoer) starts at ``0.5`` so it is listed after topics with a strong
-signal. Ties are broken by the number of signals, then by title.
+A point's score is its strongest finding plus ``0.5`` for each further figure that supports it
+(at most 4). Ties: more evidence first, then the title. Standing topics are not ranked: they come
+after the ranked points as questions to ask.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import Any
 
-POSITION_SCORE = 1.5
 #: Cohen's h of a 'medium' effect: differences this large get the full size score
 MEDIUM_EFFECT = 0.5
-STANDING_BASE = 0.5
+#: a regional change this many times the national change (or its inverse) counts in full
+FULL_TREND_RATIO = 1.5
 EXTRA_PER_SIGNAL = 0.5
 MAX_EXTRA_SIGNALS = 4
-TARGET_WEIGHT = {"nl": 1.0, "swv": 0.9, "peers": 0.9}
+TARGET_WEIGHT = {"nl": 1.0, "swv": 0.9, "peers": 0.9, "trend": 0.9}
+
+
+def _clip(value: float, low: float, high: float) -> float:
+    return max(low, min(high, value))
 
 
 def relative(value: float | None, reference: float | None) -> float:
@@ -45,31 +46,24 @@ def relative(value: float | None, reference: float | None) -> float:
 
 
 def effect(value: float | None, reference: float | None, unit: str) -> float:
-    """Size of a difference in 0-1 (see the module docstring): Cohen's h for percentages."""
+    """Size of a difference in 0-1 (see the module docstring), either direction."""
     if value is None or reference is None:
         return 0.0
     if unit == "%":
-        p1 = min(max(float(value) / 100, 0.0), 1.0)
-        p2 = min(max(float(reference) / 100, 0.0), 1.0)
+        p1 = _clip(float(value) / 100, 0.0, 1.0)
+        p2 = _clip(float(reference) / 100, 0.0, 1.0)
         h = abs(2 * math.asin(math.sqrt(p1)) - 2 * math.asin(math.sqrt(p2)))
         return _clip(h / MEDIUM_EFFECT, 0.0, 1.0)
-    return _clip(relative(value, reference), 0.0, 1.0)
-
-
-def _clip(value: float, low: float, high: float) -> float:
-    return max(low, min(high, value))
+    return _clip(abs(relative(value, reference)), 0.0, 1.0)
 
 
 def comparison_score(size: float, target: str) -> float:
     return round((1 + 2 * _clip(size, 0.0, 1.0)) * TARGET_WEIGHT.get(target, 0.9), 2)
 
 
-def trend_score(size: float) -> float:
-    return round(1 + 2 * _clip(size, 0.0, 1.0), 2)
-
-
-def risk_score(rr: float, rr_nl: float, significant: bool) -> float:
-    return round(1 + 2 * _clip(relative(rr, rr_nl), 0.0, 1.0) + (0.5 if significant else 0.0), 2)
+def trend_score(log_ratio: float) -> float:
+    size = _clip(abs(log_ratio) / math.log(FULL_TREND_RATIO), 0.0, 1.0)
+    return round((1 + 2 * size) * TARGET_WEIGHT["trend"], 2)
 
 
 def scan_weak_score(mean: float, minimum: float, maximum: float) -> float:
@@ -85,46 +79,10 @@ def scan_gap_score(gap: float, minimum: float, maximum: float) -> float:
     return round(_clip(1 + gap / (maximum - minimum) * 4, 0.5, 3.0), 2)
 
 
-def point_score(signal_scores: Sequence[float], standing: bool = False) -> tuple[float, dict]:
-    """The point's score and its parts (shown when a user asks why a point is on the list)."""
+def point_score(signal_scores: Sequence[float]) -> tuple[float, dict[str, float]]:
+    """The point's score and its parts (kept in the JSON, never shown in a text)."""
     scores = sorted(signal_scores, reverse=True)
     strongest = scores[0] if scores else 0.0
     extra = EXTRA_PER_SIGNAL * min(max(len(scores) - 1, 0), MAX_EXTRA_SIGNALS)
-    base = STANDING_BASE if standing else 0.0
-    if standing:
-        strongest = min(strongest, 1.0)
-    total = round(base + strongest + extra, 2)
-    return total, {"sterkste_signaal": round(strongest, 2), "extra_signalen": round(extra, 2),
-                   "vast_onderwerp": base}
-
-
-def is_rising(trend: Any) -> bool:
-    """A significant upward trend, whatever words the engine uses for the direction."""
-    if not getattr(trend, "significant", False):
-        return False
-    direction = str(getattr(trend, "direction", "")).lower()
-    if direction in ("gestegen", "stijgend", "hoger", "up", "rising", "stijging", "toename"):
-        return True
-    if direction in ("gedaald", "dalend", "lager", "down", "falling", "stabiel", "gelijk",
-                     "onbekend"):
-        return False
-    slope = getattr(trend, "slope", None)
-    return bool(slope is not None and slope > 0)
-
-
-def peer_mean(comp: Any, peer_values: Sequence[Any]) -> float | None:
-    """The peers' average as the engine reports it (or computed from the peer values it gave)."""
-    for name in ("peer_mean", "mean", "peers_mean", "reference"):
-        value = getattr(comp, name, None)
-        if isinstance(value, int | float):
-            return float(value)
-        if value is not None and hasattr(value, "value"):
-            return float(value.value)
-    if peer_values:
-        return sum(float(v.value) for v in peer_values) / len(peer_values)
-    return None
-
-
-def fmt_mean(value: float, language: str) -> str:
-    text = f"{value:.1f}%"
-    return text if language == "en" else text.replace(".", ",")
+    total = round(strongest + extra, 2)
+    return total, {"sterkste_signaal": round(strongest, 2), "extra_signalen": round(extra, 2)}

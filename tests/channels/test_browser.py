@@ -37,7 +37,9 @@ def test_chat_page_in_chromium(live_server: str, tmp_path: Path) -> None:
                                ".includes('GM0363')")
         assert page.inner_text("#region-name") == "Amsterdam (gemeente)"
         assert page.is_hidden("#region-form")
-        assert page.get_attribute("#report-link", "href") == "/api/reports/GM0363.pdf"
+        conversation = page.evaluate("() => localStorage.getItem('oogo.conversation')")
+        assert page.get_attribute("#report-link", "href") == (
+            f"/api/reports/GM0363.pdf?conversation_id={conversation}")
         assert "Je regio is Amsterdam" in page.inner_text("#intro-text")
 
         # an indicator question, typed and sent with Enter only

@@ -298,7 +298,7 @@ async def test_report_failure_names_its_cause(botapi, real_services, monkeypatch
                                                                  region="GM0193")])
     monkeypatch.setattr(real_services.assistant, "handle", lambda message: offer)
 
-    def broken(services, region):
+    def broken(services, region, conversation_id=None):
         raise ReportRenderError("Het sjabloon van het voorbereidingsdocument ontbreekt in deze "
                                 "installatie (report.html.j2).")
 

@@ -105,7 +105,7 @@ def test_before_and_after_a_new_respondent_recovers_nothing(app) -> None:
     assert set(status.json()) == {"code", "region", "title", "status", "created_at",
                                   "closed_at", "joined", "submitted", "per_role"}
     report = outsider.get("/api/reports/GM0193.html")  # the OOGO report: closed rounds only
-    assert report.status_code == 200 and "nog geen regioscan-ronde" in report.text
+    assert report.status_code == 200 and "geen gesloten ronde van deze regio" in report.text
 
     close_round(coordinator, code, token)
     first = outsider.get(f"/api/rounds/{code}/result").json()

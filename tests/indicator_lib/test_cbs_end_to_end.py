@@ -102,12 +102,15 @@ def test_report_marks_demo_cells_and_lists_the_cbs_tables(cli):
     run, root = cli[0], cli[1]
     run("report", "Hardenberg", "-o", str(root / "hardenberg.md"))
     text = (root / "hardenberg.md").read_text(encoding="utf-8")
-    rows = {line.split(" | ")[0].lstrip("| "): line for line in text.splitlines()
-            if line.startswith("| Jeugdzorg")}
-    total = rows["Jeugdzorg, alle onderwijssoorten samen"]
-    assert "(demo)" not in total  # Hardenberg, VO 23.07 (a sound sum) and Nederland: all real
-    assert all("(demo)" in line for label, line in rows.items() if label != (
-        "Jeugdzorg, alle onderwijssoorten samen"))
+    cells = {line.split(" | ")[0].lstrip("| "): line.split(" | ")[2:6] for line in
+             text.splitlines() if line.startswith("| Jeugd")}
+    real = [c for label, c in cells.items() if "onder alle jeugdigen" in label]
+    demo = [c for label, c in cells.items() if "onder alle jeugdigen" not in label]
+    assert real and demo
+    # the total and the zorgtypes of Hardenberg and Nederland are real; per onderwijssoort demo
+    assert all("(demo)" not in c[0] and "(demo)" not in c[3] for c in real)
+    assert all("(demo)" in c[0] and "(demo)" in c[3] for c in demo)
     assert ("CBS StatLine 85099NED, Kerncijfers over jeugdzorg (gewijzigd 2024-10-31" in text
             and "licentie CC BY 4.0" in text)
     assert "Echte cijfers en demonstratiedata" in text
+    assert "Definitie volgens CBS (0 tot 23 jaar)" in text  # CBS's own, beside the demo one

@@ -36,11 +36,17 @@ def test_points_text_and_json(run) -> None:
     result = run("points", MID_SIZE)
     assert result.exit_code == 0, result.output
     assert "OOGO-gesprekspunten" in result.output
-    assert "nog geen regioscan-ronde" in result.output  # no scan data for this region
+    assert "nog geen afgeronde regioscan" in result.output  # no scan data for this region
+    assert "score" not in result.output.lower()
     result = run("points", MID_SIZE, "--json")
     data = json.loads(result.output)
     assert data["region"]["code"] == MID_SIZE and data["has_scan"] is False
-    assert data["points"] and all(p["evidence"] for p in data["points"])
+    ranked = [p for p in data["points"] if not p["standing"]]
+    assert ranked and all(p["evidence"] and p["score"] > 0 for p in ranked)
+    for point in ranked:  # the JSON keeps each test's verdict per evidence item
+        for item in point["evidence"]:
+            assert item["detail"]["significant"] is True and item["detail"]["relevant"] is True
+    assert all(not p["evidence"] and p["passages"] for p in data["points"] if p["standing"])
 
 
 def test_unknown_region(run) -> None:
@@ -68,7 +74,7 @@ def test_report_formats(run, tmp_path, fmt) -> None:
     target = tmp_path / f"oogo.{fmt}"
     result = run("report", SMALL_RURAL, "-o", str(target))
     assert result.exit_code == 0, result.output
-    assert "nog geen regioscan-ronde" in result.output
+    assert "nog geen afgeronde regioscan" in result.output
     data = target.read_bytes()
     assert data.startswith(b"%PDF") if fmt == "pdf" else b"OOGO-voorbereiding" in data
 

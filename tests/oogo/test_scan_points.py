@@ -1,11 +1,12 @@
-"""With a closed regioscan round (3 roles x 10 respondents, enough for the anonymity rules) the
-scan-based points appear, and their numbers are exactly the round's published figures."""
+"""The regioscan enters the points and the report: a closed round of the region (3 roles x 10
+respondents, enough for the anonymity rules) with exactly its published figures, and the asker's
+own scan once it is completed (submitted) in a conversation, as the chat stores it."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.oogo.conftest import MID_SIZE
+from tests.oogo.conftest import MID_SIZE, SMALL_RURAL
 
 ROLES = ("gemeente", "onderwijs", "jeugdhulp")
 
@@ -25,7 +26,7 @@ def _answer(role: str, question_id: str, theme_index: int, person: int) -> int:
     return pattern[person % 5]
 
 
-def _fill(service, definition, code: str, role: str, user: str, person: int) -> None:
+def _fill(service, definition, code: str | None, role: str, user: str, person: int) -> None:
     theme_of = {q.id: i for i, t in enumerate(definition.themes) for q in t.questions}
     step = service.start(f"conv-{user}", user, round_code=code, role=role)
     for _ in range(definition.total + 2):
@@ -55,8 +56,12 @@ def test_scan_points_appear_with_the_round_numbers(services, scanned) -> None:
 
     assert scanned.respondents == 30
     result = generate_points(services, MID_SIZE, max_points=10)
-    assert result.has_scan and not result.notes
+    assert result.has_scan and result.scan_sources == ["round"] and not result.scan_note
     scan_points = [p for p in result.points if p.topic.startswith("scan")]
+    for point in scan_points:
+        assert point.kind == "scan" and point.passages  # the regioscan passage is quoted
+        for item in point.evidence:
+            assert item.detail["scan"] == "round" and item.detail["significant"] is None
     kinds = {e.detail["item_kind"] for p in scan_points for e in p.evidence}
     assert {"theme", "statement", "disagreement"} <= kinds
 
@@ -89,9 +94,97 @@ def test_report_shows_the_round(services, scanned) -> None:
     report = build_report(services, MID_SIZE, with_charts=False)
     assert report.scan is not None and report.scan.count == 30
     html = render_html(report)
-    assert "nog geen regioscan-ronde" not in html
+    assert "nog geen afgeronde regioscan" not in html and "regioscan-ronde van de regio" in html
     for theme in scanned.themes:
         assert theme.name in html
     from tests.oogo.test_report import assert_numbers_in_data
 
     assert_numbers_in_data(services, report)
+
+
+def test_an_unfinished_own_scan_does_not_count(services) -> None:
+    from bot.oogo.own_scan import own_scan_of
+
+    service = services.regioscan
+    service.start("conv-half", "half")  # started, nothing submitted
+    assert own_scan_of(services, "conv-half") is None
+
+
+@pytest.fixture(scope="module")
+def own_outcome(services):
+    """A personal scan completed in a conversation: theme 1 low (1-2), the others high."""
+    from bot.oogo.own_scan import own_scan_of
+
+    service, definition = services.regioscan, services.scan_definition
+    assert own_scan_of(services, "conv-own-user") is None
+    _fill(service, definition, None, "gemeente", "own-user", 0)
+    outcome = own_scan_of(services, "conv-own-user")
+    assert outcome is not None
+    return outcome
+
+
+def test_own_scan_enters_the_points_after_completion(services, own_outcome) -> None:
+    from bot.oogo.points import generate_points
+    from bot.oogo.render import render_points
+
+    without = generate_points(services, SMALL_RURAL)
+    assert not without.has_scan and "nog geen afgeronde regioscan" in render_points(without)
+    for own in (own_outcome, own_outcome.to_dict(), {"kind": "own", **own_outcome.to_dict()}):
+        result = generate_points(services, SMALL_RURAL, own_scan=own)
+        assert result.has_scan and result.scan_sources == ["own"] and not result.scan_note
+        (point,) = [p for p in result.points if p.topic.startswith("scan:own")]
+        weakest = min((t for t in own_outcome.themes if t.mean is not None),
+                      key=lambda t: t.mean)
+        assert weakest.name in point.title
+        assert point.evidence[0].detail["mean"] == pytest.approx(weakest.mean)
+        assert "nog geen afgeronde regioscan" not in render_points(result)
+    round_result = {"kind": "round", **own_outcome.to_dict()}  # a round never enters as own
+    assert not generate_points(services, SMALL_RURAL, own_scan=round_result).has_scan
+
+
+def test_own_scan_enters_the_report(services, own_outcome) -> None:
+    from bot.oogo.report import build_report
+    from bot.oogo.report_render import render_html, render_markdown
+    from tests.oogo.test_report import assert_numbers_in_data
+
+    report = build_report(services, SMALL_RURAL, with_charts=False, own_scan=own_outcome)
+    assert report.own_scan is not None and not report.scan_note
+    html = render_html(report)
+    assert 'id="eigen-regioscan"' in html and "nog geen afgeronde regioscan" not in html
+    for theme in own_outcome.themes:
+        assert theme.name in html
+    assert "Je eigen regioscan" in render_markdown(report)
+    assert_numbers_in_data(services, report)
+
+
+def test_the_chat_points_use_the_scan_this_conversation_completed(services, own_outcome) -> None:
+    """Through the assistant as a channel calls it: the conversation that completed the scan
+    gets a point from it; another conversation of the same region does not."""
+    from bot.core.messages import IncomingMessage
+
+    weakest = min((t for t in own_outcome.themes if t.mean is not None), key=lambda t: t.mean)
+
+    def ask(conversation: str):
+        message = IncomingMessage(channel="cli", conversation_id=conversation, user_id="u",
+                                  text="Welke punten moeten we agenderen voor het OOGO?",
+                                  region=SMALL_RURAL)
+        return services.assistant.handle(message)
+
+    own = ask("conv-own-user")
+    assert own.intent == "oogo" and weakest.name in own.text
+    assert "nog geen afgeronde regioscan" not in own.full_text()
+    other = ask("conv-someone-else")
+    assert other.intent == "oogo" and weakest.name not in other.text
+
+
+def test_the_downloads_use_the_scan_of_the_callers_conversation(services, own_outcome) -> None:
+    from bot.channels.api.reports import render_report
+    from bot.channels.telegram.documents import build_report_pdf
+
+    weakest = min((t for t in own_outcome.themes if t.mean is not None), key=lambda t: t.mean)
+    with_scan = render_report(services, SMALL_RURAL, "md", "conv-own-user").decode()
+    assert "Je eigen regioscan" in with_scan and weakest.name in with_scan
+    without = render_report(services, SMALL_RURAL, "md", "conv-nobody").decode()
+    assert "Je eigen regioscan" not in without and "nog geen afgeronde regioscan" in without
+    name, pdf = build_report_pdf(services, SMALL_RURAL, "conv-own-user")
+    assert name == "Aa en Hunze" and pdf.startswith(b"%PDF")

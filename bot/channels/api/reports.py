@@ -21,12 +21,16 @@ MEDIA = {"pdf": "application/pdf", "html": "text/html; charset=utf-8",
          "md": "text/markdown; charset=utf-8"}
 
 
-def render_report(services: Any, region_code: str, fmt: str) -> bytes:
-    """The report of ``region_code`` as PDF bytes, UTF-8 HTML or UTF-8 Markdown."""
+def render_report(services: Any, region_code: str, fmt: str,
+                  conversation_id: str | None = None) -> bytes:
+    """The report of ``region_code`` as PDF bytes, UTF-8 HTML or UTF-8 Markdown; with the
+    regioscan that (caller-scoped) conversation completed, if any."""
+    from bot.oogo.own_scan import own_scan_of
     from bot.oogo.report import build_report
     from bot.oogo.report_render import render_html, render_markdown, render_pdf
 
-    report = build_report(services, region_code)
+    own = own_scan_of(services, conversation_id) if conversation_id else None
+    report = build_report(services, region_code, own_scan=own)
     if fmt == "pdf":
         return render_pdf(report)
     if fmt == "md":

@@ -186,6 +186,9 @@ async def chart(request: Request, chart_id: str,
 @router.get("/reports/{region}.{fmt}", summary="OOGO-rapport van een regio (pdf, html of md)",
             response_class=Response)
 async def report(request: Request, region: str, fmt: str,
+                 conversation_id: str | None = Query(
+                     None, max_length=100,
+                     description="Gesprek-id van de pagina: je afgeronde regioscan telt mee"),
                  caller: Caller = Depends(caller_of)) -> Response:
     from bot.channels.api.reports import MEDIA, REPORT_FORMATS
 
@@ -193,11 +196,12 @@ async def report(request: Request, region: str, fmt: str,
         raise HTTPException(404, "Het rapport is er als .pdf, .html of .md.")
     services = services_of(request)
     target = _resolve(services, region)
+    cid = caller.conversation(conversation_id) if conversation_id else None
 
     def render() -> bytes:
         from bot.channels.api.reports import render_report
 
-        return render_report(services, target.code, fmt)
+        return render_report(services, target.code, fmt, cid)
 
     body = await anyio.to_thread.run_sync(render)
     filename = f"oogo-rapport-{target.code}.{fmt}"

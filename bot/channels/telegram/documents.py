@@ -19,12 +19,16 @@ from bot.core.messages import DocumentOffer
 log = logging.getLogger(__name__)
 
 
-def build_report_pdf(services: Any, region: str) -> tuple[str, bytes]:
-    """(region name, PDF bytes) of the preparation document; raises the report's own errors."""
+def build_report_pdf(services: Any, region: str,
+                     conversation_id: str | None = None) -> tuple[str, bytes]:
+    """(region name, PDF bytes) of the preparation document, with the regioscan this chat
+    completed, if any; raises the report's own errors."""
+    from bot.oogo.own_scan import own_scan_of
     from bot.oogo.report import build_report
     from bot.oogo.report_render import render_pdf
 
-    report = build_report(services, region)
+    own = own_scan_of(services, conversation_id) if conversation_id else None
+    report = build_report(services, region, own_scan=own)
     return report.region_name, render_pdf(report)
 
 
@@ -46,7 +50,8 @@ async def send_documents(chat: Any, offers: list[DocumentOffer], services: Any,
             continue
         try:
             async with keep_busy(chat, "upload_document"):
-                name, pdf = await asyncio.to_thread(build_report_pdf, services, offer.region)
+                name, pdf = await asyncio.to_thread(build_report_pdf, services, offer.region,
+                                                       f"tg:{chat.id}")
         except RegionNotFound as exc:
             await chat.send_message(exc.message("nl"))
             continue

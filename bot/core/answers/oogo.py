@@ -23,15 +23,19 @@ logger = logging.getLogger(__name__)
 POINT_NUMBER = re.compile(r"\b(?:punt|point)\s*(\d{1,2})\b")
 
 
-def points_reply(services: Any, region: str, lang: str, question: str = "") -> Reply | None:
-    """The generator's points as a reply, or None when the generator cannot be used."""
+def points_reply(services: Any, region: str, lang: str, question: str = "",
+                 own_scan: Any = None) -> Reply | None:
+    """The generator's points as a reply, or None when the generator cannot be used.
+
+    ``own_scan``: the asker's own completed regioscan (``bot.oogo.own_scan.own_scan_of(services,
+    conversation_id, lang)``, an ``Outcome`` or its ``to_dict()``); None leaves it out."""
     try:
         from bot.oogo.points import generate_points
         from bot.oogo.render import explain_point, render_points
     except ImportError:
         return None
     try:
-        result = generate_points(services, region, language=lang)
+        result = generate_points(services, region, language=lang, own_scan=own_scan)
     except Exception:  # noqa: BLE001 - fall back to the simple answer
         logger.warning("generate_points failed for %s", region, exc_info=True)
         return None
@@ -40,7 +44,10 @@ def points_reply(services: Any, region: str, lang: str, question: str = "") -> R
         render_points(result, lang)
     facts = result.facts
     text = spell_unfounded_percentages(text, facts, lang)
-    return Reply(text=text, intent="oogo", facts=facts, passages=result.passages[:3],
+    # the agenda: definition and source lines per kind of figure once real figures are among
+    # them (an explained point carries them in its text)
+    about = [] if number else list(result.about)
+    return Reply(text=text, intent="oogo", facts=facts, passages=result.passages[:3], about=about,
                  regions=region_refs(services.registry, [region] + [f.region for f in facts]),
                  demo_data=bool(result.demo_data) and bool(facts), language=lang)
 

@@ -34,7 +34,7 @@
     regionForm.hidden = true;
     $("region-change").setAttribute("aria-expanded", "false");
     regionStatus.textContent = quiet ? "" : `Je regio is nu ${found.name} (${level}, ${found.code}).`;
-    reportLink.href = `/api/reports/${encodeURIComponent(found.code)}.pdf`;
+    updateReportLink();
     reportLink.hidden = false;
     $("intro-text").textContent = `Welkom! Je regio is ${found.name}. Stel een vraag over jeugdzorggebruik per onderwijssoort, NEET, de handleiding, de regioscan of het OOGO, of kies een voorbeeld.`;
   }
@@ -254,6 +254,14 @@
   // -- tools --------------------------------------------------------------------------------
   function updateExportLink() {
     $("export-link").href = `/api/chat/export.md?${new URLSearchParams({ conversation_id: conversationId })}`;
+    updateReportLink();
+  }
+
+  // the report carries the regioscan this conversation completed, so it names the conversation
+  function updateReportLink() {
+    if (!region || !region.code) return;
+    const q = new URLSearchParams({ conversation_id: conversationId });
+    reportLink.href = `/api/reports/${encodeURIComponent(region.code)}.pdf?${q}`;
   }
 
   $("new-conversation").addEventListener("click", () => {

@@ -52,7 +52,10 @@
   }
 
   function docUrl(doc, fmt, conversationId) {
-    if (doc.kind === "report" && doc.region) return `/api/reports/${encodeURIComponent(doc.region)}.${fmt}`;
+    if (doc.kind === "report" && doc.region) {
+      const q = new URLSearchParams({ conversation_id: conversationId });
+      return `/api/reports/${encodeURIComponent(doc.region)}.${fmt}?${q}`;
+    }
     if (doc.kind === "scan_result") {
       const q = new URLSearchParams({ conversation_id: conversationId });
       if (doc.ref) q.set("ref", doc.ref);
