@@ -303,7 +303,7 @@ class _Points:
         text = explain_point(result, int(number.group(1)), language) if number else \
             render_points(result, language)
         return PointsAnswer(text, list(result.facts), list(result.passages),
-                            bool(result.demo_data))
+                            bool(result.demo_data), [] if number else list(result.about))
 
 
 class _LazyResponder:

@@ -103,6 +103,8 @@ def comparison_chart(items: Comparison | PeerComparison | Sequence[Value], *,
     first = values[0]
     fig = _new_figure(width=max(6.0, 1.3 * len(values) + 2.5))
     ax = fig.add_axes((0.11, 0.3, 0.86, 0.56))
+    mixed = len({v.demo for v in values}) > 1  # real beside demo: mark the demo bars
+    names = [short_name(v, lang) + (" (demo)" if mixed and v.demo else "") for v in values]
     heights = [v.value if v.value is not None else 0.0 for v in values]
     colors = [COLORS[0]] + [NATIONAL_COLOR if v.region == "NL01" else COLORS[1]
                             for v in values[1:]]
@@ -116,7 +118,7 @@ def comparison_chart(items: Comparison | PeerComparison | Sequence[Value], *,
         ax.text(bar.get_x() + bar.get_width() / 2,
                 (value.ci_high or value.value or 0) + top * 0.02,
                 fm.value_text(value, lang), ha="center", va="bottom", fontsize=8)
-    ax.set_xticks(range(len(values)), [short_name(v, lang) for v in values], fontsize=7)
+    ax.set_xticks(range(len(values)), names, fontsize=7)
     ax.set_ylabel(fill(axis_label(first.indicator, first.category, lang), 40), fontsize=8)
     _axis(ax, first.unit, lang, top)
     ax.set_title(fill(title or title_of(first, lang, f", {first.year}"), 70), fontsize=10)

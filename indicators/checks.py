@@ -19,6 +19,14 @@ problem reads "bestand, regel N: reden". The rules, per region and year:
    (checked where the file has every member gemeente with counts);
 7. **relative-risk counts** (the demo count file): NEET with + NEET without = NEET, with +
    without = all 15-27-year-olds, and the relative risk equals the counts.
+
+The rules are exact for the demonstration data and for any file without a source. Rows whose
+``source`` is CBS StatLine (``oogo data fetch cbs``) get one documented tolerance, defined in the
+section "CBS StatLine" below and nowhere else (explained in ``indicators/data/PROVENANCE.md``):
+CBS rounds its counts to fives and its percentages to one decimal, the import derives the 0-22
+population from those rounded figures, and CBS's national count includes young people whose
+gemeente is unknown. The tolerance is the bound of exactly those effects, so a CBS file that
+contradicts itself beyond them is still rejected.
 """
 
 from __future__ import annotations
@@ -111,7 +119,8 @@ def _zorgtype_rules(total: dict, types: dict[str, dict]) -> list[tuple[int, str]
                 f"({integer(row['denominator'])}) is niet die van het totaal "
                 f"({integer(total['denominator'])}, regel {total['line']}); beide zijn alle "
                 "jeugdigen van 0 tot 23 jaar")))
-    if len(same_kind) == len(ZORGTYPE) and sum(same_kind.values()) < t_value - _slack(kind):
+    if len(same_kind) == len(ZORGTYPE) and sum(same_kind.values()) < t_value - _slack(kind,
+                                                                                    total):
         out.append((total["line"], (
             f"{_where(total)}: de zorgtypes samen ({_show(sum(same_kind.values()), kind)}) zijn "
             f"minder dan alle jeugdzorg ({_show(t_value, kind)}); iedere jongere met jeugdzorg "
@@ -138,36 +147,97 @@ def _onderwijs_rules(total: dict, kinds: dict[str, dict]) -> list[tuple[int, str
 
 
 def _sum_rules(by_key: dict[Key, dict], registry: RegionRegistry) -> list[tuple[int, str]]:
-    """Aggregates equal the sums of their member gemeenten, where all members are present."""
-    sums: dict[Key, list[int]] = defaultdict(lambda: [0, 0, 0])  # num, den, members
+    """Aggregates equal the sums of their member gemeenten, where all members are present
+    (within ``cbs_sum_allowance`` for a national CBS row)."""
+    parts: dict[Key, list[dict]] = defaultdict(list)
     for (ind, region, cat, year), row in by_key.items():
         if row.get("numerator") is None or not region.startswith("GM"):
             continue
         gem = registry.get(region)
         for target in (gem.swv_po, gem.swv_vo, "NL01"):
-            acc = sums[(ind, target, cat, year)]
-            acc[0] += row["numerator"]
-            acc[1] += row["denominator"]
-            acc[2] += 1
+            parts[(ind, target, cat, year)].append(row)
     out: list[tuple[int, str]] = []
-    for key, (num, den, n) in sums.items():
+    for key, members in parts.items():
         row = by_key.get(key)
         if row is None or row.get("numerator") is None:
             continue
-        members = len(registry.gemeenten()) if key[1] == "NL01" else len(
+        expected = len(registry.gemeenten()) if key[1] == "NL01" else len(
             registry.members(key[1]))
-        if n != members:
+        if len(members) != expected:
             continue
-        if (row["numerator"], row["denominator"]) != (num, den):
+        num = sum(m["numerator"] for m in members)
+        den = sum(m["denominator"] for m in members)
+        below, above, den_slack = cbs_sum_allowance(row, members, by_key)
+        if not (num - below <= row["numerator"] <= num + above) or abs(
+                row["denominator"] - den) > den_slack:
+            margin = (" (ook met de afronding van CBS en jongeren zonder bekende gemeente)"
+                      if below or above else "")
             out.append((row["line"], (
                 f"{_where(row)} ({key[0]}, {key[2]}): {integer(row['numerator'])} van "
                 f"{integer(row['denominator'])} is niet de som van de gemeenten "
-                f"({integer(num)} van {integer(den)})")))
+                f"({integer(num)} van {integer(den)}){margin}")))
     return out
 
 
-def _slack(kind: str) -> float:
-    return 0.0 if kind == "teller" else 0.2  # four rounded percentages
+def _slack(kind: str, total: dict) -> float:
+    """How far the zorgtypes together may fall short of the total by rounding alone."""
+    if kind != "teller":
+        return 0.2  # four rounded percentages
+    return (len(ZORGTYPE) + 1) * CBS_COUNT_ROUNDING if from_cbs(total) else 0.0
+
+
+# -- CBS StatLine: the one tolerance for figures CBS rounded ------------------------------------
+CBS_SOURCE = "CBS StatLine"
+CBS_COUNT_ROUNDING = 2  # CBS rounds counts to fives: a published count is at most 2 off
+CBS_PERCENT_ROUNDING = 0.05  # CBS percentages have one decimal
+# CBS's national count also holds young people whose gemeente is unknown, so Nederland may exceed
+# the sum of its gemeenten by up to this share of its own count (never fall short of it).
+CBS_UNKNOWN_GEMEENTE_SHARE = 0.03
+
+
+def from_cbs(row: dict) -> bool:
+    """True for a row published by CBS StatLine (its ``source`` column says so)."""
+    return str(row.get("source") or "").startswith(CBS_SOURCE)
+
+
+def cbs_percent_tolerance(value: float, denominator: int) -> float:
+    """How far a CBS percentage may sit from 100 x count / denominator: the percentage is
+    rounded to one decimal, the count to fives, and the denominator is itself derived from
+    rounded figures (count x 100 / percentage), which adds the same relative error again."""
+    return 0.06 + 250.0 / max(denominator, 1) + 0.02 * abs(value)
+
+
+def _derived_error(row: dict, total: dict) -> float:
+    """Bound of the error of a denominator derived as count x 100 / percentage of ``total``
+    (the same region's jeugdzorg total, whose population every zorgtype shares)."""
+    pct = total.get("value") or row.get("value")
+    if not pct or row.get("denominator") is None:
+        return 0.0
+    return (row["denominator"] * CBS_PERCENT_ROUNDING + 100.0 * CBS_COUNT_ROUNDING) / pct + 0.5
+
+
+def cbs_sum_allowance(aggregate: dict, members: list[dict],
+                      by_key: dict[Key, dict]) -> tuple[float, float, float]:
+    """(below, above, denominator): how far a CBS national row may sit from the sum of its
+    gemeenten. Zero for every other row, including the samenwerkingsverband rows the import
+    sums itself (those are exact sums of the CBS gemeenten).
+
+    * count: each of the n + 1 rounded counts is at most ``CBS_COUNT_ROUNDING`` off, so the
+      national count may differ by that much either way, plus ``CBS_UNKNOWN_GEMEENTE_SHARE``
+      of itself upwards (young people without a known gemeente count only nationally);
+    * denominator: the sum of the bounds of every derived population (``_derived_error``).
+    """
+    if aggregate["region"] != "NL01" or not from_cbs(aggregate):
+        return 0.0, 0.0, 0.0
+    rounding = CBS_COUNT_ROUNDING * (len(members) + 1)
+    above = rounding + CBS_UNKNOWN_GEMEENTE_SHARE * aggregate["numerator"]
+
+    def total_of(row: dict) -> dict:
+        return by_key.get((row["indicator"], row["region"], "totaal", row["year"])) or row
+
+    den = sum(_derived_error(m, total_of(m)) for m in [*members, aggregate]
+              if from_cbs(m))
+    return rounding, above, den
 
 
 def _show(value: float, kind: str) -> str:

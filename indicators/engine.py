@@ -34,10 +34,11 @@ from pathlib import Path
 from indicators import cells, disclosure, levels, positions
 from indicators.catalog import IMPORT_SOURCE_NL, PO_TYPES, IndicatorDef, build_catalog
 from indicators.errors import IndicatorError, InvalidCategory, NoData, UnknownIndicator
+from indicators.provenance import Provenance
 from indicators.registry import Region, RegionRegistry, UnknownRegion
 from indicators.significance import NO_TEST, compare_values
 from indicators.store import IndicatorTable, Key, Row, load_table
-from indicators.trends import compare_trend, judge_trend
+from indicators.trends import compare_trend, judge_trend, same_kind
 from indicators.values import (
     Comparison,
     PeerComparison,
@@ -57,9 +58,11 @@ NotPublished = levels.NotPublished
 class IndicatorEngine:
     """Answers indicator questions over one in-memory table."""
 
-    def __init__(self, registry: RegionRegistry, table: IndicatorTable) -> None:
+    def __init__(self, registry: RegionRegistry, table: IndicatorTable,
+                 provenance: Provenance | None = None) -> None:
         self.registry = registry
         self.table = table
+        self.sources = provenance or Provenance()  # imported figures' own definitions
         self.catalog: dict[str, IndicatorDef] = build_catalog()
         self._ranking: dict[tuple, list[float]] = {}
         self._masks: dict[tuple[str, str, int], dict[str, str]] = {}
@@ -78,7 +81,7 @@ class IndicatorEngine:
         extras = tuple(Path(p) for p in extra_files if p)
         for path in extras:
             validate_file(path, registry)
-        return cls(registry, load_table(data_dir, extra_files=extras))
+        return cls(registry, load_table(data_dir, extra_files=extras), Provenance.load(data_dir))
 
     # -- catalog ----------------------------------------------------------------------------
     def indicator(self, indicator: str) -> IndicatorDef:
@@ -129,6 +132,27 @@ class IndicatorEngine:
         """True while any figure in use is demonstration data (False only if all is imported)."""
         return any(row.demo for row in self.table.rows.values())
 
+    def is_demo_for(self, indicator: str, category: str | None = None) -> bool:
+        """True while any figure of this indicator (and category) is demonstration data."""
+        status = self.provenance().get(indicator, {})
+        cats = [status.get(category, {})] if category else list(status.values())
+        return any(c.get("demo_rows", 0) for c in cats) or not cats
+
+    def provenance(self) -> dict[str, dict[str, dict]]:
+        """Per indicator and category: real or demonstration, sources and years (see
+        ``indicators.sources.summarise``)."""
+        from indicators.sources import summarise
+
+        if not hasattr(self, "_provenance"):
+            self._provenance = summarise(self.table.rows)
+        return self._provenance
+
+    def definition_for(self, value: Value) -> dict | None:
+        """The source's own definition of an imported figure (None for demonstration data)."""
+        if value.demo:
+            return None
+        return self.sources.definition(value.indicator, value.category, value.source)
+
     # -- lookup -----------------------------------------------------------------------------
     @staticmethod
     def _category(definition: IndicatorDef, category: str) -> str:
@@ -155,10 +179,10 @@ class IndicatorEngine:
 
     def _value(self, definition: IndicatorDef, reg: Region, key: Key, row: Row) -> Value:
         indicator, _, category, year = key
-        source = definition.source if row.demo else IMPORT_SOURCE_NL
+        source = definition.source if row.demo else (row.source or IMPORT_SOURCE_NL)
         common = {"indicator": indicator, "region": reg.code, "category": category,
                   "year": year, "unit": definition.unit, "name": reg.name, "demo": row.demo,
-                  "source": source}
+                  "source": source, "mark": row.mark}
         if definition.unit == "x":
             return cells.rr_value(row.value, self.table.rr_counts.get(key), common)
         reason = self.hidden(indicator, reg.code, category, year)
@@ -226,6 +250,10 @@ class IndicatorEngine:
         a = self.lookup(indicator, region, category, year)
         other_code = self.resolve_other(a.region, other, a.category)
         b = self.lookup(indicator, other_code, a.category, year)
+        if a.demo != b.demo:  # never a real figure against a demonstration figure
+            from indicators.sources import MixedSources
+
+            raise MixedSources(a, b)
         nested = self.is_part_of(a.region, b.region)
         rr = self.table.rr_counts if a.unit == "x" else {}
         if nested and b.region != "NL01":
@@ -277,6 +305,11 @@ class IndicatorEngine:
         own = self.trend(indicator, region, category, years)
         ref_code = self.resolve_other(own.region, reference, own.category)
         ref = self.trend(indicator, ref_code, own.category, years)
+        mine, theirs = same_kind(own.values), same_kind(ref.values)
+        if mine and theirs and mine[-1].demo != theirs[-1].demo:  # real against demo: refused
+            from indicators.sources import MixedSources
+
+            raise MixedSources(mine[-1], theirs[-1])
         return compare_trend(own, ref, self.table.rr_counts, self.is_part_of(own.region, ref_code))
 
     def position(self, indicator: str, region: str, category: str = "totaal",

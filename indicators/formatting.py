@@ -8,7 +8,8 @@ document, so "10,6%", "1.234" and "3,5 keer" must be written the same everywhere
 * counts as whole numbers with thousands separators ("12.345");
 * relative risks with one decimal, as a multiple: "3,5 keer" / "3.5 times" (the data keeps two
   decimals for the tests; one decimal is what the interval allows to be read);
-* a suppressed figure is never a number: "minder dan 10" / "fewer than 10".
+* a suppressed figure is never a number: "minder dan 10" / "fewer than 10";
+* a figure the source did not publish (a CBS mark such as ".") is "geen cijfer", never 0.
 
 Everything here is pure and takes plain numbers or anything shaped like an engine ``Value``
 (``value``, ``unit``, ``suppressed``, ``numerator``, ``denominator``), so the bot and the report
@@ -21,6 +22,7 @@ from typing import Any
 
 SUPPRESSED = {"nl": "minder dan 10", "en": "fewer than 10"}
 UNKNOWN = {"nl": "onbekend", "en": "unknown"}
+NO_FIGURE = {"nl": "geen cijfer", "en": "no figure"}  # the source published none (CBS ".")
 TIMES = {"nl": "keer", "en": "times"}
 PERCENT_DECIMALS = 1
 RATIO_DECIMALS = 1
@@ -101,6 +103,8 @@ def value_text(value: Any, lang: str = "nl") -> str:
     """An engine ``Value`` (or a fact shaped like it) as text, or the suppression words."""
     raw = getattr(value, "value", None)
     hidden = bool(getattr(value, "suppressed", False))
+    if raw is None and getattr(value, "mark", "") and not hidden:
+        return NO_FIGURE[_lang(lang)]
     if hidden or raw is None:
         return SUPPRESSED[_lang(lang)] if hidden else UNKNOWN[_lang(lang)]
     return figure(float(raw), getattr(value, "unit", "") or "", lang)

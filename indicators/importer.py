@@ -14,6 +14,11 @@ Two input shapes are accepted:
 * the long format of DESIGN.md: ``indicator,region,category,year,numerator,denominator,value``
   (comma or semicolon separated; numerator/denominator may be empty; for ``neet_rr`` they must
   be empty);
+* the same with the optional provenance columns ``source``, ``source_modified`` and ``mark`` (as
+  ``oogo data fetch cbs`` writes them): a row with a ``mark`` (CBS's "." and the like) has no
+  numbers and means "geen cijfer"; a row whose ``source`` is CBS StatLine may differ from its
+  counts by CBS's rounding (counts rounded to fives). A ``<file>.provenance.json`` next to the
+  file (table, title, modification date, licence, definitions) is merged into the data dir;
 * a CSV export of a CBS StatLine table (TypedDataSet-like): ``RegioS`` (GM0363, NL01; other
   region types are rejected), ``Perioden`` ("2023JJ00" or "2023"; other period types are
   rejected), and one value column. The value column is recognised by name
@@ -34,14 +39,17 @@ from datetime import date
 from pathlib import Path
 
 from indicators.catalog import build_catalog
-from indicators.checks import consistency_problems
+from indicators.cbs.mapping import MARKS
+from indicators.checks import cbs_percent_tolerance, consistency_problems, from_cbs
 from indicators.errors import ImportRejected
+from indicators.provenance import merge_into, provenance_path, read_sidecar
 from indicators.registry import RegionRegistry
-from indicators.store import COLUMNS, imported_path
+from indicators.store import COLUMNS, PROVENANCE_COLUMNS, imported_path
 
 logger = logging.getLogger(__name__)
 
 MIN_YEAR = 2000
+STORED = COLUMNS + PROVENANCE_COLUMNS
 MAX_PROBLEMS_IN_MESSAGE = 20
 STATLINE_KNOWN = {"percentagejongerenmetjeugdzorg": ("jeugdzorg", "totaal")}
 _PERIOD = re.compile(r"^(\d{4})(?:JJ00)?$")
@@ -59,6 +67,7 @@ class ImportReport:
     unchanged: int
     skipped: int
     replaces_demo: int
+    sources: dict[str, int] | None = None  # source line -> rows (real figures with a source)
 
     def summary(self) -> str:
         """Dutch one-paragraph summary for the CLI."""
@@ -66,8 +75,11 @@ class ImportReport:
                 f"{self.updated} bijgewerkt, {self.unchanged} ongewijzigd")
         if self.skipped:
             text += f", {self.skipped} overgeslagen (geen cijfer, '.' in StatLine)"
-        return (text + f". {self.replaces_demo} rijen vervangen demonstratiedata. "
-                f"Opgeslagen in {self.stored_at}.")
+        text += (f". {self.replaces_demo} rijen vervangen demonstratiedata. "
+                 f"Opgeslagen in {self.stored_at}.")
+        for source, count in (self.sources or {}).items():
+            text += f"\n{count} rijen uit {source} (Bron: CBS, licentie CC BY 4.0)."
+        return text
 
 
 def _sniff(text: str) -> str:
@@ -155,6 +167,16 @@ def _check_row(row: dict, registry: RegionRegistry, catalog, max_year: int) -> d
     num = _parse_int(row.get("numerator", ""))
     den = _parse_int(row.get("denominator", ""))
     value = _parse_float(row.get("value", ""))
+    extra = {k: (row.get(k) or "").strip() for k in PROVENANCE_COLUMNS}
+    base = {"indicator": indicator, "region": region, "category": category,
+            "year": int(year_text), **extra}
+    if extra["mark"]:
+        if extra["mark"] not in MARKS:
+            raise ValueError(f"teken '{extra['mark']}' is onbekend (verwacht een CBS-teken: "
+                             f"{' '.join(m for m in MARKS if m)})")
+        if num is not None or den is not None or value is not None:
+            raise ValueError("een rij met een teken (geen cijfer) heeft geen getallen")
+        return {**base, "numerator": None, "denominator": None, "value": None}
     if definition.unit == "x":
         if num is not None or den is not None:
             raise ValueError("bij neet_rr blijven numerator en denominator leeg")
@@ -162,12 +184,12 @@ def _check_row(row: dict, registry: RegionRegistry, catalog, max_year: int) -> d
         if value is not None and value < 0:
             raise ValueError("relatief risico is kleiner dan 0")
     else:
-        value = _check_proportion(num, den, value)
-    return {"indicator": indicator, "region": region, "category": category,
-            "year": int(year_text), "numerator": num, "denominator": den, "value": value}
+        value = _check_proportion(num, den, value, rounded=from_cbs(extra))
+    return {**base, "numerator": num, "denominator": den, "value": value}
 
 
-def _check_proportion(num: int | None, den: int | None, value: float | None) -> float:
+def _check_proportion(num: int | None, den: int | None, value: float | None,
+                      rounded: bool = False) -> float:
     if (num is None) != (den is None):
         raise ValueError("vul numerator en denominator allebei in, of allebei niet")
     if num is not None and den is not None:
@@ -178,7 +200,8 @@ def _check_proportion(num: int | None, den: int | None, value: float | None) -> 
         computed = round(100.0 * num / den, 1)
         if value is None:
             return computed
-        if abs(value - computed) > 0.051:
+        # CBS rounds its counts to fives and computes the percentage from the exact ones
+        if abs(value - computed) > (cbs_percent_tolerance(value, den) if rounded else 0.051):
             raise ValueError(f"value {value} past niet bij numerator/denominator "
                              f"(100 x {num} / {den} = {computed})")
     if value is None:
@@ -262,7 +285,14 @@ def import_file(path: Path | str, registry: RegionRegistry, data_dir: Path | str
                    "veranderd.\n" + "\n".join(shown)
                    + (f"\n... en nog {extra} fout(en)." if extra > 0 else ""))
         raise ImportRejected(message, problems)
-    return _store(path, clean, skipped, Path(data_dir))
+    try:
+        record = read_sidecar(provenance_path(path))
+    except ValueError as exc:
+        raise ImportRejected(f"Import geweigerd: {exc} Er is niets veranderd.",
+                             [str(exc)]) from None
+    report = _store(path, clean, skipped, Path(data_dir))
+    merge_into(data_dir, record)
+    return report
 
 
 def _store(source: Path, clean: list[dict], skipped: int, data_dir: Path) -> ImportReport:
@@ -277,11 +307,11 @@ def _store(source: Path, clean: list[dict], skipped: int, data_dir: Path) -> Imp
     added = updated = unchanged = 0
     for item in clean:
         key = (item["indicator"], item["region"], item["category"], item["year"])
-        text = {k: "" if item[k] is None else str(item[k]) for k in COLUMNS}
+        text = {k: "" if item.get(k) is None else str(item[k]) for k in STORED}
         old = existing.get(key)
         if old is None:
             added += 1
-        elif {k: old[k] for k in COLUMNS} == text:
+        elif {k: old.get(k) or "" for k in STORED} == text:
             unchanged += 1
         else:
             updated += 1
@@ -289,14 +319,19 @@ def _store(source: Path, clean: list[dict], skipped: int, data_dir: Path) -> Imp
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".tmp")
     with tmp.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
+        writer = csv.DictWriter(handle, fieldnames=STORED, lineterminator="\n")
         writer.writeheader()
         for key in sorted(existing):
-            writer.writerow({k: existing[key][k] for k in COLUMNS})
+            writer.writerow({k: existing[key].get(k) or "" for k in STORED})
     os.replace(tmp, target)
     logger.info("imported %d rows from %s", len(clean), source)
+    sources: dict[str, int] = {}
+    for item in clean:
+        if item.get("source"):
+            line = f"{item['source']} ({item.get('source_modified') or '?'})"
+            sources[line] = sources.get(line, 0) + 1
     return ImportReport(source, target, len(clean), added, updated, unchanged, skipped,
-                        replaces_demo=_count_demo_keys(clean))
+                        replaces_demo=_count_demo_keys(clean), sources=sources)
 
 
 def _count_demo_keys(clean: list[dict]) -> int:

@@ -17,6 +17,9 @@ from indicators.errors import NoData
 from indicators.significance import compare_values
 from indicators.values import PeerComparison, Position, Value
 
+# a real figure is ranked only when (nearly) the whole level has real figures
+REAL_SHARE_FOR_RANK = 0.9
+
 if TYPE_CHECKING:  # pragma: no cover
     from indicators.engine import IndicatorEngine
 
@@ -28,14 +31,17 @@ def position(engine: IndicatorEngine, indicator: str, region: str, category: str
     level = engine.registry.get(own.region).level
     # Nederland has no peers of its own level: no rank instead of a meaningless "1 of 1".
     ranked = [] if level == "land" else ranked_values(engine, indicator, own.category, own.year,
-                                                      level)
+                                                      level, own.demo)
+    extra = {}
+    if not own.demo and len(ranked) < REAL_SHARE_FOR_RANK * len(engine.registry.all(level)):
+        ranked, extra = [], {"real_partial": True}  # real for part of the level: no rank
     n = len(ranked)
     k = max(1, math.ceil(0.05 * n)) if n else 0
     common = {"indicator": indicator, "region": own.region, "category": own.category,
               "year": own.year, "value": own.value, "n": n, "level": level,
               "lowest_5pct_mean": _r(statistics.fmean(ranked[:k]), 2) if n else None,
               "highest_5pct_mean": _r(statistics.fmean(ranked[-k:]), 2) if n else None,
-              "median": _r(statistics.median(ranked), 2) if n else None}
+              "median": _r(statistics.median(ranked), 2) if n else None, "extra": extra}
     if own.value is None or not n:
         return Position(**common, rank=None, percentile=None, top_5pct=False, bottom_5pct=False)
     lower = sum(1 for v in ranked if v < own.value)
@@ -47,18 +53,19 @@ def position(engine: IndicatorEngine, indicator: str, region: str, category: str
 
 
 def ranked_values(engine: IndicatorEngine, indicator: str, category: str, year: int,
-                  level: str) -> list[float]:
-    """The shown figures of every region of a level, ascending (cached on the engine)."""
-    key = (indicator, category, year, level)
+                  level: str, demo: bool = True) -> list[float]:
+    """The shown figures of every region of a level, ascending (cached on the engine); only
+    real ones for a real figure and only demonstration ones for a demonstration figure."""
+    key = (indicator, category, year, level, demo)
     if key not in engine._ranking:
         values = []
         for reg in engine.registry.all(level):
             try:
-                value = engine.lookup(indicator, reg.code, category, year).value
+                found = engine.lookup(indicator, reg.code, category, year)
             except NoData:
                 continue
-            if value is not None:
-                values.append(value)
+            if found.value is not None and found.demo == demo:
+                values.append(found.value)
         engine._ranking[key] = sorted(values)
     return engine._ranking[key]
 
@@ -71,6 +78,8 @@ def compare_peers(engine: IndicatorEngine, indicator: str, region: str,
     own = engine.lookup(indicator, region, category, year)
     peers = [engine.lookup(indicator, p.code, own.category, year)
              for p in engine.registry.peers(own.region, n)]
+    alike = [p for p in peers if p.demo == own.demo]  # like with like: real or demo only
+    left_out, peers = len(peers) - len(alike), alike
     shown = [p.value for p in peers if p.value is not None]
     pooled = pooled_peers(own, peers)
     comparison = compare_values(own, pooled) if pooled is not None else None
@@ -79,7 +88,7 @@ def compare_peers(engine: IndicatorEngine, indicator: str, region: str,
         region=own, peers=peers,
         mean=_r(statistics.fmean(shown), digits) if shown else None,
         median=_r(statistics.median(shown), digits) if shown else None,
-        n=len(shown), pooled=pooled, comparison=comparison,
+        n=len(shown), pooled=pooled, comparison=comparison, left_out=left_out,
     )
 
 

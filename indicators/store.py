@@ -25,6 +25,10 @@ DEMO_CSV = "indicators_demo.csv"
 RR_COUNTS_CSV = "neet_rr_counts_demo.csv"
 IMPORTED_CSV = Path("indicators") / "imported.csv"
 COLUMNS = ["indicator", "region", "category", "year", "numerator", "denominator", "value"]
+# optional provenance columns (additions to the DESIGN.md format; a file without them reads as
+# before): where the row comes from, the source's modification date, and the source's own mark
+# when it published no figure ("." = geheim of onbekend bij CBS)
+PROVENANCE_COLUMNS = ["source", "source_modified", "mark"]
 
 Key = tuple[str, str, str, int]
 
@@ -37,6 +41,8 @@ class Row:
     denominator: int | None
     value: float | None
     demo: bool
+    source: str = ""  # e.g. "CBS StatLine 85099NED (2024-10-31)"; empty for demonstration data
+    mark: str = ""  # the source's mark instead of a figure ("." at CBS): "geen cijfer"
 
 
 @dataclass
@@ -69,7 +75,9 @@ def read_long_csv(path: Path) -> pd.DataFrame:
     for col in ("numerator", "denominator"):
         frame[col] = pd.to_numeric(frame[col], errors="coerce").astype("Int64")
     frame["value"] = pd.to_numeric(frame["value"], errors="coerce")
-    return frame[COLUMNS]
+    for col in PROVENANCE_COLUMNS:
+        frame[col] = frame[col].fillna("").astype(str) if col in frame else ""
+    return frame[COLUMNS + PROVENANCE_COLUMNS]
 
 
 def imported_path(data_dir: Path | str | None) -> Path | None:
@@ -103,16 +111,29 @@ def load_table(data_dir: Path | str | None = None, package_dir: Path = PACKAGE_D
     dens = frame["denominator"].astype("float64").tolist()
     values = frame["value"].tolist()
     demos = frame["demo"].tolist()
-    for key, num, den, value, is_demo in zip(frame.index.tolist(), nums, dens, values, demos,
-                                             strict=True):
+    sources = [_source(src, mod) for src, mod in zip(frame["source"].tolist(),
+                                                     frame["source_modified"].tolist(),
+                                                     strict=True)]
+    marks = frame["mark"].tolist()
+    for key, num, den, value, is_demo, source, mark in zip(
+            frame.index.tolist(), nums, dens, values, demos, sources, marks, strict=True):
         rows[key] = Row(
             None if num != num else int(num),  # NaN check without pandas per element
             None if den != den else int(den),
             None if value != value else float(value),
             bool(is_demo),
+            "" if is_demo else source,
+            "" if is_demo else str(mark or ""),
         )
     rr = _load_rr_counts(package_dir / RR_COUNTS_CSV, rows)
     return IndicatorTable(frame=frame, rows=rows, rr_counts=rr, imported_rows=imported)
+
+
+def _source(source: object, modified: object) -> str:
+    """The per-figure source line of an imported row ("" when the file names none)."""
+    source = "" if source is None or source != source else str(source).strip()
+    modified = "" if modified is None or modified != modified else str(modified).strip()
+    return f"{source} ({modified})" if source and modified else source
 
 
 def _load_rr_counts(path: Path, rows: dict[Key, Row]) -> dict[Key, tuple[int, int, int, int]]:

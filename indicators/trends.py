@@ -33,9 +33,16 @@ TREND_TEST = "z-toets op het verschil van de log-veranderingen (tweezijdig, alph
 WORDS = {"hoger": "gestegen", "lager": "gedaald", "gelijk": "stabiel"}
 
 
+def same_kind(values: list[Value]) -> list[Value]:
+    """The shown figures of the latest shown figure's kind (real or demonstration): a trend never
+    runs from a demonstration year to a real one."""
+    shown = [v for v in values if v.value is not None]
+    return [v for v in shown if v.demo == shown[-1].demo] if shown else []
+
+
 def judge_trend(indicator: str, values: list[Value], rr_counts: Mapping[tuple, tuple]) -> Trend:
     """A ``Trend`` over ``values`` (ascending years, suppressed ones included)."""
-    shown = [v for v in values if v.value is not None]
+    shown = same_kind(values)
     base = {"indicator": indicator, "region": values[0].region,
             "category": values[0].category, "values": values}
     if len(shown) < 2:
@@ -82,8 +89,8 @@ def compare_trend(region: Trend, reference: Trend, rr_counts: Mapping[tuple, tup
                   nested: bool = False) -> TrendComparison:
     """Is the region's change from the first to the last common year different from the
     reference's? ``nested``: the region is part of the reference (tested against the rest)."""
-    own = {v.year: v for v in region.values if v.value is not None}
-    ref = {v.year: v for v in reference.values if v.value is not None}
+    own = {v.year: v for v in same_kind(region.values)}
+    ref = {v.year: v for v in same_kind(reference.values)}
     years = sorted(set(own) & set(ref))
     common = {"region": region, "reference": reference}
     if len(years) < 2:

@@ -38,6 +38,7 @@ class Value:
     suppressed_reason: str = ""  # "klein" | "afgeleid" when suppressed
     excluding: str = ""  # this region without that gemeente (the rest of a samenwerkingsverband)
     excluding_name: str = ""
+    mark: str = ""  # the source published no figure (CBS "."): shown as "geen cijfer"
 
     def to_dict(self) -> dict:
         """JSON-friendly form (the ``facts`` entries of ``oogo ask --json`` use these keys)."""
@@ -91,6 +92,7 @@ class PeerComparison:
     n: int
     pooled: Value | None = None
     comparison: Comparison | None = None
+    left_out: int = 0  # peers left out for being of the other kind (real vs demonstration)
 
     def to_dict(self) -> dict:
         """JSON-friendly form."""

@@ -208,6 +208,12 @@ def source_line(values: Iterable[Value], lang: str = "nl") -> str:
     if len(years) > 2 and years[-1] - years[0] == len(years) - 1:
         year_txt = f"{years[0]}-{years[-1]}"
     demo = any(v.demo for v in values)
+    if demo and not all(v.demo for v in values):  # real and demo side by side: say which is which
+        names = ", ".join(dict.fromkeys(region_name(v, lang) for v in values if v.demo))
+        note = (f"Demonstration data: {names}." if lang == "en" else
+                f"Demonstratiedata: {names}.")
+        word = "Source" if lang == "en" else "Bron"
+        return f"{word}: {'; '.join(sources)} ({year_txt}). {note}"
     if lang == "en":
         text = f"Source: {'; '.join(sources) or 'unknown'} ({year_txt})."
         return f"{text} {DEMO_NOTICE_EN}" if demo else text

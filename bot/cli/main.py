@@ -10,6 +10,7 @@ import typer
 
 from bot.cli import (
     ask_cmd,
+    data_fetch_cmd,
     indicators_cmd,
     knowledge_cmd,
     regioscan_cmd,
@@ -18,8 +19,8 @@ from bot.cli import (
     understanding_cmd,
 )
 
-GROUPS = (indicators_cmd, knowledge_cmd, ask_cmd, regioscan_cmd, report_cmd, serve_cmd,
-          understanding_cmd)
+GROUPS = (indicators_cmd, data_fetch_cmd, knowledge_cmd, ask_cmd, regioscan_cmd, report_cmd,
+          serve_cmd, understanding_cmd)
 
 
 def create_cli() -> typer.Typer:

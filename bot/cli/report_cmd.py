@@ -97,7 +97,10 @@ def register(app: typer.Typer) -> None:
                    f"({chosen}, {len(document.points.points)} gesprekspunten).")
         if document.scan_note:
             typer.echo(document.scan_note)
-        if document.demo_data:
+        if document.demo_data and document.real_figures:
+            typer.echo("Let op: cijfers met '(demo)' zijn demonstratiedata; de andere zijn echte "
+                       "CBS-cijfers (zie Bronnen).")
+        elif document.demo_data:
             typer.echo("Let op: de indicatorcijfers zijn demonstratiedata.")
 
     @app.command("points")
@@ -120,3 +123,5 @@ def register(app: typer.Typer) -> None:
             typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
             return
         typer.echo(render_points(result, language))
+        if result.about:  # real figures among them: their CBS table and definition
+            typer.echo("\n" + "\n".join(result.about))

@@ -125,6 +125,7 @@ class PointsAnswer:
     facts: list[Fact] = field(default_factory=list)
     passages: list[Passage] = field(default_factory=list)
     demo: bool = False
+    about: list[str] = field(default_factory=list)  # definition/source lines once figures are real
 
 
 class Points(Protocol):

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 
 from bot.core import scanning
 from bot.core.answers import simple
-from bot.core.answers.evidence import demo_notice, region_name, region_refs
+from bot.core.answers.evidence import region_name, region_refs
 from bot.core.answers.format import fmt_counts, fmt_value
 from bot.core.answers.knowledge import answer_knowledge, search_passages
 from bot.core.answers.labels import category_label
 from bot.core.answers.oogo import fallback_oogo, points_reply, report_offer
+from bot.core.answers.provenance import demo_notices
 from bot.core.messages import Fact, IncomingMessage, Passage, Reply
 from bot.core.ports import Figures, Knowledge, Points, Regioscan, Responder
 from bot.core.state import ConversationState
@@ -135,7 +136,7 @@ def why_turn(ctx: Ctx) -> Reply:
         lines.append(t.render("why_origins", lang, origins=said))
     demo = any(f.demo for f in facts)
     return Reply(text=t.render("why", lang, basis="\n" + "\n".join(lines)), intent="explain",
-                 facts=facts, notices=[demo_notice(lang)] if demo else [],
+                 facts=facts, notices=demo_notices(registry, facts, lang),
                  passages=[Passage(source=p["source"], title=p["heading"], text="",
                                    heading=p["heading"]) for p in passages],
                  regions=region_refs(registry, [f.region for f in facts]), demo_data=demo,

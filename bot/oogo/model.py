@@ -121,6 +121,11 @@ class PointsResult:
     scan_sources: list[str] = field(default_factory=list)
     #: the partnerships that are this gemeente alone (no comparison with them was made)
     swv_alone: list[str] = field(default_factory=list)
+    #: with real figures among them: definition and source lines per kind (real figures with
+    #: their CBS table and CBS's definition, demo figures with the demo definition)
+    about: list[str] = field(default_factory=list)
+    #: with real figures among them: the kinds of figure that are demonstration data
+    demo_figures: list[str] = field(default_factory=list)
 
     @property
     def ranked(self) -> list[Point]:
@@ -165,6 +170,8 @@ class PointsResult:
             "scan_note": self.scan_note,
             "scan_sources": list(self.scan_sources),
             "swv_alone": list(self.swv_alone),
+            "about": list(self.about),
+            "demo_figures": list(self.demo_figures),
             "ranking_explanation": self.ranking_explanation,
             "notes": list(self.notes),
             "points": [p.to_dict() for p in self.points],

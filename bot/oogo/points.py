@@ -30,7 +30,7 @@ import logging
 from typing import Any
 
 from bot.oogo import findings as found
-from bot.oogo import scan_signals, scoring
+from bot.oogo import scan_signals, scoring, sources_view
 from bot.oogo.findings import Finding
 from bot.oogo.model import Point, PointsResult
 from bot.oogo.passages import caveat_passage, passage_for
@@ -173,7 +173,8 @@ def generate_points(services: Any, region_code: str, *, language: str = "nl",
         demo_data=any(f.demo for f in facts), language=language, points=points,
         ranking_explanation=ranking_text(region, bool(ranked), language),
         has_scan=scan.has_scan, scan_note=scan.note, notes=notes, scan_sources=scan.sources,
-        swv_alone=alone)
+        swv_alone=alone, about=sources_view.about(services, facts, language),
+        demo_figures=sources_view.demo_figures(engine, facts, language))
     log.info("oogo points for %s: %d ranked of %d, %d findings", region.code, len(ranked),
              len(data_points) + len(scan.points), len(items))
     return result

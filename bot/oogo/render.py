@@ -16,10 +16,12 @@ DEMO_NL = ("Let op: de indicatorcijfers zijn demonstratiedata, bedoeld om de wer
            "zien; ze zijn niet de echte cijfers van deze regio.")
 DEMO_EN = ("Note: the indicator figures are demonstration data, meant to show how this works; "
            "they are not the real figures of this region.")
-MIXED_NL = ("Let op: onderbouwing met '(demonstratiecijfers)' rust op demonstratiedata; de "
-            "andere cijfers zijn echte cijfers, met hun bron erbij.")
-MIXED_EN = ("Note: evidence marked '(demonstration figures)' rests on demonstration data; the "
-            "other figures are real, with their source.")
+MIXED_NL = ("Let op: de cijfers over {figures} zijn demonstratiecijfers, geen echte cijfers; "
+            "onderbouwing daarmee staat gemarkeerd met '(demonstratiecijfers)'. De andere "
+            "cijfers zijn echte CBS-cijfers, met hun bron erbij.")
+MIXED_EN = ("Note: the figures on {figures} are demonstration data, not real figures; evidence "
+            "using them is marked '(demonstration figures)'. The other figures are real CBS "
+            "figures, with their source.")
 WORDS = {
     "nl": {"head": "Voorstel voor OOGO-gesprekspunten voor {region}", "question": "Vraag",
            "standing": "Vaste onderwerpen om na te vragen", "background": "Achtergrond",
@@ -27,7 +29,8 @@ WORDS = {
            "who": "Wie kan erbij zijn", "source": "bron", "more":
            "Vraag 'waarom staat punt 2 erop?' om alle onderbouwing van een punt te zien.",
            "caveat_all": "Bij de punten over een hoger jeugdzorggebruik",
-           "tested": "Getoetst", "against": "tegen", "of": "van", "demo": " (demonstratiecijfers)",
+           "tested": "Getoetst", "against": "tegen", "of": "van", "and": "en",
+           "demo": " (demonstratiecijfers)",
            "swv": "de rest van het samenwerkingsverband", "peers": "vergelijkbare gemeenten samen",
            "missing": ("Dat punt kan ik niet vinden. Kies een nummer van 1 tot en met {count} "
                        "of een deel van de titel.")},
@@ -37,7 +40,8 @@ WORDS = {
            "who": "Who could be there", "source": "source", "more":
            "Ask 'why is point 2 on the list?' to see all evidence of a point.",
            "caveat_all": "With the points on a higher use of youth care",
-           "tested": "Tested", "against": "against", "of": "of", "demo": " (demonstration figures)",
+           "tested": "Tested", "against": "against", "of": "of", "and": "and",
+           "demo": " (demonstration figures)",
            "swv": "the rest of the samenwerkingsverband",
            "peers": "comparable municipalities together",
            "missing": ("I cannot find that point. Choose a number from 1 to {count} or part "
@@ -68,8 +72,19 @@ def _demo_lines(result: PointsResult, lang: str) -> list[str]:
     if not any(f.demo for f in facts):
         return []
     if any(not f.demo for f in facts):
-        return [MIXED_EN if lang == "en" else MIXED_NL]
+        names = result.demo_figures or [WORDS[lang]["demo"].strip(" ()")]
+        joined = (", ".join(names[:-1]) + f" {WORDS[lang]['and']} " + names[-1]
+                  if len(names) > 1 else names[0])
+        return [(MIXED_EN if lang == "en" else MIXED_NL).format(figures=joined)]
     return [DEMO_EN if lang == "en" else DEMO_NL]
+
+
+def _about(result: PointsResult, point: Point) -> list[str]:
+    """The definition and source lines of the indicators this point's real figures belong to
+    (CBS's own definition for a real figure, never the demo one)."""
+    if not any(not f.demo for f in point.facts):
+        return []
+    return list(result.about)
 
 
 def quote(passage, lang: str, origin: bool = True) -> str:
@@ -161,6 +176,9 @@ def explain_point(result: PointsResult, index_or_title: int | str,
         lines += ["", f"**{w['caveat']}:** {quote(caveat, lang)}"]
     lines += ["", f"**{w['questions']}:**"] + [f"- {q}" for q in point.questions]
     lines += ["", f"**{w['who']}:** {', '.join(point.participants)}"]
+    shown = _about(result, point)
+    if shown:
+        lines += [""] + shown
     if point.facts and any(f.demo for f in point.facts):
         lines += [""] + _demo_lines(result, lang)
     return "\n".join(lines)

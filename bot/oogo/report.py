@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import bot
+from bot.oogo import sources_view
 from bot.oogo.findings import swv_alone
 from bot.oogo.model import PointsResult
 from bot.oogo.own_scan import OwnScan, own_scan_view
@@ -152,10 +153,17 @@ def build_profile(services: Any, region: Any, alone: list[str]
     return rows, numbers
 
 
-def _definitions(engine: Any) -> list[str]:
-    """The catalog's one-line definition of each indicator, for the table's introduction."""
-    return [f"{d.label('nl')[:1].upper()}{d.label('nl')[1:]}: {d.definition('nl')}"
-            for d in engine.catalog.values()]
+def _definitions(services: Any, shown: list[Any]) -> list[str]:
+    """The one-line definition of each indicator, for the table's introduction (``shown``: the
+    region's own figures in the table): the catalog's
+    for an indicator with only demonstration figures; for one with real figures, the CBS table
+    and CBS's own definition of those, and the demo definition only for its demo figures."""
+    out = []
+    for d in services.indicators.catalog.values():
+        own = [v for v in shown if v.indicator == d.id]
+        real = sources_view.about(services, own, "nl")
+        out += real or [f"{d.label('nl')[:1].upper()}{d.label('nl')[1:]}: {d.definition('nl')}"]
+    return out
 
 
 def build_report(services: Any, region_code: str, *, max_points: int = 7,
@@ -178,7 +186,8 @@ def build_report(services: Any, region_code: str, *, max_points: int = 7,
     own = own_scan_view(own_scan)
     shown = [v for row in rows for v in row.values]
     facts = [f for p in points.points for f in p.facts]
-    sources = list(dict.fromkeys(str(v.source) for v in shown if v.source))
+    real = sources_view.real_source_lines(engine) if sources_view.has_real(shown) else []
+    sources = real + list(dict.fromkeys(str(v.source) for v in shown if v.source and v.demo))
     sources.append(PROFILE_SOURCE)
     sources += [SCAN_SOURCE[k] for k, view in (("round", scan), ("own", own)) if view]
     knowledge = list(dict.fromkeys(citation(p) for p in points.passages))
@@ -192,5 +201,6 @@ def build_report(services: Any, region_code: str, *, max_points: int = 7,
         rows=rows, charts=charts, points=points, scan=scan,
         scan_note=NO_SCAN_NL if scan is None and own is None else "", sources=sources,
         knowledge_sources=knowledge, profile_numbers=profile_numbers, own_scan=own,
-        swv_names=swv_names, alone=alone, definitions=_definitions(engine),
+        swv_names=swv_names, alone=alone, definitions=_definitions(
+            services, [v for v in shown if v.region == region.code]),
         real_figures=any(not v.demo for v in shown))

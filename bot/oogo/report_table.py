@@ -17,6 +17,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.oogo.sources_view import checked_compare
 from indicators import formatting as fm
 
 log = logging.getLogger(__name__)
@@ -81,18 +82,21 @@ def wording(engine: Any, region: Any, value: Any, swv: str | None, alone: set[st
     if region.code == NL:
         return "landelijk cijfer"
     parts = []
-    nl = _safe(engine.compare, value.indicator, region.code, NL, value.category, value.year)
+    nl = checked_compare(engine, value.indicator, region.code, NL, value.category, value.year)
     parts.append(_against(nl, "Nederland"))
     if swv and swv not in alone:  # a partnership of this gemeente alone: said under the table
         kind = "SWV PO" if swv.startswith("PO") else "SWV VO"
-        cmp = _safe(engine.compare, value.indicator, region.code, swv, value.category,
-                    value.year)
+        cmp = checked_compare(engine, value.indicator, region.code, swv, value.category,
+                              value.year)
         parts.append(_against(cmp, f"rest {kind}"))
     return "; ".join(parts)
 
 
 def _against(comparison: Any, name: str) -> str:
-    """One tested comparison as the reader says it; a failed test says it was not tested."""
+    """One tested comparison as the reader says it; a failed test says it was not tested, a
+    real figure against a demonstration one says it was not compared."""
+    if isinstance(comparison, str):
+        return f"{comparison} ({name})"
     direction = comparison.direction if comparison else "onbekend"
     return f"{WORD.get(direction, WORD['onbekend'])} {name}"
 

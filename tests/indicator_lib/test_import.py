@@ -9,6 +9,7 @@ import pytest
 from indicators.engine import IndicatorEngine
 from indicators.errors import ImportRejected
 from indicators.importer import import_file
+from indicators.sources import MixedSources
 
 HEADER = "indicator,region,category,year,numerator,denominator,value\n"
 
@@ -34,8 +35,9 @@ def test_good_file_is_stored_and_takes_precedence(registry, tmp_path):
     assert (v.value, v.numerator, v.demo) == (5.0, 5000, False)
     assert "Geïmporteerde" in v.source
     assert engine.lookup("neet", "GM0363", year=2022).demo  # other rows stay demo
-    rr = engine.compare("neet_rr", "NL01", "GM0363", "pro")
-    assert rr.a.value == 3.1 and not rr.tested  # no counts: descriptive only
+    with pytest.raises(MixedSources, match="niet met elkaar"):  # real against demo: refused
+        engine.compare("neet_rr", "NL01", "GM0363", "pro")
+    assert engine.lookup("neet_rr", "NL01", "pro", 2023).value == 3.1
     again = import_file(good, registry, data_dir)
     assert (again.added, again.unchanged) == (0, 3)
 

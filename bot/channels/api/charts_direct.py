@@ -18,18 +18,20 @@ def render_indicator_chart(services: Any, indicator: str, region: Any, other: An
         raise HTTPException(404, f"De indicator '{indicator}' ken ik niet. Kies uit: "
                                  f"{', '.join(sorted(engine.catalog))}.")
     label = getattr(engine.catalog[indicator], "label_nl", indicator)
-    demo = " (demonstratiegegevens)" if engine.is_demo else ""
+    def demo(values: list) -> str:  # per figure: only when a figure drawn is demo data
+        return " (demonstratiegegevens)" if any(v.demo for v in values) else ""
+
     try:
         if other is not None:
             year = year or engine.latest_year(indicator)
             values = [engine.lookup(indicator, region.code, category, year),
                       engine.lookup(indicator, other.code, category, year)]
-            title = f"{label}: {region.name} en {other.name}, {year}{demo}"
+            title = f"{label}: {region.name} en {other.name}, {year}{demo(values)}"
             png = charts.comparison_chart(values, title=title)
         else:
             trend = engine.trend(indicator, region.code, category)
             values = list(getattr(trend, "values", trend))
-            title = f"{label}: {region.name}{demo}"
+            title = f"{label}: {region.name}{demo(values)}"
             png = charts.trend_chart(values, title=title)
     except HTTPException:
         raise

@@ -113,21 +113,25 @@ def indicator_values(services: Any, indicator: str, region: str, compare: str | 
         "label": getattr(definition, "label_nl", indicator),
         "definition": getattr(definition, "definition_nl", ""),
         "unit": getattr(definition, "unit", ""),
-        "source": _source(engine, indicator),
-        "demo_data": bool(engine.is_demo),
+        "source": _source(engine, indicator) if value.demo else value.source,
+        "demo_data": bool(value.demo),
         "year": year,
         "category": category,
         "region": region_json(main),
         "value": suppress_small_counts(jsonable(value)),
         "years_available": list(engine.years(indicator)),
     }
-    if engine.is_demo:
+    if value.demo:
         data["notice"] = DEMO_NOTICE
     if compare:
         other = _resolve(services, compare, "vergelijkingsregio")
         try:
             comparison = engine.compare(indicator, main.code, other.code, category, year)
         except Exception as exc:
+            from indicators.sources import MixedSources
+
+            if isinstance(exc, MixedSources):  # real against demo: refused, say why
+                raise HTTPException(409, str(exc)) from exc
             raise HTTPException(404, f"Geen vergelijking mogelijk met {other.name} ({year}).") \
                 from exc
         result = jsonable(comparison)

@@ -11,7 +11,8 @@ so a load balancer only sends traffic to a worker that is ready):
 * ``store``: a write and a read back on the real conversation store. A fault that is gone is
   gone here too: the stores drop broken connections and a removed SQLite file is restored.
 
-A failing part is named in the 503 body; details go to the log.
+A failing part is named in the 503 body; details go to the log. ``cijfers`` says which
+indicators are real (imported, with their source) and which are demonstration data.
 """
 
 from __future__ import annotations
@@ -103,6 +104,17 @@ MESSAGES = {
 }
 
 
+def figures(services: Any) -> dict[str, Any]:
+    """Which indicators are real (imported) and which are demonstration data."""
+    try:
+        from indicators.sources import figures_status
+
+        return figures_status(services.indicators)
+    except Exception as exc:  # the data check reports the failure itself
+        log.warning("figures status unavailable: %s", type(exc).__name__)
+        return {}
+
+
 def run_checks(services: Any, state: Any = None) -> dict[str, str]:
     """Each part's status: 'ok' or a short Dutch reason (details go to the log)."""
     results: dict[str, str] = {}
@@ -133,7 +145,9 @@ async def readyz(request: Request) -> JSONResponse:
                                              request.app.state)
     failed = [name for name, status in results.items() if status not in ("ok",)
               and status != "nog niet gecontroleerd"]
-    body: dict[str, Any] = {"checks": results, "worker": os.getpid()}
+    cijfers = (await anyio.to_thread.run_sync(figures, request.app.state.services)
+               if results.get("data") == "ok" else {})
+    body: dict[str, Any] = {"checks": results, "worker": os.getpid(), "cijfers": cijfers}
     if failed:
         detail = "Niet klaar: " + "; ".join(results[n] for n in failed) + "."
         return JSONResponse({"status": "niet klaar", **body, "detail": detail}, status_code=503,

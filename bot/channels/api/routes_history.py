@@ -30,7 +30,8 @@ NOT_YOURS = "Deze uitslag ken ik niet, of hij hoort niet bij jou."
 
 @router.get("/config", summary="Instellingen die de chatpagina nodig heeft")
 async def config(request: Request, caller: Caller = Depends(caller_of)) -> dict[str, Any]:
-    """The longest message the server accepts, and whether the figures are demonstration data."""
+    """The longest message the server accepts, whether any figure is demonstration data, and
+    which indicators are real (``cijfers``, as in ``/readyz``)."""
     services = services_of(request)
 
     def demo() -> bool:
@@ -39,8 +40,11 @@ async def config(request: Request, caller: Caller = Depends(caller_of)) -> dict[
         except Exception:  # noqa: BLE001 - data not loadable: say demo, the safe side
             return True
 
+    from bot.channels.api.routes_health import figures
+
     return {"max_message_chars": request.app.state.settings.max_message_chars,
-            "demo_data": await anyio.to_thread.run_sync(demo)}
+            "demo_data": await anyio.to_thread.run_sync(demo),
+            "cijfers": await anyio.to_thread.run_sync(figures, services)}
 
 
 @router.get("/history", summary="De beurten van je gesprek (na herladen of in een nieuw tabblad)")

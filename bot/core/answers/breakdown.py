@@ -35,8 +35,9 @@ def jeugdhulp_lines(ctx: Context, u: Understanding, year: int | None) -> None:
         for category in JEUGDHULP:
             ctx.draft.lines.append(ctx.value_line(ctx.lookup(u.indicator, code, category, year)))
             if single and category == JEUGDHULP[0]:  # right under the figure it is about
-                comparison = ctx.compare(u.indicator, code, NATIONAL, category, year)
-                ctx.draft.lines.append(ctx.comparison_line(comparison))
+                comparison = ctx.compare_or_refuse(u.indicator, code, NATIONAL, category, year)
+                if comparison is not None:
+                    ctx.draft.lines.append(ctx.comparison_line(comparison))
     first = regions[0]
     total = ctx.lookup(u.indicator, first, "totaal", year)
     ctx.fact(total)

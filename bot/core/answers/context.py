@@ -14,6 +14,7 @@ from typing import Any
 from bot.core.answers import labels as lb
 from bot.core.answers.evidence import region_name, to_fact
 from bot.core.answers.format import fmt_counts, fmt_value
+from bot.core.answers.provenance import mark_meaning
 from bot.core.messages import Button, Chart, Fact
 from bot.core.understanding.model import Understanding
 from indicators import formatting
@@ -26,6 +27,15 @@ NATIONAL = "NL01"
 
 class NoData(LookupError):
     """The engine has no value for what was asked (region, category or year)."""
+
+
+class Refused(LookupError):
+    """A comparison the engine refuses: a real figure against a demonstration one. ``text``
+    says why in the answer's language; ``real`` and ``demo`` are the two figures."""
+
+    def __init__(self, text: str, real: Any, demo: Any) -> None:
+        super().__init__(text)
+        self.text, self.real, self.demo = text, real, demo
 
 
 @dataclass
@@ -94,12 +104,30 @@ class Context:
 
     def compare(self, indicator: str, region: str, other: str, category: str,
                 year: int | None) -> Any:
+        from indicators.sources import MixedSources
+
         try:
             return self.engine.compare(indicator, region, other, category, year)
         except NotPublished:
             raise
+        except MixedSources as exc:  # real against demo: say so instead of comparing
+            text = exc.english() if self.lang == "en" else str(exc)
+            raise Refused(text, exc.real, exc.demo) from exc
         except Exception as exc:  # noqa: BLE001
             raise NoData(f"compare {region}/{other}: {exc}") from exc
+
+    def compare_or_refuse(self, indicator: str, region: str, other: str, category: str,
+                          year: int | None) -> Any | None:
+        """The comparison; or, for a real figure against a demonstration one, None after
+        writing the other figure (labelled per figure in about/notices) and why the two are
+        not compared."""
+        try:
+            return self.compare(indicator, region, other, category, year)
+        except Refused as refused:
+            other_value = refused.demo if refused.real.region == region else refused.real
+            self.draft.lines.append(self.value_line(other_value))
+            self.draft.lines.append(refused.text)
+            return None
 
     def fact(self, value: Any) -> None:
         self.draft.facts.append(to_fact(value))
@@ -117,6 +145,9 @@ class Context:
             return self.t.render("rr_value", lang, factor=factor, region=name, year=value.year,
                                  value=fmt_value(value, lang), interval=self._interval(value))
         label = self.title(value.indicator, value.category)
+        if getattr(value, "mark", "") and value.value is None and not value.suppressed:
+            return self.t.render("value_no_figure", lang, label=label, region=name,
+                                 year=value.year, meaning=mark_meaning(value.mark, lang))
         if value.value is None:
             key = "value_derived" if getattr(value, "suppressed_reason", "") == "afgeleid" \
                 else "value_suppressed"
@@ -275,8 +306,8 @@ def significance_key(comparison: Any) -> str:
 
 def shown_text(ctx: Context, value: Any) -> str:
     """A figure in a list: the number, or why it is hidden ("minder dan 10 jongeren")."""
-    if value.value is not None:
-        return fmt_value(value, ctx.lang)
+    if value.value is not None or (getattr(value, "mark", "") and not value.suppressed):
+        return fmt_value(value, ctx.lang)  # a figure, or "geen cijfer" for a source's mark
     key = "hidden_derived" if getattr(value, "suppressed_reason", "") == "afgeleid" \
         else "hidden_small"
     return ctx.t.render(key, ctx.lang)

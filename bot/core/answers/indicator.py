@@ -26,9 +26,10 @@ from bot.core.answers import breakdown, series
 from bot.core.answers import labels as lb
 from bot.core.answers.charts import maybe_chart
 from bot.core.answers.context import NATIONAL, Context, Draft, NoData
-from bot.core.answers.evidence import dedupe, demo_notice, region_name, region_refs
+from bot.core.answers.evidence import dedupe, region_name, region_refs
 from bot.core.answers.followups import followups_for
 from bot.core.answers.format import fmt_value
+from bot.core.answers.provenance import about_lines, demo_notices
 from bot.core.messages import Button, Reply
 from bot.core.understanding.model import Understanding
 from indicators.levels import NotPublished
@@ -74,8 +75,8 @@ def answer_indicator(u: Understanding, services: Any, *, charts: bool = True,
         regions=region_refs(registry, regions),
         charts=draft.charts,
         demo_data=demo,
-        about=_about(engine, u.indicator, lang),
-        notices=[demo_notice(lang)] if demo else [],
+        about=about_lines(engine, registry, draft.values, u.indicator, lang),
+        notices=demo_notices(registry, draft.values, lang),
         followups=follow,
         buttons=draft.buttons + [Button(label=f, value=f) for f in follow],
         language=lang,
@@ -119,10 +120,11 @@ def _value(ctx: Context, u: Understanding, category: str, year: int | None) -> N
         ctx.draft.lines.append(ctx.value_line(ctx.lookup(u.indicator, code, category, year)))
     if len(regions) == 1 and regions[0] != NATIONAL:
         try:
-            comparison = ctx.compare(u.indicator, regions[0], NATIONAL, category, year)
+            comparison = ctx.compare_or_refuse(u.indicator, regions[0], NATIONAL, category, year)
         except NoData:
             return
-        ctx.draft.lines.append(ctx.comparison_line(comparison))
+        if comparison is not None:
+            ctx.draft.lines.append(ctx.comparison_line(comparison))
 
 
 def _compare(ctx: Context, u: Understanding, category: str, year: int | None) -> None:
@@ -136,7 +138,9 @@ def _compare(ctx: Context, u: Understanding, category: str, year: int | None) ->
     first = regions[0]
     ctx.draft.lines.append(ctx.value_line(ctx.lookup(u.indicator, first, category, year)))
     for other in regions[1:]:
-        comparison = ctx.compare(u.indicator, first, other, category, year)
+        comparison = ctx.compare_or_refuse(u.indicator, first, other, category, year)
+        if comparison is None:  # a real figure against a demonstration one: said why not
+            continue
         if comparison.skipped == "swv_is_gemeente":
             _alone(ctx, u, comparison, regions, category, year)
             continue
@@ -159,7 +163,10 @@ def _alone(ctx: Context, u: Understanding, comparison: Any, regions: list[str],
                                         value=fmt_value(swv, ctx.lang)))
     if NATIONAL in regions:
         return
-    national = ctx.compare(u.indicator, comparison.a.region, NATIONAL, category, year)
+    national = ctx.compare_or_refuse(u.indicator, comparison.a.region, NATIONAL, category,
+                                     year)
+    if national is None:
+        return
     ctx.draft.lines.append(ctx.value_line(national.b))
     ctx.draft.lines.append(ctx.comparison_line(national))
 
@@ -177,19 +184,6 @@ HANDLERS = {
     "position": series.position_lines, "breakdown": breakdown.breakdown_handler,
     "ranking": series.ranking_lines,
 }
-
-
-def _about(engine: Any, indicator: str, lang: str) -> list[str]:
-    """The definition and source lines that go with the figures of one indicator."""
-    t = templates()
-    parts = []
-    definition = lb.definition_text(engine, indicator, lang)
-    if definition:
-        parts.append(t.render("definition", lang, definition=definition))
-    source = lb.source_text(engine, indicator, lang)
-    if source:
-        parts.append(t.render("source", lang, source=source))
-    return parts
 
 
 def _no_data(u: Understanding, services: Any, category: str) -> Reply:

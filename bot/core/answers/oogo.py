@@ -13,9 +13,10 @@ import logging
 import re
 from typing import TYPE_CHECKING
 
-from bot.core.answers.evidence import demo_notice, region_name, region_refs, to_fact
+from bot.core.answers.evidence import region_name, region_refs, to_fact
 from bot.core.answers.format import fmt_value
 from bot.core.answers.knowledge import citations_of, extract_answer
+from bot.core.answers.provenance import demo_notices
 from bot.core.answers.simple import render
 from bot.core.messages import DocumentOffer, Fact, Passage, Reply
 from bot.core.ports import Figures, Points
@@ -43,7 +44,9 @@ def points_reply(points: Points, registry: RegionRegistry, region: str, lang: st
     demo = answer.demo and bool(facts)
     passages = answer.passages[:3]
     # the points text says itself that its figures are demonstration data
-    return Reply(text=text, intent="oogo", facts=facts, passages=passages,
+    # the agenda: definition and source lines per kind of figure once real figures are among
+    # them (an explained point carries them in its text)
+    return Reply(text=text, intent="oogo", facts=facts, passages=passages, about=answer.about,
                  citations=citations_of(passages),
                  regions=region_refs(registry, [region] + [f.region for f in facts]),
                  demo_data=demo, language=lang)
@@ -123,6 +126,6 @@ def fallback_oogo(figures: Figures, region: str | None, lang: str,
     demo = any(f.demo for f in facts)
     return Reply(text="\n".join(lines), intent="oogo", facts=facts, passages=passages,
                  citations=citations_of(passages),
-                 notices=[demo_notice(lang)] if demo else [],
+                 notices=demo_notices(figures.registry, facts, lang),
                  regions=region_refs(figures.registry, [f.region for f in facts]),
                  demo_data=demo, language=lang)

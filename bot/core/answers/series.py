@@ -192,6 +192,8 @@ def peer_lines(ctx: Context, u: Understanding, category: str, year: int | None) 
         ctx.fact(value)
         ctx.draft.lines.append(t.render("peers_line", lang, region=ctx.name(value.region),
                                         value=shown_text(ctx, value)))
+    if getattr(result, "left_out", 0):  # peers of the other kind (real vs demo) are left out
+        ctx.draft.lines.append(t.render("peers_left_out", lang, other=_other_kind(ctx, own)))
     if own.value is None:
         return
     name = ctx.name(code)
@@ -229,6 +231,9 @@ def position_lines(ctx: Context, u: Understanding, category: str, year: int | No
     t, lang = ctx.t, ctx.lang
     if not rank or not n or own.value is None:
         ctx.draft.lines.append(ctx.value_line(own))
+        if (getattr(pos, "extra", None) or {}).get("real_partial"):
+            ctx.draft.lines.append(t.render("position_real_partial", lang,
+                                            group=level_plural(pos.level, lang)))
         return
     ctx.fact(own)
     group = level_plural(pos.level, lang)
@@ -262,6 +267,7 @@ def ranking_lines(ctx: Context, u: Understanding, category: str, year: int | Non
             values.append(value)
     if not values:
         raise NoData("ranking")
+    values, left_out = _one_kind(values)
     values.sort(key=lambda v: (v.value, v.region), reverse=not lowest)
     top = values[:RANKING_SIZE]
     t, lang = ctx.t, ctx.lang
@@ -273,6 +279,8 @@ def ranking_lines(ctx: Context, u: Understanding, category: str, year: int | Non
         ctx.fact(value)
         ctx.draft.lines.append(t.render("peers_line", lang, region=ctx.name(value.region),
                                         value=fmt_value(value, lang)))
+    if left_out:
+        ctx.draft.lines.append(t.render("ranking_left_out", lang, other=_other_kind(ctx, top[0])))
     try:
         national = ctx.lookup(u.indicator, NATIONAL, category, top[0].year)
     except NoData:
@@ -280,3 +288,17 @@ def ranking_lines(ctx: Context, u: Understanding, category: str, year: int | Non
     ctx.fact(national)
     ctx.draft.lines.append(t.render("peers_line", lang, region=ctx.name(NATIONAL),
                                     value=fmt_value(national, lang)))
+
+
+def _one_kind(values: list[Any]) -> tuple[list[Any], int]:
+    """Real and demonstration figures are never ranked together: the kind most regions have,
+    and how many of the other kind were left out."""
+    real = [v for v in values if not getattr(v, "demo", True)]
+    demo = [v for v in values if getattr(v, "demo", True)]
+    kept = real if len(real) >= len(demo) else demo
+    return kept, len(values) - len(kept)
+
+
+def _other_kind(ctx: Context, value: Any) -> str:
+    """The words for the kind of figure ``value`` is not (left out beside it)."""
+    return ctx.t.render("kind_real" if getattr(value, "demo", True) else "kind_demo", ctx.lang)

@@ -19,7 +19,8 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import replace
 from typing import Any
 
-from bot.core.answers.evidence import dedupe, demo_notice, region_refs
+from bot.core.answers.evidence import dedupe, region_refs
+from bot.core.answers.provenance import demo_notices
 from bot.core.llm.check import check_answer
 from bot.core.llm.tools import ToolSink
 from bot.core.messages import Reply
@@ -101,9 +102,12 @@ class LlmResponder:
         facts = dedupe(list(reply.facts) + list(sink.facts))
         regions = region_refs(self.services.registry, [f.region for f in facts]) or reply.regions
         demo = reply.demo_data or any(f.demo for f in facts)
+        # the demo notice per figure, over the reply's and the tools' figures together: it
+        # names the demonstration figures when real ones stand beside them
         notices = list(reply.notices)
-        if demo and not any(n.kind == "demo" for n in notices):
-            notices.append(demo_notice(reply.language))
+        if any(f.demo for f in facts):
+            notices = [n for n in notices if n.kind != "demo"] + demo_notices(
+                self.services.registry, facts, reply.language)
         passages = list(reply.passages)
         offset = len(reply.passages)
         passages += [p for i, p in enumerate(sink.passages) if offset + i in verdict.sources]

@@ -304,6 +304,19 @@
     } catch (e) { return null; }
   }
 
+  // which indicators are real (imported from CBS) and which are demonstration data: the banner
+  // then no longer says that every figure is demo, and the footer names the real ones
+  function showFigures(cijfers) {
+    if (!cijfers || !cijfers.real || !cijfers.real.length || !cijfers.text_nl) return;
+    const banner = $("demo-banner").querySelector(".wrap");
+    const cut = cijfers.text_nl.indexOf(": ");
+    banner.replaceChildren(el("strong", {}, cijfers.text_nl.slice(0, cut + 1)),
+      " " + cijfers.text_nl.slice(cut + 2) + " ", el("a", { href: "#over-de-cijfers" }, "Meer uitleg"));
+    const status = $("figures-status");
+    status.textContent = cijfers.text_nl;
+    status.hidden = false;
+  }
+
   async function restore() {
     const [config, history] = await Promise.all([
       getJson("/api/chat/config"),
@@ -311,6 +324,7 @@
     if (config) {
       maxChars = config.max_message_chars || maxChars;
       $("demo-banner").hidden = !config.demo_data;
+      showFigures(config.cijfers);
     }
     if (!history) return;
     if (!region && history.profile_region) setRegion(history.profile_region, true);
