@@ -1,7 +1,8 @@
 """``POST /api/chat`` of ``oogo serve`` next to a bare FastAPI + pandas app, in one run.
 
 Run: ``python3 bench/bench_vs_bare.py`` (about 2 minutes; ``--quick`` for a smoke run,
-``--levels 10,50``, ``--rounds``, ``--seconds`` per slice, ``--json FILE`` for the raw figures).
+``--levels 10,50``, ``--rounds``, ``--seconds`` per slice, ``--json FILE`` for the raw figures,
+``--baseline DIR`` to load a third server from another source tree, e.g. ``git archive main``).
 
 Why a ratio: on a shared 2-core machine absolute requests/s move with whatever else runs, but two
 servers measured in the same minutes by the same client share that noise. So both servers run at
@@ -140,13 +141,16 @@ def load_average() -> str:
         return "onbekend"
 
 
-def measure(levels: list[int], rounds: int, seconds: float) -> dict[str, Any]:
+def measure(levels: list[int], rounds: int, seconds: float,
+            baseline: Path | None = None) -> dict[str, Any]:
     results: dict[str, Any] = {"load_before": load_average(), "levels": {}}
     with tempfile.TemporaryDirectory(prefix="oogo-vs-bare-") as tmp:
         work = Path(tmp)
         env = {"OOGO_RATE_LIMIT_PER_MINUTE": "100000000", "OOGO_LOG_LEVEL": "WARNING",
                "OOGO_WORKERS": "1"}
         servers = {"bare": start_bare(work), "oogo": start_server(work / "data", env)}
+        if baseline is not None:
+            servers["baseline"] = start_server(work / "data-baseline", env, root=baseline)
         try:
             for name, server in servers.items():
                 ready = wait_ready(server, timeout=600)
@@ -175,6 +179,15 @@ def report(results: dict[str, Any]) -> str:
         rows.append([level, bare["rps"], bare["p50"], bare["p95"], oogo["rps"], oogo["p50"],
                      oogo["p95"], f"{ratio:.2f}×", oogo["errors"] + bare["errors"], goal])
     rss = results.get("rss_mb", {})
+    extra = []
+    for level, r in results["levels"].items():
+        if "baseline" in r:
+            base = r["baseline"]
+            extra.append(f"Basislijn (andere broncode) bij {level} clients: {base['rps']:.1f} "
+                         f"req/s, p50 {base['p50']:.0f} ms, p95 {base['p95']:.0f} ms, "
+                         f"verhouding {base['rps'] / r['bare']['rps']:.2f}× kaal.")
+    if "baseline" in rss:
+        extra.append(f"Geheugen basislijn: {rss['baseline']:.0f} MB.")
     return "\n".join([
         f"Machine: {machine()}; load average voor/na: {results['load_before']} / "
         f"{results['load_after']}", "",
@@ -184,7 +197,7 @@ def report(results: dict[str, Any]) -> str:
         "",
         f"Geheugen per worker na de belasting (RSS): oogo {rss.get('oogo', float('nan')):.0f} MB "
         f"(doel < 400 MB: {verdict(rss.get('oogo', float('nan')), 400)}), kaal "
-        f"{rss.get('bare', float('nan')):.0f} MB.",
+        f"{rss.get('bare', float('nan')):.0f} MB.", "", *extra,
     ])
 
 
@@ -195,11 +208,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=None, help="slices per server per level")
     parser.add_argument("--seconds", type=float, default=None, help="seconds per slice")
     parser.add_argument("--json", type=Path, default=None, help="also write raw figures here")
+    parser.add_argument("--baseline", type=Path, default=None,
+                        help="source tree of a third server to compare (before/after)")
     args = parser.parse_args(argv)
     levels = [int(x) for x in args.levels.split(",") if x.strip()]
     rounds = args.rounds or (2 if args.quick else 4)
     seconds = args.seconds or (1.0 if args.quick else 5.0)
-    results = measure(levels, rounds, seconds)
+    results = measure(levels, rounds, seconds, args.baseline)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2, default=str), encoding="utf-8")
     print(report(results))
