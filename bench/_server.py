@@ -37,15 +37,20 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(data_dir: Path, env: dict[str, str] | None = None) -> Server:
-    """Launch ``oogo serve`` with ``OOGO_DATA_DIR=data_dir`` (and ``env``); returns at once."""
+def start_server(data_dir: Path, env: dict[str, str] | None = None,
+                 root: Path | None = None) -> Server:
+    """Launch ``oogo serve`` with ``OOGO_DATA_DIR=data_dir`` (and ``env``); returns at once.
+
+    ``root`` runs the code of another source tree (e.g. an export of ``main`` for a
+    before/after comparison in one run); by default the tree this bench belongs to."""
     port = free_port()
     data_dir.mkdir(parents=True, exist_ok=True)
     log = data_dir.parent / f"server-{port}.log"
     full_env = {**os.environ, "OOGO_DATA_DIR": str(data_dir), "OOGO_HOST": "127.0.0.1",
                 "OOGO_PORT": str(port), "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1",
                 "ANONYMIZED_TELEMETRY": "False", **(env or {})}
-    root = Path(__file__).resolve().parents[1]
+    root = root or Path(__file__).resolve().parents[1]
+    full_env["PYTHONPATH"] = str(root)
     with log.open("wb") as handle:
         process = subprocess.Popen([sys.executable, "-c", LAUNCH, "serve"], cwd=root,
                                    env=full_env, stdout=handle, stderr=subprocess.STDOUT)

@@ -1,9 +1,10 @@
 """Run every benchmark script in bench/ and print their tables as one Markdown document.
 
 Run: ``python3 bench/run_all.py`` (``--only service,indicators`` to choose, ``--timeout`` per
-script in seconds). Each script runs in its own process, so one slow or broken script costs only
-its own section (its error is printed in the section), and the figures of one cannot be skewed by
-memory or caches another left behind.
+script in seconds). ``--figures FILE`` writes only the README's figures table (issue 18; every
+row with the command that produced it, see ``bench/figures.py``) to FILE. Each script runs in
+its own process, so one slow or broken script costs only its own section (its error is printed
+in the section), and the figures of one cannot be skewed by memory or caches another left behind.
 """
 
 from __future__ import annotations
@@ -45,7 +46,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", default="", help="comma-separated names, e.g. service,oogo")
     parser.add_argument("--timeout", type=float, default=900.0, help="seconds per script")
+    parser.add_argument("--figures", type=Path, default=None,
+                        help="write the README figures table to this file and stop")
     args = parser.parse_args(argv)
+    if args.figures:
+        output, _, code = run(HERE / "figures.py", args.timeout)
+        args.figures.write_text(output + "\n", encoding="utf-8")
+        print(output)
+        return 0 if code == 0 else 1
     only = {n.strip() for n in args.only.split(",") if n.strip()} or None
     print("# Benchmarks OOGO-assistent\n")
     print(f"Machine: {machine()}\n")

@@ -31,6 +31,7 @@ def create_cli() -> typer.Typer:
         no_args_is_help=True,
         add_completion=False,
         pretty_exceptions_enable=False,
+        rich_markup_mode=None,
     )
     for group in GROUPS:
         group.register(app)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.storage.db import translate_errors
 from bot.storage.models import ConversationStateRow, utcnow
+from bot.storage.relaxed import begin_relaxed
 from bot.storage.upsert import upsert
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -14,7 +15,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 class SqlStateStore:
-    """``StateStore`` on SQL: ``save`` commits before it returns, so a crash loses nothing.
+    """``StateStore`` on SQL: ``save`` commits before it returns, so a process crash loses
+    nothing (the commit does not wait for the disk: see ``bot.storage.relaxed``).
 
     The engine may be given as a function: then it is built on first use and a database that
     is down when the store is created does not make the caller give up on the store (the
@@ -44,7 +46,7 @@ class SqlStateStore:
     @translate_errors
     def save(self, conversation_id: str, state: dict[str, Any]) -> None:
         table = ConversationStateRow.__table__
-        with self.engine.begin() as conn:
+        with begin_relaxed(self.engine) as conn:
             upsert(
                 conn, table, {"conversation_id": conversation_id},
                 {"state": state, "updated_at": utcnow()},

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 from bot.storage.db import translate_errors
 from bot.storage.models import TurnRow, utcnow
+from bot.storage.relaxed import begin_relaxed
+from bot.storage.text import clean_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from sqlalchemy.engine import Engine
@@ -38,19 +40,16 @@ class TurnRecord:
 
 
 def clean(value: Any) -> Any:
-    """Drop NUL characters and lone surrogates from every string in ``value`` (recursively)."""
+    """Drop NUL characters and lone surrogates from every string in ``value`` (recursively);
+    dict keys become text and tuples lists, as JSON has them. One regex search per string (the
+    per-character scan it replaces cost milliseconds per reply)."""
     if isinstance(value, str):
-        value = value.replace("\x00", "")
-        return value.encode("utf-8", "ignore").decode("utf-8") if _has_surrogate(value) else value
+        return clean_text(value)
     if isinstance(value, dict):
         return {str(clean(k)): clean(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [clean(v) for v in value]
     return value
-
-
-def _has_surrogate(text: str) -> bool:
-    return any("\ud800" <= ch <= "\udfff" for ch in text)
 
 
 class TurnStore:
@@ -62,10 +61,11 @@ class TurnStore:
 
     @translate_errors
     def append(self, conversation_id: str, user_text: str, reply: dict[str, Any]) -> int:
-        """Store one turn (committed when this returns) and drop turns beyond ``max_turns``."""
+        """Store one turn (committed when this returns, without waiting for the disk: see
+        ``bot.storage.relaxed``) and drop turns beyond ``max_turns``."""
         from sqlalchemy import delete, insert, select
 
-        with self.engine.begin() as conn:
+        with begin_relaxed(self.engine) as conn:
             result = conn.execute(insert(TURNS).values(
                 conversation_id=conversation_id[:200],
                 user_text=clean(user_text or "")[:MAX_USER_CHARS], reply=clean(reply),

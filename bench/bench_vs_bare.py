@@ -1,0 +1,225 @@
+"""``POST /api/chat`` of ``oogo serve`` next to a bare FastAPI + pandas app, in one run.
+
+Run: ``python3 bench/bench_vs_bare.py`` (about 2 minutes; ``--quick`` for a smoke run,
+``--levels 10,50``, ``--rounds``, ``--seconds`` per slice, ``--json FILE`` for the raw figures,
+``--baseline DIR`` to load a third server from another source tree, e.g. ``git archive main``).
+
+Why a ratio: on a shared 2-core machine absolute requests/s move with whatever else runs, but two
+servers measured in the same minutes by the same client share that noise. So both servers run at
+once (one uvicorn worker each, on 127.0.0.1), and the load alternates between them in short
+slices (bare, oogo, oogo, bare, ...), so a burst of outside load hits both alike. The bare app
+answers the same question ("Hoe hoog is de NEET in Zwolle?") with a pandas lookup in the same
+CSV the service ships: that is what a minimal web app with the same data costs, and the ratio
+says how close the service comes. Resident memory of each worker is read after the load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from _server import Server, free_port, start_server, stop_server, wait_ready  # noqa: E402
+from _table import machine, markdown_table, percentile, rss_mb, verdict  # noqa: E402
+
+QUESTION = "Hoe hoog is de NEET in Zwolle?"
+CSV = ROOT / "indicators" / "data" / "indicators_demo.csv"
+
+BARE_APP = '''
+"""The bare baseline: FastAPI, pandas, the same CSV, the same question, nothing else."""
+import pandas as pd
+from fastapi import FastAPI
+from pydantic import BaseModel
+
+frame = pd.read_csv({csv!r})
+app = FastAPI()
+
+
+class Chat(BaseModel):
+    text: str = ""
+    conversation_id: str | None = None
+
+
+@app.get("/healthz")
+@app.get("/readyz")
+def readyz() -> dict:
+    return {{"status": "ok"}}
+
+
+@app.post("/api/chat")
+def chat(body: Chat) -> dict:
+    rows = frame[(frame["indicator"] == "neet") & (frame["region"] == "GM0193")
+                 & (frame["category"] == "totaal")]
+    last = rows.loc[rows["year"].idxmax()]
+    return {{"answer": f"NEET in Zwolle in {{int(last['year'])}}: {{last['value']}}%.",
+            "conversation_id": body.conversation_id}}
+'''
+
+
+def start_bare(work: Path) -> Server:
+    """The bare app under ``uvicorn --workers 1`` in its own process."""
+    (work / "bare_app.py").write_text(BARE_APP.format(csv=str(CSV)), encoding="utf-8")
+    port = free_port()
+    log = work / f"bare-{port}.log"
+    with log.open("wb") as handle:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", "bare_app:app", "--host", "127.0.0.1", "--port",
+             str(port), "--workers", "1", "--log-level", "warning", "--no-access-log"],
+            cwd=work, stdout=handle, stderr=subprocess.STDOUT, env={**os.environ})
+    return Server(process, f"http://127.0.0.1:{port}", time.perf_counter(), log)
+
+
+async def _slice(base: str, concurrency: int, seconds: float, tag: str) -> tuple[list[float],
+                                                                                  int, float]:
+    """``concurrency`` clients posting the question for ``seconds``; latencies, errors, wall."""
+    import httpx
+
+    latencies: list[float] = []
+    errors = 0
+    deadline = time.perf_counter() + seconds
+
+    async def client(number: int, http: httpx.AsyncClient) -> None:
+        nonlocal errors
+        body = {"text": QUESTION, "conversation_id": f"{tag}-{concurrency}-{number}"}
+        while time.perf_counter() < deadline:
+            start = time.perf_counter()
+            try:
+                response = await http.post("/api/chat", json=body)
+                ok = response.status_code == 200
+            except httpx.HTTPError:
+                ok = False
+            if ok:
+                latencies.append(time.perf_counter() - start)
+            else:
+                errors += 1
+
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as http:
+        await http.post("/api/chat", json={"text": QUESTION})  # open one connection first
+        start = time.perf_counter()
+        await asyncio.gather(*(client(n, http) for n in range(concurrency)))
+        return latencies, errors, time.perf_counter() - start
+
+
+def interleaved(servers: dict[str, Server], concurrency: int, rounds: int,
+                seconds: float) -> dict[str, dict[str, float]]:
+    """Alternate slices between the servers (ABBA order); totals per server."""
+    names = list(servers)
+    acc = {name: {"lat": [], "errors": 0, "wall": 0.0} for name in names}
+    for number in range(rounds):
+        order = names if number % 2 == 0 else names[::-1]
+        for name in order:
+            lat, errors, wall = asyncio.run(_slice(servers[name].base, concurrency, seconds,
+                                                   name))
+            acc[name]["lat"] += lat
+            acc[name]["errors"] += errors
+            acc[name]["wall"] += wall
+    out: dict[str, dict[str, float]] = {}
+    for name, a in acc.items():
+        ms = [s * 1000 for s in a["lat"]]
+        out[name] = {"ok": len(ms), "errors": a["errors"],
+                     "rps": len(ms) / a["wall"] if a["wall"] else 0.0,
+                     "p50": percentile(ms, 50), "p95": percentile(ms, 95)}
+    return out
+
+
+def load_average() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "onbekend"
+
+
+def measure(levels: list[int], rounds: int, seconds: float,
+            baseline: Path | None = None) -> dict[str, Any]:
+    results: dict[str, Any] = {"load_before": load_average(), "levels": {}}
+    with tempfile.TemporaryDirectory(prefix="oogo-vs-bare-") as tmp:
+        work = Path(tmp)
+        env = {"OOGO_RATE_LIMIT_PER_MINUTE": "100000000", "OOGO_LOG_LEVEL": "WARNING",
+               "OOGO_WORKERS": "1"}
+        servers = {"bare": start_bare(work), "oogo": start_server(work / "data", env)}
+        if baseline is not None:
+            servers["baseline"] = start_server(work / "data-baseline", env, root=baseline)
+        try:
+            for name, server in servers.items():
+                ready = wait_ready(server, timeout=600)
+                if not ready["ready"]:
+                    raise SystemExit(f"{name} niet klaar: {ready['detail']}")
+                results[f"{name}_ready_s"] = ready["ready_s"]
+            for level in levels:
+                results["levels"][level] = interleaved(servers, level, rounds, seconds)
+            results["rss_mb"] = {name: rss_mb(s.pid) for name, s in servers.items()}
+        finally:
+            for server in servers.values():
+                stop_server(server)
+    results["load_after"] = load_average()
+    return results
+
+
+def report(results: dict[str, Any]) -> str:
+    rows = []
+    for level, r in results["levels"].items():
+        bare, oogo = r["bare"], r["oogo"]
+        ratio = oogo["rps"] / bare["rps"] if bare["rps"] else float("nan")
+        p95_goal = 60 if int(level) == 10 else 250
+        goal = f"p95 < {p95_goal} ms: {verdict(oogo['p95'], p95_goal)}"
+        if int(level) == 10:
+            goal = f"≥ 0.6×: {verdict(ratio, 0.6, lower_is_better=False)}; " + goal
+        rows.append([level, bare["rps"], bare["p50"], bare["p95"], oogo["rps"], oogo["p50"],
+                     oogo["p95"], f"{ratio:.2f}×", oogo["errors"] + bare["errors"], goal])
+    rss = results.get("rss_mb", {})
+    extra = []
+    for level, r in results["levels"].items():
+        if "baseline" in r:
+            base = r["baseline"]
+            extra.append(f"Basislijn (andere broncode) bij {level} clients: {base['rps']:.1f} "
+                         f"req/s, p50 {base['p50']:.0f} ms, p95 {base['p95']:.0f} ms, "
+                         f"verhouding {base['rps'] / r['bare']['rps']:.2f}× kaal.")
+    if "baseline" in rss:
+        extra.append(f"Geheugen basislijn: {rss['baseline']:.0f} MB.")
+    return "\n".join([
+        f"Machine: {machine()}; load average voor/na: {results['load_before']} / "
+        f"{results['load_after']}", "",
+        f"`POST /api/chat` \"{QUESTION}\", één uvicorn-worker elk, afwisselend belast:", "",
+        markdown_table(["clients", "kaal req/s", "kaal p50 ms", "kaal p95 ms", "oogo req/s",
+                        "oogo p50 ms", "oogo p95 ms", "verhouding", "fouten", "doel"], rows),
+        "",
+        f"Geheugen per worker na de belasting (RSS): oogo {rss.get('oogo', float('nan')):.0f} MB "
+        f"(doel < 400 MB: {verdict(rss.get('oogo', float('nan')), 400)}), kaal "
+        f"{rss.get('bare', float('nan')):.0f} MB.", "", *extra,
+    ])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="short slices (smoke run)")
+    parser.add_argument("--levels", default="10,50", help="concurrent clients, e.g. 10,50")
+    parser.add_argument("--rounds", type=int, default=None, help="slices per server per level")
+    parser.add_argument("--seconds", type=float, default=None, help="seconds per slice")
+    parser.add_argument("--json", type=Path, default=None, help="also write raw figures here")
+    parser.add_argument("--baseline", type=Path, default=None,
+                        help="source tree of a third server to compare (before/after)")
+    args = parser.parse_args(argv)
+    levels = [int(x) for x in args.levels.split(",") if x.strip()]
+    rounds = args.rounds or (2 if args.quick else 4)
+    seconds = args.seconds or (1.0 if args.quick else 5.0)
+    results = measure(levels, rounds, seconds, args.baseline)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2, default=str), encoding="utf-8")
+    print(report(results))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
