@@ -81,6 +81,12 @@ def read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
     except FileNotFoundError:
         msg = f"Bestand {path} bestaat niet."
         raise ImportRejected(msg, [f"{path}: bestand niet gevonden"]) from None
+    except IsADirectoryError:
+        msg = f"{path} is een map, geen bestand. Geef het CSV-bestand zelf op."
+        raise ImportRejected(msg, [msg]) from None
+    except OSError as exc:  # no permission, a device, a broken link: say so, never a traceback
+        msg = f"Bestand {path} kan ik niet lezen ({exc.strerror or type(exc).__name__})."
+        raise ImportRejected(msg, [msg]) from None
     except UnicodeDecodeError:
         msg = f"{path.name}: het bestand is geen UTF-8-tekst (CSV)."
         raise ImportRejected(msg, [msg]) from None

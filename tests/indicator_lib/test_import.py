@@ -77,6 +77,10 @@ def test_missing_column_and_empty_file(registry, tmp_path):
         import_file(_write(tmp_path, "empty.csv", HEADER), registry, tmp_path / "var")
     with pytest.raises(ImportRejected, match="bestaat niet"):
         import_file(tmp_path / "nope.csv", registry, tmp_path / "var")
+    folder = tmp_path / "a-folder.csv"
+    folder.mkdir()
+    with pytest.raises(ImportRejected, match="is een map"):
+        import_file(folder, registry, tmp_path / "var")
     assert not (tmp_path / "var" / "indicators" / "imported.csv").exists()
 
 
