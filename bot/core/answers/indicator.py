@@ -74,7 +74,7 @@ def answer_indicator(u: Understanding, services: Any, *, charts: bool = True,
         regions=region_refs(registry, regions),
         charts=draft.charts,
         demo_data=demo,
-        about=_about(engine, u.indicator, lang),
+        about=_about(engine, u.indicator, lang, facts, registry),
         notices=[demo_notice(lang)] if demo else [],
         followups=follow,
         buttons=draft.buttons + [Button(label=f, value=f) for f in follow],
@@ -179,16 +179,35 @@ HANDLERS = {
 }
 
 
-def _about(engine: Any, indicator: str, lang: str) -> list[str]:
-    """The definition and source lines that go with the figures of one indicator."""
+def _about(engine: Any, indicator: str, lang: str, facts: list | None = None,
+           registry: Any = None) -> list[str]:
+    """The definition and source lines that go with the figures of one indicator.
+
+    The indicator's source line holds for demonstration figures; a figure with a source of its
+    own (imported real figures) is named with that source and its regions, so a mix of imported
+    and demonstration figures never shows one source for both."""
     t = templates()
     parts = []
     definition = lb.definition_text(engine, indicator, lang)
     if definition:
         parts.append(t.render("definition", lang, definition=definition))
-    source = lb.source_text(engine, indicator, lang)
-    if source:
-        parts.append(t.render("source", lang, source=source))
+    facts = facts or []
+    own: dict[str, list[str]] = {}
+    for fact in facts:
+        if fact.source and not fact.demo:
+            name = region_name(registry, fact.region, lang) if registry else fact.region
+            names = own.setdefault(fact.source, [])
+            if name not in names:
+                names.append(name)
+    sources = [t.render("source_for", lang, source=src, regions=", ".join(names))
+               for src, names in own.items()]
+    indicator_source = lb.source_text(engine, indicator, lang)
+    if indicator_source and not own:
+        sources.append(indicator_source)
+    elif indicator_source and any(f.demo for f in facts):
+        sources.append(t.render("source_rest", lang, source=indicator_source))
+    if sources:
+        parts.append(t.render("source", lang, source="; ".join(sources)))
     return parts
 
 
