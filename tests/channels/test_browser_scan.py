@@ -62,6 +62,13 @@ def test_regioscan_with_the_keyboard_alone_and_its_result(live_server: str) -> N
         assert result.locator("table").first.locator("tbody tr").count() == 4
         extremes = result.locator("table.extremes tbody tr")
         assert extremes.count() == 4 and "Sterkst" in result.locator("table.extremes").inner_text()
+        # said once: the block, not also the outcome text above it; the overall mean and the
+        # points to discuss (in the text channels' outcome text) are in the block
+        assert "Uitkomst van je regioscan" not in answer.inner_text()
+        summary = result.locator(".scan-summary")
+        assert "Gemiddelde over alles" in summary.inner_text()
+        assert summary.locator("h4").inner_text() == "Om te bespreken"
+        assert summary.locator("li").count() >= 1
         # downloads: the caller's own result as PDF and Markdown
         links = result.locator("a.download")
         assert links.all_inner_texts() == ["PDF", "Markdown"]
