@@ -62,17 +62,22 @@ class ImportReport:
 
     def summary(self) -> str:
         """Dutch one-paragraph summary for the CLI."""
-        text = (f"{self.rows} rijen uit {self.path.name} goedgekeurd: {self.added} nieuw, "
+        text = (f"{_rows(self.rows)} uit {self.path.name} goedgekeurd: {self.added} nieuw, "
                 f"{self.updated} bijgewerkt, {self.unchanged} ongewijzigd")
         if self.skipped:
             text += f", {self.skipped} overgeslagen (geen cijfer, '.' in StatLine)"
-        return (text + f". {self.replaces_demo} rijen vervangen demonstratiedata. "
+        replace = "vervangt" if self.replaces_demo == 1 else "vervangen"
+        return (text + f". {_rows(self.replaces_demo)} {replace} demonstratiedata. "
                 f"Opgeslagen in {self.stored_at}.")
 
 
 def _sniff(text: str) -> str:
     header = text.splitlines()[0] if text else ""
     return ";" if header.count(";") > header.count(",") else ","
+
+
+def _rows(count: int) -> str:
+    return f"{count} rij" if count == 1 else f"{count} rijen"
 
 
 def read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
