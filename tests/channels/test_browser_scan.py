@@ -118,8 +118,11 @@ def test_points_answer_offers_the_preparation_document(live_server: str) -> None
         assert "Download het voorbereidingsdocument" in group.inner_text()
         links = group.locator("a.download")
         assert links.all_inner_texts() == ["PDF", "HTML", "Markdown"]
-        assert [links.nth(i).get_attribute("href") for i in range(3)] == [
+        hrefs = [links.nth(i).get_attribute("href") for i in range(3)]
+        assert [h.split("?")[0] for h in hrefs] == [
             "/api/reports/GM0193.pdf", "/api/reports/GM0193.html", "/api/reports/GM0193.md"]
+        # the link names the conversation, so the document carries its own regioscan (63ece67)
+        assert all("conversation_id=" in h for h in hrefs)
         assert links.first.get_attribute("aria-label") == \
             "Voorbereidingsdocument Zwolle downloaden als PDF"
         md = page.request.get(base_url(page) + "/api/reports/GM0193.md")
