@@ -71,14 +71,15 @@ class ImportReport:
 
     def summary(self) -> str:
         """Dutch one-paragraph summary for the CLI."""
-        text = (f"{self.rows} rijen uit {self.path.name} goedgekeurd: {self.added} nieuw, "
+        text = (f"{_rows(self.rows)} uit {self.path.name} goedgekeurd: {self.added} nieuw, "
                 f"{self.updated} bijgewerkt, {self.unchanged} ongewijzigd")
         if self.skipped:
             text += f", {self.skipped} overgeslagen (geen cijfer, '.' in StatLine)"
-        text += (f". {self.replaces_demo} rijen vervangen demonstratiedata. "
+        replace = "vervangt" if self.replaces_demo == 1 else "vervangen"
+        text += (f". {_rows(self.replaces_demo)} {replace} demonstratiedata. "
                  f"Opgeslagen in {self.stored_at}.")
         for source, count in (self.sources or {}).items():
-            text += f"\n{count} rijen uit {source} (Bron: CBS, licentie CC BY 4.0)."
+            text += f"\n{_rows(count)} uit {source} (Bron: CBS, licentie CC BY 4.0)."
         return text
 
 
@@ -87,12 +88,22 @@ def _sniff(text: str) -> str:
     return ";" if header.count(";") > header.count(",") else ","
 
 
+def _rows(count: int) -> str:
+    return f"{count} rij" if count == 1 else f"{count} rijen"
+
+
 def read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         msg = f"Bestand {path} bestaat niet."
         raise ImportRejected(msg, [f"{path}: bestand niet gevonden"]) from None
+    except IsADirectoryError:
+        msg = f"{path} is een map, geen bestand. Geef het CSV-bestand zelf op."
+        raise ImportRejected(msg, [msg]) from None
+    except OSError as exc:  # no permission, a device, a broken link: say so, never a traceback
+        msg = f"Bestand {path} kan ik niet lezen ({exc.strerror or type(exc).__name__})."
+        raise ImportRejected(msg, [msg]) from None
     except UnicodeDecodeError:
         msg = f"{path.name}: het bestand is geen UTF-8-tekst (CSV)."
         raise ImportRejected(msg, [msg]) from None

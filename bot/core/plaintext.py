@@ -27,6 +27,8 @@ def citation_lines(reply: Reply) -> list[str]:
 def render_plain(reply: Reply, *, with_citations: bool = True) -> str:
     """The answer, then its definition/source lines, notices and citations, as plain text."""
     blocks = [reply.text.strip()]
+    if reply.scan_result and reply.scan_result.get("text"):
+        blocks.append(str(reply.scan_result["text"]).strip())
     if reply.about:
         blocks.append("\n".join(line for line in reply.about if line))
     notices = [n.text for n in reply.notices if n.text]

@@ -131,6 +131,11 @@ def _with_outcome(reply: Reply, step: ScanReply, regioscan: Regioscan, msg: Inco
         return reply
     if outcome is not None:
         reply.scan_result, reply.documents = _outcome_parts(outcome, lang)
+        # the outcome now travels as data; the text keeps only what precedes it ("Dank je
+        # wel!"), so a channel that draws the result does not show it twice
+        body = reply.text.rstrip()
+        if outcome.text.strip() and body.endswith(outcome.text.strip()):
+            reply.text = body[: -len(outcome.text.strip())].rstrip()
     return reply
 
 
@@ -148,14 +153,17 @@ def result_turn(ctx: Ctx) -> Reply:
         key = "scan_result_round_none" if ctx.u.round_code else "scan_result_none"
         return Reply(text=templates().render(key, lang), intent="regioscan", language=lang)
     scan_result, documents = _outcome_parts(outcome, lang)
-    return Reply(text=outcome.text, intent="regioscan", scan_result=scan_result,
+    return Reply(text="", intent="regioscan", scan_result=scan_result,
                  documents=documents, language=lang)
 
 
 def _outcome_parts(outcome: ScanOutcome, lang: str) -> tuple[dict, list[DocumentOffer]]:
-    """``Reply.scan_result`` and the download offer of one outcome (own scan or round)."""
+    """``Reply.scan_result`` and the download offer of one outcome (own scan or round).
+
+    ``scan_result["text"]`` is the outcome's plain rendering: text channels show it
+    (``render_plain``), the web page draws the data instead."""
     label = templates().render(f"scan_result_{outcome.kind}_label", lang)
-    data = {"kind": outcome.kind, "ref": outcome.ref, **outcome.data}
+    data = {"kind": outcome.kind, "ref": outcome.ref, **outcome.data, "text": outcome.text}
     return data, [DocumentOffer(kind="scan_result", label=label, ref=outcome.ref,
                                 formats=list(SCAN_RESULT_FORMATS))]
 

@@ -62,6 +62,13 @@ def test_regioscan_with_the_keyboard_alone_and_its_result(live_server: str) -> N
         assert result.locator("table").first.locator("tbody tr").count() == 4
         extremes = result.locator("table.extremes tbody tr")
         assert extremes.count() == 4 and "Sterkst" in result.locator("table.extremes").inner_text()
+        # said once: the block, not also the outcome text above it; the overall mean and the
+        # points to discuss (in the text channels' outcome text) are in the block
+        assert "Uitkomst van je regioscan" not in answer.inner_text()
+        summary = result.locator(".scan-summary")
+        assert "Gemiddelde over alles" in summary.inner_text()
+        assert summary.locator("h4").inner_text() == "Om te bespreken"
+        assert summary.locator("li").count() >= 1
         # downloads: the caller's own result as PDF and Markdown
         links = result.locator("a.download")
         assert links.all_inner_texts() == ["PDF", "Markdown"]
@@ -111,8 +118,11 @@ def test_points_answer_offers_the_preparation_document(live_server: str) -> None
         assert "Download het voorbereidingsdocument" in group.inner_text()
         links = group.locator("a.download")
         assert links.all_inner_texts() == ["PDF", "HTML", "Markdown"]
-        assert [links.nth(i).get_attribute("href") for i in range(3)] == [
+        hrefs = [links.nth(i).get_attribute("href") for i in range(3)]
+        assert [h.split("?")[0] for h in hrefs] == [
             "/api/reports/GM0193.pdf", "/api/reports/GM0193.html", "/api/reports/GM0193.md"]
+        # the link names the conversation, so the document carries its own regioscan (63ece67)
+        assert all("conversation_id=" in h for h in hrefs)
         assert links.first.get_attribute("aria-label") == \
             "Voorbereidingsdocument Zwolle downloaden als PDF"
         md = page.request.get(base_url(page) + "/api/reports/GM0193.md")

@@ -98,7 +98,9 @@ def test_resume_result_and_round_code(make):
     say(assistant, "ga verder met de regioscan")
     assert scan.calls[-1] == ("handle", "verder")
     result = say(assistant, "Wat was de uitkomst van mijn regioscan?")
-    assert result.scan_result == {"kind": "own", "ref": "7", "overall_mean": 3.4}
+    assert result.scan_result == {"kind": "own", "ref": "7", "overall_mean": 3.4,
+                                  "text": "Uitkomst van je regioscan"}
+    assert result.text == "" and result.full_text() == "Uitkomst van je regioscan"
     assert [d.kind for d in result.documents] == ["scan_result"]
     say(assistant, "4C8A4CKD school")
     assert scan.calls[-1] == ("start", "4C8A4CKD")

@@ -59,8 +59,13 @@ def test_own_outcome_is_shown_again_after_submitting(ask) -> None:
         ask("4", conv=conv)
     submitted = ask("bevestig", conv=conv)
     assert submitted.intent == "regioscan"
+    # the outcome is said once: as data for the web page, as text in the plain rendering
+    assert submitted.scan_result is not None
+    assert "ingestuurd" in submitted.text and "Uitkomst van je regioscan" not in submitted.text
+    assert submitted.full_text().count("Uitkomst van je regioscan") == 1
     again = ask("mijn uitslag", conv=conv)
     assert again.scan_result is not None and again.scan_result["kind"] == "own"
     assert again.scan_result["answered"] == 16
     assert [d.kind for d in again.documents] == ["scan_result"]
-    assert "Uitkomst van je regioscan" in again.text
+    assert "Uitkomst van je regioscan" not in again.text
+    assert again.full_text().count("Uitkomst van je regioscan") == 1

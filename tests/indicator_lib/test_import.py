@@ -79,6 +79,12 @@ def test_missing_column_and_empty_file(registry, tmp_path):
         import_file(_write(tmp_path, "empty.csv", HEADER), registry, tmp_path / "var")
     with pytest.raises(ImportRejected, match="bestaat niet"):
         import_file(tmp_path / "nope.csv", registry, tmp_path / "var")
+    one = _write(tmp_path, "one.csv", HEADER + "neet,GM0363,totaal,2023,50,1000,5\n")
+    assert "1 rij uit one.csv goedgekeurd" in import_file(one, registry, tmp_path / "one").summary()
+    folder = tmp_path / "a-folder.csv"
+    folder.mkdir()
+    with pytest.raises(ImportRejected, match="is een map"):
+        import_file(folder, registry, tmp_path / "var")
     assert not (tmp_path / "var" / "indicators" / "imported.csv").exists()
 
 

@@ -87,6 +87,10 @@ def about_lines(engine: Any, registry: Any, values: list[Any], indicator: str,
     records = getattr(engine, "sources", None)
     for source, group in by_source.items():
         table = records.table(source) if records is not None else None
+        if table is None:  # imported without a CBS record: name its own source, claim no more
+            lines.append(t.render("source", lang, source=t.render(
+                "source_for", lang, source=source or "?", regions=_figures(group, registry, lang))))
+            continue
         definition = records.definition(group[0].indicator, group[0].category, source) if (
             records is not None) else None
         figures = _figures(group, registry, lang)
@@ -136,4 +140,7 @@ def demo_notices(registry: Any, values: list[Any], lang: str) -> list[Notice]:
     if len(demo) == len(values):
         return [Notice(kind="demo", text=templates().render("demo", lang))]
     figures = _figures(demo, registry, lang)
-    return [Notice(kind="demo", text=templates().render("demo_some", lang, figures=figures))]
+    cbs = all(str(getattr(v, "source", "")).startswith("CBS") for v in values
+              if not getattr(v, "demo", True))
+    name = "demo_some" if cbs else "demo_some_imported"
+    return [Notice(kind="demo", text=templates().render(name, lang, figures=figures))]

@@ -132,6 +132,25 @@
     return table;
   }
 
+  // An own scan's overall mean and, per theme, what to discuss: the text channels say these in
+  // the outcome text, which the page does not repeat next to this block.
+  function ownSummary(result) {
+    const wrap = el("div", { class: "scan-summary" });
+    if (result.overall_mean !== null && result.overall_mean !== undefined) {
+      wrap.appendChild(el("p", {}, `Gemiddelde over alles: ${O.nl(result.overall_mean)} ` +
+        `(${result.answered} van de ${result.total} stellingen gescoord).`));
+    }
+    const items = [];
+    for (const t of result.themes || []) for (const d of t.discuss || []) items.push(`${t.name}: ${d}`);
+    if (items.length) {
+      wrap.appendChild(el("h4", {}, "Om te bespreken"));
+      const list = el("ul");
+      for (const item of items) list.appendChild(el("li", {}, item));
+      wrap.appendChild(list);
+    }
+    return wrap.childNodes.length ? wrap : null;
+  }
+
   function scanResultBlock(result, docs, ctx) {
     const round = result.kind === "round";
     const box = el("section", { class: "scan-result", "aria-label": round ? "Uitslag van de ronde" : "Uitslag van je regioscan" });
@@ -148,6 +167,8 @@
     box.appendChild(themeTable(result, data));
     const extremes = extremesTable(result);
     if (extremes) box.appendChild(extremes);
+    const summary = round ? null : ownSummary(result);
+    if (summary) box.appendChild(summary);
     const actions = el("div", { class: "result-actions" });
     const doc = docs.find((d) => d.kind === "scan_result") ||
       { kind: "scan_result", label: "Je uitslag", formats: ["pdf", "md"], ref: result.ref || (round ? result.code : "") };
