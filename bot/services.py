@@ -75,6 +75,7 @@ class Services:
             self.settings.data_dir,
             chroma_url=self.settings.chroma_url,
             embedding_model=self.settings.embedding_model,
+            embedding_threads=self.settings.use_threads,
         )
 
     @cached_property
