@@ -275,7 +275,7 @@ class _Regioscan:
 
             result = service.round_outcome_for(user_id, round_code)
             return None if result is None else ScanOutcome(
-                "round", round_result_markdown(result), result.to_dict(), result.code)
+                "round", round_result_markdown(result), result.to_dict(), round_code)
         from bot.regioscan.outcome import format_outcome
 
         found = service.own_outcome(conversation_id, language)

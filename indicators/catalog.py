@@ -50,7 +50,8 @@ VO_LEVELS = ("gemeente", "swv_vo", "land")
 
 
 def _jeugdzorg_levels() -> dict[str, tuple[str, ...]]:
-    levels = {c: PO_LEVELS if c in PO_TYPES else VO_LEVELS for c in ONDERWIJSSOORT}
+    levels: dict[str, tuple[str, ...]] = {
+        c: PO_LEVELS if c in PO_TYPES else VO_LEVELS for c in ONDERWIJSSOORT}
     levels.update({c: ALL_LEVELS for c in ("totaal", *ZORGTYPE)})
     return levels
 

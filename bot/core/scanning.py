@@ -152,7 +152,8 @@ def result_turn(ctx: Ctx) -> Reply:
                  documents=documents, language=lang)
 
 
-def _outcome_parts(outcome: ScanOutcome, lang: str) -> tuple[dict, list[DocumentOffer]]:
+def _outcome_parts(outcome: ScanOutcome, lang: str
+                   ) -> tuple[dict[str, object], list[DocumentOffer]]:
     """``Reply.scan_result`` and the download offer of one outcome (own scan or round)."""
     label = templates().render(f"scan_result_{outcome.kind}_label", lang)
     data = {"kind": outcome.kind, "ref": outcome.ref, **outcome.data}
