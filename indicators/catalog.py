@@ -85,6 +85,7 @@ class IndicatorDef:
     the_en: str = ""
     keyword_nl: str = ""  # the short word a question uses: "jeugdzorg", "NEET"
     keyword_en: str = ""
+    synonyms: tuple[str, ...] = ()  # more words (nl or en) a question may name it by
 
     @property
     def all_categories(self) -> tuple[str, ...]:
