@@ -75,6 +75,7 @@ class Services:
             self.settings.data_dir,
             chroma_url=self.settings.chroma_url,
             embedding_model=self.settings.embedding_model,
+            embedding_threads=self.settings.use_threads,
         )
 
     @cached_property
@@ -274,7 +275,7 @@ class _Regioscan:
 
             result = service.round_outcome_for(user_id, round_code)
             return None if result is None else ScanOutcome(
-                "round", round_result_markdown(result), result.to_dict(), result.code)
+                "round", round_result_markdown(result), result.to_dict(), round_code)
         from bot.regioscan.outcome import format_outcome
 
         found = service.own_outcome(conversation_id, language)

@@ -32,6 +32,9 @@ class Settings(BaseSettings):
         "use-multilingual",
         description="'use-multilingual' (offline default) or a sentence-transformers name/path.",
     )
+    use_threads: int = Field(
+        1, ge=1, le=64, description="BLAS threads of the offline embedding model."
+    )
     indicator_data: Path | None = Field(
         None, description="Extra indicator CSV (long format) imported with 'oogo data import'."
     )

@@ -50,7 +50,8 @@ VO_LEVELS = ("gemeente", "swv_vo", "land")
 
 
 def _jeugdzorg_levels() -> dict[str, tuple[str, ...]]:
-    levels = {c: PO_LEVELS if c in PO_TYPES else VO_LEVELS for c in ONDERWIJSSOORT}
+    levels: dict[str, tuple[str, ...]] = {
+        c: PO_LEVELS if c in PO_TYPES else VO_LEVELS for c in ONDERWIJSSOORT}
     levels.update({c: ALL_LEVELS for c in ("totaal", *ZORGTYPE)})
     return levels
 
@@ -84,6 +85,7 @@ class IndicatorDef:
     the_en: str = ""
     keyword_nl: str = ""  # the short word a question uses: "jeugdzorg", "NEET"
     keyword_en: str = ""
+    synonyms: tuple[str, ...] = ()  # more words (nl or en) a question may name it by
 
     @property
     def all_categories(self) -> tuple[str, ...]:

@@ -235,7 +235,7 @@ class IndicatorEngine:
         if other in self.registry:
             return self.registry.get(other).code
         res = self.registry.resolve(other)
-        if res.ok:
+        if res.region is not None:
             return res.region.code
         raise UnknownRegion(other)
 

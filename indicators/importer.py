@@ -141,7 +141,9 @@ def validate_long(path: Path, header: list[str], rows, registry: RegionRegistry
     missing = [c for c in COLUMNS if c not in header]
     if missing:
         return [], [f"{path.name}, regel 1: kolom ontbreekt: {', '.join(missing)}"]
-    clean, problems, seen = [], [], {}
+    clean: list[dict] = []
+    problems: list[str] = []
+    seen: dict[tuple, int] = {}
     max_year = date.today().year + 1
     for line, row in rows:
         try:
@@ -279,7 +281,7 @@ def import_file(path: Path | str, registry: RegionRegistry, data_dir: Path | str
     """Validate ``path`` and merge it into the imported data; raises ``ImportRejected``."""
     path = Path(path)
     header, rows = read_rows(path)
-    skipped, problems = 0, []
+    skipped, problems = 0, list[str]()
     if "RegioS" in header and "Perioden" in header:
         header, rows, skipped, problems = statline_to_long(path, header, rows, indicator,
                                                            category, value_column)

@@ -187,7 +187,7 @@ def _widen(registry: RegionRegistry, text: str, mention: Mention) -> Mention:
         end += tail.end() if tail else 0
     res = mention.resolution
     before = _SWV_BEFORE.search(text[:start])
-    if before and res.ok and res.region.level == "gemeente":
+    if before and res.region is not None and res.region.level == "gemeente":
         swv = registry.resolve(text[before.start():end])
         if swv.ok or swv.ambiguous:
             start, res = before.start(), swv

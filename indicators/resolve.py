@@ -152,7 +152,7 @@ def _phrase(registry: RegionRegistry, query: str, key: str) -> Resolution | None
         return _ambiguous(query, options)
     if m := _GEMEENTE_PHRASE.match(key):
         inner = resolve_text(registry, m.group(1))
-        if inner.ok and inner.region.level == "gemeente":
+        if inner.region is not None and inner.region.level == "gemeente":
             return inner
     return None
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import os
 import re
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
@@ -56,11 +55,12 @@ class UseEmbedder:
 
     name = DEFAULT_MODEL
 
-    def __init__(self, threads: int | None = None) -> None:
+    def __init__(self, threads: int = 1) -> None:
         # One BLAS thread: the matrices are small, and with more threads the forward pass gets
         # 10-100x slower as soon as other processes compete for the cores (measured: 2.6 ms vs
-        # 90 ms per query on a busy 2-core machine). OOGO_USE_THREADS overrides it.
-        self._model = _load_use(threads or int(os.environ.get("OOGO_USE_THREADS", "1")))
+        # 90 ms per query on a busy 2-core machine). The application passes its setting
+        # (OOGO_USE_THREADS); a library never reads the environment itself.
+        self._model = _load_use(max(1, threads))
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         out: list[list[float]] = []
@@ -121,9 +121,10 @@ class SentenceTransformerEmbedder:
         return vectors.astype(float).tolist()
 
 
-def make_embedder(model: str = DEFAULT_MODEL) -> Embedder:
-    """The embedder for a model setting: the offline default or a sentence-transformers model."""
+def make_embedder(model: str = DEFAULT_MODEL, *, threads: int = 1) -> Embedder:
+    """The embedder for a model setting: the offline default or a sentence-transformers model.
+    ``threads`` is the BLAS thread count of the offline model."""
     if not model or model == DEFAULT_MODEL:
-        return UseEmbedder()
+        return UseEmbedder(threads=threads)
     log.info("loading sentence-transformers model %s", model)
     return SentenceTransformerEmbedder(model)

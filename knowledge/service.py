@@ -80,6 +80,7 @@ class KnowledgeBase:
         embedder: Embedder | None = None,
         docs_dir: Path | None = None,
         reranker_model: str | None = None,
+        embedding_threads: int = 1,
     ) -> None:
         self.data_dir = Path(data_dir)
         self.chroma_url = chroma_url or None
@@ -93,6 +94,7 @@ class KnowledgeBase:
         self.seed_path: Path | None = SHIPPED_VECTORS / self._seed_name
         self._vector_cache: VectorCache | None = None
         self.reranker_model = reranker_model or None
+        self.embedding_threads = embedding_threads
         self._cross_encoder_loaded = False
         self._cross_encoder = None
         self._embedder = embedder
@@ -118,7 +120,9 @@ class KnowledgeBase:
     def embedder(self) -> Embedder:
         if self._embedder is None:
             try:
-                self._embedder = make_embedder(self.embedding_model)
+                self._embedder = make_embedder(
+                    self.embedding_model, threads=self.embedding_threads
+                )
             except EmbeddingError as exc:
                 raise KnowledgeUnavailable(str(exc)) from exc
         return self._embedder

@@ -8,5 +8,6 @@ source scripts/venv.sh
 "$PY" -m pip install --quiet --disable-pip-version-check -e ".[test]"
 npm ci --prefix tests/channels --no-audit --no-fund --silent  # axe-core for the browser tests
 "$PY" -m ruff check .
+"$PY" -m mypy  # config and scope in pyproject.toml
 bash scripts/audit.sh
 "$PY" -m pytest "$@"

@@ -17,16 +17,12 @@ from typing import Any
 
 import typer
 
+from bot.cli.common import fail, load_services
+
 logger = logging.getLogger(__name__)
 # batch conversations must not meet saved state (a regioscan) of an earlier run
 RUN_ID = uuid.uuid4().hex[:10]
 
-
-def _services() -> Any:
-    from bot.services import build_services
-    from bot.settings import Settings
-
-    return build_services(Settings())
 
 
 def _assistant(services: Any, *, persistent: bool = False) -> Any:
@@ -110,22 +106,18 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Stel een vraag aan de assistent (of een hele reeks met --batch)."""
         if batch is None and not question:
-            typer.echo("Geef een vraag op, bijvoorbeeld: oogo ask \"Wat is het OOGO?\"", err=True)
-            raise typer.Exit(2)
+            fail("Geef een vraag op, bijvoorbeeld: oogo ask \"Wat is het OOGO?\"")
         if batch is not None and question:
-            typer.echo("Gebruik een vraag óf --batch, niet allebei.", err=True)
-            raise typer.Exit(2)
+            fail("Gebruik een vraag óf --batch, niet allebei.")
         if batch is not None:
             try:
                 lines = (sys.stdin.read() if str(batch) == "-" else
                          batch.read_text(encoding="utf-8")).splitlines()
             except OSError as exc:
-                typer.echo(f"Kan het bestand '{batch}' niet lezen: {exc.strerror}.", err=True)
-                raise typer.Exit(2) from None
+                fail(f"Kan het bestand '{batch}' niet lezen: {exc.strerror}.")
             except UnicodeDecodeError:
-                typer.echo(f"Het bestand '{batch}' is geen UTF-8-tekst.", err=True)
-                raise typer.Exit(2) from None
-            assistant = _assistant(_services())
+                fail(f"Het bestand '{batch}' is geen UTF-8-tekst.")
+            assistant = _assistant(load_services())
             if as_json:
                 run_batch(assistant, lines, sys.stdout)
                 return
@@ -135,7 +127,7 @@ def register(app: typer.Typer) -> None:
                     typer.echo(f"[{result.get('id')}] " + (result.get("error") or
                                                           result.get("answer", "")))
             return
-        assistant = _assistant(_services())
+        assistant = _assistant(load_services())
         reply = ask_one(assistant, question or "", region, conversation_id=f"ask-{RUN_ID}")
         if as_json:
             typer.echo(json.dumps({"id": None, **reply.to_contract(with_debug=True)},
@@ -151,5 +143,5 @@ def register(app: typer.Typer) -> None:
         """Voer een gesprek met de assistent in de terminal."""
         from bot.channels.console.chat import run_chat
 
-        services = _services()
+        services = load_services()
         run_chat(_assistant(services, persistent=False), region=region)

@@ -12,34 +12,30 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
+from bot.cli.common import BAD_INPUT, UNAVAILABLE, fail, load_services
+
+if TYPE_CHECKING:
+    from indicators.registry import Region
+
 log = logging.getLogger(__name__)
 
-def _services():
-    from bot.services import build_services
-    from bot.settings import Settings
-
-    return build_services(Settings())
 
 
-def _fail(message: str, code: int = 2) -> None:
-    typer.echo(message, err=True)
-    raise typer.Exit(code)
-
-
-def _region(services, text: str):
+def _region(services, text: str) -> Region:
     """Resolve a name or code; ambiguous or unknown ends the command with exit code 2."""
     res = services.registry.resolve(text)
-    if res.ok:
+    if res.region is not None:
         if res.message:
             typer.echo(res.message, err=True)
         return res.region
     lines = [res.message]
     for region in res.candidates or res.suggestions:
         lines.append(f"  {region.code}  {region.name}")
-    _fail("\n".join(lines))
+    fail("\n".join(lines))
     return None
 
 
@@ -52,7 +48,7 @@ def regions_find(
     as_json: bool = typer.Option(False, "--json", help="Uitvoer als JSON."),
 ) -> None:
     """Zoek een gemeente of samenwerkingsverband op naam of code."""
-    services = _services()
+    services = load_services()
     res = services.registry.resolve(name)
     if as_json:
         _echo_json({
@@ -62,12 +58,12 @@ def regions_find(
             "suggestions": [r.to_dict() for r in res.suggestions],
         })
         if not res.ok:
-            raise typer.Exit(2)
-        return
-    if not res.ok:
-        _region(services, name)
+            raise typer.Exit(BAD_INPUT)
         return
     region = res.region
+    if region is None:
+        _region(services, name)  # lists the candidates and ends with exit code 2
+        return
     if res.message:
         typer.echo(res.message)
     typer.echo(f"{region.name} ({region.code}), {region.level_label}")
@@ -99,14 +95,14 @@ def regions_peers(
     """Toon de gemeenten die het meest lijken op grootte en bevolkingsdichtheid."""
     from indicators.formatting import integer
 
-    services = _services()
+    services = load_services()
     region = _region(services, name)
     peers = services.registry.peers(region.code, n)
     if as_json:
         _echo_json({"region": region.to_dict(), "peers": [p.to_dict() for p in peers]})
         return
     if not peers:
-        _fail(f"Voor {region.name} zijn er geen vergelijkbare regio's.")
+        fail(f"Voor {region.name} zijn er geen vergelijkbare regio's.")
     typer.echo(f"Vergelijkbaar met {region.name} ({integer(region.inhabitants)} "
                f"inwoners, {integer(region.density)} per km²):")
     for peer in peers:
@@ -117,7 +113,7 @@ def regions_peers(
 
 def indicator_list() -> None:
     """Toon de indicatoren met hun categorieën en definitie."""
-    engine = _services().indicators
+    engine = load_services().indicators
     for definition in engine.catalog.values():
         typer.echo(f"{definition.id}: {definition.label_nl} ({definition.age_range})")
         typer.echo(f"  {definition.definition_nl}")
@@ -141,12 +137,12 @@ def indicator_show(
     from indicators.errors import IndicatorError
     from indicators.registry import UnknownRegion
 
-    services = _services()
+    services = load_services()
     own = _region(services, region)
     try:
         _show(services, indicator, own, category, year, compare, as_json)
     except (IndicatorError, UnknownRegion) as exc:
-        _fail(str(exc))
+        fail(str(exc))
 
 
 def _show(services, indicator, own, category, year, compare, as_json) -> None:
@@ -225,7 +221,7 @@ def chart_command(
     from indicators.errors import IndicatorError
     from indicators.registry import UnknownRegion
 
-    services = _services()
+    services = load_services()
     own = _region(services, region)
     engine = services.indicators
     try:
@@ -243,12 +239,12 @@ def chart_command(
                 png = charts.comparison_chart(
                     _bar_values(engine, indicator, own.code, targets, category, year))
     except (IndicatorError, UnknownRegion) as exc:
-        _fail(str(exc))
+        fail(str(exc))
         return
     try:
         output.write_bytes(png)
     except OSError as exc:
-        _fail(f"Kan {output} niet schrijven: {exc.strerror}.", 1)
+        fail(f"Kan {output} niet schrijven: {exc.strerror}.", UNAVAILABLE)
     typer.echo(f"Grafiek geschreven naar {output}.")
 
 
@@ -295,13 +291,13 @@ def data_import(
     from indicators.errors import ImportRejected
     from indicators.importer import import_file
 
-    services = _services()
+    services = load_services()
     data_dir = services.settings.ensure_data_dir()
     try:
         report = import_file(file, services.registry, data_dir, indicator=indicator,
                              category=category, value_column=value_column)
     except ImportRejected as exc:
-        _fail(str(exc), 1)
+        fail(str(exc), UNAVAILABLE)
         return
     typer.echo(report.summary())
 
@@ -316,27 +312,28 @@ def data_check(
     from indicators.formatting import number
     from indicators.store import DEMO_CSV, PACKAGE_DATA, RR_COUNTS_CSV
 
-    services = _services()
+    services = load_services()
     path = file or PACKAGE_DATA / DEMO_CSV
     rr_path = path.with_name(RR_COUNTS_CSV) if path.name == DEMO_CSV else None
     try:
         report = check_file(path, services.registry, rr_path)
     except ImportRejected as exc:
-        _fail(str(exc), 1)
+        fail(str(exc), UNAVAILABLE)
         return
     if not report.ok:
         shown = report.problems[:50]
         more = len(report.problems) - len(shown)
-        _fail(f"{path.name}: {len(report.problems)} fout(en) in {report.rows} rijen.\n"
-              + "\n".join(shown) + (f"\n... en nog {more} fout(en)." if more > 0 else ""), 1)
+        fail(f"{path.name}: {len(report.problems)} fout(en) in {report.rows} rijen.\n"
+             + "\n".join(shown) + (f"\n... en nog {more} fout(en)." if more > 0 else ""),
+             UNAVAILABLE)
     typer.echo(f"{path.name}: {report.rows} rijen, 0 fouten; de cijfers kloppen met elkaar.")
     labels = {"jeugdzorg/totaal": "jeugdzorg, alle jeugdigen van 0 tot 23 jaar",
               "neet/totaal": "NEET, jongeren van 15 tot 27 jaar",
               "neet_rr/pro": "relatief risico op NEET na praktijkonderwijs"}
     for key, value in report.national.items():
         unit = "keer" if key.startswith("neet_rr") else "%"
-        shown = f"{number(value, 1)} keer" if unit == "keer" else f"{number(value, 1)}%"
-        typer.echo(f"  Nederland, {labels.get(key, key)}: {shown}")
+        figure = f"{number(value, 1)} keer" if unit == "keer" else f"{number(value, 1)}%"
+        typer.echo(f"  Nederland, {labels.get(key, key)}: {figure}")
 
 
 def register(app: typer.Typer) -> None:

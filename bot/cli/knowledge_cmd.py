@@ -13,18 +13,10 @@ from pathlib import Path
 
 import typer
 
+from bot.cli.common import UNAVAILABLE, fail, load_services
+
 log = logging.getLogger(__name__)
 
-def _services():
-    from bot.services import build_services
-    from bot.settings import Settings
-
-    return build_services(Settings())
-
-
-def _fail(message: str, code: int = 1) -> None:
-    typer.echo(message, err=True)
-    raise typer.Exit(code)
 
 
 def _remove_damaged_index(kb) -> bool:
@@ -51,18 +43,18 @@ def index_command(
     """Bouw of werk de kennisindex bij (alleen gewijzigde passages worden opnieuw verwerkt)."""
     from knowledge.errors import KnowledgeUnavailable
 
-    kb = _services().knowledge
+    kb = load_services().knowledge
     try:
         report = kb.index(extra_dirs=tuple(add or ()), rebuild=rebuild)
     except KnowledgeUnavailable as exc:
         if not (rebuild and _remove_damaged_index(kb)):
-            _fail(str(exc))
+            fail(str(exc), UNAVAILABLE)
             return
-        kb = _services().knowledge  # a fresh knowledge base on the emptied folder
+        kb = load_services().knowledge  # a fresh knowledge base on the emptied folder
         try:
             report = kb.index(extra_dirs=tuple(add or ()), rebuild=True)
         except KnowledgeUnavailable as again:
-            _fail(str(again))
+            fail(str(again), UNAVAILABLE)
             return
     typer.echo(
         f"Kennisindex bijgewerkt: {report.added} toegevoegd, {report.updated} gewijzigd, "
@@ -81,14 +73,14 @@ def search_command(
     """Zoek passages in de kennisdocumenten, met bron en kopje."""
     from knowledge.errors import KnowledgeUnavailable
 
-    kb = _services().knowledge
+    kb = load_services().knowledge
     try:
         hits = kb.search(query, k=k, method=method)
     except ValueError as exc:
-        _fail(str(exc), code=2)
+        fail(str(exc))
         return
     except KnowledgeUnavailable as exc:
-        _fail(str(exc))
+        fail(str(exc), UNAVAILABLE)
         return
     if as_json:
         payload = [
@@ -126,26 +118,28 @@ def eval_retrieval_command(
     from knowledge.retrieval import METHODS
 
     if method not in METHODS:
-        _fail(f"Onbekende zoekmethode '{method}': kies uit {', '.join(METHODS)}.", code=2)
+        fail(f"Onbekende zoekmethode '{method}': kies uit {', '.join(METHODS)}.")
         return
     paths = list(file or question_files())
     missing = [p for p in paths if not p.is_file()]
+    # a question file is input (BAD_INPUT by the convention), but exit 1 is what scripts and
+    # tests/knowledge_base/test_cli.py already rely on for these three
     if missing or not paths:
-        _fail(f"Vragenbestand {missing[0] if missing else 'knowledge/eval/*.jsonl'} niet "
-              "gevonden; geef een bestand met --file.")
+        fail(f"Vragenbestand {missing[0] if missing else 'knowledge/eval/*.jsonl'} niet "
+             "gevonden; geef een bestand met --file.", UNAVAILABLE)
         return
     try:
         parts = {part_name(p): load_part(p) for p in paths}
     except ValueError as exc:
-        _fail(f"Vragenbestand niet bruikbaar: {exc}")
+        fail(f"Vragenbestand niet bruikbaar: {exc}", UNAVAILABLE)
         return
     if not any(parts.values()):
-        _fail("In de vragenbestanden staan geen vragen.")
+        fail("In de vragenbestanden staan geen vragen.", UNAVAILABLE)
         return
     try:
-        results = evaluate(_services().knowledge, parts, with_baseline=baseline, method=method)
+        results = evaluate(load_services().knowledge, parts, with_baseline=baseline, method=method)
     except KnowledgeUnavailable as exc:
-        _fail(str(exc))
+        fail(str(exc), UNAVAILABLE)
         return
     typer.echo(format_table(results))
 

@@ -17,22 +17,14 @@ from typing import Any
 
 import typer
 
+from bot.cli.common import UNAVAILABLE, fail, load_services
+
 log = logging.getLogger(__name__)
 
 round_app = typer.Typer(help="Regioscan-rondes voor een regio: aanmaken, status, sluiten, uitslag.",
                         no_args_is_help=True)
 
 
-def _services() -> Any:
-    from bot.services import build_services
-    from bot.settings import Settings
-
-    return build_services(Settings())
-
-
-def _fail(message: str, code: int = 2) -> None:
-    typer.echo(message, err=True)
-    raise typer.Exit(code)
 
 
 def _default_user() -> str:
@@ -64,7 +56,7 @@ def _ask_role(service: Any) -> str:
         typer.echo(f"Met welke rol vul je de scan in? Kies uit: {labels}.")
         line = _read_line()
         if line is None:
-            _fail("Gestopt zonder rol; er is niets opgeslagen.")
+            fail("Gestopt zonder rol; er is niets opgeslagen.")
         if parse_role(line):
             return line
         typer.echo(f"'{line}' ken ik niet als rol.")
@@ -83,7 +75,7 @@ def _export(service: Any, conversation: str, path: Path) -> None:
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
-        _fail(f"Ik kan niet schrijven naar '{path}': {exc.strerror or exc}.")
+        fail(f"Ik kan niet schrijven naar '{path}': {exc.strerror or exc}.")
     typer.echo(f"Je antwoorden en uitkomst zijn opgeslagen in {path}.")
 
 
@@ -92,7 +84,7 @@ def _run_scan(user: str, code: str | None, role: str | None, language: str,
     from bot.regioscan.rounds import RoundError, parse_role
     from bot.storage.errors import StorageUnavailable
 
-    services = _services()
+    services = load_services()
     service = services.regioscan
     conversation = f"cli:{user}:{(code or 'persoonlijk').upper()}"
     try:
@@ -102,13 +94,13 @@ def _run_scan(user: str, code: str | None, role: str | None, language: str,
             raise InvalidRole(role)
         step = service.start(conversation, user, round_code=code, role=role, language=language)
         if step.kind == "error":  # a round rule (unknown or closed round, unknown role)
-            _fail(step.text)
+            fail(step.text)
         if step.kind == "role":
             typer.echo(step.text)
             step = service.start(conversation, user, round_code=code,
                                  role=_ask_role(service), language=language)
             if step.kind == "error":
-                _fail(step.text)
+                fail(step.text)
         _show(step)
         while step.active:
             line = _read_line()
@@ -128,9 +120,9 @@ def _run_scan(user: str, code: str | None, role: str | None, language: str,
         if step.outcome is not None and export is not None:
             _export(service, conversation, export)
     except RoundError as exc:
-        _fail(exc.message)
+        fail(exc.message)
     except StorageUnavailable as exc:
-        _fail(exc.message, 1)
+        fail(exc.message, UNAVAILABLE)
     except KeyboardInterrupt:
         typer.echo("\nGestopt. Je antwoorden zijn bewaard; met 'oogo regioscan' ga je verder.")
     finally:
@@ -152,7 +144,7 @@ def _resolve_region(services: Any, text: str) -> str:
     candidates = getattr(resolution, "candidates", None) or []
     if candidates:
         names = ", ".join(f"{c.name} ({c.code})" for c in candidates[:6])
-        _fail(f"'{text}' kan meerdere regio's zijn: {names}. Geef de code op.")
+        fail(f"'{text}' kan meerdere regio's zijn: {names}. Geef de code op.")
     return code
 
 
@@ -175,13 +167,13 @@ def _round_call(func: Any) -> Any:
     from bot.regioscan.rounds import RoundError
     from bot.storage.errors import StorageUnavailable
 
-    services = _services()
+    services = load_services()
     try:
         return func(services)
     except RoundError as exc:
-        _fail(exc.message)
+        fail(exc.message)
     except StorageUnavailable as exc:
-        _fail(exc.message, 1)
+        fail(exc.message, UNAVAILABLE)
     finally:
         services.close()
 
@@ -235,7 +227,7 @@ def round_result(
     from bot.regioscan.export import round_result_json, round_result_markdown
 
     if fmt not in ("md", "json"):
-        _fail("Onbekend formaat. Kies md of json.")
+        fail("Onbekend formaat. Kies md of json.")
     result = _round_call(lambda s: s.regioscan.round_result(code))
     text = round_result_markdown(result) if fmt == "md" else round_result_json(result) + "\n"
     if output is None:
@@ -244,7 +236,7 @@ def round_result(
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
-        _fail(f"Ik kan niet schrijven naar '{output}': {exc.strerror or exc}.")
+        fail(f"Ik kan niet schrijven naar '{output}': {exc.strerror or exc}.")
     typer.echo(f"Uitslag van de ronde geschreven naar {output}.")
 
 

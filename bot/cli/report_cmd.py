@@ -15,23 +15,21 @@ from pathlib import Path
 
 import typer
 
+from bot.cli.common import fail, load_services
+
 log = logging.getLogger(__name__)
 
-
-def _fail(message: str) -> None:
-    typer.echo(message, err=True)
-    raise typer.Exit(2)
 
 
 def _check_writable(path: Path) -> None:
     """Fail before the (slower) report is built when the file cannot be written."""
     parent = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
-        _fail(f"'{path}' is een map. Geef een bestandsnaam op, bijvoorbeeld {path / 'oogo.pdf'}.")
+        fail(f"'{path}' is een map. Geef een bestandsnaam op, bijvoorbeeld {path / 'oogo.pdf'}.")
     if not parent.is_dir():
-        _fail(f"De map '{parent}' bestaat niet. Maak de map eerst aan of kies een andere plek.")
+        fail(f"De map '{parent}' bestaat niet. Maak de map eerst aan of kies een andere plek.")
     if not os.access(parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        _fail(f"Ik kan niet schrijven naar '{path}': geen schrijfrechten. Kies een andere plek.")
+        fail(f"Ik kan niet schrijven naar '{path}': geen schrijfrechten. Kies een andere plek.")
 
 
 def _reason(exc: OSError) -> str:
@@ -46,12 +44,6 @@ def _reason(exc: OSError) -> str:
         return "de schijf is vol"
     return "het bestand kan niet worden aangemaakt"
 
-
-def _services() -> object:
-    from bot.services import build_services
-    from bot.settings import Settings
-
-    return build_services(Settings())
 
 
 def register(app: typer.Typer) -> None:
@@ -79,19 +71,19 @@ def register(app: typer.Typer) -> None:
         try:
             chosen = detect_format(output, fmt)
         except ReportFormatError:
-            _fail("Onbekend formaat. Kies pdf, html of md (met --format of via de extensie van "
+            fail("Onbekend formaat. Kies pdf, html of md (met --format of via de extensie van "
                   "het bestand, bijvoorbeeld oogo.pdf).")
-        services = _services()
+        services = load_services()
         try:
             document = build_report(services, region)
         except RegionNotFound as exc:
-            _fail(exc.message("nl"))
+            fail(exc.message("nl"))
         try:
             write_report(document, output, chosen)
         except ReportRenderError as exc:
-            _fail(str(exc))
+            fail(str(exc))
         except OSError as exc:
-            _fail(f"Ik kan niet schrijven naar '{output}': {_reason(exc)}. "
+            fail(f"Ik kan niet schrijven naar '{output}': {_reason(exc)}. "
                   "Kies een andere plek of bestandsnaam.")
         typer.echo(f"Voorbereidingsdocument voor {document.region_name} geschreven naar {output} "
                    f"({chosen}, {len(document.points.points)} gesprekspunten).")
@@ -114,11 +106,11 @@ def register(app: typer.Typer) -> None:
         from bot.oogo.points import RegionNotFound, generate_points
         from bot.oogo.render import render_points
 
-        services = _services()
+        services = load_services()
         try:
             result = generate_points(services, region, language=language, max_points=max_points)
         except RegionNotFound as exc:
-            _fail(exc.message("en" if language == "en" else "nl"))
+            fail(exc.message("en" if language == "en" else "nl"))
         if as_json:
             typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
             return

@@ -11,6 +11,8 @@ import logging
 
 import typer
 
+from bot.cli.common import fail
+
 log = logging.getLogger(__name__)
 
 
@@ -34,8 +36,7 @@ def register(app: typer.Typer) -> None:
         try:
             check_data_dir(settings)  # a read-only data dir: one clear message, no traceback
         except StartupError as exc:
-            typer.echo(str(exc), err=True)
-            raise typer.Exit(2) from None
+            fail(str(exc))
         chosen_host = host or settings.host
         chosen_port = port or settings.port
         typer.echo(f"OOGO-assistent start op http://{chosen_host}:{chosen_port} "
@@ -70,16 +71,14 @@ def register(app: typer.Typer) -> None:
         settings = Settings()
         logging.config.dictConfig(logging_config(settings.log_level))
         if settings.telegram_token is None or not settings.telegram_token.get_secret_value():
-            typer.echo("Stel eerst OOGO_TELEGRAM_TOKEN in (het token van @BotFather).", err=True)
-            raise typer.Exit(2)
+            fail("Stel eerst OOGO_TELEGRAM_TOKEN in (het token van @BotFather).")
         services = build_services(settings)
         token = settings.telegram_token.get_secret_value()
         application = build_telegram_app(services, token, base_url=settings.telegram_base_url)
         if set_webhook or delete_webhook:
             secret = settings.telegram_webhook_secret
             if set_webhook and (secret is None or not secret.get_secret_value()):
-                typer.echo("Stel eerst OOGO_TELEGRAM_WEBHOOK_SECRET in.", err=True)
-                raise typer.Exit(2)
+                fail("Stel eerst OOGO_TELEGRAM_WEBHOOK_SECRET in.")
             message = manage_webhook(application, set_webhook, settings.telegram_webhook_secret)
             typer.echo(message)
             return

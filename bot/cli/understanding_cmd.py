@@ -11,6 +11,8 @@ from pathlib import Path
 
 import typer
 
+from bot.cli.common import UNAVAILABLE, fail
+
 SPLITS = ("heldout", "train")
 
 
@@ -43,8 +45,7 @@ def register(app: typer.Typer) -> None:
         try:
             summary = train(corpus or TRAIN, out or MODEL_PATH, RegionRegistry.load())
         except (CorpusError, OSError) as exc:
-            typer.echo(f"Trainen lukt niet: {exc}", err=True)
-            raise typer.Exit(1) from None
+            fail(f"Trainen lukt niet: {exc}", UNAVAILABLE)
         forget_cached()
         typer.echo(f"Model getraind op {summary['examples']} zinnen "
                    f"({summary['intents']} intenties, {summary['features']} kenmerken), "
@@ -64,14 +65,12 @@ def register(app: typer.Typer) -> None:
         from indicators.registry import RegionRegistry
 
         if file is None and split not in SPLITS:
-            typer.echo(f"Kies --split heldout of --split train (niet '{split}').", err=True)
-            raise typer.Exit(2)
+            fail(f"Kies --split heldout of --split train (niet '{split}').")
         path = file or (HELDOUT if split == "heldout" else TRAIN)
         try:
             examples = load(path)
         except (CorpusError, OSError) as exc:
-            typer.echo(f"Kan '{path}' niet lezen: {exc}", err=True)
-            raise typer.Exit(1) from None
+            fail(f"Kan '{path}' niet lezen: {exc}", UNAVAILABLE)
         registry = RegionRegistry.load()
         if cv > 1:
             from bot.core.understanding.evaluate import cross_validated

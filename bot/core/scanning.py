@@ -157,7 +157,8 @@ def result_turn(ctx: Ctx) -> Reply:
                  documents=documents, language=lang)
 
 
-def _outcome_parts(outcome: ScanOutcome, lang: str) -> tuple[dict, list[DocumentOffer]]:
+def _outcome_parts(outcome: ScanOutcome, lang: str
+                   ) -> tuple[dict[str, object], list[DocumentOffer]]:
     """``Reply.scan_result`` and the download offer of one outcome (own scan or round).
 
     ``scan_result["text"]`` is the outcome's plain rendering: text channels show it

@@ -100,7 +100,7 @@ def sections(directory: str) -> dict[str, Section]:
         if text.startswith("---"):
             parts = text.split("\n---", 1)
             text = parts[1] if len(parts) == 2 else text
-        title, heading, lines = path.stem, None, []
+        title, heading, lines = path.stem, None, list[str]()
         for line in text.splitlines():
             match = _HEADING.match(line)
             if match:

@@ -99,7 +99,7 @@ class RegioscanService:
     @staticmethod
     def owns_choice(choice: str | None) -> bool:
         """True for button values this service produced (route them here even when paused)."""
-        return bool(choice) and (choice.startswith("rs:") or choice.startswith(JOIN_PREFIX))
+        return choice is not None and choice.startswith(("rs:", JOIN_PREFIX))
 
     def has_active_scan(self, conversation_id: str) -> bool:
         """Does the next message of this conversation belong to the scan?"""
@@ -248,7 +248,7 @@ class RegioscanService:
             return None
         return record.id, self.outcome_of(self.scans.answers(record.id), language)
 
-    def round_outcome_for(self, user_id: str, code: str) -> rounds.RoundResult | None:
+    def round_outcome_for(self, user_id: str, code: str) -> RoundResult | None:
         """The aggregated result of a round, for one of its own respondents only."""
         round_ = self._round(code)
         if self.rounds.respondent(round_.id, user_id) is None:

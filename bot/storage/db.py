@@ -102,7 +102,7 @@ def translate_errors(func: Callable[P, T]) -> Callable[P, T]:
         cleaned = (owner, *(clean_value(a) for a in rest)) if args else ()
         options = {k: clean_value(v) for k, v in kwargs.items()}
         try:
-            return func(*cleaned, **options)  # type: ignore[arg-type]
+            return func(*cleaned, **options)
         except IntegrityError:
             raise
         except DBAPIError as exc:

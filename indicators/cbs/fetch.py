@@ -128,8 +128,7 @@ def fetch(out: Path | str, registry: RegionRegistry, *, tables: tuple[str, ...] 
     if unknown:
         raise ValueError(f"Onbekende tabel: {', '.join(unknown)}. Kies uit: "
                          f"{', '.join(TABLES)}.")
-    client = StatLineClient(base_url or os.environ.get("OOGO_CBS_BASE_URL")
-                            or "https://opendata.cbs.nl")
+    client = StatLineClient(base_url or "https://opendata.cbs.nl")  # the CLI reads the setting
     report = FetchReport(out=out, provenance=provenance_path(out))
     records, rows = {}, []
     for table_id in (t.upper() for t in tables):

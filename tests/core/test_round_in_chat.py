@@ -69,3 +69,16 @@ def test_own_outcome_is_shown_again_after_submitting(ask) -> None:
     assert [d.kind for d in again.documents] == ["scan_result"]
     assert "Uitkomst van je regioscan" not in again.text
     assert again.full_text().count("Uitkomst van je regioscan") == 1
+
+
+def test_a_respondent_sees_the_round_result_again(core_services, ask) -> None:
+    """The regioscan port hands a round's result back with the invitation code as its reference
+    (the web channel's download link): RoundResult itself carries no code."""
+    from bot.services import _Regioscan
+
+    _round, code, _token = core_services.regioscan.create_round("GM0193", "Test Zwolle 3")
+    ask(f"Ik wil de regioscan invullen met code {code} als jeugdhulp", conv="round-again")
+    ask("4", conv="round-again")
+    outcome = _Regioscan(core_services).own_outcome("round-again", "tester", "nl", round_code=code)
+    assert outcome is not None and outcome.kind == "round" and outcome.ref == code
+    assert "code" not in outcome.data

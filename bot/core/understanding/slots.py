@@ -64,7 +64,35 @@ def detect_indicator(folded: str) -> str | None:
             if indicator == "neet_rr" and not _mentions_neet_or_risk(folded):
                 continue
             return indicator
+    return _catalog_indicator(folded)
+
+
+def _catalog_indicator(folded: str) -> str | None:
+    """An indicator the hand-made patterns do not know, by the words its catalog entry gives
+    (keyword and synonyms, nl and en): a new catalog entry is understood without code here."""
+    from indicators.catalog import catalog
+
+    for indicator, words in _catalog_words(tuple(catalog())).items():
+        if words.search(folded):
+            return indicator
     return None
+
+
+@lru_cache(maxsize=4)
+def _catalog_words(ids: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
+    from bot.core.understanding.normalize import fold
+    from indicators.catalog import catalog
+
+    out: dict[str, re.Pattern[str]] = {}
+    for indicator, definition in catalog().items():
+        if indicator in lx.INDICATOR_PATTERNS:
+            continue
+        words = {fold(w) for w in (definition.keyword_nl, definition.keyword_en,
+                                   *definition.synonyms) if w}
+        if words:
+            alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+            out[indicator] = re.compile(rf"\b(?:{alternatives})\b")
+    return out
 
 
 RR_EXPLICIT = re.compile(r"relatie(?:f|ve)\w* (?:neet[- ]?)?risico|relative risks?|"
