@@ -272,10 +272,14 @@ class _Regioscan:
         service = self._services.regioscan
         if round_code:
             from bot.regioscan.export import round_result_markdown
+            from bot.regioscan.rounds import normalise_code
 
             result = service.round_outcome_for(user_id, round_code)
+            # the result itself carries no invitation code (anonymity); the reference is the
+            # code the user gave, which the download asks for again
             return None if result is None else ScanOutcome(
-                "round", round_result_markdown(result), result.to_dict(), round_code)
+                "round", round_result_markdown(result), result.to_dict(),
+                normalise_code(round_code))
         from bot.regioscan.outcome import format_outcome
 
         found = service.own_outcome(conversation_id, language)

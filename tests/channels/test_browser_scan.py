@@ -4,6 +4,8 @@ groups the server shows), and the preparation document from an OOGO-points answe
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs, urlsplit
+
 import pytest
 
 from bot.storage.records import AnswerWrite
@@ -15,6 +17,7 @@ from .browser import (
     ask,
     base_url,
     chromium_browser,
+    conversation_id,
     fill_scan_by_api,
     new_page,
     open_chat,
@@ -118,11 +121,12 @@ def test_points_answer_offers_the_preparation_document(live_server: str) -> None
         assert "Download het voorbereidingsdocument" in group.inner_text()
         links = group.locator("a.download")
         assert links.all_inner_texts() == ["PDF", "HTML", "Markdown"]
-        hrefs = [links.nth(i).get_attribute("href") for i in range(3)]
-        assert [h.split("?")[0] for h in hrefs] == [
+        # the report of this conversation: it includes the regioscan completed here, if any
+        own = conversation_id(page)
+        hrefs = [urlsplit(links.nth(i).get_attribute("href")) for i in range(3)]
+        assert [h.path for h in hrefs] == [
             "/api/reports/GM0193.pdf", "/api/reports/GM0193.html", "/api/reports/GM0193.md"]
-        # the link names the conversation, so the document carries its own regioscan (63ece67)
-        assert all("conversation_id=" in h for h in hrefs)
+        assert all(parse_qs(h.query) == {"conversation_id": [own]} for h in hrefs), hrefs
         assert links.first.get_attribute("aria-label") == \
             "Voorbereidingsdocument Zwolle downloaden als PDF"
         md = page.request.get(base_url(page) + "/api/reports/GM0193.md")
@@ -139,11 +143,14 @@ def _session_conversation(page) -> str:
 
 
 def _closed_round(services) -> str:
-    """A closed round of GM0363: 5 gemeente, 5 swv and 2 jeugdhulp respondents submitted."""
+    """A closed round of GM0363 that the anonymity rules let show per role: 10 gemeente and 10
+    swv respondents (each group of 10 with 5 unlike the most common theme score), and a rest of
+    10 in roles too small to be named (4 jeugdhulp, 4 onderwijs, 2 anders) that passes too."""
     service = services.regioscan
     record, code, token = service.create_round("GM0363", "Testronde")
     questions = [q.id for q in service.definition.questions]
-    people = [("gemeente", 4), ("swv", 2)] * 5 + [("jeugdhulp", 5)] * 2
+    people = ([("gemeente", 5), ("gemeente", 4)] * 5 + [("swv", 3), ("swv", 2)] * 5
+              + [("jeugdhulp", 5), ("onderwijs", 3)] * 4 + [("anders", 5), ("anders", 3)])
     for n, (role, value) in enumerate(people):
         respondent = service.rounds.add_respondent(record.id, f"test:r{code}{n}", role)
         scan = service.scans.create(f"test:r{code}{n}", f"test:{code}:{n}", {"phase": "done"},
@@ -163,18 +170,27 @@ def test_a_round_result_per_role_shows_only_the_groups_the_server_shows(
         page = new_page(browser, *PHONE)
         open_chat(page, live_server)
         reply = {"text": "De uitslag van de ronde.", "intent": "regioscan", "language": "nl",
-                 "answer_id": "r1", "scan_result": {"kind": "round", **result.to_dict()}}
+                 "answer_id": "r1",
+                 # the shape the core stores (bot/core/scanning.py): the result itself carries no
+                 # invitation code, the reply's scan_result names it as its reference
+                 "scan_result": {"kind": "round", "ref": code, **result.to_dict()}}
         real_services.turn_store.append(_session_conversation(page), "uitslag van de ronde",
                                         reply)
         page.reload()
         page.wait_for_selector("body[data-ready=true]")
         block = page.locator(f"{BOT} section.scan-result")
         series = block.locator("svg .series-label").all_text_contents()
-        shown = ["alle respondenten", "gemeente (beleid)", "samenwerkingsverband"]
+        # exactly the groups the server publishes, in its order; the data lets it show two
+        # roles, and the small roles (jeugdhulp, onderwijs, anders) are never named
+        published = result.to_dict()
+        shown = list(published["chart"]["series"])
+        assert published["roles_shown"] == ["gemeente", "swv"]
+        assert all(v is not None for values in published["chart"]["series"].values()
+                   for v in values)
         assert sorted(set(series)) == sorted(shown)
         header = block.locator("table").first.locator("thead th").all_inner_texts()
         assert header[1:] == shown
-        assert all(h != "jeugdhulp" for h in header)
+        assert not {"jeugdhulp", "school/onderwijs", "anders"} & set(header + series)
         link = block.locator("a.download").first
         assert f"ref={code}" in link.get_attribute("href")
         pdf = page.request.get(base_url(page) + link.get_attribute("href"))

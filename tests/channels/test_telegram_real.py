@@ -118,6 +118,10 @@ async def test_complete_regioscan_with_buttons_and_stale_button(botapi, real_ser
         assert answered == 16
         final = _texts(api)[-1]
         assert "Uitkomst" in final and "4,0" in final and "2,0" not in final
+        # after the outcome text, the same result as a PDF file, never a pointer to the web
+        result = api.sent("sendDocument")[-1]
+        assert result.files["document"].startswith(b"%PDF")
+        assert result.params.get("caption") == "Mijn regioscan-uitslag"
         assert api.sent("answerCallbackQuery") and api.sent("editMessageReplyMarkup")
 
 

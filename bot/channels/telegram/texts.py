@@ -25,4 +25,3 @@ FAILED = "Er ging iets mis bij het maken van het antwoord. Probeer het zo nog ee
 DOCUMENT_CAPTION = "OOGO-voorbereidingsdocument voor {region}"
 DOCUMENT_FAILED = ("Het voorbereidingsdocument kon niet worden gemaakt. Probeer het later nog "
                    "eens, of gebruik de webversie.")
-DOCUMENT_ELSEWHERE = "Dit document kun je downloaden in de webversie van de assistent."
