@@ -103,7 +103,8 @@ def value_text(value: Any, lang: str = "nl") -> str:
     """An engine ``Value`` (or a fact shaped like it) as text, or the suppression words."""
     raw = getattr(value, "value", None)
     hidden = bool(getattr(value, "suppressed", False))
-    if raw is None and getattr(value, "mark", "") and not hidden:
+    mark: str = getattr(value, "mark", "") or ""
+    if raw is None and mark and not hidden:
         return NO_FIGURE[_lang(lang)]
     if hidden or raw is None:
         return SUPPRESSED[_lang(lang)] if hidden else UNKNOWN[_lang(lang)]

@@ -61,9 +61,10 @@ def aggregate_swv(rows: list[dict], registry: RegionRegistry) -> Aggregated:
             for (ind, cat, year) in sorted(groups):
                 if ONLY_LEVEL.get(ind, level) != level:
                     continue
-                parts = [by_key.get((ind, code, cat, year)) for code in members]
-                if any(p is None or p["numerator"] is None or not p["denominator"]
-                       for p in parts):
+                found = [by_key.get((ind, code, cat, year)) for code in members]
+                parts = [p for p in found if p is not None]
+                if len(parts) < len(found) or any(
+                        p["numerator"] is None or not p["denominator"] for p in parts):
                     out.incomplete += 1
                     continue
                 num = sum(p["numerator"] for p in parts)

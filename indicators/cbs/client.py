@@ -15,6 +15,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 logger = logging.getLogger(__name__)
@@ -52,7 +53,7 @@ class StatLineClient:
         self.timeout = timeout
 
     @contextmanager
-    def _options(self) -> Iterator[object]:
+    def _options(self) -> Iterator[Any]:
         import cbsodata
 
         with _OPTIONS_LOCK:
@@ -68,7 +69,7 @@ class StatLineClient:
 
         with self._options() as cbsodata:
             try:
-                kwargs = {"timeout": self.timeout}
+                kwargs: dict[str, Any] = {"timeout": self.timeout}
                 if filters:
                     kwargs["filters"] = filters
                 return cbsodata.get_meta(table_id, entity, catalog_url=self.server.host,

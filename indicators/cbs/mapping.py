@@ -92,7 +92,7 @@ def map_jeugdzorg(spec: JeugdzorgTable, properties: list[dict], codes: list[dict
     if count is None:
         raise MappingError(f"Tabel {spec.id} heeft geen kolom 'Jongeren met jeugdzorg (aantal)'.")
     out.topics = {"count": _describe(count), **({"share": _describe(share)} if share else {})}
-    by_code = {}
+    by_code: dict[str, str] = {}
     for category, patterns in spec.categories.items():
         code = find_code(codes, patterns)
         if code is None:
@@ -103,17 +103,17 @@ def map_jeugdzorg(spec: JeugdzorgTable, properties: list[dict], codes: list[dict
         by_code[str(code["Key"]).strip()] = category
     cells: dict[tuple[str, int], dict[str, tuple]] = {}
     for item in data:
-        category = by_code.get(str(item.get(spec.dimension, "")).strip())
+        found = by_code.get(str(item.get(spec.dimension, "")).strip())
         year = _year(item.get("Perioden", ""))
-        if category is None or year is None:
+        if found is None or year is None:
             continue
         region = _region(item.get("RegioS", ""), known_regions)
         if region is None:
             out.skipped_regions.add(str(item.get("RegioS", "")).strip())
             continue
         shared = parse_cell(item.get(share["Key"])) if share else (None, ".")
-        cells.setdefault((region, year), {})[category] = (parse_cell(item.get(count["Key"])),
-                                                          shared)
+        cells.setdefault((region, year), {})[found] = (parse_cell(item.get(count["Key"])),
+                                                       shared)
     for (region, year), parts in sorted(cells.items()):
         out.years.add(year)
         den = _denominator(parts.get("totaal"))
@@ -155,7 +155,7 @@ def _jeugdzorg_row(out: Mapped, source: dict, region: str, year: int, category: 
 def _describe(item: dict) -> dict:
     """The parts of a metadata entry the provenance record keeps."""
     keep = ("Key", "Title", "Description", "Unit", "Decimals")
-    return {k: (item.get(k).strip() if isinstance(item.get(k), str) else item.get(k))
+    return {k: (v.strip() if isinstance(v := item.get(k), str) else v)
             for k in keep if item.get(k) not in (None, "")}
 
 

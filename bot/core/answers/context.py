@@ -306,7 +306,8 @@ def significance_key(comparison: Any) -> str:
 
 def shown_text(ctx: Context, value: Any) -> str:
     """A figure in a list: the number, or why it is hidden ("minder dan 10 jongeren")."""
-    if value.value is not None or (getattr(value, "mark", "") and not value.suppressed):
+    mark: str = getattr(value, "mark", "") or ""
+    if value.value is not None or (mark and not value.suppressed):
         return fmt_value(value, ctx.lang)  # a figure, or "geen cijfer" for a source's mark
     key = "hidden_derived" if getattr(value, "suppressed_reason", "") == "afgeleid" \
         else "hidden_small"
