@@ -15,11 +15,14 @@ not use this function. Their fsync also makes every earlier relaxed commit in th
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     from sqlalchemy.engine import Connection, Engine
+
+log = logging.getLogger(__name__)
 
 
 @contextlib.contextmanager
@@ -27,15 +30,25 @@ def begin_relaxed(engine: Engine) -> Iterator[Connection]:
     """Like ``engine.begin()``, but the commit does not wait for the disk (see module doc)."""
     with engine.connect() as conn:
         sqlite = conn.dialect.name == "sqlite"
-        if sqlite:  # a pragma, not part of the transaction: set it before, restore it after
-            conn.exec_driver_sql("PRAGMA synchronous=NORMAL")
-            conn.commit()
         try:
+            if sqlite:  # a pragma, not part of the transaction: set it before, restore it after
+                conn.exec_driver_sql("PRAGMA synchronous=NORMAL")
+                conn.commit()
             with conn.begin():
                 if conn.dialect.name == "postgresql":
                     conn.exec_driver_sql("SET LOCAL synchronous_commit = off")
                 yield conn
         finally:
-            if sqlite:  # the pooled connection goes back with the durable default
-                conn.exec_driver_sql("PRAGMA synchronous=FULL")
-                conn.commit()
+            if sqlite:
+                _restore_full(conn)
+
+
+def _restore_full(conn: Connection) -> None:
+    """Give the pooled connection back with the durable default, or not at all: a connection
+    left at NORMAL would quietly weaken the next regioscan answer written on it."""
+    try:
+        conn.exec_driver_sql("PRAGMA synchronous=FULL")
+        conn.commit()
+    except Exception:  # noqa: BLE001 - the connection is discarded; the caller's outcome stands
+        log.warning("could not restore synchronous=FULL; connection discarded")
+        conn.invalidate()

@@ -10,6 +10,13 @@ several workers restore it once; when it was replaced (an administrator restored
 connection is simply dropped. Either way the pool then opens a fresh connection to the file at
 the path, and nothing acknowledged is lost.
 
+A connection opened while the file could not be written (a read-only disk, an immutable file)
+is read-only for good: SQLite falls back to opening the file read-only and never reopens it. A
+read that succeeds during such a fault puts that connection back in the pool without an error,
+so ``translate_errors`` never drops it, and the first write after the disk is writable again
+was refused as "alleen-lezen". So each connection also remembers whether its files were
+writable when it opened; a read-only one is dropped at checkout as soon as they are writable.
+
 The database file (and so its -wal/-shm files, which SQLite creates with the database file's
 mode) is created with mode 0600: answers and feedback are not world-readable.
 """
@@ -39,6 +46,17 @@ def file_identity(path: Path) -> tuple[int, int] | None:
     except FileNotFoundError:
         return None
     return status.st_dev, status.st_ino
+
+
+def writable(database: Path) -> bool:
+    """Can this process write the database file and its write-ahead log (when there is one)?
+
+    ``os.access`` and not a trial ``open``: closing any descriptor of a SQLite file releases the
+    process's locks on it."""
+    for candidate in (database, Path(f"{database}-wal")):
+        if candidate.exists() and not os.access(candidate, os.W_OK, effective_ids=True):
+            return False
+    return True
 
 
 def make_private(path: Path) -> None:
@@ -95,12 +113,22 @@ def install(engine: Engine, database: Path) -> None:
     """Watch ``database`` for every connection of ``engine`` (see the module docstring)."""
     from sqlalchemy import event, exc
 
+    @event.listens_for(engine, "do_connect")
+    def _writable_before(_dialect: Any, record: Any, _args: Any, _params: Any) -> None:
+        record.info["oogo_writable"] = writable(database)
+
     @event.listens_for(engine, "connect")
     def _remember_file(_dbapi_conn: Any, record: Any) -> None:
         record.info["oogo_file"] = file_identity(database)
+        # writable just before and just after the open: then SQLite opened it read-write
+        before = record.info.pop("oogo_writable", False)
+        record.info["oogo_read_only"] = not (before and writable(database))
 
     @event.listens_for(engine, "checkout")
     def _same_file(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
+        if record.info.get("oogo_read_only") and writable(database):
+            log.warning("database file %s is writable again; reconnecting", database)
+            raise exc.DisconnectionError("database file writable again")
         known = record.info.get("oogo_file")
         current = file_identity(database)
         if current == known:

@@ -58,3 +58,30 @@ def test_a_failed_relaxed_transaction_is_rolled_back(engine):
     with engine.connect() as conn:
         row = conn.execute(select(table.c.state).where(table.c.conversation_id == "c")).first()
     assert dict(row[0]) == {"a": 1}
+
+
+def test_a_connection_that_cannot_go_back_to_full_is_discarded(tmp_path):
+    """If restoring ``synchronous=FULL`` fails, that connection must never serve a regioscan
+    answer: it is dropped, and every connection the pool hands out is FULL."""
+    from sqlalchemy import event
+
+    from bot.storage.db import make_engine, migrate
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'x.sqlite3'}")
+    migrate(engine)
+    failures = {"left": 1}
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _fail_restore(conn, cursor, statement, *args):
+        if statement == "PRAGMA synchronous=FULL" and failures["left"]:
+            failures["left"] -= 1
+            raise OSError("simulated fault while restoring the pragma")
+
+    with begin_relaxed(engine) as conn:
+        relaxed = conn.connection.dbapi_connection
+        conn.exec_driver_sql("SELECT 1")
+    assert failures["left"] == 0
+    assert _sqlite_sync_levels(engine) == {2}
+    with engine.connect() as conn:
+        assert conn.connection.dbapi_connection is not relaxed
+    engine.dispose()
