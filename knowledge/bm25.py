@@ -83,12 +83,7 @@ class BM25Index:
         total = found = 0.0
         for word in dict.fromkeys(content_terms(query)):
             parts = self.tokenizer.parts(word)
-            if word in self._postings:
-                weight = self.idf(word)
-            elif parts:
-                weight = max(self.idf(p) for p in parts[:2])
-            else:
-                weight = self._max_idf
+            weight = self._coverage_weight(word, parts)
             total += weight
             if word in terms:
                 found += weight
@@ -96,18 +91,22 @@ class BM25Index:
                 found += weight * sum(p in terms for p in parts[:2]) / 2
         return found / total if total else 0.0
 
+    def _coverage_weight(self, word: str, parts: tuple[str, ...]) -> float:
+        """How much a question word counts in ``coverage``: its idf, else that of its best
+        compound part, else as much as the rarest word (an unknown word is a strong cue)."""
+        if word in self._postings:
+            return self.idf(word)
+        if parts:
+            return max(self.idf(p) for p in parts[:2])
+        return self._max_idf
+
     def coverage_all(self, query: str) -> np.ndarray:
         """``coverage`` of every chunk at once (the question is tokenized once)."""
         out = np.zeros(self.n_docs)
         total = 0.0
         for word in dict.fromkeys(content_terms(query)):
             parts = self.tokenizer.parts(word)
-            if word in self._postings:
-                weight = self.idf(word)
-            elif parts:
-                weight = max(self.idf(p) for p in parts[:2])
-            else:
-                weight = self._max_idf
+            weight = self._coverage_weight(word, parts)
             total += weight
             credit = np.zeros(self.n_docs)
             for part in parts[:2]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.core.answers.evidence import to_fact
+from bot.core.answers.series import versus_key
 from bot.oogo.findings import NL, Clause, Finding
 from bot.oogo.model import Evidence
 from indicators import formatting as fm
@@ -125,18 +126,6 @@ def comparison_evidence(engine: Any, finding: Finding, language: str) -> Evidenc
                                                           for c in clauses]), facts, detail)
 
 
-def _versus_key(trend: Any) -> str:
-    """The chat's sentence for the kind of difference: rose more, fell while NL rose, ..."""
-    own_up, nl_up = trend.change >= 1, trend.reference_change >= 1
-    if trend.direction == "hoger":
-        if own_up:
-            return "trend_vs_rose_more" if nl_up else "trend_vs_rose_against"
-        return "trend_vs_fell_less"
-    if not own_up:
-        return "trend_vs_fell_more" if not nl_up else "trend_vs_fell_against"
-    return "trend_vs_rose_less"
-
-
 def trend_evidence(engine: Any, finding: Finding, language: str) -> Evidence | None:
     """The region's change against the national change, both with their first and last year."""
     trend = finding.trend
@@ -159,7 +148,7 @@ def trend_evidence(engine: Any, finding: Finding, language: str) -> Evidence | N
     t = templates()
     national = t.render("trend_national", language, first=fm.value_text(c, language),
                         last=fm.value_text(d, language), first_year=y0, last_year=y1)
-    versus = t.render(_versus_key(trend), language, region=name)
+    versus = t.render(versus_key(trend), language, region=name)
     detail = {"figure": {"indicator": a.indicator, "region": a.region, "category": a.category,
                          "year": y1},
               "direction": trend.direction, "meaning": finding.meaning,

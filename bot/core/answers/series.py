@@ -136,7 +136,7 @@ def _against_national(ctx: Context, u: Understanding, trend: Any, category: str,
     if cmp.direction in ("hoger", "lager") or cmp.tested:
         ctx.draft.claims.append(trend_vs_claim(cmp))
     if cmp.direction in ("hoger", "lager"):
-        ctx.draft.lines.append(t.render(_versus_key(cmp), lang, region=name))
+        ctx.draft.lines.append(t.render(versus_key(cmp), lang, region=name))
     elif cmp.tested:
         sig = "trend_vs_sig_small" if cmp.significant else "trend_vs_sig_no"
         ctx.draft.lines.append(t.render("trend_vs_same", lang, region=name,
@@ -145,8 +145,9 @@ def _against_national(ctx: Context, u: Understanding, trend: Any, category: str,
     ctx.draft.series += [s for s in (swv, cmp.reference) if s is not None]
 
 
-def _versus_key(cmp: Any) -> str:
-    """Which sentence fits: rose more, rose while the country fell, fell less, ..."""
+def versus_key(cmp: Any) -> str:
+    """Which sentence fits a trend against Nederland: rose more, rose while the country fell,
+    fell less, ... (the chat's answer and the OOGO points' evidence use the same sentence)."""
     own_up, nl_up = cmp.change >= 1, cmp.reference_change >= 1
     if cmp.direction == "hoger":
         if own_up:
