@@ -91,7 +91,10 @@ class KnowledgeBase:
         self.manifest = Manifest(self.data_dir / "knowledge" / f"manifest-{name}.json")
         self._vector_cache_path = self.data_dir / "knowledge" / f"vectors-{name}.npz"
         self._seed_name = f"{name}.npz"
-        self.seed_path: Path | None = SHIPPED_VECTORS / self._seed_name
+        # the shipped seed holds the default model's vectors: an embedder passed in (another
+        # model, a test double) never reads them, whatever its name
+        self.seed_path: Path | None = SHIPPED_VECTORS / self._seed_name if embedder is None \
+            else None
         self._vector_cache: VectorCache | None = None
         self.reranker_model = reranker_model or None
         self.embedding_threads = embedding_threads
