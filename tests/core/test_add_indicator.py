@@ -152,3 +152,19 @@ def test_the_report_shows_its_figures(services) -> None:
         f"vergelijking_{NEW}_totaal", f"trend_{NEW}_totaal"]
     assert "maatwerktraject" in report.subjects
 
+
+
+def test_its_findings_make_a_point_of_its_own(services) -> None:
+    """No topic in the catalog entry: the point gets a topic named by the label and the
+    neutral questions, never another indicator's wording."""
+    from bot.oogo.findings import figures
+    from bot.oogo.points import generate_points
+
+    region = services.registry.get("GM0193")
+    assert NEW in {v.indicator for v in figures(services.indicators, region)}
+    points = [p for p in generate_points(services, "GM0193").points
+              if any(r.startswith(f"{NEW}/") for r in p.reasons)]
+    assert [p.topic for p in points] == [NEW]
+    assert points[0].title.startswith("Maatwerktrajecten")
+    assert not any("jeugdzorg" in q or "werk en zonder opleiding" in q
+                   for q in points[0].questions)
