@@ -62,6 +62,13 @@ PUBLISHED_LEVELS: dict[str, dict[str, tuple[str, ...]]] = {
     "neet_rr": {c: VO_LEVELS for c in RISICOFACTOR},
 }
 
+#: the OOGO topic (``bot/oogo/topics.py``) of the jeugdzorg categories not about "wijkteams"
+JEUGDZORG_TOPICS: dict[str, str] = {
+    "so": "speciaal_onderwijs", "vso": "speciaal_onderwijs", "vo": "voortgezet",
+    "pro": "naar_werk", "mbo": "naar_werk", "jeugdreclassering": "naar_werk",
+    "jeugdhulp_met_verblijf": "zware_zorg", "jeugdbescherming": "zware_zorg",
+}
+
 
 @dataclass(frozen=True)
 class IndicatorDef:
@@ -86,6 +93,17 @@ class IndicatorDef:
     keyword_nl: str = ""  # the short word a question uses: "jeugdzorg", "NEET"
     keyword_en: str = ""
     synonyms: tuple[str, ...] = ()  # more words (nl or en) a question may name it by
+    short_nl: str = ""  # its name on a button or in a list: "jeugdzorggebruik" (else keyword)
+    short_en: str = ""
+    # the preparation report and the OOGO points (``bot/oogo``); the defaults show every
+    # published category in the table and chart the "totaal" figure
+    report_categories: tuple[str, ...] | None = None  # table rows, in order (None: all)
+    chart_categories: tuple[str, ...] | None = None  # always charted (None: "totaal" if any)
+    topic: str = ""  # OOGO topic key of its points ("": a topic of its own, named by its label)
+    topics: dict[str, str] = field(default_factory=dict)  # category -> topic key, overrides
+    lower_meaning: str = "vraag"  # a tested lower figure: "sterk" (good) or "vraag" (unclear)
+    higher_caveat: bool = False  # a higher figure is quoted with "higher is not always worse"
+    wording_of: str = ""  # the indicator whose point wording it shares ("": its own id)
 
     @property
     def all_categories(self) -> tuple[str, ...]:
@@ -124,6 +142,33 @@ class IndicatorDef:
     def keyword(self, lang: str = "nl") -> str:
         """The short word to ask for this figure with ("NEET"), e.g. on a button."""
         return (self.keyword_en if lang == "en" else self.keyword_nl) or self.id
+
+    def short(self, lang: str = "nl") -> str:
+        """Its name on a button or in a list of what the assistant has: "jeugdzorggebruik"."""
+        return (self.short_en if lang == "en" else self.short_nl) or self.keyword(lang)
+
+    @property
+    def report_rows(self) -> tuple[str, ...]:
+        """The categories of the report's figures table, in order."""
+        if self.report_categories is not None:
+            return self.report_categories
+        return self.all_categories
+
+    @property
+    def charted(self) -> tuple[str, ...]:
+        """The categories the report always charts (more may follow as lead figures)."""
+        if self.chart_categories is not None:
+            return self.chart_categories
+        return ("totaal",) if "totaal" in self.all_categories else ()
+
+    def topic_of(self, category: str) -> str:
+        """The OOGO topic a figure of this category speaks to (its own id when none is set)."""
+        return self.topics.get(category) or self.topic or self.id
+
+    @property
+    def wording_key(self) -> str:
+        """Whose point wording (questions, reasons) this indicator uses."""
+        return self.wording_of or self.id
 
     def label_in_sentence(self, lang: str = "nl") -> str:
         """The label with its article: "het jeugdzorggebruik"."""
@@ -177,7 +222,8 @@ def _with_article(group: str) -> str:
 
 
 def build_catalog() -> dict[str, IndicatorDef]:
-    """The three indicators of the Monitor AOJ that this assistant computes."""
+    """The three indicators of the Monitor AOJ that this assistant computes, in the order the
+    report, the lists and the buttons show them."""
     return {
         "jeugdzorg": IndicatorDef(
             id="jeugdzorg",
@@ -198,6 +244,8 @@ def build_catalog() -> dict[str, IndicatorDef]:
             age_range="0 tot 23 jaar",
             words_nl=vc.JEUGDZORG_NL, words_en=vc.JEUGDZORG_EN,
             levels=PUBLISHED_LEVELS["jeugdzorg"],
+            short_nl="jeugdzorggebruik", short_en="youth care use",
+            topic="wijkteams", topics=JEUGDZORG_TOPICS, lower_meaning="vraag", higher_caveat=True,
         ),
         "neet": IndicatorDef(
             id="neet",
@@ -215,6 +263,7 @@ def build_catalog() -> dict[str, IndicatorDef]:
                            "before."),
             age_range="15 tot 27 jaar",
             words_nl=vc.NEET_NL, words_en=vc.NEET_EN, levels=PUBLISHED_LEVELS["neet"],
+            topic="naar_werk", lower_meaning="sterk",
         ),
         "neet_rr": IndicatorDef(
             id="neet_rr",
@@ -233,6 +282,8 @@ def build_catalog() -> dict[str, IndicatorDef]:
                            "it; 3 times means three times as high."),
             age_range="15 tot 27 jaar",
             words_nl=vc.RISK_NL, words_en=vc.RISK_EN, levels=PUBLISHED_LEVELS["neet_rr"],
+            topic="naar_werk", lower_meaning="sterk", wording_of="neet",
+            topics={"jeugdhulp_met_verblijf": "zware_zorg", "jeugdbescherming": "zware_zorg"},
         ),
     }
 

@@ -284,6 +284,6 @@ def check_file(path: Path | str, registry: RegionRegistry,
         problems += rr_count_problems(Path(rr_path), by_key)
     latest = max((r["year"] for r in clean), default=None)
     national = {f"{ind}/{cat}": by_key[(ind, "NL01", cat, latest)]["value"]
-                for ind, cat in (("jeugdzorg", "totaal"), ("neet", "totaal"), ("neet_rr", "pro"))
+                for ind, cat in ((d.id, d.default_category) for d in build_catalog().values())
                 if (ind, "NL01", cat, latest) in by_key}
     return CheckReport(path, len(raw), problems, national)

@@ -59,18 +59,22 @@ class IndicatorEngine:
     """Answers indicator questions over one in-memory table."""
 
     def __init__(self, registry: RegionRegistry, table: IndicatorTable,
-                 provenance: Provenance | None = None) -> None:
+                 provenance: Provenance | None = None,
+                 catalog: dict[str, IndicatorDef] | None = None) -> None:
         self.registry = registry
         self.table = table
         self.sources = provenance or Provenance()  # imported figures' own definitions
-        self.catalog: dict[str, IndicatorDef] = build_catalog()
+        # the definitions every reader of this engine uses (report, points, answers)
+        self.catalog: dict[str, IndicatorDef] = catalog if catalog is not None else \
+            build_catalog()
         self._ranking: dict[tuple, list[float]] = {}
         self._masks: dict[tuple[str, str, int], dict[str, str]] = {}
         self._mask_lock = threading.Lock()
 
     @classmethod
     def load(cls, registry: RegionRegistry, data_dir: Path | str | None = None,
-             extra_files: tuple[Path, ...] = ()) -> IndicatorEngine:
+             extra_files: tuple[Path, ...] = (),
+             catalog: dict[str, IndicatorDef] | None = None) -> IndicatorEngine:
         """Shipped demonstration data, with imported figures from ``data_dir`` taking precedence.
 
         ``extra_files`` (e.g. ``OOGO_INDICATOR_DATA``) are long-format CSVs laid over that, in
@@ -81,7 +85,8 @@ class IndicatorEngine:
         extras = tuple(Path(p) for p in extra_files if p)
         for path in extras:
             validate_file(path, registry)
-        return cls(registry, load_table(data_dir, extra_files=extras), Provenance.load(data_dir))
+        return cls(registry, load_table(data_dir, extra_files=extras), Provenance.load(data_dir),
+                   catalog)
 
     # -- catalog ----------------------------------------------------------------------------
     def indicator(self, indicator: str) -> IndicatorDef:

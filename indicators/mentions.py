@@ -73,17 +73,28 @@ _ARTICLES = frozenset({"den", "de", "het", "s"})
 _LOCATIVE = frozenset({"in", "te", "uit", "rond", "near", "at", "voor", "for"})
 
 
-@lru_cache(maxsize=1)
 def ordinary_words() -> frozenset[str]:
     """Words never taken for a place: ``names.NOT_PLACES`` plus the catalog's own vocabulary
-    (indicator and category labels, dimension names: "zorgtype", "onderwijssoort", ...)."""
-    from indicators import catalog, vocabulary
+    (indicator labels and words, category labels, dimension names: "zorgtype", ...). The
+    catalog is read at each call and the words cached per catalog content, so an injected
+    catalog is never shadowed by an older one."""
+    from indicators import catalog
 
-    texts = [*vocabulary.DIMENSIONS["nl"].values(), *vocabulary.DIMENSIONS["en"].values()]
+    texts: list[str] = []
     for definition in catalog.catalog().values():
-        texts += [definition.label("nl"), definition.label("en")]
+        texts += [definition.label("nl"), definition.label("en"), definition.keyword_nl,
+                  definition.keyword_en, *definition.synonyms]
         for category in definition.all_categories:
             texts += [definition.category_label(category, lang) for lang in ("nl", "en")]
+    return _ordinary_words(tuple(texts))
+
+
+@lru_cache(maxsize=8)
+def _ordinary_words(texts: tuple[str, ...]) -> frozenset[str]:
+    from indicators import vocabulary
+
+    texts = (*vocabulary.DIMENSIONS["nl"].values(), *vocabulary.DIMENSIONS["en"].values(),
+             *texts)
     words = {w for text in texts for w, _, _ in tokens(text)}
     words |= {w + "n" for w in words if w.endswith("e")} | {w + "en" for w in words}
     return NOT_PLACES | frozenset(words)

@@ -327,13 +327,14 @@ def data_check(
              + "\n".join(shown) + (f"\n... en nog {more} fout(en)." if more > 0 else ""),
              UNAVAILABLE)
     typer.echo(f"{path.name}: {report.rows} rijen, 0 fouten; de cijfers kloppen met elkaar.")
-    labels = {"jeugdzorg/totaal": "jeugdzorg, alle jeugdigen van 0 tot 23 jaar",
-              "neet/totaal": "NEET, jongeren van 15 tot 27 jaar",
-              "neet_rr/pro": "relatief risico op NEET na praktijkonderwijs"}
+    known = services.indicators.catalog
     for key, value in report.national.items():
-        unit = "keer" if key.startswith("neet_rr") else "%"
-        figure = f"{number(value, 1)} keer" if unit == "keer" else f"{number(value, 1)}%"
-        typer.echo(f"  Nederland, {labels.get(key, key)}: {figure}")
+        indicator, _, category = key.partition("/")
+        definition = known.get(indicator)
+        label = definition.figure_label(category) if definition else key
+        ratio = definition is not None and definition.unit == "x"
+        figure = f"{number(value, 1)} keer" if ratio else f"{number(value, 1)}%"
+        typer.echo(f"  Nederland, {label}: {figure}")
 
 
 def register(app: typer.Typer) -> None:

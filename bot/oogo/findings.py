@@ -14,8 +14,10 @@ is tested once, by the engine, against
 
 A test counts only when the engine's direction is "hoger" or "lager": significant *and* relevant
 (``indicators.significance.MIN_RELEVANT_RATIO``). A relative risk gets exactly the same tests and
-no other route in. Figures the monitor does not publish at the region's level (NEET per
-samenwerkingsverband PO, vo figures for a PO partnership) are never looked up.
+no other route in. The figures are those of the engine's catalog (every indicator, every
+category), so a new catalog entry is tested here with no change. Figures the monitor does not
+publish at the region's level (NEET per samenwerkingsverband PO, vo figures for a PO
+partnership) are never looked up.
 """
 
 from __future__ import annotations
@@ -30,7 +32,6 @@ from bot.oogo import scoring
 log = logging.getLogger(__name__)
 
 NL = "NL01"
-INDICATORS = ("jeugdzorg", "neet", "neet_rr")
 DECISIVE = ("hoger", "lager")
 
 
@@ -68,12 +69,15 @@ class Finding:
                     return clause.direction
         return self.trend.direction if self.trend is not None else "gelijk"
 
+    meaning_if_lower: str = "vraag"  # the catalog's ``lower_meaning`` of the indicator
+
     @property
     def meaning(self) -> str:
-        """aandacht / sterk / vraag (see ``topics.py``)."""
+        """aandacht / sterk / vraag (see ``topics.py``): higher asks attention, lower means
+        what the catalog says for the indicator."""
         if self.direction == "hoger":
             return "aandacht"
-        return "vraag" if self.value.indicator == "jeugdzorg" else "sterk"
+        return self.meaning_if_lower
 
     @property
     def score(self) -> float:
@@ -105,10 +109,9 @@ def published(engine: Any, region: Any, indicator: str, category: str) -> bool:
 def figures(engine: Any, region: Any) -> list[Any]:
     """The region's shown figures (latest year) at levels the monitor publishes."""
     out = []
-    for indicator in INDICATORS:
-        definition = engine.catalog.get(indicator)
+    for indicator, definition in engine.catalog.items():
         year = _safe(engine.latest_year, indicator)
-        if definition is None or year is None:
+        if year is None:
             continue
         for category in definition.all_categories:
             if not published(engine, region, indicator, category):
@@ -121,7 +124,8 @@ def figures(engine: Any, region: Any) -> list[Any]:
 
 def examine(engine: Any, region: Any, value: Any) -> Finding:
     """Every test of one figure; only decisive ones are kept."""
-    finding = Finding(value)
+    definition = engine.catalog.get(value.indicator)
+    finding = Finding(value, meaning_if_lower=getattr(definition, "lower_meaning", "vraag"))
     ind, cat, year = value.indicator, value.category, value.year
     if region.level == "land":
         return finding
@@ -149,11 +153,13 @@ def examine(engine: Any, region: Any, value: Any) -> Finding:
 
 
 def collect(engine: Any, region: Any) -> tuple[list[Finding], int | None]:
-    """The decisive findings of ``region`` (strongest first) and the latest jeugdzorg year."""
+    """The decisive findings of ``region`` (strongest first) and the latest year of the
+    catalog's first indicator (the year the points are about)."""
     found = [examine(engine, region, value) for value in figures(engine, region)]
     decisive = [f for f in found if f.clauses or f.trend is not None]
     decisive.sort(key=lambda f: (-f.score, f.key))
-    return decisive, _safe(engine.latest_year, "jeugdzorg")
+    first = next(iter(engine.catalog), None)
+    return decisive, _safe(engine.latest_year, first) if first else None
 
 
 def swv_alone(engine: Any, region: Any) -> list[str]:

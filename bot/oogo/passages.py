@@ -125,8 +125,9 @@ def _as_passage(section: Section, paragraphs: tuple[str, ...] | list[str]) -> Pa
 
 
 def passage_for(topic: str, knowledge: Any | None = None,
-                directory: Path | None = None) -> Passage | None:
-    """The whole section that explains ``topic``; ``None`` when no document covers it."""
+                directory: Path | None = None, query: str = "") -> Passage | None:
+    """The whole section that explains ``topic``; ``None`` when no document covers it. A topic
+    without headings here (an indicator's own topic) is searched for by ``query``, its title."""
     found = sections(str(directory or docs_dir()))
     for heading in TOPIC_HEADINGS.get(topic, ()):
         if heading in found:
@@ -134,7 +135,7 @@ def passage_for(topic: str, knowledge: Any | None = None,
     if knowledge is None:
         return None
     try:
-        hits = knowledge.search(TOPIC_HEADINGS.get(topic, (topic,))[0], k=1)
+        hits = knowledge.search(TOPIC_HEADINGS.get(topic, (query or topic,))[0], k=1)
     except Exception:  # the index may be missing or broken; a point without passage is fine
         log.warning("knowledge search failed for topic %s", topic, exc_info=True)
         return None

@@ -17,21 +17,32 @@ WHY = {
         "aandacht": ("Op dit punt wijken de cijfers van {region} naar boven af: statistisch "
                      "significant en minstens een tiende."),
         "sterk": ("Op dit punt wijken de cijfers van {region} naar beneden af: statistisch "
-                  "significant en minstens een tiende. Minder jongeren zonder werk en "
-                  "opleiding, of een kleiner risico daarop, is een sterk punt om vast te houden."),
-        "vraag": ("Op dit punt is het jeugdzorggebruik in {region} lager: statistisch "
-                  "significant en minstens een tiende. Of dat goed nieuws is, zeggen de cijfers "
-                  "niet: het is een vraag om aan tafel te stellen."),
+                  "significant en minstens een tiende. Dat is een sterk punt om vast te houden."),
+        "vraag": ("Op dit punt zijn de cijfers van {region} lager: statistisch significant en "
+                  "minstens een tiende. Of dat goed nieuws is, zeggen de cijfers niet: het is een "
+                  "vraag om aan tafel te stellen."),
+        "sterk:neet": ("Op dit punt wijken de cijfers van {region} naar beneden af: statistisch "
+                       "significant en minstens een tiende. Minder jongeren zonder werk en "
+                       "opleiding, of een kleiner risico daarop, is een sterk punt om vast te "
+                       "houden."),
+        "vraag:jeugdzorg": ("Op dit punt is het jeugdzorggebruik in {region} lager: statistisch "
+                            "significant en minstens een tiende. Of dat goed nieuws is, zeggen "
+                            "de cijfers niet: het is een vraag om aan tafel te stellen."),
     },
     "en": {
         "aandacht": ("Here the figures of {region} are higher: statistically significant and at "
                      "least a tenth."),
         "sterk": ("Here the figures of {region} are lower: statistically significant and at "
-                  "least a tenth. Fewer young people without work or education, or a smaller "
-                  "risk of it, is a strength to keep."),
-        "vraag": ("Here the use of youth care in {region} is lower: statistically significant "
-                  "and at least a tenth. Whether that is good news the figures do not say: it "
-                  "is a question to ask at the table."),
+                  "least a tenth. That is a strength to keep."),
+        "vraag": ("Here the figures of {region} are lower: statistically significant and at "
+                  "least a tenth. Whether that is good news the figures do not say: it is a "
+                  "question to ask at the table."),
+        "sterk:neet": ("Here the figures of {region} are lower: statistically significant and at "
+                       "least a tenth. Fewer young people without work or education, or a "
+                       "smaller risk of it, is a strength to keep."),
+        "vraag:jeugdzorg": ("Here the use of youth care in {region} is lower: statistically "
+                            "significant and at least a tenth. Whether that is good news the "
+                            "figures do not say: it is a question to ask at the table."),
     },
 }
 RANKING = {
@@ -60,9 +71,11 @@ NONE = {
 }
 
 
-def why_text(meaning: str, region: str, language: str) -> str:
-    """The neutral reason a data point is on the list."""
-    return WHY["en" if language == "en" else "nl"][meaning].format(region=region)
+def why_text(meaning: str, region: str, language: str, wording: str = "") -> str:
+    """The neutral reason a data point is on the list (``wording``: the lead indicator's
+    ``wording_key``; an indicator without its own reason gets the neutral one)."""
+    table = WHY["en" if language == "en" else "nl"]
+    return (table.get(f"{meaning}:{wording}") or table[meaning]).format(region=region)
 
 
 NATIONAL = {

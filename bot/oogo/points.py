@@ -36,7 +36,7 @@ from bot.oogo.model import Point, PointsResult
 from bot.oogo.passages import caveat_passage, passage_for
 from bot.oogo.point_texts import levels_note, ranking_text, swv_alone_note, why_text
 from bot.oogo.standing import standing_points
-from bot.oogo.topics import PO_SIDE, TOPICS, TREND_QUESTION, lead_question, topic_for
+from bot.oogo.topics import PO_SIDE, TREND_QUESTION, lead_question, topic
 from bot.oogo.wording import evidence_of
 
 log = logging.getLogger(__name__)
@@ -86,17 +86,19 @@ def find_region(registry: Any, query: str) -> tuple[Any, str]:
                          resolution.message_en)
 
 
-def topic_groups(items: list[Finding]) -> dict[tuple[str, str], list[Finding]]:
-    """(topic, meaning) -> findings. The po-vo transition only when the vo figure and a
-    primary-school figure (po, sbo) point the same way: never on the vo level alone."""
+def topic_groups(items: list[Finding], catalog: dict[str, Any]) -> dict[tuple[str, str],
+                                                                      list[Finding]]:
+    """(topic, meaning) -> findings; the topic of a figure is its catalog entry's. The po-vo
+    transition only when the vo figure and a primary-school figure (po, sbo) point the same
+    way: never on the vo level alone."""
     groups: dict[tuple[str, str], list[Finding]] = {}
     for finding in items:
-        ind, cat = finding.value.indicator, finding.value.category
-        groups.setdefault((topic_for(ind, cat), finding.meaning), []).append(finding)
+        key = catalog[finding.value.indicator].topic_of(finding.value.category)
+        groups.setdefault((key, finding.meaning), []).append(finding)
     for meaning in ("aandacht", "vraag"):
         vo = [f for f in groups.get(("voortgezet", meaning), []) if f.value.category == "vo"]
         primary = [f for f in groups.get(("wijkteams", meaning), [])
-                   if f.value.indicator == "jeugdzorg" and f.value.category in PO_SIDE]
+                   if f.value.category in PO_SIDE]
         if vo and primary:
             moved = vo + primary
             for key in (("voortgezet", meaning), ("wijkteams", meaning)):
@@ -110,26 +112,27 @@ def topic_groups(items: list[Finding]) -> dict[tuple[str, str], list[Finding]]:
 def build_point(engine: Any, topic_key: str, meaning: str, items: list[Finding],
                 region: Any, language: str, knowledge: Any) -> Point:
     """One point from the findings of one topic and meaning (strongest first)."""
-    topic = TOPICS[topic_key]
+    catalog = engine.catalog
+    about = topic(topic_key, catalog)
     items = sorted(items, key=lambda f: (-f.score, f.key))
     evidence = [e for f in items for e in evidence_of(engine, f, language)]
     score, parts = scoring.point_score([f.score for f in items])
-    lead = items[0].value.indicator
-    questions = topic.questions(language)[:1] + [lead_question(meaning, lead, language)]
+    wording = catalog[items[0].value.indicator].wording_key
+    questions = about.questions(language)[:1] + [lead_question(meaning, wording, language)]
     if any(f.trend is not None for f in items):
         questions.append(TREND_QUESTION[1] if language == "en" else TREND_QUESTION[0])
-    passage = passage_for(topic_key, knowledge)
+    passage = passage_for(topic_key, knowledge, query=about.title_nl)
     caveats = []
-    if meaning == "aandacht" and any(f.value.indicator == "jeugdzorg" for f in items):
+    if meaning == "aandacht" and any(catalog[f.value.indicator].higher_caveat for f in items):
         caveat = caveat_passage()
         caveats = [caveat] if caveat is not None else []
     reasons = [f"{f.value.indicator}/{f.value.category}: "
                + ", ".join([f"{c.direction} dan {c.kind}" for c in f.clauses]
                            + ([f"trend {f.trend.direction}"] if f.trend is not None else []))
                for f in items]
-    return Point(topic=topic_key, title=topic.title(language, meaning),
-                 why=why_text(meaning, region.name, language), questions=questions,
-                 participants=topic.participants(language), evidence=evidence, score=score,
+    return Point(topic=topic_key, title=about.title(language, meaning, wording),
+                 why=why_text(meaning, region.name, language, wording), questions=questions,
+                 participants=about.participants(language), evidence=evidence, score=score,
                  score_parts=parts, reasons=reasons, passages=[passage] if passage else [],
                  kind=meaning, caveats=caveats)
 
@@ -159,8 +162,8 @@ def generate_points(services: Any, region_code: str, *, language: str = "nl",
     region, region_note = find_region(registry, region_code)
     items, year = found.collect(engine, region)
     knowledge = services.__dict__.get("knowledge")  # only when already built: no index build
-    data_points = [build_point(engine, topic, meaning, group, region, language, knowledge)
-                   for (topic, meaning), group in topic_groups(items).items()]
+    data_points = [build_point(engine, key, meaning, group, region, language, knowledge)
+                   for (key, meaning), group in topic_groups(items, engine.catalog).items()]
     scan = scan_signals.collect(services, region, language, own_scan)
     ranked = rank(data_points + scan.points)[: max(1, max_points)]
     alone = found.swv_alone(engine, region)

@@ -66,6 +66,7 @@ class Report:
     alone: list[str] = field(default_factory=list)  # partnerships that are the gemeente alone
     definitions: list[str] = field(default_factory=list)
     real_figures: bool = False  # real figures stand beside demonstration ones
+    subjects: str = "jeugdzorg en NEET"  # what the figures section is about (``subjects``)
 
     @property
     def has_swv(self) -> bool:
@@ -166,6 +167,17 @@ def _definitions(services: Any, shown: list[Any]) -> list[str]:
     return out
 
 
+def subjects(catalog: dict[str, Any]) -> str:
+    """The figures section's subject, "jeugdzorg en NEET": each indicator's keyword, except one
+    that names an earlier one ("relatief risico op NEET" is a figure about NEET)."""
+    words: list[str] = []
+    for definition in catalog.values():
+        word = definition.keyword("nl")
+        if not any(w.lower() in word.lower() for w in words):
+            words.append(word)
+    return ", ".join(words[:-1]) + " en " + words[-1] if len(words) > 1 else "".join(words)
+
+
 def build_report(services: Any, region_code: str, *, max_points: int = 7,
                  with_charts: bool = True, own_scan: Any = None) -> Report:
     """Collect everything for the preparation document of one region. ``own_scan`` is the
@@ -203,4 +215,4 @@ def build_report(services: Any, region_code: str, *, max_points: int = 7,
         knowledge_sources=knowledge, profile_numbers=profile_numbers, own_scan=own,
         swv_names=swv_names, alone=alone, definitions=_definitions(
             services, [v for v in shown if v.region == region.code]),
-        real_figures=any(not v.demo for v in shown))
+        real_figures=any(not v.demo for v in shown), subjects=subjects(engine.catalog))

@@ -8,8 +8,9 @@ the demonstration mark on the image). Per figure the report shows:
   was tested against; left out when the partnership is the gemeente alone) and Nederland;
 * a trend: the region, its samenwerkingsverband and Nederland over the years.
 
-Drawn for jeugdzorg among all young people and NEET (where published), and for the lead figure
-of the first ranked points. A chart that fails is logged and left out; the table has the numbers.
+Drawn for the figures the catalog charts for each indicator (``IndicatorDef.charted``: jeugdzorg
+among all young people and NEET, where published), and for the lead figure of the first ranked
+points. A chart that fails is logged and left out; the table has the numbers.
 """
 
 from __future__ import annotations
@@ -99,7 +100,7 @@ def build_charts(services: Any, region: Any, alone: set[str],
                  points: Any | None = None) -> list[ReportChart]:
     """All report charts that could be made; failures are logged, never raised."""
     engine = services.indicators
-    wanted = [(i, c) for i, c in (("jeugdzorg", "totaal"), ("neet", "totaal"))
+    wanted = [(i, c) for i, definition in engine.catalog.items() for c in definition.charted
               if _published(engine, region, i, c)]
     leads: list[tuple[str, str]] = []
     number: dict[tuple[str, str], int] = {}

@@ -194,7 +194,7 @@ def render_markdown(report: Report, chart_dir: Path | None = None, stem: str = "
                   "besluiten.", ""]
     lines += ["## 1. Profiel van de regio", "", "| Kenmerk | Waarde |", "|---|---|"]
     lines += [f"| {label} | {value} |" for label, value in report.profile]
-    lines += ["", "## 2. Cijfers: jeugdzorg en NEET", ""]
+    lines += ["", f"## 2. Cijfers: {report.subjects}", ""]
     lines += [f"- {d}" for d in report.definitions] + ["", rule_text(report), ""]
     swv_head = " SWV PO | SWV VO |" if report.has_swv else ""
     lines += [f"| Cijfer | Jaar | {report.region_name} |{swv_head} Nederland | Getoetst verschil |",

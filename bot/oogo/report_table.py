@@ -8,7 +8,8 @@ both). The comparison column says what the engine tested: against Nederland, and
 rest of the partnership that ``engine.swv_for`` picks, which is the one the chat uses for the
 same figure. A partnership that is the gemeente alone is said so, not repeated as a figure.
 Numbers come from ``indicators.formatting``; when real and demonstration figures stand side by
-side, demonstration cells say "(demo)".
+side, demonstration cells say "(demo)". The rows are the engine's catalog: its indicators in
+order, each with its ``report_rows`` categories, so a new catalog entry gets its rows here.
 """
 
 from __future__ import annotations
@@ -23,13 +24,6 @@ from indicators import formatting as fm
 log = logging.getLogger(__name__)
 
 NL = "NL01"
-ROWS = (("jeugdzorg", ("totaal", "po", "sbo", "so", "vo", "vso", "pro", "mbo",
-                       "jeugdhulp_zonder_verblijf", "jeugdhulp_met_verblijf",
-                       "jeugdbescherming", "jeugdreclassering")),
-        ("neet", ("totaal",)),
-        ("neet_rr", ("pro", "vso", "vmbo_basis", "mbo_entree", "vsv",
-                     "jeugdhulp_zonder_verblijf", "jeugdhulp_met_verblijf",
-                     "jeugdbescherming", "jeugdreclassering")))
 #: the tested direction as a phrase before what it was tested against ("hoger dan Nederland")
 WORD = {"hoger": "hoger dan", "lager": "lager dan", "gelijk": "ongeveer gelijk aan",
         "onbekend": "niet te toetsen tegen"}
@@ -114,9 +108,9 @@ def build_rows(engine: Any, region: Any, alone: set[str]) -> list[TableRow]:
     """One row per published figure of the region (latest year), in catalog order."""
     gemeente = region.level == "gemeente"
     raw = []
-    for indicator, categories in ROWS:
+    for indicator, definition in engine.catalog.items():
         year = _safe(engine.latest_year, indicator)
-        for category in categories:
+        for category in definition.report_rows:
             if region.level not in (_safe(engine.published_levels, indicator, category) or ()):
                 continue
             value = _safe(engine.lookup, indicator, region.code, category, year)

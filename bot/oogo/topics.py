@@ -13,11 +13,16 @@ A point has a *meaning*, from the direction of its tested figures:
   high figure is not always bad, the point quotes the caveat);
 * ``sterk``: NEET or a relative risk lower: a strength to keep;
 * ``vraag``: jeugdzorg lower: a question to ask (less need, or help that does not reach?).
+
+Which topic a figure speaks to and what lower means are catalog fields of its indicator
+(``IndicatorDef.topic``, ``topics``, ``lower_meaning``, ``wording_of``); an indicator without a
+topic gets one of its own, and without its own wording the neutral questions of ``""``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 MEANINGS = ("aandacht", "sterk", "vraag")
 
@@ -33,14 +38,15 @@ class Topic:
     participants_en: tuple[str, ...]
     standing: bool = False
 
-    def title(self, language: str, meaning: str = "aandacht") -> str:
+    def title(self, language: str, meaning: str = "aandacht", wording: str = "") -> str:
+        """The point's title; ``wording`` is the lead indicator's ``wording_key``."""
         en = language == "en"
         base = self.title_en if en else self.title_nl
         if meaning == "sterk":
             return f"{base} — {'keeping what works' if en else 'vasthouden wat goed gaat'}"
         if meaning == "vraag":
-            return (f"{base} — lower use of youth care: what lies behind it?" if en else
-                    f"{base} — lager jeugdzorggebruik: wat zit erachter?")
+            pair = LOWER_TITLE.get(wording) or LOWER_TITLE[""]
+            return f"{base} — {pair[1] if en else pair[0]}"
         return base
 
     def questions(self, language: str) -> list[str]:
@@ -50,7 +56,14 @@ class Topic:
         return list(self.participants_en if language == "en" else self.participants_nl)
 
 
-#: the first question of a point, by meaning (and, for ``aandacht``, by indicator)
+#: what a "vraag" title adds after the topic, by the lead indicator's ``wording_key``
+LOWER_TITLE = {
+    "jeugdzorg": ("lager jeugdzorggebruik: wat zit erachter?",
+                  "lower use of youth care: what lies behind it?"),
+    "": ("lager dan elders: wat zit erachter?", "lower than elsewhere: what lies behind it?"),
+}
+#: the first question of a point, by meaning and the lead indicator's ``wording_key`` (an
+#: indicator without its own question gets the one of ``(meaning, "")``)
 LEAD_QUESTION = {
     ("aandacht", "jeugdzorg"): (
         "Wat zit achter het hogere jeugdzorggebruik: meer vraag naar hulp, een andere "
@@ -60,9 +73,17 @@ LEAD_QUESTION = {
     ("aandacht", "neet"): (
         "Welke jongeren zitten zonder werk en zonder opleiding, en wie heeft contact met hen?",
         "Which young people are without work or education, and who is in touch with them?"),
+    ("aandacht", ""): (
+        "Wat zit achter het hogere cijfer, en wat weten de mensen aan tafel erover?",
+        "What lies behind the higher figure, and what do the people at the table know about it?"),
     ("sterk", ""): ("Wat draagt hieraan bij, en hoe houden we dat vast?",
                     "What contributes to this, and how do we keep it?"),
     ("vraag", ""): (
+        "Wat zit achter het lagere cijfer: minder vraag, een andere aanpak, of iets dat "
+        "kinderen en jongeren niet bereikt?",
+        "What lies behind the lower figure: less need, another approach, or something that "
+        "does not reach children and young people?"),
+    ("vraag", "jeugdzorg"): (
         "Wat zit achter het lagere jeugdzorggebruik: minder vraag naar hulp, ondersteuning die "
         "de school zelf biedt, of hulp die kinderen niet bereikt?",
         "What lies behind the lower use of youth care: less need, support the school gives "
@@ -74,10 +95,10 @@ TREND_QUESTION = ("Welk doel stellen we ons voor dit cijfer, en wanneer kijken w
                   "again?")
 
 
-def lead_question(meaning: str, indicator: str, language: str) -> str:
-    """The question a point opens with, fitted to what its figures show."""
-    key = (meaning, "jeugdzorg" if indicator == "jeugdzorg" else "neet")
-    pair = LEAD_QUESTION.get(key) or LEAD_QUESTION.get((meaning, "")) or ("", "")
+def lead_question(meaning: str, wording: str, language: str) -> str:
+    """The question a point opens with, fitted to what its figures show (``wording``: the lead
+    indicator's ``wording_key``)."""
+    pair = LEAD_QUESTION.get((meaning, wording)) or LEAD_QUESTION.get((meaning, "")) or ("", "")
     return pair[1] if language == "en" else pair[0]
 
 
@@ -219,29 +240,26 @@ TOPICS: dict[str, Topic] = {
     )
 }
 
-#: jeugdzorg category (onderwijssoort or zorgtype) -> topic key
-JEUGDZORG_TOPIC: dict[str, str] = {
-    "totaal": "wijkteams",
-    "jeugdhulp_zonder_verblijf": "wijkteams",
-    "po": "wijkteams",
-    "sbo": "wijkteams",
-    "so": "speciaal_onderwijs",
-    "vso": "speciaal_onderwijs",
-    "vo": "voortgezet",
-    "pro": "naar_werk",
-    "mbo": "naar_werk",
-    "jeugdreclassering": "naar_werk",
-    "jeugdhulp_met_verblijf": "zware_zorg",
-    "jeugdbescherming": "zware_zorg",
-}
 #: the primary-school side of the po-vo transition
 PO_SIDE = ("po", "sbo")
+#: who is invited to a point about an indicator without a topic of its own
+OWN_PARTICIPANTS = (("samenwerkingsverband", "beleidsmedewerker onderwijs",
+                     "beleidsmedewerker jeugd"),
+                    ("samenwerkingsverband", "education policy officer", "youth policy officer"))
+OWN_QUESTION = ("Wat betekent dit cijfer voor de kinderen en jongeren in de regio, en wie kan "
+                "er meer over vertellen?",
+                "What does this figure mean for the children and young people in the region, "
+                "and who can tell more about it?")
 
 
-def topic_for(indicator: str, category: str) -> str:
-    """The topic one figure speaks to (NEET and most of its risk factors: the route to work)."""
-    if indicator == "jeugdzorg":
-        return JEUGDZORG_TOPIC.get(category, "wijkteams")
-    if indicator == "neet_rr" and category in ("jeugdhulp_met_verblijf", "jeugdbescherming"):
-        return "zware_zorg"
-    return "naar_werk"
+def topic(key: str, catalog: dict[str, Any] | None = None) -> Topic:
+    """The topic of ``key``: one of ``TOPICS``, or the topic of its own of a catalog indicator
+    without one (``IndicatorDef.topic`` empty), titled by its label: so a new indicator's
+    points need no entry here."""
+    if key in TOPICS:
+        return TOPICS[key]
+    definition = (catalog or {})[key]
+    nl, en = definition.label("nl"), definition.label("en")
+    return Topic(key=key, title_nl=nl[:1].upper() + nl[1:], title_en=en[:1].upper() + en[1:],
+                 questions_nl=(OWN_QUESTION[0],), questions_en=(OWN_QUESTION[1],),
+                 participants_nl=OWN_PARTICIPANTS[0], participants_en=OWN_PARTICIPANTS[1])

@@ -1,7 +1,7 @@
 """Issue 17: adding an indicator is a catalog entry plus data. A temporary entry
 ("maatwerktraject") and consistent CSV rows in a temporary data dir, and the assistant answers,
-compares and charts it with no other change. The report is not there yet (xfail, strict: the
-test starts failing the day the report reads the catalog, then remove the mark)."""
+compares and charts it, and the preparation report shows it in its table, charts and findings,
+with no other change."""
 
 from __future__ import annotations
 
@@ -122,11 +122,49 @@ def test_the_assistant_compares_and_charts_it(ask) -> None:
     assert trend.intent == "trend" and "2022" in trend.text and trend.charts
 
 
-@pytest.mark.xfail(strict=True, reason="the report's table, charts and findings list their "
-                   "indicators in bot/oogo (report_table.ROWS, findings.INDICATORS, report_charts)")
+def test_a_question_in_other_words_is_a_figure_question(ask, services) -> None:
+    """The catalog's words in any sentence (plural or singular, nl or en): the intent model
+    never saw them, so they are kept out of its input and the question reads as a figure."""
+    value = f"{services.indicators.lookup(NEW, 'GM0193').value:.1f}"
+    for text in ("Hoeveel maatwerktrajecten zijn er in Zwolle?",
+                 "Hoeveel maatwerktraject zijn er in Zwolle?",
+                 "How many tailored learning paths are there in Zwolle?"):
+        reply = ask(text)
+        assert reply.debug["label"] == "figure" and reply.intent == "indicator", text
+        assert value in reply.text or value.replace(".", ",") in reply.text, text
+
+
+def test_the_clarifying_question_offers_it(ask) -> None:
+    reply = ask("Vergelijk Zwolle met Nederland")
+    assert reply.intent == "clarify"
+    assert ("Maatwerktraject", "maatwerktraject Zwolle") in [
+        (b.label, b.value) for b in reply.buttons]
+
+
 def test_the_report_shows_its_figures(services) -> None:
     from bot.oogo.report import build_report
 
     report = build_report(services, "GM0193")
-    assert any(NEW in str(row) or "maatwerktraject" in str(row).lower() for row in report.rows)
-    assert any("maatwerktraject" in str(chart).lower() for chart in report.charts)
+    rows = [row for row in report.rows if row.indicator == NEW]
+    assert [row.category for row in rows] == ["totaal"]
+    assert rows[0].label.startswith("Maatwerktrajecten") and rows[0].region != "-"
+    assert [c.key for c in report.charts if NEW in c.key] == [
+        f"vergelijking_{NEW}_totaal", f"trend_{NEW}_totaal"]
+    assert "maatwerktraject" in report.subjects
+
+
+
+def test_its_findings_make_a_point_of_its_own(services) -> None:
+    """No topic in the catalog entry: the point gets a topic named by the label and the
+    neutral questions, never another indicator's wording."""
+    from bot.oogo.findings import figures
+    from bot.oogo.points import generate_points
+
+    region = services.registry.get("GM0193")
+    assert NEW in {v.indicator for v in figures(services.indicators, region)}
+    points = [p for p in generate_points(services, "GM0193").points
+              if any(r.startswith(f"{NEW}/") for r in p.reasons)]
+    assert [p.topic for p in points] == [NEW]
+    assert points[0].title.startswith("Maatwerktrajecten")
+    assert not any("jeugdzorg" in q or "werk en zonder opleiding" in q
+                   for q in points[0].questions)

@@ -106,7 +106,7 @@ def fallback_oogo(figures: Figures, region: str | None, lang: str,
         lines.append(t.render("oogo_figures", lang, region=region_name(figures.registry,
                                                                           region, lang)))
         engine = figures.indicators
-        for indicator in ("jeugdzorg", "neet"):
+        for indicator in [i for i, d in engine.catalog.items() if "totaal" in d.charted]:
             try:
                 comparison = engine.compare(indicator, region, "NL01", "totaal", None)
             except Exception:  # noqa: BLE001

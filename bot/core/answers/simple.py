@@ -13,18 +13,21 @@ from typing import TYPE_CHECKING, Literal
 from bot.core.answers.evidence import region_name, region_refs
 from bot.core.messages import Button, Intent, Reply
 from bot.core.understanding.model import Understanding
+from indicators import catalog as indicator_catalog
 from prompts.loader import templates
 
 if TYPE_CHECKING:  # pragma: no cover
     from indicators.registry import RegionRegistry
 
-INDICATOR_CHOICES = {
-    "nl": [("Jeugdzorggebruik", "jeugdzorg"), ("NEET", "NEET"),
-           ("Relatief risico op NEET", "relatief risico op NEET")],
-    "en": [("Youth care use", "youth care"), ("NEET", "NEET"),
-           ("Relative risk of NEET", "relative risk of NEET")],
-}
 INTENT_CHOICE = "intent:"
+
+
+def indicator_choices(language: str) -> list[tuple[str, str]]:
+    """(button label, words to ask with) per catalog indicator, in catalog order
+    ("Jeugdzorggebruik", "jeugdzorg"); read at each call, so every catalog entry is offered."""
+    lang = "en" if language == "en" else "nl"
+    return [(d.short(lang)[:1].upper() + d.short(lang)[1:], d.keyword(lang))
+            for d in indicator_catalog.catalog().values()]
 
 
 def render(name: str, language: str, channel: str = "", **values: object) -> str:
@@ -77,7 +80,7 @@ def clarify_reply(u: Understanding, registry: RegionRegistry, channel: str = "")
     if u.clarify_kind == "need_indicator":
         name = region_name(registry, u.regions[0], lang) if u.regions else (
             "je regio" if lang == "nl" else "your region")
-        buttons = [Button(label, f"{value} {name}") for label, value in INDICATOR_CHOICES[lang]]
+        buttons = [Button(label, f"{value} {name}") for label, value in indicator_choices(lang)]
         return Reply(text=t.render("need_indicator", lang, region=name), intent="clarify",
                      buttons=buttons, language=lang)
     if u.clarify_kind == "need_region":

@@ -22,6 +22,7 @@ from bot.core.understanding.slots import (
     detect_indicator,
     detect_mode,
     detect_years,
+    mask_catalog_words,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -73,12 +74,13 @@ def read(text: str, registry: RegionRegistry) -> Reading:
     words = correct_typos(fold(_masked(text, spans)))
     year, years, since = detect_years(words)
     language_hint = "en" if re.search(r"\b(?:the|what|which|how|in english)\b", folded) else "nl"
+    indicator = detect_indicator(words)
     return Reading(
         text=text,
         folded=folded,
         words_text=words,
         places=read_places(scan, words),
-        indicator=detect_indicator(words),
+        indicator=indicator,
         categories=detect_categories(
             KIND_BEFORE_SWV.sub(r"\1", SWV_KIND_WORD.sub(r"\1", words)), language_hint),
         year=year,
@@ -86,7 +88,7 @@ def read(text: str, registry: RegionRegistry) -> Reading:
         since=since,
         mode_word=detect_mode(words),
         invite_code=invitation_code(text),
-        clean=delexicalise(text, spans),
+        clean=mask_catalog_words(delexicalise(text, spans), indicator),
         asked_term="jeugdhulp" if JEUGDHULP.search(words) else None,
     )
 
@@ -137,8 +139,10 @@ FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
 def vocabulary_flag(reading: Reading, vocabulary: frozenset[str]) -> str | None:
     """How many content words of the message (places left out) occur in the assistant's own
     documents: ``voc:none`` (none at all), ``voc:some`` or ``voc:all``. A message about the
-    weather or a recipe uses none of them; that generalises where examples cannot."""
-    words = [w for w in CONTENT_WORD.findall(reading.words_text) if w not in FUNCTION_WORDS]
+    weather or a recipe uses none of them; that generalises where examples cannot. The words of
+    a catalog indicator are the assistant's own too, whatever the documents say."""
+    text = mask_catalog_words(reading.words_text, reading.indicator)
+    words = [w for w in CONTENT_WORD.findall(text) if w not in FUNCTION_WORDS]
     if not words or not vocabulary:
         return None
     known = sum(1 for w in words if w in vocabulary)

@@ -70,29 +70,48 @@ def detect_indicator(folded: str) -> str | None:
 def _catalog_indicator(folded: str) -> str | None:
     """An indicator the hand-made patterns do not know, by the words its catalog entry gives
     (keyword and synonyms, nl and en): a new catalog entry is understood without code here."""
-    from indicators.catalog import catalog
-
-    for indicator, words in _catalog_words(tuple(catalog())).items():
+    for indicator, words in catalog_words().items():
         if words.search(folded):
             return indicator
     return None
 
 
-@lru_cache(maxsize=4)
-def _catalog_words(ids: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
-    from bot.core.understanding.normalize import fold
+#: the forms a catalog word takes in a question: "maatwerktraject(en)", "learning path(s)"
+PLURAL = r"(?:en|s|es|n)?"
+
+
+def catalog_words() -> dict[str, re.Pattern[str]]:
+    """indicator id -> the pattern of its catalog words, for the indicators the hand-made
+    patterns do not know. Read from the catalog at each call (the patterns are cached per set
+    of words), so an injected catalog is never shadowed by an older one."""
     from indicators.catalog import catalog
 
+    return _catalog_words(tuple(
+        (d.id, (d.keyword_nl, d.keyword_en, *d.synonyms)) for d in catalog().values()
+        if d.id not in lx.INDICATOR_PATTERNS))
+
+
+@lru_cache(maxsize=8)
+def _catalog_words(entries: tuple[tuple[str, tuple[str, ...]], ...]
+                   ) -> dict[str, re.Pattern[str]]:
+    from bot.core.understanding.normalize import fold
+
     out: dict[str, re.Pattern[str]] = {}
-    for indicator, definition in catalog().items():
-        if indicator in lx.INDICATOR_PATTERNS:
-            continue
-        words = {fold(w) for w in (definition.keyword_nl, definition.keyword_en,
-                                   *definition.synonyms) if w}
+    for indicator, texts in entries:
+        words = {fold(w) for w in texts if w}
         if words:
             alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-            out[indicator] = re.compile(rf"\b(?:{alternatives})\b")
+            out[indicator] = re.compile(rf"\b(?:{alternatives}){PLURAL}\b")
     return out
+
+
+def mask_catalog_words(clean: str, indicator: str | None) -> str:
+    """``clean`` (the intent model's input) with the words of a catalog-only indicator taken
+    out: the model was trained on the hand-made indicators' words and has never seen these, so
+    they would read as an unknown subject. The model still sees that an indicator is named (the
+    ``ind`` flag), as it does for a place behind ``<plaats>``."""
+    pattern = catalog_words().get(indicator or "")
+    return re.sub(r"\s+", " ", pattern.sub(" ", clean)) if pattern is not None else clean
 
 
 RR_EXPLICIT = re.compile(r"relatie(?:f|ve)\w* (?:neet[- ]?)?risico|relative risks?|"
@@ -140,12 +159,11 @@ def choose_category(indicator: str | None, categories: list[str]) -> str | None:
     return chosen[0] if chosen else None
 
 
-@lru_cache(maxsize=8)
 def valid_categories(indicator: str | None) -> tuple[str, ...]:
     """The categories the catalog has for an indicator (empty for an unknown indicator)."""
-    from indicators.catalog import build_catalog
+    from indicators.catalog import catalog
 
-    definition = build_catalog().get(indicator or "")
+    definition = catalog().get(indicator or "")
     return definition.all_categories if definition is not None else ()
 
 
