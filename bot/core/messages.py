@@ -205,6 +205,9 @@ class Reply:
     debug: dict[str, Any] = field(default_factory=dict)
     answer_id: str = field(default_factory=lambda: uuid.uuid4().hex)
     language: str = "nl"
+    # the conversation's own region after this turn (set by the core), so a channel that shows
+    # it does not read the conversation state a second time
+    profile_region: str | None = None
 
     def to_contract(self, with_debug: bool = False) -> dict[str, Any]:
         """The ``oogo ask --json`` object of DESIGN.md (without ``id``, the caller adds it)."""

@@ -10,6 +10,7 @@ state-changing use from a browser goes through the POST form.
 from __future__ import annotations
 
 import asyncio
+import inspect
 import json
 import logging
 import re
@@ -80,7 +81,7 @@ def _finish(services: Any, request: Request, message: IncomingMessage, body: Cha
     except Exception:  # noqa: BLE001 - the answer matters more than its history
         log.warning("turn could not be kept in the history", exc_info=True)
     data["conversation_id"] = body.conversation_id or "default"
-    data["profile_region"] = conversation.profile_region(services, cid)
+    data["profile_region"] = conversation.region_ref(services, reply.profile_region)
     if reply.intent == "regioscan":  # only a regioscan turn can start, pause or end a scan
         data["scan"] = conversation.scan_status(services, cid)
     return data
@@ -91,8 +92,14 @@ async def chat(body: ChatRequest, request: Request,
                caller: Caller = Depends(caller_of)) -> dict[str, Any]:
     message = _message(request, caller, body)
     services = services_of(request)
-    reply = await call_assistant(services, message)
-    return await anyio.to_thread.run_sync(_finish, services, request, message, body, reply)
+    if inspect.iscoroutinefunction(services.assistant.handle):
+        reply = await call_assistant(services, message)
+        return await anyio.to_thread.run_sync(_finish, services, request, message, body, reply)
+
+    def turn() -> dict[str, Any]:  # the answer and keeping it: one trip to a worker thread
+        return _finish(services, request, message, body, services.assistant.handle(message))
+
+    return await anyio.to_thread.run_sync(turn)
 
 
 def _chunks(text: str, size: int = 80) -> list[str]:
