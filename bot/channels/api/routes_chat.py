@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 import anyio
 from fastapi import APIRouter, Depends, HTTPException, Request
-from fastapi.responses import Response, StreamingResponse
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field, ValidationError
 
 from bot.channels.api import conversation
@@ -87,19 +87,22 @@ def _finish(services: Any, request: Request, message: IncomingMessage, body: Cha
     return data
 
 
-@router.post("/chat", summary="Eén beurt in het gesprek")
+@router.post("/chat", summary="Eén beurt in het gesprek", response_class=JSONResponse)
 async def chat(body: ChatRequest, request: Request,
-               caller: Caller = Depends(caller_of)) -> dict[str, Any]:
+               caller: Caller = Depends(caller_of)) -> JSONResponse:
+    """The reply's JSON (``serialize.reply_to_json`` plus conversation fields). Returned as a
+    ready response: the dict is plain JSON already, and FastAPI's encoder would walk it again."""
     message = _message(request, caller, body)
     services = services_of(request)
     if inspect.iscoroutinefunction(services.assistant.handle):
         reply = await call_assistant(services, message)
-        return await anyio.to_thread.run_sync(_finish, services, request, message, body, reply)
+        data = await anyio.to_thread.run_sync(_finish, services, request, message, body, reply)
+        return JSONResponse(data)
 
     def turn() -> dict[str, Any]:  # the answer and keeping it: one trip to a worker thread
         return _finish(services, request, message, body, services.assistant.handle(message))
 
-    return await anyio.to_thread.run_sync(turn)
+    return JSONResponse(await anyio.to_thread.run_sync(turn))
 
 
 def _chunks(text: str, size: int = 80) -> list[str]:
