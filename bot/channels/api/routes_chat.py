@@ -52,6 +52,14 @@ class FeedbackRequest(BaseModel):
     comment: str | None = Field(None, max_length=2000)
 
 
+def _known_region(services: Any, code: str) -> bool:
+    try:
+        services.registry.get(code)
+    except Exception:  # noqa: BLE001 - UnknownRegion: the caller says so in Dutch
+        return False
+    return True
+
+
 def _message(request: Request, caller: Caller, body: ChatRequest) -> IncomingMessage:
     limit = request.app.state.settings.max_message_chars
     text = body.text.strip()
@@ -63,6 +71,11 @@ def _message(request: Request, caller: Caller, body: ChatRequest) -> IncomingMes
     region = (body.region or "").strip().upper() or None
     if region and not _REGION.match(region):
         raise HTTPException(422, "Deze regiocode ken ik niet. Gebruik bijvoorbeeld GM0363 of "
+                                 "PO2707.")
+    if region and not _known_region(services_of(request), region):
+        # well-formed but unknown (e.g. GM9999): say so instead of answering without it
+        raise HTTPException(422, f"De regiocode {region} ken ik niet. Gebruik de code van een "
+                                 "gemeente of samenwerkingsverband, bijvoorbeeld GM0363 of "
                                  "PO2707.")
     return IncomingMessage(channel="web" if caller.kind == "web" else "api",
                            conversation_id=caller.conversation(body.conversation_id),
