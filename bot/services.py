@@ -158,7 +158,10 @@ class Services:
         for name in ("db",):
             part: Any = self.__dict__.get(name)
             if part is not None and hasattr(part, "dispose"):
+                from bot.storage.relaxed import dispose_relaxed
+
                 part.dispose()
+                dispose_relaxed(part)
 
 
 def build_services(settings: Settings | None = None) -> Services:

@@ -65,6 +65,7 @@ class Assistant:
                 reply = Reply(text=templates().render("error", language), intent="help",
                               language=language)
             state.turns += 1
+            reply.profile_region = state.profile_region
             self._save(msg.conversation_id, raw, state)
             return reply
 
@@ -153,12 +154,10 @@ class Assistant:
 
     def _save(self, conversation_id: str, raw: dict[str, Any],
               state: ConversationState) -> None:
-        # re-read so keys written by others during this turn (regioscan progress) are kept
-        try:
-            current = self.store.load(conversation_id) or {}
-        except Exception:  # noqa: BLE001
-            current = dict(raw)
-        current[STATE_KEY] = state.to_dict()
+        # Only the core writes a conversation's row, under the conversation's lock, so the row
+        # read at the start of the turn is still current: no second read (issue 18). Other keys
+        # in it are written back as they were read.
+        current = {**raw, STATE_KEY: state.to_dict()}
         try:
             self.store.save(conversation_id, current)
         except Exception:  # noqa: BLE001

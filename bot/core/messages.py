@@ -9,7 +9,7 @@ so the same answer looks the same everywhere and the JSON contract of ``oogo ask
 from __future__ import annotations
 
 import uuid
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
 Intent = Literal[
@@ -78,7 +78,9 @@ class Fact:
         return self.source == "demo"
 
     def to_contract(self) -> dict[str, Any]:
-        data = asdict(self)
+        # every field is a plain value, so a shallow copy is the same as ``asdict`` (which
+        # deep-copies, and ran several times per chat turn)
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
         if not self.suppressed:
             data.pop("suppressed")
         if self.excluding is None:
@@ -205,6 +207,9 @@ class Reply:
     debug: dict[str, Any] = field(default_factory=dict)
     answer_id: str = field(default_factory=lambda: uuid.uuid4().hex)
     language: str = "nl"
+    # the conversation's own region after this turn (set by the core), so a channel that shows
+    # it does not read the conversation state a second time
+    profile_region: str | None = None
 
     def to_contract(self, with_debug: bool = False) -> dict[str, Any]:
         """The ``oogo ask --json`` object of DESIGN.md (without ``id``, the caller adds it)."""

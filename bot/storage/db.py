@@ -43,8 +43,14 @@ P = ParamSpec("P")
 T = TypeVar("T")
 
 
-def make_engine(url: str) -> Engine:
-    """Create the engine for ``url`` with the per-backend settings described above."""
+def make_engine(url: str, *, synchronous: str = "FULL") -> Engine:
+    """Create the engine for ``url`` with the per-backend settings described above.
+
+    ``synchronous`` is SQLite's commit durability for every connection of this engine; only
+    ``bot.storage.relaxed`` asks for ``NORMAL`` (for its own engine on the same file).
+    """
+    if synchronous not in ("FULL", "NORMAL"):
+        raise ValueError(f"synchronous={synchronous!r} is not supported")
     from sqlalchemy import create_engine, event
     from sqlalchemy.engine import make_url
     from sqlalchemy.pool import StaticPool
@@ -75,7 +81,7 @@ def make_engine(url: str) -> Engine:
                 cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
-            cursor.execute("PRAGMA synchronous=FULL")
+            cursor.execute(f"PRAGMA synchronous={synchronous}")
             cursor.close()
 
         if watched is not None:
@@ -119,10 +125,13 @@ def translate_errors(func: Callable[P, T]) -> Callable[P, T]:
 def _drop_connections(owner: Any) -> None:
     """Dispose the pool of the store (or engine) that failed: SQLite keeps a connection in a
     read-only state once the disk was read-only, so without this the fault outlives its cause."""
+    from bot.storage.relaxed import dispose_relaxed
+
     engine = owner if hasattr(owner, "dispose") else getattr(owner, "engine", None)
     with contextlib.suppress(Exception):
         if engine is not None:
             engine.dispose()
+            dispose_relaxed(engine)
 
 
 @contextlib.contextmanager

@@ -8,47 +8,66 @@ before the reply, never lost when the process crashes, never a corrupt database;
 loss or kernel crash may lose the last moments of context and history (SQLite WAL with
 ``synchronous=NORMAL``; PostgreSQL ``synchronous_commit = off``).
 
+How, for a SQLite file: a second engine on the same file whose connections are all
+``synchronous=NORMAL`` (SQLite's setting is per connection). Relaxed writes use only that
+engine, every other write only the main one, so no connection ever switches and a regioscan
+answer can never be written on a relaxed connection. (An earlier version switched the pragma
+on the main engine's connections and back around each write: four extra statements per write.)
+An in-memory database has no disk to wait for and PostgreSQL sets ``synchronous_commit`` per
+transaction, so both use their one engine.
+
 Regioscan answers, rounds and feedback keep ``synchronous=FULL`` (``bot.storage.db``): they do
-not use this function. Their fsync also makes every earlier relaxed commit in the WAL durable.
+not use this module. Their fsync also makes every earlier relaxed commit in the WAL durable.
 """
 
 from __future__ import annotations
 
 import contextlib
-import logging
+import threading
+import weakref
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     from sqlalchemy.engine import Connection, Engine
 
-log = logging.getLogger(__name__)
+_RELAXED: weakref.WeakKeyDictionary[Engine, Engine] = weakref.WeakKeyDictionary()
+_RELAXED_LOCK = threading.Lock()
+
+
+def _on_sqlite_file(engine: Engine) -> bool:
+    from sqlalchemy.pool import StaticPool
+
+    return engine.dialect.name == "sqlite" and not isinstance(engine.pool, StaticPool)
+
+
+def relaxed_engine(engine: Engine) -> Engine:
+    """The engine that relaxed writes of ``engine``'s database use (see module doc)."""
+    if not _on_sqlite_file(engine):
+        return engine
+    with _RELAXED_LOCK:
+        twin = _RELAXED.get(engine)
+        if twin is None:
+            from bot.storage.db import make_engine
+
+            twin = make_engine(engine.url.render_as_string(hide_password=False),
+                               synchronous="NORMAL")
+            _RELAXED[engine] = twin
+        return twin
+
+
+def dispose_relaxed(engine: Engine) -> None:
+    """Drop the pooled connections of ``engine``'s relaxed twin, if it has one (after a database
+    fault, and when the services close)."""
+    twin = _RELAXED.get(engine)
+    if twin is not None:
+        twin.dispose()
 
 
 @contextlib.contextmanager
 def begin_relaxed(engine: Engine) -> Iterator[Connection]:
     """Like ``engine.begin()``, but the commit does not wait for the disk (see module doc)."""
-    with engine.connect() as conn:
-        sqlite = conn.dialect.name == "sqlite"
-        try:
-            if sqlite:  # a pragma, not part of the transaction: set it before, restore it after
-                conn.exec_driver_sql("PRAGMA synchronous=NORMAL")
-                conn.commit()
-            with conn.begin():
-                if conn.dialect.name == "postgresql":
-                    conn.exec_driver_sql("SET LOCAL synchronous_commit = off")
-                yield conn
-        finally:
-            if sqlite:
-                _restore_full(conn)
-
-
-def _restore_full(conn: Connection) -> None:
-    """Give the pooled connection back with the durable default, or not at all: a connection
-    left at NORMAL would quietly weaken the next regioscan answer written on it."""
-    try:
-        conn.exec_driver_sql("PRAGMA synchronous=FULL")
-        conn.commit()
-    except Exception:  # noqa: BLE001 - the connection is discarded; the caller's outcome stands
-        log.warning("could not restore synchronous=FULL; connection discarded")
-        conn.invalidate()
+    with relaxed_engine(engine).begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql("SET LOCAL synchronous_commit = off")
+        yield conn

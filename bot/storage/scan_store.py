@@ -9,6 +9,7 @@ place-keeping (current question, phase).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -19,11 +20,26 @@ from bot.storage.records import AnswerWrite, ScanRecord, StoredAnswer
 from bot.storage.upsert import upsert
 
 if TYPE_CHECKING:  # pragma: no cover
+    from sqlalchemy import Select
     from sqlalchemy.engine import Connection, Engine, Row
 
 SCANS = ScanRow.__table__
 ANSWERS = AnswerRow.__table__
 UNFINISHED = ("active", "paused")
+
+
+@functools.cache
+def _latest_query() -> Select[Any]:
+    """Built once: every chat turn asks it (is a scan waiting for an answer?), and building a
+    statement costs more than SQLite takes to answer it."""
+    from sqlalchemy import bindparam, select
+
+    return (
+        select(SCANS)
+        .where(SCANS.c.conversation_id == bindparam("cid"),
+               SCANS.c.status.in_(bindparam("statuses", expanding=True)))
+        .order_by(SCANS.c.updated_at.desc(), SCANS.c.id.desc()).limit(1)
+    )
 
 
 def _scan(row: Row[Any]) -> ScanRecord:
@@ -74,16 +90,9 @@ class ScanStore:
         self, conversation_id: str, statuses: Iterable[str] = UNFINISHED
     ) -> ScanRecord | None:
         """The most recently touched scan of this conversation with one of ``statuses``."""
-        from sqlalchemy import select
-
-        query = (
-            select(SCANS)
-            .where(SCANS.c.conversation_id == conversation_id,
-                   SCANS.c.status.in_(list(statuses)))
-            .order_by(SCANS.c.updated_at.desc(), SCANS.c.id.desc()).limit(1)
-        )
         with self.engine.connect() as conn:
-            row = conn.execute(query).first()
+            row = conn.execute(_latest_query(),
+                               {"cid": conversation_id, "statuses": list(statuses)}).first()
         return None if row is None else _scan(row)
 
     @translate_errors

@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from bot.storage.db import translate_errors
 from bot.storage.models import ConversationStateRow, utcnow
 from bot.storage.relaxed import begin_relaxed
-from bot.storage.upsert import upsert
+from bot.storage.upsert import upsert_statement
 
 if TYPE_CHECKING:  # pragma: no cover
+    from sqlalchemy import Select
     from sqlalchemy.engine import Engine
+
+STATES = ConversationStateRow.__table__
+
+
+@functools.cache
+def _load_query() -> Select[Any]:
+    """Built once (every chat turn reads its state; building costs more than the read)."""
+    from sqlalchemy import bindparam, select
+
+    return select(STATES.c.state).where(STATES.c.conversation_id == bindparam("cid"))
 
 
 class SqlStateStore:
@@ -34,20 +46,15 @@ class SqlStateStore:
 
     @translate_errors
     def load(self, conversation_id: str) -> dict[str, Any] | None:
-        from sqlalchemy import select
-
-        table = ConversationStateRow.__table__
         with self.engine.connect() as conn:
-            row = conn.execute(
-                select(table.c.state).where(table.c.conversation_id == conversation_id)
-            ).first()
+            row = conn.execute(_load_query(), {"cid": conversation_id}).first()
         return None if row is None else dict(row[0])
 
     @translate_errors
     def save(self, conversation_id: str, state: dict[str, Any]) -> None:
-        table = ConversationStateRow.__table__
-        with begin_relaxed(self.engine) as conn:
-            upsert(
-                conn, table, {"conversation_id": conversation_id},
-                {"state": state, "updated_at": utcnow()},
-            )
+        engine = self.engine
+        statement = upsert_statement(engine.dialect.name, STATES, ("conversation_id",),
+                                     ("state", "updated_at"))
+        with begin_relaxed(engine) as conn:
+            conn.execute(statement, {"conversation_id": conversation_id, "state": state,
+                                     "updated_at": utcnow()})

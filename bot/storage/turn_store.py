@@ -56,29 +56,30 @@ class TurnStore:
     """Append turns and read them back, per conversation, oldest first."""
 
     def __init__(self, engine: Engine, max_turns: int = MAX_TURNS) -> None:
+        from sqlalchemy import bindparam, delete, insert, select
+
         self.engine = engine
         self.max_turns = max_turns
+        # built once: every chat turn runs both, and building costs more than running them
+        self._insert = insert(TURNS)
+        oldest_kept = (
+            select(TURNS.c.id).where(TURNS.c.conversation_id == bindparam("cid"))
+            .order_by(TURNS.c.id.desc()).offset(max_turns - 1).limit(1).scalar_subquery()
+        )
+        self._trim = delete(TURNS).where(TURNS.c.conversation_id == bindparam("cid"),
+                                         TURNS.c.id < oldest_kept)
 
     @translate_errors
     def append(self, conversation_id: str, user_text: str, reply: dict[str, Any]) -> int:
         """Store one turn (committed when this returns, without waiting for the disk: see
         ``bot.storage.relaxed``) and drop turns beyond ``max_turns``."""
-        from sqlalchemy import delete, insert, select
-
+        cid = conversation_id[:200]
         with begin_relaxed(self.engine) as conn:
-            result = conn.execute(insert(TURNS).values(
-                conversation_id=conversation_id[:200],
-                user_text=clean(user_text or "")[:MAX_USER_CHARS], reply=clean(reply),
-                created_at=utcnow(),
-            ))
+            result = conn.execute(self._insert, {
+                "conversation_id": cid, "user_text": clean(user_text or "")[:MAX_USER_CHARS],
+                "reply": clean(reply), "created_at": utcnow()})
             turn_id = int(result.inserted_primary_key[0])
-            oldest_kept = (
-                select(TURNS.c.id).where(TURNS.c.conversation_id == conversation_id[:200])
-                .order_by(TURNS.c.id.desc()).offset(self.max_turns - 1).limit(1)
-                .scalar_subquery()
-            )
-            conn.execute(delete(TURNS).where(TURNS.c.conversation_id == conversation_id[:200],
-                                             TURNS.c.id < oldest_kept))
+            conn.execute(self._trim, {"cid": cid})
             return turn_id
 
     @translate_errors

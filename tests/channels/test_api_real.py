@@ -182,3 +182,18 @@ def test_feedback_stored_in_the_real_store(client, real_services) -> None:
         rows = connection.execute(text("SELECT rating FROM feedback WHERE answer_id = :a"),
                                   {"a": reply["answer_id"]}).all()
     assert [r[0] for r in rows] == ["up"]
+
+
+def test_an_unknown_own_region_is_named_not_ignored(client) -> None:
+    """A well-formed but unknown region code gets a Dutch 422 naming it; a known one becomes the
+    conversation's own region, shown in the reply (read from the turn, not the store again)."""
+    unknown = client.post("/api/chat", json={"text": "Hoe hoog is de NEET?", "region": "GM9999",
+                                             "conversation_id": "regio-onbekend"})
+    assert unknown.status_code == 422
+    assert "GM9999 ken ik niet" in unknown.json()["detail"]
+    known = client.post("/api/chat", json={"text": "Hoe hoog is de NEET?", "region": "gm0193",
+                                           "conversation_id": "regio-bekend"})
+    assert known.status_code == 200
+    assert known.json()["profile_region"] == {"code": "GM0193", "name": "Zwolle",
+                                              "level": "gemeente"}
+    assert "Zwolle" in known.json()["text"]

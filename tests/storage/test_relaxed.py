@@ -1,11 +1,11 @@
 """Relaxed commits (issue 18): conversation state and history commit without waiting for the
-disk, everything else keeps ``synchronous=FULL``, and the durable default is always restored."""
+disk, on an engine of their own; everything else keeps ``synchronous=FULL``."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.storage.relaxed import begin_relaxed
+from bot.storage.relaxed import begin_relaxed, dispose_relaxed, relaxed_engine
 from bot.storage.state_store import SqlStateStore
 from bot.storage.turn_store import TurnStore
 
@@ -31,7 +31,9 @@ def test_relaxed_writes_are_committed_and_seen_by_a_new_connection(engine):
     assert [t.user_text for t in TurnStore(engine).turns("c")] == ["Wat is NEET?"]
 
 
-def test_sqlite_connections_go_back_to_full_after_a_relaxed_write(tmp_path):
+def test_relaxed_writes_never_use_a_connection_of_the_durable_engine(tmp_path):
+    """Relaxed writes go through their own NORMAL engine; every connection the main engine hands
+    out (the one regioscan answers use) stays FULL, also after a fault inside a relaxed write."""
     from bot.storage.db import make_engine, migrate
 
     engine = make_engine(f"sqlite:///{tmp_path / 'x.sqlite3'}")
@@ -39,10 +41,15 @@ def test_sqlite_connections_go_back_to_full_after_a_relaxed_write(tmp_path):
     SqlStateStore(engine).save("c", {"a": 1})
     with pytest.raises(RuntimeError), begin_relaxed(engine) as conn:
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL inside
+        relaxed = conn.connection.dbapi_connection
         raise RuntimeError("fault in the middle of a relaxed write")
     assert _sqlite_sync_levels(engine) == {2}
+    assert _sqlite_sync_levels(relaxed_engine(engine)) == {1}
+    with engine.connect() as conn:
+        assert conn.connection.dbapi_connection is not relaxed
     assert SqlStateStore(engine).load("c") == {"a": 1}
     engine.dispose()
+    dispose_relaxed(engine)
 
 
 def test_a_failed_relaxed_transaction_is_rolled_back(engine):
@@ -60,28 +67,20 @@ def test_a_failed_relaxed_transaction_is_rolled_back(engine):
     assert dict(row[0]) == {"a": 1}
 
 
-def test_a_connection_that_cannot_go_back_to_full_is_discarded(tmp_path):
-    """If restoring ``synchronous=FULL`` fails, that connection must never serve a regioscan
-    answer: it is dropped, and every connection the pool hands out is FULL."""
-    from sqlalchemy import event
-
-    from bot.storage.db import make_engine, migrate
+def test_a_database_fault_drops_the_relaxed_connections_too(tmp_path):
+    """After a database error the stores drop pooled connections (a read-only disk must not stay
+    stuck in one); the relaxed engine's pool is dropped with the main one."""
+    from bot.storage.db import _drop_connections, make_engine, migrate
 
     engine = make_engine(f"sqlite:///{tmp_path / 'x.sqlite3'}")
     migrate(engine)
-    failures = {"left": 1}
-
-    @event.listens_for(engine, "before_cursor_execute")
-    def _fail_restore(conn, cursor, statement, *args):
-        if statement == "PRAGMA synchronous=FULL" and failures["left"]:
-            failures["left"] -= 1
-            raise OSError("simulated fault while restoring the pragma")
-
-    with begin_relaxed(engine) as conn:
-        relaxed = conn.connection.dbapi_connection
-        conn.exec_driver_sql("SELECT 1")
-    assert failures["left"] == 0
-    assert _sqlite_sync_levels(engine) == {2}
-    with engine.connect() as conn:
-        assert conn.connection.dbapi_connection is not relaxed
+    SqlStateStore(engine).save("c", {"a": 1})
+    twin = relaxed_engine(engine)
+    assert twin is not engine and twin.pool.checkedin() == 1
+    _drop_connections(SqlStateStore(engine))
+    assert twin.pool.checkedin() == 0
+    assert relaxed_engine(engine) is twin  # the same engine, reconnecting on the next write
+    SqlStateStore(engine).save("c", {"a": 2})
+    assert SqlStateStore(engine).load("c") == {"a": 2}
     engine.dispose()
+    dispose_relaxed(engine)

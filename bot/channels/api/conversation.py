@@ -24,18 +24,28 @@ def user_of(caller: Any) -> str:
 
 
 def profile_region(services: Any, conversation_id: str) -> dict[str, str] | None:
-    """The conversation's own region as ``{code, name, level}``, or None."""
+    """The conversation's own region as ``{code, name, level}``, or None (read from the state;
+    after a turn the reply carries it already, see ``region_ref``)."""
     from bot.core.assistant import STATE_KEY
     from bot.core.state import ConversationState
 
     try:
         raw = services.state_store.load(conversation_id) or {}
         code = ConversationState.from_dict(raw.get(STATE_KEY)).profile_region
-        if not code:
-            return None
-        region = services.registry.get(code)
     except Exception:  # noqa: BLE001 - no region is better than no page
         log.warning("profile region of a conversation could not be read", exc_info=True)
+        return None
+    return region_ref(services, code)
+
+
+def region_ref(services: Any, code: str | None) -> dict[str, str] | None:
+    """``{code, name, level}`` of a region code, or None (unknown code or none at all)."""
+    if not code:
+        return None
+    try:
+        region = services.registry.get(code)
+    except Exception:  # noqa: BLE001 - no region is better than no page
+        log.warning("profile region %r could not be resolved", code, exc_info=True)
         return None
     return {"code": region.code, "name": region.name, "level": region.level}
 

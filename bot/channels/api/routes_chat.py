@@ -10,6 +10,7 @@ state-changing use from a browser goes through the POST form.
 from __future__ import annotations
 
 import asyncio
+import inspect
 import json
 import logging
 import re
@@ -18,7 +19,7 @@ from typing import Any, Literal
 
 import anyio
 from fastapi import APIRouter, Depends, HTTPException, Request
-from fastapi.responses import Response, StreamingResponse
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field, ValidationError
 
 from bot.channels.api import conversation
@@ -51,6 +52,14 @@ class FeedbackRequest(BaseModel):
     comment: str | None = Field(None, max_length=2000)
 
 
+def _known_region(services: Any, code: str) -> bool:
+    try:
+        services.registry.get(code)
+    except Exception:  # noqa: BLE001 - UnknownRegion: the caller says so in Dutch
+        return False
+    return True
+
+
 def _message(request: Request, caller: Caller, body: ChatRequest) -> IncomingMessage:
     limit = request.app.state.settings.max_message_chars
     text = body.text.strip()
@@ -62,6 +71,11 @@ def _message(request: Request, caller: Caller, body: ChatRequest) -> IncomingMes
     region = (body.region or "").strip().upper() or None
     if region and not _REGION.match(region):
         raise HTTPException(422, "Deze regiocode ken ik niet. Gebruik bijvoorbeeld GM0363 of "
+                                 "PO2707.")
+    if region and not _known_region(services_of(request), region):
+        # well-formed but unknown (e.g. GM9999): say so instead of answering without it
+        raise HTTPException(422, f"De regiocode {region} ken ik niet. Gebruik de code van een "
+                                 "gemeente of samenwerkingsverband, bijvoorbeeld GM0363 of "
                                  "PO2707.")
     return IncomingMessage(channel="web" if caller.kind == "web" else "api",
                            conversation_id=caller.conversation(body.conversation_id),
@@ -80,19 +94,28 @@ def _finish(services: Any, request: Request, message: IncomingMessage, body: Cha
     except Exception:  # noqa: BLE001 - the answer matters more than its history
         log.warning("turn could not be kept in the history", exc_info=True)
     data["conversation_id"] = body.conversation_id or "default"
-    data["profile_region"] = conversation.profile_region(services, cid)
+    data["profile_region"] = conversation.region_ref(services, reply.profile_region)
     if reply.intent == "regioscan":  # only a regioscan turn can start, pause or end a scan
         data["scan"] = conversation.scan_status(services, cid)
     return data
 
 
-@router.post("/chat", summary="Eén beurt in het gesprek")
+@router.post("/chat", summary="Eén beurt in het gesprek", response_class=JSONResponse)
 async def chat(body: ChatRequest, request: Request,
-               caller: Caller = Depends(caller_of)) -> dict[str, Any]:
+               caller: Caller = Depends(caller_of)) -> JSONResponse:
+    """The reply's JSON (``serialize.reply_to_json`` plus conversation fields). Returned as a
+    ready response: the dict is plain JSON already, and FastAPI's encoder would walk it again."""
     message = _message(request, caller, body)
     services = services_of(request)
-    reply = await call_assistant(services, message)
-    return await anyio.to_thread.run_sync(_finish, services, request, message, body, reply)
+    if inspect.iscoroutinefunction(services.assistant.handle):
+        reply = await call_assistant(services, message)
+        data = await anyio.to_thread.run_sync(_finish, services, request, message, body, reply)
+        return JSONResponse(data)
+
+    def turn() -> dict[str, Any]:  # the answer and keeping it: one trip to a worker thread
+        return _finish(services, request, message, body, services.assistant.handle(message))
+
+    return JSONResponse(await anyio.to_thread.run_sync(turn))
 
 
 def _chunks(text: str, size: int = 80) -> list[str]:
