@@ -159,3 +159,39 @@ def test_unsure_reading_gets_two_buttons_and_the_pick_answers(make, monkeypatch)
         "intent:figure", "intent:knowledge"]
     answered = say(assistant, "", conv="unsure", choice="intent:figure")
     assert answered.facts and answered.facts[0].region == "GM0193"
+
+
+class CountingStore(InMemoryStateStore):
+    """A state store that counts its reads and writes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.loads = 0
+        self.saves = 0
+
+    def load(self, conversation_id):
+        self.loads += 1
+        return super().load(conversation_id)
+
+    def save(self, conversation_id, state):
+        self.saves += 1
+        super().save(conversation_id, state)
+
+
+def test_one_state_read_and_one_write_per_turn_and_other_keys_survive(core_services):
+    """Issue 18: a turn reads its conversation's state once and writes it once; keys in that row
+    that are not the core's are written back as they were, and the reply carries the profile
+    region so a channel need not read the state again."""
+    from bot.services import build_assistant
+
+    store = CountingStore()
+    store.save("c", {"extra": {"kept": True}})
+    store.saves = 0
+    assistant = Assistant(build_assistant(core_services).figures, store, charts=False)
+    reply = say(assistant, "Hoe hoog is de NEET in Zwolle?", region="GM0193")
+    assert (store.loads, store.saves) == (1, 1)
+    assert reply.profile_region == "GM0193"
+    follow = say(assistant, "en in Deventer?")
+    assert (store.loads, store.saves) == (2, 2)
+    assert follow.facts and follow.facts[0].region == "GM0150"
+    assert store.load("c")["extra"] == {"kept": True}
