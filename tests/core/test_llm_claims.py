@@ -180,3 +180,20 @@ def test_partnership_codes_are_names_of_the_answers_regions(core_services):
                        "registry knows")]:
         verdict = check(core_services, text, reply)
         assert not verdict.ok and any(why in r for r in verdict.reasons), (text, verdict.reasons)
+
+
+def test_a_value_on_the_rounding_boundary_is_only_the_number_shown(core_services):
+    """A value of 3,45 is shown as "3,5"; "3,4" is not that value rounded another way but a
+    different fact's (found by the property test: Deventer's list of relative risks, where the
+    national vsv figure 3,45 was rewritten as the national vso figure 3,4 and passed)."""
+    from indicators import formatting as fm
+
+    reply = _reply(core_services, "Relatief risico op NEET in {r}", "Deventer")
+    edges = [f for f in reply.facts if f.value is not None
+             and abs(f.value * 10 - int(f.value * 10) - 0.5) < 1e-6]
+    assert edges, "the demo figures have a value on the boundary (e.g. 3,45)"
+    for fact in edges:
+        shown = fm.bare(fact.value, fact.unit, "nl")
+        other = fm.number(round(fact.value, 1) - 0.1, 1, "nl")
+        assert shown in reply.text and _check(core_services, reply.text, reply).ok
+        assert not _check(core_services, reply.text.replace(shown, other), reply).ok, other

@@ -134,12 +134,14 @@ def shown_decimals(fact: FactView) -> int:
 
 
 def _close(value: float, decimals: int, fact: FactView) -> bool:
-    """``value`` written with ``decimals`` decimals is the fact's value at that precision, and
-    shows at least the precision the answer shows it with ("3%" is not 3,4%)."""
+    """``value`` written with ``decimals`` decimals is the fact's value rounded to that precision
+    the way the answer's formatter rounds it (``round``), and shows at least the precision the
+    answer shows it with ("3%" is not 3,4%). Exactly, not within half a unit: a value on the
+    boundary (3,45) is shown as one number (3,5), and the other side (3,4) is another fact's."""
     target = float(fact.value)
     if decimals < shown_decimals(fact) and target != round(target):
         return False
-    return abs(value - target) <= 0.5 * 10 ** (-decimals) + 1e-9
+    return abs(value - round(target, decimals)) < 1e-9
 
 
 def _matches(token: NumberToken, fact: FactView, role: str = "") -> bool:
