@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # pragma: no cover - imports for type checkers only
         SqlStateStore,
         TurnStore,
     )
+    from indicators.catalog import IndicatorDef
     from indicators.engine import IndicatorEngine
     from indicators.registry import RegionRegistry
     from knowledge.service import KnowledgeBase
@@ -58,12 +59,21 @@ class Services:
         return RegionRegistry.load()
 
     @cached_property
+    def catalog(self) -> dict[str, IndicatorDef]:
+        """The indicators this process computes and names (``indicators/catalog.py``): decided
+        here once, handed to the engine and, through the ``Figures`` port, to the texts."""
+        from indicators import catalog
+
+        return catalog.catalog()
+
+    @cached_property
     def indicators(self) -> IndicatorEngine:
         from indicators.engine import IndicatorEngine
 
         extra = (self.settings.indicator_data,) if self.settings.indicator_data else ()
         return IndicatorEngine.load(
-            self.registry, data_dir=self.settings.data_dir, extra_files=extra
+            self.registry, data_dir=self.settings.data_dir, extra_files=extra,
+            catalog=self.catalog,
         )
 
     @cached_property
@@ -189,6 +199,10 @@ class _Figures:
     @property
     def registry(self) -> RegionRegistry:
         return self._services.registry
+
+    @property
+    def catalog(self) -> dict[str, IndicatorDef]:
+        return self._services.catalog
 
     @property
     def indicators(self) -> IndicatorEngine:
