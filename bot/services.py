@@ -152,6 +152,12 @@ class Services:
         """The conversation core every channel talks to (state in ``state_store``)."""
         return build_assistant(self)
 
+    def knowledge_if_open(self) -> KnowledgeBase | None:
+        """The knowledge index when something in this process opened it already, else None:
+        for extras (passages beside OOGO points) that must never build the index."""
+        part: KnowledgeBase | None = self.__dict__.get("knowledge")
+        return part
+
     def database_open(self) -> bool:
         """Whether the database was opened in this process (a plain question never opens it)."""
         return "db" in self.__dict__

@@ -148,7 +148,8 @@ async def on_start(update: Any, context: Any) -> None:
     if chat is None:
         return
     await asyncio.to_thread(chat_store(context.application).set_awaiting, chat.id, True)
-    await chat.send_message(texts.welcome(_services(context), await chat_language(context, chat)))
+    await chat.send_message(texts.welcome(_services(context).catalog,
+                                          await chat_language(context, chat)))
 
 
 async def on_regio(update: Any, context: Any) -> None:

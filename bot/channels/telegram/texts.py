@@ -9,9 +9,9 @@ the one of the user's app language. One form of address: "je", like the rest of 
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
 
-from indicators.catalog import listed
+from indicators.catalog import IndicatorDef, listed
 from prompts.loader import LANGUAGES, templates
 
 COMMAND_NAMES = ("start", "help", "regio", "regioscan", "oogo", "bronnen")
@@ -27,9 +27,9 @@ def commands(language: str = "nl") -> list[tuple[str, str]]:
     return [(name, text(f"command_{name}", language)) for name in COMMAND_NAMES]
 
 
-def welcome(services: Any, language: str = "nl") -> str:
+def welcome(catalog: Mapping[str, IndicatorDef], language: str = "nl") -> str:
     """The greeting after /start, naming the figures of the catalog this process uses."""
-    return text("welcome", language, indicators=listed(services.catalog, language))
+    return text("welcome", language, indicators=listed(catalog, language))
 
 
 def menu_languages() -> tuple[str, ...]:
