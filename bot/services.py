@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # pragma: no cover - imports for type checkers only
         SqlStateStore,
         TurnStore,
     )
+    from indicators.catalog import IndicatorDef
     from indicators.engine import IndicatorEngine
     from indicators.registry import RegionRegistry
     from knowledge.service import KnowledgeBase
@@ -58,12 +59,21 @@ class Services:
         return RegionRegistry.load()
 
     @cached_property
+    def catalog(self) -> dict[str, IndicatorDef]:
+        """The indicators this process computes and names (``indicators/catalog.py``): decided
+        here once, handed to the engine and, through the ``Figures`` port, to the texts."""
+        from indicators import catalog
+
+        return catalog.catalog()
+
+    @cached_property
     def indicators(self) -> IndicatorEngine:
         from indicators.engine import IndicatorEngine
 
         extra = (self.settings.indicator_data,) if self.settings.indicator_data else ()
         return IndicatorEngine.load(
-            self.registry, data_dir=self.settings.data_dir, extra_files=extra
+            self.registry, data_dir=self.settings.data_dir, extra_files=extra,
+            catalog=self.catalog,
         )
 
     @cached_property
@@ -142,6 +152,12 @@ class Services:
         """The conversation core every channel talks to (state in ``state_store``)."""
         return build_assistant(self)
 
+    def knowledge_if_open(self) -> KnowledgeBase | None:
+        """The knowledge index when something in this process opened it already, else None:
+        for extras (passages beside OOGO points) that must never build the index."""
+        part: KnowledgeBase | None = self.__dict__.get("knowledge")
+        return part
+
     def database_open(self) -> bool:
         """Whether the database was opened in this process (a plain question never opens it)."""
         return "db" in self.__dict__
@@ -192,6 +208,10 @@ class _Figures:
     @property
     def registry(self) -> RegionRegistry:
         return self._services.registry
+
+    @property
+    def catalog(self) -> dict[str, IndicatorDef]:
+        return self._services.catalog
 
     @property
     def indicators(self) -> IndicatorEngine:

@@ -19,9 +19,11 @@ Region levels with figures (what the Monitor AOJ publishes; see ``PUBLISHED_LEVE
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from indicators import formatting as fm
 from indicators import vocabulary as vc
 
 DEMO_SOURCE_NL = (
@@ -286,6 +288,14 @@ def build_catalog() -> dict[str, IndicatorDef]:
             topics={"jeugdhulp_met_verblijf": "zware_zorg", "jeugdbescherming": "zware_zorg"},
         ),
     }
+
+
+def listed(definitions: Mapping[str, IndicatorDef], lang: str = "nl") -> str:
+    """What the assistant has figures on, in a running sentence and catalog order: "het
+    jeugdzorggebruik, het aandeel jongeren zonder werk en zonder opleiding (NEET) en het relatieve
+    risico op NEET". Templates that name the figures get this as ``{indicators}``, so a new
+    catalog entry is named there too."""
+    return fm.listing([d.label_in_sentence(lang) for d in definitions.values()], lang)
 
 
 @lru_cache(maxsize=1)

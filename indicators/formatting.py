@@ -24,6 +24,7 @@ SUPPRESSED = {"nl": "minder dan 10", "en": "fewer than 10"}
 UNKNOWN = {"nl": "onbekend", "en": "unknown"}
 NO_FIGURE = {"nl": "geen cijfer", "en": "no figure"}  # the source published none (CBS ".")
 TIMES = {"nl": "keer", "en": "times"}
+CONJUNCTION = {"and": {"nl": "en", "en": "and"}, "or": {"nl": "of", "en": "or"}}
 PERCENT_DECIMALS = 1
 RATIO_DECIMALS = 1
 
@@ -48,6 +49,15 @@ def number(value: float, decimals: int = 1, lang: str = "nl") -> str:
     if _lang(lang) == "en":
         return text
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def listing(items: list[str], lang: str = "nl", word: str = "and") -> str:
+    """Items in a running sentence, each once: "a, b en c" / "a, b and c" (``word="or"``: "of"
+    / "or"); one item alone, nothing for none."""
+    unique = list(dict.fromkeys(items))
+    if len(unique) <= 1:
+        return "".join(unique)
+    return ", ".join(unique[:-1]) + f" {CONJUNCTION[word][_lang(lang)]} " + unique[-1]
 
 
 def integer(count: int | float, lang: str = "nl") -> str:

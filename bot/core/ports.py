@@ -14,7 +14,7 @@ port, so a reader and the type checker both see exactly what it uses:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -23,6 +23,7 @@ from bot.core.state import StateStore
 if TYPE_CHECKING:  # pragma: no cover
     from bot.core.messages import Fact, Passage, Reply
     from bot.core.understanding.model import Understanding
+    from indicators.catalog import IndicatorDef
     from indicators.engine import IndicatorEngine
     from indicators.registry import RegionRegistry
 
@@ -31,11 +32,15 @@ __all__ = ["Figures", "Knowledge", "Points", "PointsAnswer", "Regioscan", "Respo
 
 
 class Figures(Protocol):
-    """The figures library: the registry is cheap, ``indicators`` loads the data on first use
-    (and raises when the data cannot be read)."""
+    """The figures library: the registry and the catalog are cheap, ``indicators`` loads the
+    data on first use (and raises when the data cannot be read). ``catalog`` is the one the
+    engine computes with, so texts that name the figures name exactly those."""
 
     @property
     def registry(self) -> RegionRegistry: ...
+
+    @property
+    def catalog(self) -> Mapping[str, IndicatorDef]: ...
 
     @property
     def indicators(self) -> IndicatorEngine: ...

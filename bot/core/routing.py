@@ -63,7 +63,7 @@ def help_turn(ctx: Ctx) -> Reply:
                      intent="help", language=lang)
     if u.mode == "profile":
         return simple.need_region_reply(lang, ctx.msg.channel)
-    return simple.help_reply(lang, ctx.msg.channel)
+    return simple.help_reply(ctx.figures.catalog, lang, ctx.msg.channel)
 
 
 def figure_turn(ctx: Ctx) -> Reply:
@@ -73,8 +73,7 @@ def figure_turn(ctx: Ctx) -> Reply:
         ctx.figures.indicators  # noqa: B018 - loads the figures once; may fail
     except Exception:  # noqa: BLE001 - data file missing or invalid: say so, keep going
         logger.exception("indicator data could not be loaded")
-        return Reply(text=templates().render("data_unavailable", ctx.lang), intent="help",
-                     language=ctx.lang)
+        return simple.data_unavailable_reply(ctx.figures.catalog, ctx.lang)
     reply = answer_indicator(ctx.u, ctx.figures, charts=ctx.charts,
                              show_counts=not ctx.u.injection)
     return ctx.polished(reply)
@@ -149,12 +148,14 @@ def out_of_scope_turn(ctx: Ctx) -> Reply:
         return Reply(text=templates().render("province", lang), intent="out_of_scope",
                      language=lang)
     if u.clarify_kind == "unknown":
-        return simple.clarify_reply(u, ctx.figures.registry, ctx.msg.channel)
-    return simple.out_of_scope_reply(lang)
+        return simple.clarify_reply(u, ctx.figures.registry, ctx.figures.catalog,
+                                    ctx.msg.channel)
+    return simple.out_of_scope_reply(ctx.figures.catalog, lang)
 
 
 def clarify_turn(ctx: Ctx) -> Reply:
-    return simple.clarify_reply(ctx.u, ctx.figures.registry, ctx.msg.channel)
+    return simple.clarify_reply(ctx.u, ctx.figures.registry, ctx.figures.catalog,
+                               ctx.msg.channel)
 
 
 HANDLERS: dict[str, Callable[[Ctx], Reply]] = {

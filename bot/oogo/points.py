@@ -161,7 +161,7 @@ def generate_points(services: Any, region_code: str, *, language: str = "nl",
     registry, engine = services.registry, services.indicators
     region, region_note = find_region(registry, region_code)
     items, year = found.collect(engine, region)
-    knowledge = services.__dict__.get("knowledge")  # only when already built: no index build
+    knowledge = services.knowledge_if_open()  # only when already built: no index build
     data_points = [build_point(engine, key, meaning, group, region, language, knowledge)
                    for (key, meaning), group in topic_groups(items, engine.catalog).items()]
     scan = scan_signals.collect(services, region, language, own_scan)

@@ -29,7 +29,7 @@ WORDS = {
            "who": "Wie kan erbij zijn", "source": "bron", "more":
            "Vraag 'waarom staat punt 2 erop?' om alle onderbouwing van een punt te zien.",
            "caveat_all": "Bij de punten over een hoger jeugdzorggebruik",
-           "tested": "Getoetst", "against": "tegen", "of": "van", "and": "en",
+           "tested": "Getoetst", "against": "tegen", "of": "van",
            "demo": " (demonstratiecijfers)",
            "swv": "de rest van het samenwerkingsverband", "peers": "vergelijkbare gemeenten samen",
            "missing": ("Dat punt kan ik niet vinden. Kies een nummer van 1 tot en met {count} "
@@ -40,7 +40,7 @@ WORDS = {
            "who": "Who could be there", "source": "source", "more":
            "Ask 'why is point 2 on the list?' to see all evidence of a point.",
            "caveat_all": "With the points on a higher use of youth care",
-           "tested": "Tested", "against": "against", "of": "of", "and": "and",
+           "tested": "Tested", "against": "against", "of": "of",
            "demo": " (demonstration figures)",
            "swv": "the rest of the samenwerkingsverband",
            "peers": "comparable municipalities together",
@@ -73,8 +73,7 @@ def _demo_lines(result: PointsResult, lang: str) -> list[str]:
         return []
     if any(not f.demo for f in facts):
         names = result.demo_figures or [WORDS[lang]["demo"].strip(" ()")]
-        joined = (", ".join(names[:-1]) + f" {WORDS[lang]['and']} " + names[-1]
-                  if len(names) > 1 else names[0])
+        joined = fm.listing(names, lang)
         return [(MIXED_EN if lang == "en" else MIXED_NL).format(figures=joined)]
     return [DEMO_EN if lang == "en" else DEMO_NL]
 

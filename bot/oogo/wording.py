@@ -23,11 +23,11 @@ from indicators import formatting as fm
 from indicators.catalog import ZORGTYPE
 
 WORDS = {
-    "nl": {"hoger": "hoger", "lager": "lager", "and": "en", "but": "maar",
+    "nl": {"hoger": "hoger", "lager": "lager", "but": "maar",
            "nl": "Nederland", "peers": "vergelijkbare gemeenten samen",
            "one": "statistisch significant en minstens een tiende",
            "many": "telkens statistisch significant en minstens een tiende"},
-    "en": {"hoger": "higher", "lager": "lower", "and": "and", "but": "but",
+    "en": {"hoger": "higher", "lager": "lower", "but": "but",
            "nl": "the Netherlands", "peers": "comparable municipalities together",
            "one": "statistically significant and at least a tenth",
            "many": "each statistically significant and at least a tenth"},
@@ -54,12 +54,6 @@ def subject(engine: Any, indicator: str, category: str, language: str) -> str:
 
 def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def _join(parts: list[str], language: str) -> str:
-    if len(parts) <= 1:
-        return "".join(parts)
-    return ", ".join(parts[:-1]) + f" {WORDS[language]['and']} " + parts[-1]
 
 
 def _swv_rest(registry: Any, clause: Clause, language: str) -> str:
@@ -105,8 +99,8 @@ def comparison_evidence(engine: Any, finding: Finding, language: str) -> Evidenc
             _other(engine.registry, clause, language))
     first = finding.direction if finding.direction in by_direction else clauses[0].direction
     order = [first] + [d for d in by_direction if d != first]
-    parts = [f"{w[d]} {'than' if language == 'en' else 'dan'} {_join(by_direction[d], language)}"
-             for d in order]
+    than = "than" if language == "en" else "dan"
+    parts = [f"{w[d]} {than} {fm.listing(by_direction[d], language)}" for d in order]
     said = f", {w['but']} ".join(parts)
     name, year, figure = value.name, value.year, fm.value_text(value, language)
     what = subject(engine, value.indicator, value.category, language)

@@ -45,7 +45,10 @@ class FakeFeedback:
 
 class FakeServices:
     def __init__(self, settings: Any) -> None:
+        from indicators.catalog import catalog
+
         self.settings = settings
+        self.catalog = catalog()
         self.assistant = FakeAssistant()
         self.feedback_store = FakeFeedback()
 

@@ -116,7 +116,7 @@ async def _process(application, update: dict) -> None:
 
 def _failures(api) -> list[str]:
     return [t for t in (str(c.params.get("text", "")) for c in api.sent("sendMessage"))
-            if t == texts.FAILED]
+            if t == texts.text("failed")]
 
 
 async def test_double_tap_and_harmless_400s_are_quiet(botapi, channel_settings, caplog) -> None:
@@ -133,7 +133,7 @@ async def test_double_tap_and_harmless_400s_are_quiet(botapi, channel_settings, 
         answers_before = len(application.bot_data["services"].assistant.seen)
         await _process(application, api.callback_update(tap, message, chat_id=721))
         assert len(application.bot_data["services"].assistant.seen) == answers_before
-    assert texts.USED in str(api.sent("answerCallbackQuery")[-1].params.get("text"))
+    assert texts.text("used") in str(api.sent("answerCallbackQuery")[-1].params.get("text"))
     assert not _failures(api)
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR
                 and r.name.startswith(("bot", "telegram"))]
@@ -159,7 +159,7 @@ async def test_harmless_refusal_reaches_no_user(botapi, channel_settings) -> Non
     assert not sent
     Context.error = BadRequest("Can't parse entities")
     await handlers.on_error(Update(), Context())
-    assert sent == [texts.FAILED]
+    assert sent == [texts.text("failed")]
 
 
 MALFORMED: list[dict[str, Any]] = [
@@ -208,8 +208,43 @@ async def test_malformed_updates_never_crash_a_handler(botapi, channel_settings,
     assert not errors, [r.getMessage() for r in errors]
     assert not _failures(api)
     said = _texts_to(api, 731)
-    assert texts.TOO_LONG in said and texts.ASK_REGION in said
+    assert texts.text("too_long") in said and texts.text("ask_region") in said
     assert any("Wat is het OOGO?" in t for t in said)  # a message without a sender still works
+
+
+async def test_the_channels_own_sentences_follow_the_reply_language(botapi,
+                                                                    channel_settings) -> None:
+    """After an English reply, "too long", "expired button" and "which region?" are English; the
+    command menu is published in Dutch (default) and English."""
+    from bot.channels.telegram.app import publish_menu
+
+    api, url = botapi
+    services = FakeServices(channel_settings)
+    answer = services.assistant.handle
+
+    def english(message):
+        reply = answer(message)
+        reply.language = "en"
+        return reply
+
+    services.assistant.handle = english
+    application = build_telegram_app(services, TOKEN, base_url=f"{url}/bot")
+    async with application:
+        await _process(application, api.message_update("How high is NEET?", chat_id=751))
+        await _process(application, api.message_update("x" * 5000, chat_id=751))
+        await _process(application, api.message_update("/regio", chat_id=751))
+        await _process(application, api.callback_update("t:cunknowntoken", chat_id=751))
+        await _process(application, api.message_update("x" * 5000, chat_id=752))
+        await publish_menu(application.bot)
+    assert _texts_to(api, 751)[1:] == [texts.text("too_long", "en"),
+                                       texts.text("ask_region", "en")]
+    assert texts.text("too_long", "en") != texts.text("too_long", "nl")
+    assert _texts_to(api, 752) == [texts.text("too_long", "nl")]  # before any reply: Dutch
+    stale = api.sent("answerCallbackQuery")[-1].params.get("text")
+    assert stale == texts.text("stale", "en")
+    menus = api.sent("setMyCommands")
+    assert [m.params.get("language_code") for m in menus] == [None, "en"]
+    assert "Discussion points for the OOGO" in str(menus[1].params["commands"])
 
 
 async def test_typing_is_kept_alive_while_the_core_works(botapi, channel_settings,
@@ -249,8 +284,11 @@ def test_scale_buttons_fit_a_phone() -> None:
 
 
 def test_one_form_of_address() -> None:
-    own = [v for k, v in vars(texts).items() if k.isupper() and isinstance(v, str)]
-    own += [description for _, description in texts.COMMANDS]
+    from prompts.loader import templates
+
+    own = [templates("channels").get(name, "nl").text for name in templates("channels").names()]
+    own += [description for _, description in texts.commands("nl")]
+    assert any("je " in text for text in own)
     for text in own:
         assert not re.search(r"\b(?:u|uw|U|Uw)\b", text), text
 

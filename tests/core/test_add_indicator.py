@@ -106,6 +106,7 @@ def ask(services):
 
 def test_the_engine_has_the_new_figures(services) -> None:
     assert services.indicators.years(NEW) == [2022, 2023]
+    assert services.indicators.catalog is services.catalog and NEW in services.catalog
 
 
 def test_the_assistant_answers_the_new_indicator(ask, services) -> None:
@@ -139,6 +140,23 @@ def test_the_clarifying_question_offers_it(ask) -> None:
     assert reply.intent == "clarify"
     assert ("Maatwerktraject", "maatwerktraject Zwolle") in [
         (b.label, b.value) for b in reply.buttons]
+
+
+def test_the_texts_that_list_the_figures_name_it(ask, services) -> None:
+    """Help, out of scope, "which figures?" and "figures unavailable" name every catalog
+    indicator (``{indicators}``), in Dutch and English, the new one included."""
+    from bot.core.answers.simple import data_unavailable_reply
+
+    said = {"nl": ("het aandeel leerlingen met een maatwerktraject", "relatieve risico op NEET"),
+            "en": ("the share of pupils on a tailored learning path", "relative risk of NEET")}
+    for text, lang in (("help", "nl"), ("Wat is het weer morgen?", "nl"),
+                       ("Vergelijk Zwolle met Nederland", "nl"),
+                       ("What's the weather tomorrow?", "en"),
+                       ("Compare Zwolle with the Netherlands", "en")):
+        reply = ask(text)
+        assert all(words in reply.text for words in said[lang]), (text, reply.text)
+    for lang in ("nl", "en"):
+        assert said[lang][0] in data_unavailable_reply(services.catalog, lang).text
 
 
 def test_the_report_shows_its_figures(services) -> None:

@@ -55,12 +55,22 @@ def test_read_masks_places_mends_typos_and_delexicalises(registry):
     ("/regioscan", "scan_start", "value"),
     ("/stop", "scan_answer", "value"),
     ("/bronnen", "knowledge", "value"),
+    ("/oogo", "oogo_points", "value"),
     ("???", "out_of_scope", "value"),
 ])
 def test_command_stage(registry, text, label, mode):
     u = fresh(text)
     assert parse.command_stage(read(text, registry), u, turn())
     assert (u.label, u.mode) == (label, mode)
+
+
+def test_the_oogo_command_is_about_the_profile_or_the_named_region(registry):
+    """"/oogo" (the Telegram menu) needs no Dutch sentence and keeps the conversation's
+    language; a region typed after it wins over the profile."""
+    state = ConversationState(profile_region="GM0193", language="en")
+    u = parse.understand("/oogo", state, registry)
+    assert (u.label, u.regions, u.language) == ("oogo_points", ["GM0193"], "en")
+    assert parse.understand("/oogo Deventer", state, registry).regions == ["GM0150"]
 
 
 def test_command_stage_leaves_questions_alone(registry):

@@ -14,8 +14,9 @@ from typing import Any
 
 from bot.channels.api.charts_cache import ChartCache
 from bot.core.messages import Reply
+from indicators import formatting as fm
 
-SUPPRESSED_LABEL = "minder dan 10"
+SUPPRESSED_LABEL = fm.SUPPRESSED["nl"]  # the JSON label of a hidden count (DESIGN.md)
 
 
 def suppress_small_counts(data: dict[str, Any]) -> dict[str, Any]:

@@ -3,6 +3,8 @@
 The loop only reads a line, turns a typed button number into a choice, and prints the reply.
 Everything else (/help, /regio, /regioscan, follow-ups) is the core's job, so the terminal
 behaves exactly like the web chat. /stop stops a running regioscan, and otherwise ends the chat.
+The loop's own sentences (``prompts/channels/*/console_*.txt``) follow the language of the latest
+reply; the welcome names the figures of the assistant's catalog.
 """
 
 from __future__ import annotations
@@ -12,14 +14,17 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from bot.channels.console.render import pick_button, render_reply
+from bot.channels.console.render import chrome, pick_button, render_reply
 from bot.core.messages import IncomingMessage, Reply
+from indicators.catalog import listed
 
 logger = logging.getLogger(__name__)
-EXIT_WORDS = {"/exit", "/quit", "exit", "quit", "/einde", "doei", "tot ziens"}
-WELCOME = ("Welkom bij de OOGO-assistent. Stel een vraag over jeugdzorg, NEET, het OOGO of de "
-           "regioscan. Typ /help voor voorbeelden, /regio <naam> om je regio in te stellen, "
-           "/regioscan om de regioscan in te vullen en /stop om te stoppen.")
+EXIT_WORDS = {"/exit", "/quit", "exit", "quit", "/einde", "doei", "tot ziens", "bye", "goodbye"}
+
+
+def welcome(assistant: Any, language: str = "nl") -> str:
+    """The greeting, naming the figures the assistant has (its catalog)."""
+    return chrome("welcome", language, indicators=listed(assistant.figures.catalog, language))
 
 
 def run_chat(assistant: Any, *, region: str | None = None, console: Any | None = None,
@@ -30,22 +35,22 @@ def run_chat(assistant: Any, *, region: str | None = None, console: Any | None =
     console = console or Console()
     read = read or (lambda prompt: console.input(prompt))
     conversation_id = f"console-{uuid.uuid4().hex[:12]}"
-    console.print(WELCOME, style="bold", markup=False)
+    console.print(welcome(assistant), style="bold", markup=False)
     last: Reply | None = None
     turns = 0
     first = True
     while True:
+        language = last.language if last is not None else "nl"
         try:
-            line = read("jij> ")
+            line = read(chrome("prompt", language))
         except (EOFError, KeyboardInterrupt):
-            console.print("Tot ziens!", markup=False)
+            console.print(chrome("goodbye", language), markup=False)
             return turns
         typed = line.strip()
-        if typed.lower() in EXIT_WORDS:
-            console.print("Tot ziens!", markup=False)
-            return turns
-        if typed.lower() == "/stop" and (last is None or last.intent != "regioscan"):
-            console.print("Tot ziens!", markup=False)
+        ends = typed.lower() in EXIT_WORDS or (
+            typed.lower() == "/stop" and (last is None or last.intent != "regioscan"))
+        if ends:
+            console.print(chrome("goodbye", language), markup=False)
             return turns
         choice = pick_button(last, typed)
         msg = IncomingMessage(channel="console", conversation_id=conversation_id,

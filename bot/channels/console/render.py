@@ -1,7 +1,8 @@
 """Show a ``Reply`` in a terminal with rich: the answer, numbered buttons, sources, progress.
 
 Only presentation lives here; the same ``Reply`` goes to the web page and Telegram. Buttons are
-numbered so a user can answer "1" instead of typing the option.
+numbered so a user can answer "1" instead of typing the option. The terminal's own words (title,
+progress, charts line) are templates in ``prompts/channels`` in the reply's language.
 """
 
 from __future__ import annotations
@@ -10,6 +11,12 @@ from typing import Any
 
 from bot.core.messages import Reply
 from bot.core.plaintext import render_plain
+from prompts.loader import templates
+
+
+def chrome(name: str, language: str = "nl", /, **values: object) -> str:
+    """The terminal's own sentence ``console_<name>`` in ``language``."""
+    return templates("channels").render(f"console_{name}", language, **values)
 
 
 def render_reply(console: Any, reply: Reply, *, show_sources: bool = True) -> None:
@@ -21,18 +28,19 @@ def render_reply(console: Any, reply: Reply, *, show_sources: bool = True) -> No
         reply.intent, "cyan")
     text = render_plain(reply)
     body: Any = Markdown(text) if "**" in text else text
-    console.print(Panel(body, title=f"OOGO-assistent · {reply.intent}", border_style=style,
-                        title_align="left"), markup=False)
+    lang = reply.language
+    console.print(Panel(body, title=chrome("title", lang, intent=reply.intent),
+                        border_style=style, title_align="left"), markup=False)
     if reply.progress is not None:
         p = reply.progress
-        console.print(f"Vraag {p.current} van {p.total} {('· ' + p.theme) if p.theme else ''}",
-                      style="magenta", markup=False)
+        line = chrome("progress", lang, current=p.current, total=p.total)
+        console.print(f"{line} · {p.theme}" if p.theme else line, style="magenta", markup=False)
     if reply.buttons:
         for number, button in enumerate(reply.buttons, start=1):
             console.print(f"  [{number}] {button.label}", style="bold", markup=False)
     if reply.charts:
-        console.print(f"  ({len(reply.charts)} grafiek(en) beschikbaar in de webchat)",
-                      style="dim", markup=False)
+        console.print("  " + chrome("charts", lang, count=len(reply.charts)), style="dim",
+                      markup=False)
 
 
 def pick_button(reply: Reply | None, typed: str) -> str | None:

@@ -16,7 +16,7 @@ from pydantic import SecretStr
 
 from bot.channels.telegram import handlers
 from bot.channels.telegram.logsafety import protect_token
-from bot.channels.telegram.texts import COMMANDS
+from bot.channels.telegram.texts import commands, menu_languages
 
 log = logging.getLogger(__name__)
 
@@ -51,10 +51,19 @@ def build_telegram_app(services: Any, token: str, base_url: str | None = None,
     return application
 
 
+async def publish_menu(bot: Any) -> None:
+    """The command menu in Dutch (the default) and in English for users whose Telegram app is in
+    English."""
+    default, *others = menu_languages()
+    await bot.set_my_commands(commands(default))
+    for language in others:
+        await bot.set_my_commands(commands(language), language_code=language)
+
+
 async def _publish_commands(application: Any) -> None:
     """Show the command menu in Telegram; a failure here must not stop the bot."""
     try:
-        await application.bot.set_my_commands(COMMANDS)
+        await publish_menu(application.bot)
     except Exception:  # network hiccup or rights: the commands still work when typed
         log.warning("could not publish the command menu")
 
@@ -74,7 +83,7 @@ def manage_webhook(application: Any, url: str | None, secret: SecretStr | None) 
                 await application.bot.set_webhook(
                     url, secret_token=secret.get_secret_value() if secret else None,
                     allowed_updates=["message", "callback_query"])
-                await application.bot.set_my_commands(COMMANDS)
+                await publish_menu(application.bot)
                 return f"Webhook ingesteld op {url}."
             await application.bot.delete_webhook()
             return "Webhook verwijderd; gebruik nu 'oogo telegram' (polling)."

@@ -9,8 +9,9 @@ The channel's state lives under its own conversation id (``tg-chat:<chat id>``, 
 ``telegram``), never inside the core's row: the core re-reads and rewrites its own row each turn,
 and a channel writing into that row from another worker could undo the core's save.
 
-Kept: ``awaiting_region`` (the next text answers "which region?") and ``tokens`` (button values
-too long for Telegram's 64-byte callback data, by token). Tokens are a hash of the value, so two
+Kept: ``awaiting_region`` (the next text answers "which region?"), ``language`` (that of the
+latest reply: the channel's own sentences follow it) and ``tokens`` (button values too long for
+Telegram's 64-byte callback data, by token). Tokens are a hash of the value, so two
 workers that make a token for the same value make the same one; a save is read back and
 repeated when a concurrent save from another worker dropped a token.
 """
@@ -46,10 +47,11 @@ class ChatState:
 
     awaiting_region: bool = False
     tokens: dict[str, str] = field(default_factory=dict)  # oldest first
+    language: str = "nl"
 
     def to_dict(self) -> dict[str, Any]:
         # a list of pairs keeps the order in JSON columns that do not keep key order (jsonb)
-        return {"awaiting_region": self.awaiting_region,
+        return {"awaiting_region": self.awaiting_region, "language": self.language,
                 "tokens": [[t, v] for t, v in self.tokens.items()]}
 
     @classmethod
@@ -62,7 +64,9 @@ class ChatState:
             if isinstance(pair, list | tuple) and len(pair) == 2 and all(
                     isinstance(x, str) for x in pair):
                 tokens[pair[0]] = pair[1]
-        return cls(awaiting_region=data.get("awaiting_region") is True, tokens=tokens)
+        language = "en" if data.get("language") == "en" else "nl"
+        return cls(awaiting_region=data.get("awaiting_region") is True, tokens=tokens,
+                   language=language)
 
 
 class ChatStore:
@@ -99,6 +103,18 @@ class ChatStore:
         state.awaiting_region = False
         self.save(chat_id, state)
         return True
+
+    def language(self, chat_id: int | str) -> str:
+        """The language of the chat's latest reply ("nl" before the first)."""
+        return self.load(chat_id).language
+
+    def remember_language(self, chat_id: int | str, language: str) -> None:
+        """Keep the latest reply's language (saved only when it changed)."""
+        language = "en" if language == "en" else "nl"
+        state = self.load(chat_id)
+        if state.language != language:
+            state.language = language
+            self.save(chat_id, state)
 
     def add_tokens(self, chat_id: int | str, new: dict[str, str]) -> None:
         """Remember ``new`` tokens; read back and merge again if another worker's save won."""

@@ -79,8 +79,9 @@ def filename_for(name: str) -> str:
 
 
 async def send_documents(chat: Any, offers: list[DocumentOffer], services: Any,
-                         keep_busy: Any) -> None:
-    """Send each report or regioscan outcome on offer as a PDF; the conversation is the chat."""
+                         keep_busy: Any, language: str = "nl") -> None:
+    """Send each report or regioscan outcome on offer as a PDF; the conversation is the chat.
+    The channel's own sentences (caption, failure) are in the reply's ``language``."""
     from bot.oogo.points import RegionNotFound
     from bot.oogo.report_render import ReportRenderError
 
@@ -96,14 +97,14 @@ async def send_documents(chat: Any, offers: list[DocumentOffer], services: Any,
                 name, pdf = await asyncio.to_thread(build_report_pdf, services, offer.region,
                                                        f"tg:{chat.id}")
         except RegionNotFound as exc:
-            await chat.send_message(exc.message("nl"))
+            await chat.send_message(exc.message(language))
             continue
         except ReportRenderError as exc:
             await chat.send_message(str(exc))
             continue
         except Exception:  # noqa: BLE001 - the user gets a message, the log the trace
             log.exception("preparation document for %s failed", offer.region)
-            await chat.send_message(texts.DOCUMENT_FAILED)
+            await chat.send_message(texts.text("document_failed", language))
             continue
         await chat.send_document(pdf, filename=filename_for(name),
-                                 caption=texts.DOCUMENT_CAPTION.format(region=name))
+                                 caption=texts.text("document_caption", language, region=name))

@@ -1,6 +1,8 @@
 """The bot's handlers: commands, free text and button presses, all answered by the core.
 
-Commands are translated into the words the core understands. What the channel itself remembers
+Commands are handed to the core as the commands it understands ("/oogo"), never as a sentence
+in one language, so the reply keeps the conversation's language; the channel's own sentences
+(``texts``) follow the language of the chat's latest reply. What the channel itself remembers
 per chat (waiting for a region after /start, long button values) is in the conversation state
 store (``chatstate``), so webhook workers and restarts share it. Every handler accepts whatever
 Telegram sends: an update without a chat, a user, text or callback data is ignored, never an
@@ -33,7 +35,7 @@ log = logging.getLogger(__name__)
 COMMAND_TEXT = {  # the words the core's understanding recognises for each command
     "help": "/help",
     "regioscan": "/regioscan",
-    "oogo": "Welke punten moeten we in het OOGO bespreken?",
+    "oogo": "/oogo",
     "bronnen": "/bronnen",
 }
 MAX_INPUT = 4000
@@ -47,6 +49,18 @@ HARMLESS = ("message is not modified", "query is too old", "query id is invalid"
 
 def _services(context: Any) -> Any:
     return context.application.bot_data["services"]
+
+
+async def chat_language(context: Any, chat: Any) -> str:
+    """The language of the chat's latest reply, for the channel's own sentences; Dutch when
+    it cannot be known (no chat, no store: the error handler must always be able to speak)."""
+    if chat is None:
+        return "nl"
+    try:
+        return await asyncio.to_thread(chat_store(context.application).language, chat.id)
+    except Exception:  # noqa: BLE001 - the sentence matters more than its language
+        log.info("chat language unknown; Dutch", exc_info=True)
+        return "nl"
 
 
 def is_harmless(error: BaseException | None) -> bool:
@@ -88,6 +102,8 @@ async def keep_busy(chat: Any, action: str = "typing") -> AsyncIterator[None]:
 
 async def send_reply(chat: Any, reply: Reply, context: Any) -> None:
     """Text parts, then charts as photos (the keyboard on the last of them), then documents."""
+    await asyncio.to_thread(chat_store(context.application).remember_language, chat.id,
+                            reply.language)
     tokens: dict[str, str] = {}
     markup = to_markup(keyboard_rows(reply, tokens))
     if tokens:  # saved before the buttons can be pressed, for every worker to find
@@ -102,7 +118,8 @@ async def send_reply(chat: Any, reply: Reply, context: Any) -> None:
         caption = chart.title[:1000] if chart.title else None
         await chat.send_photo(chart.png, caption=caption, reply_markup=markup if last else None)
     if reply.documents:
-        await send_documents(chat, list(reply.documents), _services(context), keep_busy)
+        await send_documents(chat, list(reply.documents), _services(context), keep_busy,
+                             reply.language)
 
 
 async def ask(update: Any, context: Any, text: str = "", choice: str | None = None) -> None:
@@ -120,7 +137,8 @@ async def ask(update: Any, context: Any, text: str = "", choice: str | None = No
             reply = await asyncio.to_thread(_services(context).assistant.handle, message)
         except Exception:  # noqa: BLE001 - the core never should; the user still hears
             log.exception("assistant failed for a telegram message")
-            await quietly(chat.send_message(texts.FAILED))
+            await quietly(chat.send_message(texts.text("failed",
+                                                       await chat_language(context, chat))))
             return
     await send_reply(chat, reply, context)
 
@@ -130,7 +148,8 @@ async def on_start(update: Any, context: Any) -> None:
     if chat is None:
         return
     await asyncio.to_thread(chat_store(context.application).set_awaiting, chat.id, True)
-    await chat.send_message(texts.WELCOME)
+    await chat.send_message(texts.welcome(_services(context).catalog,
+                                          await chat_language(context, chat)))
 
 
 async def on_regio(update: Any, context: Any) -> None:
@@ -143,7 +162,7 @@ async def on_regio(update: Any, context: Any) -> None:
         await ask(update, context, text=f"/regio {query[:REGION_ANSWER_MAX]}")
         return
     await asyncio.to_thread(chat_store(context.application).set_awaiting, chat.id, True)
-    await chat.send_message(texts.ASK_REGION)
+    await chat.send_message(texts.text("ask_region", await chat_language(context, chat)))
 
 
 def command_handler(name: str) -> Any:
@@ -163,7 +182,7 @@ async def on_text(update: Any, context: Any) -> None:
         return
     text = raw.strip()
     if len(text) > MAX_INPUT:
-        await chat.send_message(texts.TOO_LONG)
+        await chat.send_message(texts.text("too_long", await chat_language(context, chat)))
         return
     store = chat_store(context.application)
     if await asyncio.to_thread(store.take_awaiting, chat.id) \
@@ -186,7 +205,8 @@ async def on_button(update: Any, context: Any) -> None:
 
     decoded = await asyncio.to_thread(decode_callback, query.data, recall)
     if decoded is None or chat is None:
-        await quietly(query.answer(texts.STALE, show_alert=False))
+        stale = texts.text("stale", await chat_language(context, chat))
+        await quietly(query.answer(stale, show_alert=False))
         return
     kind, value = decoded
     if kind == "c":
@@ -197,7 +217,8 @@ async def on_button(update: Any, context: Any) -> None:
                 await query.edit_message_reply_markup(reply_markup=None)
             except BadRequest as exc:
                 if "not modified" in str(exc).lower():
-                    await quietly(query.answer(texts.USED))
+                    used = texts.text("used", await chat_language(context, chat))
+                    await quietly(query.answer(used))
                     return
                 if not is_harmless(exc):
                     raise
@@ -216,4 +237,5 @@ async def on_error(update: object, context: Any) -> None:
     log.error("telegram handler failed: %s", type(error).__name__, exc_info=error)
     chat = getattr(update, "effective_chat", None)
     if chat is not None:
-        await quietly(chat.send_message(texts.FAILED))
+        failed = texts.text("failed", await chat_language(context, chat))
+        await quietly(chat.send_message(failed))

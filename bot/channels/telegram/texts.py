@@ -1,27 +1,37 @@
 """The Telegram channel's own sentences (everything else a user reads comes from the core).
 
-One form of address: "je", like the rest of the assistant.
+The sentences are templates in ``prompts/channels/<nl|en>/telegram_*.txt`` (the strict loader
+checks that both languages exist with the same placeholders). A chat's own sentences follow the
+language of its latest reply (``ChatState.language``), so an English conversation does not get a
+Dutch "this button has expired". The command menu is published in both languages; Telegram shows
+the one of the user's app language. One form of address: "je", like the rest of the assistant.
 """
 
 from __future__ import annotations
 
-COMMANDS = [
-    ("start", "Begin en kies je regio"),
-    ("help", "Wat kan de assistent?"),
-    ("regio", "Kies of wijzig je regio: /regio NAAM"),
-    ("regioscan", "Doe de regioscan (16 stellingen)"),
-    ("oogo", "Gesprekspunten voor het OOGO"),
-    ("bronnen", "Waar vind ik andere cijfers?"),
-]
-WELCOME = ("Welkom bij de OOGO-assistent! Ik help gemeenten en samenwerkingsverbanden passend "
-           "onderwijs met cijfers (jeugdzorggebruik, NEET), de handleiding, de regioscan en de "
-           "voorbereiding van het OOGO.\n\nVoor welke gemeente of welk samenwerkingsverband "
-           "bereid je het OOGO voor? Typ de naam, bijvoorbeeld Utrecht.")
-ASK_REGION = "Typ de naam van je gemeente of samenwerkingsverband, of gebruik /regio NAAM."
-TOO_LONG = "Je bericht is te lang. Stel je vraag korter."
-STALE = "Deze knop is verlopen. Gebruik de knoppen onder het laatste bericht."
-USED = "Deze knop heb je al gebruikt."
-FAILED = "Er ging iets mis bij het maken van het antwoord. Probeer het zo nog eens."
-DOCUMENT_CAPTION = "OOGO-voorbereidingsdocument voor {region}"
-DOCUMENT_FAILED = ("Het voorbereidingsdocument kon niet worden gemaakt. Probeer het later nog "
-                   "eens, of gebruik de webversie.")
+from collections.abc import Mapping
+
+from indicators.catalog import IndicatorDef, listed
+from prompts.loader import LANGUAGES, templates
+
+COMMAND_NAMES = ("start", "help", "regio", "regioscan", "oogo", "bronnen")
+
+
+def text(name: str, language: str = "nl", /, **values: object) -> str:
+    """The channel sentence ``telegram_<name>`` in the chat's language."""
+    return templates("channels").render(f"telegram_{name}", language, **values)
+
+
+def commands(language: str = "nl") -> list[tuple[str, str]]:
+    """The command menu: (command, description) in ``language``."""
+    return [(name, text(f"command_{name}", language)) for name in COMMAND_NAMES]
+
+
+def welcome(catalog: Mapping[str, IndicatorDef], language: str = "nl") -> str:
+    """The greeting after /start, naming the figures of the catalog this process uses."""
+    return text("welcome", language, indicators=listed(catalog, language))
+
+
+def menu_languages() -> tuple[str, ...]:
+    """The languages the command menu is published in (the first is Telegram's default)."""
+    return LANGUAGES

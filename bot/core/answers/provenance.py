@@ -14,6 +14,7 @@ from typing import Any
 from bot.core.answers import labels as lb
 from bot.core.answers.evidence import region_name
 from bot.core.messages import Notice
+from indicators import formatting as fm
 from prompts.loader import templates
 
 MARK_MEANING = {"nl": {".": "geheim of onbekend bij CBS", "x": "geheim bij CBS",
@@ -44,15 +45,7 @@ def _figures(values: list[Any], registry: Any, lang: str) -> str:
                 f"{years[0]}-{years[-1]}" if years == list(range(years[0], years[-1] + 1))
                 else ", ".join(map(str, years)))
         names.append(f"{name} {span}")
-    return _join(names, lang)
-
-
-def _join(items: list[str], lang: str) -> str:
-    items = list(dict.fromkeys(items))
-    if len(items) <= 1:
-        return "".join(items)
-    word = " and " if lang == "en" else " en "
-    return ", ".join(items[:-1]) + word + items[-1]
+    return fm.listing(names, lang)
 
 
 def _unique(values: list[Any]) -> list[Any]:
@@ -109,7 +102,7 @@ def about_lines(engine: Any, registry: Any, values: list[Any], indicator: str,
                 lines.append(line)
     sums = [v for v in real if registry.get(v.region).level in ("swv_po", "swv_vo")]
     if sums:
-        lines.append(t.render("about_swv_sum", lang, figures=_join(
+        lines.append(t.render("about_swv_sum", lang, figures=fm.listing(
             [region_name(registry, v.region, lang) for v in sums], lang)))
     if demo:
         lines.append(t.render("about_demo", lang,

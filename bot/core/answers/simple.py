@@ -1,19 +1,22 @@
 """Short fixed answers: help, empty or too long messages, out of scope, clarifying questions.
 
-None of these carries a number from data, and none repeats what the user typed except a place
-name inside quotes, so unsafe input is never echoed as if it were an answer. Where a channel
-offers something of its own (the web page's region picker instead of typing "/regio Zwolle"),
-the template ``<name>_<channel>`` is used when it exists.
+The ones that say what the assistant has figures on name the indicators of the catalog they are
+given (``{indicators}``, ``indicators.catalog.listed``), so a new catalog entry is named there
+with no change here. None of these carries a number from data, and none repeats what the user
+typed except a place name inside quotes, so unsafe input is never echoed as if it were an
+answer. Where a channel offers something of its own (the web page's region picker instead of
+typing "/regio Zwolle"), the template ``<name>_<channel>`` is used when it exists.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal
 
 from bot.core.answers.evidence import region_name, region_refs
 from bot.core.messages import Button, Intent, Reply
 from bot.core.understanding.model import Understanding
-from indicators import catalog as indicator_catalog
+from indicators.catalog import IndicatorDef, listed
 from prompts.loader import templates
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -22,12 +25,20 @@ if TYPE_CHECKING:  # pragma: no cover
 INTENT_CHOICE = "intent:"
 
 
-def indicator_choices(language: str) -> list[tuple[str, str]]:
+Catalog = Mapping[str, IndicatorDef]
+
+
+def indicator_choices(catalog: Catalog, language: str) -> list[tuple[str, str]]:
     """(button label, words to ask with) per catalog indicator, in catalog order
-    ("Jeugdzorggebruik", "jeugdzorg"); read at each call, so every catalog entry is offered."""
+    ("Jeugdzorggebruik", "jeugdzorg"), so every catalog entry is offered."""
     lang = "en" if language == "en" else "nl"
     return [(d.short(lang)[:1].upper() + d.short(lang)[1:], d.keyword(lang))
-            for d in indicator_catalog.catalog().values()]
+            for d in catalog.values()]
+
+
+def indicators_named(catalog: Catalog, language: str) -> str:
+    """The ``{indicators}`` of a template: what the assistant has figures on."""
+    return listed(catalog, "en" if language == "en" else "nl")
 
 
 def render(name: str, language: str, channel: str = "", **values: object) -> str:
@@ -39,8 +50,10 @@ def render(name: str, language: str, channel: str = "", **values: object) -> str
     return t.render(name, language, **values)
 
 
-def help_reply(language: str, channel: str = "") -> Reply:
-    return Reply(text=render("help", language, channel), intent="help", language=language)
+def help_reply(catalog: Catalog, language: str, channel: str = "") -> Reply:
+    return Reply(text=render("help", language, channel,
+                             indicators=indicators_named(catalog, language)),
+                 intent="help", language=language)
 
 
 def need_region_reply(language: str, channel: str = "",
@@ -58,9 +71,17 @@ def too_long_reply(limit: int, language: str = "nl") -> Reply:
                  intent="out_of_scope", language=language)
 
 
-def out_of_scope_reply(language: str) -> Reply:
-    return Reply(text=templates().render("out_of_scope", language), intent="out_of_scope",
-                 language=language)
+def out_of_scope_reply(catalog: Catalog, language: str) -> Reply:
+    return Reply(text=templates().render("out_of_scope", language,
+                                         indicators=indicators_named(catalog, language)),
+                 intent="out_of_scope", language=language)
+
+
+def data_unavailable_reply(catalog: Catalog, language: str) -> Reply:
+    """The figures cannot be loaded now; the rest of the assistant still works."""
+    return Reply(text=templates().render("data_unavailable", language,
+                                         indicators=indicators_named(catalog, language)),
+                 intent="help", language=language)
 
 
 def _short_mention(mention: str) -> str:
@@ -68,7 +89,8 @@ def _short_mention(mention: str) -> str:
     return cleaned.strip()[:40]
 
 
-def clarify_reply(u: Understanding, registry: RegionRegistry, channel: str = "") -> Reply:
+def clarify_reply(u: Understanding, registry: RegionRegistry, catalog: Catalog,
+                  channel: str = "") -> Reply:
     """Ask which region, which indicator or which reading was meant."""
     t, lang = templates(), u.language
     mention = _short_mention(u.clarify_mention)
@@ -80,9 +102,11 @@ def clarify_reply(u: Understanding, registry: RegionRegistry, channel: str = "")
     if u.clarify_kind == "need_indicator":
         name = region_name(registry, u.regions[0], lang) if u.regions else (
             "je regio" if lang == "nl" else "your region")
-        buttons = [Button(label, f"{value} {name}") for label, value in indicator_choices(lang)]
-        return Reply(text=t.render("need_indicator", lang, region=name), intent="clarify",
-                     buttons=buttons, language=lang)
+        buttons = [Button(label, f"{value} {name}")
+                   for label, value in indicator_choices(catalog, lang)]
+        return Reply(text=t.render("need_indicator", lang, region=name,
+                                   indicators=indicators_named(catalog, lang)),
+                     intent="clarify", buttons=buttons, language=lang)
     if u.clarify_kind == "need_region":
         return need_region_reply(lang, channel, intent="clarify")
     if u.clarify_kind == "ambiguous":

@@ -1,7 +1,7 @@
 """Understanding one message: named stages, in the order of how sure each signal is.
 
 1. ``read``      what the words say (places, indicator, categories, years), no context;
-2. ``commands``  "/regio Zwolle", "/help", "/regioscan", "/stop", input without letters;
+2. ``commands``  "/regio Zwolle", "/help", "/oogo", "/regioscan", "/stop", input without letters;
 3. ``profile``   "ik werk bij de gemeente Zwolle" sets the profile, the rest of the message goes on;
 4. ``guards``    rules that are certain: an answer to the open regioscan statement, an
                  invitation code, "waarom?", unsafe input;
@@ -78,6 +78,8 @@ def understand(text: str, state: ConversationState, registry: RegionRegistry, *,
     u = Understanding(intent="help", query=text.strip(),
                       language=detect_language(text, default=state.language or "nl"))
     if command_stage(reading, u, turn):
+        if u.label == "oogo_points":  # "/oogo [region]": the points of the region it names
+            _fill_region(reading, u, turn, registry)
         return finish(u)
     rest = profile_stage(reading, u, turn, registry)
     if rest is None:
@@ -108,6 +110,8 @@ def command_stage(reading: Reading, u: Understanding, turn: Turn) -> bool:
         u.label = "help"
     elif re.match(r"^/(?:bronnen|sources)\b", folded):
         u.label, u.query = "knowledge", SOURCES_QUERY[u.language]
+    elif re.match(r"^/oogo\b", folded):
+        u.label = "oogo_points"
     elif re.match(r"^/regio ?scan\b", folded):
         u.label, u.scan_command = "scan_start", "start"
         _invitation(reading, u)
