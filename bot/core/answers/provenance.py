@@ -44,10 +44,11 @@ def _figures(values: list[Any], registry: Any, lang: str) -> str:
                 f"{years[0]}-{years[-1]}" if years == list(range(years[0], years[-1] + 1))
                 else ", ".join(map(str, years)))
         names.append(f"{name} {span}")
-    return _join(names, lang)
+    return join_words(names, lang)
 
 
-def _join(items: list[str], lang: str) -> str:
+def join_words(items: list[str], lang: str) -> str:
+    """Join as "a, b en c" (Dutch) or "a, b and c" (English), each item once."""
     items = list(dict.fromkeys(items))
     if len(items) <= 1:
         return "".join(items)
@@ -109,7 +110,7 @@ def about_lines(engine: Any, registry: Any, values: list[Any], indicator: str,
                 lines.append(line)
     sums = [v for v in real if registry.get(v.region).level in ("swv_po", "swv_vo")]
     if sums:
-        lines.append(t.render("about_swv_sum", lang, figures=_join(
+        lines.append(t.render("about_swv_sum", lang, figures=join_words(
             [region_name(registry, v.region, lang) for v in sums], lang)))
     if demo:
         lines.append(t.render("about_demo", lang,
