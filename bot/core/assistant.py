@@ -119,8 +119,8 @@ class Assistant:
                 "intent": u.intent,
                 "indicator": u.indicator,
                 "facts": [f.to_contract() for f in reply.facts],
-                "passages": [{"source": p.source, "heading": p.heading or p.title}
-                             for p in reply.passages],
+                "passages": [{"source": p.source, "title": p.title,
+                              "heading": p.heading or p.title} for p in reply.passages],
                 "slots": dict(u.origins),
             }
 

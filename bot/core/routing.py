@@ -13,11 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.core import scanning
-from bot.core.answers import simple
+from bot.core.answers import simple, why
 from bot.core.answers.evidence import region_name, region_refs
-from bot.core.answers.format import fmt_counts, fmt_value
 from bot.core.answers.knowledge import answer_knowledge, search_passages
-from bot.core.answers.labels import category_label
 from bot.core.answers.oogo import fallback_oogo, points_reply, report_offer
 from bot.core.answers.provenance import demo_notices
 from bot.core.messages import Fact, IncomingMessage, Passage, Reply
@@ -123,21 +121,16 @@ def why_turn(ctx: Ctx) -> Reply:
     if not facts and not passages:
         return Reply(text=t.render("why_none", lang), intent="explain", language=lang)
     registry = ctx.figures.registry
-    lines = []
-    for fact in facts:
-        value = fmt_value(fact, lang) + fmt_counts(fact, lang)
-        lines.append(f"- {fact.indicator}, {category_label(fact.category, lang)}, "
-                     f"{region_name(registry, fact.region, lang)}, {fact.year}: {value}")
-    lines += [f"- {p['source']} — {p['heading']}" for p in passages]
-    origins = evidence.get("slots", {})
-    if origins:
-        said = ", ".join(f"{k}: {v}" for k, v in origins.items())
-        lines.append(t.render("why_origins", lang, origins=said))
+    engine = ctx.figures.indicators if facts else None
+    lines = why.fact_lines(engine, registry, facts, lang)
+    lines += why.passage_lines(passages)
+    lines += why.origin_lines(evidence.get("slots", {}), lang)
     demo = any(f.demo for f in facts)
-    return Reply(text=t.render("why", lang, basis="\n" + "\n".join(lines)), intent="explain",
+    return Reply(text=t.render("why", lang, basis="\n".join(lines)), intent="explain",
                  facts=facts, notices=demo_notices(registry, facts, lang),
-                 passages=[Passage(source=p["source"], title=p["heading"], text="",
-                                   heading=p["heading"]) for p in passages],
+                 about=why.about_facts(engine, registry, facts, lang) if facts else [],
+                 passages=[Passage(source=p["source"], title=p.get("title") or p["source"],
+                                   text="", heading=p["heading"]) for p in passages],
                  regions=region_refs(registry, [f.region for f in facts]), demo_data=demo,
                  language=lang)
 

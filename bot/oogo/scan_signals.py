@@ -30,10 +30,12 @@ log = logging.getLogger(__name__)
 
 SCAN_SOURCE = {"round": "Regioscan-ronde van deze regio (antwoorden van de deelnemers)",
                "own": "Je eigen regioscan (je eigen antwoorden)"}
-NO_SCAN_NL = ("Er is nog geen afgeronde regioscan: geen gesloten ronde van deze regio en geen "
-              "eigen ingevulde scan.")
-NO_SCAN_EN = ("There is no completed regioscan yet: no closed round of this region and no scan "
-              "of your own.")
+# true both when no round was closed and when a closed round is too small to show (which an
+# outsider reading the report must not learn)
+NO_SCAN_NL = ("Er is nog geen afgeronde regioscan: geen gesloten ronde van deze regio met genoeg "
+              "deelnemers om te tonen, en geen eigen ingevulde scan.")
+NO_SCAN_EN = ("There is no completed regioscan yet: no closed round of this region with enough "
+              "participants to show, and no scan of your own.")
 #: roles this far apart (in scale points) count as disagreement
 MIN_GAP = 1.0
 #: a statement is weak when at least this share of the respondents is (helemaal) oneens

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 
 import pytest
 from fastapi.testclient import TestClient
@@ -30,6 +31,7 @@ def _dutch(response) -> str:
     detail = response.json()["detail"]
     assert isinstance(detail, str) and detail
     assert not any(w in detail for w in ("Field required", "Internal Server Error", "Traceback"))
+    assert not re.search(r"\b(u|uw)\b", detail, re.IGNORECASE), detail  # the je-form, as the chat
     return detail
 
 

@@ -164,6 +164,37 @@ def test_why_explains_last_answer(ask):
     assert why.intent == "explain" and why.facts and "Zwolle" in why.text
 
 
+def test_why_names_figures_as_answers_do(ask):
+    """The explanation names each figure by its own label (NEET is 15 to 26, not "alle jeugdigen
+    van 0 tot 23 jaar"), never an indicator id or an internal slot word, and carries the
+    definition and source lines, so "wat is de bron?" gets the source."""
+    ask("Wat is het NEET-percentage in Amsterdam in 2023?", conv="w2")
+    why = ask("Wat is de bron van deze cijfers?", conv="w2")
+    assert why.intent == "explain" and why.facts
+    assert "jongeren zonder werk en zonder opleiding (neet)" in why.text.lower()
+    assert "0 tot 23" not in why.text and "- neet," not in why.text
+    internal = re.compile(r"\b(indicator|category|regions|years?): (question|context|profile)")
+    assert not internal.search(why.text)
+    assert any(line.startswith("Bron:") for line in why.about)
+    assert "Bron:" in why.full_text()
+    ask("Vergelijk het jeugdzorggebruik in het praktijkonderwijs in Enschede met Nederland",
+        conv="w3")
+    ask("en in Deventer?", conv="w3")
+    why = ask("waarom?", conv="w3")
+    assert "praktijkonderwijs" in why.text and "Deventer" in why.text
+    assert "eerdere gesprek" in why.text  # the figure and group came from the earlier question
+    ask("Youth care in practical education in Enschede compared with the Netherlands",
+        conv="w4")
+    ask("and in Deventer?", conv="w4")
+    english = ask("why?", conv="w4")
+    assert english.language == "en" and "earlier" in english.text
+    assert not internal.search(english.text)
+    ask("Wat is het OOGO?", conv="w5")
+    why = ask("waarom?", conv="w5")
+    assert why.passages and ".md" not in why.text
+    assert f"- {why.passages[0].title} — {why.passages[0].heading}" in why.text
+
+
 def test_contract_shape(ask):
     data = ask("Vergelijk Zwolle en Deventer op jeugdzorg").to_contract(with_debug=True)
     assert list(data)[:7] == ["intent", "answer", "regions", "facts", "passages", "options",

@@ -188,3 +188,21 @@ def test_the_downloads_use_the_scan_of_the_callers_conversation(services, own_ou
     assert "Je eigen regioscan" not in without and "nog geen afgeronde regioscan" in without
     name, pdf = build_report_pdf(services, SMALL_RURAL, "conv-own-user")
     assert name == "Aa en Hunze" and pdf.startswith(b"%PDF")
+
+
+def test_a_round_too_small_to_show_is_not_called_absent(services) -> None:
+    """A closed round with fewer respondents than the anonymity rules need cannot be used; the
+    note must still be true then (it said "geen gesloten ronde"), without telling an outsider
+    whether such a round exists."""
+    from bot.oogo.points import generate_points
+
+    region = "GM0088"  # Schiermonnikoog: no other test opens a round there
+    before = generate_points(services, region, max_points=10).scan_note
+    service, definition = services.regioscan, services.scan_definition
+    _, code, token = service.create_round(region, "te klein")
+    for i in range(3):
+        _fill(service, definition, code, "gemeente", f"klein-{i}", i)
+    service.close_round(code, token)
+    result = generate_points(services, region, max_points=10)
+    assert not result.has_scan and result.scan_note == before  # nothing about the round leaks
+    assert "met genoeg deelnemers" in result.scan_note

@@ -27,9 +27,9 @@ DEFAULT_MESSAGES = {
     403: "Geen toegang.",
     404: "Niet gevonden.",
     405: "Deze methode is hier niet toegestaan.",
-    413: "Uw verzoek is te groot. Stuur een korter bericht.",
+    413: "Je verzoek is te groot. Stuur een korter bericht.",
     415: "Stuur de gegevens als JSON.",
-    429: "U stuurt te veel verzoeken achter elkaar. Wacht even en probeer het opnieuw.",
+    429: "Je stuurt te veel verzoeken achter elkaar. Wacht even en probeer het opnieuw.",
 }
 #: English texts the framework itself puts in an HTTPException (a body that is not UTF-8 or not
 #: parseable, and the standard reason phrases): replaced by the Dutch text for the status
@@ -50,7 +50,7 @@ def _validation_message(errors: list[dict[str, Any]]) -> str:
         field = ".".join(loc) or "verzoek"
         kind = str(error.get("type", ""))
         if kind == "json_invalid":
-            return ("De JSON in uw verzoek is ongeldig. Controleer haakjes, komma's en "
+            return ("De JSON in je verzoek is ongeldig. Controleer haakjes, komma's en "
                     "aanhalingstekens.")
         if kind == "missing":
             parts.append(f"'{field}' ontbreekt")
@@ -62,7 +62,7 @@ def _validation_message(errors: list[dict[str, Any]]) -> str:
             parts.append(f"'{field}' heeft het verkeerde type")
         else:
             parts.append(f"'{field}' is ongeldig")
-    return "Uw verzoek klopt niet: " + "; ".join(parts) + "."
+    return "Je verzoek klopt niet: " + "; ".join(parts) + "."
 
 
 def install_error_handlers(app: FastAPI) -> None:

@@ -42,8 +42,8 @@ log = logging.getLogger("bot.channels.api.access")
 
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
-MSG_TOO_LARGE = "Uw verzoek is te groot. Stuur een korter bericht."
-MSG_TOO_MANY = "U stuurt te veel verzoeken achter elkaar. Wacht even en probeer het opnieuw."
+MSG_TOO_LARGE = "Je verzoek is te groot. Stuur een korter bericht."
+MSG_TOO_MANY = "Je stuurt te veel verzoeken achter elkaar. Wacht even en probeer het opnieuw."
 MSG_CROSS_SITE = ("Geweigerd: dit verzoek kwam van een andere website. Gebruik de chatpagina of "
                   "de API zelf.")
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")

@@ -98,7 +98,7 @@ async def join_round(body: Join, request: Request, code: str = CODE,
     service = services_of(request).regioscan
     respondent = await _run(lambda: service.join_round(code, _user(caller), body.role))
     return {"code": code.upper(), "role": respondent.role,
-            "message": "U doet mee. Start de regioscan in de chat om de stellingen te "
+            "message": "Je doet mee. Start de regioscan in de chat om de stellingen te "
                        "beantwoorden."}
 
 
@@ -128,7 +128,7 @@ async def close_round(request: Request, code: str = CODE,
     return {**jsonable(status), "message": "De ronde is gesloten."}
 
 
-@router.get("/{code}/me", summary="Uw eigen antwoorden in een ronde")
+@router.get("/{code}/me", summary="Je eigen antwoorden in een ronde")
 async def my_answers(request: Request, code: str = CODE,
                      caller: Caller = Depends(caller_of)) -> dict[str, Any]:
     service = services_of(request).regioscan
