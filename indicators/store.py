@@ -13,9 +13,15 @@ from __future__ import annotations
 
 import csv
 import logging
+import marshal
 import math
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
+
+from indicators import tablecache
+from indicators.tablecache import LazyRows
 
 logger = logging.getLogger(__name__)
 
@@ -44,23 +50,50 @@ class Row:
     mark: str = ""  # the source's mark instead of a figure ("." at CBS): "geen cijfer"
 
 
-@dataclass
 class IndicatorTable:
-    """All figures in memory: a dict index (sorted by key) for fast lookups."""
+    """All figures in memory: a mapping keyed by (indicator, region, category, year), sorted.
 
-    rows: dict[Key, Row]
-    rr_counts: dict[Key, tuple[int, int, int, int]] = field(default_factory=dict)
-    imported_rows: int = 0
+    ``rows`` is a plain dict (just parsed) or a ``LazyRows`` that decodes one indicator on first
+    use (read from the parsed-table cache, ``indicators.tablecache``); ``rr_counts`` likewise
+    decoded on first use when ``rr_loader`` is given.
+    """
+
+    def __init__(self, rows: Mapping[Key, Row],
+                 rr_counts: dict[Key, tuple[int, int, int, int]] | None = None,
+                 imported_rows: int = 0, *,
+                 rr_loader: Callable[[], dict[Key, tuple[int, int, int, int]]] | None = None,
+                 ) -> None:
+        self.rows = rows
+        self.imported_rows = imported_rows
+        self._rr = rr_counts
+        self._rr_loader = rr_loader
+        self._by_indicator: dict[str, dict[Key, Row]] | None = None
+        self._years: dict[str, list[int]] = {}
+
+    @property
+    def rr_counts(self) -> dict[Key, tuple[int, int, int, int]]:
+        """Counts behind the demo relative risks (decoded on first use)."""
+        if self._rr is None:
+            self._rr = self._rr_loader() if self._rr_loader is not None else {}
+        return self._rr
+
+    def rows_of(self, indicator: str) -> Mapping[Key, Row]:
+        """The rows of one indicator, sorted (without touching the other indicators' rows)."""
+        if isinstance(self.rows, LazyRows):
+            return self.rows.part(indicator)
+        if self._by_indicator is None:
+            grouped: dict[str, dict[Key, Row]] = {}
+            for key, row in self.rows.items():
+                grouped.setdefault(key[0], {})[key] = row
+            self._by_indicator = grouped
+        return self._by_indicator.get(indicator, {})
 
     def years(self, indicator: str) -> list[int]:
         """Years with data for this indicator, ascending."""
-        return self._years.get(indicator, [])
-
-    def __post_init__(self) -> None:
-        years: dict[str, set[int]] = {}
-        for ind, _, _, year in self.rows:
-            years.setdefault(ind, set()).add(year)
-        self._years = {k: sorted(v) for k, v in years.items()}
+        found = self._years.get(indicator)
+        if found is None:
+            found = self._years[indicator] = sorted({k[3] for k in self.rows_of(indicator)})
+        return found
 
 
 def _number(cell: str) -> float | None:
@@ -121,19 +154,65 @@ def imported_path(data_dir: Path | str | None) -> Path | None:
 
 def load_table(data_dir: Path | str | None = None, package_dir: Path = PACKAGE_DATA,
                extra_files: tuple[Path, ...] = ()) -> IndicatorTable:
-    """Demo data, overridden row by row by imported files (the imported file, then extras)."""
+    """Demo data, overridden row by row by imported files (the imported file, then extras).
+
+    The parsed result is cached in ``data_dir`` (``indicators.tablecache``): an unchanged set
+    of files is read back from there, one indicator at a time, instead of being parsed."""
+    imports = [Path(p) for p in (imported_path(data_dir), *extra_files)
+               if p is not None and Path(p).exists()]
+    sources = [package_dir / DEMO_CSV, *[p for p in (package_dir / RR_COUNTS_CSV,)
+                                          if p.exists()], *imports]
+    sig = tablecache.signature(sources)
+    cache = tablecache.cache_path(data_dir)
+    cached = tablecache.read(cache, sig)
+    if cached is not None:
+        parts, rr_blob, imported_count = cached
+        return IndicatorTable(LazyRows(list(parts), lambda ind: _decode(ind, parts[ind])),
+                              imported_rows=imported_count,
+                              rr_loader=lambda: _decode_rr(rr_blob))
     merged: dict[Key, Row] = dict(read_long_csv(package_dir / DEMO_CSV, demo=True))
     imported = 0
-    candidates = [imported_path(data_dir), *extra_files]
-    for path in candidates:
-        if path is not None and Path(path).exists():
-            extra = read_long_csv(Path(path), demo=False)
-            imported += len(extra)
-            merged.update(extra)  # the last file wins, as it did row by row
-            logger.info("imported indicator data loaded: %s (%d rows)", path, len(extra))
+    for path in imports:
+        extra = read_long_csv(path, demo=False)
+        imported += len(extra)
+        merged.update(extra)  # the last file wins, as it did row by row
+        logger.info("imported indicator data loaded: %s (%d rows)", path, len(extra))
     rows = {key: merged[key] for key in sorted(merged)}
     rr = _load_rr_counts(package_dir / RR_COUNTS_CSV, rows)
-    return IndicatorTable(rows=rows, rr_counts=rr, imported_rows=imported)
+    table = IndicatorTable(rows, rr_counts=rr, imported_rows=imported)
+    if cache is not None:
+        tablecache.write(cache, sig, _encode(table), (list(rr), list(rr.values())), imported)
+    return table
+
+
+def _encode(table: IndicatorTable) -> dict[str, tuple]:
+    """Per indicator: its rows as flat columns (regions, categories, years, numerators, ...)
+    for the cache; the source and mark columns are left out (None) while all are empty."""
+    out: dict[str, tuple] = {}
+    for indicator in dict.fromkeys(key[0] for key in table.rows):
+        part = table.rows_of(indicator)
+        keys, rows = list(part), list(part.values())
+        sources = [r.source for r in rows]
+        marks = [r.mark for r in rows]
+        out[indicator] = ([k[1] for k in keys], [k[2] for k in keys], [k[3] for k in keys],
+                          [r.numerator for r in rows], [r.denominator for r in rows],
+                          [r.value for r in rows], [r.demo for r in rows],
+                          sources if any(sources) else None, marks if any(marks) else None)
+    return out
+
+
+def _decode(indicator: str, blob: bytes) -> dict[Key, Row]:
+    regions, categories, years, numerators, denominators, values, demo, sources, marks = \
+        marshal.loads(blob)
+    keys = zip(repeat(indicator), regions, categories, years)
+    rows = map(Row, numerators, denominators, values, demo,
+               repeat("") if sources is None else sources, repeat("") if marks is None else marks)
+    return dict(zip(keys, rows, strict=False))  # keys repeat the indicator endlessly
+
+
+def _decode_rr(blob: bytes) -> dict[Key, tuple[int, int, int, int]]:
+    keys, counts = marshal.loads(blob)
+    return dict(zip(keys, counts, strict=True))
 
 
 def _source(source: str, modified: str) -> str:

@@ -14,13 +14,16 @@ from bot.core.plaintext import render_plain
 
 def render_reply(console: Any, reply: Reply, *, show_sources: bool = True) -> None:
     """Print one reply; markup in the answer text is never interpreted (user input is in it)."""
-    from rich.markdown import Markdown
     from rich.panel import Panel
 
     style = {"clarify": "yellow", "out_of_scope": "red", "regioscan": "magenta"}.get(
         reply.intent, "cyan")
     text = render_plain(reply)
-    body: Any = Markdown(text) if "**" in text else text
+    body: Any = text
+    if "**" in text:  # only then: rich's Markdown (and markdown-it) take 0.1 s to import
+        from rich.markdown import Markdown
+
+        body = Markdown(text)
     console.print(Panel(body, title=f"OOGO-assistent · {reply.intent}", border_style=style,
                         title_align="left"), markup=False)
     if reply.progress is not None:
