@@ -153,6 +153,13 @@ class Services:
             return False
         return True
 
+    def save_caches(self) -> None:
+        """Keep what this process parsed for the next one (the indicator table, see
+        ``indicators.tablecache``); called after the answer or readiness, never before."""
+        engine = self.__dict__.get("indicators")
+        if engine is not None:
+            engine.table.save()
+
     def close(self) -> None:
         """Release what was opened (database connections, clients)."""
         for name in ("db",):

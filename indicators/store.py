@@ -69,6 +69,19 @@ class IndicatorTable:
         self._rr_loader = rr_loader
         self._by_indicator: dict[str, dict[Key, Row]] | None = None
         self._years: dict[str, list[int]] = {}
+        # where to cache this table when it was read from the CSVs (see ``save``)
+        self.unsaved: tuple[Path, tablecache.Signature | None] | None = None
+
+    def save(self) -> None:
+        """Write the parsed table to the data dir's cache, when it was read from the CSVs.
+
+        Separate from loading, because it converts every indicator: a fresh start or a
+        first ``oogo ask`` answers first and saves after."""
+        unsaved, self.unsaved = self.unsaved, None
+        if unsaved is not None:
+            rr = self.rr_counts
+            tablecache.write(unsaved[0], unsaved[1], _encode(self),
+                             (list(rr), list(rr.values())), self.imported_rows)
 
     @property
     def rr_counts(self) -> dict[Key, tuple[int, int, int, int]]:
@@ -76,6 +89,12 @@ class IndicatorTable:
         if self._rr is None:
             self._rr = self._rr_loader() if self._rr_loader is not None else {}
         return self._rr
+
+    def indicators(self) -> list[str]:
+        """The indicators with rows, sorted."""
+        if isinstance(self.rows, LazyRows):
+            return self.rows.indicators()
+        return sorted({key[0] for key in self.rows})
 
     def rows_of(self, indicator: str) -> Mapping[Key, Row]:
         """The rows of one indicator, sorted (without touching the other indicators' rows)."""
@@ -116,22 +135,51 @@ def _count(cell: str) -> int | None:
 
 def read_long_csv(path: Path, demo: bool) -> list[tuple[Key, Row]]:
     """The rows of a long-format CSV (DESIGN.md), in file order, columns found by name; the
-    optional provenance columns (source, source_modified, mark) are kept for real rows.
+    optional provenance columns (source, source_modified, mark) are kept for real rows."""
+    raw = RawRows.read(path, demo)
+    return [pair for indicator in raw.groups for pair in raw.convert(indicator)]
 
-    The loop is written for speed (it reads ~50,000 rows on every start): plain integers take
-    the fast ``int()`` path, anything else goes through ``_count``/``_number``.
-    """
-    out: list[tuple[Key, Row]] = []
-    append = out.append
-    with Path(path).open(newline="", encoding="utf-8") as handle:
-        reader = csv.reader(handle)
-        header = next(reader, [])
-        ind, reg, cat, yr, num, den, val = (header.index(c) for c in COLUMNS)
-        src, mod, mrk = (header.index(c) if c in header else -1 for c in PROVENANCE_COLUMNS)
-        keep = not demo and max(src, mod, mrk) >= 0
-        for r in reader:
-            if not r:
-                continue
+
+@dataclass
+class RawRows:
+    """A long-format CSV split by indicator but not yet converted (``csv`` does the splitting
+    in C; turning ~50,000 rows into numbers and ``Row`` objects is the slow part, done per
+    indicator when it is first needed)."""
+
+    groups: dict[str, list[list[str]]]
+    columns: tuple[int, ...]
+    demo: bool
+    keep: bool  # the provenance columns are read (real rows that have them)
+
+    @classmethod
+    def read(cls, path: Path, demo: bool) -> RawRows:
+        groups: dict[str, list[list[str]]] = {}
+        with Path(path).open(newline="", encoding="utf-8") as handle:
+            reader = csv.reader(handle)
+            header = next(reader, [])
+            columns = tuple(header.index(c) for c in COLUMNS) + tuple(
+                header.index(c) if c in header else -1 for c in PROVENANCE_COLUMNS)
+            ind = columns[0]
+            for r in reader:
+                if r:
+                    group = groups.get(r[ind])
+                    if group is None:
+                        group = groups[r[ind]] = []
+                    group.append(r)
+        return cls(groups, columns, demo, not demo and max(columns[7:]) >= 0)
+
+    def __len__(self) -> int:
+        return sum(len(g) for g in self.groups.values())
+
+    def convert(self, indicator: str) -> list[tuple[Key, Row]]:
+        """The rows of one indicator, in file order. The loop is written for speed: plain
+        integers take the fast ``int()`` path, anything else goes through ``_count``/``_number``.
+        """
+        ind, reg, cat, yr, num, den, val, src, mod, mrk = self.columns
+        demo, keep = self.demo, self.keep
+        out: list[tuple[Key, Row]] = []
+        append = out.append
+        for r in self.groups.get(indicator, ()):
             year, n, d = r[yr], r[num], r[den]
             key = (r[ind], r[reg], r[cat], int(year) if year.isdigit() else int(float(year)))
             row = Row(int(n) if n.isdigit() else _count(n),
@@ -140,7 +188,7 @@ def read_long_csv(path: Path, demo: bool) -> list[tuple[Key, Row]]:
                 row.source = _source(_cell(r, src), _cell(r, mod))
                 row.mark = _cell(r, mrk)
             append((key, row))
-    return out
+        return out
 
 
 def _cell(r: list[str], index: int) -> str:
@@ -170,18 +218,21 @@ def load_table(data_dir: Path | str | None = None, package_dir: Path = PACKAGE_D
         return IndicatorTable(LazyRows(list(parts), lambda ind: _decode(ind, parts[ind])),
                               imported_rows=imported_count,
                               rr_loader=lambda: _decode_rr(rr_blob))
-    merged: dict[Key, Row] = dict(read_long_csv(package_dir / DEMO_CSV, demo=True))
-    imported = 0
+    layers = [RawRows.read(package_dir / DEMO_CSV, demo=True)]
     for path in imports:
-        extra = read_long_csv(path, demo=False)
-        imported += len(extra)
-        merged.update(extra)  # the last file wins, as it did row by row
-        logger.info("imported indicator data loaded: %s (%d rows)", path, len(extra))
-    rows = {key: merged[key] for key in sorted(merged)}
-    rr = _load_rr_counts(package_dir / RR_COUNTS_CSV, rows)
-    table = IndicatorTable(rows, rr_counts=rr, imported_rows=imported)
-    if cache is not None:
-        tablecache.write(cache, sig, _encode(table), (list(rr), list(rr.values())), imported)
+        layers.append(RawRows.read(path, demo=False))
+        logger.info("imported indicator data loaded: %s (%d rows)", path, len(layers[-1]))
+
+    def build(indicator: str) -> dict[Key, Row]:
+        merged: dict[Key, Row] = {}
+        for layer in layers:  # the last file wins, as it did row by row
+            merged.update(layer.convert(indicator))
+        return {key: merged[key] for key in sorted(merged)}
+
+    rows = LazyRows(list(dict.fromkeys(i for layer in layers for i in layer.groups)), build)
+    table = IndicatorTable(rows, imported_rows=sum(len(layer) for layer in layers[1:]),
+                           rr_loader=lambda: _load_rr_counts(package_dir / RR_COUNTS_CSV, rows))
+    table.unsaved = (cache, sig) if cache is not None else None
     return table
 
 
@@ -189,7 +240,7 @@ def _encode(table: IndicatorTable) -> dict[str, tuple]:
     """Per indicator: its rows as flat columns (regions, categories, years, numerators, ...)
     for the cache; the source and mark columns are left out (None) while all are empty."""
     out: dict[str, tuple] = {}
-    for indicator in dict.fromkeys(key[0] for key in table.rows):
+    for indicator in table.indicators():
         part = table.rows_of(indicator)
         keys, rows = list(part), list(part.values())
         sources = [r.source for r in rows]
@@ -220,7 +271,7 @@ def _source(source: str, modified: str) -> str:
     return f"{source} ({modified})" if source and modified else source
 
 
-def _load_rr_counts(path: Path, rows: dict[Key, Row]) -> dict[Key, tuple[int, int, int, int]]:
+def _load_rr_counts(path: Path, rows: Mapping[Key, Row]) -> dict[Key, tuple[int, int, int, int]]:
     """Counts behind the demo relative risks, only where the demo row is still in use."""
     if not path.exists():
         return {}

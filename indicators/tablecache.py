@@ -22,6 +22,7 @@ import logging
 import marshal
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -100,13 +101,17 @@ class LazyRows(Mapping):
         self._order = sorted(indicators)
         self._build = build
         self._parts: dict[str, dict] = {}
+        self._lock = threading.Lock()
 
     def part(self, indicator: str) -> dict:
-        """The rows of one indicator ({} for an unknown one)."""
+        """The rows of one indicator ({} for an unknown one), built once (threads wait)."""
         found = self._parts.get(indicator)
         if found is None:
-            found = self._parts[indicator] = (self._build(indicator)
-                                              if indicator in self._order else {})
+            with self._lock:
+                found = self._parts.get(indicator)
+                if found is None:
+                    found = self._parts[indicator] = (self._build(indicator)
+                                                      if indicator in self._order else {})
         return found
 
     def __getitem__(self, key: Any) -> Any:
