@@ -117,7 +117,7 @@ def register(app: typer.Typer) -> None:
                 fail(f"Kan het bestand '{batch}' niet lezen: {exc.strerror}.")
             except UnicodeDecodeError:
                 fail(f"Het bestand '{batch}' is geen UTF-8-tekst.")
-            services = load_services()
+            services = load_services(one_shot=True)
             assistant = _assistant(services)
             if as_json:
                 run_batch(assistant, lines, sys.stdout)
@@ -129,7 +129,7 @@ def register(app: typer.Typer) -> None:
                                                               result.get("answer", "")))
             services.save_caches()
             return
-        services = load_services()
+        services = load_services(one_shot=True)
         reply = ask_one(_assistant(services), question or "", region,
                         conversation_id=f"ask-{RUN_ID}")
         if as_json:

@@ -30,12 +30,13 @@ UNAVAILABLE = 1
 BAD_INPUT = 2
 
 
-def load_services() -> Services:
-    """The composition root for this installation's settings (OOGO_* and .env)."""
+def load_services(*, one_shot: bool = False) -> Services:
+    """The composition root for this installation's settings (OOGO_* and .env); ``one_shot``
+    for a command that answers and exits (see ``bot.services.build_services``)."""
     from bot.services import build_services
     from bot.settings import Settings
 
-    return build_services(Settings())
+    return build_services(Settings(), one_shot=one_shot)
 
 
 def fail(message: str, code: int = BAD_INPUT) -> NoReturn:
