@@ -134,9 +134,9 @@ def _ours(variables: typing.Mapping[str, str | None]) -> dict[str, Any]:
         if typing.get_origin(field.annotation) in (list, set, tuple, dict):
             try:
                 out[name] = json.loads(value)
-            except ValueError as exc:
-                raise ValueError(f"{key} moet een JSON-lijst zijn, bv. '[\"a\", \"b\"]' "
-                                 f"({exc})") from None
+            except ValueError:
+                raise ValueError(f"{key} moet een JSON-lijst zijn, bv. "
+                                 "'[\"a\", \"b\"]'.") from None
         else:
             out[name] = value
     return out
