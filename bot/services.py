@@ -48,8 +48,9 @@ POINT_NUMBER = re.compile(r"\b(?:punt|point)\s*(\d{1,2})\b")
 class Services:
     """Lazily built application parts that share one ``Settings``."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, one_shot: bool = False) -> None:
         self.settings = settings
+        self.one_shot = one_shot  # a CLI process: see KnowledgeBase.store_optional
         self._lock = threading.RLock()
 
     @cached_property
@@ -86,6 +87,7 @@ class Services:
             chroma_url=self.settings.chroma_url,
             embedding_model=self.settings.embedding_model,
             embedding_threads=self.settings.use_threads,
+            store_optional=self.one_shot,
         )
 
     @cached_property
@@ -169,6 +171,13 @@ class Services:
             return False
         return True
 
+    def save_caches(self) -> None:
+        """Keep what this process parsed for the next one (the indicator table, see
+        ``indicators.tablecache``); called after the answer or readiness, never before."""
+        engine = self.__dict__.get("indicators")
+        if engine is not None:
+            engine.table.save()
+
     def close(self) -> None:
         """Release what was opened (database connections, clients)."""
         for name in ("db",):
@@ -180,9 +189,10 @@ class Services:
                 dispose_relaxed(part)
 
 
-def build_services(settings: Settings | None = None) -> Services:
-    """Build the services for one process from the given (or environment) settings."""
-    return Services(settings or Settings())
+def build_services(settings: Settings | None = None, *, one_shot: bool = False) -> Services:
+    """Build the services for one process from the given (or environment) settings;
+    ``one_shot`` for a command that answers and exits (``oogo ask``)."""
+    return Services(settings or Settings(), one_shot=one_shot)
 
 
 # -- the assistant and its ports ----------------------------------------------------------------

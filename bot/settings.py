@@ -3,23 +3,38 @@
 Every knob is an environment variable with the prefix ``OOGO_`` (or a line in ``.env``), so a
 deployment is configured without touching code. Secrets are ``SecretStr`` so they never end up in
 logs or reprs. Building the settings validates them and fails fast with a readable message.
+
+The environment is read here (``_environment``) as pydantic-settings read it before (names
+without regard to case, the process environment over ``.env``, values given in code over both,
+lists as JSON), on a plain pydantic model: importing pydantic-settings (and the asyncio and dotenv
+it loads) was a sixth of a one-question ``oogo ask``. ``.env`` is parsed with python-dotenv only
+when the file exists.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import typing
 from pathlib import Path
+from typing import Any
 
-from pydantic import Field, SecretStr, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
+
+PREFIX = "OOGO_"
+ENV_FILE = Path(".env")
 
 
-class Settings(BaseSettings):
-    """Configuration of one OOGO-assistent installation (see README, section Configuratie)."""
+class Settings(BaseModel):
+    """Configuration of one OOGO-assistent installation (see README, section Configuratie).
 
-    model_config = SettingsConfigDict(
-        env_prefix="OOGO_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
-    )
+    ``Settings()`` reads ``OOGO_*`` from the environment and ``.env``; keyword arguments win
+    over both; ``_env_file=None`` (or another path) chooses the ``.env`` file."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    def __init__(self, _env_file: Path | str | None = ENV_FILE, **values: Any) -> None:
+        super().__init__(**{**_environment(_env_file), **values})
 
     data_dir: Path = Field(Path("var"), description="Directory for the database, index and caches.")
     database_url: str | None = Field(
@@ -91,3 +106,37 @@ class Settings(BaseSettings):
         except OSError:  # a read-only mount: the startup check reports it clearly
             pass
         return self.data_dir
+
+
+def _environment(env_file: Path | str | None) -> dict[str, Any]:
+    """The ``OOGO_*`` values of ``env_file`` and of the process environment (which wins)."""
+    found: dict[str, Any] = {}
+    if env_file is not None and Path(env_file).is_file():
+        from dotenv import dotenv_values
+
+        found.update(_ours(dotenv_values(env_file, encoding="utf-8")))
+    found.update(_ours(os.environ))
+    return found
+
+
+def _ours(variables: typing.Mapping[str, str | None]) -> dict[str, Any]:
+    """Field name -> value for the variables that name a field (any case); a list field's value
+    is JSON (``OOGO_API_KEYS='["a", "b"]'``), as with pydantic-settings."""
+    out: dict[str, Any] = {}
+    fields = Settings.model_fields
+    for key, value in variables.items():
+        if value is None or key[:len(PREFIX)].upper() != PREFIX:
+            continue
+        name = key[len(PREFIX):].lower()
+        field = fields.get(name)
+        if field is None:
+            continue
+        if typing.get_origin(field.annotation) in (list, set, tuple, dict):
+            try:
+                out[name] = json.loads(value)
+            except ValueError:
+                raise ValueError(f"{key} moet een JSON-lijst zijn, bv. "
+                                 "'[\"a\", \"b\"]'.") from None
+        else:
+            out[name] = value
+    return out

@@ -69,6 +69,7 @@ class IndicatorEngine:
             build_catalog()
         self._ranking: dict[tuple, list[float]] = {}
         self._masks: dict[tuple[str, str, int], dict[str, str]] = {}
+        self._cells: dict[str, dict[tuple[str, str, int], dict[str, disclosure.Counts]]] = {}
         self._mask_lock = threading.Lock()
 
     @classmethod
@@ -80,11 +81,12 @@ class IndicatorEngine:
         ``extra_files`` (e.g. ``OOGO_INDICATOR_DATA``) are long-format CSVs laid over that, in
         order; each is validated first and a bad one raises ``ImportRejected`` (fail fast).
         """
-        from indicators.importer import validate_file
-
         extras = tuple(Path(p) for p in extra_files if p)
-        for path in extras:
-            validate_file(path, registry)
+        if extras:  # the import checks are loaded only when there is a file to check
+            from indicators.importer import validate_file
+
+            for path in extras:
+                validate_file(path, registry)
         return cls(registry, load_table(data_dir, extra_files=extras), Provenance.load(data_dir),
                    catalog)
 
@@ -203,20 +205,24 @@ class IndicatorEngine:
             with self._mask_lock:
                 mask = self._masks.get(group)
                 if mask is None:
-                    counts = self._group_cells.get(group, {})
+                    counts = self._group_cells(indicator).get(group, {})
                     mask = disclosure.suppress(counts, disclosure.SumGraph.build(self.registry,
                                                                                  counts))
                     self._masks[group] = mask
         return mask.get(region, "")
 
-    @cached_property
-    def _group_cells(self) -> dict[tuple[str, str, int], dict[str, disclosure.Counts]]:
-        """Counts per (indicator, category, year), the input of disclosure control."""
-        groups: dict[tuple[str, str, int], dict[str, disclosure.Counts]] = {}
-        for (ind, region, cat, year), row in self.table.rows.items():
-            if row.numerator is not None and row.denominator is not None:
-                groups.setdefault((ind, cat, year), {})[region] = (row.numerator,
-                                                                   row.denominator)
+    def _group_cells(self, indicator: str) -> dict[tuple[str, str, int],
+                                                    dict[str, disclosure.Counts]]:
+        """Counts per (indicator, category, year) of one indicator, the input of disclosure
+        control (built per indicator: a NEET question never reads the jeugdzorg rows)."""
+        groups = self._cells.get(indicator)
+        if groups is None:
+            groups = {}
+            for (ind, region, cat, year), row in self.table.rows_of(indicator).items():
+                if row.numerator is not None and row.denominator is not None:
+                    groups.setdefault((ind, cat, year), {})[region] = (row.numerator,
+                                                                       row.denominator)
+            self._cells[indicator] = groups
         return groups
 
     # -- comparisons ------------------------------------------------------------------------

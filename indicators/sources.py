@@ -9,6 +9,8 @@ the CLI) and names the refusal when a comparison would set a real figure against
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from indicators.errors import IndicatorError
 
 
@@ -30,7 +32,7 @@ class MixedSources(IndicatorError):
                 "demonstration data only. I do not compare the two.")
 
 
-def summarise(rows: dict) -> dict[str, dict[str, dict]]:
+def summarise(rows: Mapping) -> dict[str, dict[str, dict]]:
     """Per indicator and category: counts of real and demo rows, the real sources and years.
 
     ``status`` is ``echt`` (all real), ``demo`` (all demonstration) or ``deels echt``.

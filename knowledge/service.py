@@ -81,6 +81,7 @@ class KnowledgeBase:
         docs_dir: Path | None = None,
         reranker_model: str | None = None,
         embedding_threads: int = 1,
+        store_optional: bool = False,
     ) -> None:
         self.data_dir = Path(data_dir)
         self.chroma_url = chroma_url or None
@@ -98,6 +99,10 @@ class KnowledgeBase:
         self._vector_cache: VectorCache | None = None
         self.reranker_model = reranker_model or None
         self.embedding_threads = embedding_threads
+        # a one-shot process (oogo ask): when the manifest matches the documents and the vector
+        # cache holds every chunk's vector, answer from those and never open Chroma (importing
+        # its client alone takes a second); the store is still used to build or repair
+        self.store_optional = store_optional
         self._cross_encoder_loaded = False
         self._cross_encoder = None
         self._embedder = embedder
@@ -209,9 +214,12 @@ class KnowledgeBase:
         """Manifest equals the documents and the store holds every recorded vector."""
         if not self.manifest.exists():
             return False
-        recorded = {c.chunk_id: c.hash for c in self.manifest.load()}
+        chunks = self.manifest.load()
+        recorded = {c.chunk_id: c.hash for c in chunks}
         if recorded != {c.chunk_id: c.hash for c in fresh}:
             return False
+        if self.store_optional and self._cache().has([c.indexed_text for c in chunks]):
+            return True
         try:
             return self.store.count() == len(recorded)
         except KnowledgeUnavailable as exc:
@@ -248,6 +256,11 @@ class KnowledgeBase:
         a network round trip with a Chroma server). Same vectors, same similarities."""
         if not ids:
             return np.zeros((0, 0), dtype=np.float32)
+        if self.store_optional:  # the same vectors, as the index was built from this cache
+            texts = {c.chunk_id: c.indexed_text for c in self.manifest.load()}
+            wanted = [texts.get(i, "") for i in ids]
+            if all(wanted) and self._cache().has(wanted):
+                return unit(self._cache().get(wanted, persist=False))
         try:
             found = self.store.collection.get(ids=ids, include=["embeddings"])
             by_id = dict(zip(found["ids"], found["embeddings"], strict=True))

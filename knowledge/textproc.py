@@ -11,6 +11,7 @@ on their own in the corpus. It needs only the standard library: cheap to import,
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -66,7 +67,11 @@ def strip_sources(text: str) -> str:
 def fold(text: str) -> str:
     """Lowercase and strip accents ("Financiën" -> "financien") so spelling variants meet."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if decomposed.isascii():
+        return decomposed
+    # the distinct characters are few: look each up once, then drop the marks in one pass
+    marks = {ord(ch): None for ch in set(decomposed) if unicodedata.combining(ch)}
+    return decomposed.translate(marks) if marks else decomposed
 
 
 def raw_tokens(text: str) -> list[str]:
@@ -74,6 +79,7 @@ def raw_tokens(text: str) -> list[str]:
     return _TOKEN_RE.findall(fold(text))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def stem(token: str) -> str:
     """Strip common Dutch inflection so singular/plural and -e forms share one stem.
 
@@ -103,12 +109,19 @@ def stem(token: str) -> str:
 
 def content_terms(text: str) -> list[str]:
     """Stemmed tokens of ``text`` without stopwords or one-letter noise."""
+    return list(_content_terms(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _content_terms(text: str) -> tuple[str, ...]:
+    """Memoised: building the retriever reads every section text several times (the BM25
+    indexes of texts, of each document, the vocabulary), about half of a start's indexing."""
     out: list[str] = []
     for tok in translate_tokens(raw_tokens(text)):
         if tok in STOPWORDS or (len(tok) < 2 and not tok.isdigit()):
             continue
         out.append(stem(tok))
-    return out
+    return tuple(out)
 
 
 class Tokenizer:

@@ -105,6 +105,12 @@ class VectorCache:
         np.savez(tmp, keys=keys, vectors=np.stack([vectors[k] for k in keys]))
         os.replace(tmp, path)
 
+    def has(self, texts: list[str]) -> bool:
+        """Whether every text's vector is known (seed or data dir) without the model."""
+        if not self._loaded:
+            self._load()
+        return all(_key(t) in self._vectors for t in texts)
+
     def transient(self, texts: list[str]) -> np.ndarray:
         """Unit vectors for ``texts``: cached ones reused, others embedded and not kept (for a
         question's own words, so the cache does not grow with every question asked)."""

@@ -117,23 +117,28 @@ def register(app: typer.Typer) -> None:
                 fail(f"Kan het bestand '{batch}' niet lezen: {exc.strerror}.")
             except UnicodeDecodeError:
                 fail(f"Het bestand '{batch}' is geen UTF-8-tekst.")
-            assistant = _assistant(load_services())
+            services = load_services(one_shot=True)
+            assistant = _assistant(services)
             if as_json:
                 run_batch(assistant, lines, sys.stdout)
-                return
-            for number, line in enumerate(lines, start=1):
-                if line.strip():
-                    result = batch_line(assistant, line, number)
-                    typer.echo(f"[{result.get('id')}] " + (result.get("error") or
-                                                          result.get("answer", "")))
+            else:
+                for number, line in enumerate(lines, start=1):
+                    if line.strip():
+                        result = batch_line(assistant, line, number)
+                        typer.echo(f"[{result.get('id')}] " + (result.get("error") or
+                                                              result.get("answer", "")))
+            services.save_caches()
             return
-        assistant = _assistant(load_services())
-        reply = ask_one(assistant, question or "", region, conversation_id=f"ask-{RUN_ID}")
+        services = load_services(one_shot=True)
+        reply = ask_one(_assistant(services), question or "", region,
+                        conversation_id=f"ask-{RUN_ID}")
         if as_json:
             typer.echo(json.dumps({"id": None, **reply.to_contract(with_debug=True)},
                                   ensure_ascii=False))
         else:
             _print_reply(reply)
+        sys.stdout.flush()  # the answer is out before the caches are written
+        services.save_caches()
 
     @app.command("chat")
     def chat(

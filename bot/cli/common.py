@@ -24,18 +24,37 @@ import typer
 
 if TYPE_CHECKING:
     from bot.services import Services
+    from bot.settings import Settings
 
 OK = 0
 UNAVAILABLE = 1
 BAD_INPUT = 2
 
 
-def load_services() -> Services:
-    """The composition root for this installation's settings (OOGO_* and .env)."""
+def load_services(*, one_shot: bool = False) -> Services:
+    """The composition root for this installation's settings (OOGO_* and .env); ``one_shot``
+    for a command that answers and exits (see ``bot.services.build_services``)."""
     from bot.services import build_services
-    from bot.settings import Settings
 
-    return build_services(Settings())
+    return build_services(load_settings(), one_shot=one_shot)
+
+
+def load_settings() -> Settings:
+    """This installation's settings; a value that does not fit is a Dutch message naming the
+    variable (exit code 2), not a traceback."""
+    from pydantic import ValidationError
+
+    from bot.settings import PREFIX, Settings
+
+    try:
+        return Settings()
+    except ValidationError as exc:
+        problems = [f"{PREFIX}{'_'.join(map(str, e['loc'])).upper()} heeft een ongeldige waarde "
+                    f"({str(e.get('input'))[:60]!r})" for e in exc.errors()]
+        fail("De instellingen kloppen niet: " + "; ".join(problems) + ". Pas ze aan in de "
+             "omgeving of in .env.")
+    except ValueError as exc:  # a list that is not JSON (bot.settings says which)
+        fail(f"De instellingen kloppen niet: {exc}")
 
 
 def fail(message: str, code: int = BAD_INPUT) -> NoReturn:

@@ -11,7 +11,7 @@ import logging
 
 import typer
 
-from bot.cli.common import fail
+from bot.cli.common import fail, load_settings
 
 log = logging.getLogger(__name__)
 
@@ -30,9 +30,8 @@ def register(app: typer.Typer) -> None:
 
         from bot.channels.api.jsonlog import logging_config
         from bot.channels.api.startup import StartupError, check_data_dir
-        from bot.settings import Settings
 
-        settings = Settings()
+        settings = load_settings()
         try:
             check_data_dir(settings)  # a read-only data dir: one clear message, no traceback
         except StartupError as exc:
@@ -66,9 +65,8 @@ def register(app: typer.Typer) -> None:
         from bot.channels.api.jsonlog import logging_config
         from bot.channels.telegram.app import build_telegram_app, manage_webhook
         from bot.services import build_services
-        from bot.settings import Settings
 
-        settings = Settings()
+        settings = load_settings()
         logging.config.dictConfig(logging_config(settings.log_level))
         if settings.telegram_token is None or not settings.telegram_token.get_secret_value():
             fail("Stel eerst OOGO_TELEGRAM_TOKEN in (het token van @BotFather).")

@@ -61,6 +61,18 @@ def test_ask_without_question_is_a_dutch_message(cli):
     assert result.exit_code == 2 and "Geef een vraag op" in result.output
 
 
+@pytest.mark.parametrize(("variable", "value", "named"), [
+    ("OOGO_PORT", "abc", "OOGO_PORT heeft een ongeldige waarde ('abc')"),
+    ("OOGO_API_KEYS", "geheim", "OOGO_API_KEYS moet een JSON-lijst zijn"),
+])
+def test_a_bad_setting_is_a_dutch_message_naming_it(cli, monkeypatch, variable, value, named):
+    runner, app = cli
+    monkeypatch.setenv(variable, value)
+    result = runner.invoke(app, ["ask", "Hoe hoog is de NEET in Zwolle?"])
+    assert result.exit_code == 2 and named in result.output
+    assert isinstance(result.exception, SystemExit) and "Traceback" not in result.output
+
+
 @pytest.mark.parametrize("path", [DEV, HELDOUT], ids=["dev", "own-heldout"])
 def test_eval_score_at_least_95_percent(path, core_services):
     if not path.exists():

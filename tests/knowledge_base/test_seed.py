@@ -88,3 +88,25 @@ def test_vectors_of_another_model_under_the_same_name_are_dropped(
     (docs_dir / "nieuw.md").write_text("## Leerlingenvervoer\n\nAfspraken over vervoer.", "utf-8")
     assert kb.index().added == 7 and kb.is_ready()
     assert kb.search("Wie zit er aan tafel?")  # one length throughout: no mixed vectors
+
+
+def test_a_one_shot_question_reads_the_vector_cache_not_the_store(
+    tmp_path: Path, small_kb: KnowledgeBase, docs_dir: Path
+) -> None:
+    """``oogo ask`` (``store_optional``) answers from the vectors the index was built from and
+    leaves Chroma closed; without a cached vector it opens the store as before."""
+    small_kb.index()
+    question = "Wie zit er aan tafel?"
+    expected = [(h.chunk_id, h.confident) for h in small_kb.search(question, k=3)]
+
+    counting = CountingEmbedder()
+    kb = KnowledgeBase.open(small_kb.data_dir, embedder=counting, docs_dir=docs_dir,
+                            store_optional=True)
+    assert [(h.chunk_id, h.confident) for h in kb.search(question, k=3)] == expected
+    assert kb._store is None and counting.document_calls == 0
+
+    small_kb._vector_cache_path.unlink()  # the cache lost: the store has the vectors
+    kb = KnowledgeBase.open(small_kb.data_dir, embedder=CountingEmbedder(), docs_dir=docs_dir,
+                            store_optional=True)
+    assert [(h.chunk_id, h.confident) for h in kb.search(question, k=3)] == expected
+    assert kb._store is not None

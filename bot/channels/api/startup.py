@@ -78,3 +78,7 @@ def warm_up(services: Any, done: threading.Event) -> None:
         log.exception("warm-up failed")
     finally:
         done.set()
+    try:  # after readiness: what the next start can read back instead of parsing
+        services.save_caches()
+    except Exception:  # noqa: BLE001 - only a cache: the next start parses again
+        log.warning("caches not saved", exc_info=True)
