@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 bash scripts/install-system.sh run
 source scripts/venv.sh
 "$PY" -m pip install --quiet --disable-pip-version-check -e .
-# the vectors of the shipped documents, once: a fresh data dir then loads them instead of embedding
-ls knowledge/vectors/*.npz >/dev/null 2>&1 || "$PY" -m knowledge.seed
+# the vectors of the shipped documents and the prepared offline model, once: a fresh data dir then
+# loads them instead of embedding (a seed from before the prepared model is completed too)
+{ ls knowledge/vectors/oogo-*.npz && ls knowledge/vectors/use-table.npy; } >/dev/null 2>&1 \
+    || "$PY" -m knowledge.seed
 exec oogo serve "$@"
