@@ -27,7 +27,7 @@ standing topics as questions with their quoted passage. Every figure leads at mo
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.oogo import findings as found
 from bot.oogo import scan_signals, scoring, sources_view
@@ -38,6 +38,9 @@ from bot.oogo.point_texts import levels_note, ranking_text, swv_alone_note, why_
 from bot.oogo.standing import standing_points
 from bot.oogo.topics import PO_SIDE, TREND_QUESTION, lead_question, topic
 from bot.oogo.wording import evidence_of
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -153,7 +156,7 @@ def rank(points: list[Point]) -> list[Point]:
     return out
 
 
-def generate_points(services: Any, region_code: str, *, language: str = "nl",
+def generate_points(services: Services, region_code: str, *, language: str = "nl",
                     max_points: int = 7, own_scan: Any = None) -> PointsResult:
     """Ranked, evidence-backed OOGO discussion points for a gemeente or samenwerkingsverband,
     then the standing topics as questions. ``max_points`` limits the ranked points."""

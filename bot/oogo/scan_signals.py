@@ -18,13 +18,16 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.oogo import scoring
 from bot.oogo.model import Evidence, Point
 from bot.oogo.own_scan import OwnScan, own_scan_view
 from bot.oogo.passages import passage_for
 from bot.oogo.scan_texts import TEXTS, number
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +53,7 @@ class ScanOutcome:
     sources: list[str] = field(default_factory=list)
 
 
-def latest_round(services: Any, region_code: str) -> Any | None:
+def latest_round(services: Services, region_code: str) -> Any | None:
     """The region's newest closed round result (published figures only), or ``None``."""
     service = getattr(services, "regioscan", None)
     if service is None:
@@ -150,7 +153,7 @@ def own_points(view: OwnScan, language: str) -> list[Point]:
                    scoring.scan_weak_score(theme.mean, low, high), language)]
 
 
-def collect(services: Any, region: Any, language: str, own_scan: Any = None) -> ScanOutcome:
+def collect(services: Services, region: Any, language: str, own_scan: Any = None) -> ScanOutcome:
     """Scan points for ``region``: from its newest closed round and from the asker's own scan."""
     from bot.oogo.scan_view import scan_view
 

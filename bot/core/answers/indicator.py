@@ -20,7 +20,7 @@ demonstration data, the notice.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.core.answers import breakdown, series
 from bot.core.answers import labels as lb
@@ -35,14 +35,17 @@ from bot.core.understanding.model import Understanding
 from indicators.levels import NotPublished
 from prompts.loader import templates
 
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.core.ports import Figures
+
 logger = logging.getLogger(__name__)
 __all__ = ["Draft", "NoData", "answer_indicator"]
 
 
-def answer_indicator(u: Understanding, services: Any, *, charts: bool = True,
+def answer_indicator(u: Understanding, figures: Figures, *, charts: bool = True,
                      show_counts: bool = True) -> Reply:
     """Answer an indicator question described by ``u`` (intent indicator/compare/trend)."""
-    engine, registry, lang = services.indicators, services.registry, u.language
+    engine, registry, lang = figures.indicators, figures.registry, u.language
     t = templates()
     draft = Draft()
     ctx = Context(engine, registry, lang, show_counts, draft)
@@ -59,7 +62,7 @@ def answer_indicator(u: Understanding, services: Any, *, charts: bool = True,
         _run(ctx, u, category, year)
     except NoData as exc:
         logger.info("no data: %s", exc)
-        return _no_data(u, services, category)
+        return _no_data(u, figures, category)
     if charts:
         chart = maybe_chart(u, draft, lang)
         if chart is not None:
@@ -186,10 +189,10 @@ HANDLERS = {
 }
 
 
-def _no_data(u: Understanding, services: Any, category: str) -> Reply:
+def _no_data(u: Understanding, figures: Figures, category: str) -> Reply:
     lang = u.language
-    label = lb.indicator_label(services.indicators, u.indicator, category, lang)
-    names = [region_name(services.registry, c, lang) for c in u.regions] or ["Nederland"]
+    label = lb.indicator_label(figures.indicators, u.indicator, category, lang)
+    names = [region_name(figures.registry, c, lang) for c in u.regions] or ["Nederland"]
     return Reply(
         text=templates().render("no_data", lang, label=label, region=", ".join(names),
                                 category_text=""),
