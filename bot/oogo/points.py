@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 from bot.oogo import findings as found
 from bot.oogo import scan_signals, scoring, sources_view
 from bot.oogo.findings import Finding
-from bot.oogo.model import Point, PointsResult
+from bot.oogo.model import Point, PointKind, PointsResult
 from bot.oogo.passages import caveat_passage, passage_for
 from bot.oogo.point_texts import levels_note, ranking_text, swv_alone_note, why_text
 from bot.oogo.standing import standing_points
@@ -137,7 +137,20 @@ def build_point(engine: Any, topic_key: str, meaning: str, items: list[Finding],
                  why=why_text(meaning, region.name, language, wording), questions=questions,
                  participants=about.participants(language), evidence=evidence, score=score,
                  score_parts=parts, reasons=reasons, passages=[passage] if passage else [],
-                 kind=meaning, caveats=caveats)
+                 kind=_kind(meaning), caveats=caveats)
+
+
+
+FINDING_KINDS: tuple[PointKind, ...] = ("aandacht", "sterk", "vraag")
+
+
+def _kind(meaning: str) -> PointKind:
+    """The point kind a finding's meaning names (``findings.Finding.meaning``, whose lower
+    meaning comes from the catalog): a catalog with another word is an error, not a guess."""
+    for kind in FINDING_KINDS:
+        if kind == meaning:
+            return kind
+    raise ValueError(f"unknown meaning of a finding: {meaning!r}")
 
 
 def rank(points: list[Point]) -> list[Point]:

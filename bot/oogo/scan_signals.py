@@ -129,17 +129,17 @@ def own_points(view: OwnScan, language: str) -> list[Point]:
     """The asker's weakest theme, when its mean is at most the midpoint."""
     t = TEXTS[language]
     low, high = view.scale
-    scored = [th for th in view.themes if th.mean is not None]
+    scored = [(th.mean, th) for th in view.themes if th.mean is not None]
     if not scored:
         return []
-    theme = min(scored, key=lambda th: (th.mean, th.key))
-    if theme.mean > (low + high) / 2:
+    mean, theme = min(scored, key=lambda pair: (pair[0], pair[1].key))
+    if mean > (low + high) / 2:
         return []
-    text = t["own_theme"].format(label=theme.name, mean=number(theme.mean, language),
+    text = t["own_theme"].format(label=theme.name, mean=number(mean, language),
                                  low=number(low, language, 0), high=number(high, language, 0),
                                  k=theme.answered, n=theme.size)
     evidence = [_evidence("own", text, {"item": theme.key, "item_kind": "theme",
-                                        "mean": theme.mean, "answered": theme.answered,
+                                        "mean": mean, "answered": theme.answered,
                                         "size": theme.size, "scale": list(view.scale)})]
     lowest = [(s, v) for s, v in theme.weakest if v <= (low + high) / 2]
     if lowest:
@@ -150,7 +150,7 @@ def own_points(view: OwnScan, language: str) -> list[Point]:
     questions = theme.discuss[:2] or [t["improve"].format(label=theme.name)]
     return [_point(theme.key, "own", t["own_title"].format(label=theme.name), t["own_why"],
                    evidence, questions + [t["owner"]],
-                   scoring.scan_weak_score(theme.mean, low, high), language)]
+                   scoring.scan_weak_score(mean, low, high), language)]
 
 
 def collect(services: Services, region: Any, language: str, own_scan: Any = None) -> ScanOutcome:
