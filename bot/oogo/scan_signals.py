@@ -55,11 +55,8 @@ class ScanOutcome:
 
 def latest_round(services: Services, region_code: str) -> Any | None:
     """The region's newest closed round result (published figures only), or ``None``."""
-    service = getattr(services, "regioscan", None)
-    if service is None:
-        return None
     try:
-        return service.region_result(region_code)
+        return services.regioscan.region_result(region_code)
     except Exception as exc:  # noqa: BLE001 - the store is not set up or unavailable
         log.info("no regioscan round for %s: %s", region_code, type(exc).__name__)
         return None
