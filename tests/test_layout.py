@@ -130,3 +130,29 @@ def test_the_composition_root_passes_library_configuration(tmp_path: Path) -> No
 
     services = build_services(Settings(data_dir=tmp_path, use_threads=3))
     assert services.knowledge.embedding_threads == 3
+
+
+def _any_locators(path: Path, root: Path = ROOT) -> list[str]:
+    """Parameters named ``services`` annotated ``Any`` (or ``Any | None``) in one file."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.arg) and node.arg == "services" and node.annotation is not None:
+            names = {n.id for n in ast.walk(node.annotation) if isinstance(n, ast.Name)}
+            if "Any" in names:
+                found.append(f"{path.relative_to(root)}:{node.lineno}")
+    return found
+
+
+def test_no_any_service_locator() -> None:
+    """Application parts arrive typed (issue 17): ``Services`` outside the core, the narrow
+    port a core module uses inside it; never ``services: Any``."""
+    bad = [hit for path in _py_files("bot") for hit in _any_locators(path)]
+    assert not bad, bad
+
+
+def test_the_locator_check_sees_an_any_annotation(tmp_path: Path) -> None:
+    """The check above would pass vacuously if it missed the annotations it looks for."""
+    probe = tmp_path / "probe.py"
+    probe.write_text("def f(x: Any, services: Any | None) -> None: ...\n", encoding="utf-8")
+    assert _any_locators(probe, tmp_path) == ["probe.py:1"]

@@ -13,11 +13,14 @@ import logging
 import sys
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from bot.cli.common import fail, load_services
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.services import Services
 
 logger = logging.getLogger(__name__)
 # batch conversations must not meet saved state (a regioscan) of an earlier run
@@ -25,7 +28,7 @@ RUN_ID = uuid.uuid4().hex[:10]
 
 
 
-def _assistant(services: Any, *, persistent: bool = False) -> Any:
+def _assistant(services: Services, *, persistent: bool = False) -> Any:
     from bot.core.state import InMemoryStateStore
     from bot.services import build_assistant
 

@@ -13,11 +13,14 @@ import getpass
 import logging
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from bot.cli.common import UNAVAILABLE, fail, load_services
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -129,7 +132,7 @@ def _run_scan(user: str, code: str | None, role: str | None, language: str,
         services.close()
 
 
-def _resolve_region(services: Any, text: str) -> str:
+def _resolve_region(services: Services, text: str) -> str:
     from bot.regioscan.rounds import REGION_CODE, normalise_region
 
     code = normalise_region(text)
@@ -139,9 +142,9 @@ def _resolve_region(services: Any, text: str) -> str:
         resolution = services.registry.resolve(text)
     except Exception:  # noqa: BLE001 - registry unavailable: only codes work
         return code
-    if getattr(resolution, "region", None) is not None:
+    if resolution.region is not None:
         return resolution.region.code
-    candidates = getattr(resolution, "candidates", None) or []
+    candidates = resolution.candidates
     if candidates:
         names = ", ".join(f"{c.name} ({c.code})" for c in candidates[:6])
         fail(f"'{text}' kan meerdere regio's zijn: {names}. Geef de code op.")
@@ -185,7 +188,7 @@ def round_create(
 ) -> None:
     """Start een ronde en toon de uitnodigingscode en het beheertoken (eenmalig)."""
 
-    def create(services: Any) -> None:
+    def create(services: Services) -> None:
         code = _resolve_region(services, region)
         record, invite, token = services.regioscan.create_round(code, title)
         typer.echo(f"Ronde '{record.title}' aangemaakt voor {record.region}.")

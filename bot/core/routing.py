@@ -18,7 +18,7 @@ from bot.core.answers.evidence import region_name, region_refs
 from bot.core.answers.knowledge import answer_knowledge, search_passages
 from bot.core.answers.oogo import fallback_oogo, points_reply, report_offer
 from bot.core.answers.provenance import demo_notices
-from bot.core.messages import Fact, IncomingMessage, Passage, Reply
+from bot.core.messages import Fact, IncomingMessage, Intent, Passage, Reply
 from bot.core.ports import Figures, Knowledge, Points, Regioscan, Responder
 from bot.core.state import ConversationState
 from bot.core.understanding.model import Understanding
@@ -78,7 +78,7 @@ def figure_turn(ctx: Ctx) -> Reply:
 
 
 def knowledge_turn(ctx: Ctx) -> Reply:
-    intent = "sources" if ctx.u.intent == "sources" else "explain"
+    intent: Intent = "sources" if ctx.u.intent == "sources" else "explain"
     reply = answer_knowledge(ctx.u.query or ctx.text, ctx.knowledge, ctx.lang, intent=intent)
     return ctx.polished(reply)
 

@@ -15,7 +15,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +94,7 @@ def own_scan_view(own: Any) -> OwnScan | None:
     return view if any(t.mean is not None for t in view.themes) else None
 
 
-def own_scan_of(services: Any, conversation_id: str, language: str = "nl") -> Any | None:
+def own_scan_of(services: Services, conversation_id: str, language: str = "nl") -> Any | None:
     """The outcome of the last scan this conversation submitted, or ``None`` (no database, no
     submitted scan). This is what the core should pass as ``own_scan``."""
     try:

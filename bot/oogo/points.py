@@ -27,17 +27,20 @@ standing topics as questions with their quoted passage. Every figure leads at mo
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.oogo import findings as found
 from bot.oogo import scan_signals, scoring, sources_view
 from bot.oogo.findings import Finding
-from bot.oogo.model import Point, PointsResult
+from bot.oogo.model import Point, PointKind, PointsResult
 from bot.oogo.passages import caveat_passage, passage_for
 from bot.oogo.point_texts import levels_note, ranking_text, swv_alone_note, why_text
 from bot.oogo.standing import standing_points
 from bot.oogo.topics import PO_SIDE, TREND_QUESTION, lead_question, topic
 from bot.oogo.wording import evidence_of
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -134,7 +137,20 @@ def build_point(engine: Any, topic_key: str, meaning: str, items: list[Finding],
                  why=why_text(meaning, region.name, language, wording), questions=questions,
                  participants=about.participants(language), evidence=evidence, score=score,
                  score_parts=parts, reasons=reasons, passages=[passage] if passage else [],
-                 kind=meaning, caveats=caveats)
+                 kind=_kind(meaning), caveats=caveats)
+
+
+
+FINDING_KINDS: tuple[PointKind, ...] = ("aandacht", "sterk", "vraag")
+
+
+def _kind(meaning: str) -> PointKind:
+    """The point kind a finding's meaning names (``findings.Finding.meaning``, whose lower
+    meaning comes from the catalog): a catalog with another word is an error, not a guess."""
+    for kind in FINDING_KINDS:
+        if kind == meaning:
+            return kind
+    raise ValueError(f"unknown meaning of a finding: {meaning!r}")
 
 
 def rank(points: list[Point]) -> list[Point]:
@@ -153,7 +169,7 @@ def rank(points: list[Point]) -> list[Point]:
     return out
 
 
-def generate_points(services: Any, region_code: str, *, language: str = "nl",
+def generate_points(services: Services, region_code: str, *, language: str = "nl",
                     max_points: int = 7, own_scan: Any = None) -> PointsResult:
     """Ranked, evidence-backed OOGO discussion points for a gemeente or samenwerkingsverband,
     then the standing topics as questions. ``max_points`` limits the ranked points."""

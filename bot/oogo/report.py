@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import bot
 from bot.oogo import sources_view
@@ -27,6 +27,9 @@ from bot.oogo.report_table import TableRow, build_rows
 from bot.oogo.scan_signals import NO_SCAN_NL, SCAN_SOURCE, latest_round
 from indicators import formatting as fm
 from indicators.vocabulary import level_name
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -122,7 +125,7 @@ def _swv_label(registry: Any, region: Any, code: str | None, alone: list[str]) -
     return f"{name} ({code})" + (f"; bestaat alleen uit {region.name}" if code in alone else "")
 
 
-def build_profile(services: Any, region: Any, alone: list[str]
+def build_profile(services: Services, region: Any, alone: list[str]
                   ) -> tuple[list[tuple[str, str]], list[float]]:
     """Label/value pairs for the region profile, and the raw numbers shown in it."""
     registry = services.registry
@@ -154,7 +157,7 @@ def build_profile(services: Any, region: Any, alone: list[str]
     return rows, numbers
 
 
-def _definitions(services: Any, shown: list[Any]) -> list[str]:
+def _definitions(services: Services, shown: list[Any]) -> list[str]:
     """The one-line definition of each indicator, for the table's introduction (``shown``: the
     region's own figures in the table): the catalog's
     for an indicator with only demonstration figures; for one with real figures, the CBS table
@@ -178,7 +181,7 @@ def subjects(catalog: dict[str, Any]) -> str:
     return ", ".join(words[:-1]) + " en " + words[-1] if len(words) > 1 else "".join(words)
 
 
-def build_report(services: Any, region_code: str, *, max_points: int = 7,
+def build_report(services: Services, region_code: str, *, max_points: int = 7,
                  with_charts: bool = True, own_scan: Any = None) -> Report:
     """Collect everything for the preparation document of one region. ``own_scan`` is the
     asker's own completed regioscan (see ``own_scan.py``); the region's round is looked up."""

@@ -16,9 +16,12 @@ points. A chart that fails is logged and left out; the table has the numbers.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.oogo.report import ReportChart
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +49,7 @@ def _name(value: Any) -> str:
     return region_name(value, "nl")
 
 
-def comparison_figure(services: Any, region: Any, indicator: str, category: str,
+def comparison_figure(services: Services, region: Any, indicator: str, category: str,
                       alone: set[str], key: str) -> ReportChart | None:
     from indicators.charts import comparison_chart, title_of
 
@@ -73,7 +76,7 @@ def comparison_figure(services: Any, region: Any, indicator: str, category: str,
     return ReportChart(key, title, f"Staafdiagram: {title}", png, half=True)
 
 
-def trend_figure(services: Any, region: Any, indicator: str, category: str,
+def trend_figure(services: Services, region: Any, indicator: str, category: str,
                  alone: set[str]) -> ReportChart | None:
     from indicators.charts import title_of, trend_chart
 
@@ -96,7 +99,7 @@ def _published(engine: Any, region: Any, indicator: str, category: str) -> bool:
     return region.level in (_safe(engine.published_levels, indicator, category) or ())
 
 
-def build_charts(services: Any, region: Any, alone: set[str],
+def build_charts(services: Services, region: Any, alone: set[str],
                  points: Any | None = None) -> list[ReportChart]:
     """All report charts that could be made; failures are logged, never raised."""
     engine = services.indicators

@@ -18,13 +18,16 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.oogo import scoring
 from bot.oogo.model import Evidence, Point
 from bot.oogo.own_scan import OwnScan, own_scan_view
 from bot.oogo.passages import passage_for
 from bot.oogo.scan_texts import TEXTS, number
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -52,13 +55,10 @@ class ScanOutcome:
     sources: list[str] = field(default_factory=list)
 
 
-def latest_round(services: Any, region_code: str) -> Any | None:
+def latest_round(services: Services, region_code: str) -> Any | None:
     """The region's newest closed round result (published figures only), or ``None``."""
-    service = getattr(services, "regioscan", None)
-    if service is None:
-        return None
     try:
-        return service.region_result(region_code)
+        return services.regioscan.region_result(region_code)
     except Exception as exc:  # noqa: BLE001 - the store is not set up or unavailable
         log.info("no regioscan round for %s: %s", region_code, type(exc).__name__)
         return None
@@ -128,17 +128,17 @@ def own_points(view: OwnScan, language: str) -> list[Point]:
     """The asker's weakest theme, when its mean is at most the midpoint."""
     t = TEXTS[language]
     low, high = view.scale
-    scored = [th for th in view.themes if th.mean is not None]
+    scored = [(th.mean, th) for th in view.themes if th.mean is not None]
     if not scored:
         return []
-    theme = min(scored, key=lambda th: (th.mean, th.key))
-    if theme.mean > (low + high) / 2:
+    mean, theme = min(scored, key=lambda pair: (pair[0], pair[1].key))
+    if mean > (low + high) / 2:
         return []
-    text = t["own_theme"].format(label=theme.name, mean=number(theme.mean, language),
+    text = t["own_theme"].format(label=theme.name, mean=number(mean, language),
                                  low=number(low, language, 0), high=number(high, language, 0),
                                  k=theme.answered, n=theme.size)
     evidence = [_evidence("own", text, {"item": theme.key, "item_kind": "theme",
-                                        "mean": theme.mean, "answered": theme.answered,
+                                        "mean": mean, "answered": theme.answered,
                                         "size": theme.size, "scale": list(view.scale)})]
     lowest = [(s, v) for s, v in theme.weakest if v <= (low + high) / 2]
     if lowest:
@@ -149,10 +149,10 @@ def own_points(view: OwnScan, language: str) -> list[Point]:
     questions = theme.discuss[:2] or [t["improve"].format(label=theme.name)]
     return [_point(theme.key, "own", t["own_title"].format(label=theme.name), t["own_why"],
                    evidence, questions + [t["owner"]],
-                   scoring.scan_weak_score(theme.mean, low, high), language)]
+                   scoring.scan_weak_score(mean, low, high), language)]
 
 
-def collect(services: Any, region: Any, language: str, own_scan: Any = None) -> ScanOutcome:
+def collect(services: Services, region: Any, language: str, own_scan: Any = None) -> ScanOutcome:
     """Scan points for ``region``: from its newest closed round and from the asker's own scan."""
     from bot.oogo.scan_view import scan_view
 

@@ -11,7 +11,10 @@ helper reads the engine's values (``demo``, ``source``) and its provenance recor
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.services import Services
 
 NOT_COMPARED_NL = "niet vergeleken: echt cijfer tegenover demonstratiecijfer"
 
@@ -21,7 +24,7 @@ def has_real(values: list[Any]) -> bool:
     return any(not getattr(v, "demo", True) for v in values if v is not None)
 
 
-def about(services: Any, values: list[Any], language: str) -> list[str]:
+def about(services: Services, values: list[Any], language: str) -> list[str]:
     """Definition and source lines per indicator, real figures with their CBS table and CBS's
     definition, demo figures with the demo definition; empty when every figure is demo (then
     the catalog's definitions and the general demo notice say it already)."""

@@ -130,7 +130,7 @@ class RoundResult:
 def _theme_scores(responses: list[tuple[str, Answers]], ids: list[str]) -> list[tuple[str, float]]:
     scores = []
     for role, answers in responses:
-        values = [answers[i] for i in ids if answers.get(i) is not None]
+        values = [v for v in (answers.get(i) for i in ids) if v is not None]
         if values:
             scores.append((role, statistics.fmean(values)))
     return scores

@@ -16,7 +16,7 @@ import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse
@@ -43,6 +43,9 @@ from bot.channels.api.security import (
 from bot.channels.api.startup import check_data_dir, check_store, fatal, warm_up
 from bot.settings import Settings
 
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.services import Services
+
 log = logging.getLogger(__name__)
 
 STATIC = Path(__file__).with_name("static")
@@ -65,7 +68,7 @@ DESCRIPTION = (
 )
 
 
-def create_app(services: Any | None = None, settings: Settings | None = None) -> FastAPI:
+def create_app(services: Services | None = None, settings: Settings | None = None) -> FastAPI:
     """Build the app; ``services`` defaults to ``build_services(settings)`` at startup."""
     if settings is None:
         settings = services.settings if services is not None else Settings()

@@ -4,12 +4,15 @@ else the region's trend over the available years. Drawn by ``indicators.charts``
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import HTTPException
 
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.services import Services
 
-def render_indicator_chart(services: Any, indicator: str, region: Any, other: Any | None,
+
+def render_indicator_chart(services: Services, indicator: str, region: Any, other: Any | None,
                            category: str, year: int | None) -> bytes:
     from indicators import charts
 
@@ -30,7 +33,7 @@ def render_indicator_chart(services: Any, indicator: str, region: Any, other: An
             png = charts.comparison_chart(values, title=title)
         else:
             trend = engine.trend(indicator, region.code, category)
-            values = list(getattr(trend, "values", trend))
+            values = list(trend.values)
             title = f"{label}: {region.name}{demo(values)}"
             png = charts.trend_chart(values, title=title)
     except HTTPException:

@@ -13,7 +13,10 @@ document (``Reply.documents``) come from the core itself.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -23,7 +26,7 @@ def user_of(caller: Any) -> str:
     return f"{caller.kind}:{caller.user_id}"
 
 
-def profile_region(services: Any, conversation_id: str) -> dict[str, str] | None:
+def profile_region(services: Services, conversation_id: str) -> dict[str, str] | None:
     """The conversation's own region as ``{code, name, level}``, or None (read from the state;
     after a turn the reply carries it already, see ``region_ref``)."""
     from bot.core.assistant import STATE_KEY
@@ -38,7 +41,7 @@ def profile_region(services: Any, conversation_id: str) -> dict[str, str] | None
     return region_ref(services, code)
 
 
-def region_ref(services: Any, code: str | None) -> dict[str, str] | None:
+def region_ref(services: Services, code: str | None) -> dict[str, str] | None:
     """``{code, name, level}`` of a region code, or None (unknown code or none at all)."""
     if not code:
         return None
@@ -50,7 +53,7 @@ def region_ref(services: Any, code: str | None) -> dict[str, str] | None:
     return {"code": region.code, "name": region.name, "level": region.level}
 
 
-def scan_status(services: Any, conversation_id: str) -> dict[str, Any] | None:
+def scan_status(services: Services, conversation_id: str) -> dict[str, Any] | None:
     """The unfinished regioscan of this conversation: active or paused, how far, or None."""
     from bot.regioscan.model import ScanState
 
@@ -76,7 +79,7 @@ def stored_reply(data: dict[str, Any]) -> dict[str, Any]:
                                                          "scan")}
 
 
-def history(services: Any, conversation_id: str) -> dict[str, Any]:
+def history(services: Services, conversation_id: str) -> dict[str, Any]:
     """The turns of a conversation and what the header and banner need."""
     turns = services.turn_store.turns(conversation_id)
     return {

@@ -17,7 +17,7 @@ from __future__ import annotations
 import inspect
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import anyio
 from fastapi import HTTPException, Request
@@ -29,6 +29,9 @@ from bot.channels.api.security import (
     key_fingerprint,
 )
 from bot.core.messages import IncomingMessage, Reply
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.services import Services
 
 _SAFE = re.compile(r"[^A-Za-z0-9_.-]")
 
@@ -93,7 +96,7 @@ def caller_of(request: Request) -> Caller:
                              "of open de chatpagina.")
 
 
-async def call_assistant(services: Any, message: IncomingMessage) -> Reply:
+async def call_assistant(services: Services, message: IncomingMessage) -> Reply:
     """Run ``Assistant.handle`` (sync or async) without blocking the event loop."""
     assistant = services.assistant
     if inspect.iscoroutinefunction(assistant.handle):

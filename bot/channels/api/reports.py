@@ -12,7 +12,10 @@ from __future__ import annotations
 import base64
 import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.services import Services
 
 REPORT_FORMATS = ("pdf", "html", "md")
 SCAN_FORMATS = ("pdf", "md")
@@ -21,7 +24,7 @@ MEDIA = {"pdf": "application/pdf", "html": "text/html; charset=utf-8",
          "md": "text/markdown; charset=utf-8"}
 
 
-def render_report(services: Any, region_code: str, fmt: str,
+def render_report(services: Services, region_code: str, fmt: str,
                   conversation_id: str | None = None) -> bytes:
     """The report of ``region_code`` as PDF bytes, UTF-8 HTML or UTF-8 Markdown; with the
     regioscan that (caller-scoped) conversation completed, if any."""
@@ -65,7 +68,7 @@ def _today() -> str:
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
-def render_own_result(services: Any, record: Any, fmt: str) -> bytes:
+def render_own_result(services: Services, record: Any, fmt: str) -> bytes:
     """One person's submitted scan: their answers and the outcome per theme."""
     from bot.regioscan.charts import outcome_chart
     from bot.regioscan.export import personal_markdown

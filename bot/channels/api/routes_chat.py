@@ -15,7 +15,7 @@ import json
 import logging
 import re
 from collections.abc import AsyncIterator
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import anyio
 from fastapi import APIRouter, Depends, HTTPException, Request
@@ -26,6 +26,9 @@ from bot.channels.api import conversation
 from bot.channels.api.deps import Caller, call_assistant, caller_of, services_of
 from bot.channels.api.serialize import reply_to_json
 from bot.core.messages import IncomingMessage, Reply
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.services import Services
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api", tags=["chat"])
@@ -52,7 +55,7 @@ class FeedbackRequest(BaseModel):
     comment: str | None = Field(None, max_length=2000)
 
 
-def _known_region(services: Any, code: str) -> bool:
+def _known_region(services: Services, code: str) -> bool:
     try:
         services.registry.get(code)
     except Exception:  # noqa: BLE001 - UnknownRegion: the caller says so in Dutch
@@ -83,7 +86,7 @@ def _message(request: Request, caller: Caller, body: ChatRequest) -> IncomingMes
                            choice=body.choice, region=region)
 
 
-def _finish(services: Any, request: Request, message: IncomingMessage, body: ChatRequest,
+def _finish(services: Services, request: Request, message: IncomingMessage, body: ChatRequest,
             reply: Reply) -> dict[str, Any]:
     """The reply's JSON for this turn, after keeping the turn (runs in a worker thread)."""
     cid = message.conversation_id

@@ -7,7 +7,7 @@ flag says when the shipped demonstration data is in use. Counts under 10 are sup
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import anyio
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -15,6 +15,9 @@ from fastapi.responses import Response
 
 from bot.channels.api.deps import Caller, caller_of, services_of
 from bot.channels.api.serialize import jsonable, suppress_small_counts
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.services import Services
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api", tags=["data"])
@@ -27,7 +30,7 @@ def region_json(region: Any) -> dict[str, str]:
     return {"code": region.code, "name": region.name, "level": region.level}
 
 
-def _resolve(services: Any, value: str, what: str = "regio") -> Any:
+def _resolve(services: Services, value: str, what: str = "regio") -> Any:
     """A Region for a code or name; 404 (Dutch) when unknown or ambiguous."""
     registry = services.registry
     value = value.strip()
@@ -54,7 +57,7 @@ async def regions(request: Request, q: str = Query("", max_length=80),
                                                                      limit)}
 
 
-def search_regions(services: Any, q: str, limit: int) -> list[dict[str, str]]:
+def search_regions(services: Services, q: str, limit: int) -> list[dict[str, str]]:
     """Exact code, resolver hit and candidates first, then names starting with / containing q."""
     registry = services.registry
     q = q.strip()
@@ -94,7 +97,7 @@ def _source(engine: Any, indicator: str) -> str:
     return getattr(definition, "source", "") or ""
 
 
-def indicator_values(services: Any, indicator: str, region: str, compare: str | None,
+def indicator_values(services: Services, indicator: str, region: str, compare: str | None,
                      category: str, year: int | None) -> dict[str, Any]:
     engine = services.indicators
     if indicator not in engine.catalog:

@@ -21,11 +21,14 @@ import logging
 import os
 import secrets
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import anyio
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.services import Services
 
 log = logging.getLogger(__name__)
 router = APIRouter(tags=["status"])
@@ -39,13 +42,13 @@ class NotReady(Exception):
         self.reason = reason
 
 
-def check_startup(services: Any, state: Any) -> None:
+def check_startup(services: Services, state: Any) -> None:
     warm = getattr(state, "warm", None)
     if warm is not None and not warm.is_set():
         raise NotReady("deze worker start nog op (kennisindex en gegevens laden)")
 
 
-def check_data(services: Any, state: Any) -> None:
+def check_data(services: Services, state: Any) -> None:
     registry = services.registry
     registry.get("NL01")
     engine = services.indicators
@@ -60,7 +63,7 @@ INDEX_REASONS = {
 }
 
 
-def check_index(services: Any, state: Any) -> None:
+def check_index(services: Services, state: Any) -> None:
     kb = services.knowledge
     if not hasattr(kb, "manifest") or not hasattr(kb, "store"):  # a stand-in knowledge base
         kb.search("OOGO", k=1)
@@ -76,7 +79,7 @@ def check_index(services: Any, state: Any) -> None:
                                                   "'oogo index')"))
 
 
-def check_store(services: Any, state: Any) -> None:
+def check_store(services: Services, state: Any) -> None:
     """Write a probe into the conversation store and read it back."""
     from bot.storage.errors import READ_ONLY_NL, StorageUnavailable
 
@@ -104,7 +107,7 @@ MESSAGES = {
 }
 
 
-def figures(services: Any) -> dict[str, Any]:
+def figures(services: Services) -> dict[str, Any]:
     """Which indicators are real (imported) and which are demonstration data."""
     try:
         from indicators.sources import figures_status
@@ -115,7 +118,7 @@ def figures(services: Any) -> dict[str, Any]:
         return {}
 
 
-def run_checks(services: Any, state: Any = None) -> dict[str, str]:
+def run_checks(services: Services, state: Any = None) -> dict[str, str]:
     """Each part's status: 'ok' or a short Dutch reason (details go to the log)."""
     results: dict[str, str] = {}
     for name, check in CHECKS.items():

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import anyio
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -18,6 +18,9 @@ from fastapi.responses import Response
 
 from bot.channels.api import conversation
 from bot.channels.api.deps import Caller, caller_of, services_of
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.services import Services
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api/chat", tags=["chat"])
@@ -77,7 +80,7 @@ async def export(request: Request, conversation_id: str | None = CONVERSATION,
                        f"oogo-gesprek-{stamp}.md")
 
 
-def _own_scan(services: Any, caller: Caller, cid: str, ref: str | None) -> Any:
+def _own_scan(services: Services, caller: Caller, cid: str, ref: str | None) -> Any:
     """The caller's submitted scan: by id (``ref``) or the newest one of this conversation."""
     scans = services.regioscan.scans
     if ref:
@@ -117,7 +120,7 @@ async def scan_result(request: Request, fmt: str, conversation_id: str | None = 
     return _attachment(body, MEDIA[fmt], f"regioscan-uitslag.{fmt}")
 
 
-async def _round_result(services: Any, code: str, fmt: str) -> Response:
+async def _round_result(services: Services, code: str, fmt: str) -> Response:
     from bot.channels.api.reports import MEDIA, render_round_result
     from bot.regioscan.rounds import INVITE_ALPHABET, INVITE_LENGTH, RoundError
 

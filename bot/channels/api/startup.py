@@ -13,7 +13,10 @@ import os
 import secrets
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +52,7 @@ def check_data_dir(settings: Any) -> Path:
     return directory
 
 
-def check_store(services: Any) -> None:
+def check_store(services: Services) -> None:
     """Migrate the database and write to it once; read-only is fatal, unreachable is not."""
     from bot.storage.errors import READ_ONLY_NL, StorageUnavailable
 
@@ -65,7 +68,7 @@ def check_store(services: Any) -> None:
         log.warning("database not reachable at startup; /readyz reports it until it is")
 
 
-def warm_up(services: Any, done: threading.Event) -> None:
+def warm_up(services: Services, done: threading.Event) -> None:
     """Load data, core and this worker's knowledge index in the background so the first user
     does not wait (on a fresh data dir this builds the index, as the first search would);
     ``done`` is set when this worker is ready for /readyz, whatever happened."""

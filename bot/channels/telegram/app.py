@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import SecretStr
 
@@ -18,10 +18,13 @@ from bot.channels.telegram import handlers
 from bot.channels.telegram.logsafety import protect_token
 from bot.channels.telegram.texts import commands, menu_languages
 
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.services import Services
+
 log = logging.getLogger(__name__)
 
 
-def build_telegram_app(services: Any, token: str, base_url: str | None = None,
+def build_telegram_app(services: Services, token: str, base_url: str | None = None,
                        *, max_retries: int = 3) -> Any:
     """The Application with all handlers; ``base_url`` points at another Bot API server
     (a local one, or the fake server in the tests), e.g. ``http://127.0.0.1:8081/bot``."""

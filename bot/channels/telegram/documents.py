@@ -16,15 +16,18 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.channels.telegram import texts
 from bot.core.messages import DocumentOffer
 
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.services import Services
+
 log = logging.getLogger(__name__)
 
 
-def build_report_pdf(services: Any, region: str,
+def build_report_pdf(services: Services, region: str,
                      conversation_id: str | None = None) -> tuple[str, bytes]:
     """(region name, PDF bytes) of the preparation document, with the regioscan this chat
     completed, if any; raises the report's own errors."""
@@ -37,7 +40,7 @@ def build_report_pdf(services: Any, region: str,
     return report.region_name, render_pdf(report)
 
 
-def build_scan_result_pdf(services: Any, offer: DocumentOffer,
+def build_scan_result_pdf(services: Services, offer: DocumentOffer,
                           conversation_id: str) -> tuple[str, bytes] | None:
     """(file name, PDF bytes) of the regioscan outcome on offer: a round's aggregates (``ref`` =
     invitation code; small groups hidden by the service) or this chat's own submitted scan
@@ -54,7 +57,7 @@ def build_scan_result_pdf(services: Any, offer: DocumentOffer,
     return "regioscan-uitslag.pdf", render_own_result(services, record, "pdf")
 
 
-async def send_scan_result(chat: Any, offer: DocumentOffer, services: Any,
+async def send_scan_result(chat: Any, offer: DocumentOffer, services: Services,
                            keep_busy: Any) -> None:
     """The outcome as a PDF, or nothing: the outcome text was sent already."""
     if "pdf" not in offer.formats or not offer.ref:
@@ -78,7 +81,7 @@ def filename_for(name: str) -> str:
     return f"oogo-voorbereiding-{slug}.pdf"
 
 
-async def send_documents(chat: Any, offers: list[DocumentOffer], services: Any,
+async def send_documents(chat: Any, offers: list[DocumentOffer], services: Services,
                          keep_busy: Any, language: str = "nl") -> None:
     """Send each report or regioscan outcome on offer as a PDF; the conversation is the chat.
     The channel's own sentences (caption, failure) are in the reply's ``language``."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.core.answers import labels as lb
-from bot.core.answers.context import NATIONAL, Context, NoData, shown_text
+from bot.core.answers.context import NATIONAL, Context, NoData, indicator_of, shown_text
 from bot.core.answers.format import fmt_value
 from bot.core.understanding.model import Understanding
 from bot.core.understanding.slots import breakdown_dimension
@@ -29,17 +29,18 @@ def wants_jeugdhulp(u: Understanding, category: str) -> bool:
 
 def jeugdhulp_lines(ctx: Context, u: Understanding, year: int | None) -> None:
     """Jeugdhulp zonder and met verblijf, then the total jeugdzorg named for what it counts."""
+    indicator = indicator_of(u)
     regions = u.regions or [NATIONAL]
     single = len(regions) == 1 and regions[0] != NATIONAL
     for code in regions:
         for category in JEUGDHULP:
-            ctx.draft.lines.append(ctx.value_line(ctx.lookup(u.indicator, code, category, year)))
+            ctx.draft.lines.append(ctx.value_line(ctx.lookup(indicator, code, category, year)))
             if single and category == JEUGDHULP[0]:  # right under the figure it is about
-                comparison = ctx.compare_or_refuse(u.indicator, code, NATIONAL, category, year)
+                comparison = ctx.compare_or_refuse(indicator, code, NATIONAL, category, year)
                 if comparison is not None:
                     ctx.draft.lines.append(ctx.comparison_line(comparison))
     first = regions[0]
-    total = ctx.lookup(u.indicator, first, "totaal", year)
+    total = ctx.lookup(indicator, first, "totaal", year)
     ctx.fact(total)
     ctx.draft.lines.append(ctx.t.render("jeugdhulp_note", ctx.lang,
                                         value=fmt_value(total, ctx.lang),
@@ -53,11 +54,12 @@ def breakdown_handler(ctx: Context, u: Understanding, category: str, year: int |
 
 def breakdown_lines(ctx: Context, u: Understanding, year: int | None) -> None:
     """Values per onderwijssoort, zorgtype or risk factor for the (first) region, sorted."""
+    indicator = indicator_of(u)
     code = (u.regions or [NATIONAL])[0]
-    dimension = breakdown_dimension(u.indicator, u.query.lower(), u.category)
-    definition = ctx.engine.indicator(u.indicator)
+    dimension = breakdown_dimension(indicator, u.query.lower(), u.category)
+    definition = ctx.engine.indicator(indicator)
     try:
-        values = ctx.engine.breakdown(u.indicator, code, year, dimension)
+        values = ctx.engine.breakdown(indicator, code, year, dimension)
     except NotPublished:
         raise
     except Exception as exc:  # noqa: BLE001 - engine has no such breakdown
@@ -65,7 +67,7 @@ def breakdown_lines(ctx: Context, u: Understanding, year: int | None) -> None:
     if not values:
         categories = definition.categories.get(dimension, ())
         if categories:  # none published at this level: explain with the first one
-            ctx.lookup(u.indicator, code, categories[0], year)
+            ctx.lookup(indicator, code, categories[0], year)
         raise NoData(f"breakdown {code}")
     national = _national(ctx, values, code)
     values.sort(key=lambda v: (v.value is None, -(v.value or 0.0), v.category))
@@ -87,7 +89,7 @@ def breakdown_lines(ctx: Context, u: Understanding, year: int | None) -> None:
         else:
             ctx.draft.lines.append(t.render("breakdown_line", lang, category=category,
                                             value=shown_text(ctx, value)))
-    if u.indicator == "jeugdzorg" and dimension in ("onderwijssoort", "zorgtype"):
+    if indicator == "jeugdzorg" and dimension in ("onderwijssoort", "zorgtype"):
         ctx.draft.lines.append(t.render(f"breakdown_share_{dimension}", lang))
     if values[0].value is not None and len(values) > 1:
         ctx.draft.lines.append(t.render(

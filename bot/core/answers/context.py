@@ -29,6 +29,14 @@ class NoData(LookupError):
     """The engine has no value for what was asked (region, category or year)."""
 
 
+def indicator_of(u: Understanding) -> str:
+    """The indicator asked about; an indicator answer without one has nothing to compute, which
+    the answer reports as missing data."""
+    if u.indicator is None:
+        raise NoData("no indicator in the question")
+    return u.indicator
+
+
 class Refused(LookupError):
     """A comparison the engine refuses: a real figure against a demonstration one. ``text``
     says why in the answer's language; ``real`` and ``demo`` are the two figures."""

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.core.messages import Fact, Notice, RegionRef
+from bot.core.messages import Fact, Notice, RegionLevel, RegionRef
 
-LEVELS = ("gemeente", "swv_po", "swv_vo", "land")
+LEVELS: tuple[RegionLevel, ...] = ("gemeente", "swv_po", "swv_vo", "land")
 
 
 def to_fact(value: Any) -> Fact:
@@ -80,7 +80,7 @@ def region_refs(registry: Any, codes: list[str]) -> list[RegionRef]:
             region = registry.get(code)
         except Exception:  # noqa: BLE001 - a region without registry entry is skipped
             continue
-        level = region.level if region.level in LEVELS else "gemeente"
+        level: RegionLevel = next((lv for lv in LEVELS if lv == region.level), "gemeente")
         refs.append(RegionRef(code=region.code, name=region.name, level=level))
     return refs
 

@@ -20,12 +20,12 @@ demonstration data, the notice.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.core.answers import breakdown, series
 from bot.core.answers import labels as lb
 from bot.core.answers.charts import maybe_chart
-from bot.core.answers.context import NATIONAL, Context, Draft, NoData
+from bot.core.answers.context import NATIONAL, Context, Draft, NoData, indicator_of
 from bot.core.answers.evidence import dedupe, region_name, region_refs
 from bot.core.answers.followups import followups_for
 from bot.core.answers.format import fmt_value
@@ -35,14 +35,17 @@ from bot.core.understanding.model import Understanding
 from indicators.levels import NotPublished
 from prompts.loader import templates
 
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.core.ports import Figures
+
 logger = logging.getLogger(__name__)
 __all__ = ["Draft", "NoData", "answer_indicator"]
 
 
-def answer_indicator(u: Understanding, services: Any, *, charts: bool = True,
+def answer_indicator(u: Understanding, figures: Figures, *, charts: bool = True,
                      show_counts: bool = True) -> Reply:
     """Answer an indicator question described by ``u`` (intent indicator/compare/trend)."""
-    engine, registry, lang = services.indicators, services.registry, u.language
+    engine, registry, lang = figures.indicators, figures.registry, u.language
     t = templates()
     draft = Draft()
     ctx = Context(engine, registry, lang, show_counts, draft)
@@ -59,7 +62,7 @@ def answer_indicator(u: Understanding, services: Any, *, charts: bool = True,
         _run(ctx, u, category, year)
     except NoData as exc:
         logger.info("no data: %s", exc)
-        return _no_data(u, services, category)
+        return _no_data(u, figures, category)
     if charts:
         chart = maybe_chart(u, draft, lang)
         if chart is not None:
@@ -75,7 +78,7 @@ def answer_indicator(u: Understanding, services: Any, *, charts: bool = True,
         regions=region_refs(registry, regions),
         charts=draft.charts,
         demo_data=demo,
-        about=about_lines(engine, registry, draft.values, u.indicator, lang),
+        about=about_lines(engine, registry, draft.values, indicator_of(u), lang),
         notices=demo_notices(registry, draft.values, lang),
         followups=follow,
         buttons=draft.buttons + [Button(label=f, value=f) for f in follow],
@@ -109,18 +112,19 @@ def _run(ctx: Context, u: Understanding, category: str, year: int | None) -> Non
 
 def _value(ctx: Context, u: Understanding, category: str, year: int | None) -> None:
     """Value(s) for the named regions; one gemeente/SWV is set against Nederland."""
+    indicator = indicator_of(u)
     regions = u.regions or [NATIONAL]
-    if u.indicator == "neet_rr" and u.category is None:
+    if indicator == "neet_rr" and u.category is None:
         breakdown.breakdown_lines(ctx, u, year)
         return
     if breakdown.wants_jeugdhulp(u, category):
         breakdown.jeugdhulp_lines(ctx, u, year)
         return
     for code in regions:
-        ctx.draft.lines.append(ctx.value_line(ctx.lookup(u.indicator, code, category, year)))
+        ctx.draft.lines.append(ctx.value_line(ctx.lookup(indicator, code, category, year)))
     if len(regions) == 1 and regions[0] != NATIONAL:
         try:
-            comparison = ctx.compare_or_refuse(u.indicator, regions[0], NATIONAL, category, year)
+            comparison = ctx.compare_or_refuse(indicator, regions[0], NATIONAL, category, year)
         except NoData:
             return
         if comparison is not None:
@@ -129,6 +133,7 @@ def _value(ctx: Context, u: Understanding, category: str, year: int | None) -> N
 
 def _compare(ctx: Context, u: Understanding, category: str, year: int | None) -> None:
     """The first region against each of the others (named regions, Nederland, or the SWV)."""
+    indicator = indicator_of(u)
     regions = list(dict.fromkeys(u.regions))
     if len(regions) == 1:
         regions.append(NATIONAL if regions[0] != NATIONAL else regions[0])
@@ -136,9 +141,9 @@ def _compare(ctx: Context, u: Understanding, category: str, year: int | None) ->
         _value(ctx, u, category, year)
         return
     first = regions[0]
-    ctx.draft.lines.append(ctx.value_line(ctx.lookup(u.indicator, first, category, year)))
+    ctx.draft.lines.append(ctx.value_line(ctx.lookup(indicator, first, category, year)))
     for other in regions[1:]:
-        comparison = ctx.compare_or_refuse(u.indicator, first, other, category, year)
+        comparison = ctx.compare_or_refuse(indicator, first, other, category, year)
         if comparison is None:  # a real figure against a demonstration one: said why not
             continue
         if comparison.skipped == "swv_is_gemeente":
@@ -156,6 +161,7 @@ def _compare(ctx: Context, u: Understanding, category: str, year: int | None) ->
 def _alone(ctx: Context, u: Understanding, comparison: Any, regions: list[str],
            category: str, year: int | None) -> None:
     """The SWV is the gemeente alone: say so and compare with Nederland instead."""
+    indicator = indicator_of(u)
     swv = comparison.b
     ctx.fact(swv)
     ctx.draft.lines.append(ctx.t.render("swv_alone", ctx.lang, swv=ctx.name(swv.region),
@@ -163,7 +169,7 @@ def _alone(ctx: Context, u: Understanding, comparison: Any, regions: list[str],
                                         value=fmt_value(swv, ctx.lang)))
     if NATIONAL in regions:
         return
-    national = ctx.compare_or_refuse(u.indicator, comparison.a.region, NATIONAL, category,
+    national = ctx.compare_or_refuse(indicator, comparison.a.region, NATIONAL, category,
                                      year)
     if national is None:
         return
@@ -186,10 +192,10 @@ HANDLERS = {
 }
 
 
-def _no_data(u: Understanding, services: Any, category: str) -> Reply:
+def _no_data(u: Understanding, figures: Figures, category: str) -> Reply:
     lang = u.language
-    label = lb.indicator_label(services.indicators, u.indicator, category, lang)
-    names = [region_name(services.registry, c, lang) for c in u.regions] or ["Nederland"]
+    label = lb.indicator_label(figures.indicators, u.indicator or "", category, lang)
+    names = [region_name(figures.registry, c, lang) for c in u.regions] or ["Nederland"]
     return Reply(
         text=templates().render("no_data", lang, label=label, region=", ".join(names),
                                 category_text=""),

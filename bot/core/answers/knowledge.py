@@ -15,7 +15,7 @@ import logging
 import re
 from typing import Any
 
-from bot.core.messages import Button, Citation, Passage, Reply
+from bot.core.messages import Button, Citation, Intent, Passage, Reply
 from knowledge.textproc import is_source_line
 from prompts.loader import templates
 
@@ -159,7 +159,7 @@ def _heading_button(passage: Passage, language: str, more: bool) -> Button:
     return Button(label=label, value=heading)
 
 
-def answer_knowledge(question: str, kb: Any, language: str, intent: str = "explain",
+def answer_knowledge(question: str, kb: Any, language: str, intent: Intent = "explain",
                      passages: list[Passage] | None = None) -> Reply:
     """Answer from the best section, say "not sure" with the closest headings, or say that
     the documents do not cover it."""
@@ -184,7 +184,7 @@ def answer_knowledge(question: str, kb: Any, language: str, intent: str = "expla
                 buttons.append(button)
         return Reply(text=t.render("knowledge_unsure", language), intent=intent,
                      buttons=buttons, options=[b.value for b in buttons],
-                     language=language)  # type: ignore[arg-type]
+                     language=language)
     best = found[0]
     lines = [t.render("knowledge_intro", language, answer=compose(best.text))]
     note = t.render("english_note", language)
@@ -197,5 +197,5 @@ def answer_knowledge(question: str, kb: Any, language: str, intent: str = "expla
               and not getattr(h, "twin", False)]
     if others and others[0].score >= best.score - SECOND_MARGIN:
         buttons.append(_heading_button(others[0], language, more=True))
-    return Reply(text="\n\n".join(lines), intent=intent, passages=[best],  # type: ignore[arg-type]
+    return Reply(text="\n\n".join(lines), intent=intent, passages=[best],
                  citations=citations_of([best]), buttons=buttons, language=language)

@@ -12,7 +12,14 @@ import logging
 from typing import Any
 
 from bot.core.answers import labels as lb
-from bot.core.answers.context import NATIONAL, Context, NoData, shown_text, significance_key
+from bot.core.answers.context import (
+    NATIONAL,
+    Context,
+    NoData,
+    indicator_of,
+    shown_text,
+    significance_key,
+)
 from bot.core.answers.format import fmt_value
 from bot.core.understanding.model import Understanding
 from indicators.levels import NotPublished
@@ -37,12 +44,13 @@ def _years(ctx: Context, u: Understanding) -> list[int]:
 def trend_lines(ctx: Context, u: Understanding, category: str, year: int | None) -> None:
     """Every year for each region, the judged change, and for the first region the change
     against Nederland's (tested) and a chart with its samenwerkingsverband and Nederland."""
+    indicator = indicator_of(u)
     years = _years(ctx, u)
     t, lang = ctx.t, ctx.lang
     regions = u.regions or [NATIONAL]
     for k, code in enumerate(regions):
-        trend = _trend(ctx, u.indicator, code, category, years)
-        label = ctx.title(u.indicator, category)
+        trend = _trend(ctx, indicator, code, category, years)
+        label = ctx.title(indicator, category)
         ctx.draft.lines.append(t.render("trend_intro", lang, label=label, region=ctx.name(code)))
         for value in trend.values:
             ctx.fact(value)
@@ -112,9 +120,10 @@ def trend_vs_claim(cmp: Any) -> dict:
 def _against_national(ctx: Context, u: Understanding, trend: Any, category: str,
                       years: list[int]) -> None:
     """The national change (its two end figures are facts) and whether the region's differs."""
+    indicator = indicator_of(u)
     engine, t, lang = ctx.engine, ctx.t, ctx.lang
     try:
-        cmp = engine.compare_trend(u.indicator, trend.region, category, NATIONAL, years)
+        cmp = engine.compare_trend(indicator, trend.region, category, NATIONAL, years)
     except Exception:  # noqa: BLE001 - no national trend: the region's own lines stand
         logger.info("no trend comparison for %s", trend.region, exc_info=True)
         return
@@ -141,7 +150,7 @@ def _against_national(ctx: Context, u: Understanding, trend: Any, category: str,
         sig = "trend_vs_sig_small" if cmp.significant else "trend_vs_sig_no"
         ctx.draft.lines.append(t.render("trend_vs_same", lang, region=name,
                                         significance=t.render(sig, lang)))
-    swv = _own_swv_trend(ctx, u.indicator, trend.region, category, years)
+    swv = _own_swv_trend(ctx, indicator, trend.region, category, years)
     ctx.draft.series += [s for s in (swv, cmp.reference) if s is not None]
 
 
@@ -175,11 +184,12 @@ def _own_swv_trend(ctx: Context, indicator: str, code: str, category: str,
 def peer_lines(ctx: Context, u: Understanding, category: str, year: int | None) -> None:
     """The region's value and those of its most alike gemeenten, and the tested difference
     with those gemeenten together (their summed counts)."""
+    indicator = indicator_of(u)
     code = (u.regions or [NATIONAL])[0]
     if code == NATIONAL:
         raise NoData("no peers for Nederland")
     try:
-        result = ctx.engine.compare_peers(u.indicator, code, category, year, PEERS_N)
+        result = ctx.engine.compare_peers(indicator, code, category, year, PEERS_N)
     except NotPublished:
         raise
     except Exception as exc:  # noqa: BLE001 - the engine has no such figures
@@ -188,7 +198,7 @@ def peer_lines(ctx: Context, u: Understanding, category: str, year: int | None) 
     ctx.fact(own)
     t, lang = ctx.t, ctx.lang
     ctx.draft.lines.append(t.render("peers_intro", lang, region=ctx.name(code),
-                                    label=ctx.label(u.indicator, category), year=own.year))
+                                    label=ctx.label(indicator, category), year=own.year))
     for value in result.peers:
         ctx.fact(value)
         ctx.draft.lines.append(t.render("peers_line", lang, region=ctx.name(value.region),
@@ -222,10 +232,11 @@ def peer_lines(ctx: Context, u: Understanding, category: str, year: int | None) 
 
 def position_lines(ctx: Context, u: Understanding, category: str, year: int | None) -> None:
     """Rank among all regions of the level and whether it is in the highest or lowest 5%."""
+    indicator = indicator_of(u)
     code = (u.regions or [NATIONAL])[0]
-    own = ctx.lookup(u.indicator, code, category, year)
+    own = ctx.lookup(indicator, code, category, year)
     try:
-        pos = ctx.engine.position(u.indicator, code, category, own.year)
+        pos = ctx.engine.position(indicator, code, category, own.year)
     except Exception as exc:  # noqa: BLE001
         raise NoData(f"position {code}: {exc}") from exc
     rank, n = int(pos.rank or 0), int(pos.n or 0)
@@ -240,7 +251,7 @@ def position_lines(ctx: Context, u: Understanding, category: str, year: int | No
     group = level_plural(pos.level, lang)
     ctx.draft.lines.append(t.render("position", lang, region=ctx.name(code),
                                     value=fmt_value(own, lang), rank=rank, n=n, group=group,
-                                    label=ctx.label(u.indicator, category), year=own.year))
+                                    label=ctx.label(indicator, category), year=own.year))
     key = "position_top" if pos.top_5pct else "position_bottom" if pos.bottom_5pct \
         else "position_middle"
     # for the LLM check: the rank and the count belong to this region, and so does the
@@ -257,11 +268,12 @@ LOWEST = ("laagste", "lowest", "minste", "onderaan", "least")
 
 def ranking_lines(ctx: Context, u: Understanding, category: str, year: int | None) -> None:
     """The gemeenten with the highest (or lowest) value, with Nederland for reference."""
+    indicator = indicator_of(u)
     lowest = any(word in u.query.lower() for word in LOWEST)
     values = []
     for region in ctx.registry.gemeenten():
         try:
-            value = ctx.lookup(u.indicator, region.code, category, year)
+            value = ctx.lookup(indicator, region.code, category, year)
         except NoData:
             continue
         if value.value is not None:
@@ -275,7 +287,7 @@ def ranking_lines(ctx: Context, u: Understanding, category: str, year: int | Non
     which = {"nl": ("laagste", "hoogste"), "en": ("lowest", "highest")}[lang][0 if lowest else 1]
     count = ("tien" if lang == "nl" else "ten") if len(top) == 10 else len(top)
     ctx.draft.lines.append(t.render("ranking_intro", lang, count=count, which=which,
-                                    label=ctx.label(u.indicator, category), year=top[0].year))
+                                    label=ctx.label(indicator, category), year=top[0].year))
     for value in top:
         ctx.fact(value)
         ctx.draft.lines.append(t.render("peers_line", lang, region=ctx.name(value.region),
@@ -283,7 +295,7 @@ def ranking_lines(ctx: Context, u: Understanding, category: str, year: int | Non
     if left_out:
         ctx.draft.lines.append(t.render("ranking_left_out", lang, other=_other_kind(ctx, top[0])))
     try:
-        national = ctx.lookup(u.indicator, NATIONAL, category, top[0].year)
+        national = ctx.lookup(indicator, NATIONAL, category, top[0].year)
     except NoData:
         return
     ctx.fact(national)

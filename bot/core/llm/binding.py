@@ -60,7 +60,7 @@ def group_view(group: Any) -> FactView:
 
 
 def view(fact: object) -> FactView:
-    def get(name: str) -> object:
+    def get(name: str) -> Any:
         return fact.get(name) if isinstance(fact, dict) else getattr(fact, name, None)
 
     return FactView(str(get("indicator")), str(get("region")), str(get("category")),
@@ -138,6 +138,8 @@ def _close(value: float, decimals: int, fact: FactView) -> bool:
     the way the answer's formatter rounds it (``round``), and shows at least the precision the
     answer shows it with ("3%" is not 3,4%). Exactly, not within half a unit: a value on the
     boundary (3,45) is shown as one number (3,5), and the other side (3,4) is another fact's."""
+    if fact.value is None:  # a count-only fact (a reference group) has no value to match
+        return False
     target = float(fact.value)
     if decimals < shown_decimals(fact) and target != round(target):
         return False
@@ -245,7 +247,8 @@ class NumberCheck:
             return None
         inside = [t for t in s.values if clause.start <= t.start < clause.end]
         for f in candidates:
-            bounds = self.intervals.get((f.indicator, f.region, f.category, f.year), ())
+            bounds: tuple[float, ...] = self.intervals.get(
+                (f.indicator, f.region, f.category, f.year), ())
             if len(inside) >= 2 and bounds:  # "van 2,3 tot 2,8": low first, high second
                 bounds = bounds[:1] if token is inside[0] else bounds[1:]
             for bound in bounds:

@@ -21,6 +21,7 @@ every reason, so ``debug.llm`` can say why a text was refused.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,8 +48,9 @@ class Verdict:
     sources: set[int] = field(default_factory=set)
 
 
-def check_answer(text: str, reply: Any, registry: Any, *, extra_facts: list[Any] = (),
-                 extra_claims: list[dict] = (), extra_passages: list[Any] = ()) -> Verdict:
+def check_answer(text: str, reply: Any, registry: Any, *, extra_facts: Sequence[Any] = (),
+                 extra_claims: Sequence[dict] = (),
+                 extra_passages: Sequence[Any] = ()) -> Verdict:
     """Check ``text`` (the LLM's) against ``reply`` (the template answer) and what tools added."""
     text = plain(text)
     facts = [view(f) for f in list(reply.facts) + list(extra_facts)]
@@ -60,7 +62,7 @@ def check_answer(text: str, reply: Any, registry: Any, *, extra_facts: list[Any]
     return Verdict(False, ["nothing computed to check against"])
 
 
-def _check_figures(text: str, reply: Any, registry: Any, facts: list, extra_claims: list[dict]
+def _check_figures(text: str, reply: Any, registry: Any, facts: list, extra_claims: Sequence[dict]
                    ) -> Verdict:
     claims = claims_of(list(reply.debug.get("claims", [])) + list(extra_claims))
     facts = facts + [group_view(g) for g in claims.groups.values()]

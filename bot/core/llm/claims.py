@@ -34,7 +34,7 @@ Entries that do not parse are ignored: a missing claim only makes the check stri
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypedDict
 
 from bot.core.llm.mentions import PEERS
 
@@ -111,6 +111,15 @@ class Claims:
         return [c for c in self.items if c.kind in kinds]
 
 
+class _Shared(TypedDict):
+    """The fields every claim kind reads the same way."""
+
+    indicator: str | None
+    category: str | None
+    significant: bool | None
+    relevant: bool | None
+
+
 def _flag(value: Any) -> bool | None:
     return None if value is None else bool(value)
 
@@ -130,8 +139,9 @@ def claims_of(raw: list[Any]) -> Claims:
 
 def _add(out: Claims, item: dict) -> None:
     kind = item.get("kind")
-    base = dict(indicator=item.get("indicator"), category=item.get("category"),
-                significant=_flag(item.get("significant")), relevant=_flag(item.get("relevant")))
+    base: _Shared = {"indicator": item.get("indicator"), "category": item.get("category"),
+                     "significant": _flag(item.get("significant")),
+                     "relevant": _flag(item.get("relevant"))}
     if kind == "compare":
         year = int(item["year"])
         out.items.append(Claim("compare", years=frozenset({year}), a=str(item["a"]),

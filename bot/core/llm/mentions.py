@@ -22,7 +22,7 @@ the region names blanked out first ("VO 23.05" is not the category vo).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -156,7 +156,7 @@ def region_mentions(text: str, vocab: Vocabulary) -> list[Mention]:
 
 
 def category_mentions(text: str, regions: list[Mention], language: str,
-                      labels: list[tuple[str, str]] = ()) -> list[Mention]:
+                      labels: Sequence[tuple[str, str]] = ()) -> list[Mention]:
     """Categories named in ``text``: the answer's own category labels first (longest first),
     then the understanding layer's words, and "als geheel" / "as a whole" for the total
     ("Jeugdzorg als geheel ...: 10,9%"). Region names and level names ("samenwerkingsverband

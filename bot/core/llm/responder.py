@@ -17,15 +17,18 @@ import logging
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.core.answers.evidence import dedupe, region_refs
 from bot.core.answers.provenance import demo_notices
 from bot.core.llm.check import check_answer
-from bot.core.llm.tools import ToolSink
+from bot.core.llm.tools import FigureParts, ToolSink
 from bot.core.messages import Reply
 from bot.core.understanding.model import Understanding
 from prompts.loader import load_prompt
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.core.ports import Knowledge
 
 logger = logging.getLogger(__name__)
 MAX_TOOL_ROUNDS = 3
@@ -33,8 +36,26 @@ MAX_CHARS = 4000
 DEFAULT_TIMEOUT = 8.0
 
 
-def build_responder(services: Any, chat_model: Any | None = None, kb: Any | None = None) -> \
-        LlmResponder:
+class LlmSettings(Protocol):
+    """The two settings the LLM path reads (``bot.settings.Settings`` has them)."""
+
+    @property
+    def llm(self) -> str | None: ...
+
+    @property
+    def llm_timeout(self) -> float: ...
+
+
+class LlmParts(FigureParts, Protocol):
+    """What the LLM path uses of the application: the figures (for the tools and the claim
+    check) and its settings, read on every answer so a changed deadline takes effect."""
+
+    @property
+    def settings(self) -> LlmSettings: ...
+
+
+def build_responder(services: LlmParts, chat_model: Any | None = None,
+                    kb: Knowledge | None = None) -> LlmResponder:
     """Create the chat model from ``settings.llm`` ('provider:model'); imports LangChain."""
     if chat_model is None:
         try:
@@ -45,20 +66,24 @@ def build_responder(services: Any, chat_model: Any | None = None, kb: Any | None
                 "'oogo-assistent[llm]', or build the image with --build-arg "
                 "OOGO_EXTRAS=postgres,llm") from exc
 
-        provider, model = services.settings.llm.split(":", 1)
+        spec = services.settings.llm
+        if not spec:
+            raise RuntimeError("OOGO_LLM is not set: no chat model to build")
+        provider, model = spec.split(":", 1)
         chat_model = init_chat_model(model, model_provider=provider,
                                      timeout=_timeout(services), max_retries=0)
     return LlmResponder(services, chat_model, kb)
 
 
-def _timeout(services: Any) -> float:
+def _timeout(services: LlmParts) -> float:
     return float(getattr(services.settings, "llm_timeout", DEFAULT_TIMEOUT) or DEFAULT_TIMEOUT)
 
 
 class LlmResponder:
     """Phrases answers with a LangChain chat model under the claim check."""
 
-    def __init__(self, services: Any, chat_model: Any, kb: Any | None = None) -> None:
+    def __init__(self, services: LlmParts, chat_model: Any,
+                 kb: Knowledge | None = None) -> None:
         self.services = services
         self.chat_model = chat_model
         self.kb = kb

@@ -26,6 +26,7 @@ therefore rejected (the template quotes the passage with an English note).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from bot.core.llm.textscan import all_words, sentences, wordset
@@ -102,7 +103,7 @@ class Source:
         return word in pool or any(_related(word, other) for other in pool)
 
 
-def unsupported(sentence: str, sources: Iterable[Source], extra: set[str] = frozenset(),
+def unsupported(sentence: str, sources: Iterable[Source], extra: AbstractSet[str] = frozenset(),
                 polarity: bool = True) -> str | None:
     """Why ``sentence`` is not supported by any one of ``sources`` (None when it is)."""
     words = [w for w in content_words(sentence) if w not in NEUTRAL and w not in extra]

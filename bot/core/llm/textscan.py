@@ -153,7 +153,8 @@ def numbers(text: str) -> list[NumberToken]:
     for match in NUMBER.finditer(masked):
         token = match.group(0).strip()
         unit = _UNIT.match(masked, match.end())
-        percent = bool(unit) and not unit.group(1).lower().startswith(("procentp", "percentage p"))
+        percent = unit is not None and not unit.group(1).lower().startswith(
+            ("procentp", "percentage p"))
         after = unit.end() if unit else match.end()
         following = _WORD.search(folded, after)
         gap = folded[after:following.start()] if following else ""

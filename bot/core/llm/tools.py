@@ -14,12 +14,17 @@ import functools
 import json
 import logging
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.core.answers.context import comparison_claim
 from bot.core.answers.evidence import to_fact
 from bot.core.answers.series import trend_claim
 from bot.core.messages import Fact, Passage
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.core.ports import Knowledge
+    from indicators.engine import IndicatorEngine
+    from indicators.registry import RegionRegistry
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +38,17 @@ class ToolSink:
     passages: list[Passage] = field(default_factory=list)
 
 
-def _code(services: Any, region: str) -> str:
+class FigureParts(Protocol):
+    """What the tools compute with: the region registry and the indicator engine."""
+
+    @property
+    def registry(self) -> RegionRegistry: ...
+
+    @property
+    def indicators(self) -> IndicatorEngine: ...
+
+
+def _code(services: FigureParts, region: str) -> str:
     res = services.registry.resolve(region)
     if res.region is None:
         raise LookupError(res.message or f"Onbekende regio: {region}")
@@ -47,7 +62,7 @@ def _value_dict(value: Any) -> dict:
             "suppressed": value.suppressed}
 
 
-def make_tools(services: Any, sink: ToolSink, kb: Any | None = None) -> list[Any]:
+def make_tools(services: FigureParts, sink: ToolSink, kb: Knowledge | None = None) -> list[Any]:
     """LangChain tools for lookup, compare, trend, peers and knowledge search."""
     from langchain_core.tools import StructuredTool
 
