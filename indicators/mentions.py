@@ -54,6 +54,9 @@ _CODE = re.compile(
     r"\b(?:GM\s?\d{4}|NL01|(?:(?:swv|samenwerkingsverband)\s*)?(?:PO|VO)\s?-?\d{2}[.\s-]?\d{2})\b",
     re.IGNORECASE,
 )
+# a code as the registry writes it (upper case, no space): always meant as a region, known or not
+# ("vo 2020" in running text is no code, so the loose _CODE does not count for unknown ones)
+_TYPED_CODE = re.compile(r"\b(?:GM|PO|VO)\d{4}\b")
 # words next to which a place name is expected in a telegraphic question ("Hoorn NEET 2021",
 # "jeugdzorg buren", "Best jeugdzorg vergeleken met Eindhoven")
 _FIGURE_WORDS = frozenset({
@@ -293,6 +296,11 @@ def find_places(registry: RegionRegistry, text: str) -> PlaceScan:
     mentions = find_mentions(registry, text)
     taken = [m.span for m in mentions]
     unknown = []
+    for match in _TYPED_CODE.finditer(text):  # "GM9999": a region code, just not one we know
+        span = (match.start(), match.end())
+        if not any(a < span[1] and span[0] < b for a, b in taken):
+            unknown.append(Mention(span, match.group(0), registry.resolve(match.group(0))))
+            taken.append(span)
     for start, end in _place_like(text, taken):
         res = registry.resolve(text[start:end])
         if res.ok or res.ambiguous:
