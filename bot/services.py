@@ -146,7 +146,7 @@ class Services:
 
         return RegioscanService(
             self.scan_definition, self.scan_store, self.round_store,
-            region_exists=self._region_exists,
+            region_exists=self.region_exists,
         )
 
     @cached_property
@@ -164,7 +164,9 @@ class Services:
         """Whether the database was opened in this process (a plain question never opens it)."""
         return "db" in self.__dict__
 
-    def _region_exists(self, code: str) -> bool:
+    def region_exists(self, code: str) -> bool:
+        """Whether ``code`` is a region of the registry (regioscan rounds, the chat's own
+        region)."""
         try:
             self.registry.get(code)
         except Exception:  # noqa: BLE001 - UnknownRegion or a registry without that code

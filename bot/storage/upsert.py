@@ -37,7 +37,5 @@ def upsert_statement(dialect: str, table: Table, keys: tuple[str, ...],
 
 def upsert(conn: Connection, table: Table, keys: dict[str, Any], values: dict[str, Any]) -> None:
     """Insert ``keys | values`` or, when a row with ``keys`` exists, update it with ``values``."""
-    insert = _dialect_insert(conn.dialect.name)
-    stmt = insert(table).values(**keys, **values)
-    stmt = stmt.on_conflict_do_update(index_elements=list(keys), set_=values)
-    conn.execute(stmt)
+    conn.execute(upsert_statement(conn.dialect.name, table, tuple(keys), tuple(values)),
+                 {**keys, **values})

@@ -10,7 +10,6 @@ state-changing use from a browser goes through the POST form.
 from __future__ import annotations
 
 import asyncio
-import inspect
 import json
 import logging
 import re
@@ -55,14 +54,6 @@ class FeedbackRequest(BaseModel):
     comment: str | None = Field(None, max_length=2000)
 
 
-def _known_region(services: Services, code: str) -> bool:
-    try:
-        services.registry.get(code)
-    except Exception:  # noqa: BLE001 - UnknownRegion: the caller says so in Dutch
-        return False
-    return True
-
-
 def _message(request: Request, caller: Caller, body: ChatRequest) -> IncomingMessage:
     limit = request.app.state.settings.max_message_chars
     text = body.text.strip()
@@ -75,7 +66,7 @@ def _message(request: Request, caller: Caller, body: ChatRequest) -> IncomingMes
     if region and not _REGION.match(region):
         raise HTTPException(422, "Deze regiocode ken ik niet. Gebruik bijvoorbeeld GM0363 of "
                                  "PO2707.")
-    if region and not _known_region(services_of(request), region):
+    if region and not services_of(request).region_exists(region):
         # well-formed but unknown (e.g. GM9999): say so instead of answering without it
         raise HTTPException(422, f"De regiocode {region} ken ik niet. Gebruik de code van een "
                                  "gemeente of samenwerkingsverband, bijvoorbeeld GM0363 of "
@@ -110,10 +101,6 @@ async def chat(body: ChatRequest, request: Request,
     ready response: the dict is plain JSON already, and FastAPI's encoder would walk it again."""
     message = _message(request, caller, body)
     services = services_of(request)
-    if inspect.iscoroutinefunction(services.assistant.handle):
-        reply = await call_assistant(services, message)
-        data = await anyio.to_thread.run_sync(_finish, services, request, message, body, reply)
-        return JSONResponse(data)
 
     def turn() -> dict[str, Any]:  # the answer and keeping it: one trip to a worker thread
         return _finish(services, request, message, body, services.assistant.handle(message))
