@@ -38,7 +38,7 @@ TOPIC_HEADINGS: dict[str, tuple[str, ...]] = {
     "regioscan_eigen": ("Hoe lees je je eigen uitkomst van de regioscan: scores, sterkste en zwakste punten?",),
 }
 #: the caveat: document heading and the bold label of the bullet that says it
-CAVEAT = ("Welke beperkingen hebben de indicatoren van de Monitor AOJ?", "Samenstelling van de regio")
+CAVEAT = ("Met welke beperkingen houd je rekening bij het gebruik van de indicatoren?", "Samenstelling van de regio")
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
 _ORIGIN = re.compile(r"^Bronn?e?n?:\s", re.I)
