@@ -42,8 +42,11 @@ SHARED = {
 # Places where the definition must appear in full (the brief names them: begrippen, the regioscan
 # glossary, indicatoren; plus the sections a user reaches when asking for figures).
 MUST_CONTAIN = {
-    "thuiszitter": [("bronnenoverzicht.md", "Waar vind ik cijfers over thuiszitters, zoals de Leerplichttelling?"),
-                    ("oogo.md", "Wat kun je in het OOGO afspreken over thuiszitters en het Thuiszitterspact?")],
+    "thuiszitter": [
+        ("bronnenoverzicht.md",
+         "Waar vind ik cijfers over thuiszitters, zoals de Leerplichttelling?"),
+        ("oogo.md", "Wat kun je in het OOGO afspreken over thuiszitters en het Thuiszitterspact?"),
+    ],
     "neet": [("indicatoren.md", "Wat betekent NEET precies?")],
 }
 
