@@ -26,19 +26,33 @@ log = logging.getLogger(__name__)
 
 #: topic key -> headings (in order of preference) in the knowledge documents
 TOPIC_HEADINGS: dict[str, tuple[str, ...]] = {
-    "speciaal_onderwijs": ("Jeugdhulp in het (voortgezet) speciaal onderwijs",),
-    "wijkteams": ("Wijkteams en zorgteams op scholen",),
-    "voortgezet": ("Samenhang tussen onderwijsondersteuning en jeugdhulp",),
-    "overgang_po_vo": ("Overgangen: po-vo en vmbo-mbo",),
-    "naar_werk": ("Aansluiting onderwijs-arbeidsmarkt", "Overgangen: po-vo en vmbo-mbo"),
-    "zware_zorg": ("Samenhang tussen onderwijsondersteuning en jeugdhulp",),
-    "thuiszitters": ("Thuiszitters en het Thuiszitterspact",),
-    "leerlingenvervoer": ("Leerlingenvervoer",),
+    "speciaal_onderwijs": (
+        "Waarom verdient jeugdhulp in het (voortgezet) speciaal onderwijs aandacht in het OOGO?",
+    ),
+    "wijkteams": ("Hoe laat je wijkteams en zorgteams op scholen samenwerken?",),
+    "voortgezet": (
+        "Waar stopt de ondersteuning van de school en begint de jeugdhulp van de gemeente?",
+    ),
+    "overgang_po_vo": ("Hoe houd je de ondersteuning vast bij de overgang po-vo en vmbo-mbo?",),
+    "naar_werk": (
+        "Hoe begeleid je kwetsbare jongeren bij de stap van school naar werk?",
+        "Hoe houd je de ondersteuning vast bij de overgang po-vo en vmbo-mbo?",
+    ),
+    "zware_zorg": (
+        "Waar stopt de ondersteuning van de school en begint de jeugdhulp van de gemeente?",
+    ),
+    "thuiszitters": (
+        "Wat kun je in het OOGO afspreken over thuiszitters en het Thuiszitterspact?",
+    ),
+    "leerlingenvervoer": ("Waarom hoort het leerlingenvervoer op de agenda van het OOGO?",),
     "regioscan_ronde": ("Hoe gebruik je de uitkomst van de regioscan in het OOGO?",),
-    "regioscan_eigen": ("Hoe lees je de uitkomst van de regioscan?",),
+    "regioscan_eigen": (
+        "Hoe lees je je eigen uitkomst van de regioscan: scores, sterkste en zwakste punten?",
+    ),
 }
 #: the caveat: document heading and the bold label of the bullet that says it
-CAVEAT = ("Kanttekeningen bij de indicatoren", "Samenstelling van de regio")
+CAVEAT = ("Met welke beperkingen houd je rekening bij het gebruik van de indicatoren?",
+          "Samenstelling van de regio")
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
 _ORIGIN = re.compile(r"^Bronn?e?n?:\s", re.I)

@@ -72,7 +72,7 @@ def test_theme_question_answers_or_offers_the_theme(shipped_kb: KnowledgeBase) -
     """The embeddings pull this one towards "Wat is de regioscan?"; the gate is unsure, so the
     theme's heading must at least be offered (and its answer must then be the theme's text)."""
     reply = _ask(shipped_kb, "Wat bedoelen jullie met het thema afstemming in de regioscan?")
-    wanted = "Wat bedoelen we met afstemming?"
+    wanted = "Wat bedoelen we in de regioscan met het thema afstemming?"
     if reply.citations:
         assert reply.citations[0].heading == wanted and "één plan" in reply.text
     else:

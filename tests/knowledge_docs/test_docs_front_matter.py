@@ -111,13 +111,13 @@ KEY_PHRASES = [
     ("indicatoren.md", "relatieve risico op NEET berekend", ["gedeeld door"]),
     ("handleiding.md", "Welke vragenlijsten", ["Vragenlijst Uitvoering", "Vragenlijst Beleid",
                                                "Vragen voor het Startgesprek"]),
-    ("handleiding.md", "vragenlijsten uit in mijn regio", ["vragenlijst"]),
-    ("bronnenoverzicht.md", "thuiszitters", ["Leerplichttelling", "absoluut verzuim",
+    ("handleiding.md", "vragenlijsten uit in je regio", ["vragenlijst"]),
+    ("bronnenoverzicht.md", "cijfers over thuiszitters", ["Leerplichttelling", "absoluut verzuim",
                                              "langdurig relatief verzuim", "leerplicht"]),
     ("bronnenoverzicht.md", "wijk", ["83563NED", "85075NED", "wijk"]),
     ("regioscan.md", "Wat is de regioscan", ["thema", "16", "onderwijs en jeugdhulp, afstemming,"
                                              " samenwerking en effecten"]),
-    ("regioscan.md", "Wat bedoelen we met afstemming", ["afstemming"]),
+    ("regioscan.md", "met het thema afstemming", ["afstemming"]),
     ("monitor-aoj.md", "Wat kost", ["gratis", "enquêtetool", "kennis"]),
     ("monitor-aoj.md", "aanspreekpunt", ["Eva de Jong", "Lieke Salomé"]),
     ("jeugdhulp-en-zorg.md", "Jeugdwet en wat niet", ["Wet langdurige zorg", "Zorgverzekeringswet",
@@ -156,14 +156,14 @@ def test_regioscan_themes_are_the_monitors_themes() -> None:
 # topics onto them). Renaming one silently drops the background passage of a discussion point.
 CITED_HEADINGS = {
     "oogo.md": [
-        "Jeugdhulp in het (voortgezet) speciaal onderwijs",
-        "Wijkteams en zorgteams op scholen",
-        "Overgangen: po-vo en vmbo-mbo",
-        "Aansluiting onderwijs-arbeidsmarkt",
-        "Samenhang tussen onderwijsondersteuning en jeugdhulp",
+        "Waarom verdient jeugdhulp in het (voortgezet) speciaal onderwijs aandacht in het OOGO?",
+        "Hoe laat je wijkteams en zorgteams op scholen samenwerken?",
+        "Hoe houd je de ondersteuning vast bij de overgang po-vo en vmbo-mbo?",
+        "Hoe begeleid je kwetsbare jongeren bij de stap van school naar werk?",
+        "Waar stopt de ondersteuning van de school en begint de jeugdhulp van de gemeente?",
         "Wat is een ontwikkelagenda in het OOGO?",
-        "Thuiszitters en het Thuiszitterspact",
-        "Leerlingenvervoer",
+        "Wat kun je in het OOGO afspreken over thuiszitters en het Thuiszitterspact?",
+        "Waarom hoort het leerlingenvervoer op de agenda van het OOGO?",
         "Hoe bereid ik een OOGO voor met cijfers uit de monitor?",
     ],
 }

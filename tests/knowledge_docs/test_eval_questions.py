@@ -15,7 +15,7 @@ from tests.knowledge_docs.docs import EVAL_PARTS, doc_names, sections
 NEW_DOCS = ("passend-onderwijs.md", "jeugdhulp-en-zorg.md")
 NEW_ELSEWHERE = [
     ("bronnenoverzicht.md",
-     "Wat zeggen de verzuimcijfers van DUO en hoe gebruik je ze in het OOGO?"),
+     "Wat tellen de verzuimcijfers van DUO precies, en hoe gebruik je ze in het OOGO?"),
     ("monitor-aoj.md", "Wat kost het gebruik van de Monitor AOJ en wat heb je zelf nodig?"),
     ("monitor-aoj.md", "Wie is het aanspreekpunt voor de Monitor AOJ?"),
     ("over-de-assistent.md",

@@ -35,15 +35,18 @@ SHARED = {
                   r"jeugdhulp is (hulp|de|een) "),
     "oogo": ("oogo.md", "Wat is het OOGO en wat betekent het?",
              r"het oogo is (het|een) [^,.]{0,60}\boverleg\b"),
-    "afstemming": ("regioscan.md", "Wat bedoelen we met afstemming?",
+    "afstemming": ("regioscan.md", "Wat bedoelen we in de regioscan met het thema afstemming?",
                    r"(met afstemming bedoelen we|afstemming (is het op elkaar|betekent)) "),
 }
 
 # Places where the definition must appear in full (the brief names them: begrippen, the regioscan
 # glossary, indicatoren; plus the sections a user reaches when asking for figures).
 MUST_CONTAIN = {
-    "thuiszitter": [("bronnenoverzicht.md", "Waar vind ik cijfers over thuiszitters?"),
-                    ("oogo.md", "Thuiszitters en het Thuiszitterspact")],
+    "thuiszitter": [
+        ("bronnenoverzicht.md",
+         "Waar vind ik cijfers over thuiszitters, zoals de Leerplichttelling?"),
+        ("oogo.md", "Wat kun je in het OOGO afspreken over thuiszitters en het Thuiszitterspact?"),
+    ],
     "neet": [("indicatoren.md", "Wat betekent NEET precies?")],
 }
 

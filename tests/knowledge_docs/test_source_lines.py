@@ -19,7 +19,8 @@ from tests.knowledge_docs.docs import DOCS, Section, doc_names, sections, source
 # source line from that part. Listed by exact heading so a new section cannot hide here.
 OWNED_ELSEWHERE = {
     ("indicatoren.md", "Wanneer noemt deze assistent een verschil hoger of lager?"),
-    ("indicatoren.md", "Let op: deze installatie bevat demonstratiecijfers"),
+    ("indicatoren.md",
+     "Waarom toont deze installatie demonstratiecijfers in plaats van de echte indicatoren?"),
 }
 
 # A source entry without a URL is only allowed for the project's own work or a non-public letter.
