@@ -1,14 +1,15 @@
 """One typed settings object for the whole application.
 
 Every knob is an environment variable with the prefix ``OOGO_`` (or a line in ``.env``), so a
-deployment is configured without touching code. Secrets are ``SecretStr`` so they never end up in
+deployment is configured without touching code. Secrets are ``Secret`` so they never end up in
 logs or reprs. Building the settings validates them and fails fast with a readable message.
 
 The environment is read here (``_environment``) as pydantic-settings read it before (names
 without regard to case, the process environment over ``.env``, values given in code over both,
-lists as JSON), on a plain pydantic model: importing pydantic-settings (and the asyncio and dotenv
-it loads) was a sixth of a one-question ``oogo ask``. ``.env`` is parsed with python-dotenv only
-when the file exists.
+lists as JSON). The object is a plain dataclass with its own small validation, not a pydantic
+model: every ``oogo`` command builds it, and importing pydantic (and building a model) was about a
+sixth of a one-question ``oogo ask``. ``.env`` is parsed with python-dotenv only when the file
+exists.
 """
 
 from __future__ import annotations
@@ -16,76 +17,126 @@ from __future__ import annotations
 import json
 import os
 import typing
+from collections.abc import Callable, Mapping
+from dataclasses import MISSING, dataclass, field, fields
+from functools import cache
 from pathlib import Path
 from typing import Any
-
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 
 PREFIX = "OOGO_"
 ENV_FILE = Path(".env")
 
 
-class Settings(BaseModel):
+class Secret:
+    """A value that must not be shown: its repr and str are masked, ``get_secret_value()`` gives
+    it (the same interface as pydantic's ``SecretStr``, which the rest of the code used)."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def get_secret_value(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return "Secret('**********')" if self._value else "Secret('')"
+
+    def __str__(self) -> str:
+        return "**********" if self._value else ""
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Secret) and other._value == self._value
+
+    def __hash__(self) -> int:
+        return hash(self._value)
+
+
+class SettingsError(ValueError):
+    """One or more settings do not fit; ``problems`` holds (variable, given value) pairs and
+    ``str()`` a Dutch sentence that names them, for the CLI and the server's start."""
+
+    def __init__(self, problems: list[tuple[str, object]], message: str | None = None) -> None:
+        self.problems = problems
+        text = message or "; ".join(
+            f"{name} heeft een ongeldige waarde ({str(value)[:60]!r})" for name, value in problems
+        )
+        super().__init__(text)
+
+
+def _setting(default: Any = None, doc: str = "", *, factory: Callable[[], Any] | None = None,
+             low: float | None = None, high: float | None = None,
+             above: float | None = None) -> Any:
+    """A settings field: its default, what it is for (``doc``) and its bounds."""
+    meta = {"doc": doc, "low": low, "high": high, "above": above}
+    if factory is not None:
+        return field(default_factory=factory, metadata=meta)
+    return field(default=default, metadata=meta)
+
+
+@dataclass(init=False)
+class Settings:
     """Configuration of one OOGO-assistent installation (see README, section Configuratie).
 
     ``Settings()`` reads ``OOGO_*`` from the environment and ``.env``; keyword arguments win
-    over both; ``_env_file=None`` (or another path) chooses the ``.env`` file."""
+    over both; ``_env_file=None`` (or another path) chooses the ``.env`` file. Unknown names are
+    ignored; a value that does not fit raises ``SettingsError``."""
 
-    model_config = ConfigDict(extra="ignore")
+    data_dir: Path = _setting(Path("var"), "Directory for the database, index and caches.")
+    database_url: str | None = _setting(
+        None, "SQLAlchemy URL; default is a SQLite file in data_dir.")
+    chroma_url: str | None = _setting(
+        None, "URL of a Chroma server (http://host:8000); default: embedded Chroma.")
+    embedding_model: str = _setting(
+        "use-multilingual", "'use-multilingual' (offline default) or a sentence-transformers "
+        "name/path.")
+    use_threads: int = _setting(1, "BLAS threads of the offline embedding model.", low=1, high=64)
+    indicator_data: Path | None = _setting(
+        None, "Extra indicator CSV (long format) imported with 'oogo data import'.")
+    llm: str | None = _setting(None, "Optional LangChain model as provider:model.")
+    llm_timeout: float = _setting(8.0, "Seconds before an LLM answer is dropped.", above=0)
+    api_keys: list[Secret] = _setting(
+        doc="API keys for integrations (X-API-Key header).", factory=list)
+    session_secret: Secret | None = _setting(
+        None, "Secret to sign web session cookies; generated per data dir if unset.")
+    telegram_token: Secret | None = _setting(None, "Telegram bot token.")
+    telegram_webhook_secret: Secret | None = _setting(
+        None, "Secret token Telegram sends in X-Telegram-Bot-Api-Secret-Token.")
+    telegram_base_url: str | None = _setting(
+        None, "Bot API base URL (only for tests or a local Bot API server).")
+    host: str = _setting("127.0.0.1", "Address 'oogo serve' binds to.")
+    port: int = _setting(8000, "Port 'oogo serve' listens on.", low=1, high=65535)
+    workers: int = _setting(1, "uvicorn worker processes.", low=1, high=64)
+    max_message_chars: int = _setting(4000, "Longest chat message accepted.", low=100)
+    max_body_bytes: int = _setting(64_000, "Largest HTTP request body.", low=1_000)
+    rate_limit_per_minute: int = _setting(120, "Requests per client per minute.", low=1)
+    trusted_proxies: list[str] = _setting(
+        doc="Proxies whose X-Forwarded-For is trusted for the client address.",
+        factory=lambda: ["127.0.0.1"])
+    log_level: str = _setting("INFO", "Log level (DEBUG, INFO, WARNING, ERROR).")
 
     def __init__(self, _env_file: Path | str | None = ENV_FILE, **values: Any) -> None:
-        super().__init__(**{**_environment(_env_file), **values})
-
-    data_dir: Path = Field(Path("var"), description="Directory for the database, index and caches.")
-    database_url: str | None = Field(
-        None, description="SQLAlchemy URL; default is a SQLite file in data_dir."
-    )
-    chroma_url: str | None = Field(
-        None, description="URL of a Chroma server (http://host:8000); default: embedded Chroma."
-    )
-    embedding_model: str = Field(
-        "use-multilingual",
-        description="'use-multilingual' (offline default) or a sentence-transformers name/path.",
-    )
-    use_threads: int = Field(
-        1, ge=1, le=64, description="BLAS threads of the offline embedding model."
-    )
-    indicator_data: Path | None = Field(
-        None, description="Extra indicator CSV (long format) imported with 'oogo data import'."
-    )
-    llm: str | None = Field(None, description="Optional LangChain model as provider:model.")
-    llm_timeout: float = Field(8.0, gt=0, description="Seconds before an LLM answer is dropped.")
-    api_keys: list[SecretStr] = Field(
-        default_factory=list, description="API keys for integrations (X-API-Key header)."
-    )
-    session_secret: SecretStr | None = Field(
-        None, description="Secret to sign web session cookies; generated per data dir if unset."
-    )
-    telegram_token: SecretStr | None = Field(None, description="Telegram bot token.")
-    telegram_webhook_secret: SecretStr | None = Field(
-        None, description="Secret token Telegram sends in X-Telegram-Bot-Api-Secret-Token."
-    )
-    telegram_base_url: str | None = Field(
-        None, description="Bot API base URL (only for tests or a local Bot API server)."
-    )
-    host: str = Field("127.0.0.1", description="Address 'oogo serve' binds to.")
-    port: int = Field(8000, ge=1, le=65535, description="Port 'oogo serve' listens on.")
-    workers: int = Field(1, ge=1, le=64, description="uvicorn worker processes.")
-    max_message_chars: int = Field(4000, ge=100, description="Longest chat message accepted.")
-    max_body_bytes: int = Field(64_000, ge=1_000, description="Largest HTTP request body.")
-    rate_limit_per_minute: int = Field(120, ge=1, description="Requests per client per minute.")
-    trusted_proxies: list[str] = Field(
-        default_factory=lambda: ["127.0.0.1"],
-        description="Proxies whose X-Forwarded-For is trusted for the client address.",
-    )
-    log_level: str = Field("INFO", description="Log level (DEBUG, INFO, WARNING, ERROR).")
-
-    @field_validator("llm")
-    @classmethod
-    def _llm_has_provider(cls, value: str | None) -> str | None:
-        if value and ":" not in value:
-            raise ValueError("OOGO_LLM moet de vorm provider:model hebben, bv. openai:gpt-4o-mini")
-        return value or None
+        given = {**_environment(_env_file), **values}
+        problems: list[tuple[str, object]] = []
+        for spec in fields(self):
+            if spec.name in given:
+                raw = given[spec.name]
+                try:
+                    value = _coerce(_types()[spec.name], raw, spec.metadata)
+                except (TypeError, ValueError):
+                    problems.append((PREFIX + spec.name.upper(), raw))
+                    continue
+            elif spec.default_factory is not MISSING:
+                value = spec.default_factory()
+            else:
+                value = spec.default
+            setattr(self, spec.name, value)
+        if problems:
+            raise SettingsError(problems)
+        if self.llm and ":" not in self.llm:
+            raise SettingsError([("OOGO_LLM", self.llm)], "OOGO_LLM moet de vorm provider:model "
+                                "hebben, bv. openai:gpt-4o-mini")
+        self.llm = self.llm or None
 
     @property
     def resolved_database_url(self) -> str:
@@ -108,6 +159,57 @@ class Settings(BaseModel):
         return self.data_dir
 
 
+@cache
+def _types() -> dict[str, Any]:
+    """The resolved annotation of every field (the module uses postponed annotations)."""
+    return typing.get_type_hints(Settings, globalns={"Secret": Secret, "Path": Path})
+
+
+def _coerce(kind: Any, raw: Any, meta: Mapping[str, Any]) -> Any:
+    """``raw`` (a string from the environment, or a value given in code) as ``kind``, within the
+    field's bounds; ``TypeError``/``ValueError`` when it does not fit."""
+    args = typing.get_args(kind)
+    if type(None) in args:  # X | None
+        if raw is None:
+            return None
+        kind = next(a for a in args if a is not type(None))
+    if typing.get_origin(kind) is list:
+        (item,) = typing.get_args(kind)
+        if isinstance(raw, (str, bytes)) or not isinstance(raw, (list, tuple, set)):
+            raise TypeError("a list is needed")
+        return [_coerce(item, one, {}) for one in raw]
+    if kind is Secret:
+        if isinstance(raw, Secret):
+            return raw
+        if not isinstance(raw, str):
+            raise TypeError("a text is needed")
+        return Secret(raw)
+    if kind is Path:
+        if not isinstance(raw, (str, os.PathLike)):
+            raise TypeError("a path is needed")
+        return Path(raw)
+    if kind is str:
+        if not isinstance(raw, str):
+            raise TypeError("a text is needed")
+        return raw
+    if kind is int or kind is float:
+        if isinstance(raw, bool):
+            raise TypeError("a number is needed")
+        number = kind(raw.strip()) if isinstance(raw, str) else kind(raw)
+        if kind is int and isinstance(raw, float) and raw != number:
+            raise ValueError("a whole number is needed")
+        _check_bounds(number, meta)
+        return number
+    raise TypeError(f"no conversion for {kind!r}")
+
+
+def _check_bounds(number: float, meta: Mapping[str, Any]) -> None:
+    low, high, above = meta.get("low"), meta.get("high"), meta.get("above")
+    if (low is not None and number < low) or (high is not None and number > high) or (
+            above is not None and number <= above):
+        raise ValueError("out of range")
+
+
 def _environment(env_file: Path | str | None) -> dict[str, Any]:
     """The ``OOGO_*`` values of ``env_file`` and of the process environment (which wins)."""
     found: dict[str, Any] = {}
@@ -119,24 +221,24 @@ def _environment(env_file: Path | str | None) -> dict[str, Any]:
     return found
 
 
-def _ours(variables: typing.Mapping[str, str | None]) -> dict[str, Any]:
+def _ours(variables: Mapping[str, str | None]) -> dict[str, Any]:
     """Field name -> value for the variables that name a field (any case); a list field's value
     is JSON (``OOGO_API_KEYS='["a", "b"]'``), as with pydantic-settings."""
     out: dict[str, Any] = {}
-    fields = Settings.model_fields
+    kinds = _types()
     for key, value in variables.items():
         if value is None or key[:len(PREFIX)].upper() != PREFIX:
             continue
         name = key[len(PREFIX):].lower()
-        field = fields.get(name)
-        if field is None:
+        kind = kinds.get(name)
+        if kind is None:
             continue
-        if typing.get_origin(field.annotation) in (list, set, tuple, dict):
+        if typing.get_origin(kind) is list:
             try:
                 out[name] = json.loads(value)
             except ValueError:
-                raise ValueError(f"{key} moet een JSON-lijst zijn, bv. "
-                                 "'[\"a\", \"b\"]'.") from None
+                raise SettingsError([(key, value)], f"{key} moet een JSON-lijst zijn, bv. "
+                                    "'[\"a\", \"b\"]'.") from None
         else:
             out[name] = value
     return out

@@ -42,19 +42,13 @@ def load_services(*, one_shot: bool = False) -> Services:
 def load_settings() -> Settings:
     """This installation's settings; a value that does not fit is a Dutch message naming the
     variable (exit code 2), not a traceback."""
-    from pydantic import ValidationError
-
-    from bot.settings import PREFIX, Settings
+    from bot.settings import Settings, SettingsError
 
     try:
         return Settings()
-    except ValidationError as exc:
-        problems = [f"{PREFIX}{'_'.join(map(str, e['loc'])).upper()} heeft een ongeldige waarde "
-                    f"({str(e.get('input'))[:60]!r})" for e in exc.errors()]
-        fail("De instellingen kloppen niet: " + "; ".join(problems) + ". Pas ze aan in de "
-             "omgeving of in .env.")
-    except ValueError as exc:  # a list that is not JSON (bot.settings says which)
-        fail(f"De instellingen kloppen niet: {exc}")
+    except SettingsError as exc:
+        fail(f"De instellingen kloppen niet: {str(exc).rstrip('.')}. Pas ze aan in de omgeving "
+             "of in .env.")
 
 
 def fail(message: str, code: int = BAD_INPUT) -> NoReturn:

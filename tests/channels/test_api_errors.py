@@ -5,6 +5,7 @@ Every error must have the right status and a clear Dutch message, and none may b
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import re
@@ -22,7 +23,7 @@ from .fakes import FakeServices
 def _client(settings, **overrides) -> tuple[TestClient, FakeServices]:
     from bot.settings import Settings
 
-    settings = Settings(**{**settings.model_dump(), **overrides}, _env_file=None)
+    settings = Settings(**{**dataclasses.asdict(settings), **overrides}, _env_file=None)
     services = FakeServices(settings)
     return TestClient(create_app(services, settings), raise_server_exceptions=False), services
 

@@ -4,6 +4,7 @@ regioscan by inline buttons, a stale button, and webhook mode with right and wro
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -129,7 +130,7 @@ def test_webhook_mode_checks_the_secret(botapi, real_services) -> None:
     api, url = botapi
     from bot.settings import Settings
 
-    settings = Settings(**{**real_services.settings.model_dump(),
+    settings = Settings(**{**dataclasses.asdict(real_services.settings),
                            "telegram_token": TOKEN, "telegram_webhook_secret": "juist-geheim",
                            "telegram_base_url": f"{url}/bot"}, _env_file=None)
     update = api.message_update("Wat is het OOGO?", chat_id=505)

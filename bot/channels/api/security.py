@@ -19,7 +19,7 @@ import time
 from collections import OrderedDict
 from pathlib import Path
 
-from pydantic import SecretStr
+from bot.settings import Secret
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +33,7 @@ def constant_time_equal(a: str, b: str) -> bool:
     return hmac.compare_digest(a.encode("utf-8"), b.encode("utf-8"))
 
 
-def check_api_key(given: str | None, keys: list[SecretStr]) -> bool:
+def check_api_key(given: str | None, keys: list[Secret]) -> bool:
     """True when ``given`` equals one of the configured keys (every key is compared)."""
     if not given:
         return False
@@ -52,7 +52,7 @@ SECRET_FILE = "session_secret"
 MIN_SECRET_CHARS = 32
 
 
-def load_session_secret(configured: SecretStr | None, data_dir: Path) -> bytes:
+def load_session_secret(configured: Secret | None, data_dir: Path) -> bytes:
     """The cookie-signing secret: the configured one, or one generated once per data dir.
 
     Storing the generated secret in the data dir keeps sessions valid across restarts and

@@ -12,11 +12,10 @@ import asyncio
 import logging
 from typing import TYPE_CHECKING, Any
 
-from pydantic import SecretStr
-
 from bot.channels.telegram import handlers
 from bot.channels.telegram.logsafety import protect_token
 from bot.channels.telegram.texts import commands, menu_languages
+from bot.settings import Secret
 
 if TYPE_CHECKING:  # pragma: no cover
     from bot.services import Services
@@ -77,7 +76,7 @@ def _file_url(base_url: str) -> str:
     return f"{head}/file/{tail or 'bot'}"
 
 
-def manage_webhook(application: Any, url: str | None, secret: SecretStr | None) -> str:
+def manage_webhook(application: Any, url: str | None, secret: Secret | None) -> str:
     """Register (``url`` given) or delete the webhook; returns a Dutch status line."""
 
     async def run() -> str:
