@@ -36,7 +36,6 @@ if TYPE_CHECKING:  # pragma: no cover
 log = logging.getLogger(__name__)
 
 
-
 def scan_source(kind: str, language: str = "nl") -> str:
     """The source line of scan evidence: the region's round or the asker's own scan."""
     return templates("oogo").render(f"scan_source_{kind}", language)
@@ -102,6 +101,9 @@ def round_view(rounds: RegionRounds | None, region_code: str) -> ScanView | None
 
 def _evidence(source: str, text: str, detail: dict[str, Any], language: str = "nl"
               ) -> Evidence:
+    # the callers do not pass ``language`` yet (their lines belong to the scan texts' move), so
+    # the source line of scan evidence stays Dutch in English points, as before
+
     return Evidence("scan", text, scan_source(source, language), [],
                     {"scan": source, "significant": None, "relevant": None, **detail})
 
