@@ -20,16 +20,22 @@ from bot.cli.common import fail, load_services
 log = logging.getLogger(__name__)
 
 
+def _say(name: str, **values: object) -> str:
+    """A message of these commands (``prompts/oogo/nl/cli_*.txt``); the CLI speaks Dutch."""
+    from prompts.loader import templates
+
+    return templates("oogo").render(name, "nl", **values)
+
 
 def _check_writable(path: Path) -> None:
     """Fail before the (slower) report is built when the file cannot be written."""
     parent = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
-        fail(f"'{path}' is een map. Geef een bestandsnaam op, bijvoorbeeld {path / 'oogo.pdf'}.")
+        fail(_say("cli_output_is_dir", path=path, example=path / "oogo.pdf"))
     if not parent.is_dir():
-        fail(f"De map '{parent}' bestaat niet. Maak de map eerst aan of kies een andere plek.")
+        fail(_say("cli_output_folder_missing", folder=parent))
     if not os.access(parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        fail(f"Ik kan niet schrijven naar '{path}': geen schrijfrechten. Kies een andere plek.")
+        fail(_say("cli_output_not_writable", path=path))
 
 
 def _reason(exc: OSError) -> str:
@@ -37,13 +43,12 @@ def _reason(exc: OSError) -> str:
     import errno
 
     if exc.errno == errno.ENOENT:
-        return "de map bestaat niet"
+        return _say("cli_reason_no_folder")
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return "geen schrijfrechten"
+        return _say("cli_reason_no_permission")
     if exc.errno == errno.ENOSPC:
-        return "de schijf is vol"
-    return "het bestand kan niet worden aangemaakt"
-
+        return _say("cli_reason_disk_full")
+    return _say("cli_reason_other")
 
 
 def register(app: typer.Typer) -> None:
@@ -71,8 +76,7 @@ def register(app: typer.Typer) -> None:
         try:
             chosen = detect_format(output, fmt)
         except ReportFormatError:
-            fail("Onbekend formaat. Kies pdf, html of md (met --format of via de extensie van "
-                  "het bestand, bijvoorbeeld oogo.pdf).")
+            fail(_say("cli_unknown_format"))
         services = load_services()
         try:
             document = build_report(services, region)
@@ -83,17 +87,15 @@ def register(app: typer.Typer) -> None:
         except ReportRenderError as exc:
             fail(str(exc))
         except OSError as exc:
-            fail(f"Ik kan niet schrijven naar '{output}': {_reason(exc)}. "
-                  "Kies een andere plek of bestandsnaam.")
-        typer.echo(f"Voorbereidingsdocument voor {document.region_name} geschreven naar {output} "
-                   f"({chosen}, {len(document.points.points)} gesprekspunten).")
+            fail(_say("cli_write_failed", path=output, reason=_reason(exc)))
+        typer.echo(_say("cli_report_written", region=document.region_name, path=output,
+                        format=chosen, count=len(document.points.points)))
         if document.scan_note:
             typer.echo(document.scan_note)
         if document.demo_data and document.real_figures:
-            typer.echo("Let op: cijfers met '(demo)' zijn demonstratiedata; de andere zijn echte "
-                       "CBS-cijfers (zie Bronnen).")
+            typer.echo(_say("cli_report_demo_mixed"))
         elif document.demo_data:
-            typer.echo("Let op: de indicatorcijfers zijn demonstratiedata.")
+            typer.echo(_say("cli_report_demo"))
 
     @app.command("points")
     def points(

@@ -35,9 +35,11 @@ from bot.oogo.findings import Finding
 from bot.oogo.model import Point, PointKind, PointsResult
 from bot.oogo.passages import caveat_passage, passage_for
 from bot.oogo.point_texts import levels_note, ranking_text, swv_alone_note, why_text
+from bot.oogo.scan_signals import RegionRounds
 from bot.oogo.standing import standing_points
-from bot.oogo.topics import PO_SIDE, TREND_QUESTION, lead_question, topic
+from bot.oogo.topics import PO_SIDE, lead_question, topic, trend_question
 from bot.oogo.wording import evidence_of
+from prompts.loader import templates
 
 if TYPE_CHECKING:  # pragma: no cover
     from bot.services import Services
@@ -65,12 +67,10 @@ class RegionNotFound(ValueError):
         if language != "en" and self._nl:
             return self._nl
         names = ", ".join(f"{name} ({code})" for code, name in self.candidates[:5])
-        if language == "en":
-            base = f"I do not know the region '{self.query}'."
-            return f"{base} Did you mean: {names}?" if names else base
-        base = f"De regio '{self.query}' ken ik niet."
-        return f"{base} Bedoel je: {names}?" if names else (
-            f"{base} Gebruik een gemeentenaam of een code zoals GM0363, PO2707 of VO2708.")
+        if names:
+            return templates("oogo").render("region_unknown_candidates", language,
+                                            query=self.query, names=names)
+        return templates("oogo").render("region_unknown", language, query=self.query)
 
 
 def find_region(registry: Any, query: str) -> tuple[Any, str]:
@@ -123,7 +123,7 @@ def build_point(engine: Any, topic_key: str, meaning: str, items: list[Finding],
     wording = catalog[items[0].value.indicator].wording_key
     questions = about.questions(language)[:1] + [lead_question(meaning, wording, language)]
     if any(f.trend is not None for f in items):
-        questions.append(TREND_QUESTION[1] if language == "en" else TREND_QUESTION[0])
+        questions.append(trend_question(language))
     passage = passage_for(topic_key, knowledge, query=about.title_nl)
     caveats = []
     if meaning == "aandacht" and any(catalog[f.value.indicator].higher_caveat for f in items):
@@ -170,17 +170,21 @@ def rank(points: list[Point]) -> list[Point]:
 
 
 def generate_points(services: Services, region_code: str, *, language: str = "nl",
-                    max_points: int = 7, own_scan: Any = None) -> PointsResult:
+                    max_points: int = 7, own_scan: Any = None,
+                    rounds: RegionRounds | None = None) -> PointsResult:
     """Ranked, evidence-backed OOGO discussion points for a gemeente or samenwerkingsverband,
-    then the standing topics as questions. ``max_points`` limits the ranked points."""
+    then the standing topics as questions. ``max_points`` limits the ranked points; ``rounds``
+    is where the region's regioscan round is read (default: the installation's regioscan)."""
     language = "en" if language == "en" else "nl"
+    if rounds is None:
+        rounds = scan_signals.region_rounds(services)
     registry, engine = services.registry, services.indicators
     region, region_note = find_region(registry, region_code)
     items, year = found.collect(engine, region)
     knowledge = services.knowledge_if_open()  # only when already built: no index build
     data_points = [build_point(engine, key, meaning, group, region, language, knowledge)
                    for (key, meaning), group in topic_groups(items, engine.catalog).items()]
-    scan = scan_signals.collect(services, region, language, own_scan)
+    scan = scan_signals.collect(rounds, region, language, own_scan)
     ranked = rank(data_points + scan.points)[: max(1, max_points)]
     alone = found.swv_alone(engine, region)
     notes = [n for n in (region_note, swv_alone_note(registry, region, alone, language),

@@ -11,42 +11,14 @@ from __future__ import annotations
 from bot.oogo.model import Evidence, Point, PointsResult
 from bot.oogo.passages import citation, origin_of
 from indicators import formatting as fm
+from prompts.loader import templates
+from prompts.oogo_data import text_data
 
-DEMO_NL = ("Let op: de indicatorcijfers zijn demonstratiedata, bedoeld om de werking te laten "
-           "zien; ze zijn niet de echte cijfers van deze regio.")
-DEMO_EN = ("Note: the indicator figures are demonstration data, meant to show how this works; "
-           "they are not the real figures of this region.")
-MIXED_NL = ("Let op: de cijfers over {figures} zijn demonstratiecijfers, geen echte cijfers; "
-            "onderbouwing daarmee staat gemarkeerd met '(demonstratiecijfers)'. De andere "
-            "cijfers zijn echte CBS-cijfers, met hun bron erbij.")
-MIXED_EN = ("Note: the figures on {figures} are demonstration data, not real figures; evidence "
-            "using them is marked '(demonstration figures)'. The other figures are real CBS "
-            "figures, with their source.")
-WORDS = {
-    "nl": {"head": "Voorstel voor OOGO-gesprekspunten voor {region}", "question": "Vraag",
-           "standing": "Vaste onderwerpen om na te vragen", "background": "Achtergrond",
-           "caveat": "Let op", "evidence": "Onderbouwing", "questions": "Vragen voor tafel",
-           "who": "Wie kan erbij zijn", "source": "bron", "more":
-           "Vraag 'waarom staat punt 2 erop?' om alle onderbouwing van een punt te zien.",
-           "caveat_all": "Bij de punten over een hoger jeugdzorggebruik",
-           "tested": "Getoetst", "against": "tegen", "of": "van",
-           "demo": " (demonstratiecijfers)",
-           "swv": "de rest van het samenwerkingsverband", "peers": "vergelijkbare gemeenten samen",
-           "missing": ("Dat punt kan ik niet vinden. Kies een nummer van 1 tot en met {count} "
-                       "of een deel van de titel.")},
-    "en": {"head": "Proposed OOGO discussion points for {region}", "question": "Question",
-           "standing": "Standing topics to ask about", "background": "Background",
-           "caveat": "Note", "evidence": "Evidence", "questions": "Questions for the table",
-           "who": "Who could be there", "source": "source", "more":
-           "Ask 'why is point 2 on the list?' to see all evidence of a point.",
-           "caveat_all": "With the points on a higher use of youth care",
-           "tested": "Tested", "against": "against", "of": "of",
-           "demo": " (demonstration figures)",
-           "swv": "the rest of the samenwerkingsverband",
-           "peers": "comparable municipalities together",
-           "missing": ("I cannot find that point. Choose a number from 1 to {count} or part "
-                       "of a title.")},
-}
+
+def _words(lang: str) -> dict[str, str]:
+    """The agenda's short words (``prompts/oogo/<lang>/words.yaml``)."""
+    words: dict[str, str] = text_data("oogo", "words").get("agenda", language=lang)
+    return words
 
 
 def _lang(result: PointsResult, language: str | None) -> str:
@@ -63,8 +35,8 @@ def _tag(result: PointsResult, evidence: Evidence, lang: str) -> str:
     if not facts or not any(not f.demo for f in _all_facts(result)):
         return ""
     if all(not f.demo for f in facts):
-        return f" ({WORDS[lang]['source']}: {evidence.source})"
-    return WORDS[lang]["demo"]
+        return f" ({_words(lang)['source']}: {evidence.source})"
+    return _words(lang)["demo"]
 
 
 def _demo_lines(result: PointsResult, lang: str) -> list[str]:
@@ -72,10 +44,10 @@ def _demo_lines(result: PointsResult, lang: str) -> list[str]:
     if not any(f.demo for f in facts):
         return []
     if any(not f.demo for f in facts):
-        names = result.demo_figures or [WORDS[lang]["demo"].strip(" ()")]
-        joined = fm.listing(names, lang)
-        return [(MIXED_EN if lang == "en" else MIXED_NL).format(figures=joined)]
-    return [DEMO_EN if lang == "en" else DEMO_NL]
+        names = result.demo_figures or [_words(lang)["demo"].strip(" ()")]
+        return [templates("oogo").render("points_demo_mixed", lang,
+                                         figures=fm.listing(names, lang))]
+    return [templates("oogo").render("points_demo", lang)]
 
 
 def _about(result: PointsResult, point: Point) -> list[str]:
@@ -97,8 +69,10 @@ def render_points(result: PointsResult, language: str | None = None) -> str:
     """The agenda: per ranked point its title, first evidence and first question; then the
     standing topics with their question; the caveat once, where it applies."""
     lang = _lang(result, language)
-    w = WORDS[lang]
-    lines = [f"**{w['head'].format(region=result.region_name)}**", ""]
+    w = _words(lang)
+    head = text_data("oogo", "words").text("agenda", "head", language=lang,
+                                           region=result.region_name)
+    lines = [f"**{head}**", ""]
     ranked, standing = result.ranked, result.standing
     if not ranked:
         lines += [result.ranking_explanation, ""]
@@ -122,7 +96,7 @@ def render_points(result: PointsResult, language: str | None = None) -> str:
     if result.notes:
         lines += [""] + result.notes
     demo = _demo_lines(result, lang)
-    lines += ([""] + demo if demo else []) + [w["more"]]
+    lines += ([""] + demo if demo else []) + [templates("oogo").render("points_more", lang)]
     return "\n".join(lines)
 
 
@@ -143,7 +117,7 @@ def find_point(result: PointsResult, index_or_title: int | str) -> tuple[int, Po
 
 def tested_groups(evidence: Evidence, lang: str) -> str:
     """The derived groups a comparison was tested against, with their counts ("" if none)."""
-    w, parts = WORDS[lang], []
+    w, parts = _words(lang), []
     for test in evidence.detail.get("tests", []):
         if test.get("kind") in ("swv", "peers") and test.get("numerator") is not None:
             parts.append(f"{w['against']} {w[test['kind']]}: {fm.integer(test['numerator'], lang)}"
@@ -156,10 +130,10 @@ def explain_point(result: PointsResult, index_or_title: int | str,
     """Why a point is on the list: all its evidence with sources, the quoted passages, the
     caveat where it applies, the questions and who could be there."""
     lang = _lang(result, language)
-    w = WORDS[lang]
+    w = _words(lang)
     found = find_point(result, index_or_title)
     if found is None:
-        return w["missing"].format(count=len(result.points))
+        return templates("oogo").render("point_missing", lang, count=len(result.points))
     number, point = found
     lines = [f"**{number}. {point.title}**", "", point.why]
     if point.evidence:

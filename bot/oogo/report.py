@@ -24,7 +24,14 @@ from bot.oogo.own_scan import OwnScan, own_scan_view
 from bot.oogo.passages import citation
 from bot.oogo.points import find_region, generate_points
 from bot.oogo.report_table import TableRow, build_rows
-from bot.oogo.scan_signals import NO_SCAN_NL, SCAN_SOURCE, latest_round
+from bot.oogo.report_words import report_text
+from bot.oogo.scan_signals import (
+    RegionRounds,
+    no_scan_note,
+    region_rounds,
+    round_view,
+    scan_source,
+)
 from indicators import formatting as fm
 from indicators.vocabulary import level_name
 
@@ -33,7 +40,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 log = logging.getLogger(__name__)
 
-PROFILE_SOURCE = "CBS, Kerncijfers wijken en buurten 2024 (inwoners en bevolkingsdichtheid)"
+
 
 
 @dataclass(slots=True)
@@ -122,38 +129,43 @@ def _swv_label(registry: Any, region: Any, code: str | None, alone: list[str]) -
     if not code:
         return "-"
     name = _safe(lambda: registry.get(code).name) or code
-    return f"{name} ({code})" + (f"; bestaat alleen uit {region.name}" if code in alone else "")
+    if code in alone:
+        return report_text("profile", "swv_alone", name=name, code=code, region=region.name)
+    return f"{name} ({code})"
 
 
 def build_profile(services: Services, region: Any, alone: list[str]
                   ) -> tuple[list[tuple[str, str]], list[float]]:
     """Label/value pairs for the region profile, and the raw numbers shown in it."""
     registry = services.registry
-    rows = [("Naam", region.name), ("Code", region.code),
-            ("Soort regio", level_name(region.level, "nl"))]
+    def label(key: str) -> str:
+        return report_text("profile", key)
+
+    rows = [(label("name"), region.name), (label("code"), region.code),
+            (label("level"), level_name(region.level, "nl"))]
     numbers: list[float] = []
     if getattr(region, "province", None):
-        rows.append(("Provincie", region.province))
+        rows.append((label("province"), region.province))
     if getattr(region, "inhabitants", None) is not None:
-        rows.append(("Inwoners", fm.integer(region.inhabitants)))
+        rows.append((label("inhabitants"), fm.integer(region.inhabitants)))
         numbers.append(float(region.inhabitants))
     if getattr(region, "density", None) is not None:
-        rows.append(("Inwoners per km²", fm.integer(region.density)))
+        rows.append((label("density"), fm.integer(region.density)))
         numbers.append(float(round(region.density)))
     if getattr(region, "size_class", None):
-        rows.append(("Grootteklasse", str(region.size_class)))
+        rows.append((label("size_class"), str(region.size_class)))
     if region.level == "gemeente":
-        rows.append(("Samenwerkingsverband PO", _swv_label(registry, region, region.swv_po,
+        rows.append((label("swv_po"), _swv_label(registry, region, region.swv_po,
                                                            alone)))
-        rows.append(("Samenwerkingsverband VO", _swv_label(registry, region, region.swv_vo,
+        rows.append((label("swv_vo"), _swv_label(registry, region, region.swv_vo,
                                                            alone)))
         peers = _safe(registry.peers, region.code, n=8) or []
         if peers:
-            rows.append(("Vergelijkbare gemeenten", ", ".join(p.name for p in peers)))
+            rows.append((label("peers"), ", ".join(p.name for p in peers)))
     elif region.level in ("swv_po", "swv_vo"):
         members = _safe(registry.members, region.code) or []
         if members:
-            rows.append(("Gemeenten", ", ".join(m.name for m in members)))
+            rows.append((label("members"), ", ".join(m.name for m in members)))
     return rows, numbers
 
 
@@ -178,33 +190,35 @@ def subjects(catalog: dict[str, Any]) -> str:
         word = definition.keyword("nl")
         if not any(w.lower() in word.lower() for w in words):
             words.append(word)
-    return ", ".join(words[:-1]) + " en " + words[-1] if len(words) > 1 else "".join(words)
+    return fm.listing(words, "nl")
 
 
 def build_report(services: Services, region_code: str, *, max_points: int = 7,
-                 with_charts: bool = True, own_scan: Any = None) -> Report:
+                 with_charts: bool = True, own_scan: Any = None,
+                 rounds: RegionRounds | None = None) -> Report:
     """Collect everything for the preparation document of one region. ``own_scan`` is the
-    asker's own completed regioscan (see ``own_scan.py``); the region's round is looked up."""
+    asker's own completed regioscan (see ``own_scan.py``); the region's round is read from
+    ``rounds`` (default: the installation's regioscan)."""
     from bot.oogo.report_charts import build_charts
-    from bot.oogo.scan_view import scan_view
 
     registry, engine = services.registry, services.indicators
     region, _ = find_region(registry, region_code)
+    if rounds is None:
+        rounds = region_rounds(services)
     points = generate_points(services, region.code, language="nl", max_points=max_points,
-                             own_scan=own_scan)
+                             own_scan=own_scan, rounds=rounds)
     alone = swv_alone(engine, region)
     profile, profile_numbers = build_profile(services, region, alone)
     rows = build_rows(engine, region, set(alone))
     charts = build_charts(services, region, set(alone), points) if with_charts else []
-    raw_round = latest_round(services, region.code)
-    scan = scan_view(raw_round, getattr(services, "scan_definition", None)) if raw_round else None
+    scan = round_view(rounds, region.code)
     own = own_scan_view(own_scan)
     shown = [v for row in rows for v in row.values]
     facts = [f for p in points.points for f in p.facts]
     real = sources_view.real_source_lines(engine) if sources_view.has_real(shown) else []
     sources = real + list(dict.fromkeys(str(v.source) for v in shown if v.source and v.demo))
-    sources.append(PROFILE_SOURCE)
-    sources += [SCAN_SOURCE[k] for k, view in (("round", scan), ("own", own)) if view]
+    sources.append(report_text("profile_source"))
+    sources += [scan_source(k) for k, view in (("round", scan), ("own", own)) if view]
     knowledge = list(dict.fromkeys(citation(p) for p in points.passages))
     swv_names = {level: _safe(lambda c=code: registry.get(c).name) or ""
                  for level, code in (("swv_po", region.swv_po), ("swv_vo", region.swv_vo))
@@ -214,7 +228,7 @@ def build_report(services: Services, region_code: str, *, max_points: int = 7,
         created=dt.date.today(), version=bot.__version__,
         demo_data=any(v.demo for v in shown) or any(f.demo for f in facts), profile=profile,
         rows=rows, charts=charts, points=points, scan=scan,
-        scan_note=NO_SCAN_NL if scan is None and own is None else "", sources=sources,
+        scan_note=no_scan_note("nl") if scan is None and own is None else "", sources=sources,
         knowledge_sources=knowledge, profile_numbers=profile_numbers, own_scan=own,
         swv_names=swv_names, alone=alone, definitions=_definitions(
             services, [v for v in shown if v.region == region.code]),

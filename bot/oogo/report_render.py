@@ -9,36 +9,46 @@ PNG files next to the ``.md`` file (or leaves them out with a note when no direc
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import logging
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from bot.oogo.passages import citation, origin_of
 from bot.oogo.render import tested_groups
 from bot.oogo.report import Report
+from bot.oogo.report_words import report_list, report_text
 from indicators import formatting as fm
 from indicators.vocabulary import level_name
+from prompts.loader import TemplateSet, templates
+from prompts.oogo_data import text_data
 
 log = logging.getLogger(__name__)
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 FORMATS = ("html", "pdf", "md")
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december")
-RULE = ("Hoger of lager staat er alleen bij een verschil dat statistisch significant is en "
-        "minstens een tiende (zie 'Wanneer noemt deze assistent een verschil hoger of lager?' in "
-        "De indicatoren van de Monitor AOJ); anders staat er ongeveer gelijk.{swv} Een aantal "
-        "onder de tien, en een cijfer waaruit zo'n aantal terug te rekenen is, staat er als "
-        "'minder dan 10'.")
-RULE_SWV = (" Met het eigen samenwerkingsverband is getoetst tegen de rest ervan, zonder "
-            "{region}: het SWV PO voor po, sbo en so, het SWV VO voor de andere cijfers, net als "
-            "in de chat.")
+
+
+def _t() -> TemplateSet:
+    return templates("oogo")
+
+
+def _w(*path: str, **values: object) -> str:
+    """A word of the points' agenda, in Dutch (``words.yaml``, section ``agenda``)."""
+    return text_data("oogo", "words").text("agenda", *path, language="nl", **values)
 
 
 def rule_text(report: Report) -> str:
     """How to read the table's comparisons (the SWV sentence only for a gemeente)."""
-    swv = RULE_SWV.format(region=report.region_name) if report.has_swv else ""
-    return RULE.format(swv=swv)
+    swv = (" " + _t().render("report_rule_swv", "nl", region=report.region_name)
+           if report.has_swv else "")
+    return _t().render("report_rule", "nl", swv=swv)
+
+
+def date_nl(day: dt.date) -> str:
+    """A date as the document writes it: "3 maart 2026"."""
+    return f"{day.day} {report_list('months')[day.month - 1]} {day.year}"
 
 
 class ReportFormatError(ValueError):
@@ -64,19 +74,18 @@ def _level(report: Report) -> str:
 def table_notes(report: Report) -> list[str]:
     """Under the figures table: which partnerships the columns are, and what the words mean."""
     if not report.has_swv:
-        return [n for n in report.points.notes if n.startswith(("Niet gepubliceerd", "Not "))]
-    names = [f"{label}: {report.swv_names[key]}" for key, label in
-             (("swv_po", "SWV PO"), ("swv_vo", "SWV VO")) if report.swv_names.get(key)]
+        unpublished = tuple(_t().get("not_published", lang).text.split("{")[0]
+                            for lang in ("nl", "en"))
+        return [n for n in report.points.notes if n.startswith(unpublished)]
+    names = [f"{report_text(key)}: {report.swv_names[key]}" for key in ("swv_po", "swv_vo")
+             if report.swv_names.get(key)]
     notes = ["; ".join(names) + "." if names else ""]
     if report.alone:
-        verb = "bestaan" if len(report.alone) > 1 else "bestaat"
-        which = " en ".join("SWV PO" if c.startswith("PO") else "SWV VO" for c in report.alone)
-        notes.append(f"Het {which} {verb} alleen uit {report.region_name}: in die kolom staat "
-                     f"'alleen {report.region_name}' in plaats van hetzelfde cijfer nog eens, en "
-                     "een vergelijking met het samenwerkingsverband is niet te maken.")
-    notes.append("'niet per SWV PO' of 'niet per SWV VO': dit cijfer publiceert de monitor niet "
-                 "per samenwerkingsverband van die soort. 'rest SWV': het samenwerkingsverband "
-                 f"zonder {report.region_name}.")
+        which = fm.listing([report_text("swv_po" if c.startswith("PO") else "swv_vo")
+                            for c in report.alone], "nl")
+        name = "report_alone_many" if len(report.alone) > 1 else "report_alone_one"
+        notes.append(_t().render(name, "nl", which=which, region=report.region_name))
+    notes.append(_t().render("report_columns", "nl", region=report.region_name))
     return [n for n in notes if n]
 
 
@@ -88,15 +97,14 @@ def point_notes(report: Report) -> list[str]:
 
 
 def date_text(report: Report) -> str:
-    d = report.created
-    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+    return date_nl(report.created)
 
 
 def footer_text(report: Report) -> str:
-    base = (f"OOGO-voorbereiding {report.region_name} · {date_text(report)} · "
-            f"versie {report.version}")
+    base = report_text("footer", region=report.region_name, date=date_text(report),
+                       version=report.version)
     if report.demo_data:
-        return f"{base} · DEMONSTRATIEDATA, niet de echte cijfers"
+        return report_text("footer_demo", footer=base)
     return base
 
 
@@ -124,9 +132,7 @@ def _templates() -> tuple[Any, str]:
         missing = getattr(exc, "name", None) or getattr(exc, "filename", None) or str(exc)
         log.error("report template missing: %s (looked in %s)", missing, TEMPLATES)
         raise ReportRenderError(
-            f"Het sjabloon van het voorbereidingsdocument ontbreekt in deze installatie "
-            f"({Path(str(missing)).name}). Dit is een fout in de installatie, niet in je "
-            f"opdracht: installeer de assistent opnieuw of meld het aan de beheerder."
+            _t().render("report_template_missing", "nl", name=Path(str(missing)).name)
         ) from exc
 
 
@@ -172,32 +178,29 @@ def render_pdf(report: Report, html: str | None = None) -> bytes:
                     base_url=str(TEMPLATES)).write_pdf()
     except Exception as exc:  # noqa: BLE001 - missing system libraries (pango), font errors
         log.exception("PDF rendering failed")
-        raise ReportRenderError(
-            f"De PDF kon niet worden gemaakt ({type(exc).__name__}: {str(exc)[:120]}). "
-            "De HTML- en Markdown-versie werken wel; vraag de beheerder de PDF-onderdelen "
-            "(WeasyPrint en Pango) te installeren."
+        raise ReportRenderError(_t().render(
+            "report_pdf_failed", "nl", error=f"{type(exc).__name__}: {str(exc)[:120]}")
         ) from exc
 
 
 def render_markdown(report: Report, chart_dir: Path | None = None, stem: str = "rapport") -> str:
     """Markdown text; charts are written to ``chart_dir`` as PNGs and linked relatively."""
-    lines = [f"# OOGO-voorbereiding {report.region_name}", "",
-             f"{_level(report)} {report.region_code} · gemaakt op {date_text(report)} · "
-             f"versie {report.version}", ""]
+    say, section = report_text, partial(report_text, "sections")
+    lines = [f"# {say('title', region=report.region_name)}", "",
+             say("subtitle", level=_level(report), code=report.region_code,
+               date=date_text(report), version=report.version), ""]
     if report.demo_data and report.real_figures:
-        lines += ["> **Echte cijfers en demonstratiedata.** Een deel van de indicatorcijfers "
-                  "zijn echte cijfers (zie Bronnen). Cijfers met \"(demo)\" erachter, en de "
-                  "onderbouwing die daarop rust, zijn demonstratiedata.", ""]
+        lines += [_t().render("report_notice_mixed", "nl"), ""]
     elif report.demo_data:
-        lines += ["> **Demonstratiedata.** De indicatorcijfers in dit document zijn "
-                  "demonstratiedata: niet de echte cijfers van deze regio. Gebruik ze niet voor "
-                  "besluiten.", ""]
-    lines += ["## 1. Profiel van de regio", "", "| Kenmerk | Waarde |", "|---|---|"]
+        lines += [_t().render("report_notice_demo", "nl"), ""]
+    lines += [f"## 1. {section('profile')}", "", f"| {say('feature')} | {say('value')} |",
+              "|---|---|"]
     lines += [f"| {label} | {value} |" for label, value in report.profile]
-    lines += ["", f"## 2. Cijfers: {report.subjects}", ""]
+    lines += ["", f"## 2. {section('figures', subjects=report.subjects)}", ""]
     lines += [f"- {d}" for d in report.definitions] + ["", rule_text(report), ""]
-    swv_head = " SWV PO | SWV VO |" if report.has_swv else ""
-    lines += [f"| Cijfer | Jaar | {report.region_name} |{swv_head} Nederland | Getoetst verschil |",
+    swv_head = f" {say('swv_po')} | {say('swv_vo')} |" if report.has_swv else ""
+    lines += [f"| {say('figure')} | {say('year')} | {report.region_name} |{swv_head} "
+              f"{say('nederland')} | {say('tested_difference')} |",
               "|---|---|---|" + ("---|---|" if report.has_swv else "") + "---|---|"]
     for r in report.rows:
         swv = f" {r.swv_po} | {r.swv_vo} |" if report.has_swv else ""
@@ -210,22 +213,24 @@ def render_markdown(report: Report, chart_dir: Path | None = None, stem: str = "
             (chart_dir / name).write_bytes(chart.png)
             lines += [f"![{chart.alt}]({name})", "", f"*{chart.title}*", ""]
     elif report.charts:
-        lines += ["*De grafieken staan alleen in de HTML- en PDF-versie.*", ""]
-    lines += ["## 3. Regioscan", ""] + _scan_markdown(report) + [""]
-    lines += ["## 4. Gesprekspunten voor het OOGO", "", report.points.ranking_explanation, ""]
+        lines += [f"*{say('charts_elsewhere')}*", ""]
+    lines += [f"## 3. {section('scan')}", ""] + _scan_markdown(report) + [""]
+    lines += [f"## 4. {section('points')}", "", report.points.ranking_explanation, ""]
     lines += [f"{n}\n" for n in point_notes(report)]
     for number, point in enumerate(report.points.ranked, start=1):
-        lines += [f"### {number}. {point.title}", "", point.why, "", "**Onderbouwing**", ""]
+        lines += [f"### {number}. {point.title}", "", point.why, "", f"**{_w('evidence')}**",
+                  ""]
         for e in point.evidence:
             groups = tested_groups(e, "nl")
-            lines.append(f"- {e.text}{' ' + groups if groups else ''} (bron: {e.source})")
+            lines.append(f"- {e.text}{' ' + groups if groups else ''} "
+                         f"({_w('source')}: {e.source})")
         lines += _point_tail(point)
     if report.points.standing:
-        lines += ["### Vaste onderwerpen om na te vragen", ""]
+        lines += [f"### {_w('standing')}", ""]
         for point in report.points.standing:
             lines += [f"#### {point.title}", "", point.why] + _point_tail(point)
-    lines += ["## 5. Bronnen", ""] + [f"- {s}" for s in report.sources]
-    lines += [f"- Kennisdocument: {s}" for s in report.knowledge_sources]
+    lines += [f"## 5. {section('sources')}", ""] + [f"- {s}" for s in report.sources]
+    lines += [f"- {say('knowledge_document')}: {s}" for s in report.knowledge_sources]
     lines += ["", f"*{footer_text(report)}*", ""]
     return "\n".join(lines)
 
@@ -241,10 +246,10 @@ def _quote(label: str, passage: Any) -> str:
 
 
 def _point_tail(point: Any) -> list[str]:
-    lines = ["", "**Vragen voor tafel**", ""] + [f"- {q}" for q in point.questions]
-    lines += ["", f"**Wie kan erbij zijn:** {', '.join(point.participants)}", ""]
-    lines += [_quote("Achtergrond", p).replace("\n\n", "\n>\n> ") for p in point.passages]
-    lines += [_quote("Let op", p) for p in point.caveats]
+    lines = ["", f"**{_w('questions')}**", ""] + [f"- {q}" for q in point.questions]
+    lines += ["", f"**{_w('who')}:** {', '.join(point.participants)}", ""]
+    lines += [_quote(_w("background"), p).replace("\n\n", "\n>\n> ") for p in point.passages]
+    lines += [_quote(_w("caveat"), p) for p in point.caveats]
     return lines
 
 
@@ -253,25 +258,25 @@ def _scan_markdown(report: Report) -> list[str]:
     if scan is None and own is None:
         return [f"*{report.scan_note}*"]
     lines: list[str] = []
+    say = report_text
     if scan is not None:
         roles = f" ({scan.roles_text})" if scan.roles else ""
-        lines += ["### De regioscan-ronde van de regio", "",
-                  f"{scan.count} deelnemers{roles}; schaal {fm.integer(scan.scale[0])} tot "
-                  f"{fm.integer(scan.scale[1])}; cijfers die iemand herkenbaar zouden maken "
-                  "tonen we niet (-).", "",
-                  "| Thema | Gemiddeld | " + " | ".join(scan.roles) + " |",
+        lines += [f"### {say('scan_round')}", "",
+                  _t().render("report_scan_round", "nl", count=scan.count, roles=roles,
+                              low=fm.integer(scan.scale[0]), high=fm.integer(scan.scale[1])), "",
+                  f"| {say('theme')} | {say('mean')} | " + " | ".join(scan.roles) + " |",
                   "|---|---|" + "---|" * len(scan.roles)]
         for theme in scan.themes:
             per_role = " | ".join(_nl1(theme.role_means.get(r)) for r in scan.roles)
             lines.append(f"| {theme.label} | {_nl1(theme.mean)} | {per_role} |")
         lines.append("")
     if own is not None:
-        lines += ["### Je eigen regioscan", "",
-                  f"Jouw eigen antwoorden: het gemiddelde per thema op een schaal van "
-                  f"{fm.integer(own.scale[0])} tot {fm.integer(own.scale[1])}.", "",
-                  "| Thema | Gemiddeld | Gescoord |", "|---|---|---|"]
-        lines += [f"| {t.name} | {_nl1(t.mean)} | {t.answered} van de {t.size} |"
-                  for t in own.themes]
+        lines += [f"### {say('own_scan')}", "",
+                  _t().render("report_own_scale", "nl", low=fm.integer(own.scale[0]),
+                              high=fm.integer(own.scale[1])), "",
+                  f"| {say('theme')} | {say('mean')} | {say('scored')} |", "|---|---|---|"]
+        lines += [f"| {t.name} | {_nl1(t.mean)} | "
+                  f"{say('answered_of', answered=t.answered, size=t.size)} |" for t in own.themes]
     return lines
 
 

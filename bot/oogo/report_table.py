@@ -18,16 +18,16 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.oogo.report_words import report_text
 from bot.oogo.sources_view import checked_compare
 from indicators import formatting as fm
 
 log = logging.getLogger(__name__)
 
 NL = "NL01"
-#: the tested direction as a phrase before what it was tested against ("hoger dan Nederland")
-WORD = {"hoger": "hoger dan", "lager": "lager dan", "gelijk": "ongeveer gelijk aan",
-        "onbekend": "niet te toetsen tegen"}
-DEMO_TAG = " (demo)"
+#: the tested directions, each a phrase before what it was tested against ("hoger dan
+#: Nederland", ``words.yaml``: report.tested)
+DIRECTIONS = ("hoger", "lager", "gelijk", "onbekend")
 
 
 @dataclass(slots=True)
@@ -66,23 +66,23 @@ def cell(value: Any, mixed: bool) -> str:
     if value is None:
         return "-"
     text = fm.value_text(value, "nl")
-    return text + DEMO_TAG if mixed and getattr(value, "demo", True) else text
+    return text + report_text("demo_tag") if mixed and getattr(value, "demo", True) else text
 
 
 def wording(engine: Any, region: Any, value: Any, swv: str | None, alone: set[str]) -> str:
     """What was tested: "hoger dan Nederland; ongeveer gelijk aan rest SWV VO"."""
     if value is None or value.value is None:
-        return "te weinig gegevens (minder dan 10)" if value is not None else "-"
+        return report_text("too_few") if value is not None else "-"
     if region.code == NL:
-        return "landelijk cijfer"
+        return report_text("national_figure")
     parts = []
     nl = checked_compare(engine, value.indicator, region.code, NL, value.category, value.year)
-    parts.append(_against(nl, "Nederland"))
+    parts.append(_against(nl, report_text("nederland")))
     if swv and swv not in alone:  # a partnership of this gemeente alone: said under the table
-        kind = "SWV PO" if swv.startswith("PO") else "SWV VO"
+        kind = report_text("swv_po" if swv.startswith("PO") else "swv_vo")
         cmp = checked_compare(engine, value.indicator, region.code, swv, value.category,
                               value.year)
-        parts.append(_against(cmp, f"rest {kind}"))
+        parts.append(_against(cmp, report_text("swv_rest", kind=kind)))
     return "; ".join(parts)
 
 
@@ -92,15 +92,16 @@ def _against(comparison: Any, name: str) -> str:
     if isinstance(comparison, str):
         return f"{comparison} ({name})"
     direction = comparison.direction if comparison else "onbekend"
-    return f"{WORD.get(direction, WORD['onbekend'])} {name}"
+    phrase = report_text("tested", direction if direction in DIRECTIONS else "onbekend")
+    return f"{phrase} {name}"
 
 
 def _column(engine: Any, region: Any, level: str, code: str | None, indicator: str,
             category: str, year: int, alone: set[str]) -> tuple[str, Any]:
     if not code or level not in (_safe(engine.published_levels, indicator, category) or ()):
-        return "niet per " + ("SWV PO" if level == "swv_po" else "SWV VO"), None
+        return report_text("not_per", kind=report_text(level)), None
     if code in alone:
-        return f"alleen {region.name}", None
+        return report_text("alone_column", region=region.name), None
     return "", _safe(engine.lookup, indicator, code, category, year)
 
 

@@ -18,27 +18,35 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.oogo import scoring
 from bot.oogo.model import Evidence, Point
 from bot.oogo.own_scan import OwnScan, own_scan_view
 from bot.oogo.passages import passage_for
 from bot.oogo.scan_texts import TEXTS, number
+from prompts.loader import templates
 
 if TYPE_CHECKING:  # pragma: no cover
+    from bot.oogo.scan_view import ScanView
+    from bot.regioscan.definition import ScanDefinition
+    from bot.regioscan.round_result import RoundResult
     from bot.services import Services
 
 log = logging.getLogger(__name__)
 
-SCAN_SOURCE = {"round": "Regioscan-ronde van deze regio (antwoorden van de deelnemers)",
-               "own": "Je eigen regioscan (je eigen antwoorden)"}
-# true both when no round was closed and when a closed round is too small to show (which an
-# outsider reading the report must not learn)
-NO_SCAN_NL = ("Er is nog geen afgeronde regioscan: geen gesloten ronde van deze regio met genoeg "
-              "deelnemers om te tonen, en geen eigen ingevulde scan.")
-NO_SCAN_EN = ("There is no completed regioscan yet: no closed round of this region with enough "
-              "participants to show, and no scan of your own.")
+
+def scan_source(kind: str, language: str = "nl") -> str:
+    """The source line of scan evidence: the region's round or the asker's own scan."""
+    return templates("oogo").render(f"scan_source_{kind}", language)
+
+
+def no_scan_note(language: str) -> str:
+    """Said both when no round was closed and when a closed round is too small to show (which
+    an outsider reading the report must not learn)."""
+    return templates("oogo").render("scan_none", language)
+
+
 #: roles this far apart (in scale points) count as disagreement
 MIN_GAP = 1.0
 #: a statement is weak when at least this share of the respondents is (helemaal) oneens
@@ -55,17 +63,48 @@ class ScanOutcome:
     sources: list[str] = field(default_factory=list)
 
 
-def latest_round(services: Services, region_code: str) -> Any | None:
-    """The region's newest closed round result (published figures only), or ``None``."""
+class RegionRounds(Protocol):
+    """What the OOGO points and report read from the regioscan: a region's newest closed round
+    and the scan's definition (the theme and the discussion question of each statement).
+    ``bot.regioscan.service.RegioscanService`` is one; a test passes its own."""
+
+    @property
+    def definition(self) -> ScanDefinition: ...
+
+    def region_result(self, region: str) -> RoundResult | None: ...
+
+
+def region_rounds(services: Services) -> RegionRounds | None:
+    """The installation's regioscan, or ``None`` when its store cannot be opened (the points
+    and the report then go without a round rather than fail)."""
     try:
-        return services.regioscan.region_result(region_code)
-    except Exception as exc:  # noqa: BLE001 - the store is not set up or unavailable
-        log.info("no regioscan round for %s: %s", region_code, type(exc).__name__)
+        return services.regioscan
+    except Exception as exc:  # noqa: BLE001 - the database is not set up or unavailable
+        log.info("regioscan unavailable: %s", type(exc).__name__)
         return None
 
 
-def _evidence(source: str, text: str, detail: dict[str, Any]) -> Evidence:
-    return Evidence("scan", text, SCAN_SOURCE[source], [],
+def round_view(rounds: RegionRounds | None, region_code: str) -> ScanView | None:
+    """The region's newest closed round (published figures only) as a ``ScanView``, or
+    ``None`` when there is none that shows respondents."""
+    from bot.oogo.scan_view import scan_view
+
+    if rounds is None:
+        return None
+    try:
+        result = rounds.region_result(region_code)
+    except Exception as exc:  # noqa: BLE001 - the store is not set up or unavailable
+        log.info("no regioscan round for %s: %s", region_code, type(exc).__name__)
+        return None
+    return scan_view(result, rounds.definition) if result else None
+
+
+def _evidence(source: str, text: str, detail: dict[str, Any], language: str = "nl"
+              ) -> Evidence:
+    # the callers do not pass ``language`` yet (their lines belong to the scan texts' move), so
+    # the source line of scan evidence stays Dutch in English points, as before
+
+    return Evidence("scan", text, scan_source(source, language), [],
                     {"scan": source, "significant": None, "relevant": None, **detail})
 
 
@@ -152,13 +191,11 @@ def own_points(view: OwnScan, language: str) -> list[Point]:
                    scoring.scan_weak_score(mean, low, high), language)]
 
 
-def collect(services: Services, region: Any, language: str, own_scan: Any = None) -> ScanOutcome:
-    """Scan points for ``region``: from its newest closed round and from the asker's own scan."""
-    from bot.oogo.scan_view import scan_view
-
-    note = NO_SCAN_EN if language == "en" else NO_SCAN_NL
-    result = latest_round(services, region.code)
-    view = scan_view(result, getattr(services, "scan_definition", None)) if result else None
+def collect(rounds: RegionRounds | None, region: Any, language: str,
+            own_scan: Any = None) -> ScanOutcome:
+    """Scan points for ``region``: from its newest closed round (read through ``rounds``) and
+    from the asker's own scan."""
+    view = round_view(rounds, region.code)
     own = own_scan_view(own_scan)
     points: list[Point] = []
     sources = []
@@ -168,5 +205,6 @@ def collect(services: Services, region: Any, language: str, own_scan: Any = None
     if own is not None:
         points += own_points(own, language)
         sources.append("own")
-    return ScanOutcome(bool(sources), points=points, note="" if sources else note,
+    return ScanOutcome(bool(sources), points=points,
+                       note="" if sources else no_scan_note(language),
                        round=view, own=own, sources=sources)

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from bot.oogo.report_words import report_text
+
 if TYPE_CHECKING:  # pragma: no cover
     from bot.services import Services
 
-NOT_COMPARED_NL = "niet vergeleken: echt cijfer tegenover demonstratiecijfer"
 
 
 def has_real(values: list[Any]) -> bool:
@@ -70,24 +71,24 @@ def real_source_lines(engine: Any) -> list[str]:
     for source, what in by_table.items():
         table = (records.table(source) if records is not None else None) or {}
         title = table.get("title", "")
-        when = (f" (gewijzigd {table.get('modified', '?')}; opgehaald "
-                f"{str(table.get('downloaded', '?'))[:10]})")
-        lines.append(f"{source.split(' (')[0]}{', ' + title if title else ''}{when}, "
-                     f"{table.get('attribution', 'Bron: CBS')}, licentie "
-                     f"{table.get('licence', 'CC BY 4.0')}: echte cijfers voor "
-                     + "; ".join(f"{ind} ({', '.join(sorted(cats))})"
-                                 for ind, cats in what.items()))
+        lines.append(report_text(
+            "real_source", table=source.split(" (")[0] + (f", {title}" if title else ""),
+            modified=table.get("modified", "?"), downloaded=str(table.get("downloaded", "?"))[:10],
+            attribution=(table["attribution"] if "attribution" in table
+                         else report_text("cbs_attribution")),
+            licence=table.get("licence", "CC BY 4.0"),
+            what="; ".join(f"{ind} ({', '.join(sorted(cats))})" for ind, cats in what.items())))
     return lines
 
 
 def checked_compare(engine: Any, *args: Any) -> Any:
-    """``engine.compare(*args)``; None without data; ``NOT_COMPARED_NL`` when the engine
-    refuses a real figure against a demonstration one."""
+    """``engine.compare(*args)``; None without data; the words "niet vergeleken" (a string)
+    when the engine refuses a real figure against a demonstration one."""
     from indicators.sources import MixedSources
 
     try:
         return engine.compare(*args)
     except MixedSources:
-        return NOT_COMPARED_NL
+        return report_text("not_compared")
     except Exception:  # noqa: BLE001 - missing or unpublished data: no comparison
         return None

@@ -14,15 +14,8 @@ from typing import Any
 
 from bot.oogo.model import Point
 from bot.oogo.passages import passage_for
-from bot.oogo.topics import TOPICS
-
-STANDING = ("thuiszitters", "leerlingenvervoer")
-WHY = {
-    "nl": ("Een vast onderwerp van het OOGO (zie de tekst hieronder). De cijfers van deze "
-           "assistent gaan er niet over: vraag aan tafel naar de eigen gegevens."),
-    "en": ("A standing topic of the OOGO (see the text below). The figures of this assistant do "
-           "not cover it: ask for the local data at the table."),
-}
+from bot.oogo.topics import STANDING, topic
+from prompts.loader import templates
 
 
 def standing_points(language: str, knowledge: Any | None = None) -> list[Point]:
@@ -32,10 +25,11 @@ def standing_points(language: str, knowledge: Any | None = None) -> list[Point]:
         passage = passage_for(key, knowledge)
         if passage is None:
             continue
-        topic = TOPICS[key]
-        out.append(Point(topic=key, title=topic.title(language), why=WHY[language],
-                         questions=topic.questions(language),
-                         participants=topic.participants(language), evidence=[], score=0.0,
+        about = topic(key)
+        out.append(Point(topic=key, title=about.title(language),
+                         why=templates("oogo").render("why_standing", language),
+                         questions=about.questions(language),
+                         participants=about.participants(language), evidence=[], score=0.0,
                          score_parts={}, reasons=["vast onderwerp"], passages=[passage],
                          standing=True, kind="vast"))
     return out

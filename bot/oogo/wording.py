@@ -21,35 +21,35 @@ from bot.oogo.findings import NL, Clause, Finding
 from bot.oogo.model import Evidence
 from indicators import formatting as fm
 from indicators.catalog import ZORGTYPE
+from prompts.loader import TemplateSet, templates
+from prompts.oogo_data import text_data
 
-WORDS = {
-    "nl": {"hoger": "hoger", "lager": "lager", "but": "maar",
-           "nl": "Nederland", "peers": "vergelijkbare gemeenten samen",
-           "one": "statistisch significant en minstens een tiende",
-           "many": "telkens statistisch significant en minstens een tiende"},
-    "en": {"hoger": "higher", "lager": "lower", "but": "but",
-           "nl": "the Netherlands", "peers": "comparable municipalities together",
-           "one": "statistically significant and at least a tenth",
-           "many": "each statistically significant and at least a tenth"},
-}
 KIND_ORDER = {"nl": 0, "swv": 1, "peers": 2}
+
+
+def _t() -> TemplateSet:
+    return templates("oogo")
+
+
+def _words(language: str) -> dict[str, str]:
+    """The evidence sentences' short words (``prompts/oogo/<lang>/words.yaml``)."""
+    words: dict[str, str] = text_data("oogo", "words").get("evidence", language=language)
+    return words
 
 
 def subject(engine: Any, indicator: str, category: str, language: str) -> str:
     """What the figure is, with its article, for inside a sentence (from the catalog)."""
     definition = engine.catalog[indicator]
-    en = language == "en"
     the = definition.label_in_sentence(language)
     if definition.all_categories == ("totaal",):
         return the
     group = definition.group(category, language)
     if definition.unit == "x":
-        return f"{the} {'for' if en else 'voor'} {group}"
+        return _t().render("subject_for", language, the=the, group=group)
     if category in ZORGTYPE:
-        noun = definition.category_label(category, language)
-        return (f"the use of {noun} among {group}" if en else
-                f"het gebruik van {noun} onder {group}")
-    return f"{the} {'among' if en else 'onder'} {group}"
+        return _t().render("subject_use", language, group=group,
+                           noun=definition.category_label(category, language))
+    return _t().render("subject_among", language, the=the, group=group)
 
 
 def _cap(text: str) -> str:
@@ -61,18 +61,16 @@ def _swv_rest(registry: Any, clause: Clause, language: str) -> str:
     name = registry.get(shown.region).name
     name = name[:1].lower() + name[1:] if name.startswith("Samenwerkingsverband") else name
     left_out = shown.excluding_name or shown.excluding
-    if language == "en":
-        return f"the rest of {name} outside {left_out}"
-    return f"de rest van {name} buiten {left_out}"
+    return _t().render("swv_rest", language, name=name, left_out=left_out)
 
 
 def _other(registry: Any, clause: Clause, language: str) -> str:
     if clause.kind == "nl":
         shown = clause.comparison.shown
-        return f"in {WORDS[language]['nl']} ({fm.value_text(shown, language)})"
+        return f"in {_words(language)['nl']} ({fm.value_text(shown, language)})"
     if clause.kind == "swv":
         return "in " + _swv_rest(registry, clause, language)
-    return "in " + WORDS[language]["peers"]
+    return "in " + _words(language)["peers"]
 
 
 def _test(clause: Clause) -> dict[str, Any]:
@@ -91,7 +89,7 @@ def comparison_evidence(engine: Any, finding: Finding, language: str) -> Evidenc
     """"In 2023 was X in R 73,0%: hoger dan in Nederland (56,6%) en in ..." from the clauses."""
     if not finding.clauses:
         return None
-    value, w = finding.value, WORDS[language]
+    value, w = finding.value, _words(language)
     clauses = sorted(finding.clauses, key=lambda c: KIND_ORDER[c.kind])
     by_direction: dict[str, list[str]] = {}
     for clause in clauses:
@@ -99,16 +97,13 @@ def comparison_evidence(engine: Any, finding: Finding, language: str) -> Evidenc
             _other(engine.registry, clause, language))
     first = finding.direction if finding.direction in by_direction else clauses[0].direction
     order = [first] + [d for d in by_direction if d != first]
-    than = "than" if language == "en" else "dan"
-    parts = [f"{w[d]} {than} {fm.listing(by_direction[d], language)}" for d in order]
+    parts = [f"{w[d]} {w['than']} {fm.listing(by_direction[d], language)}" for d in order]
     said = f", {w['but']} ".join(parts)
     name, year, figure = value.name, value.year, fm.value_text(value, language)
     what = subject(engine, value.indicator, value.category, language)
     note = w["one"] if len(clauses) == 1 else w["many"]
-    if language == "en":
-        text = f"In {year}, {what} in {name} was {figure}: {said} ({note})."
-    else:
-        text = f"In {year} was {what} in {name} {figure}: {said} ({note})."
+    text = _t().render("evidence_comparison", language, year=year, what=what, name=name,
+                       figure=figure, said=said, note=note)
     facts = [to_fact(value)] + [to_fact(c.comparison.shown) for c in clauses if c.kind == "nl"]
     tests = [_test(c) for c in clauses]
     detail = {"figure": {"indicator": value.indicator, "region": value.region,
@@ -125,20 +120,15 @@ def trend_evidence(engine: Any, finding: Finding, language: str) -> Evidence | N
     trend = finding.trend
     if trend is None or trend.first_year is None:
         return None
-    from prompts.loader import templates
-
     own = {v.year: v for v in trend.region.values}
     ref = {v.year: v for v in trend.reference.values}
     y0, y1 = trend.first_year, trend.last_year
     a, b, c, d = own[y0], own[y1], ref[y0], ref[y1]
     name = a.name
     what = _cap(subject(engine, a.indicator, a.category, language))
-    if language == "en":
-        head = (f"{what} in {name} went from {fm.value_text(a, 'en')} in {y0} to "
-                f"{fm.value_text(b, 'en')} in {y1}.")
-    else:
-        head = (f"{what} in {name} ging van {fm.value_text(a, 'nl')} in {y0} naar "
-                f"{fm.value_text(b, 'nl')} in {y1}.")
+    head = _t().render("evidence_trend", language, what=what, name=name,
+                       first=fm.value_text(a, language), first_year=y0,
+                       last=fm.value_text(b, language), last_year=y1)
     t = templates()
     national = t.render("trend_national", language, first=fm.value_text(c, language),
                         last=fm.value_text(d, language), first_year=y0, last_year=y1)

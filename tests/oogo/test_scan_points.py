@@ -206,3 +206,37 @@ def test_a_round_too_small_to_show_is_not_called_absent(services) -> None:
     result = generate_points(services, region, max_points=10)
     assert not result.has_scan and result.scan_note == before  # nothing about the round leaks
     assert "met genoeg deelnemers" in result.scan_note
+
+
+class _Rounds:
+    """A regioscan as the points read it (``scan_signals.RegionRounds``): one fixed round for
+    every region, or a store that fails."""
+
+    def __init__(self, definition, result=None, fail: bool = False) -> None:
+        self.definition, self._result, self._fail, self.asked = definition, result, fail, []
+
+    def region_result(self, region: str):
+        self.asked.append(region)
+        if self._fail:
+            raise ConnectionError("database down")
+        return self._result
+
+
+def test_the_round_comes_through_the_rounds_port(services, scanned) -> None:
+    """The points and the report read the round from the ``rounds`` they are given (a fake
+    goes in as an argument), and a failing store means no scan points, not a failure."""
+    from bot.oogo.points import generate_points
+    from bot.oogo.report import build_report
+    from bot.oogo.scan_signals import no_scan_note
+
+    fake = _Rounds(services.scan_definition, scanned)
+    result = generate_points(services, SMALL_RURAL, max_points=10, rounds=fake)
+    assert fake.asked == [SMALL_RURAL] and result.scan_sources == ["round"]
+    statement = next(e for p in result.points for e in p.evidence
+                 if e.detail.get("item_kind") == "statement")
+    assert statement.detail["item"] == "o1"
+    broken = _Rounds(services.scan_definition, fail=True)
+    result = generate_points(services, SMALL_RURAL, rounds=broken, language="en")
+    assert not result.has_scan and result.scan_note == no_scan_note("en")
+    report = build_report(services, SMALL_RURAL, with_charts=False, rounds=fake)
+    assert report.scan is not None and report.scan.count == 30

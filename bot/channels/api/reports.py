@@ -62,10 +62,16 @@ def _data_uri(png: bytes) -> str:
 
 
 def _today() -> str:
-    from bot.oogo.report_render import MONTHS
+    from bot.oogo.report_render import date_nl
 
-    d = datetime.date.today()
-    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+    return date_nl(datetime.date.today())
+
+
+def _say(name: str) -> str:
+    """A word of these (Dutch) documents (``prompts/oogo/nl/api_*.txt``)."""
+    from prompts.loader import templates
+
+    return templates("oogo").render(name, "nl")
 
 
 def render_own_result(services: Services, record: Any, fmt: str) -> bytes:
@@ -85,13 +91,13 @@ def render_own_result(services: Services, record: Any, fmt: str) -> bytes:
     for q in definition.questions:
         given = state.answers.get(q.id)
         value = given.get("value") if given else None
-        label = ("niet beantwoord" if given is None
+        label = (_say("api_not_answered") if given is None
                  else definition.scale_label(value, state.language) + (f" ({value})" if value
                                                                        else ""))
         answers.append({"number": q.number, "text": q.text_for(state.language), "label": label,
                         "explanation": (given or {}).get("explanation") or ""})
     html = _template("scan_result.html").render(
-        title="Uitslag van je regioscan", date=_today(), outcome=outcome, answers=answers,
+        title=_say("api_scan_result_title"), date=_today(), outcome=outcome, answers=answers,
         chart=_data_uri(outcome_chart(outcome)),
         nl=lambda v: "-" if v is None else number_nl(v, state.language))
     return _pdf(html)
