@@ -52,9 +52,9 @@ def _read_line() -> str | None:
 
 
 def _ask_role(service: Any) -> str:
-    from bot.regioscan.rounds import ROLES, parse_role
+    from bot.regioscan.rounds import parse_role, role_labels
 
-    labels = ", ".join(label for label, _ in ROLES.values())
+    labels = role_labels()
     while True:
         typer.echo(f"Met welke rol vul je de scan in? Kies uit: {labels}.")
         line = _read_line()
