@@ -95,11 +95,15 @@ class InvalidRegion(RoundError):
 
 
 def parse_role(text: str | None) -> str | None:
-    """The role id for typed text ('gemeente beleid', 'school', 'jeugdhulp'), or None."""
+    """The role id for typed text ('gemeente beleid', 'school', a shown label), or None."""
     if not text:
         return None
     key = re.sub(r"\s+", " ", text.strip().lower())
-    return _ROLE_ALIASES.get(key)
+    if key in _ROLE_ALIASES:
+        return _ROLE_ALIASES[key]
+    # every label shown (buttons, the CLI's list) in either language can be typed back
+    return next((r for r in ROLES for language in ("nl", "en")
+                 if role_label(r, language).lower() == key), None)
 
 
 def role_label(role: str, language: str = "nl") -> str:
