@@ -37,11 +37,19 @@ def _default_user() -> str:
         return "terminal"
 
 
-def _show(step: Any) -> None:
+def _text(name: str, language: str = "nl", /, **values: object) -> str:
+    """The sentence ``prompts/regioscan/<language>/cli_<name>.txt``: Dutch, except in a scan
+    started with ``--lang en``."""
+    from bot.regioscan.texts import t
+
+    return t(language, f"cli_{name}", **values)
+
+
+def _show(step: Any, language: str) -> None:
     typer.echo("")
     typer.echo(step.text)
     if step.buttons and step.active:
-        typer.echo("Keuzes: " + " | ".join(b.label for b in step.buttons))
+        typer.echo(_text("choices", language, choices=" | ".join(b.label for b in step.buttons)))
 
 
 def _read_line() -> str | None:
@@ -51,18 +59,18 @@ def _read_line() -> str | None:
     return None if line == "" else line.rstrip("\n")
 
 
-def _ask_role(service: Any) -> str:
-    from bot.regioscan.rounds import ROLES, parse_role
+def _ask_role(service: Any, language: str) -> str:
+    from bot.regioscan.rounds import parse_role, role_labels
 
-    labels = ", ".join(label for label, _ in ROLES.values())
+    labels = role_labels(language)
     while True:
-        typer.echo(f"Met welke rol vul je de scan in? Kies uit: {labels}.")
+        typer.echo(_text("ask_role", language, roles=labels))
         line = _read_line()
         if line is None:
-            fail("Gestopt zonder rol; er is niets opgeslagen.")
+            fail(_text("no_role", language))
         if parse_role(line):
             return line
-        typer.echo(f"'{line}' ken ik niet als rol.")
+        typer.echo(_text("unknown_role", language, text=line))
 
 
 def _export(service: Any, conversation: str, path: Path) -> None:
@@ -78,8 +86,8 @@ def _export(service: Any, conversation: str, path: Path) -> None:
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
-        fail(f"Ik kan niet schrijven naar '{path}': {exc.strerror or exc}.")
-    typer.echo(f"Je antwoorden en uitkomst zijn opgeslagen in {path}.")
+        fail(_text("unwritable", state.language, path=path, reason=exc.strerror or exc))
+    typer.echo(_text("exported", state.language, path=path))
 
 
 def _run_scan(user: str, code: str | None, role: str | None, language: str,
@@ -101,25 +109,24 @@ def _run_scan(user: str, code: str | None, role: str | None, language: str,
         if step.kind == "role":
             typer.echo(step.text)
             step = service.start(conversation, user, round_code=code,
-                                 role=_ask_role(service), language=language)
+                                 role=_ask_role(service, language), language=language)
             if step.kind == "error":
                 fail(step.text)
-        _show(step)
+        _show(step, language)
         while step.active:
             line = _read_line()
             if line is None:
-                typer.echo("\nJe antwoorden zijn bewaard. Start 'oogo regioscan' opnieuw om "
-                           "verder te gaan waar je was.")
+                typer.echo("\n" + _text("saved_on_exit", language))
                 return
             if not line.strip():
                 continue
             step = service.handle(conversation, user, text=line)
-            _show(step)
+            _show(step, language)
         if step.outcome is not None and chart is not None:
             from bot.regioscan.charts import outcome_chart
 
             chart.write_bytes(outcome_chart(step.outcome))
-            typer.echo(f"Grafiek van je uitkomst opgeslagen in {chart}.")
+            typer.echo(_text("chart_written", language, path=chart))
         if step.outcome is not None and export is not None:
             _export(service, conversation, export)
     except RoundError as exc:
@@ -127,7 +134,7 @@ def _run_scan(user: str, code: str | None, role: str | None, language: str,
     except StorageUnavailable as exc:
         fail(exc.message, UNAVAILABLE)
     except KeyboardInterrupt:
-        typer.echo("\nGestopt. Je antwoorden zijn bewaard; met 'oogo regioscan' ga je verder.")
+        typer.echo("\n" + _text("interrupted", language))
     finally:
         services.close()
 
@@ -147,22 +154,20 @@ def _resolve_region(services: Services, text: str) -> str:
     candidates = resolution.candidates
     if candidates:
         names = ", ".join(f"{c.name} ({c.code})" for c in candidates[:6])
-        fail(f"'{text}' kan meerdere regio's zijn: {names}. Geef de code op.")
+        fail(_text("region_ambiguous", text=text, names=names))
     return code
 
 
 def _status_lines(status: Any) -> list[str]:
     from bot.regioscan.rounds import role_label
+    from bot.regioscan.texts import t
 
-    lines = [
-        f"Ronde {status.code}: {status.title}",
-        f"Regio: {status.region}",
-        f"Status: {'open' if status.status == 'open' else 'gesloten'}",
-        f"Aangemeld: {status.joined}; scan ingestuurd: {status.submitted}",
-    ]
+    state = t("nl", "status_open" if status.status == "open" else "status_closed")
+    lines = _text("status", code=status.code, title=status.title, region=status.region,
+                  status=state, joined=status.joined, submitted=status.submitted).split("\n")
     for role, counts in status.per_role.items():
-        lines.append(f"  {role_label(role)}: {counts['joined']} aangemeld, "
-                     f"{counts['submitted']} ingestuurd")
+        lines.append("  " + _text("status_role", role=role_label(role), joined=counts["joined"],
+                                  submitted=counts["submitted"]))
     return lines
 
 
@@ -191,9 +196,8 @@ def round_create(
     def create(services: Services) -> None:
         code = _resolve_region(services, region)
         record, invite, token = services.regioscan.create_round(code, title)
-        typer.echo(f"Ronde '{record.title}' aangemaakt voor {record.region}.")
-        typer.echo(f"Uitnodigingscode (deel deze met de deelnemers): {invite}")
-        typer.echo(f"Beheertoken (bewaar het goed; het wordt maar één keer getoond): {token}")
+        typer.echo(_text("round_created", title=record.title, region=record.region,
+                         code=invite, token=token))
 
     _round_call(create)
 
@@ -215,7 +219,7 @@ def round_close(
 ) -> None:
     """Sluit de ronde: daarna kan niemand meer meedoen of antwoorden wijzigen."""
     status = _round_call(lambda s: s.regioscan.close_round(code, token))
-    typer.echo(f"Ronde {status.code} is gesloten.")
+    typer.echo(_text("round_closed", code=status.code))
     typer.echo("\n".join(_status_lines(status)))
 
 
@@ -230,7 +234,7 @@ def round_result(
     from bot.regioscan.export import round_result_json, round_result_markdown
 
     if fmt not in ("md", "json"):
-        fail("Onbekend formaat. Kies md of json.")
+        fail(_text("unknown_format"))
     result = _round_call(lambda s: s.regioscan.round_result(code))
     text = round_result_markdown(result) if fmt == "md" else round_result_json(result) + "\n"
     if output is None:
@@ -239,8 +243,8 @@ def round_result(
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
-        fail(f"Ik kan niet schrijven naar '{output}': {exc.strerror or exc}.")
-    typer.echo(f"Uitslag van de ronde geschreven naar {output}.")
+        fail(_text("unwritable", path=output, reason=exc.strerror or exc))
+    typer.echo(_text("result_written", path=output))
 
 
 def register(app: typer.Typer) -> None:

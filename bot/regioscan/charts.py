@@ -7,7 +7,7 @@ from typing import Any
 
 from bot.regioscan.outcome import Outcome
 from bot.regioscan.round_result import RoundResult
-from bot.regioscan.texts import number_nl
+from bot.regioscan.texts import number_nl, t
 
 
 def _figure(width: float, height: float) -> tuple[Any, Any]:
@@ -31,7 +31,6 @@ def _png(fig: Any) -> bytes:
 
 def outcome_chart(outcome: Outcome) -> bytes:
     """Horizontal bars: the mean per theme on the 1-5 scale (themes without score left empty)."""
-    en = outcome.language == "en"
     labels = outcome.chart["labels"]
     values = [v if v is not None else 0 for v in outcome.chart["values"]]
     fig, ax = _figure(6.4, 3.2)
@@ -42,7 +41,7 @@ def outcome_chart(outcome: Outcome) -> bytes:
     ax.set_xlim(0, 5.5)
     ax.set_xticks([1, 2, 3, 4, 5])
     ax.axvline(3, color="#999999", linewidth=0.8, linestyle="--")
-    ax.set_title("Your regional scan per theme (1-5)" if en else "Je regioscan per thema (1-5)")
+    ax.set_title(t(outcome.language, "chart_outcome_title"))
     return _png(fig)
 
 
@@ -59,7 +58,7 @@ def round_chart(result: RoundResult) -> bytes:
     ax.set_xticks([x + width * (len(series) - 1) / 2 for x in range(len(labels))], labels,
                   fontsize=8)
     ax.set_ylim(0, 5)
-    ax.set_ylabel("gemiddelde (1-5)")
-    ax.set_title(f"Regioscan-ronde {result.title} ({result.region})")
+    ax.set_ylabel(t("nl", "chart_round_axis"))
+    ax.set_title(t("nl", "chart_round_title", title=result.title, region=result.region))
     ax.legend(fontsize=7)
     return _png(fig)

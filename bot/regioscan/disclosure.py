@@ -31,14 +31,17 @@ from collections import Counter
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
+from bot.regioscan.texts import t
+
 MIN_GROUP = 5
 MIN_ANSWERS = 2 * MIN_GROUP
 
-#: answer groups of a statement, in scale order; "weet ik niet" (None) is kept apart
+#: answer groups of a statement, in scale order; "weet ik niet" (None) is kept apart. The ids
+#: are shown through the ``group_<id>`` templates ("oneens", "neutraal", "eens", "weet ik niet").
 ANSWER_GROUPS: tuple[tuple[str, tuple[int | None, ...]], ...] = (
-    ("oneens", (1, 2)), ("neutraal", (3,)), ("eens", (4, 5)),
+    ("disagree", (1, 2)), ("neutral", (3,)), ("agree", (4, 5)),
 )
-DONT_KNOW = "weet ik niet"
+DONT_KNOW = "dont_know"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +75,12 @@ def shown_roles(role_counts: dict[str, int], order: Sequence[str],
     return shown
 
 
-def _join(labels: list[str]) -> str:
-    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " of " + labels[-1]
+def _join(groups: list[str]) -> str:
+    """The (Dutch) label of merged groups: "oneens", "oneens of neutraal", "a, b of c"."""
+    labels = [t("nl", f"group_{g}") for g in groups]
+    if len(labels) == 1:
+        return labels[0]
+    return t("nl", "group_or", first=", ".join(labels[:-1]), last=labels[-1])
 
 
 def distribution(answers: Sequence[int | None],

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from bot.regioscan.definition import ScanDefinition
-from bot.regioscan.texts import number_nl
+from bot.regioscan.texts import number_nl, t
 
 DISCUSS_AT_OR_BELOW = 3
 
@@ -103,46 +103,32 @@ def compute_outcome(
     )
 
 
-def _statement_list(items: tuple[StatementScore, ...], language: str) -> str:
+def _statement_list(items: tuple[StatementScore, ...]) -> str:
     return "; ".join(f"'{s.text}' ({s.value})" for s in items)
 
 
 def format_outcome(outcome: Outcome) -> str:
     """The outcome as plain text (Dutch, or English when the scan ran in English)."""
-    en = outcome.language == "en"
-    lines = [
-        "Outcome of your regional scan" if en else "Uitkomst van je regioscan",
-        ("Scale 1 (strongly disagree) to 5 (strongly agree); the mean is over the statements "
-         "you scored, 'don't know' does not count." if en else
-         "Schaal 1 (helemaal oneens) tot 5 (helemaal eens); het gemiddelde is over de stellingen "
-         "die je een score gaf, 'weet ik niet' telt niet mee."),
-        "",
-    ]
+    lang = outcome.language
+    lines = [t(lang, "outcome_title"), t(lang, "outcome_scale"), ""]
     for th in outcome.themes:
-        size = th.answered + th.dont_know + th.unanswered
-        count = f"{th.answered} of {size}" if en else f"{th.answered} van de {size}"
         if th.mean is None:
-            lines.append(f"{th.name}: " + ("no score (no statement scored)." if en
-                                            else "geen score (geen stelling gescoord)."))
+            lines.append(t(lang, "outcome_theme_unscored", theme=th.name))
             continue
-        lines.append(f"{th.name}: {number_nl(th.mean, outcome.language)} "
-                     f"({count} {'scored' if en else 'gescoord'})")
+        size = th.answered + th.dont_know + th.unanswered
+        lines.append(t(lang, "outcome_theme", theme=th.name, mean=number_nl(th.mean, lang),
+                       answered=th.answered, size=size))
         if th.weakest:
-            lines.append(("  Strongest: " if en else "  Sterkst: ")
-                         + _statement_list(th.strongest, outcome.language))
-            lines.append(("  Weakest: " if en else "  Zwakst: ")
-                         + _statement_list(th.weakest, outcome.language))
+            lines.append("  " + t(lang, "outcome_strongest",
+                                  statements=_statement_list(th.strongest)))
+            lines.append("  " + t(lang, "outcome_weakest", statements=_statement_list(th.weakest)))
         elif th.answered > 1:
-            lines.append("  All scored statements have the same score."
-                          if en else "  Alle gescoorde stellingen hebben dezelfde score.")
+            lines.append("  " + t(lang, "outcome_all_same"))
         for hint in th.discuss[:2]:
-            lines.append(("  To discuss: " if en else "  Om te bespreken: ") + hint)
+            lines.append("  " + t(lang, "outcome_discuss", hint=hint))
     ranked = sorted((th for th in outcome.themes if th.mean is not None), key=lambda th: th.mean)
     if len(ranked) >= 2 and ranked[0].mean != ranked[-1].mean:
-        lines += ["", (f"Highest theme: {ranked[-1].name}; lowest theme: {ranked[0].name}."
-                       if en else f"Het hoogst scoort {ranked[-1].name}, het laagst "
-                                  f"{ranked[0].name}.")]
+        lines += ["", t(lang, "outcome_ranked", highest=ranked[-1].name, lowest=ranked[0].name)]
     if outcome.overall_mean is not None:
-        lines.append(("Overall mean: " if en else "Gemiddelde over alles: ")
-                     + number_nl(outcome.overall_mean, outcome.language))
+        lines.append(t(lang, "outcome_overall", mean=number_nl(outcome.overall_mean, lang)))
     return "\n".join(lines)

@@ -26,6 +26,7 @@ from bot.regioscan.disclosure import (
     shown_roles,
 )
 from bot.regioscan.rounds import ROLES, role_label
+from bot.regioscan.texts import t as scan_text
 
 Answers = dict[str, int | None]
 
@@ -208,7 +209,7 @@ def aggregate(
     disagreements.sort(key=lambda d: -d.gap)
     chart = {
         "kind": "grouped_bar", "scale": [1, 5], "labels": [t.name for t in themes],
-        "series": {"alle respondenten": [t.overall.mean for t in themes]}
+        "series": {scan_text("nl", "all_respondents"): [t.overall.mean for t in themes]}
         | {role_label(r): [t.by_role[r].mean if r in t.by_role else None for t in themes]
            for r in shown},
     }

@@ -15,21 +15,13 @@ import secrets
 import string
 
 from bot.regioscan.disclosure import MIN_GROUP as MIN_GROUP  # re-exported
+from bot.regioscan.texts import t
 
 INVITE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 INVITE_LENGTH = 8
 REGION_CODE = re.compile(r"^(GM\d{4}|PO\d{4}|VO\d{4})$")
-TOO_FEW_NL = "te weinig respondenten om te tonen"
-TOO_FEW_EN = "too few respondents to show"
-HIDDEN_NL = "niet getoond (anonimiteitsregel)"
-
-ROLES: dict[str, tuple[str, str]] = {
-    "gemeente": ("gemeente (beleid)", "municipality (policy)"),
-    "swv": ("samenwerkingsverband", "school partnership"),
-    "onderwijs": ("school/onderwijs", "school/education"),
-    "jeugdhulp": ("jeugdhulp", "youth care"),
-    "anders": ("anders", "other"),
-}
+#: role ids in the order they are offered; their labels are the ``role_<id>`` templates
+ROLES: tuple[str, ...] = ("gemeente", "swv", "onderwijs", "jeugdhulp", "anders")
 _ROLE_ALIASES = {
     "gemeente": "gemeente", "gemeente beleid": "gemeente", "gemeente (beleid)": "gemeente",
     "beleid": "gemeente", "beleidsmedewerker": "gemeente", "municipality": "gemeente",
@@ -39,6 +31,24 @@ _ROLE_ALIASES = {
     "jeugdhulp": "jeugdhulp", "jeugdzorg": "jeugdhulp", "youth care": "jeugdhulp",
     "anders": "anders", "overig": "anders", "other": "anders",
 }
+
+
+def too_few_text(language: str = "nl") -> str:
+    """What is shown instead of a respondent count that is too small to publish."""
+    return t(language, "too_few_respondents")
+
+
+def hidden_text(language: str = "nl") -> str:
+    """What is shown instead of a figure the anonymity rules hold back."""
+    return t(language, "hidden_by_rule")
+
+
+def __getattr__(name: str) -> str:
+    """``TOO_FEW_NL`` for callers written before the templates (bot/channels/api/reports.py),
+    read from the template when asked for, not at import."""
+    if name == "TOO_FEW_NL":
+        return too_few_text("nl")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class RoundError(Exception):
@@ -51,58 +61,59 @@ class RoundError(Exception):
 
 class UnknownRound(RoundError):
     def __init__(self, code: str) -> None:
-        super().__init__(f"Ik ken geen ronde met de code '{code}'. Controleer de code in de "
-                         "uitnodiging (8 tekens, hoofdletters en cijfers).")
+        super().__init__(t("nl", "round_unknown", code=code))
 
 
 class RoundClosed(RoundError):
     def __init__(self, code: str) -> None:
-        super().__init__(f"De ronde {code} is gesloten. Meedoen of antwoorden wijzigen kan niet "
-                         "meer; de uitslag kun je nog wel bekijken.")
+        super().__init__(t("nl", "round_closed", code=code))
 
 
 class RoundStillOpen(RoundError):
     def __init__(self) -> None:
-        super().__init__("Deze ronde loopt nog. De uitslag komt er zodra de coördinator de ronde "
-                         "sluit; tot dan is alleen te zien hoeveel mensen meedoen.")
+        super().__init__(t("nl", "round_still_open"))
 
 
 class AlreadyJoined(RoundError):
     def __init__(self, code: str) -> None:
-        super().__init__(f"Je doet al mee aan ronde {code}. Start de regioscan met deze code om "
-                         "verder te gaan of je antwoorden te wijzigen.")
+        super().__init__(t("nl", "round_already_joined", code=code))
 
 
 class WrongToken(RoundError):
     def __init__(self) -> None:
-        super().__init__("Het beheertoken klopt niet bij deze ronde. Gebruik het token dat je "
-                         "kreeg bij het aanmaken van de ronde.")
+        super().__init__(t("nl", "round_wrong_token"))
 
 
 class InvalidRole(RoundError):
     def __init__(self, text: str) -> None:
-        roles = ", ".join(label for label, _ in ROLES.values())
-        super().__init__(f"'{text}' is geen rol die ik ken. Kies uit: {roles}.")
+        super().__init__(t("nl", "round_invalid_role", text=text, roles=role_labels()))
 
 
 class InvalidRegion(RoundError):
     def __init__(self, text: str) -> None:
-        super().__init__(f"Regio '{text}' ken ik niet. Gebruik een gemeentecode (bijvoorbeeld "
-                         "GM0363) of de code van een samenwerkingsverband (bijvoorbeeld PO2707 "
-                         "of VO2708).")
+        super().__init__(t("nl", "round_invalid_region", text=text))
 
 
 def parse_role(text: str | None) -> str | None:
-    """The role id for typed text ('gemeente beleid', 'school', 'jeugdhulp'), or None."""
+    """The role id for typed text ('gemeente beleid', 'school', a shown label), or None."""
     if not text:
         return None
     key = re.sub(r"\s+", " ", text.strip().lower())
-    return _ROLE_ALIASES.get(key)
+    if key in _ROLE_ALIASES:
+        return _ROLE_ALIASES[key]
+    # every label shown (buttons, the CLI's list) in either language can be typed back
+    return next((r for r in ROLES for language in ("nl", "en")
+                 if role_label(r, language).lower() == key), None)
 
 
 def role_label(role: str, language: str = "nl") -> str:
-    nl, en = ROLES.get(role, (role, role))
-    return en if language == "en" else nl
+    """The label of a role id (the id itself for a role this version does not know)."""
+    return t(language, f"role_{role}") if role in ROLES else role
+
+
+def role_labels(language: str = "nl") -> str:
+    """All role labels, comma-separated, in the order they are offered."""
+    return ", ".join(role_label(r, language) for r in ROLES)
 
 
 def normalise_code(text: str) -> str:

@@ -47,6 +47,7 @@ from bot.regioscan.model import (
 )
 from bot.regioscan.outcome import Outcome, compute_outcome
 from bot.regioscan.round_result import RoundResult, aggregate
+from bot.regioscan.texts import t
 from bot.storage.errors import StaleScan, StorageUnavailable
 from bot.storage.records import AnswerWrite, RespondentRecord, RoundRecord, StoredAnswer
 
@@ -59,8 +60,6 @@ log = logging.getLogger(__name__)
 
 JOIN_PREFIX = "rsjoin:"
 MAX_ATTEMPTS = 12
-BUSY_NL = ("Er komen nu veel wijzigingen tegelijk binnen voor deze scan. Er is niets gewijzigd; "
-           "stuur je antwoord over een paar seconden opnieuw.")
 _STATUS_OF_PHASE = {"asking": "active", "confirm": "active", "offer": "active",
                     "paused": "paused", "done": "submitted"}
 
@@ -138,11 +137,7 @@ class RegioscanService:
         for _attempt in range(MAX_ATTEMPTS):
             record = self.scans.latest_for_conversation(conversation_id, ("active", "paused"))
             if record is None:
-                lang = language or "nl"
-                text_ = ("There is no regional scan in progress. Type 'regioscan' to start one."
-                         if lang == "en" else
-                         "Er loopt geen regioscan. Typ 'regioscan' om er een te beginnen.")
-                return ScanStep(text=text_, active=False, kind="none")
+                return ScanStep(text=t(language or "nl", "no_scan"), active=False, kind="none")
             if record.round_id is not None:
                 round_ = self.rounds.get(record.round_id)
                 if round_ is not None and not round_.is_open:
@@ -158,7 +153,7 @@ class RegioscanService:
                 time.sleep(random.uniform(0.002, 0.01) * (_attempt + 1))  # let the other finish
                 continue
             return step
-        raise StorageUnavailable(BUSY_NL)
+        raise StorageUnavailable(t("nl", "busy"))
 
     def _persist(self, record: ScanRecord, old: ScanState, new: ScanState, step: ScanStep,
                  conversation_id: str | None = None, retryable: bool = False) -> None:
@@ -170,7 +165,7 @@ class RegioscanService:
             self._apply(record, new, step, conversation_id)
         except StaleScan:
             if not retryable:
-                raise StorageUnavailable(BUSY_NL) from None
+                raise StorageUnavailable(t("nl", "busy")) from None
             raise
 
     def _apply(self, record: ScanRecord, new: ScanState, step: ScanStep,
@@ -212,8 +207,7 @@ class RegioscanService:
             state = ScanState.from_dict(record.state)
             new, step = engine.reopen(self.definition, state)
             self._persist(record, state, new, step, conversation_id)
-            note = ("Je hebt de scan voor deze ronde al ingestuurd. Tot de ronde sluit kun je "
-                    "je antwoorden nog wijzigen.")
+            note = t(state.language, "round_submitted_already")
             return replace(step, text=f"{note}\n\n{step.text}")
         return self._offer(record, conversation_id)
 
@@ -222,11 +216,7 @@ class RegioscanService:
             ScanButton(rounds.role_label(r, language), f"{JOIN_PREFIX}{round_.invite_code}:{r}")
             for r in rounds.ROLES
         )
-        text = (f"Je doet mee aan de regioscan-ronde '{round_.title}' ({round_.region}). "
-                "Met welke rol vul je de scan in?")
-        if language == "en":
-            text = (f"You are joining the regional scan round '{round_.title}' "
-                    f"({round_.region}). In which role do you fill in the scan?")
+        text = t(language, "round_ask_role", title=round_.title, region=round_.region)
         return ScanStep(text=text, buttons=buttons, active=False, kind="role")
 
     def open_statement(self, conversation_id: str, before: str = "") -> ScanStep | None:
@@ -285,7 +275,7 @@ class RegioscanService:
             self.region_exists is not None and not self.region_exists(code_)
         ):
             raise rounds.InvalidRegion(region)
-        title = (title or "").strip()[:200] or f"Regioscan {code_}"
+        title = (title or "").strip()[:200] or t("nl", "round_default_title", region=code_)
         token = rounds.new_admin_token()
         for _attempt in range(8):
             invite = rounds.new_invite_code()

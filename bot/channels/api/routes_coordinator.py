@@ -22,6 +22,7 @@ from bot.channels.api.security import (
     check_api_key,
     key_fingerprint,
 )
+from prompts.loader import templates
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api/coordinator", tags=["toegang"])
@@ -29,6 +30,11 @@ router = APIRouter(prefix="/api/coordinator", tags=["toegang"])
 
 class Login(BaseModel):
     api_key: str = Field(..., min_length=1, max_length=200, description="Een van OOGO_API_KEYS")
+
+
+def _say(name: str, /, **values: object) -> str:
+    """An API message (``prompts/regioscan/nl/<name>.txt``): HTTP bodies are Dutch."""
+    return templates("regioscan").render(name, "nl", **values)
 
 
 def secure_request(request: Request) -> bool:
@@ -40,13 +46,12 @@ def secure_request(request: Request) -> bool:
 async def login(body: Login, request: Request) -> JSONResponse:
     settings = request.app.state.settings
     if not settings.api_keys:
-        raise HTTPException(400, "Op deze server zijn geen API-sleutels ingesteld; inloggen is "
-                                 "niet nodig.")
+        raise HTTPException(400, _say("api_no_keys"))
     if not check_api_key(body.api_key, settings.api_keys):
-        raise HTTPException(401, "Deze API-sleutel is onjuist.")
+        raise HTTPException(401, _say("api_wrong_key"))
     fingerprint = key_fingerprint(body.api_key)
-    response = JSONResponse({"ok": True, "message": f"Je bent ingelogd als coördinator, voor "
-                                                    f"{COORDINATOR_HOURS} uur."})
+    response = JSONResponse({"ok": True,
+                             "message": _say("api_logged_in", hours=COORDINATOR_HOURS)})
     response.set_cookie(COORDINATOR_COOKIE, request.app.state.signer.coordinator(fingerprint),
                         max_age=COORDINATOR_HOURS * 3600, httponly=True, samesite="strict",
                         secure=secure_request(request), path="/")
@@ -56,7 +61,7 @@ async def login(body: Login, request: Request) -> JSONResponse:
 
 @router.post("/logout", summary="Uitloggen als coördinator")
 async def logout(request: Request) -> JSONResponse:
-    response = JSONResponse({"ok": True, "message": "Je bent uitgelogd."})
+    response = JSONResponse({"ok": True, "message": _say("api_logged_out")})
     response.delete_cookie(COORDINATOR_COOKIE, path="/", httponly=True, samesite="strict",
                            secure=secure_request(request))
     return response

@@ -25,6 +25,7 @@ from pydantic import BaseModel, Field
 from bot.channels.api.deps import Caller, caller_of, services_of
 from bot.channels.api.serialize import jsonable
 from bot.regioscan.rounds import code_for_log
+from prompts.loader import templates
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api/rounds", tags=["regioscan"])
@@ -43,6 +44,11 @@ class Join(BaseModel):
                       description="Rol: gemeente, samenwerkingsverband, school, jeugdhulp, …")
 
 
+def _say(name: str, /, **values: object) -> str:
+    """An API message (``prompts/regioscan/nl/<name>.txt``): HTTP bodies are Dutch."""
+    return templates("regioscan").render(name, "nl", **values)
+
+
 def _status_for(error: Exception) -> int:
     from bot.regioscan import rounds
 
@@ -57,8 +63,7 @@ def _status_for(error: Exception) -> int:
 def admin_token(x_admin_token: str | None = Header(None, max_length=200)) -> str:
     """The round's admin token from ``X-Admin-Token``; the coordinator endpoints need it."""
     if not x_admin_token:
-        raise HTTPException(403, "Stuur het beheertoken van de ronde mee in de kop "
-                                 "X-Admin-Token.")
+        raise HTTPException(403, _say("api_token_missing"))
     return x_admin_token
 
 
@@ -87,8 +92,7 @@ async def create_round(body: NewRound, request: Request,
     return JSONResponse(status_code=201, content={
         "code": code, "admin_token": token, "region": record.region, "title": record.title,
         "status": record.status,
-        "message": ("Ronde aangemaakt. Deel de code met de deelnemers. Bewaar het beheertoken "
-                    "goed: het wordt maar één keer getoond en is nodig om de ronde te sluiten."),
+        "message": _say("api_round_created"),
     }, headers={"Cache-Control": "no-store"})
 
 
@@ -98,8 +102,7 @@ async def join_round(body: Join, request: Request, code: str = CODE,
     service = services_of(request).regioscan
     respondent = await _run(lambda: service.join_round(code, _user(caller), body.role))
     return {"code": code.upper(), "role": respondent.role,
-            "message": "Je doet mee. Start de regioscan in de chat om de stellingen te "
-                       "beantwoorden."}
+            "message": _say("api_joined")}
 
 
 @router.get("/{code}/result", summary="Uitslag van een gesloten ronde (alleen wat anoniem kan)")
@@ -125,7 +128,7 @@ async def close_round(request: Request, code: str = CODE,
                       caller: Caller = Depends(caller_of)) -> dict[str, Any]:
     service = services_of(request).regioscan
     status = await _run(lambda: service.close_round(code, token))
-    return {**jsonable(status), "message": "De ronde is gesloten."}
+    return {**jsonable(status), "message": _say("api_round_closed")}
 
 
 @router.get("/{code}/me", summary="Je eigen antwoorden in een ronde")
