@@ -99,11 +99,7 @@ def round_view(rounds: RegionRounds | None, region_code: str) -> ScanView | None
     return scan_view(result, rounds.definition) if result else None
 
 
-def _evidence(source: str, text: str, detail: dict[str, Any], language: str = "nl"
-              ) -> Evidence:
-    # the callers do not pass ``language`` yet (their lines belong to the scan texts' move), so
-    # the source line of scan evidence stays Dutch in English points, as before
-
+def _evidence(language: str, source: str, text: str, detail: dict[str, Any]) -> Evidence:
     return Evidence("scan", text, scan_source(source, language), [],
                     {"scan": source, "significant": None, "relevant": None, **detail})
 
@@ -129,7 +125,7 @@ def round_points(view: Any, region: Any, language: str) -> list[Point]:
         text = t["round_theme"].format(region=region.name, label=theme.label,
                                        mean=number(theme.mean, language), count=theme.count,
                                        **scale)
-        ev = _evidence("round", text, {"item": theme.key, "item_kind": "theme",
+        ev = _evidence(language, "round", text, {"item": theme.key, "item_kind": "theme",
                                        "mean": theme.mean, "count": theme.count,
                                        "scale": list(view.scale)})
         out.append(_point(theme.key, "round", t["round_theme_title"].format(label=theme.label),
@@ -140,7 +136,7 @@ def round_points(view: Any, region: Any, language: str) -> list[Point]:
     if statement is not None and statement.share_disagree >= WEAK_SHARE:
         text = t["round_statement"].format(region=region.name, label=statement.label,
                                            k=statement.disagree, n=statement.count)
-        ev = _evidence("round", text, {"item": statement.key, "item_kind": "statement",
+        ev = _evidence(language, "round", text, {"item": statement.key, "item_kind": "statement",
                                        "disagree": statement.disagree,
                                        "count": statement.count, "scale": list(view.scale)})
         as_mean = low + (1 - statement.share_disagree) * (high - low)
@@ -153,7 +149,7 @@ def round_points(view: Any, region: Any, language: str) -> list[Point]:
         per_role = ", ".join(f"{role} {number(m, language)}" for role, m in
                              item.role_means.items())
         text = t["round_gap"].format(region=region.name, label=item.label, per_role=per_role)
-        ev = _evidence("round", text, {"item": item.key, "item_kind": "disagreement",
+        ev = _evidence(language, "round", text, {"item": item.key, "item_kind": "disagreement",
                                        "role_means": dict(item.role_means),
                                        "gap": round(item.gap, 2), "scale": list(view.scale)})
         out.append(_point(f"gap-{item.key}", "round", t["round_gap_title"].format(
@@ -176,15 +172,15 @@ def own_points(view: OwnScan, language: str) -> list[Point]:
     text = t["own_theme"].format(label=theme.name, mean=number(mean, language),
                                  low=number(low, language, 0), high=number(high, language, 0),
                                  k=theme.answered, n=theme.size)
-    evidence = [_evidence("own", text, {"item": theme.key, "item_kind": "theme",
+    evidence = [_evidence(language, "own", text, {"item": theme.key, "item_kind": "theme",
                                         "mean": mean, "answered": theme.answered,
                                         "size": theme.size, "scale": list(view.scale)})]
     lowest = [(s, v) for s, v in theme.weakest if v <= (low + high) / 2]
     if lowest:
         text = t["own_lowest"].format(score=lowest[0][1],
                                       statements="; ".join(f"'{s}'" for s, _ in lowest))
-        evidence.append(_evidence("own", text, {"item": theme.key, "item_kind": "statements",
-                                                "score": lowest[0][1]}))
+        evidence.append(_evidence(language, "own", text, {
+            "item": theme.key, "item_kind": "statements", "score": lowest[0][1]}))
     questions = theme.discuss[:2] or [t["improve"].format(label=theme.name)]
     return [_point(theme.key, "own", t["own_title"].format(label=theme.name), t["own_why"],
                    evidence, questions + [t["owner"]],

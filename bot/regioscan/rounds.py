@@ -43,14 +43,6 @@ def hidden_text(language: str = "nl") -> str:
     return t(language, "hidden_by_rule")
 
 
-def __getattr__(name: str) -> str:
-    """``TOO_FEW_NL`` for callers written before the templates (bot/channels/api/reports.py),
-    read from the template when asked for, not at import."""
-    if name == "TOO_FEW_NL":
-        return too_few_text("nl")
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 class RoundError(Exception):
     """A rule of rounds was broken; ``message`` is Dutch and safe to show. Nothing changed."""
 

@@ -107,12 +107,13 @@ def render_round_result(result: Any, fmt: str) -> bytes:
     """A round's aggregates (groups under the threshold already hidden by the service)."""
     from bot.regioscan.charts import round_chart
     from bot.regioscan.export import round_result_markdown
-    from bot.regioscan.rounds import TOO_FEW_NL, role_label
+    from bot.regioscan.rounds import role_label, too_few_text
     from bot.regioscan.texts import number_nl
 
     if fmt == "md":
         return round_result_markdown(result).encode("utf-8")
     html = _template("round_result.html").render(
-        result=result, date=_today(), chart=_data_uri(round_chart(result)), too_few=TOO_FEW_NL,
-        role=role_label, nl=lambda v: "-" if v is None else number_nl(v))
+        result=result, date=_today(), chart=_data_uri(round_chart(result)),
+        too_few=too_few_text("nl"), role=role_label,
+        nl=lambda v: "-" if v is None else number_nl(v))
     return _pdf(html)
