@@ -21,6 +21,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 
+from prompts.loader import templates
+
 PREFIX = "OOGO_"
 ENV_FILE = Path(".env")
 
@@ -84,7 +86,7 @@ class Settings(BaseModel):
     @classmethod
     def _llm_has_provider(cls, value: str | None) -> str | None:
         if value and ":" not in value:
-            raise ValueError("OOGO_LLM moet de vorm provider:model hebben, bv. openai:gpt-4o-mini")
+            raise ValueError(templates("cli").render("settings_llm_form"))
         return value or None
 
     @property
@@ -135,8 +137,7 @@ def _ours(variables: typing.Mapping[str, str | None]) -> dict[str, Any]:
             try:
                 out[name] = json.loads(value)
             except ValueError:
-                raise ValueError(f"{key} moet een JSON-lijst zijn, bv. "
-                                 "'[\"a\", \"b\"]'.") from None
+                raise ValueError(templates("cli").render("settings_json_list", name=key)) from None
         else:
             out[name] = value
     return out
