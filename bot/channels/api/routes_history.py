@@ -18,6 +18,7 @@ from fastapi.responses import Response
 
 from bot.channels.api import conversation
 from bot.channels.api.deps import Caller, caller_of, services_of
+from bot.channels.api.texts import text
 
 if TYPE_CHECKING:  # pragma: no cover
     from bot.services import Services
@@ -26,9 +27,6 @@ log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api/chat", tags=["chat"])
 
 CONVERSATION = Query(None, max_length=100, description="Gesprek-id van de pagina")
-NO_SCAN = ("Ik vind geen ingestuurde regioscan van jou in dit gesprek. Vul de regioscan in en "
-           "bevestig je antwoorden; daarna kun je de uitslag downloaden.")
-NOT_YOURS = "Deze uitslag ken ik niet, of hij hoort niet bij jou."
 
 
 @router.get("/config", summary="Instellingen die de chatpagina nodig heeft")
@@ -86,13 +84,13 @@ def _own_scan(services: Services, caller: Caller, cid: str, ref: str | None) -> 
     if ref:
         record = scans.get(int(ref))
         if record is None or record.user_id != conversation.user_of(caller):
-            raise HTTPException(404, NOT_YOURS)
+            raise HTTPException(404, text("scan_not_yours"))
     else:
         record = scans.latest_for_conversation(cid, ("submitted",))
         if record is None:
-            raise HTTPException(404, NO_SCAN)
+            raise HTTPException(404, text("scan_none"))
     if record.status != "submitted":
-        raise HTTPException(404, NO_SCAN)
+        raise HTTPException(404, text("scan_none"))
     return record
 
 
@@ -107,7 +105,7 @@ async def scan_result(request: Request, fmt: str, conversation_id: str | None = 
     from bot.channels.api.reports import MEDIA, SCAN_FORMATS, render_own_result
 
     if fmt not in SCAN_FORMATS:
-        raise HTTPException(404, "De uitslag is er als .pdf of .md.")
+        raise HTTPException(404, text("scan_formats"))
     services = services_of(request)
     cid = caller.conversation(conversation_id)
     if ref and not ref.isdigit():
@@ -126,7 +124,7 @@ async def _round_result(services: Services, code: str, fmt: str) -> Response:
 
     code = code.upper()
     if len(code) != INVITE_LENGTH or any(ch not in INVITE_ALPHABET for ch in code):
-        raise HTTPException(404, NOT_YOURS)  # only a round's own code, never a region code
+        raise HTTPException(404, text("scan_not_yours"))  # a round's own code, never a region
 
     def render() -> bytes:
         return render_round_result(services.regioscan.round_result(code), fmt)

@@ -15,6 +15,8 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bot.channels.api.texts import text
+
 if TYPE_CHECKING:  # pragma: no cover
     from bot.services import Services
 
@@ -43,28 +45,21 @@ def check_data_dir(settings: Any) -> Path:
         os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         probe.unlink()
     except OSError as exc:
-        message = (f"De datamap {directory.resolve()} kan niet worden beschreven "
-                   f"({exc.strerror or type(exc).__name__}). De assistent bewaart daar de "
-                   "database, de kennisindex en het sessiegeheim, dus zo kan hij niet starten. "
-                   "Maak de map beschrijfbaar voor deze gebruiker of kies een andere met "
-                   "OOGO_DATA_DIR.")
-        raise StartupError(message) from exc
+        raise StartupError(text("data_dir_unwritable", directory=directory.resolve(),
+                                reason=exc.strerror or type(exc).__name__)) from exc
     return directory
 
 
 def check_store(services: Services) -> None:
     """Migrate the database and write to it once; read-only is fatal, unreachable is not."""
-    from bot.storage.errors import READ_ONLY_NL, StorageUnavailable
+    from bot.storage.errors import StorageUnavailable
 
     try:
         store = services.state_store
         store.save(f"startup:{os.getpid()}", {"probe": secrets.token_hex(4)})
     except StorageUnavailable as exc:
-        if exc.message == READ_ONLY_NL:
-            message = ("De database kan niet worden beschreven (alleen-lezen), dus de assistent "
-                       "kan geen gesprekken, antwoorden of feedback bewaren en start niet. "
-                       "Controleer de rechten van de databasebestanden of OOGO_DATABASE_URL.")
-            raise StartupError(message) from exc
+        if exc.read_only:
+            raise StartupError(text("database_read_only")) from exc
         log.warning("database not reachable at startup; /readyz reports it until it is")
 
 
