@@ -12,6 +12,7 @@ import logging
 import os
 import secrets
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -63,14 +64,36 @@ def check_store(services: Services) -> None:
         log.warning("database not reachable at startup; /readyz reports it until it is")
 
 
+def _load_regions(services: Services) -> object:
+    return services.registry
+
+
+def _load_figures(services: Services) -> object:
+    return services.indicators
+
+
+def _build_assistant(services: Services) -> object:
+    return services.assistant
+
+
+def _open_knowledge_index(services: Services) -> object:
+    """Loads (or, on a fresh data dir, builds) the index this worker uses, as a search would."""
+    return services.knowledge.search("OOGO", k=1)
+
+
+#: what a worker does before it is ready, in order: each step builds what the first user's
+#: question would otherwise wait for
+WARM_UP_STEPS: tuple[Callable[[Services], object], ...] = (
+    _load_regions, _load_figures, _build_assistant, _open_knowledge_index,
+)
+
+
 def warm_up(services: Services, done: threading.Event) -> None:
-    """Load data, core and this worker's knowledge index in the background so the first user
-    does not wait (on a fresh data dir this builds the index, as the first search would);
-    ``done`` is set when this worker is ready for /readyz, whatever happened."""
+    """Run the ``WARM_UP_STEPS`` in the background so the first user does not wait; ``done``
+    is set when this worker is ready for /readyz, whatever happened."""
     try:
-        for part in ("registry", "indicators", "assistant"):
-            getattr(services, part)
-        services.knowledge.search("OOGO", k=1)  # loads (or builds) the index this worker uses
+        for step in WARM_UP_STEPS:
+            step(services)
         log.info("warm-up done", extra={"worker": os.getpid()})
     except Exception:  # readiness reports what is broken; the process keeps serving
         log.exception("warm-up failed")
