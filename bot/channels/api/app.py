@@ -41,6 +41,7 @@ from bot.channels.api.security import (
     load_session_secret,
 )
 from bot.channels.api.startup import check_data_dir, check_store, fatal, warm_up
+from bot.channels.api.texts import text
 from bot.settings import Settings
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -56,16 +57,6 @@ PAGE_HEADERS = {
     "Referrer-Policy": "same-origin",
     "Cache-Control": "no-store",
 }
-DESCRIPTION = (
-    "API van de OOGO-assistent: gesprek (chat), regio's, indicatoren, grafieken, regioscan-rondes, "
-    "OOGO-rapporten en feedback. Toegang: de kop `X-API-Key` (sleutels in OOGO_API_KEYS) of een "
-    "coördinator-login (`POST /api/coordinator/login`). Met sleutels werkt de sessiecookie van "
-    "de chatpagina alleen voor het gesprek zelf (chat, feedback, grafieken uit antwoorden, regio's "
-    "zoeken). Zonder geconfigureerde sleutels is lokaal gebruik zonder sleutel toegestaan. "
-    "Wijzigingen (POST, en de chatstream) van een andere website worden geweigerd. De "
-    "indicatorcijfers zijn demonstratiegegevens tenzij echte gegevens zijn geïmporteerd "
-    "(`demo_data`)."
-)
 
 
 def create_app(services: Services | None = None, settings: Settings | None = None) -> FastAPI:
@@ -91,7 +82,7 @@ def create_app(services: Services | None = None, settings: Settings | None = Non
             if owned:
                 app.state.services.close()
 
-    app = FastAPI(title="OOGO-assistent", version="0.1.0", description=DESCRIPTION,
+    app = FastAPI(title="OOGO-assistent", version="0.1.0", description=text("openapi_description"),
                   lifespan=lifespan)
     app.state.settings = settings
     app.state.services = services
