@@ -95,3 +95,20 @@ def test_storage_errors_render_their_standard_messages() -> None:
     assert "niet bereikbaar" in down.message and not down.read_only
     assert "alleen-lezen" in read_only.message and read_only.read_only
     assert StorageUnavailable("eigen tekst").message == "eigen tekst"
+
+
+def test_every_documented_api_route_has_a_summary_of_its_own(tmp_path: Path) -> None:
+    from fastapi.routing import APIRoute
+
+    from bot.channels.api import routes_chat, routes_data, routes_health, routes_history
+    from bot.channels.api.app import create_app
+    from bot.settings import Settings
+
+    app = create_app(settings=Settings(_env_file=None, data_dir=tmp_path))
+    routes = [r for m in (routes_chat, routes_data, routes_health, routes_history)
+              for r in m.router.routes if isinstance(r, APIRoute) and r.include_in_schema]
+    assert len(routes) == 15
+    assert all(r.summary == templates("api").render(f"summary_{r.name}") for r in routes)
+    chat = app.openapi()["paths"]["/api/chat"]["post"]
+    assert chat["summary"] == "Eén beurt in het gesprek"
+    assert "(`demo_data`)" in app.openapi()["info"]["description"]

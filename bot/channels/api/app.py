@@ -18,8 +18,9 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fastapi import FastAPI, Request
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import HTMLResponse
+from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 
 from bot.channels.api import (
@@ -57,6 +58,15 @@ PAGE_HEADERS = {
     "Referrer-Policy": "same-origin",
     "Cache-Control": "no-store",
 }
+
+
+def describe_routes(router: APIRouter) -> None:
+    """Give each documented route without a summary in code its summary from the template
+    ``summary_<endpoint name>`` in ``prompts/api`` (a missing template fails the app build).
+    Done when an app is built, not at import: the routers are module-level."""
+    for route in router.routes:
+        if isinstance(route, APIRoute) and route.include_in_schema and route.summary is None:
+            route.summary = text(f"summary_{route.name}")
 
 
 def create_app(services: Services | None = None, settings: Settings | None = None) -> FastAPI:
@@ -101,6 +111,7 @@ def create_app(services: Services | None = None, settings: Settings | None = Non
     for module in (routes_health, routes_chat, routes_history, routes_data, routes_rounds,
                    routes_coordinator,
                    routes_telegram):
+        describe_routes(module.router)
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

@@ -91,7 +91,7 @@ def _finish(services: Services, request: Request, message: IncomingMessage, body
     return data
 
 
-@router.post("/chat", summary="Eén beurt in het gesprek", response_class=JSONResponse)
+@router.post("/chat", response_class=JSONResponse)
 async def chat(body: ChatRequest, request: Request,
                caller: Caller = Depends(caller_of)) -> JSONResponse:
     """The reply's JSON (``serialize.reply_to_json`` plus conversation fields). Returned as a
@@ -145,16 +145,14 @@ def _stream(request: Request, message: IncomingMessage, body: ChatRequest) -> Re
                              headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
 
 
-@router.post("/chat/stream", summary="Eén beurt, gestreamd als server-sent events",
-             response_class=StreamingResponse)
+@router.post("/chat/stream", response_class=StreamingResponse)
 async def chat_stream_post(body: ChatRequest, request: Request,
                            caller: Caller = Depends(caller_of)) -> Response:
     """What the web page uses: the turn in a JSON body, the answer as server-sent events."""
     return _stream(request, _message(request, caller, body), body)
 
 
-@router.get("/chat/stream", summary="Eén beurt, gestreamd (query-parameters; voor bestaande "
-                                    "koppelingen)", response_class=StreamingResponse)
+@router.get("/chat/stream", response_class=StreamingResponse)
 async def chat_stream(request: Request, text: str = "", choice: str | None = None,
                       region: str | None = None, conversation_id: str | None = None,
                       caller: Caller = Depends(caller_of)) -> Response:
@@ -166,7 +164,7 @@ async def chat_stream(request: Request, text: str = "", choice: str | None = Non
     return _stream(request, _message(request, caller, body), body)
 
 
-@router.post("/feedback", summary="Duim omhoog of omlaag bij een antwoord")
+@router.post("/feedback")
 async def feedback(body: FeedbackRequest, request: Request,
                    caller: Caller = Depends(caller_of)) -> dict[str, Any]:
     store = services_of(request).feedback_store

@@ -48,7 +48,7 @@ def _resolve(services: Services, value: str, what: str = "what_region") -> Any:
     raise HTTPException(404, text("region_unknown", what=text(what), value=value))
 
 
-@router.get("/regions", summary="Regio's zoeken (gemeente, samenwerkingsverband, land)")
+@router.get("/regions")
 async def regions(request: Request, q: str = Query("", max_length=80),
                   limit: int = Query(10, ge=1, le=50),
                   caller: Caller = Depends(caller_of)) -> dict[str, Any]:
@@ -144,7 +144,7 @@ def indicator_values(services: Services, indicator: str, region: str, compare: s
     return data
 
 
-@router.get("/indicators/{indicator}", summary="Waarde van een indicator (met bron en jaar)")
+@router.get("/indicators/{indicator}")
 async def indicator(request: Request, indicator: str,
                     region: str = Query("NL01", max_length=80),
                     compare: str | None = Query(None, max_length=80),
@@ -155,8 +155,7 @@ async def indicator(request: Request, indicator: str,
                                           region, compare, category, year)
 
 
-@router.get("/charts/indicator.png", summary="Grafiek van een indicator (PNG)",
-            response_class=Response)
+@router.get("/charts/indicator.png", response_class=Response)
 async def indicator_chart(request: Request, indicator: str = Query(..., max_length=20),
                           region: str = Query(..., max_length=80),
                           compare: str | None = Query(None, max_length=80),
@@ -175,8 +174,7 @@ async def indicator_chart(request: Request, indicator: str = Query(..., max_leng
     return Response(png, media_type="image/png", headers={"Cache-Control": "max-age=300"})
 
 
-@router.get("/charts/{chart_id}.png", summary="Een grafiek uit een antwoord",
-            response_class=Response)
+@router.get("/charts/{chart_id}.png", response_class=Response)
 async def chart(request: Request, chart_id: str,
                 caller: Caller = Depends(caller_of)) -> Response:
     png = request.app.state.charts.get(chart_id)
@@ -185,8 +183,7 @@ async def chart(request: Request, chart_id: str,
     return Response(png, media_type="image/png", headers={"Cache-Control": "max-age=3600"})
 
 
-@router.get("/reports/{region}.{fmt}", summary="OOGO-rapport van een regio (pdf, html of md)",
-            response_class=Response)
+@router.get("/reports/{region}.{fmt}", response_class=Response)
 async def report(request: Request, region: str, fmt: str,
                  conversation_id: str | None = Query(
                      None, max_length=100,

@@ -131,12 +131,12 @@ def run_checks(services: Services, state: Any = None) -> dict[str, str]:
     return results
 
 
-@router.get("/healthz", summary="Leeft het proces?")
+@router.get("/healthz")
 async def healthz() -> dict[str, str]:
     return {"status": "ok"}
 
 
-@router.get("/readyz", summary="Is deze worker klaar: cijfers, kennisindex en database?")
+@router.get("/readyz")
 async def readyz(request: Request) -> JSONResponse:
     results = await anyio.to_thread.run_sync(run_checks, request.app.state.services,
                                              request.app.state)

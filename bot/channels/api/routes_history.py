@@ -29,7 +29,7 @@ router = APIRouter(prefix="/api/chat", tags=["chat"])
 CONVERSATION = Query(None, max_length=100, description="Gesprek-id van de pagina")
 
 
-@router.get("/config", summary="Instellingen die de chatpagina nodig heeft")
+@router.get("/config")
 async def config(request: Request, caller: Caller = Depends(caller_of)) -> dict[str, Any]:
     """The longest message the server accepts, whether any figure is demonstration data, and
     which indicators are real (``cijfers``, as in ``/readyz``)."""
@@ -48,7 +48,7 @@ async def config(request: Request, caller: Caller = Depends(caller_of)) -> dict[
             "cijfers": await anyio.to_thread.run_sync(figures, services)}
 
 
-@router.get("/history", summary="De beurten van je gesprek (na herladen of in een nieuw tabblad)")
+@router.get("/history")
 async def history(request: Request, conversation_id: str | None = CONVERSATION,
                   caller: Caller = Depends(caller_of)) -> dict[str, Any]:
     services = services_of(request)
@@ -63,7 +63,7 @@ def _attachment(body: bytes, media: str, filename: str) -> Response:
         "Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store"})
 
 
-@router.get("/export.md", summary="Je gesprek als Markdown", response_class=Response)
+@router.get("/export.md", response_class=Response)
 async def export(request: Request, conversation_id: str | None = CONVERSATION,
                  caller: Caller = Depends(caller_of)) -> Response:
     from bot.channels.api.export import conversation_markdown
@@ -94,8 +94,7 @@ def _own_scan(services: Services, caller: Caller, cid: str, ref: str | None) -> 
     return record
 
 
-@router.get("/scan-result.{fmt}", summary="Je regioscan-uitslag als pdf of Markdown",
-            response_class=Response)
+@router.get("/scan-result.{fmt}", response_class=Response)
 async def scan_result(request: Request, fmt: str, conversation_id: str | None = CONVERSATION,
                       ref: str | None = Query(None, max_length=16, pattern=r"^[A-Za-z0-9-]+$",
                                               description="Scan-nummer of rondecode"),
