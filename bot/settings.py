@@ -59,9 +59,17 @@ class SettingsError(ValueError):
     def __init__(self, problems: list[tuple[str, object]], message: str | None = None) -> None:
         self.problems = problems
         text = message or "; ".join(
-            f"{name} heeft een ongeldige waarde ({str(value)[:60]!r})" for name, value in problems
+            _text("settings_bad_value", name=name, value=repr(str(value)[:60]))
+            for name, value in problems
         )
         super().__init__(text)
+
+
+def _text(template: str, /, **values: object) -> str:
+    """A settings message from ``prompts/cli`` (Dutch: the CLI and the server's start show it)."""
+    from prompts.loader import templates
+
+    return templates("cli").render(template, "nl", **values)
 
 
 def _setting(default: Any = None, doc: str = "", *, factory: Callable[[], Any] | None = None,
@@ -134,8 +142,7 @@ class Settings:
         if problems:
             raise SettingsError(problems)
         if self.llm and ":" not in self.llm:
-            raise SettingsError([("OOGO_LLM", self.llm)], "OOGO_LLM moet de vorm provider:model "
-                                "hebben, bv. openai:gpt-4o-mini")
+            raise SettingsError([("OOGO_LLM", self.llm)], _text("settings_llm_form"))
         self.llm = self.llm or None
 
     @property
@@ -237,8 +244,8 @@ def _ours(variables: Mapping[str, str | None]) -> dict[str, Any]:
             try:
                 out[name] = json.loads(value)
             except ValueError:
-                raise SettingsError([(key, value)], f"{key} moet een JSON-lijst zijn, bv. "
-                                    "'[\"a\", \"b\"]'.") from None
+                raise SettingsError([(key, value)],
+                                    _text("settings_json_list", name=key)) from None
         else:
             out[name] = value
     return out

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from bot.cli.common import fail, load_services
+from bot.cli.common import fail, load_services, text, with_help
 
 if TYPE_CHECKING:  # pragma: no cover
     from bot.services import Services
@@ -53,21 +53,20 @@ def batch_line(assistant: Any, line: str, number: int) -> dict[str, Any]:
     try:
         item = json.loads(line)
     except json.JSONDecodeError as exc:
-        return {"id": None, "error": f"Regel {number} is geen geldige JSON ({exc.msg}, "
-                                     f"kolom {exc.colno})."}
+        return {"id": None, "error": text("batch_not_json", number=number, reason=exc.msg,
+                                          column=exc.colno)}
     if not isinstance(item, dict):
-        return {"id": None, "error": f"Regel {number} moet een JSON-object zijn."}
+        return {"id": None, "error": text("batch_not_object", number=number)}
     item_id = item.get("id", number)
     question = item.get("question")
     region = item.get("region")
     context = item.get("context") or []
     if not isinstance(question, str):
-        return {"id": item_id, "error": f"Regel {number} heeft geen vraag (veld 'question')."}
+        return {"id": item_id, "error": text("batch_no_question", number=number)}
     if region is not None and not isinstance(region, str):
-        return {"id": item_id, "error": f"Regel {number}: 'region' moet tekst zijn."}
+        return {"id": item_id, "error": text("batch_bad_region", number=number)}
     if not isinstance(context, list) or not all(isinstance(c, str) for c in context):
-        return {"id": item_id, "error": f"Regel {number}: 'context' moet een lijst met vragen "
-                                        "zijn."}
+        return {"id": item_id, "error": text("batch_bad_context", number=number)}
     reply = ask_one(assistant, question, region, context,
                     conversation_id=f"batch-{RUN_ID}-{number}")
     return {"id": item_id, **reply.to_contract(with_debug=True)}
@@ -97,29 +96,25 @@ def _print_reply(reply: Any) -> None:
 def register(app: typer.Typer) -> None:
     """Add ``oogo ask`` and ``oogo chat``."""
 
-    @app.command("ask")
     def ask(
-        question: str | None = typer.Argument(None, help="De vraag (tussen aanhalingstekens)."),
-        region: str | None = typer.Option(
-            None, "--region", help="Je eigen regio (naam of code): wat 'ons/onze' betekent."),
-        as_json: bool = typer.Option(False, "--json", help="Antwoord als JSON (DESIGN.md)."),
-        batch: Path | None = typer.Option(
-            None, "--batch", help="Bestand met JSON-regels (id, question, region, context); "
-                                  "'-' leest van stdin."),
+        question: str | None = typer.Argument(None),
+        region: str | None = typer.Option(None, "--region"),
+        as_json: bool = typer.Option(False, "--json"),
+        batch: Path | None = typer.Option(None, "--batch"),
     ) -> None:
-        """Stel een vraag aan de assistent (of een hele reeks met --batch)."""
+        """One question, or a batch of JSON lines (help: prompts/cli help_ask*)."""
         if batch is None and not question:
-            fail("Geef een vraag op, bijvoorbeeld: oogo ask \"Wat is het OOGO?\"")
+            fail(text("ask_no_question"))
         if batch is not None and question:
-            fail("Gebruik een vraag óf --batch, niet allebei.")
+            fail(text("ask_question_and_batch"))
         if batch is not None:
             try:
                 lines = (sys.stdin.read() if str(batch) == "-" else
                          batch.read_text(encoding="utf-8")).splitlines()
             except OSError as exc:
-                fail(f"Kan het bestand '{batch}' niet lezen: {exc.strerror}.")
+                fail(text("file_unreadable", path=batch, reason=exc.strerror))
             except UnicodeDecodeError:
-                fail(f"Het bestand '{batch}' is geen UTF-8-tekst.")
+                fail(text("file_not_utf8", path=batch))
             services = load_services(one_shot=True)
             assistant = _assistant(services)
             if as_json:
@@ -143,13 +138,12 @@ def register(app: typer.Typer) -> None:
         sys.stdout.flush()  # the answer is out before the caches are written
         services.save_caches()
 
-    @app.command("chat")
-    def chat(
-        region: str | None = typer.Option(
-            None, "--region", help="Je eigen regio (naam of code)."),
-    ) -> None:
-        """Voer een gesprek met de assistent in de terminal."""
+    def chat(region: str | None = typer.Option(None, "--region")) -> None:
+        """A conversation in the terminal (help: prompts/cli help_chat*)."""
         from bot.channels.console.chat import run_chat
 
         services = load_services()
         run_chat(_assistant(services, persistent=False), region=region)
+
+    app.command("ask")(with_help(ask, "ask"))
+    app.command("chat")(with_help(chat, "chat"))

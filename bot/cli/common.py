@@ -11,16 +11,25 @@ Exit codes (one convention for every command, like click's own usage errors):
   for a wrong option too, so a script can tell "fix your command" (2) from "try again later or
   ask the administrator" (1).
 
-The message is always Dutch, one or a few lines on stderr, never a stack trace. This module
-imports only typer at load time (``oogo --help`` must stay fast); the services are built on
-first use.
+The message is always Dutch, one or a few lines on stderr, never a stack trace. Every sentence
+the CLI prints, and its help texts, are templates in ``prompts/cli/<nl|en>/`` (``text``; the CLI
+has no language setting, so it speaks Dutch and the English files keep the parity check). This
+module imports only typer and the template loader at load time (``oogo --help`` must stay fast);
+the services are built on first use.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NoReturn
+import copy
+import functools
+import inspect
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import typer
+from typer.models import ParameterInfo
+
+from prompts.loader import templates
 
 if TYPE_CHECKING:
     from bot.services import Services
@@ -29,6 +38,36 @@ if TYPE_CHECKING:
 OK = 0
 UNAVAILABLE = 1
 BAD_INPUT = 2
+
+Command = TypeVar("Command", bound=Callable[..., Any])
+
+
+def text(name: str, /, **values: object) -> str:
+    """The CLI sentence ``prompts/cli/nl/<name>.txt`` filled with ``values``."""
+    return templates("cli").render(name, "nl", **values)
+
+
+def with_help(command: Command, name: str) -> Command:
+    """``command`` with its help texts from the templates: ``help_<name>`` for the command and
+    ``help_<name>_<parameter>`` for each typer argument or option. A template that is missing
+    fails when the app is built (``PromptError``), so no command goes without help."""
+    signature = inspect.signature(command, eval_str=True)
+    parameters = []
+    for parameter in signature.parameters.values():
+        info = parameter.default
+        if isinstance(info, ParameterInfo):
+            info = copy.copy(info)
+            info.help = text(f"help_{name}_{parameter.name}")
+            parameter = parameter.replace(default=info)
+        parameters.append(parameter)
+
+    @functools.wraps(command)
+    def documented(*args: Any, **kwargs: Any) -> Any:
+        return command(*args, **kwargs)
+
+    documented.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
+    documented.__doc__ = text(f"help_{name}")
+    return documented  # type: ignore[return-value]
 
 
 def load_services(*, one_shot: bool = False) -> Services:
@@ -47,8 +86,7 @@ def load_settings() -> Settings:
     try:
         return Settings()
     except SettingsError as exc:
-        fail(f"De instellingen kloppen niet: {str(exc).rstrip('.')}. Pas ze aan in de omgeving "
-             "of in .env.")
+        fail(text("settings_invalid", problems=str(exc).rstrip(".")))
 
 
 def fail(message: str, code: int = BAD_INPUT) -> NoReturn:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from bot.cli.common import BAD_INPUT, UNAVAILABLE, fail, load_services
+from bot.cli.common import BAD_INPUT, UNAVAILABLE, fail, load_services, text, with_help
 
 if TYPE_CHECKING:
     from indicators.registry import Region
@@ -25,16 +25,16 @@ log = logging.getLogger(__name__)
 
 
 
-def _region(services, text: str) -> Region:
+def _region(services, asked: str) -> Region:
     """Resolve a name or code; ambiguous or unknown ends the command with exit code 2."""
-    res = services.registry.resolve(text)
+    res = services.registry.resolve(asked)
     if res.region is not None:
         if res.message:
             typer.echo(res.message, err=True)
         return res.region
     lines = [res.message]
     for region in res.candidates or res.suggestions:
-        lines.append(f"  {region.code}  {region.name}")
+        lines.append(text("region_candidate", code=region.code, name=region.name))
     fail("\n".join(lines))
     return None
 
@@ -44,10 +44,10 @@ def _echo_json(data: object) -> None:
 
 
 def regions_find(
-    name: str = typer.Argument(..., help="Naam of code, bv. 'Den Bosch', 'GM0193' of 'PO 27.07'."),
-    as_json: bool = typer.Option(False, "--json", help="Uitvoer als JSON."),
+    name: str = typer.Argument(...),
+    as_json: bool = typer.Option(False, "--json"),
 ) -> None:
-    """Zoek een gemeente of samenwerkingsverband op naam of code."""
+    """``oogo regions find``: a gemeente or samenwerkingsverband by name or code."""
     services = load_services()
     res = services.registry.resolve(name)
     if as_json:
@@ -66,33 +66,35 @@ def regions_find(
         return
     if res.message:
         typer.echo(res.message)
-    typer.echo(f"{region.name} ({region.code}), {region.level_label}")
+    typer.echo(text("region_heading", name=region.name, code=region.code,
+                    level=region.level_label))
     if region.province:
-        typer.echo(f"  provincie: {region.province}")
+        typer.echo(text("region_province", province=region.province))
     from indicators.formatting import integer
 
-    typer.echo(f"  inwoners: {integer(region.inhabitants)}; "
-               f"dichtheid: {integer(region.density)} inwoners per km²")
+    typer.echo(text("region_size", inhabitants=integer(region.inhabitants),
+                    density=integer(region.density)))
     if region.level == "gemeente":
         registry = services.registry
-        typer.echo(f"  grootteklasse: {region.size_class}")
-        typer.echo(f"  samenwerkingsverband PO: {registry.get(region.swv_po).name}")
-        typer.echo(f"  samenwerkingsverband VO: {registry.get(region.swv_vo).name}")
+        typer.echo(text("region_size_class", size_class=region.size_class))
+        typer.echo(text("region_swv_po", name=registry.get(region.swv_po).name))
+        typer.echo(text("region_swv_vo", name=registry.get(region.swv_vo).name))
         others = [*region.swv_po_other, *region.swv_vo_other]
         if others:
-            typer.echo(f"  ligt deels ook in: {', '.join(others)} (minder postcodes)")
+            typer.echo(text("region_partly_in", others=", ".join(others)))
     elif region.level != "land":
         members = services.registry.members(region.code)
-        typer.echo(f"  gemeenten ({len(members)}): {', '.join(m.name for m in members)}")
-        typer.echo("  (naam afgeleid van code en grootste gemeenten; geen officiële naam)")
+        typer.echo(text("region_members", count=len(members),
+                        names=", ".join(m.name for m in members)))
+        typer.echo(text("region_derived_name"))
 
 
 def regions_peers(
-    name: str = typer.Argument(..., help="Naam of code van een gemeente."),
-    n: int = typer.Option(8, "--n", min=5, max=30, help="Aantal vergelijkbare regio's (5-30)."),
-    as_json: bool = typer.Option(False, "--json", help="Uitvoer als JSON."),
+    name: str = typer.Argument(...),
+    n: int = typer.Option(8, "--n", min=5, max=30),
+    as_json: bool = typer.Option(False, "--json"),
 ) -> None:
-    """Toon de gemeenten die het meest lijken op grootte en bevolkingsdichtheid."""
+    """``oogo regions peers``: the gemeenten most alike in size and population density."""
     from indicators.formatting import integer
 
     services = load_services()
@@ -102,38 +104,39 @@ def regions_peers(
         _echo_json({"region": region.to_dict(), "peers": [p.to_dict() for p in peers]})
         return
     if not peers:
-        fail(f"Voor {region.name} zijn er geen vergelijkbare regio's.")
-    typer.echo(f"Vergelijkbaar met {region.name} ({integer(region.inhabitants)} "
-               f"inwoners, {integer(region.density)} per km²):")
+        fail(text("peers_none", name=region.name))
+    typer.echo(text("peers_heading", name=region.name, inhabitants=integer(region.inhabitants),
+                    density=integer(region.density)))
     for peer in peers:
-        typer.echo(f"  {peer.code}  {peer.name}: {integer(peer.inhabitants)} inwoners, "
-                   f"{integer(peer.density)} per km²")
-    typer.echo("Methode: kleinste afstand op log(inwoners) en log(dichtheid), gestandaardiseerd.")
+        typer.echo(text("peers_line", code=peer.code, name=peer.name,
+                        inhabitants=integer(peer.inhabitants), density=integer(peer.density)))
+    typer.echo(text("peers_method"))
 
 
 def indicator_list() -> None:
-    """Toon de indicatoren met hun categorieën en definitie."""
+    """``oogo indicator list``: the indicators with their categories and definition."""
     engine = load_services().indicators
     for definition in engine.catalog.values():
-        typer.echo(f"{definition.id}: {definition.label_nl} ({definition.age_range})")
+        typer.echo(text("indicator_heading", id=definition.id, label=definition.label_nl,
+                        ages=definition.age_range))
         typer.echo(f"  {definition.definition_nl}")
         for dimension, values in definition.categories.items():
             typer.echo(f"  {dimension}: {', '.join(values)}")
         for category in definition.all_categories:
             where = ", ".join(definition.published_levels(category))
             typer.echo(f"    {category}: {where}")
-        typer.echo(f"  jaren: {', '.join(map(str, engine.years(definition.id)))}")
+        typer.echo(text("indicator_years", years=", ".join(map(str, engine.years(definition.id)))))
 
 
 def indicator_show(
-    indicator: str = typer.Argument(..., help="jeugdzorg, neet of neet_rr."),
-    region: str = typer.Argument(..., help="Gemeente, samenwerkingsverband of Nederland."),
-    category: str = typer.Option(None, "--category", help="Bv. totaal, vso, jeugdbescherming."),
-    year: int = typer.Option(None, "--year", help="Jaar (standaard het laatste jaar)."),
-    compare: str = typer.Option(None, "--compare", help="land, swv, peers of een andere regio."),
-    as_json: bool = typer.Option(False, "--json", help="Uitvoer als JSON."),
+    indicator: str = typer.Argument(...),
+    region: str = typer.Argument(...),
+    category: str = typer.Option(None, "--category"),
+    year: int = typer.Option(None, "--year"),
+    compare: str = typer.Option(None, "--compare"),
+    as_json: bool = typer.Option(False, "--json"),
 ) -> None:
-    """Toon een cijfer, met definitie en bron, en vergelijk het desgewenst."""
+    """``oogo indicator show``: a figure with definition and source, optionally compared."""
     from indicators.errors import IndicatorError
     from indicators.registry import UnknownRegion
 
@@ -153,37 +156,36 @@ def _show(services, indicator, own, category, year, compare, as_json) -> None:
     category = category or definition.default_category
     value = engine.lookup(indicator, own.code, category, year)
     shown = [value]
-    comparison, peers, text = None, None, ""
+    comparison, peers, verdict = None, None, ""
     if compare and compare.lower() == "peers":
         peers = engine.compare_peers(indicator, own.code, category, value.year)
         shown += peers.peers
         if peers.comparison is not None:
-            text = describe_comparison(peers.comparison)
+            verdict = describe_comparison(peers.comparison)
     elif compare:
         other = compare if compare.lower() in {"land", "swv", "nl", "nederland"} else (
             _region(services, compare).code)
         comparison = engine.compare(indicator, own.code, other, category, value.year)
         shown.append(comparison.shown)
-        text = describe_comparison(comparison)
+        verdict = describe_comparison(comparison)
     if as_json:
         _echo_json({
             "indicator": definition.to_dict(), "value": value.to_dict(),
             "comparison": comparison.to_dict() if comparison else None,
-            "peers": peers.to_dict() if peers else None, "text": text,
+            "peers": peers.to_dict() if peers else None, "text": verdict,
             "demo_data": any(v.demo for v in shown), "source": source_line(shown),
         })
         return
     _table(shown, definition)
     typer.echo(describe_value(value))
-    if text:
-        typer.echo(text)
+    if verdict:
+        typer.echo(verdict)
     if peers is not None and peers.mean is not None:
         from indicators.formatting import figure
 
-        typer.echo(f"Gemiddelde van de {peers.n} vergelijkbare gemeenten: "
-                   f"{figure(peers.mean, value.unit)}; mediaan "
-                   f"{figure(peers.median, value.unit)}.")
-    typer.echo(f"Definitie: {definition.definition_nl}")
+        typer.echo(text("peers_mean", count=peers.n, mean=figure(peers.mean, value.unit),
+                        median=figure(peers.median, value.unit)))
+    typer.echo(text("definition", definition=definition.definition_nl))
     typer.echo(source_line(shown))
 
 
@@ -197,7 +199,7 @@ def _table(values, definition) -> None:
     first = values[0]
     title = f"{definition.figure_label(first.category)} ({first.year})"
     table = Table(title=title[:1].upper() + title[1:])
-    for column in ("regio", "waarde", "95%-interval", "aantal", "totaal groep"):
+    for column in text("table_columns").split("|"):
         table.add_column(column)
     for v in values:
         count = fm.integer(v.numerator) if v.numerator is not None else ""
@@ -208,15 +210,15 @@ def _table(values, definition) -> None:
 
 
 def chart_command(
-    indicator: str = typer.Argument(..., help="jeugdzorg, neet of neet_rr."),
-    region: str = typer.Argument(..., help="Gemeente, samenwerkingsverband of Nederland."),
-    output: Path = typer.Option(..., "-o", "--output", help="PNG-bestand om te schrijven."),
-    category: str = typer.Option(None, "--category", help="Categorie (standaard totaal)."),
-    year: int = typer.Option(None, "--year", help="Jaar (standaard het laatste jaar)."),
-    compare: str = typer.Option(None, "--compare", help="land, swv, peers of een andere regio."),
-    trend: bool = typer.Option(False, "--trend", help="Lijn over de jaren in plaats van staven."),
+    indicator: str = typer.Argument(...),
+    region: str = typer.Argument(...),
+    output: Path = typer.Option(..., "-o", "--output"),
+    category: str = typer.Option(None, "--category"),
+    year: int = typer.Option(None, "--year"),
+    compare: str = typer.Option(None, "--compare"),
+    trend: bool = typer.Option(False, "--trend"),
 ) -> None:
-    """Maak een grafiek (PNG): staven ten opzichte van SWV en Nederland, of een trendlijn."""
+    """``oogo chart``: a PNG, bars against the SWV and Nederland, or a trend line."""
     from indicators import charts
     from indicators.errors import IndicatorError
     from indicators.registry import UnknownRegion
@@ -244,8 +246,8 @@ def chart_command(
     try:
         output.write_bytes(png)
     except OSError as exc:
-        fail(f"Kan {output} niet schrijven: {exc.strerror}.", UNAVAILABLE)
-    typer.echo(f"Grafiek geschreven naar {output}.")
+        fail(text("chart_unwritable", path=output, reason=exc.strerror), UNAVAILABLE)
+    typer.echo(text("chart_written", path=output))
 
 
 def _bar_values(engine, indicator, own, targets, category, year) -> list:
@@ -282,12 +284,12 @@ def _chart_targets(services, own, category, compare) -> list[str]:
 
 
 def data_import(
-    file: Path = typer.Argument(..., help="CSV in het lange formaat of een CBS StatLine-export."),
-    indicator: str = typer.Option(None, "--indicator", help="Indicator (bij StatLine)."),
-    category: str = typer.Option(None, "--category", help="Categorie (bij StatLine)."),
-    value_column: str = typer.Option(None, "--value-column", help="Waardekolom (StatLine)."),
+    file: Path = typer.Argument(...),
+    indicator: str = typer.Option(None, "--indicator"),
+    category: str = typer.Option(None, "--category"),
+    value_column: str = typer.Option(None, "--value-column"),
 ) -> None:
-    """Lees echte cijfers in; bij één foute rij wordt niets veranderd."""
+    """``oogo data import``: real figures in; one wrong row and nothing changes."""
     from indicators.errors import ImportRejected
     from indicators.importer import import_file
 
@@ -303,10 +305,9 @@ def data_import(
 
 
 def data_check(
-    file: Path = typer.Argument(None, help="CSV in het lange formaat (standaard: de "
-                                "meegeleverde demonstratiecijfers)."),
+    file: Path = typer.Argument(None),
 ) -> None:
-    """Controleer of de cijfers in een bestand met elkaar kloppen (zonder iets te veranderen)."""
+    """``oogo data check``: do the figures of a file agree with each other (changes nothing)."""
     from indicators.checks import check_file
     from indicators.errors import ImportRejected
     from indicators.formatting import number
@@ -323,34 +324,32 @@ def data_check(
     if not report.ok:
         shown = report.problems[:50]
         more = len(report.problems) - len(shown)
-        fail(f"{path.name}: {len(report.problems)} fout(en) in {report.rows} rijen.\n"
-             + "\n".join(shown) + (f"\n... en nog {more} fout(en)." if more > 0 else ""),
-             UNAVAILABLE)
-    typer.echo(f"{path.name}: {report.rows} rijen, 0 fouten; de cijfers kloppen met elkaar.")
+        problems = "\n".join([*shown, *([text("check_more", count=more)] if more > 0 else [])])
+        fail(text("check_failed", file=path.name, count=len(report.problems), rows=report.rows,
+                  problems=problems), UNAVAILABLE)
+    typer.echo(text("check_ok", file=path.name, rows=report.rows))
     known = services.indicators.catalog
     for key, value in report.national.items():
         indicator, _, category = key.partition("/")
         definition = known.get(indicator)
         label = definition.figure_label(category) if definition else key
         ratio = definition is not None and definition.unit == "x"
-        figure = f"{number(value, 1)} keer" if ratio else f"{number(value, 1)}%"
-        typer.echo(f"  Nederland, {label}: {figure}")
+        figure = text("check_times", number=number(value, 1)) if ratio else f"{number(value, 1)}%"
+        typer.echo(text("check_national", label=label, figure=figure))
 
 
 def register(app: typer.Typer) -> None:
     """Add this group's commands to the oogo app (fresh sub-apps on every call)."""
-    regions_app = typer.Typer(help="Gemeenten en samenwerkingsverbanden opzoeken.",
-                              no_args_is_help=True)
-    indicator_app = typer.Typer(help="Cijfers bekijken en vergelijken.", no_args_is_help=True)
-    data_app = typer.Typer(help="Eigen (echte) cijfers controleren en inlezen.",
-                           no_args_is_help=True)
-    regions_app.command("find")(regions_find)
-    regions_app.command("peers")(regions_peers)
-    indicator_app.command("show")(indicator_show)
-    indicator_app.command("list")(indicator_list)
-    data_app.command("import")(data_import)
-    data_app.command("check")(data_check)
+    regions_app = typer.Typer(help=text("help_group_regions"), no_args_is_help=True)
+    indicator_app = typer.Typer(help=text("help_group_indicator"), no_args_is_help=True)
+    data_app = typer.Typer(help=text("help_group_data"), no_args_is_help=True)
+    regions_app.command("find")(with_help(regions_find, "regions_find"))
+    regions_app.command("peers")(with_help(regions_peers, "regions_peers"))
+    indicator_app.command("show")(with_help(indicator_show, "indicator_show"))
+    indicator_app.command("list")(with_help(indicator_list, "indicator_list"))
+    data_app.command("import")(with_help(data_import, "data_import"))
+    data_app.command("check")(with_help(data_check, "data_check"))
     app.add_typer(regions_app, name="regions")
     app.add_typer(indicator_app, name="indicator")
     app.add_typer(data_app, name="data")
-    app.command("chart")(chart_command)
+    app.command("chart")(with_help(chart_command, "chart"))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import typer
 
-from bot.cli.common import UNAVAILABLE, fail, load_services
+from bot.cli.common import UNAVAILABLE, fail, load_services, text, with_help
 
 log = logging.getLogger(__name__)
 
@@ -30,17 +30,15 @@ def _remove_damaged_index(kb) -> bool:
     with index_lock(kb.manifest.path.parent):
         removed = remove_embedded_index(kb.data_dir)
     if removed:
-        typer.echo("De kennisindex was beschadigd; ik heb hem verwijderd en bouw hem opnieuw op.")
+        typer.echo(text("knowledge_index_removed"))
     return removed
 
 
 def index_command(
-    add: list[Path] = typer.Option(
-        None, "--add", help="Map met extra documenten (.md of .txt), bv. een ondersteuningsplan."
-    ),
-    rebuild: bool = typer.Option(False, "--rebuild", help="Bouw de index helemaal opnieuw op."),
+    add: list[Path] = typer.Option(None, "--add"),
+    rebuild: bool = typer.Option(False, "--rebuild"),
 ) -> None:
-    """Bouw of werk de kennisindex bij (alleen gewijzigde passages worden opnieuw verwerkt)."""
+    """``oogo index``: build or update the knowledge index (only changed passages again)."""
     from knowledge.errors import KnowledgeUnavailable
 
     kb = load_services().knowledge
@@ -56,21 +54,19 @@ def index_command(
         except KnowledgeUnavailable as again:
             fail(str(again), UNAVAILABLE)
             return
-    typer.echo(
-        f"Kennisindex bijgewerkt: {report.added} toegevoegd, {report.updated} gewijzigd, "
-        f"{report.deleted} verwijderd, {report.unchanged} ongewijzigd (aantallen passages)."
-    )
+    typer.echo(text("knowledge_indexed", added=report.added, updated=report.updated,
+                    deleted=report.deleted, unchanged=report.unchanged))
     if add:
-        typer.echo(f"Extra documenten staan nu in {kb.extra_dir} en blijven in de index.")
+        typer.echo(text("knowledge_extra_kept", folder=kb.extra_dir))
 
 
 def search_command(
-    query: str = typer.Argument(..., help="De vraag of zoekwoorden."),
-    k: int = typer.Option(3, "--k", min=1, max=50, help="Aantal passages (1-50)."),
-    method: str = typer.Option("hybrid", "--method", help="hybrid, bm25 of dense."),
-    as_json: bool = typer.Option(False, "--json", help="Uitvoer als JSON."),
+    query: str = typer.Argument(...),
+    k: int = typer.Option(3, "--k", min=1, max=50),
+    method: str = typer.Option("hybrid", "--method"),
+    as_json: bool = typer.Option(False, "--json"),
 ) -> None:
-    """Zoek passages in de kennisdocumenten, met bron en kopje."""
+    """``oogo search``: passages of the knowledge documents, with source and heading."""
     from knowledge.errors import KnowledgeUnavailable
 
     kb = load_services().knowledge
@@ -96,45 +92,42 @@ def search_command(
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
     if not hits:
-        typer.echo("Niet gevonden: de kennisdocumenten gaan hier niet over.")
+        typer.echo(text("knowledge_not_found"))
         return
     for number, hit in enumerate(hits, start=1):
         where = f"{hit.source} > {hit.heading}" if hit.heading else hit.source
-        typer.echo(f"[{number}] {hit.title}\n    bron: {where}\n")
+        typer.echo(text("knowledge_hit", number=number, title=hit.title, where=where) + "\n")
         typer.echo(hit.text.strip() + "\n")
 
 
 def eval_retrieval_command(
-    file: list[Path] = typer.Option(
-        None, "--file", help="JSONL met vragen; standaard elk *.jsonl in knowledge/eval (per deel)."
-    ),
-    method: str = typer.Option("hybrid", "--method", help="hybrid, bm25 of dense."),
-    baseline: bool = typer.Option(True, "--baseline/--no-baseline",
-                                  help="Meet de eenvoudige basislijn ernaast."),
+    file: list[Path] = typer.Option(None, "--file"),
+    method: str = typer.Option("hybrid", "--method"),
+    baseline: bool = typer.Option(True, "--baseline/--no-baseline"),
 ) -> None:
-    """Recall@1, recall@3 en MRR per deel (dev, heldout, ...), naast de eenvoudige basislijn."""
+    """``oogo eval retrieval``: recall@1, recall@3 and MRR per part, next to the baseline."""
     from knowledge.errors import KnowledgeUnavailable
     from knowledge.evaluation import evaluate, format_table, load_part, part_name, question_files
     from knowledge.retrieval import METHODS
 
     if method not in METHODS:
-        fail(f"Onbekende zoekmethode '{method}': kies uit {', '.join(METHODS)}.")
+        fail(text("eval_unknown_method", method=method, methods=", ".join(METHODS)))
         return
     paths = list(file or question_files())
     missing = [p for p in paths if not p.is_file()]
     # a question file is input (BAD_INPUT by the convention), but exit 1 is what scripts and
     # tests/knowledge_base/test_cli.py already rely on for these three
     if missing or not paths:
-        fail(f"Vragenbestand {missing[0] if missing else 'knowledge/eval/*.jsonl'} niet "
-             "gevonden; geef een bestand met --file.", UNAVAILABLE)
+        fail(text("eval_file_missing", path=missing[0] if missing else "knowledge/eval/*.jsonl"),
+             UNAVAILABLE)
         return
     try:
         parts = {part_name(p): load_part(p) for p in paths}
     except ValueError as exc:
-        fail(f"Vragenbestand niet bruikbaar: {exc}", UNAVAILABLE)
+        fail(text("eval_file_unusable", reason=exc), UNAVAILABLE)
         return
     if not any(parts.values()):
-        fail("In de vragenbestanden staan geen vragen.", UNAVAILABLE)
+        fail(text("eval_no_questions"), UNAVAILABLE)
         return
     try:
         results = evaluate(load_services().knowledge, parts, with_baseline=baseline, method=method)
@@ -146,8 +139,8 @@ def eval_retrieval_command(
 
 def register(app: typer.Typer) -> None:
     """Add this group's commands to the oogo app."""
-    app.command("index")(index_command)
-    app.command("search")(search_command)
-    eval_app = typer.Typer(help="Meet de kwaliteit van de assistent.", no_args_is_help=True)
-    eval_app.command("retrieval")(eval_retrieval_command)
+    app.command("index")(with_help(index_command, "index"))
+    app.command("search")(with_help(search_command, "search"))
+    eval_app = typer.Typer(help=text("help_group_eval"), no_args_is_help=True)
+    eval_app.command("retrieval")(with_help(eval_retrieval_command, "eval_retrieval"))
     app.add_typer(eval_app, name="eval")

@@ -18,6 +18,7 @@ from bot.cli import (
     serve_cmd,
     understanding_cmd,
 )
+from bot.cli.common import text
 
 GROUPS = (indicators_cmd, data_fetch_cmd, knowledge_cmd, ask_cmd, regioscan_cmd, report_cmd,
           serve_cmd, understanding_cmd)
@@ -27,7 +28,7 @@ def create_cli() -> typer.Typer:
     """Build the typer app with every command group registered."""
     app = typer.Typer(
         name="oogo",
-        help="OOGO-assistent: cijfers, kennis en de regioscan voor het OOGO passend onderwijs.",
+        help=text("help_app"),
         no_args_is_help=True,
         add_completion=False,
         pretty_exceptions_enable=False,

@@ -11,7 +11,7 @@ import logging
 
 import typer
 
-from bot.cli.common import fail, load_settings
+from bot.cli.common import fail, load_settings, text, with_help
 
 log = logging.getLogger(__name__)
 
@@ -19,13 +19,12 @@ log = logging.getLogger(__name__)
 def register(app: typer.Typer) -> None:
     """Add this group's commands to the oogo app."""
 
-    @app.command("serve")
     def serve(
-        host: str | None = typer.Option(None, help="Adres (standaard OOGO_HOST)."),
-        port: int | None = typer.Option(None, help="Poort (standaard OOGO_PORT, 8000)."),
-        workers: int | None = typer.Option(None, help="Aantal workers (standaard OOGO_WORKERS)."),
+        host: str | None = typer.Option(None),
+        port: int | None = typer.Option(None),
+        workers: int | None = typer.Option(None),
     ) -> None:
-        """Start de webservice met de chatpagina op http://HOST:PORT."""
+        """The web service with the chat page (help: prompts/cli help_serve*)."""
         import uvicorn
 
         from bot.channels.api.jsonlog import logging_config
@@ -38,8 +37,7 @@ def register(app: typer.Typer) -> None:
             fail(str(exc))
         chosen_host = host or settings.host
         chosen_port = port or settings.port
-        typer.echo(f"OOGO-assistent start op http://{chosen_host}:{chosen_port} "
-                   f"(stoppen met Ctrl+C)")
+        typer.echo(text("serve_starting", host=chosen_host, port=chosen_port))
         uvicorn.run(
             "bot.channels.api.app:create_app",
             factory=True,
@@ -51,15 +49,11 @@ def register(app: typer.Typer) -> None:
             server_header=False,
         )
 
-    @app.command("telegram")
     def telegram(
-        set_webhook: str | None = typer.Option(
-            None, "--set-webhook",
-            help="Registreer deze https-URL (…/telegram/webhook) als webhook en stop."),
-        delete_webhook: bool = typer.Option(False, "--delete-webhook",
-                                            help="Verwijder de webhook en stop."),
+        set_webhook: str | None = typer.Option(None, "--set-webhook"),
+        delete_webhook: bool = typer.Option(False, "--delete-webhook"),
     ) -> None:
-        """Start de Telegram-bot (polling), of beheer de webhook."""
+        """The Telegram bot, polling, or its webhook (help: prompts/cli help_telegram*)."""
         import logging.config
 
         from bot.channels.api.jsonlog import logging_config
@@ -69,19 +63,22 @@ def register(app: typer.Typer) -> None:
         settings = load_settings()
         logging.config.dictConfig(logging_config(settings.log_level))
         if settings.telegram_token is None or not settings.telegram_token.get_secret_value():
-            fail("Stel eerst OOGO_TELEGRAM_TOKEN in (het token van @BotFather).")
+            fail(text("telegram_no_token"))
         services = build_services(settings)
         token = settings.telegram_token.get_secret_value()
         application = build_telegram_app(services, token, base_url=settings.telegram_base_url)
         if set_webhook or delete_webhook:
             secret = settings.telegram_webhook_secret
             if set_webhook and (secret is None or not secret.get_secret_value()):
-                fail("Stel eerst OOGO_TELEGRAM_WEBHOOK_SECRET in.")
+                fail(text("telegram_no_webhook_secret"))
             message = manage_webhook(application, set_webhook, settings.telegram_webhook_secret)
             typer.echo(message)
             return
-        typer.echo("Telegram-bot draait (polling). Stoppen met Ctrl+C.")
+        typer.echo(text("telegram_polling"))
         try:
             application.run_polling(drop_pending_updates=False)
         finally:
             services.close()
+
+    app.command("serve")(with_help(serve, "serve"))
+    app.command("telegram")(with_help(telegram, "telegram"))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import typer
 
-from bot.cli.common import UNAVAILABLE, fail
+from bot.cli.common import UNAVAILABLE, fail, text, with_help
 
 SPLITS = ("heldout", "train")
 
@@ -28,15 +28,14 @@ def group(app: typer.Typer, name: str, help_text: str) -> typer.Typer:
 
 
 def register(app: typer.Typer) -> None:
-    train_app = group(app, "train", "Train a model from the labelled data in the repository.")
-    eval_app = group(app, "eval", "Measure a part of the assistant on labelled data.")
+    train_app = group(app, "train", text("help_group_train"))
+    eval_app = group(app, "eval", text("help_group_eval_part"))
 
-    @train_app.command("understanding")
     def train_understanding(
-        corpus: Path | None = typer.Option(None, "--corpus", help="Trainingsbestand (JSONL)."),
-        out: Path | None = typer.Option(None, "--out", help="Waar het model komt (.npz)."),
+        corpus: Path | None = typer.Option(None, "--corpus"),
+        out: Path | None = typer.Option(None, "--out"),
     ) -> None:
-        """Train het intentiemodel op de gelabelde trainingszinnen."""
+        """Train the intent model on the labelled training sentences."""
         from bot.core.understanding.corpus import TRAIN, CorpusError
         from bot.core.understanding.intent_model import MODEL_PATH, forget_cached
         from bot.core.understanding.train import train
@@ -45,32 +44,29 @@ def register(app: typer.Typer) -> None:
         try:
             summary = train(corpus or TRAIN, out or MODEL_PATH, RegionRegistry.load())
         except (CorpusError, OSError) as exc:
-            fail(f"Trainen lukt niet: {exc}", UNAVAILABLE)
+            fail(text("train_failed", reason=exc), UNAVAILABLE)
         forget_cached()
-        typer.echo(f"Model getraind op {summary['examples']} zinnen "
-                   f"({summary['intents']} intenties, {summary['features']} kenmerken), "
-                   f"{summary['bytes'] // 1024} kB: {summary['path']}")
+        typer.echo(text("train_done", examples=summary["examples"], intents=summary["intents"],
+                        features=summary["features"], kilobytes=summary["bytes"] // 1024,
+                        path=summary["path"]))
 
-    @eval_app.command("understanding")
     def eval_understanding(
-        split: str = typer.Option("heldout", "--split", help="heldout of train."),
-        file: Path | None = typer.Option(None, "--file", help="Een ander gelabeld bestand."),
-        cv: int = typer.Option(0, "--cv", help="Kruisvalidatie met N delen (alleen bij "
-                                                "--split train): elk deel met een model dat "
-                                                "het niet zag."),
+        split: str = typer.Option("heldout", "--split"),
+        file: Path | None = typer.Option(None, "--file"),
+        cv: int = typer.Option(0, "--cv"),
     ) -> None:
-        """Meet intentie- en slotnauwkeurigheid (standaard op de held-out zinnen)."""
+        """Intent and slot accuracy (by default on the held-out sentences)."""
         from bot.core.understanding.corpus import HELDOUT, TRAIN, CorpusError, load
         from bot.core.understanding.evaluate import evaluate, format_report
         from indicators.registry import RegionRegistry
 
         if file is None and split not in SPLITS:
-            fail(f"Kies --split heldout of --split train (niet '{split}').")
+            fail(text("eval_bad_split", split=split))
         path = file or (HELDOUT if split == "heldout" else TRAIN)
         try:
             examples = load(path)
         except (CorpusError, OSError) as exc:
-            fail(f"Kan '{path}' niet lezen: {exc}", UNAVAILABLE)
+            fail(text("eval_unreadable", path=path, reason=exc), UNAVAILABLE)
         registry = RegionRegistry.load()
         if cv > 1:
             from bot.core.understanding.evaluate import cross_validated
@@ -80,6 +76,9 @@ def register(app: typer.Typer) -> None:
             return
         report = evaluate(examples, registry, model=_model(), latest_year=_latest_year)
         typer.echo(format_report(report, path.name))
+
+    train_app.command("understanding")(with_help(train_understanding, "train_understanding"))
+    eval_app.command("understanding")(with_help(eval_understanding, "eval_understanding"))
 
 
 def _model() -> object:

@@ -26,7 +26,7 @@ from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
-from bot.storage.errors import READ_ONLY_NL, UNAVAILABLE_NL, StorageUnavailable
+from bot.storage.errors import StorageUnavailable
 from bot.storage.text import clean_value
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -116,8 +116,8 @@ def translate_errors(func: Callable[P, T]) -> Callable[P, T]:
             log.error("database error in %s: %s", func.__qualname__, exc.__class__.__name__)
             _drop_connections(owner)
             if "readonly" in text or "read-only" in text or "read only" in text:
-                raise StorageUnavailable(READ_ONLY_NL) from exc
-            raise StorageUnavailable(UNAVAILABLE_NL) from exc
+                raise StorageUnavailable(read_only=True) from exc
+            raise StorageUnavailable() from exc
 
     return wrapper
 

@@ -18,8 +18,9 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fastapi import FastAPI, Request
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import HTMLResponse
+from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 
 from bot.channels.api import (
@@ -41,6 +42,7 @@ from bot.channels.api.security import (
     load_session_secret,
 )
 from bot.channels.api.startup import check_data_dir, check_store, fatal, warm_up
+from bot.channels.api.texts import text
 from bot.settings import Settings
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -56,16 +58,15 @@ PAGE_HEADERS = {
     "Referrer-Policy": "same-origin",
     "Cache-Control": "no-store",
 }
-DESCRIPTION = (
-    "API van de OOGO-assistent: gesprek (chat), regio's, indicatoren, grafieken, regioscan-rondes, "
-    "OOGO-rapporten en feedback. Toegang: de kop `X-API-Key` (sleutels in OOGO_API_KEYS) of een "
-    "coördinator-login (`POST /api/coordinator/login`). Met sleutels werkt de sessiecookie van "
-    "de chatpagina alleen voor het gesprek zelf (chat, feedback, grafieken uit antwoorden, regio's "
-    "zoeken). Zonder geconfigureerde sleutels is lokaal gebruik zonder sleutel toegestaan. "
-    "Wijzigingen (POST, en de chatstream) van een andere website worden geweigerd. De "
-    "indicatorcijfers zijn demonstratiegegevens tenzij echte gegevens zijn geïmporteerd "
-    "(`demo_data`)."
-)
+
+
+def describe_routes(router: APIRouter) -> None:
+    """Give each documented route without a summary in code its summary from the template
+    ``summary_<endpoint name>`` in ``prompts/api`` (a missing template fails the app build).
+    Done when an app is built, not at import: the routers are module-level."""
+    for route in router.routes:
+        if isinstance(route, APIRoute) and route.include_in_schema and route.summary is None:
+            route.summary = text(f"summary_{route.name}")
 
 
 def create_app(services: Services | None = None, settings: Settings | None = None) -> FastAPI:
@@ -91,7 +92,7 @@ def create_app(services: Services | None = None, settings: Settings | None = Non
             if owned:
                 app.state.services.close()
 
-    app = FastAPI(title="OOGO-assistent", version="0.1.0", description=DESCRIPTION,
+    app = FastAPI(title="OOGO-assistent", version="0.1.0", description=text("openapi_description"),
                   lifespan=lifespan)
     app.state.settings = settings
     app.state.services = services
@@ -110,6 +111,7 @@ def create_app(services: Services | None = None, settings: Settings | None = Non
     for module in (routes_health, routes_chat, routes_history, routes_data, routes_rounds,
                    routes_coordinator,
                    routes_telegram):
+        describe_routes(module.router)
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from fastapi import HTTPException
 
+from bot.channels.api.texts import text
+
 if TYPE_CHECKING:  # pragma: no cover
     from bot.services import Services
 
@@ -18,29 +20,31 @@ def render_indicator_chart(services: Services, indicator: str, region: Any, othe
 
     engine = services.indicators
     if indicator not in engine.catalog:
-        raise HTTPException(404, f"De indicator '{indicator}' ken ik niet. Kies uit: "
-                                 f"{', '.join(sorted(engine.catalog))}.")
+        raise HTTPException(404, text("indicator_unknown", indicator=indicator,
+                                      known=", ".join(sorted(engine.catalog))))
     label = getattr(engine.catalog[indicator], "label_nl", indicator)
     def demo(values: list) -> str:  # per figure: only when a figure drawn is demo data
-        return " (demonstratiegegevens)" if any(v.demo for v in values) else ""
+        return text("chart_demo_mark") if any(v.demo for v in values) else ""
 
     try:
         if other is not None:
             year = year or engine.latest_year(indicator)
             values = [engine.lookup(indicator, region.code, category, year),
                       engine.lookup(indicator, other.code, category, year)]
-            title = f"{label}: {region.name} en {other.name}, {year}{demo(values)}"
+            title = text("chart_title_compare", label=label, region=region.name,
+                         other=other.name, year=year, demo=demo(values))
             png = charts.comparison_chart(values, title=title)
         else:
             trend = engine.trend(indicator, region.code, category)
             values = list(trend.values)
-            title = f"{label}: {region.name}{demo(values)}"
+            title = text("chart_title_trend", label=label, region=region.name,
+                         demo=demo(values))
             png = charts.trend_chart(values, title=title)
     except HTTPException:
         raise
     except (LookupError, ValueError) as exc:
-        raise HTTPException(404, f"Voor {label} in {region.name} ({category}) zijn geen cijfers "
-                                 "om te tekenen.") from exc
+        raise HTTPException(404, text("chart_no_figures", label=label, region=region.name,
+                                      category=category)) from exc
     if not png:
-        raise HTTPException(404, "Voor deze vraag is geen grafiek te maken.")
+        raise HTTPException(404, text("chart_impossible"))
     return png

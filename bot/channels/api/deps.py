@@ -28,6 +28,7 @@ from bot.channels.api.security import (
     check_api_key,
     key_fingerprint,
 )
+from bot.channels.api.texts import text
 from bot.core.messages import IncomingMessage, Reply
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -41,8 +42,6 @@ _SAFE = re.compile(r"[^A-Za-z0-9_.-]")
 #: uses to pick a region. Everything else needs a key or a coordinator login.
 PAGE_PATHS = re.compile(
     r"^/api/(?:chat(?:/.*)?|feedback|regions|charts/(?!indicator\.png$)[A-Za-z0-9_-]+\.png)$")
-KEY_NEEDED = ("Hiervoor is een API-sleutel nodig (kop X-API-Key) of een coördinator-login. "
-              "Met de chatpagina kun je alleen chatten.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,20 +79,19 @@ def caller_of(request: Request) -> Caller:
     if given and check_api_key(given, settings.api_keys):
         return Caller("api", key_fingerprint(given))
     if given and settings.api_keys:
-        raise HTTPException(401, "Deze API-sleutel is onjuist.")
+        raise HTTPException(401, text("key_wrong"))
     coordinator = coordinator_of(request) if settings.api_keys else None
     if coordinator:
         return Caller("api", coordinator)
     session = request.app.state.signer.verify(request.cookies.get(SESSION_COOKIE))
     if session:
         if settings.api_keys and not PAGE_PATHS.match(request.url.path):
-            raise HTTPException(401, KEY_NEEDED)
+            raise HTTPException(401, text("key_needed"))
         return Caller("web", session)
     if not settings.api_keys:
         client = getattr(request.state, "client_address", "local")
         return Caller("local", _SAFE.sub("_", client)[:64])
-    raise HTTPException(401, "Geen toegang: stuur een geldige API-sleutel in de kop X-API-Key, "
-                             "of open de chatpagina.")
+    raise HTTPException(401, text("no_access"))
 
 
 async def call_assistant(services: Services, message: IncomingMessage) -> Reply:

@@ -2,7 +2,8 @@
 
 FastAPI's defaults answer in English (``Field required``) and an unexpected exception becomes a
 bare 500. Here validation errors name the field in Dutch, known HTTP errors keep their status with
-a Dutch text, and anything unexpected is logged with the request id and answered politely.
+a Dutch text, and anything unexpected is logged with the request id and answered politely. The
+texts are templates in ``prompts/api`` (``texts.text``).
 """
 
 from __future__ import annotations
@@ -17,52 +18,51 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from bot.channels.api.normalize import path_for_log
+from bot.channels.api.texts import text
 from bot.storage.errors import StorageUnavailable
 
 log = logging.getLogger(__name__)
 
-DEFAULT_MESSAGES = {
-    400: "Dit verzoek kan ik niet lezen. Stuur geldige JSON, gecodeerd als UTF-8.",
-    401: "Geen toegang: een geldige API-sleutel (X-API-Key) of sessie is nodig.",
-    403: "Geen toegang.",
-    404: "Niet gevonden.",
-    405: "Deze methode is hier niet toegestaan.",
-    413: "Je verzoek is te groot. Stuur een korter bericht.",
-    415: "Stuur de gegevens als JSON.",
-    429: "Je stuurt te veel verzoeken achter elkaar. Wacht even en probeer het opnieuw.",
-}
+#: statuses with their own Dutch text (template ``http_<status>``); others get ``http_other``
+OWN_TEXT_STATUSES = frozenset({400, 401, 403, 404, 405, 413, 415, 429})
 #: English texts the framework itself puts in an HTTPException (a body that is not UTF-8 or not
 #: parseable, and the standard reason phrases): replaced by the Dutch text for the status
 FRAMEWORK_DETAILS = frozenset({s.phrase for s in http.HTTPStatus} |
                               {"There was an error parsing the body"})
-INTERNAL = ("Er ging aan onze kant iets mis. Probeer het later nog eens; noem bij vragen "
-            "de code {request_id}.")
 
 
 def _request_id(request: Request) -> str:
     return getattr(request.state, "request_id", "-")
 
 
+def default_message(status: int) -> str:
+    """The Dutch text for an HTTP status whose exception brought none of its own."""
+    return text(f"http_{status}" if status in OWN_TEXT_STATUSES else "http_other")
+
+
+def _problem(kind: str) -> str:
+    """The template that names what is wrong with one field, by pydantic's error type."""
+    if kind == "missing":
+        return "field_missing"
+    if "too_long" in kind:
+        return "field_too_long"
+    if kind in ("literal_error", "enum"):
+        return "field_not_allowed"
+    if kind.endswith("_type") or kind.endswith("_parsing"):
+        return "field_wrong_type"
+    return "field_invalid"
+
+
 def _validation_message(errors: list[dict[str, Any]]) -> str:
     parts: list[str] = []
     for error in errors[:5]:
         loc = [str(p) for p in error.get("loc", ()) if p not in ("body", "query", "path")]
-        field = ".".join(loc) or "verzoek"
+        field = ".".join(loc) or text("field_whole_request")
         kind = str(error.get("type", ""))
         if kind == "json_invalid":
-            return ("De JSON in je verzoek is ongeldig. Controleer haakjes, komma's en "
-                    "aanhalingstekens.")
-        if kind == "missing":
-            parts.append(f"'{field}' ontbreekt")
-        elif "too_long" in kind:
-            parts.append(f"'{field}' is te lang")
-        elif kind in ("literal_error", "enum"):
-            parts.append(f"'{field}' heeft geen toegestane waarde")
-        elif kind.endswith("_type") or kind.endswith("_parsing"):
-            parts.append(f"'{field}' heeft het verkeerde type")
-        else:
-            parts.append(f"'{field}' is ongeldig")
-    return "Je verzoek klopt niet: " + "; ".join(parts) + "."
+            return text("invalid_json")
+        parts.append(text(_problem(kind), field=field))
+    return text("invalid_request", problems="; ".join(parts))
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -78,7 +78,7 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _http(request: Request, exc: HTTPException) -> JSONResponse:
         detail = exc.detail if isinstance(exc.detail, str) and exc.detail else None
         if detail is None or detail in FRAMEWORK_DETAILS:
-            detail = DEFAULT_MESSAGES.get(exc.status_code, "Dit verzoek kan ik niet verwerken.")
+            detail = default_message(exc.status_code)
         return JSONResponse({"detail": detail}, status_code=exc.status_code,
                             headers=getattr(exc, "headers", None))
 
@@ -95,5 +95,6 @@ def install_error_handlers(app: FastAPI) -> None:
         request_id = _request_id(request)
         log.exception("unexpected error on %s %s", request.method,
                       path_for_log(request.url.path), extra={"request_id": request_id})
-        return JSONResponse({"detail": INTERNAL.format(request_id=request_id)}, status_code=500,
+        return JSONResponse({"detail": text("internal_error", request_id=request_id)},
+                            status_code=500,
                             headers={"X-Request-ID": request_id})

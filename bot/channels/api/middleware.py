@@ -37,15 +37,12 @@ from bot.channels.api.security import (
     is_trusted,
     request_is_https,
 )
+from bot.channels.api.texts import text
 
 log = logging.getLogger("bot.channels.api.access")
 
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
-MSG_TOO_LARGE = "Je verzoek is te groot. Stuur een korter bericht."
-MSG_TOO_MANY = "Je stuurt te veel verzoeken achter elkaar. Wacht even en probeer het opnieuw."
-MSG_CROSS_SITE = ("Geweigerd: dit verzoek kwam van een andere website. Gebruik de chatpagina of "
-                  "de API zelf.")
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 STATE_CHANGING_GETS = ("/api/chat/stream",)
 EXEMPT_PATHS = ("/telegram/webhook",)
@@ -58,7 +55,7 @@ class _BodyTooLarge(HTTPException):
     body parsing passes it on instead of turning it into a generic 400."""
 
     def __init__(self) -> None:
-        super().__init__(status_code=413, detail=MSG_TOO_LARGE)
+        super().__init__(status_code=413, detail=text("http_413"))
 
 
 def _header(scope: Scope, name: bytes) -> str | None:
@@ -140,17 +137,17 @@ class GuardMiddleware:
                 wait = self.limiter.take(client)
                 if wait > 0:
                     status_holder["status"] = 429
-                    await send_json(send, 429, {"detail": MSG_TOO_MANY},
+                    await send_json(send, 429, {"detail": text("http_429")},
                                     [(b"retry-after", str(math.ceil(wait)).encode())], request_id)
                     return
             length = _header(scope, b"content-length")
             if length and length.isdigit() and int(length) > self.max_body_bytes:
                 status_holder["status"] = 413
-                await send_json(send, 413, {"detail": MSG_TOO_LARGE}, request_id=request_id)
+                await send_json(send, 413, {"detail": text("http_413")}, request_id=request_id)
                 return
             if self._refused_cross_site(scope, https):
                 status_holder["status"] = 403
-                await send_json(send, 403, {"detail": MSG_CROSS_SITE}, request_id=request_id)
+                await send_json(send, 403, {"detail": text("cross_site")}, request_id=request_id)
                 return
             scope["query_string"] = clean_query(scope.get("query_string", b""))
             await self._call_limited(scope, receive, send_wrapper, request_id, status_holder)
@@ -222,4 +219,4 @@ class GuardMiddleware:
         except _BodyTooLarge:
             if not started["value"]:
                 status_holder["status"] = 413
-                await send_json(send, 413, {"detail": MSG_TOO_LARGE}, request_id=request_id)
+                await send_json(send, 413, {"detail": text("http_413")}, request_id=request_id)

@@ -24,6 +24,7 @@ from pydantic import BaseModel, Field, ValidationError
 from bot.channels.api import conversation
 from bot.channels.api.deps import Caller, call_assistant, caller_of, services_of
 from bot.channels.api.serialize import reply_to_json
+from bot.channels.api.texts import text as api_text
 from bot.core.messages import IncomingMessage, Reply
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -58,19 +59,15 @@ def _message(request: Request, caller: Caller, body: ChatRequest) -> IncomingMes
     limit = request.app.state.settings.max_message_chars
     text = body.text.strip()
     if len(text) > limit:
-        raise HTTPException(422, f"Je bericht is te lang ({len(text)} tekens). Houd het onder de "
-                                 f"{limit} tekens, of stel je vraag in delen.")
+        raise HTTPException(422, api_text("message_too_long", length=len(text), limit=limit))
     if not text and not body.choice:
-        raise HTTPException(422, "Je bericht is leeg. Typ een vraag of kies een optie.")
+        raise HTTPException(422, api_text("message_empty"))
     region = (body.region or "").strip().upper() or None
     if region and not _REGION.match(region):
-        raise HTTPException(422, "Deze regiocode ken ik niet. Gebruik bijvoorbeeld GM0363 of "
-                                 "PO2707.")
+        raise HTTPException(422, api_text("region_code_malformed"))
     if region and not services_of(request).region_exists(region):
         # well-formed but unknown (e.g. GM9999): say so instead of answering without it
-        raise HTTPException(422, f"De regiocode {region} ken ik niet. Gebruik de code van een "
-                                 "gemeente of samenwerkingsverband, bijvoorbeeld GM0363 of "
-                                 "PO2707.")
+        raise HTTPException(422, api_text("region_code_unknown", region=region))
     return IncomingMessage(channel="web" if caller.kind == "web" else "api",
                            conversation_id=caller.conversation(body.conversation_id),
                            user_id=conversation.user_of(caller), text=text,
@@ -94,7 +91,7 @@ def _finish(services: Services, request: Request, message: IncomingMessage, body
     return data
 
 
-@router.post("/chat", summary="Eén beurt in het gesprek", response_class=JSONResponse)
+@router.post("/chat", response_class=JSONResponse)
 async def chat(body: ChatRequest, request: Request,
                caller: Caller = Depends(caller_of)) -> JSONResponse:
     """The reply's JSON (``serialize.reply_to_json`` plus conversation fields). Returned as a
@@ -140,8 +137,7 @@ def _stream(request: Request, message: IncomingMessage, body: ChatRequest) -> Re
                                                   reply)
         except Exception:  # the page gets a Dutch message, the log gets the details
             log.exception("assistant failed in stream")
-            yield _sse("error", {"detail": "Er ging iets mis bij het maken van het antwoord. "
-                                           "Probeer het nog eens."})
+            yield _sse("error", {"detail": api_text("stream_failed")})
             return
         yield _sse("reply", data)
 
@@ -149,16 +145,14 @@ def _stream(request: Request, message: IncomingMessage, body: ChatRequest) -> Re
                              headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
 
 
-@router.post("/chat/stream", summary="Eén beurt, gestreamd als server-sent events",
-             response_class=StreamingResponse)
+@router.post("/chat/stream", response_class=StreamingResponse)
 async def chat_stream_post(body: ChatRequest, request: Request,
                            caller: Caller = Depends(caller_of)) -> Response:
     """What the web page uses: the turn in a JSON body, the answer as server-sent events."""
     return _stream(request, _message(request, caller, body), body)
 
 
-@router.get("/chat/stream", summary="Eén beurt, gestreamd (query-parameters; voor bestaande "
-                                    "koppelingen)", response_class=StreamingResponse)
+@router.get("/chat/stream", response_class=StreamingResponse)
 async def chat_stream(request: Request, text: str = "", choice: str | None = None,
                       region: str | None = None, conversation_id: str | None = None,
                       caller: Caller = Depends(caller_of)) -> Response:
@@ -166,12 +160,11 @@ async def chat_stream(request: Request, text: str = "", choice: str | None = Non
         body = ChatRequest(conversation_id=conversation_id, text=text, choice=choice,
                            region=region)
     except ValidationError:  # query values too long: a clear 422, not a 500
-        raise HTTPException(422, "Een van de waarden in je verzoek is te lang of ongeldig "
-                                 "(regio, keuze of gesprek).") from None
+        raise HTTPException(422, api_text("query_invalid")) from None
     return _stream(request, _message(request, caller, body), body)
 
 
-@router.post("/feedback", summary="Duim omhoog of omlaag bij een antwoord")
+@router.post("/feedback")
 async def feedback(body: FeedbackRequest, request: Request,
                    caller: Caller = Depends(caller_of)) -> dict[str, Any]:
     store = services_of(request).feedback_store
@@ -179,4 +172,4 @@ async def feedback(body: FeedbackRequest, request: Request,
     await anyio.to_thread.run_sync(lambda: store.add(
         answer_id=body.answer_id, conversation_id=caller.conversation(body.conversation_id),
         rating=body.rating, comment=comment))
-    return {"ok": True, "message": "Bedankt voor je reactie."}
+    return {"ok": True, "message": api_text("feedback_thanks")}

@@ -15,6 +15,7 @@ from fastapi.responses import Response
 
 from bot.channels.api.deps import Caller, caller_of, services_of
 from bot.channels.api.serialize import jsonable, suppress_small_counts
+from bot.channels.api.texts import text
 
 if TYPE_CHECKING:  # pragma: no cover
     from bot.services import Services
@@ -22,16 +23,14 @@ if TYPE_CHECKING:  # pragma: no cover
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api", tags=["data"])
 
-DEMO_NOTICE = ("Demonstratiegegevens: deze cijfers zijn niet echt en alleen bedoeld om te laten "
-               "zien hoe het werkt.")
-
 
 def region_json(region: Any) -> dict[str, str]:
     return {"code": region.code, "name": region.name, "level": region.level}
 
 
-def _resolve(services: Services, value: str, what: str = "regio") -> Any:
-    """A Region for a code or name; 404 (Dutch) when unknown or ambiguous."""
+def _resolve(services: Services, value: str, what: str = "what_region") -> Any:
+    """A Region for a code or name; 404 (Dutch) when unknown or ambiguous. ``what`` names the
+    template of the word for the region in the message."""
     registry = services.registry
     value = value.strip()
     try:
@@ -44,11 +43,12 @@ def _resolve(services: Services, value: str, what: str = "regio") -> Any:
     candidates = list(getattr(resolution, "candidates", []) or [])
     if candidates:
         names = ", ".join(f"{c.name} ({c.code})" for c in candidates[:5])
-        raise HTTPException(404, f"De {what} '{value}' is niet eenduidig. Bedoel je: {names}?")
-    raise HTTPException(404, f"De {what} '{value}' ken ik niet.")
+        raise HTTPException(404, text("region_ambiguous", what=text(what), value=value,
+                                      names=names))
+    raise HTTPException(404, text("region_unknown", what=text(what), value=value))
 
 
-@router.get("/regions", summary="Regio's zoeken (gemeente, samenwerkingsverband, land)")
+@router.get("/regions")
 async def regions(request: Request, q: str = Query("", max_length=80),
                   limit: int = Query(10, ge=1, le=50),
                   caller: Caller = Depends(caller_of)) -> dict[str, Any]:
@@ -102,15 +102,15 @@ def indicator_values(services: Services, indicator: str, region: str, compare: s
     engine = services.indicators
     if indicator not in engine.catalog:
         known = ", ".join(sorted(engine.catalog))
-        raise HTTPException(404, f"De indicator '{indicator}' ken ik niet. Kies uit: {known}.")
+        raise HTTPException(404, text("indicator_unknown", indicator=indicator, known=known))
     definition = engine.catalog[indicator]
     main = _resolve(services, region)
     year = year or engine.latest_year(indicator)
     try:
         value = engine.lookup(indicator, main.code, category=category, year=year)
     except Exception as exc:
-        raise HTTPException(404, f"Geen cijfer voor {indicator} in {main.name} ({category}, "
-                                 f"{year}).") from exc
+        raise HTTPException(404, text("no_value", indicator=indicator, region=main.name,
+                                      category=category, year=year)) from exc
     data: dict[str, Any] = {
         "indicator": indicator,
         "label": getattr(definition, "label_nl", indicator),
@@ -125,9 +125,9 @@ def indicator_values(services: Services, indicator: str, region: str, compare: s
         "years_available": list(engine.years(indicator)),
     }
     if value.demo:
-        data["notice"] = DEMO_NOTICE
+        data["notice"] = text("demo_notice")
     if compare:
-        other = _resolve(services, compare, "vergelijkingsregio")
+        other = _resolve(services, compare, "what_compare_region")
         try:
             comparison = engine.compare(indicator, main.code, other.code, category, year)
         except Exception as exc:
@@ -135,8 +135,7 @@ def indicator_values(services: Services, indicator: str, region: str, compare: s
 
             if isinstance(exc, MixedSources):  # real against demo: refused, say why
                 raise HTTPException(409, str(exc)) from exc
-            raise HTTPException(404, f"Geen vergelijking mogelijk met {other.name} ({year}).") \
-                from exc
+            raise HTTPException(404, text("no_comparison", region=other.name, year=year)) from exc
         result = jsonable(comparison)
         for key in ("a", "b"):
             if isinstance(result.get(key), dict):
@@ -145,7 +144,7 @@ def indicator_values(services: Services, indicator: str, region: str, compare: s
     return data
 
 
-@router.get("/indicators/{indicator}", summary="Waarde van een indicator (met bron en jaar)")
+@router.get("/indicators/{indicator}")
 async def indicator(request: Request, indicator: str,
                     region: str = Query("NL01", max_length=80),
                     compare: str | None = Query(None, max_length=80),
@@ -156,8 +155,7 @@ async def indicator(request: Request, indicator: str,
                                           region, compare, category, year)
 
 
-@router.get("/charts/indicator.png", summary="Grafiek van een indicator (PNG)",
-            response_class=Response)
+@router.get("/charts/indicator.png", response_class=Response)
 async def indicator_chart(request: Request, indicator: str = Query(..., max_length=20),
                           region: str = Query(..., max_length=80),
                           compare: str | None = Query(None, max_length=80),
@@ -176,18 +174,16 @@ async def indicator_chart(request: Request, indicator: str = Query(..., max_leng
     return Response(png, media_type="image/png", headers={"Cache-Control": "max-age=300"})
 
 
-@router.get("/charts/{chart_id}.png", summary="Een grafiek uit een antwoord",
-            response_class=Response)
+@router.get("/charts/{chart_id}.png", response_class=Response)
 async def chart(request: Request, chart_id: str,
                 caller: Caller = Depends(caller_of)) -> Response:
     png = request.app.state.charts.get(chart_id)
     if png is None:
-        raise HTTPException(404, "Deze grafiek is niet (meer) beschikbaar. Stel de vraag opnieuw.")
+        raise HTTPException(404, text("chart_gone"))
     return Response(png, media_type="image/png", headers={"Cache-Control": "max-age=3600"})
 
 
-@router.get("/reports/{region}.{fmt}", summary="OOGO-rapport van een regio (pdf, html of md)",
-            response_class=Response)
+@router.get("/reports/{region}.{fmt}", response_class=Response)
 async def report(request: Request, region: str, fmt: str,
                  conversation_id: str | None = Query(
                      None, max_length=100,
@@ -196,7 +192,7 @@ async def report(request: Request, region: str, fmt: str,
     from bot.channels.api.reports import MEDIA, REPORT_FORMATS
 
     if fmt not in REPORT_FORMATS:
-        raise HTTPException(404, "Het rapport is er als .pdf, .html of .md.")
+        raise HTTPException(404, text("report_formats"))
     services = services_of(request)
     target = _resolve(services, region)
     cid = caller.conversation(conversation_id) if conversation_id else None

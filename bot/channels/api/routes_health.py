@@ -11,7 +11,8 @@ so a load balancer only sends traffic to a worker that is ready):
 * ``store``: a write and a read back on the real conversation store. A fault that is gone is
   gone here too: the stores drop broken connections and a removed SQLite file is restored.
 
-A failing part is named in the 503 body; details go to the log. ``cijfers`` says which
+A failing part is named in the 503 body (the reasons are templates ``ready_*`` in
+``prompts/api``); details go to the log. ``cijfers`` says which
 indicators are real (imported, with their source) and which are demonstration data.
 """
 
@@ -26,6 +27,8 @@ from typing import TYPE_CHECKING, Any
 import anyio
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
+
+from bot.channels.api.texts import text
 
 if TYPE_CHECKING:  # pragma: no cover
     from bot.services import Services
@@ -45,7 +48,7 @@ class NotReady(Exception):
 def check_startup(services: Services, state: Any) -> None:
     warm = getattr(state, "warm", None)
     if warm is not None and not warm.is_set():
-        raise NotReady("deze worker start nog op (kennisindex en gegevens laden)")
+        raise NotReady(text("ready_warming_up"))
 
 
 def check_data(services: Services, state: Any) -> None:
@@ -56,11 +59,8 @@ def check_data(services: Services, state: Any) -> None:
     engine.lookup(indicator, "NL01", year=engine.latest_year(indicator))
 
 
-INDEX_REASONS = {
-    "missing": "de kennisindex wordt gebouwd",
-    "resync": "de kennisindex wordt opnieuw gevuld (de vectorindex week af van de documenten)",
-    "unreachable": "de vectorindex (Chroma) reageert niet",
-}
+#: index health statuses with a reason of their own (template ``ready_index_<status>``)
+INDEX_STATUSES = frozenset({"missing", "resync", "unreachable"})
 
 
 def check_index(services: Services, state: Any) -> None:
@@ -75,13 +75,13 @@ def check_index(services: Services, state: Any) -> None:
         health = state.index_health = IndexHealth(kb)
     status = health.check()
     if status != "ok":
-        raise NotReady(INDEX_REASONS.get(status, "de kennisindex is niet klaar (draai "
-                                                  "'oogo index')"))
+        raise NotReady(text(f"ready_index_{status}" if status in INDEX_STATUSES
+                            else "ready_failed_index"))
 
 
 def check_store(services: Services, state: Any) -> None:
     """Write a probe into the conversation store and read it back."""
-    from bot.storage.errors import READ_ONLY_NL, StorageUnavailable
+    from bot.storage.errors import StorageUnavailable
 
     store = services.state_store
     key, token = f"readyz:{os.getpid()}", secrets.token_hex(8)
@@ -89,21 +89,15 @@ def check_store(services: Services, state: Any) -> None:
         store.save(key, {"probe": token})
         back = store.load(key) or {}
     except StorageUnavailable as exc:
-        if exc.message == READ_ONLY_NL:
-            raise NotReady("de database kan niet worden beschreven (alleen-lezen)") from exc
+        if exc.read_only:
+            raise NotReady(text("ready_store_read_only")) from exc
         raise
     if back.get("probe") != token:
-        raise NotReady("de database geeft niet terug wat er net is geschreven")
+        raise NotReady(text("ready_store_not_read_back"))
 
 
 CHECKS: dict[str, Callable[[Any, Any], None]] = {
     "startup": check_startup, "data": check_data, "index": check_index, "store": check_store,
-}
-MESSAGES = {
-    "startup": "deze worker start nog op",
-    "data": "de cijfers zijn niet te laden",
-    "index": "de kennisindex is niet klaar (draai 'oogo index')",
-    "store": "de database is niet bereikbaar",
 }
 
 
@@ -123,7 +117,7 @@ def run_checks(services: Services, state: Any = None) -> dict[str, str]:
     results: dict[str, str] = {}
     for name, check in CHECKS.items():
         if name != "startup" and results.get("startup", "ok") != "ok":
-            results[name] = "nog niet gecontroleerd"
+            results[name] = text("ready_not_checked")
             continue
         try:
             check(services, state)
@@ -133,26 +127,26 @@ def run_checks(services: Services, state: Any = None) -> dict[str, str]:
             results[name] = exc.reason
         except Exception as exc:  # every failure counts as not ready
             log.warning("readiness check %s failed: %s", name, type(exc).__name__)
-            results[name] = MESSAGES[name]
+            results[name] = text(f"ready_failed_{name}")
     return results
 
 
-@router.get("/healthz", summary="Leeft het proces?")
+@router.get("/healthz")
 async def healthz() -> dict[str, str]:
     return {"status": "ok"}
 
 
-@router.get("/readyz", summary="Is deze worker klaar: cijfers, kennisindex en database?")
+@router.get("/readyz")
 async def readyz(request: Request) -> JSONResponse:
     results = await anyio.to_thread.run_sync(run_checks, request.app.state.services,
                                              request.app.state)
-    failed = [name for name, status in results.items() if status not in ("ok",)
-              and status != "nog niet gecontroleerd"]
+    failed = [name for name, status in results.items()
+              if status not in ("ok", text("ready_not_checked"))]
     cijfers = (await anyio.to_thread.run_sync(figures, request.app.state.services)
                if results.get("data") == "ok" else {})
     body: dict[str, Any] = {"checks": results, "worker": os.getpid(), "cijfers": cijfers}
     if failed:
-        detail = "Niet klaar: " + "; ".join(results[n] for n in failed) + "."
+        detail = text("not_ready", reasons="; ".join(results[n] for n in failed))
         return JSONResponse({"status": "niet klaar", **body, "detail": detail}, status_code=503,
                             headers={"Cache-Control": "no-store"})
     return JSONResponse({"status": "ok", **body}, headers={"Cache-Control": "no-store"})

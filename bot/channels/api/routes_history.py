@@ -18,6 +18,7 @@ from fastapi.responses import Response
 
 from bot.channels.api import conversation
 from bot.channels.api.deps import Caller, caller_of, services_of
+from bot.channels.api.texts import text
 
 if TYPE_CHECKING:  # pragma: no cover
     from bot.services import Services
@@ -26,12 +27,9 @@ log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api/chat", tags=["chat"])
 
 CONVERSATION = Query(None, max_length=100, description="Gesprek-id van de pagina")
-NO_SCAN = ("Ik vind geen ingestuurde regioscan van jou in dit gesprek. Vul de regioscan in en "
-           "bevestig je antwoorden; daarna kun je de uitslag downloaden.")
-NOT_YOURS = "Deze uitslag ken ik niet, of hij hoort niet bij jou."
 
 
-@router.get("/config", summary="Instellingen die de chatpagina nodig heeft")
+@router.get("/config")
 async def config(request: Request, caller: Caller = Depends(caller_of)) -> dict[str, Any]:
     """The longest message the server accepts, whether any figure is demonstration data, and
     which indicators are real (``cijfers``, as in ``/readyz``)."""
@@ -50,7 +48,7 @@ async def config(request: Request, caller: Caller = Depends(caller_of)) -> dict[
             "cijfers": await anyio.to_thread.run_sync(figures, services)}
 
 
-@router.get("/history", summary="De beurten van je gesprek (na herladen of in een nieuw tabblad)")
+@router.get("/history")
 async def history(request: Request, conversation_id: str | None = CONVERSATION,
                   caller: Caller = Depends(caller_of)) -> dict[str, Any]:
     services = services_of(request)
@@ -65,7 +63,7 @@ def _attachment(body: bytes, media: str, filename: str) -> Response:
         "Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store"})
 
 
-@router.get("/export.md", summary="Je gesprek als Markdown", response_class=Response)
+@router.get("/export.md", response_class=Response)
 async def export(request: Request, conversation_id: str | None = CONVERSATION,
                  caller: Caller = Depends(caller_of)) -> Response:
     from bot.channels.api.export import conversation_markdown
@@ -86,18 +84,17 @@ def _own_scan(services: Services, caller: Caller, cid: str, ref: str | None) -> 
     if ref:
         record = scans.get(int(ref))
         if record is None or record.user_id != conversation.user_of(caller):
-            raise HTTPException(404, NOT_YOURS)
+            raise HTTPException(404, text("scan_not_yours"))
     else:
         record = scans.latest_for_conversation(cid, ("submitted",))
         if record is None:
-            raise HTTPException(404, NO_SCAN)
+            raise HTTPException(404, text("scan_none"))
     if record.status != "submitted":
-        raise HTTPException(404, NO_SCAN)
+        raise HTTPException(404, text("scan_none"))
     return record
 
 
-@router.get("/scan-result.{fmt}", summary="Je regioscan-uitslag als pdf of Markdown",
-            response_class=Response)
+@router.get("/scan-result.{fmt}", response_class=Response)
 async def scan_result(request: Request, fmt: str, conversation_id: str | None = CONVERSATION,
                       ref: str | None = Query(None, max_length=16, pattern=r"^[A-Za-z0-9-]+$",
                                               description="Scan-nummer of rondecode"),
@@ -107,7 +104,7 @@ async def scan_result(request: Request, fmt: str, conversation_id: str | None = 
     from bot.channels.api.reports import MEDIA, SCAN_FORMATS, render_own_result
 
     if fmt not in SCAN_FORMATS:
-        raise HTTPException(404, "De uitslag is er als .pdf of .md.")
+        raise HTTPException(404, text("scan_formats"))
     services = services_of(request)
     cid = caller.conversation(conversation_id)
     if ref and not ref.isdigit():
@@ -126,7 +123,7 @@ async def _round_result(services: Services, code: str, fmt: str) -> Response:
 
     code = code.upper()
     if len(code) != INVITE_LENGTH or any(ch not in INVITE_ALPHABET for ch in code):
-        raise HTTPException(404, NOT_YOURS)  # only a round's own code, never a region code
+        raise HTTPException(404, text("scan_not_yours"))  # a round's own code, never a region
 
     def render() -> bytes:
         return render_round_result(services.regioscan.round_result(code), fmt)

@@ -18,11 +18,12 @@ from typing import Any
 
 from fastapi import APIRouter, FastAPI, HTTPException, Request
 
+from bot.channels.api.texts import text
+
 log = logging.getLogger(__name__)
 router = APIRouter(tags=["telegram"])
 
 SECRET_HEADER = "x-telegram-bot-api-secret-token"
-NOT_AN_UPDATE = "Deze update heeft niet de vorm van een Telegram-update."
 
 
 async def start(app: FastAPI) -> None:
@@ -66,25 +67,24 @@ def _secret_ok(given: str | None, settings: Any) -> bool:
 @router.post("/telegram/webhook", include_in_schema=False)
 async def telegram_webhook(request: Request) -> dict[str, bool]:
     if not _secret_ok(request.headers.get(SECRET_HEADER), request.app.state.settings):
-        raise HTTPException(403, "Geen toegang: het geheime token van de webhook ontbreekt of "
-                                 "klopt niet.")
+        raise HTTPException(403, text("telegram_forbidden"))
     application = request.app.state.telegram
     if application is None:
-        raise HTTPException(503, "De Telegram-bot is op deze server niet ingeschakeld.")
+        raise HTTPException(503, text("telegram_off"))
     try:
         data = await request.json()
     except ValueError:  # also invalid UTF-8 (UnicodeDecodeError is a ValueError)
-        raise HTTPException(400, "Deze update is geen geldige JSON.") from None
+        raise HTTPException(400, text("telegram_not_json")) from None
     from telegram import Update
 
     if not isinstance(data, dict) or not isinstance(data.get("update_id"), int) \
             or isinstance(data.get("update_id"), bool):
-        raise HTTPException(400, NOT_AN_UPDATE)
+        raise HTTPException(400, text("telegram_not_update"))
     try:
         update = Update.de_json(data, application.bot)
     except Exception as exc:  # noqa: BLE001 - any shape PTB cannot read is the sender's fault
         log.info("telegram webhook: unreadable update (%s)", type(exc).__name__)
-        raise HTTPException(400, NOT_AN_UPDATE) from None
+        raise HTTPException(400, text("telegram_not_update")) from None
     try:
         await application.process_update(update)
     except Exception as exc:  # noqa: BLE001 - acknowledged so Telegram does not resend it

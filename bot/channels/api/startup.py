@@ -12,8 +12,11 @@ import logging
 import os
 import secrets
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from bot.channels.api.texts import text
 
 if TYPE_CHECKING:  # pragma: no cover
     from bot.services import Services
@@ -43,39 +46,54 @@ def check_data_dir(settings: Any) -> Path:
         os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         probe.unlink()
     except OSError as exc:
-        message = (f"De datamap {directory.resolve()} kan niet worden beschreven "
-                   f"({exc.strerror or type(exc).__name__}). De assistent bewaart daar de "
-                   "database, de kennisindex en het sessiegeheim, dus zo kan hij niet starten. "
-                   "Maak de map beschrijfbaar voor deze gebruiker of kies een andere met "
-                   "OOGO_DATA_DIR.")
-        raise StartupError(message) from exc
+        raise StartupError(text("data_dir_unwritable", directory=directory.resolve(),
+                                reason=exc.strerror or type(exc).__name__)) from exc
     return directory
 
 
 def check_store(services: Services) -> None:
     """Migrate the database and write to it once; read-only is fatal, unreachable is not."""
-    from bot.storage.errors import READ_ONLY_NL, StorageUnavailable
+    from bot.storage.errors import StorageUnavailable
 
     try:
         store = services.state_store
         store.save(f"startup:{os.getpid()}", {"probe": secrets.token_hex(4)})
     except StorageUnavailable as exc:
-        if exc.message == READ_ONLY_NL:
-            message = ("De database kan niet worden beschreven (alleen-lezen), dus de assistent "
-                       "kan geen gesprekken, antwoorden of feedback bewaren en start niet. "
-                       "Controleer de rechten van de databasebestanden of OOGO_DATABASE_URL.")
-            raise StartupError(message) from exc
+        if exc.read_only:
+            raise StartupError(text("database_read_only")) from exc
         log.warning("database not reachable at startup; /readyz reports it until it is")
 
 
+def _load_regions(services: Services) -> object:
+    return services.registry
+
+
+def _load_figures(services: Services) -> object:
+    return services.indicators
+
+
+def _build_assistant(services: Services) -> object:
+    return services.assistant
+
+
+def _open_knowledge_index(services: Services) -> object:
+    """Loads (or, on a fresh data dir, builds) the index this worker uses, as a search would."""
+    return services.knowledge.search("OOGO", k=1)
+
+
+#: what a worker does before it is ready, in order: each step builds what the first user's
+#: question would otherwise wait for
+WARM_UP_STEPS: tuple[Callable[[Services], object], ...] = (
+    _load_regions, _load_figures, _build_assistant, _open_knowledge_index,
+)
+
+
 def warm_up(services: Services, done: threading.Event) -> None:
-    """Load data, core and this worker's knowledge index in the background so the first user
-    does not wait (on a fresh data dir this builds the index, as the first search would);
-    ``done`` is set when this worker is ready for /readyz, whatever happened."""
+    """Run the ``WARM_UP_STEPS`` in the background so the first user does not wait; ``done``
+    is set when this worker is ready for /readyz, whatever happened."""
     try:
-        for part in ("registry", "indicators", "assistant"):
-            getattr(services, part)
-        services.knowledge.search("OOGO", k=1)  # loads (or builds) the index this worker uses
+        for step in WARM_UP_STEPS:
+            step(services)
         log.info("warm-up done", extra={"worker": os.getpid()})
     except Exception:  # readiness reports what is broken; the process keeps serving
         log.exception("warm-up failed")
