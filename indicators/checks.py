@@ -33,11 +33,11 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from indicators.catalog import ONDERWIJSSOORT, ZORGTYPE, build_catalog
+from indicators.catalog import ONDERWIJSSOORT, ZORGTYPE, IndicatorDef, build_catalog
 from indicators.formatting import integer, percent
 from indicators.registry import RegionRegistry
 from indicators.vocabulary import level_plural
@@ -65,9 +65,11 @@ def _where(row: dict) -> str:
     return f"{row['region']} {row['year']}"
 
 
-def consistency_problems(rows: Iterable[dict], registry: RegionRegistry, file: str) -> list[str]:
-    """Rules 1-6 over checked long-format rows (each with ``line``); "bestand, regel N: reden"."""
-    catalog = build_catalog()
+def consistency_problems(rows: Iterable[dict], registry: RegionRegistry, file: str,
+                         known: Mapping[str, IndicatorDef] | None = None) -> list[str]:
+    """Rules 1-6 over checked long-format rows (each with ``line``); "bestand, regel N: reden".
+    ``known``: the caller's catalog (default the shipped one)."""
+    catalog = build_catalog() if known is None else known
     rows = list(rows)
     by_key: dict[Key, dict] = {
         (r["indicator"], r["region"], r["category"], r["year"]): r for r in rows}
@@ -273,19 +275,21 @@ def rr_count_problems(path: Path, by_key: dict[Key, dict]) -> list[str]:
 
 
 def check_file(path: Path | str, registry: RegionRegistry,
-               rr_path: Path | str | None = None) -> CheckReport:
+               rr_path: Path | str | None = None,
+               known: Mapping[str, IndicatorDef] | None = None) -> CheckReport:
     """Row rules (importer) and consistency rules over one long-format file."""
     from indicators.importer import read_rows, validate_long
 
     path = Path(path)
     header, raw = read_rows(path)
-    clean, problems = validate_long(path, header, raw, registry)
-    problems += consistency_problems(clean, registry, path.name)
+    catalog = build_catalog() if known is None else known
+    clean, problems = validate_long(path, header, raw, registry, catalog)
+    problems += consistency_problems(clean, registry, path.name, catalog)
     by_key = {(r["indicator"], r["region"], r["category"], r["year"]): r for r in clean}
     if rr_path is not None and Path(rr_path).exists():
         problems += rr_count_problems(Path(rr_path), by_key)
     latest = max((r["year"] for r in clean), default=None)
     national = {f"{ind}/{cat}": by_key[(ind, "NL01", cat, latest)]["value"]
-                for ind, cat in ((d.id, d.default_category) for d in build_catalog().values())
+                for ind, cat in ((d.id, d.default_category) for d in catalog.values())
                 if (ind, "NL01", cat, latest) in by_key}
     return CheckReport(path, len(raw), problems, national)

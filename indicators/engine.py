@@ -87,7 +87,7 @@ class IndicatorEngine:
             from indicators.importer import validate_file
 
             for path in extras:
-                validate_file(path, registry)
+                validate_file(path, registry, catalog)
         return cls(registry, load_table(data_dir, extra_files=extras), Provenance.load(data_dir),
                    catalog)
 

@@ -34,11 +34,12 @@ import io
 import logging
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from indicators.catalog import build_catalog
+from indicators.catalog import IndicatorDef, build_catalog
 from indicators.cbs.mapping import MARKS
 from indicators.checks import cbs_percent_tolerance, consistency_problems, from_cbs
 from indicators.errors import ImportRejected
@@ -54,6 +55,8 @@ STORED = COLUMNS + PROVENANCE_COLUMNS
 MAX_PROBLEMS_IN_MESSAGE = 20
 STATLINE_KNOWN = {"percentagejongerenmetjeugdzorg": ("jeugdzorg", "totaal")}
 _PERIOD = re.compile(r"^(\d{4})(?:JJ00)?$")
+#: the indicators a file may hold: the caller's catalog (the composition root's), or the shipped
+Catalog = Mapping[str, IndicatorDef] | None
 
 
 @dataclass
@@ -135,10 +138,10 @@ def _parse_float(text: str) -> float | None:
         raise ValueError(data_text("import_not_number", text=text)) from None
 
 
-def validate_long(path: Path, header: list[str], rows, registry: RegionRegistry
-                  ) -> tuple[list[dict], list[str]]:
+def validate_long(path: Path, header: list[str], rows, registry: RegionRegistry,
+                  known: Catalog = None) -> tuple[list[dict], list[str]]:
     """Check every row of a long-format file; returns (clean rows, problems)."""
-    catalog = build_catalog()
+    catalog = build_catalog() if known is None else known
     missing = [c for c in COLUMNS if c not in header]
     if missing:
         return [], [_problem(path.name, 1, data_text("import_missing_columns",
@@ -267,15 +270,15 @@ def statline_to_long(path: Path, header: list[str], rows, indicator: str | None,
     return COLUMNS, out, skipped, problems
 
 
-def validate_file(path: Path | str, registry: RegionRegistry) -> int:
+def validate_file(path: Path | str, registry: RegionRegistry, known: Catalog = None) -> int:
     """Check a long-format file without storing it (used for ``OOGO_INDICATOR_DATA``).
 
     Returns the number of good rows; raises ``ImportRejected`` on any bad row.
     """
     path = Path(path)
     header, rows = read_rows(path)
-    clean, problems = validate_long(path, header, rows, registry)
-    problems += consistency_problems(clean, registry, path.name) if not problems else []
+    clean, problems = validate_long(path, header, rows, registry, known)
+    problems += consistency_problems(clean, registry, path.name, known) if not problems else []
     if problems:
         raise ImportRejected(data_text(
             "import_file_rejected", file=path.name, count=len(problems),
@@ -285,7 +288,7 @@ def validate_file(path: Path | str, registry: RegionRegistry) -> int:
 
 def import_file(path: Path | str, registry: RegionRegistry, data_dir: Path | str, *,
                 indicator: str | None = None, category: str | None = None,
-                value_column: str | None = None) -> ImportReport:
+                value_column: str | None = None, known: Catalog = None) -> ImportReport:
     """Validate ``path`` and merge it into the imported data; raises ``ImportRejected``."""
     path = Path(path)
     header, rows = read_rows(path)
@@ -295,10 +298,11 @@ def import_file(path: Path | str, registry: RegionRegistry, data_dir: Path | str
                                                            category, value_column)
     if not rows and not problems:
         problems = [data_text("import_no_rows", file=path.name)]
-    clean, more = validate_long(path, header, rows, registry) if not problems else ([], [])
+    clean, more = validate_long(path, header, rows, registry, known) if not problems else (
+        [], [])
     problems += more
     if not problems:
-        problems += consistency_problems(clean, registry, path.name)
+        problems += consistency_problems(clean, registry, path.name, known)
     if problems:
         shown = problems[:MAX_PROBLEMS_IN_MESSAGE]
         extra = len(problems) - len(shown)
