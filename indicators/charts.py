@@ -21,6 +21,7 @@ from indicators import formatting as fm
 from indicators.catalog import IndicatorDef, catalog
 from indicators.values import Comparison, PeerComparison, Trend, Value
 from indicators.wording import region_name, source_line
+from prompts.data_texts import data_text
 
 logger = logging.getLogger(__name__)
 
@@ -106,7 +107,7 @@ def comparison_chart(items: Comparison | PeerComparison | Sequence[Value], *,
     """
     values = _values_of(items)
     if not values:
-        raise ValueError("Geen cijfers om te tekenen.")
+        raise ValueError(data_text("chart_no_figures"))
     first = values[0]
     fig = _new_figure(width=max(6.0, 1.3 * len(values) + 2.5))
     ax = fig.add_axes((0.11, 0.3, 0.86, 0.56))
@@ -146,7 +147,7 @@ def trend_chart(items: Trend | Sequence[Trend] | Sequence[Value], *, title: str 
         series = [list(items)]  # type: ignore[arg-type]
     values = [v for s in series for v in s]
     if not values:
-        raise ValueError("Geen cijfers om te tekenen.")
+        raise ValueError(data_text("chart_no_figures"))
     first = values[0]
     fig = _new_figure()
     ax = fig.add_axes((0.11, 0.22, 0.56, 0.64))
