@@ -17,17 +17,16 @@ from bot.core.messages import Notice
 from indicators import formatting as fm
 from prompts.loader import templates
 
-MARK_MEANING = {"nl": {".": "geheim of onbekend bij CBS", "x": "geheim bij CBS",
-                       "-": "nihil volgens CBS", "–": "nihil volgens CBS",
-                       "?": "onbetrouwbaar volgens CBS", "": "kan niet voorkomen"},
-                "en": {".": "secret or unknown at CBS", "x": "secret at CBS",
-                       "-": "nil according to CBS", "–": "nil according to CBS",
-                       "?": "unreliable according to CBS", "": "cannot occur"}}
+#: CBS's marks for a missing figure -> the template that says what it means
+#: (prompts/answers/{nl,en}/mark_*.txt)
+MARK_MEANING = {".": "mark_secret_or_unknown", "x": "mark_secret", "-": "mark_nil",
+                "–": "mark_nil", "?": "mark_unreliable", "": "mark_cannot_occur"}
 
 
 def mark_meaning(mark: str, lang: str) -> str:
-    """What CBS's mark means, in the answer's language."""
-    return MARK_MEANING["en" if lang == "en" else "nl"].get(mark, MARK_MEANING["nl"]["."])
+    """What CBS's mark means, in the answer's language (an unknown mark reads as ".")."""
+    return templates().render(MARK_MEANING.get(mark, "mark_secret_or_unknown"),
+                              "en" if lang == "en" else "nl")
 
 
 def _figures(values: list[Any], registry: Any, lang: str, catalog: lb.Catalog) -> str:
