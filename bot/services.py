@@ -48,8 +48,10 @@ POINT_NUMBER = re.compile(r"\b(?:punt|point)\s*(\d{1,2})\b")
 class Services:
     """Lazily built application parts that share one ``Settings``."""
 
-    def __init__(self, settings: Settings, *, one_shot: bool = False) -> None:
+    def __init__(self, settings: Settings, *, one_shot: bool = False,
+                 catalog: dict[str, IndicatorDef] | None = None) -> None:
         self.settings = settings
+        self._catalog = catalog  # a chosen catalog (a test's), else the shipped one
         self.one_shot = one_shot  # a CLI process: see KnowledgeBase.store_optional
         self._lock = threading.RLock()
 
@@ -63,6 +65,8 @@ class Services:
     def catalog(self) -> dict[str, IndicatorDef]:
         """The indicators this process computes and names (``indicators/catalog.py``): decided
         here once, handed to the engine and, through the ``Figures`` port, to the texts."""
+        if self._catalog is not None:
+            return self._catalog
         from indicators import catalog
 
         return catalog.catalog()
@@ -191,10 +195,12 @@ class Services:
                 dispose_relaxed(part)
 
 
-def build_services(settings: Settings | None = None, *, one_shot: bool = False) -> Services:
+def build_services(settings: Settings | None = None, *, one_shot: bool = False,
+                   catalog: dict[str, IndicatorDef] | None = None) -> Services:
     """Build the services for one process from the given (or environment) settings;
-    ``one_shot`` for a command that answers and exits (``oogo ask``)."""
-    return Services(settings or Settings(), one_shot=one_shot)
+    ``one_shot`` for a command that answers and exits (``oogo ask``); ``catalog`` replaces the
+    shipped indicator catalog (a test adds an indicator this way, with no other change)."""
+    return Services(settings or Settings(), one_shot=one_shot, catalog=catalog)
 
 
 # -- the assistant and its ports ----------------------------------------------------------------

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from textwrap import fill
 
 from indicators import formatting as fm
-from indicators.catalog import catalog
+from indicators.catalog import IndicatorDef, catalog
 from indicators.values import Comparison, PeerComparison, Trend, Value
 from indicators.wording import region_name, source_line
+from prompts.data_texts import data_text
 
 logger = logging.getLogger(__name__)
 
@@ -28,6 +29,8 @@ COLORS = ("#1f5f8b", "#e07b39", "#6a9f58", "#8c6bb1", "#c44e52", "#8c8c8c")
 NATIONAL_COLOR = "#555555"
 DPI = 110
 HEADROOM = 1.22  # the top of the axis relative to the highest point or interval
+#: the caller's indicator catalog (the composition root's); None: the shipped catalog
+Catalog = Mapping[str, IndicatorDef] | None
 
 
 def _values_of(items: Comparison | PeerComparison | Sequence[Value]) -> list[Value]:
@@ -38,15 +41,19 @@ def _values_of(items: Comparison | PeerComparison | Sequence[Value]) -> list[Val
     return list(items)
 
 
-def axis_label(indicator: str, category: str, lang: str = "nl") -> str:
+def _known(known: Catalog) -> Mapping[str, IndicatorDef]:
+    return catalog() if known is None else known
+
+
+def axis_label(indicator: str, category: str, lang: str = "nl", known: Catalog = None) -> str:
     """Whose share the figure is, from the catalog ("% van de leerlingen in het vso")."""
-    definition = catalog().get(indicator)
+    definition = _known(known).get(indicator)
     return definition.axis_label(category, lang) if definition else ""
 
 
-def title_of(value: Value, lang: str = "nl", extra: str = "") -> str:
+def title_of(value: Value, lang: str = "nl", extra: str = "", known: Catalog = None) -> str:
     """What the chart shows, in words: "Jeugdzorggebruik onder leerlingen in het vso, 2023"."""
-    definition = catalog().get(value.indicator)
+    definition = _known(known).get(value.indicator)
     label = definition.figure_label(value.category, lang) if definition else value.indicator
     return label[:1].upper() + label[1:] + extra
 
@@ -91,7 +98,8 @@ def _axis(ax, unit: str, lang: str, top: float) -> None:
 
 
 def comparison_chart(items: Comparison | PeerComparison | Sequence[Value], *,
-                     title: str | None = None, lang: str = "nl") -> bytes:
+                     title: str | None = None, lang: str = "nl", known: Catalog = None
+                     ) -> bytes:
     """Bars for a region and what it is compared with (the rest of its SWV, Nederland, peers).
 
     The first value is the region itself (darker bar), Nederland grey. Hidden figures get no bar
@@ -99,7 +107,7 @@ def comparison_chart(items: Comparison | PeerComparison | Sequence[Value], *,
     """
     values = _values_of(items)
     if not values:
-        raise ValueError("Geen cijfers om te tekenen.")
+        raise ValueError(data_text("chart_no_figures"))
     first = values[0]
     fig = _new_figure(width=max(6.0, 1.3 * len(values) + 2.5))
     ax = fig.add_axes((0.11, 0.3, 0.86, 0.56))
@@ -119,14 +127,16 @@ def comparison_chart(items: Comparison | PeerComparison | Sequence[Value], *,
                 (value.ci_high or value.value or 0) + top * 0.02,
                 fm.value_text(value, lang), ha="center", va="bottom", fontsize=8)
     ax.set_xticks(range(len(values)), names, fontsize=7)
-    ax.set_ylabel(fill(axis_label(first.indicator, first.category, lang), 40), fontsize=8)
+    ax.set_ylabel(fill(axis_label(first.indicator, first.category, lang, known), 40),
+                  fontsize=8)
     _axis(ax, first.unit, lang, top)
-    ax.set_title(fill(title or title_of(first, lang, f", {first.year}"), 70), fontsize=10)
+    ax.set_title(fill(title or title_of(first, lang, f", {first.year}", known), 70),
+                 fontsize=10)
     return _finish(fig, values, lang)
 
 
 def trend_chart(items: Trend | Sequence[Trend] | Sequence[Value], *, title: str | None = None,
-                lang: str = "nl") -> bytes:
+                lang: str = "nl", known: Catalog = None) -> bytes:
     """One line per region over the years (the region first, Nederland grey and dashed);
     hidden years are left out of a line."""
     if isinstance(items, Trend):
@@ -137,7 +147,7 @@ def trend_chart(items: Trend | Sequence[Trend] | Sequence[Value], *, title: str 
         series = [list(items)]  # type: ignore[arg-type]
     values = [v for s in series for v in s]
     if not values:
-        raise ValueError("Geen cijfers om te tekenen.")
+        raise ValueError(data_text("chart_no_figures"))
     first = values[0]
     fig = _new_figure()
     ax = fig.add_axes((0.11, 0.22, 0.56, 0.64))
@@ -157,10 +167,11 @@ def trend_chart(items: Trend | Sequence[Trend] | Sequence[Value], *, title: str 
     ax.set_xticks(years, [str(y) for y in years])
     ax.set_xlim(years[0] - 0.3, years[-1] + 0.6)
     ax.set_xlabel("jaar" if lang != "en" else "year", fontsize=8)
-    ax.set_ylabel(fill(axis_label(first.indicator, first.category, lang), 40), fontsize=8)
+    ax.set_ylabel(fill(axis_label(first.indicator, first.category, lang, known), 40),
+                  fontsize=8)
     _axis(ax, first.unit, lang, max((v.value for v in values if v.value is not None),
                                     default=0.1))
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
     span = f", {years[0]}-{years[-1]}" if len(years) > 1 else f", {years[0]}"
-    ax.set_title(fill(title or title_of(first, lang, span), 60), fontsize=10)
+    ax.set_title(fill(title or title_of(first, lang, span, known), 60), fontsize=10)
     return _finish(fig, values, lang)

@@ -33,14 +33,15 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from indicators.catalog import ONDERWIJSSOORT, ZORGTYPE, build_catalog
+from indicators.catalog import ONDERWIJSSOORT, ZORGTYPE, IndicatorDef, build_catalog
 from indicators.formatting import integer, percent
 from indicators.registry import RegionRegistry
 from indicators.vocabulary import level_plural
+from prompts.data_texts import data_text
 
 Key = tuple[str, str, str, int]
 RR_TOLERANCE = 0.0051  # relative risks are stored with two decimals
@@ -64,9 +65,11 @@ def _where(row: dict) -> str:
     return f"{row['region']} {row['year']}"
 
 
-def consistency_problems(rows: Iterable[dict], registry: RegionRegistry, file: str) -> list[str]:
-    """Rules 1-6 over checked long-format rows (each with ``line``); "bestand, regel N: reden"."""
-    catalog = build_catalog()
+def consistency_problems(rows: Iterable[dict], registry: RegionRegistry, file: str,
+                         known: Mapping[str, IndicatorDef] | None = None) -> list[str]:
+    """Rules 1-6 over checked long-format rows (each with ``line``); "bestand, regel N: reden".
+    ``known``: the caller's catalog (default the shipped one)."""
+    catalog = build_catalog() if known is None else known
     rows = list(rows)
     by_key: dict[Key, dict] = {
         (r["indicator"], r["region"], r["category"], r["year"]): r for r in rows}
@@ -77,9 +80,9 @@ def consistency_problems(rows: Iterable[dict], registry: RegionRegistry, file: s
         allowed = definition.published_levels(row["category"])
         if level not in allowed:
             where = ", ".join(level_plural(lv) for lv in allowed)
-            problems.append((row["line"], (
-                f"{definition.figure_label(row['category'])} wordt niet per "
-                f"{registry.get(row['region']).level_label} gepubliceerd (wel voor: {where})")))
+            problems.append((row["line"], data_text(
+                "check_level", figure=definition.figure_label(row["category"]),
+                level=registry.get(row["region"]).level_label, levels=where)))
     totals = [r for r in rows if r["indicator"] == "jeugdzorg" and r["category"] == "totaal"]
     for total in totals:
         region, year = total["region"], total["year"]
@@ -88,7 +91,8 @@ def consistency_problems(rows: Iterable[dict], registry: RegionRegistry, file: s
         problems += _zorgtype_rules(total, {c: parts[c] for c in ZORGTYPE if parts[c]})
         problems += _onderwijs_rules(total, {c: parts[c] for c in ONDERWIJSSOORT if parts[c]})
     problems += _sum_rules(by_key, registry)
-    return [f"{file}, regel {line}: {reason}" for line, reason in sorted(problems)]
+    return [data_text("import_row_problem", file=file, line=line, reason=reason)
+            for line, reason in sorted(problems)]
 
 
 def _measure(row: dict) -> tuple[float | None, str]:
@@ -110,21 +114,20 @@ def _zorgtype_rules(total: dict, types: dict[str, dict]) -> list[tuple[int, str]
     for category, value in same_kind.items():
         row = types[category]
         if value > t_value:
-            out.append((row["line"], (
-                f"{_where(row)}: {category.replace('_', ' ')} ({_show(value, kind)}) is meer "
-                f"dan alle jeugdzorg ({_show(t_value, kind)}, regel {total['line']})")))
+            out.append((row["line"], data_text(
+                "check_zorgtype_above_total", where=_where(row),
+                category=category.replace("_", " "), value=_show(value, kind),
+                total=_show(t_value, kind), line=total["line"])))
         if kind == "teller" and row.get("denominator") != total.get("denominator"):
-            out.append((row["line"], (
-                f"{_where(row)}: de noemer van {category.replace('_', ' ')} "
-                f"({integer(row['denominator'])}) is niet die van het totaal "
-                f"({integer(total['denominator'])}, regel {total['line']}); beide zijn alle "
-                "jeugdigen van 0 tot 23 jaar")))
+            out.append((row["line"], data_text(
+                "check_zorgtype_denominator", where=_where(row),
+                category=category.replace("_", " "), denominator=integer(row["denominator"]),
+                total=integer(total["denominator"]), line=total["line"])))
     if len(same_kind) == len(ZORGTYPE) and sum(same_kind.values()) < t_value - _slack(kind,
                                                                                     total):
-        out.append((total["line"], (
-            f"{_where(total)}: de zorgtypes samen ({_show(sum(same_kind.values()), kind)}) zijn "
-            f"minder dan alle jeugdzorg ({_show(t_value, kind)}); iedere jongere met jeugdzorg "
-            "heeft minstens één zorgtype")))
+        out.append((total["line"], data_text(
+            "check_zorgtypes_below_total", where=_where(total),
+            value=_show(sum(same_kind.values()), kind), total=_show(t_value, kind))))
     return out
 
 
@@ -136,13 +139,13 @@ def _onderwijs_rules(total: dict, kinds: dict[str, dict]) -> list[tuple[int, str
     num = sum(r["numerator"] for r in counted)
     den = sum(r["denominator"] for r in counted)
     if num > total["numerator"]:
-        out.append((total["line"], (
-            f"{_where(total)}: de onderwijssoorten samen hebben meer jongeren met jeugdzorg "
-            f"({integer(num)}) dan het totaal ({integer(total['numerator'])})")))
+        out.append((total["line"], data_text(
+            "check_onderwijs_numerator", where=_where(total), value=integer(num),
+            total=integer(total["numerator"]))))
     if den > total["denominator"]:
-        out.append((total["line"], (
-            f"{_where(total)}: de onderwijssoorten samen hebben meer leerlingen ({integer(den)})"
-            f" dan er jeugdigen van 0 tot 23 jaar zijn ({integer(total['denominator'])})")))
+        out.append((total["line"], data_text(
+            "check_onderwijs_denominator", where=_where(total), value=integer(den),
+            total=integer(total["denominator"]))))
     return out
 
 
@@ -170,12 +173,11 @@ def _sum_rules(by_key: dict[Key, dict], registry: RegionRegistry) -> list[tuple[
         below, above, den_slack = cbs_sum_allowance(row, members, by_key)
         if not (num - below <= row["numerator"] <= num + above) or abs(
                 row["denominator"] - den) > den_slack:
-            margin = (" (ook met de afronding van CBS en jongeren zonder bekende gemeente)"
-                      if below or above else "")
-            out.append((row["line"], (
-                f"{_where(row)} ({key[0]}, {key[2]}): {integer(row['numerator'])} van "
-                f"{integer(row['denominator'])} is niet de som van de gemeenten "
-                f"({integer(num)} van {integer(den)}){margin}")))
+            margin = data_text("check_sum_margin") if below or above else ""
+            out.append((row["line"], data_text(
+                "check_sum", where=_where(row), indicator=key[0], category=key[2],
+                numerator=integer(row["numerator"]), denominator=integer(row["denominator"]),
+                sum_numerator=integer(num), sum_denominator=integer(den), margin=margin)))
     return out
 
 
@@ -254,36 +256,40 @@ def rr_count_problems(path: Path, by_key: dict[Key, dict]) -> list[str]:
                                                   "n_without"))
             reasons = []
             if a > n1 or c > n0:
-                reasons.append("meer NEET-jongeren dan jongeren in de groep")
+                reasons.append(data_text("check_rr_group"))
             neet = by_key.get(("neet", key[1], "totaal", key[3]))
             if neet and neet.get("numerator") is not None and (
                     a + c != neet["numerator"] or n1 + n0 != neet["denominator"]):
-                reasons.append(f"met + zonder kenmerk ({integer(a + c)} van {integer(n1 + n0)}) "
-                               f"is niet NEET ({integer(neet['numerator'])} van "
-                               f"{integer(neet['denominator'])})")
+                reasons.append(data_text(
+                    "check_rr_neet", value=integer(a + c), total=integer(n1 + n0),
+                    neet=integer(neet["numerator"]), neet_total=integer(neet["denominator"])))
             rr = by_key.get(key)
             if rr and rr.get("value") is not None and n1 and n0 and c and abs(
                     (a / n1) / (c / n0) - rr["value"]) > RR_TOLERANCE:
-                reasons.append(f"relatief risico {rr['value']} past niet bij de aantallen")
-            problems += [f"{path.name}, regel {line}: {key[1]} {key[3]} {key[2]}: {r}"
+                reasons.append(data_text("check_rr_value", value=rr["value"]))
+            problems += [data_text("import_row_problem", file=path.name, line=line,
+                                   reason=data_text("check_rr_problem", region=key[1],
+                                                    year=key[3], category=key[2], reason=r))
                          for r in reasons]
     return problems
 
 
 def check_file(path: Path | str, registry: RegionRegistry,
-               rr_path: Path | str | None = None) -> CheckReport:
+               rr_path: Path | str | None = None,
+               known: Mapping[str, IndicatorDef] | None = None) -> CheckReport:
     """Row rules (importer) and consistency rules over one long-format file."""
     from indicators.importer import read_rows, validate_long
 
     path = Path(path)
     header, raw = read_rows(path)
-    clean, problems = validate_long(path, header, raw, registry)
-    problems += consistency_problems(clean, registry, path.name)
+    catalog = build_catalog() if known is None else known
+    clean, problems = validate_long(path, header, raw, registry, catalog)
+    problems += consistency_problems(clean, registry, path.name, catalog)
     by_key = {(r["indicator"], r["region"], r["category"], r["year"]): r for r in clean}
     if rr_path is not None and Path(rr_path).exists():
         problems += rr_count_problems(Path(rr_path), by_key)
     latest = max((r["year"] for r in clean), default=None)
     national = {f"{ind}/{cat}": by_key[(ind, "NL01", cat, latest)]["value"]
-                for ind, cat in ((d.id, d.default_category) for d in build_catalog().values())
+                for ind, cat in ((d.id, d.default_category) for d in catalog.values())
                 if (ind, "NL01", cat, latest) in by_key}
     return CheckReport(path, len(raw), problems, national)

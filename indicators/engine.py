@@ -47,6 +47,7 @@ from indicators.values import (
     TrendComparison,
     Value,
 )
+from prompts.data_texts import data_text
 
 logger = logging.getLogger(__name__)
 
@@ -86,7 +87,7 @@ class IndicatorEngine:
             from indicators.importer import validate_file
 
             for path in extras:
-                validate_file(path, registry)
+                validate_file(path, registry, catalog)
         return cls(registry, load_table(data_dir, extra_files=extras), Provenance.load(data_dir),
                    catalog)
 
@@ -97,16 +98,16 @@ class IndicatorEngine:
             return self.catalog[indicator]
         except KeyError:
             known = ", ".join(self.catalog)
-            raise UnknownIndicator(
-                f"Onbekende indicator '{indicator}'. Kies uit: {known}.") from None
+            raise UnknownIndicator(data_text("engine_unknown_indicator", indicator=indicator,
+                                             choices=known)) from None
 
     def check_category(self, indicator: str, category: str) -> str:
         """The category if valid for the indicator; raises ``InvalidCategory`` otherwise."""
         definition = self.indicator(indicator)
         if category not in definition.all_categories:
             valid = ", ".join(definition.all_categories)
-            raise InvalidCategory(
-                f"'{category}' is geen categorie van {definition.label_nl}. Kies uit: {valid}.")
+            raise InvalidCategory(data_text("engine_invalid_category", category=category,
+                                            label=definition.label_nl, choices=valid))
         return category
 
     def published_levels(self, indicator: str, category: str = "totaal") -> tuple[str, ...]:
@@ -131,7 +132,7 @@ class IndicatorEngine:
         """The most recent year with data."""
         years = self.years(indicator)
         if not years:
-            raise NoData(f"Er zijn geen cijfers voor {self.catalog[indicator].label_nl}.")
+            raise NoData(data_text("engine_no_figures", label=self.catalog[indicator].label_nl))
         return years[-1]
 
     @cached_property
@@ -179,9 +180,9 @@ class IndicatorEngine:
         key = (indicator, reg.code, category, year)
         row = self.table.rows.get(key)
         if row is None:
-            raise NoData(
-                f"Geen cijfer voor {definition.figure_label(category)} in {reg.name} in {year}. "
-                f"Beschikbare jaren: {', '.join(map(str, self.years(indicator)))}.")
+            raise NoData(data_text(
+                "engine_no_figure", figure=definition.figure_label(category), region=reg.name,
+                year=year, years=", ".join(map(str, self.years(indicator)))))
         return self._value(definition, reg, key, row)
 
     def _value(self, definition: IndicatorDef, reg: Region, key: Key, row: Row) -> Value:
@@ -231,9 +232,7 @@ class IndicatorEngine:
         kind = "po" if category in PO_CATEGORIES else "vo"
         reg = self.registry.get(region)
         if reg.level != "gemeente":
-            raise IndicatorError(
-                f"{reg.name} is geen gemeente en heeft dus geen eigen samenwerkingsverband om mee "
-                "te vergelijken. Vergelijk met Nederland of met een andere regio.")
+            raise IndicatorError(data_text("engine_not_a_gemeente", region=reg.name))
         return self.registry.swv_of(reg.code, kind).code
 
     def resolve_other(self, region: str, other: str, category: str = "totaal") -> str:
@@ -306,7 +305,7 @@ class IndicatorEngine:
             except NoData:
                 continue
         if not values:
-            raise NoData(f"Geen cijfers over de jaren voor {region}.")
+            raise NoData(data_text("engine_no_trend", region=region))
         return judge_trend(indicator, values, self.table.rr_counts)
 
     def compare_trend(self, indicator: str, region: str, category: str = "totaal",
@@ -337,8 +336,8 @@ class IndicatorEngine:
                 definition.categories) > 1 else next(iter(definition.categories))
         if dimension not in definition.categories:
             valid = ", ".join(definition.categories)
-            raise InvalidCategory(
-                f"'{dimension}' is geen indeling van {definition.label_nl}. Kies uit: {valid}.")
+            raise InvalidCategory(data_text("engine_invalid_dimension", dimension=dimension,
+                                            label=definition.label_nl, choices=valid))
         out = []
         for category in definition.categories[dimension]:
             try:

@@ -34,17 +34,19 @@ import io
 import logging
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from indicators.catalog import build_catalog
+from indicators.catalog import IndicatorDef, build_catalog
 from indicators.cbs.mapping import MARKS
 from indicators.checks import cbs_percent_tolerance, consistency_problems, from_cbs
 from indicators.errors import ImportRejected
 from indicators.provenance import merge_into, provenance_path, read_sidecar
 from indicators.registry import RegionRegistry
 from indicators.store import COLUMNS, PROVENANCE_COLUMNS, imported_path
+from prompts.data_texts import data_text
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +55,8 @@ STORED = COLUMNS + PROVENANCE_COLUMNS
 MAX_PROBLEMS_IN_MESSAGE = 20
 STATLINE_KNOWN = {"percentagejongerenmetjeugdzorg": ("jeugdzorg", "totaal")}
 _PERIOD = re.compile(r"^(\d{4})(?:JJ00)?$")
+#: the indicators a file may hold: the caller's catalog (the composition root's), or the shipped
+Catalog = Mapping[str, IndicatorDef] | None
 
 
 @dataclass
@@ -71,15 +75,14 @@ class ImportReport:
 
     def summary(self) -> str:
         """Dutch one-paragraph summary for the CLI."""
-        text = (f"{_rows(self.rows)} uit {self.path.name} goedgekeurd: {self.added} nieuw, "
-                f"{self.updated} bijgewerkt, {self.unchanged} ongewijzigd")
-        if self.skipped:
-            text += f", {self.skipped} overgeslagen (geen cijfer, '.' in StatLine)"
-        replace = "vervangt" if self.replaces_demo == 1 else "vervangen"
-        text += (f". {_rows(self.replaces_demo)} {replace} demonstratiedata. "
-                 f"Opgeslagen in {self.stored_at}.")
+        skipped = data_text("import_skipped", count=self.skipped) if self.skipped else ""
+        replaced = data_text("import_replaces_one" if self.replaces_demo == 1
+                             else "import_replaces_many", rows=_rows(self.replaces_demo))
+        text = data_text("import_summary", rows=_rows(self.rows), file=self.path.name,
+                         added=self.added, updated=self.updated, unchanged=self.unchanged,
+                         skipped=skipped, replaced=replaced, stored_at=self.stored_at)
         for source, count in (self.sources or {}).items():
-            text += f"\n{_rows(count)} uit {source} (Bron: CBS, licentie CC BY 4.0)."
+            text += "\n" + data_text("import_source_line", rows=_rows(count), source=source)
         return text
 
 
@@ -89,23 +92,24 @@ def _sniff(text: str) -> str:
 
 
 def _rows(count: int) -> str:
-    return f"{count} rij" if count == 1 else f"{count} rijen"
+    return data_text("import_rows_one" if count == 1 else "import_rows_many", count=count)
 
 
 def read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        msg = f"Bestand {path} bestaat niet."
-        raise ImportRejected(msg, [f"{path}: bestand niet gevonden"]) from None
+        msg = data_text("import_missing_file", path=path)
+        raise ImportRejected(msg, [data_text("import_missing_file_problem", path=path)]) from None
     except IsADirectoryError:
-        msg = f"{path} is een map, geen bestand. Geef het CSV-bestand zelf op."
+        msg = data_text("import_is_folder", path=path)
         raise ImportRejected(msg, [msg]) from None
     except OSError as exc:  # no permission, a device, a broken link: say so, never a traceback
-        msg = f"Bestand {path} kan ik niet lezen ({exc.strerror or type(exc).__name__})."
+        msg = data_text("import_unreadable", path=path,
+                        reason=exc.strerror or type(exc).__name__)
         raise ImportRejected(msg, [msg]) from None
     except UnicodeDecodeError:
-        msg = f"{path.name}: het bestand is geen UTF-8-tekst (CSV)."
+        msg = data_text("import_not_utf8", file=path.name)
         raise ImportRejected(msg, [msg]) from None
     reader = csv.DictReader(io.StringIO(text), delimiter=_sniff(text))
     header = [h.strip() for h in (reader.fieldnames or [])]
@@ -120,7 +124,7 @@ def _parse_int(text: str) -> int | None:
     if text == "":
         return None
     if not re.fullmatch(r"\d+", text):
-        raise ValueError(f"'{text}' is geen geheel getal van 0 of meer")
+        raise ValueError(data_text("import_not_integer", text=text))
     return int(text)
 
 
@@ -131,16 +135,17 @@ def _parse_float(text: str) -> float | None:
     try:
         return float(text.replace(",", "."))
     except ValueError:
-        raise ValueError(f"'{text}' is geen getal") from None
+        raise ValueError(data_text("import_not_number", text=text)) from None
 
 
-def validate_long(path: Path, header: list[str], rows, registry: RegionRegistry
-                  ) -> tuple[list[dict], list[str]]:
+def validate_long(path: Path, header: list[str], rows, registry: RegionRegistry,
+                  known: Catalog = None) -> tuple[list[dict], list[str]]:
     """Check every row of a long-format file; returns (clean rows, problems)."""
-    catalog = build_catalog()
+    catalog = build_catalog() if known is None else known
     missing = [c for c in COLUMNS if c not in header]
     if missing:
-        return [], [f"{path.name}, regel 1: kolom ontbreekt: {', '.join(missing)}"]
+        return [], [_problem(path.name, 1, data_text("import_missing_columns",
+                                                     columns=", ".join(missing)))]
     clean: list[dict] = []
     problems: list[str] = []
     seen: dict[tuple, int] = {}
@@ -149,12 +154,12 @@ def validate_long(path: Path, header: list[str], rows, registry: RegionRegistry
         try:
             item = _check_row(row, registry, catalog, max_year)
         except ValueError as exc:
-            problems.append(f"{path.name}, regel {line}: {exc}")
+            problems.append(_problem(path.name, line, exc))
             continue
         key = (item["indicator"], item["region"], item["category"], item["year"])
         if key in seen:
-            problems.append(f"{path.name}, regel {line}: dubbele rij (zelfde indicator, regio, "
-                            f"categorie en jaar als regel {seen[key]})")
+            problems.append(_problem(path.name, line,
+                                     data_text("import_duplicate_row", first=seen[key])))
             continue
         seen[key] = line
         item["line"] = line
@@ -162,21 +167,28 @@ def validate_long(path: Path, header: list[str], rows, registry: RegionRegistry
     return clean, problems
 
 
+def _problem(file: str, line: int, reason: object) -> str:
+    """One problem as the user reads it: "bestand, regel N: reden"."""
+    return data_text("import_row_problem", file=file, line=line, reason=reason)
+
+
 def _check_row(row: dict, registry: RegionRegistry, catalog, max_year: int) -> dict:
     indicator = (row.get("indicator") or "").strip()
     if indicator not in catalog:
-        raise ValueError(f"onbekende indicator '{indicator}' (kies uit {', '.join(catalog)})")
+        raise ValueError(data_text("import_unknown_indicator", indicator=indicator,
+                                   choices=", ".join(catalog)))
     definition = catalog[indicator]
     region = (row.get("region") or "").strip().upper()
     if region not in registry:
-        raise ValueError(f"onbekende regiocode '{row.get('region', '')}' (verwacht bv. GM0363, "
-                         "PO2707, VO2708 of NL01)")
+        raise ValueError(data_text("import_unknown_region", region=row.get("region", "")))
     category = (row.get("category") or "").strip()
     if category not in definition.all_categories:
-        raise ValueError(f"categorie '{category}' hoort niet bij {indicator}")
+        raise ValueError(data_text("import_wrong_category", category=category,
+                                   indicator=indicator))
     year_text = (row.get("year") or "").strip()
     if not re.fullmatch(r"\d{4}", year_text) or not MIN_YEAR <= int(year_text) <= max_year:
-        raise ValueError(f"jaar '{year_text}' is geen jaartal tussen {MIN_YEAR} en {max_year}")
+        raise ValueError(data_text("import_bad_year", year=year_text, first=MIN_YEAR,
+                                   last=max_year))
     num = _parse_int(row.get("numerator", ""))
     den = _parse_int(row.get("denominator", ""))
     value = _parse_float(row.get("value", ""))
@@ -185,17 +197,17 @@ def _check_row(row: dict, registry: RegionRegistry, catalog, max_year: int) -> d
             "year": int(year_text), **extra}
     if extra["mark"]:
         if extra["mark"] not in MARKS:
-            raise ValueError(f"teken '{extra['mark']}' is onbekend (verwacht een CBS-teken: "
-                             f"{' '.join(m for m in MARKS if m)})")
+            raise ValueError(data_text("import_unknown_mark", mark=extra["mark"],
+                                       marks=" ".join(m for m in MARKS if m)))
         if num is not None or den is not None or value is not None:
-            raise ValueError("een rij met een teken (geen cijfer) heeft geen getallen")
+            raise ValueError(data_text("import_mark_with_numbers"))
         return {**base, "numerator": None, "denominator": None, "value": None}
     if definition.unit == "x":
         if num is not None or den is not None:
-            raise ValueError("bij neet_rr blijven numerator en denominator leeg")
+            raise ValueError(data_text("import_rr_counts"))
         # empty: not computable (nobody without the characteristic is NEET); 0: nobody with it
         if value is not None and value < 0:
-            raise ValueError("relatief risico is kleiner dan 0")
+            raise ValueError(data_text("import_rr_negative"))
     else:
         value = _check_proportion(num, den, value, rounded=from_cbs(extra))
     return {**base, "numerator": num, "denominator": den, "value": value}
@@ -204,23 +216,23 @@ def _check_row(row: dict, registry: RegionRegistry, catalog, max_year: int) -> d
 def _check_proportion(num: int | None, den: int | None, value: float | None,
                       rounded: bool = False) -> float:
     if (num is None) != (den is None):
-        raise ValueError("vul numerator en denominator allebei in, of allebei niet")
+        raise ValueError(data_text("import_half_counts"))
     if num is not None and den is not None:
         if den == 0:
-            raise ValueError("denominator is 0")
+            raise ValueError(data_text("import_zero_denominator"))
         if num > den:
-            raise ValueError(f"numerator ({num}) is groter dan denominator ({den})")
+            raise ValueError(data_text("import_numerator_too_big", numerator=num, denominator=den))
         computed = round(100.0 * num / den, 1)
         if value is None:
             return computed
         # CBS rounds its counts to fives and computes the percentage from the exact ones
         if abs(value - computed) > (cbs_percent_tolerance(value, den) if rounded else 0.051):
-            raise ValueError(f"value {value} past niet bij numerator/denominator "
-                             f"(100 x {num} / {den} = {computed})")
+            raise ValueError(data_text("import_value_mismatch", value=value, numerator=num,
+                                       denominator=den, computed=computed))
     if value is None:
-        raise ValueError("value ontbreekt (en er zijn geen aantallen om hem te berekenen)")
+        raise ValueError(data_text("import_value_missing"))
     if not 0.0 <= value <= 100.0:
-        raise ValueError(f"percentage {value} ligt niet tussen 0 en 100")
+        raise ValueError(data_text("import_percent_range", value=value))
     return value
 
 
@@ -238,8 +250,7 @@ def statline_to_long(path: Path, header: list[str], rows, indicator: str | None,
                     category or STATLINE_KNOWN[base][1])
                 break
     if column is None or column not in header or not indicator:
-        msg = (f"{path.name}, regel 1: geen bekende waardekolom; geef --indicator, --category "
-               "en --value-column op")
+        msg = _problem(path.name, 1, data_text("import_no_value_column"))
         return COLUMNS, [], 0, [msg]
     out, skipped, problems = [], 0, []
     for line, row in rows:
@@ -250,8 +261,8 @@ def statline_to_long(path: Path, header: list[str], rows, indicator: str | None,
         period = (row.get("Perioden") or "").strip()
         match = _PERIOD.match(period)
         if not match:
-            problems.append(f"{path.name}, regel {line}: periode '{period}' is geen jaar "
-                            "(verwacht bv. 2023JJ00)")
+            problems.append(_problem(path.name, line,
+                                     data_text("import_bad_period", period=period)))
             continue
         out.append((line, {"indicator": indicator, "region": (row.get("RegioS") or "").strip(),
                            "category": category or "totaal", "year": match.group(1),
@@ -259,25 +270,25 @@ def statline_to_long(path: Path, header: list[str], rows, indicator: str | None,
     return COLUMNS, out, skipped, problems
 
 
-def validate_file(path: Path | str, registry: RegionRegistry) -> int:
+def validate_file(path: Path | str, registry: RegionRegistry, known: Catalog = None) -> int:
     """Check a long-format file without storing it (used for ``OOGO_INDICATOR_DATA``).
 
     Returns the number of good rows; raises ``ImportRejected`` on any bad row.
     """
     path = Path(path)
     header, rows = read_rows(path)
-    clean, problems = validate_long(path, header, rows, registry)
-    problems += consistency_problems(clean, registry, path.name) if not problems else []
+    clean, problems = validate_long(path, header, rows, registry, known)
+    problems += consistency_problems(clean, registry, path.name, known) if not problems else []
     if problems:
-        raise ImportRejected(
-            f"Cijferbestand {path.name} afgekeurd ({len(problems)} fout(en)):\n"
-            + "\n".join(problems[:MAX_PROBLEMS_IN_MESSAGE]), problems)
+        raise ImportRejected(data_text(
+            "import_file_rejected", file=path.name, count=len(problems),
+            problems="\n".join(problems[:MAX_PROBLEMS_IN_MESSAGE])), problems)
     return len(clean)
 
 
 def import_file(path: Path | str, registry: RegionRegistry, data_dir: Path | str, *,
                 indicator: str | None = None, category: str | None = None,
-                value_column: str | None = None) -> ImportReport:
+                value_column: str | None = None, known: Catalog = None) -> ImportReport:
     """Validate ``path`` and merge it into the imported data; raises ``ImportRejected``."""
     path = Path(path)
     header, rows = read_rows(path)
@@ -286,22 +297,24 @@ def import_file(path: Path | str, registry: RegionRegistry, data_dir: Path | str
         header, rows, skipped, problems = statline_to_long(path, header, rows, indicator,
                                                            category, value_column)
     if not rows and not problems:
-        problems = [f"{path.name}: het bestand bevat geen rijen met cijfers"]
-    clean, more = validate_long(path, header, rows, registry) if not problems else ([], [])
+        problems = [data_text("import_no_rows", file=path.name)]
+    clean, more = validate_long(path, header, rows, registry, known) if not problems else (
+        [], [])
     problems += more
     if not problems:
-        problems += consistency_problems(clean, registry, path.name)
+        problems += consistency_problems(clean, registry, path.name, known)
     if problems:
         shown = problems[:MAX_PROBLEMS_IN_MESSAGE]
         extra = len(problems) - len(shown)
-        message = (f"Import geweigerd: {len(problems)} fout(en) in {path.name}; er is niets "
-                   "veranderd.\n" + "\n".join(shown)
-                   + (f"\n... en nog {extra} fout(en)." if extra > 0 else ""))
+        message = data_text("import_refused", count=len(problems), file=path.name,
+                            problems="\n".join(shown))
+        if extra > 0:
+            message += "\n" + data_text("import_more_problems", count=extra)
         raise ImportRejected(message, problems)
     try:
         record = read_sidecar(provenance_path(path))
     except ValueError as exc:
-        raise ImportRejected(f"Import geweigerd: {exc} Er is niets veranderd.",
+        raise ImportRejected(data_text("import_refused_sidecar", reason=exc),
                              [str(exc)]) from None
     report = _store(path, clean, skipped, Path(data_dir))
     merge_into(data_dir, record)

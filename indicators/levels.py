@@ -17,6 +17,7 @@ from indicators.catalog import IndicatorDef
 from indicators.errors import IndicatorError
 from indicators.registry import Region, RegionRegistry
 from indicators.vocabulary import level_name
+from prompts.data_texts import data_text
 
 
 class NotPublished(IndicatorError):
@@ -50,12 +51,11 @@ def check(definition: IndicatorDef, category: str, region: Region,
     if region.level in allowed:
         return
     where = " en per ".join(level_name(level) for level in allowed if level != "land")
-    message = (f"Cijfers over {definition.figure_label(category)} worden niet per "
-               f"{level_name(region.level)} gepubliceerd, alleen per {where}, en voor "
-               "Nederland.")
+    message = data_text("level_not_published", figure=definition.figure_label(category),
+                        level=level_name(region.level), levels=where)
     found = alternatives(registry, region, allowed)
     if found and found[0] != "NL01":
         names = ", ".join(registry.get(code).name for code in found)
-        message += f" De gemeenten van {region.name} vallen onder: {names}."
+        message += data_text("level_members_under", region=region.name, names=names)
     raise NotPublished(message, indicator=definition.id, category=category, region=region.code,
                        level=region.level, allowed=allowed, alternatives=found)

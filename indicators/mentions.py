@@ -21,6 +21,7 @@ Guards against false alarms, because some gemeenten are ordinary words ("Best", 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -29,6 +30,7 @@ from indicators.names import NOT_PLACES, spelling_key, tokens
 from indicators.resolve import Resolution
 
 if TYPE_CHECKING:  # pragma: no cover
+    from indicators.catalog import IndicatorDef
     from indicators.registry import RegionRegistry
 
 FUZZY_SCORE = 88.0
@@ -76,15 +78,15 @@ _ARTICLES = frozenset({"den", "de", "het", "s"})
 _LOCATIVE = frozenset({"in", "te", "uit", "rond", "near", "at", "voor", "for"})
 
 
-def ordinary_words() -> frozenset[str]:
+def ordinary_words(known: Mapping[str, IndicatorDef] | None = None) -> frozenset[str]:
     """Words never taken for a place: ``names.NOT_PLACES`` plus the catalog's own vocabulary
     (indicator labels and words, category labels, dimension names: "zorgtype", ...). The
-    catalog is read at each call and the words cached per catalog content, so an injected
-    catalog is never shadowed by an older one."""
+    words are cached per catalog content. ``known`` is the caller's catalog (the composition
+    root's); without one, the shipped catalog."""
     from indicators import catalog
 
     texts: list[str] = []
-    for definition in catalog.catalog().values():
+    for definition in (catalog.catalog() if known is None else known).values():
         texts += [definition.label("nl"), definition.label("en"), definition.keyword_nl,
                   definition.keyword_en, *definition.synonyms]
         for category in definition.all_categories:
@@ -119,10 +121,13 @@ class Mention:
         return [r.code for r in self.resolution.candidates]
 
 
-def find_mentions(registry: RegionRegistry, text: str) -> list[Mention]:
-    """All regions mentioned in ``text``, left to right, without overlaps."""
+def find_mentions(registry: RegionRegistry, text: str,
+                  catalog: Mapping[str, IndicatorDef] | None = None) -> list[Mention]:
+    """All regions mentioned in ``text``, left to right, without overlaps (``catalog``: the
+    indicators whose words are never taken for a place; default the shipped catalog)."""
     if not text or not text.strip():
         return []
+    ordinary = ordinary_words(catalog)
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
     for match in _CODE.finditer(text):
@@ -136,7 +141,7 @@ def find_mentions(registry: RegionRegistry, text: str) -> list[Mention]:
     i = 0
     while i < len(words):
         hit = _exact_at(registry, text, words, i, names) or _fuzzy_at(registry, text, words, i,
-                                                                      index)
+                                                                      index, ordinary)
         if hit is None:
             i += 1
             continue
@@ -168,7 +173,8 @@ def _exact_at(registry: RegionRegistry, text: str, words: list, i: int,
 
 
 def _fuzzy_at(registry: RegionRegistry, text: str, words: list, i: int,
-              index: dict[int, list[str]]) -> tuple[Mention, int] | None:
+              index: dict[int, list[str]], ordinary: frozenset[str]
+              ) -> tuple[Mention, int] | None:
     from rapidfuzz import fuzz, process
 
     for n in range(min(3, len(words) - i), 0, -1):
@@ -178,7 +184,7 @@ def _fuzzy_at(registry: RegionRegistry, text: str, words: list, i: int,
         shortest = FUZZY_NAME_MIN if _next_to_figure_word(words, i, n) else FUZZY_MIN_LEN
         if len(key.replace(" ", "")) < shortest or not index.get(n):
             continue
-        if not _fuzzy_allowed(text, words, i, n, key):
+        if not _fuzzy_allowed(text, words, i, n, key, ordinary):
             continue
         best = process.extractOne(spelling_key(key), index[n], scorer=fuzz.ratio,
                                   score_cutoff=FUZZY_SCORE)
@@ -208,7 +214,8 @@ def _widen(registry: RegionRegistry, text: str, mention: Mention) -> Mention:
     return Mention((start, end), text[start:end], res)
 
 
-def _fuzzy_allowed(text: str, words: list, i: int, n: int, key: str) -> bool:
+def _fuzzy_allowed(text: str, words: list, i: int, n: int, key: str,
+                   ordinary: frozenset[str]) -> bool:
     """Typo matching only where a name is likely: long words, or capitalised mid-sentence.
 
     A typed word of 8+ letters may be a typo of a name in any case ("amsterdm", "groningn"), and
@@ -223,9 +230,9 @@ def _fuzzy_allowed(text: str, words: list, i: int, n: int, key: str) -> bool:
     if n > 1:
         return all(text[w[1]].isupper() for w in words[i:i + n] if len(w[0]) > 3)
     if len(key) >= FUZZY_LONG or (_next_to_figure_word(words, i)
-                                  and key not in ordinary_words()):
+                                  and key not in ordinary):
         return True
-    if len(key) >= FUZZY_MIN_LEN and text == text.lower() and key not in ordinary_words():
+    if len(key) >= FUZZY_MIN_LEN and text == text.lower() and key not in ordinary:
         return True
     start = words[i][1]
     sentence_start = i == 0 or bool(_SENTENCE_END.search(text[:start]))
@@ -286,14 +293,15 @@ class PlaceScan:
     unknown: list[Mention]
 
 
-def find_places(registry: RegionRegistry, text: str) -> PlaceScan:
+def find_places(registry: RegionRegistry, text: str,
+                catalog: Mapping[str, IndicatorDef] | None = None) -> PlaceScan:
     """``find_mentions`` plus the place-like words that matched no region (see ``PlaceScan``).
 
     A word counts as place-like when it follows a preposition ("in Parijs", "voor Berlijn") and
     is capitalised, or, in a message typed all in lower case, when it is not an ordinary word
     (``names.NOT_PLACES``). Up to three such words are taken together ("New York").
     """
-    mentions = find_mentions(registry, text)
+    mentions = find_mentions(registry, text, catalog)
     taken = [m.span for m in mentions]
     unknown = []
     for match in _TYPED_CODE.finditer(text):  # "GM9999": a region code, just not one we know
@@ -301,7 +309,7 @@ def find_places(registry: RegionRegistry, text: str) -> PlaceScan:
         if not any(a < span[1] and span[0] < b for a, b in taken):
             unknown.append(Mention(span, match.group(0), registry.resolve(match.group(0))))
             taken.append(span)
-    for start, end in _place_like(text, taken):
+    for start, end in _place_like(text, taken, ordinary_words(catalog)):
         res = registry.resolve(text[start:end])
         if res.ok or res.ambiguous:
             mention = Mention((start, end), text[start:end], res)
@@ -312,10 +320,10 @@ def find_places(registry: RegionRegistry, text: str) -> PlaceScan:
     return PlaceScan(mentions, unknown)
 
 
-def _place_like(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _place_like(text: str, taken: list[tuple[int, int]], ordinary: frozenset[str]
+                ) -> list[tuple[int, int]]:
     words = tokens(text)
     lower_text = text == text.lower()
-    ordinary = ordinary_words()
     found: list[tuple[int, int]] = []
     for idx, (word, _start, _end) in enumerate(words):
         if word not in _PREPOSITIONS or idx + 1 >= len(words):

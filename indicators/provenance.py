@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from prompts.data_texts import data_text
+
 logger = logging.getLogger(__name__)
 
 LICENCE = "CC BY 4.0"
@@ -135,10 +137,10 @@ def read_sidecar(sidecar: Path) -> dict | None:
     try:
         incoming = json.loads(sidecar.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise ValueError(f"{sidecar.name}: het herkomstbestand is niet leesbaar "
-                         f"({type(exc).__name__}).") from None
+        raise ValueError(data_text("provenance_unreadable", file=sidecar.name,
+                                   reason=type(exc).__name__)) from None
     if not isinstance(incoming, dict) or not isinstance(incoming.get("tables", {}), dict):
-        raise ValueError(f"{sidecar.name}: het herkomstbestand heeft niet de verwachte vorm.")
+        raise ValueError(data_text("provenance_bad_shape", file=sidecar.name))
     return incoming
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from indicators.names import normalize, spelling_key, strip_accents
+from prompts.data_texts import data_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from indicators.registry import Region, RegionRegistry
@@ -96,23 +97,23 @@ def _ambiguous(query: str, regions: list[Region], method: str = "ambiguous") -> 
     return Resolution(
         query=query,
         candidates=regions,
-        message=f"'{query}' kan meerdere regio's zijn: {_join(labels, 'of')}. Welke bedoelt u?",
-        message_en=f"'{query}' can mean several regions: {_join(labels, 'or')}. Which one?",
+        message=data_text("resolve_ambiguous", "nl", query=query, options=_join(labels, "of")),
+        message_en=data_text("resolve_ambiguous", "en", query=query,
+                             options=_join(labels, "or")),
         method=method,
     )
 
 
 def _unknown(query: str, suggestions: list[Region]) -> Resolution:
-    nl = f"Ik ken geen gemeente of samenwerkingsverband met de naam '{query}'."
-    en = f"I do not know a municipality or samenwerkingsverband called '{query}'."
+    nl = data_text("resolve_unknown", "nl", query=query)
+    en = data_text("resolve_unknown", "en", query=query)
     if suggestions:
         labels = [_label(r) for r in suggestions]
-        nl += f" Bedoelt u misschien {_join(labels, 'of')}?"
-        en += f" Did you mean {_join(labels, 'or')}?"
+        nl += data_text("resolve_unknown_suggest", "nl", options=_join(labels, "of"))
+        en += data_text("resolve_unknown_suggest", "en", options=_join(labels, "or"))
     else:
-        nl += (" Noem een Nederlandse gemeente, een samenwerkingsverband (bijvoorbeeld PO 27.07)"
-               " of 'Nederland'.")
-        en += " Name a Dutch municipality, a samenwerkingsverband (e.g. PO 27.07) or 'Nederland'."
+        nl += data_text("resolve_unknown_hint", "nl")
+        en += data_text("resolve_unknown_hint", "en")
     return Resolution(query=query, suggestions=suggestions, message=nl, message_en=en)
 
 
@@ -178,8 +179,8 @@ def _fuzzy(registry: RegionRegistry, query: str, key: str) -> Resolution:
     if best >= ACCEPT_SCORE and len(close) == 1:
         region = close[0]
         return _resolved(query, region, "fuzzy",
-                         f"Ik ga ervan uit dat u {region.name} bedoelt.",
-                         f"I assume you mean {region.name}.", score=best)
+                         data_text("resolve_assumed", "nl", region=region.name),
+                         data_text("resolve_assumed", "en", region=region.name), score=best)
     if best >= ACCEPT_SCORE:
         return _ambiguous(query, close)
     return _unknown(query, [registry.get(code) for _, code in ranked[:3]])
@@ -208,8 +209,8 @@ def resolve_text(registry: RegionRegistry, text: str) -> Resolution:
     if not key:
         return Resolution(
             query=query,
-            message="Geef de naam of code van een gemeente of samenwerkingsverband op.",
-            message_en="Please give the name or code of a municipality or samenwerkingsverband.",
+            message=data_text("resolve_empty", "nl"),
+            message_en=data_text("resolve_empty", "en"),
         )
     if (found := _by_code(registry, query, key)) is not None:
         return found
@@ -227,15 +228,15 @@ def resolve_text(registry: RegionRegistry, text: str) -> Resolution:
         if len(codes) > 1:
             found = _ambiguous(query, [registry.get(c) for c in codes], "former")
             names = names_of(registry, codes)
-            found.message = (f"{query} is in {year} opgedeeld over {_join(names, 'en')}."
-                             " Welke gemeente bedoelt u?")
-            found.message_en = (f"{query} was split in {year} over {_join(names, 'and')}."
-                                " Which one do you mean?")
+            found.message = data_text("resolve_split", "nl", query=query, year=year,
+                                      options=_join(names, "en"))
+            found.message_en = data_text("resolve_split", "en", query=query, year=year,
+                                         options=_join(names, "and"))
             return found
         region = registry.get(codes[0])
         return _resolved(
             query, region, "former",
-            f"{query} is sinds {year} geen aparte gemeente meer; ik gebruik {region.name}.",
-            f"{query} has not been a separate municipality since {year}; I use {region.name}.",
+            data_text("resolve_merged", "nl", query=query, year=year, region=region.name),
+            data_text("resolve_merged", "en", query=query, year=year, region=region.name),
         )
     return _fuzzy(registry, query, key)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from indicators.errors import IndicatorError
+from prompts.data_texts import data_text
 
 
 class MixedSources(IndicatorError):
@@ -20,16 +21,15 @@ class MixedSources(IndicatorError):
     def __init__(self, a, b) -> None:
         real, demo = (a, b) if not a.demo else (b, a)
         self.real, self.demo = real, demo
-        super().__init__(
-            f"Het cijfer van {real.name or real.region} is een echt cijfer ({real.source}), dat "
-            f"van {demo.name or demo.region} alleen een demonstratiecijfer. Die twee vergelijk ik "
-            "niet met elkaar.")
+        super().__init__(self._text("nl"))
+
+    def _text(self, language: str) -> str:
+        return data_text("mixed_sources", language, real=self.real.name or self.real.region,
+                         source=self.real.source, demo=self.demo.name or self.demo.region)
 
     def english(self) -> str:
         """The same refusal in English."""
-        return (f"The figure for {self.real.name or self.real.region} is a real figure "
-                f"({self.real.source}); the one for {self.demo.name or self.demo.region} is "
-                "demonstration data only. I do not compare the two.")
+        return self._text("en")
 
 
 def summarise(rows: Mapping) -> dict[str, dict[str, dict]]:
@@ -86,7 +86,7 @@ def figures_status(engine) -> dict:
     real = real_summary(provenance)
     status = {"real": real, "demo_only": demo_only(provenance)}
     if not real:
-        status["text_nl"] = "Alle indicatorcijfers zijn demonstratiegegevens."
+        status["text_nl"] = data_text("status_all_demo")
         return status
     by_indicator: dict[str, list[str]] = {}
     regions: dict[str, int] = {}
@@ -95,9 +95,9 @@ def figures_status(engine) -> dict:
         by_indicator.setdefault(item["indicator"], []).append(item["category"].replace("_", " "))
         regions[item["indicator"]] = max(regions.get(item["indicator"], 0), item["regions"])
         tables += [s.split(" (")[0].replace("CBS StatLine ", "") for s in item["sources"]]
-    parts = "; ".join(f"{ind} ({', '.join(sorted(cats))}; voor {regions[ind]} regio's)"
+    parts = "; ".join(data_text("status_real_part", indicator=ind,
+                                categories=", ".join(sorted(cats)), regions=regions[ind])
                       for ind, cats in by_indicator.items())
-    status["text_nl"] = (f"Echte cijfers: {parts}, uit CBS StatLine "
-                         f"{', '.join(dict.fromkeys(sorted(tables)))} (Bron: CBS, CC BY 4.0). "
-                         "De andere indicatorcijfers zijn demonstratiegegevens.")
+    status["text_nl"] = data_text("status_real", parts=parts,
+                                  tables=", ".join(dict.fromkeys(sorted(tables))))
     return status

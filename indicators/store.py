@@ -22,6 +22,7 @@ from pathlib import Path
 
 from indicators import tablecache
 from indicators.tablecache import LazyRows
+from prompts.data_texts import data_text
 
 logger = logging.getLogger(__name__)
 
@@ -129,7 +130,7 @@ def _count(cell: str) -> int | None:
     if number is None or math.isinf(number):
         return None
     if number != int(number):
-        raise ValueError(f"telling is geen geheel getal: {cell!r}")
+        raise ValueError(data_text("store_count_not_whole", cell=repr(cell)))
     return int(number)
 
 

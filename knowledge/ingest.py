@@ -22,6 +22,7 @@ from knowledge.chunking import SUFFIXES, Chunk, chunk_file, document_files
 from knowledge.embeddings import Embedder
 from knowledge.errors import KnowledgeUnavailable
 from knowledge.vectorstore import ChromaStore
+from prompts.data_texts import data_text
 
 log = logging.getLogger(__name__)
 
@@ -109,29 +110,22 @@ def copy_extra_documents(source_dir: Path, extra_dir: Path, reserved: set[str]) 
     """
     source_dir = Path(source_dir)
     if not source_dir.is_dir():
-        raise KnowledgeUnavailable(f"De map {source_dir} bestaat niet.")
+        raise KnowledgeUnavailable(data_text("knowledge_no_folder", folder=source_dir))
     files = [
         p
         for p in sorted(source_dir.iterdir())
         if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
     ]
     if not files:
-        raise KnowledgeUnavailable(
-            f"In {source_dir} staan geen documenten (.md of .txt) om toe te voegen."
-        )
+        raise KnowledgeUnavailable(data_text("knowledge_no_documents", folder=source_dir))
     clashes = sorted(p.name for p in files if p.name in reserved)
     if clashes:
-        raise KnowledgeUnavailable(
-            "Deze bestandsnamen bestaan al in de meegeleverde kennisdocumenten; geef ze een "
-            f"andere naam: {', '.join(clashes)}."
-        )
+        raise KnowledgeUnavailable(data_text("knowledge_name_clash", names=", ".join(clashes)))
     for path in files:
         try:
             path.read_text(encoding="utf-8")
         except UnicodeDecodeError as exc:
-            raise KnowledgeUnavailable(
-                f"{path.name} is geen leesbare tekst (UTF-8); er is niets toegevoegd."
-            ) from exc
+            raise KnowledgeUnavailable(data_text("knowledge_not_utf8", file=path.name)) from exc
     extra_dir.mkdir(parents=True, exist_ok=True)
     for path in files:
         shutil.copyfile(path, extra_dir / path.name)

@@ -47,6 +47,7 @@ from knowledge.features import (
 from knowledge.rerank import CrossEncoderReranker, Model, Rerankers, load_rerankers
 from knowledge.textproc import raw_tokens
 from knowledge.vectorcache import unit
+from prompts.data_texts import data_text
 
 log = logging.getLogger(__name__)
 
@@ -307,7 +308,8 @@ class Retriever:
     def search(self, query: str, k: int = 3, method: str = "hybrid") -> list[Scored]:
         """The k best sections for ``query``; [] when the gate finds nothing related."""
         if method not in METHODS:
-            raise ValueError(f"Onbekende zoekmethode '{method}': kies uit {', '.join(METHODS)}.")
+            raise ValueError(data_text("knowledge_unknown_method", method=method,
+                                       choices=", ".join(METHODS)))
         if not self.sections:
             return []
         ranking = self.rank(query, method)

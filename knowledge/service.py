@@ -33,6 +33,7 @@ from knowledge.rerank import make_cross_encoder
 from knowledge.retrieval import METHODS, Dense, Retriever
 from knowledge.vectorcache import CachedEmbedder, VectorCache, unit
 from knowledge.vectorstore import ChromaStore, collection_name
+from prompts.data_texts import data_text
 
 log = logging.getLogger(__name__)
 # Vectors of the shipped documents, built at install (python -m knowledge.seed): see vectorcache.
@@ -247,7 +248,7 @@ class KnowledgeBase:
         except KnowledgeUnavailable:
             raise
         except Exception as exc:  # a broken model must not break keyword search
-            raise KnowledgeUnavailable("Het embeddingmodel werkt niet.") from exc
+            raise KnowledgeUnavailable(data_text("knowledge_embedder_broken")) from exc
 
     def _chunk_vectors(self, ids: list[str]) -> np.ndarray:
         """The stored vectors of ``ids`` (rows in order), read from the vector store once per
@@ -268,11 +269,11 @@ class KnowledgeBase:
             raise
         except Exception as exc:
             log.warning("reading vectors from the store failed: %s", exc)
-            raise KnowledgeUnavailable("De vectorindex reageert niet zoals verwacht.") from exc
+            raise KnowledgeUnavailable(data_text("knowledge_index_unexpected")) from exc
         missing = [i for i in ids if i not in by_id]
         if missing:
-            raise KnowledgeUnavailable(f"De vectorindex mist {len(missing)} passages; bouw hem "
-                                       "opnieuw met 'oogo index'.")
+            raise KnowledgeUnavailable(data_text("knowledge_index_missing_passages",
+                                                 count=len(missing)))
         return unit(np.asarray([by_id[i] for i in ids], dtype=np.float32))
 
     def _cache(self) -> VectorCache:
@@ -300,13 +301,13 @@ class KnowledgeBase:
         except KnowledgeUnavailable:
             raise
         except Exception as exc:
-            raise KnowledgeUnavailable("Het embeddingmodel werkt niet.") from exc
+            raise KnowledgeUnavailable(data_text("knowledge_embedder_broken")) from exc
 
     def _transient(self, texts: list[str]) -> Any:
         try:
             return self._cache().transient(texts)
         except Exception as exc:
-            raise KnowledgeUnavailable("Het embeddingmodel werkt niet.") from exc
+            raise KnowledgeUnavailable(data_text("knowledge_embedder_broken")) from exc
 
     def _dense_backend(self) -> Dense:
         return Dense(self._embed_queries, self._chunk_vectors, self._texts, self._transient)
@@ -336,11 +337,12 @@ class KnowledgeBase:
         message and changes nothing.
         """
         if not isinstance(query, str):
-            raise ValueError("De zoekvraag moet tekst zijn.")
+            raise ValueError(data_text("knowledge_query_not_text"))
         if method not in METHODS:
-            raise ValueError(f"Onbekende zoekmethode '{method}': kies uit {', '.join(METHODS)}.")
+            raise ValueError(data_text("knowledge_unknown_method", method=method,
+                                       choices=", ".join(METHODS)))
         if not isinstance(k, int) or not 1 <= k <= MAX_K:
-            raise ValueError(f"Het aantal passages moet tussen 1 en {MAX_K} liggen.")
+            raise ValueError(data_text("knowledge_k_range", maximum=MAX_K))
         query = query.strip()[:MAX_QUERY_CHARS]
         if not query:
             return []

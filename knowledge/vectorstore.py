@@ -27,13 +27,12 @@ from typing import Any
 from urllib.parse import urlparse
 
 from knowledge.errors import KnowledgeUnavailable
+from prompts.data_texts import data_text
 
 log = logging.getLogger(__name__)
 
 _OPEN_LOCK = threading.Lock()
 COUNT_TTL_SECONDS = 5.0
-CORRUPT_NL = ("De kennisindex in {path} kan niet worden geopend (mogelijk beschadigd). Bouw hem "
-              "opnieuw met 'oogo index --rebuild'.")
 
 
 def collection_name(model: str) -> str:
@@ -67,7 +66,7 @@ class ChromaStore:
             import chromadb
             from chromadb.config import Settings as ChromaSettings
         except ImportError as exc:  # pragma: no cover - a core dependency
-            raise KnowledgeUnavailable("De vectorindex (chromadb) is niet geïnstalleerd.") from exc
+            raise KnowledgeUnavailable(data_text("knowledge_chromadb_missing")) from exc
         chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
         name = collection_name(model)
         if chroma_url:
@@ -81,15 +80,13 @@ class ChromaStore:
                 client.heartbeat()
             except Exception as exc:
                 raise KnowledgeUnavailable(
-                    f"De Chroma-server op {chroma_url} is niet bereikbaar. Controleer "
-                    "OOGO_CHROMA_URL of laat die leeg voor de ingebouwde index."
-                ) from exc
+                    data_text("knowledge_chroma_unreachable", url=chroma_url)) from exc
             return cls(client, name, where=chroma_url)
         path = Path(data_dir) / "chroma"
         try:
             client = _open_embedded(path, chromadb, chroma_settings)
         except Exception as exc:
-            raise KnowledgeUnavailable(CORRUPT_NL.format(path=path)) from exc
+            raise KnowledgeUnavailable(data_text("knowledge_index_corrupt", path=path)) from exc
         return cls(client, name, where=str(path))
 
     @property
@@ -110,9 +107,7 @@ class ChromaStore:
         except Exception as exc:
             log.warning("chroma call failed on %s: %s", self.where, exc)
             raise KnowledgeUnavailable(
-                f"De vectorindex ({self.where}) reageert niet zoals verwacht. Probeer "
-                "'oogo index --rebuild' of controleer de Chroma-server."
-            ) from exc
+                data_text("knowledge_store_unexpected", where=self.where)) from exc
 
     def ids(self) -> set[str]:
         """All chunk ids present in the collection."""

@@ -31,6 +31,14 @@ def test_libraries_never_import_the_application() -> None:
             assert "bot" not in _imports(path), f"{path} imports bot"
 
 
+def test_prompts_is_a_leaf_the_libraries_may_use() -> None:
+    """indicators/ and knowledge/ render their user messages through prompts/ (the texts live
+    in prompts/data/), so prompts/ itself never imports the application or the libraries."""
+    for path in _py_files("prompts"):
+        bad = _imports(path) & {"bot", "indicators", "knowledge"}
+        assert not bad, f"{path} imports {bad}"
+
+
 def test_only_channels_and_cli_import_frameworks() -> None:
     allowed = (ROOT / "bot" / "channels", ROOT / "bot" / "cli")
     for package in ("bot", "indicators", "knowledge", "prompts"):

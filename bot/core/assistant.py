@@ -91,7 +91,7 @@ class Assistant:
         u = understand(question, state, self.figures.registry, scan_active=scan_active,
                        profile_override=completed.profile if completed else None,
                        forced_label=completed.label if completed else None,
-                       latest_year=self._latest_year)
+                       latest_year=self._latest_year, catalog=self.figures.catalog)
         if completed and u.intent != "clarify" and "regions" in u.origins:
             u.origins["regions"] = "clarification"
         if u.profile_region:

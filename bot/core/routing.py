@@ -127,7 +127,7 @@ def why_turn(ctx: Ctx) -> Reply:
     lines += why.origin_lines(evidence.get("slots", {}), lang)
     demo = any(f.demo for f in facts)
     return Reply(text=t.render("why", lang, basis="\n".join(lines)), intent="explain",
-                 facts=facts, notices=demo_notices(registry, facts, lang),
+                 facts=facts, notices=demo_notices(registry, facts, lang, ctx.figures.catalog),
                  about=why.about_facts(engine, registry, facts, lang) if facts else [],
                  passages=[Passage(source=p["source"], title=p.get("title") or p["source"],
                                    text="", heading=p["heading"]) for p in passages],

@@ -69,9 +69,9 @@ def comparison_figure(services: Services, region: Any, indicator: str, category:
         values.append(national)
     if len(values) < 2:
         return None
-    png = comparison_chart(values, lang="nl")
+    png = comparison_chart(values, lang="nl", known=engine.catalog)
     names = [_name(v) for v in values]
-    title = (f"{title_of(own, 'nl')}, {year}: {names[0]} vergeleken met "
+    title = (f"{title_of(own, 'nl', known=engine.catalog)}, {year}: {names[0]} vergeleken met "
              + " en met ".join(names[1:]))
     return ReportChart(key, title, f"Staafdiagram: {title}", png, half=True)
 
@@ -86,11 +86,12 @@ def trend_figure(services: Services, region: Any, indicator: str, category: str,
                           for c in dict.fromkeys(c for c in codes if c)) if t is not None]
     if not trends or len([v for v in trends[0].values if v.value is not None]) < 2:
         return None
-    png = trend_chart(trends, lang="nl")
+    png = trend_chart(trends, lang="nl", known=engine.catalog)
     years = sorted({v.year for t in trends for v in t.values})
     names = [_name(t.values[0]) for t in trends]
     who = names[0] + (" naast " + " en ".join(names[1:]) if len(names) > 1 else "")
-    title = f"{title_of(trends[0].values[0], 'nl')}, {years[0]}-{years[-1]}: {who}"
+    label = title_of(trends[0].values[0], "nl", known=engine.catalog)
+    title = f"{label}, {years[0]}-{years[-1]}: {who}"
     return ReportChart(f"trend_{indicator}_{category}", title, f"Lijndiagram: {title}", png,
                        half=True)
 

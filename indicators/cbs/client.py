@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from prompts.data_texts import data_text
+
 logger = logging.getLogger(__name__)
 
 DEFAULT_BASE_URL = "https://opendata.cbs.nl"
@@ -40,7 +42,8 @@ class Server:
         """'https://opendata.cbs.nl' or 'http://127.0.0.1:8123' -> Server."""
         parts = urlsplit(base_url if "://" in base_url else f"https://{base_url}")
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise StatLineError(f"'{base_url}' is geen bruikbaar adres (bv. {DEFAULT_BASE_URL}).")
+            raise StatLineError(data_text("cbs_bad_address", address=base_url,
+                                          example=DEFAULT_BASE_URL))
         return cls(host=parts.netloc, https=parts.scheme == "https")
 
 
@@ -75,21 +78,20 @@ class StatLineClient:
                 return cbsodata.get_meta(table_id, entity, catalog_url=self.server.host,
                                          **kwargs)
             except requests.HTTPError as exc:
-                raise StatLineError(f"CBS gaf een fout bij tabel {table_id} ({entity}); "
-                                    "bestaat de tabel nog?") from exc
+                raise StatLineError(data_text("cbs_table_error", table=table_id,
+                                              entity=entity)) from exc
             except requests.RequestException as exc:
-                raise StatLineError(f"CBS StatLine is niet bereikbaar op {self.base_url} "
-                                    f"({type(exc).__name__}). Is er een netwerkverbinding?"
-                                    ) from exc
+                raise StatLineError(data_text("cbs_unreachable", url=self.base_url,
+                                              reason=type(exc).__name__)) from exc
             except ValueError as exc:  # not JSON
-                raise StatLineError(f"CBS gaf voor tabel {table_id} ({entity}) geen leesbaar "
-                                    "antwoord.") from exc
+                raise StatLineError(data_text("cbs_unreadable", table=table_id,
+                                              entity=entity)) from exc
 
     def table_info(self, table_id: str) -> dict:
         """Title, ShortDescription, Modified and the rest of ``TableInfos``."""
         rows = self._get(table_id, "TableInfos")
         if not rows:
-            raise StatLineError(f"Tabel {table_id} heeft geen beschrijving (TableInfos).")
+            raise StatLineError(data_text("cbs_no_table_info", table=table_id))
         return rows[0]
 
     def data_properties(self, table_id: str) -> list[dict]:

@@ -30,6 +30,7 @@ from indicators.provenance import (
     source_line,
 )
 from indicators.registry import RegionRegistry
+from prompts.data_texts import data_text
 
 logger = logging.getLogger(__name__)
 
@@ -49,15 +50,14 @@ class FetchReport:
 
     def summary(self) -> str:
         """Dutch summary for the terminal."""
-        tables = ", ".join(f"{t}: {n} rijen" for t, n in self.per_table.items())
-        marks = sum(self.marks.values())
-        lines = [f"{self.rows} rijen geschreven naar {self.out} ({tables}; "
-                 f"{self.swv_rows} opgeteld per samenwerkingsverband).",
-                 f"{marks} cijfers zijn bij CBS geheim of onbekend en staan als 'geen cijfer' "
-                 "in het bestand (niet als 0).",
-                 f"Herkomst: {self.provenance}.", self.checks]
-        lines += [f"Let op: {p}" for p in self.problems]
-        lines.append(f"Lees het bestand in met: oogo data import {self.out}")
+        tables = ", ".join(data_text("fetch_table_rows", table=t, count=n)
+                           for t, n in self.per_table.items())
+        lines = [data_text("fetch_written", rows=self.rows, out=self.out, tables=tables,
+                           swv_rows=self.swv_rows),
+                 data_text("fetch_marks", count=sum(self.marks.values())),
+                 data_text("fetch_provenance", path=self.provenance), self.checks]
+        lines += [data_text("fetch_problem", problem=p) for p in self.problems]
+        lines.append(data_text("fetch_next_step", out=self.out))
         return "\n".join(line for line in lines if line)
 
 
@@ -111,9 +111,7 @@ def check_rows(rows: list[dict], registry: RegionRegistry, file_name: str) -> tu
     apply the one CBS tolerance of ``indicators.checks`` (rounding to fives, derived population,
     young people without a known gemeente in the national count) and nothing looser."""
     numbered = [{**row, "line": n} for n, row in enumerate(rows, start=2)]
-    return (consistency_problems(numbered, registry, file_name),
-            "Controle: consistentieregels van 'oogo data check' toegepast (met de afronding "
-            "van CBS).")
+    return consistency_problems(numbered, registry, file_name), data_text("fetch_checked")
 
 
 def fetch(out: Path | str, registry: RegionRegistry, *, tables: tuple[str, ...] = DEFAULT_TABLES,
@@ -126,8 +124,8 @@ def fetch(out: Path | str, registry: RegionRegistry, *, tables: tuple[str, ...] 
     out = Path(out)
     unknown = [t for t in tables if t.upper() not in TABLES]
     if unknown:
-        raise ValueError(f"Onbekende tabel: {', '.join(unknown)}. Kies uit: "
-                         f"{', '.join(TABLES)}.")
+        raise ValueError(data_text("fetch_unknown_table", tables=", ".join(unknown),
+                                   choices=", ".join(TABLES)))
     client = StatLineClient(base_url or "https://opendata.cbs.nl")  # the CLI reads the setting
     report = FetchReport(out=out, provenance=provenance_path(out))
     records, rows = {}, []
@@ -143,16 +141,15 @@ def fetch(out: Path | str, registry: RegionRegistry, *, tables: tuple[str, ...] 
         report.marks.update(mapped.marks)
         report.problems += mapped.problems
     if not rows:
-        raise StatLineError("Er kwamen geen bruikbare cijfers uit CBS StatLine; er is niets "
-                            "geschreven. " + " ".join(report.problems))
+        raise StatLineError(data_text("fetch_nothing_usable",
+                                      problems=" ".join(report.problems)))
     rows = _latest_table_per_key(rows)
     aggregated = aggregate_swv(rows, registry)
     rows += aggregated.rows
     report.swv_rows = len(aggregated.rows)
     problems, report.checks = check_rows(rows, registry, out.name)
     if problems:
-        raise ValueError("De cijfers uit CBS kloppen niet met elkaar; er is niets geschreven:\n"
-                         + "\n".join(problems[:20]))
+        raise ValueError(data_text("fetch_inconsistent", problems="\n".join(problems[:20])))
     stamp = (now or datetime.now(UTC)).isoformat(timespec="seconds")
     provenance = {
         "format": 1, "licence": LICENCE, "attribution": ATTRIBUTION, "downloaded": stamp,

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from indicators.cbs.tables import YEAR_PERIOD, JeugdzorgTable, NeetTable, find_code, norm, topic
 from indicators.checks import cbs_percent_tolerance
+from prompts.data_texts import data_text
 
 MARKS = {".": "geheim of ontbreekt", "x": "geheim", "-": "nihil", "–": "nihil",
          "?": "onbetrouwbaar", "": "kan niet voorkomen"}
@@ -90,14 +91,14 @@ def map_jeugdzorg(spec: JeugdzorgTable, properties: list[dict], codes: list[dict
     count = topic(properties, title="jongeren met jeugdzorg", unit="aantal")
     share = topic(properties, title="jongeren met jeugdzorg", unit="%")
     if count is None:
-        raise MappingError(f"Tabel {spec.id} heeft geen kolom 'Jongeren met jeugdzorg (aantal)'.")
+        raise MappingError(data_text("cbs_no_count_column", table=spec.id))
     out.topics = {"count": _describe(count), **({"share": _describe(share)} if share else {})}
     by_code: dict[str, str] = {}
     for category, patterns in spec.categories.items():
         code = find_code(codes, patterns)
         if code is None:
-            out.problems.append(f"{spec.id}: geen code gevonden voor {category.replace('_', ' ')}"
-                                " in de metadata; die categorie is niet ingelezen.")
+            out.problems.append(data_text("cbs_no_category_code", table=spec.id,
+                                          category=category.replace("_", " ")))
             continue
         out.categories[category] = _describe(code)
         by_code[str(code["Key"]).strip()] = category
@@ -166,7 +167,7 @@ def map_neet(spec: NeetTable, properties: list[dict], dimension_codes: dict[str,
     count = next((p for p in properties if p.get("Type") == "Topic"
                   and "aantal" in norm(p.get("Unit"))), None)
     if count is None:
-        raise MappingError(f"Tabel {spec.id} heeft geen kolom met aantallen jongeren.")
+        raise MappingError(data_text("cbs_no_youth_counts", table=spec.id))
     out.topics = {"count": _describe(count)}
     wanted: dict[str, tuple[str, str]] = {}
     for prop in properties:
@@ -177,16 +178,14 @@ def map_neet(spec: NeetTable, properties: list[dict], dimension_codes: dict[str,
                 codes = dimension_codes.get(prop["Key"], [])
                 neet, total = find_code(codes, (neet_pattern,)), find_code(codes, (total_pattern,))
                 if neet is None or total is None:
-                    raise MappingError(f"{spec.id}: in '{prop.get('Title')}' is de code voor "
-                                       "NEET of het totaal niet te vinden; NEET is niet "
-                                       "ingelezen.")
+                    raise MappingError(data_text("cbs_no_neet_code", table=spec.id,
+                                                 dimension=prop.get("Title")))
                 wanted[prop["Key"]] = (str(neet["Key"]).strip(), str(total["Key"]).strip())
                 out.categories[f"{prop['Key']}"] = {"neet": _describe(neet),
                                                     "totaal": _describe(total)}
                 break
     if len(wanted) != len(spec.dimensions):
-        raise MappingError(f"{spec.id}: niet alle indelingen (onderwijs, arbeid, uitkering, "
-                           "UWV) gevonden; NEET is niet ingelezen.")
+        raise MappingError(data_text("cbs_missing_dimensions", table=spec.id))
     cells: dict[tuple[str, int], dict[str, tuple]] = {}
     for item in data:
         keys = {dim: str(item.get(dim, "")).strip() for dim in wanted}

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import random
-import sys
 from pathlib import Path
 
 import pytest
@@ -36,23 +35,9 @@ def _entry() -> cat.IndicatorDef:
 
 @pytest.fixture(scope="module")
 def extended(tmp_path_factory):
-    """The catalog with one more entry, wherever a module bound build_catalog/catalog."""
-    original_build, original_catalog = cat.build_catalog, cat.catalog
-
-    def build() -> dict[str, cat.IndicatorDef]:
-        return {**original_build(), NEW: _entry()}
-
-    cached = build()
-    patched = []
-    for module in list(sys.modules.values()):
-        for name, old, new in (("build_catalog", original_build, build),
-                               ("catalog", original_catalog, lambda: cached)):
-            if getattr(module, name, None) is old:
-                setattr(module, name, new)
-                patched.append((module, name, old))
-    yield tmp_path_factory.mktemp("new-indicator")
-    for module, name, old in patched:
-        setattr(module, name, old)
+    """A data dir for the new indicator's figures (the catalog goes in through the
+    composition root: no module is patched)."""
+    return tmp_path_factory.mktemp("new-indicator")
 
 
 def _write_rows(registry, path: Path) -> None:
@@ -87,7 +72,8 @@ def services(extended):
     data = extended / "maatwerk.csv"
     _write_rows(RegionRegistry.load(), data)
     return build_services(Settings(data_dir=extended / "var", indicator_data=data,
-                                   _env_file=None))
+                                   _env_file=None),
+                          catalog={**cat.build_catalog(), NEW: _entry()})
 
 
 @pytest.fixture(scope="module")
@@ -107,6 +93,7 @@ def ask(services):
 def test_the_engine_has_the_new_figures(services) -> None:
     assert services.indicators.years(NEW) == [2022, 2023]
     assert services.indicators.catalog is services.catalog and NEW in services.catalog
+    assert NEW not in cat.catalog()  # the entry came in through the composition root only
 
 
 def test_the_assistant_answers_the_new_indicator(ask, services) -> None:
@@ -168,6 +155,7 @@ def test_the_report_shows_its_figures(services) -> None:
     assert rows[0].label.startswith("Maatwerktrajecten") and rows[0].region != "-"
     assert [c.key for c in report.charts if NEW in c.key] == [
         f"vergelijking_{NEW}_totaal", f"trend_{NEW}_totaal"]
+    assert all(c.title.startswith("Maatwerktrajecten") for c in report.charts if NEW in c.key)
     assert "maatwerktraject" in report.subjects
 
 

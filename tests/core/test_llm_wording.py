@@ -282,7 +282,8 @@ def test_highest_category_is_the_highest(core_services) -> None:
                  key=lambda f: f.value)
     from bot.core.answers import labels as lb
 
-    top, bottom = (lb.category_label(f.category, "nl", f.indicator) for f in (own[-1], own[0]))
+    top, bottom = (lb.category_label(core_services.catalog, f.category, "nl", f.indicator)
+                   for f in (own[-1], own[0]))
     place = name(core_services, region)
     _passes(core_services, reply, f"In {place} is het het hoogst bij {top}: "
                                   f"{shown(own[-1].value)}%.")

@@ -46,7 +46,9 @@ def test_language(text, lang):
     ("wat is het weer morgen", None),
 ])
 def test_indicator_synonyms(text, indicator):
-    assert detect_indicator(fold(text)) == indicator
+    from indicators.catalog import catalog
+
+    assert detect_indicator(fold(text), catalog()) == indicator
 
 
 @pytest.mark.parametrize("typed,meant", [

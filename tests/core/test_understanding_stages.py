@@ -11,7 +11,14 @@ from bot.core.understanding import parse
 from bot.core.understanding.frame import Frame, plan
 from bot.core.understanding.intent_model import Prediction
 from bot.core.understanding.model import Understanding
-from bot.core.understanding.reading import read
+from bot.core.understanding.reading import Reading
+from bot.core.understanding.reading import read as read_against
+from indicators.catalog import catalog
+
+
+def read(text: str, registry) -> Reading:
+    """A reading against the shipped catalog (the assistant passes its own)."""
+    return read_against(text, registry, catalog())
 
 
 class FakeModel:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections import OrderedDict
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from bot.core.messages import Chart
@@ -19,6 +20,7 @@ from bot.core.messages import Chart
 if TYPE_CHECKING:  # pragma: no cover
     from bot.core.answers.context import Draft
     from bot.core.understanding.model import Understanding
+    from indicators.catalog import IndicatorDef
 
 logger = logging.getLogger(__name__)
 CHART_MODES = ("trend", "national", "swv", "regions", "compare", "peers", "value")
@@ -68,8 +70,10 @@ def _unique(values: list[Any]) -> list[Any]:
     return out
 
 
-def maybe_chart(u: Understanding, draft: Draft, lang: str = "nl") -> Chart | None:
-    """A chart for trend and comparison answers, or None."""
+def maybe_chart(u: Understanding, draft: Draft, lang: str, known: Mapping[str, IndicatorDef]
+                ) -> Chart | None:
+    """A chart for trend and comparison answers, or None; its words from ``known`` (the
+    composition root's catalog)."""
     values = _unique([v for v in draft.values if getattr(v, "value", None) is not None])
     if u.mode not in CHART_MODES or len(values) < 2:
         return None
@@ -87,14 +91,14 @@ def maybe_chart(u: Understanding, draft: Draft, lang: str = "nl") -> Chart | Non
             flat = [v for s in series for v in getattr(s, "values", s)]
             kind, shown = "trend", [s for s in series]
             png = _cached_png(_chart_key(kind, lang, flat),
-                              lambda: charts.trend_chart(shown, lang=lang))
+                              lambda: charts.trend_chart(shown, lang=lang, known=known))
             title = charts.title_of(flat[0], lang, f", {flat[0].year}-{flat[-1].year}"
-                                    if len({v.year for v in flat}) > 1 else "")
+                                    if len({v.year for v in flat}) > 1 else "", known)
         else:
             kind = "comparison"
             png = _cached_png(_chart_key(kind, lang, values),
-                              lambda: charts.comparison_chart(values, lang=lang))
-            title = charts.title_of(values[0], lang, f", {values[0].year}")
+                              lambda: charts.comparison_chart(values, lang=lang, known=known))
+            title = charts.title_of(values[0], lang, f", {values[0].year}", known)
     except Exception:  # noqa: BLE001 - a chart is a bonus, never a reason to fail
         logger.warning("chart failed", exc_info=True)
         return None

@@ -146,7 +146,7 @@ class Context:
         self.fact(value)
         name, lang = self.name(value.region), self.lang
         if value.indicator == "neet_rr":
-            factor = lb.factor_label(value.category, lang)
+            factor = lb.factor_label(self.engine.catalog, value.category, lang)
             if value.value is None:
                 return self.t.render("rr_suppressed", lang, factor=factor, region=name,
                                      year=value.year)

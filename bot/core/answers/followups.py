@@ -8,25 +8,11 @@ that sets the place against Nederland already, no trend under a trend.
 from __future__ import annotations
 
 from bot.core.understanding.model import Understanding
+from prompts.loader import templates
 
-NL = {
-    "trend": "Hoe heeft dit zich de afgelopen jaren ontwikkeld?",
-    "swv": "En vergeleken met het samenwerkingsverband?",
-    "peers": "Hoe doen vergelijkbare gemeenten het?",
-    "national": "En landelijk?",
-    "position": "Hoort dit bij de hoogste gemeenten?",
-    "breakdown": "Per onderwijssoort?",
-    "risk_groups": "Welke groepen lopen het meeste risico?",
-}
-EN = {
-    "trend": "How has this developed over the years?",
-    "swv": "And compared with the partnership?",
-    "peers": "How do similar municipalities compare?",
-    "national": "And nationally?",
-    "position": "Is this among the highest municipalities?",
-    "breakdown": "By type of education?",
-    "risk_groups": "Which groups run the highest risk?",
-}
+#: the follow-ups in the order they are offered (templates ``followup_<key>`` in
+#: prompts/answers/{nl,en}/)
+KEYS = ("trend", "swv", "peers", "national", "position", "breakdown", "risk_groups")
 NATIONAL = "NL01"
 # answer plans whose answer already sets the subject against Nederland
 SHOWS_NATIONAL = ("value", "national", "breakdown", "ranking")
@@ -35,7 +21,6 @@ MAX_SUGGESTIONS = 3
 
 def followups_for(u: Understanding, language: str) -> list[str]:
     """Up to three follow-ups that fit what was just answered and add something to it."""
-    table = NL if language == "nl" else EN
     subject = u.regions[0] if u.regions else NATIONAL
     gemeente = subject.startswith("GM")
     keys: list[str] = []
@@ -51,4 +36,5 @@ def followups_for(u: Understanding, language: str) -> list[str]:
         keys.append("breakdown")
     if u.indicator == "neet_rr" and u.mode != "breakdown":
         keys.append("risk_groups")
-    return [table[k] for k in keys[:MAX_SUGGESTIONS]]
+    lang = "nl" if language == "nl" else "en"
+    return [templates().render(f"followup_{k}", lang) for k in keys[:MAX_SUGGESTIONS]]

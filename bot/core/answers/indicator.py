@@ -64,7 +64,7 @@ def answer_indicator(u: Understanding, figures: Figures, *, charts: bool = True,
         logger.info("no data: %s", exc)
         return _no_data(u, figures, category)
     if charts:
-        chart = maybe_chart(u, draft, lang)
+        chart = maybe_chart(u, draft, lang, engine.catalog)
         if chart is not None:
             draft.charts.append(chart)
     facts = dedupe(draft.facts)
@@ -79,7 +79,7 @@ def answer_indicator(u: Understanding, figures: Figures, *, charts: bool = True,
         charts=draft.charts,
         demo_data=demo,
         about=about_lines(engine, registry, draft.values, indicator_of(u), lang),
-        notices=demo_notices(registry, draft.values, lang),
+        notices=demo_notices(registry, draft.values, lang, engine.catalog),
         followups=follow,
         buttons=draft.buttons + [Button(label=f, value=f) for f in follow],
         language=lang,

@@ -126,6 +126,6 @@ def fallback_oogo(figures: Figures, region: str | None, lang: str,
     demo = any(f.demo for f in facts)
     return Reply(text="\n".join(lines), intent="oogo", facts=facts, passages=passages,
                  citations=citations_of(passages),
-                 notices=demo_notices(figures.registry, facts, lang),
+                 notices=demo_notices(figures.registry, facts, lang, figures.catalog),
                  regions=region_refs(figures.registry, [f.region for f in facts]),
                  demo_data=demo, language=lang)

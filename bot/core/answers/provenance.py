@@ -17,20 +17,19 @@ from bot.core.messages import Notice
 from indicators import formatting as fm
 from prompts.loader import templates
 
-MARK_MEANING = {"nl": {".": "geheim of onbekend bij CBS", "x": "geheim bij CBS",
-                       "-": "nihil volgens CBS", "–": "nihil volgens CBS",
-                       "?": "onbetrouwbaar volgens CBS", "": "kan niet voorkomen"},
-                "en": {".": "secret or unknown at CBS", "x": "secret at CBS",
-                       "-": "nil according to CBS", "–": "nil according to CBS",
-                       "?": "unreliable according to CBS", "": "cannot occur"}}
+#: CBS's marks for a missing figure -> the template that says what it means
+#: (prompts/answers/{nl,en}/mark_*.txt)
+MARK_MEANING = {".": "mark_secret_or_unknown", "x": "mark_secret", "-": "mark_nil",
+                "–": "mark_nil", "?": "mark_unreliable", "": "mark_cannot_occur"}
 
 
 def mark_meaning(mark: str, lang: str) -> str:
-    """What CBS's mark means, in the answer's language."""
-    return MARK_MEANING["en" if lang == "en" else "nl"].get(mark, MARK_MEANING["nl"]["."])
+    """What CBS's mark means, in the answer's language (an unknown mark reads as ".")."""
+    return templates().render(MARK_MEANING.get(mark, "mark_secret_or_unknown"),
+                              "en" if lang == "en" else "nl")
 
 
-def _figures(values: list[Any], registry: Any, lang: str) -> str:
+def _figures(values: list[Any], registry: Any, lang: str, catalog: lb.Catalog) -> str:
     """'Amsterdam 2021-2023, Ommen (jeugdreclassering) 2022 en Nederland 2023'."""
     groups: dict[tuple[str, str], list[int]] = {}
     for v in values:
@@ -39,7 +38,7 @@ def _figures(values: list[Any], registry: Any, lang: str) -> str:
     for (region, category), years in groups.items():
         name = region_name(registry, region, lang)
         if category and category != "totaal":
-            name += f" ({lb.category_label(category, lang)})"
+            name += f" ({lb.category_label(catalog, category, lang)})"
         years = sorted(set(years))
         span = (str(years[0]) if len(years) == 1 else
                 f"{years[0]}-{years[-1]}" if years == list(range(years[0], years[-1] + 1))
@@ -82,11 +81,12 @@ def about_lines(engine: Any, registry: Any, values: list[Any], indicator: str,
         table = records.table(source) if records is not None else None
         if table is None:  # imported without a CBS record: name its own source, claim no more
             lines.append(t.render("source", lang, source=t.render(
-                "source_for", lang, source=source or "?", regions=_figures(group, registry, lang))))
+                "source_for", lang, source=source or "?", regions=_figures(group, registry, lang,
+                                                               engine.catalog))))
             continue
         definition = records.definition(group[0].indicator, group[0].category, source) if (
             records is not None) else None
-        figures = _figures(group, registry, lang)
+        figures = _figures(group, registry, lang, engine.catalog)
         lines.append(t.render("about_real", lang, figures=figures,
                               source=source, title=(table or {}).get("title") or "StatLine",
                               modified=(table or {}).get("modified") or "?",
@@ -106,7 +106,7 @@ def about_lines(engine: Any, registry: Any, values: list[Any], indicator: str,
             [region_name(registry, v.region, lang) for v in sums], lang)))
     if demo:
         lines.append(t.render("about_demo", lang,
-                              figures=_figures(demo, registry, lang),
+                              figures=_figures(demo, registry, lang, engine.catalog),
                               definition=lb.definition_text(engine, indicator, lang),
                               source=lb.source_text(engine, indicator, lang)))
     return lines
@@ -124,15 +124,17 @@ def _demo_only(engine: Any, indicator: str, lang: str) -> list[str]:
     return parts
 
 
-def demo_notices(registry: Any, values: list[Any], lang: str) -> list[Notice]:
-    """No notice without demo figures; the general one when all are demo; else one naming them."""
+def demo_notices(registry: Any, values: list[Any], lang: str, catalog: lb.Catalog
+                 ) -> list[Notice]:
+    """No notice without demo figures; the general one when all are demo; else one naming them
+    (``catalog``: the composition root's, for the names of the categories)."""
     values = _unique(values)
     demo = [v for v in values if getattr(v, "demo", True)]
     if not demo:
         return []
     if len(demo) == len(values):
         return [Notice(kind="demo", text=templates().render("demo", lang))]
-    figures = _figures(demo, registry, lang)
+    figures = _figures(demo, registry, lang, catalog)
     cbs = all(str(getattr(v, "source", "")).startswith("CBS") for v in values
               if not getattr(v, "demo", True))
     name = "demo_some" if cbs else "demo_some_imported"

@@ -134,9 +134,9 @@ def _label_text(reply: Any, facts: list) -> str:
     known = catalog()
     parts = []
     for f in facts:
-        parts.append(lb.category_label(f.category, language))
+        parts.append(lb.category_label(known, f.category, language))
         if f.indicator == "neet_rr":
-            parts.append(lb.factor_label(f.category, language))
+            parts.append(lb.factor_label(known, f.category, language))
         definition = known.get(f.indicator)
         if definition is not None:
             parts.append(definition.label(language))
@@ -150,16 +150,18 @@ def _category_names(reply: Any, facts: list) -> dict[str, str]:
     label ("alle jeugdigen van 0 tot 23 jaar") is left out: it is also the population of every
     zorgtype, and a number without a category is read as the total anyway."""
     from bot.core.answers import labels as lb
+    from indicators.catalog import catalog
 
+    known = catalog()
     language = reply.language if reply.language in ("nl", "en") else "nl"
     out: dict[str, str] = {}
     for f in facts:
         if f.category in ("totaal", "None"):
             continue
         try:
-            names = [lb.category_label(f.category, language, f.indicator)]
+            names = [lb.category_label(known, f.category, language, f.indicator)]
             if f.indicator == "neet_rr":
-                names.append(lb.factor_label(f.category, language))
+                names.append(lb.factor_label(known, f.category, language))
         except Exception:  # noqa: BLE001 - an unknown category has only the lexicon's words
             continue
         for name in names:

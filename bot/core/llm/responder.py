@@ -132,7 +132,7 @@ class LlmResponder:
         notices = list(reply.notices)
         if any(f.demo for f in facts):
             notices = [n for n in notices if n.kind != "demo"] + demo_notices(
-                self.services.registry, facts, reply.language)
+                self.services.registry, facts, reply.language, self.services.indicators.catalog)
         passages = list(reply.passages)
         offset = len(reply.passages)
         passages += [p for i, p in enumerate(sink.passages) if offset + i in verdict.sources]

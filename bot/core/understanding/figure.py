@@ -73,7 +73,7 @@ def indicator_slot(reading: Reading, u: Understanding, frame: Frame, context: Fr
     """The indicator: named, carried from the previous figure, or asked for."""
     indicator = reading.indicator
     if context is not None and context.indicator == "neet_rr" and indicator == "jeugdzorg" \
-            and indicator_outside_categories(reading.words_text) is None:
+            and indicator_outside_categories(reading.words_text, reading.catalog) is None:
         indicator = None  # "en voor jeugdhulp met verblijf?" after a risk: another risk factor
     if indicator:
         u.origins["indicator"] = "question"
@@ -90,7 +90,7 @@ def indicator_slot(reading: Reading, u: Understanding, frame: Frame, context: Fr
         return False
     rr = RR_CUES.search(reading.words_text)
     if indicator == "neet" and rr and (
-            any(c in valid_categories("neet_rr") for c in reading.categories)
+            any(c in valid_categories("neet_rr", reading.catalog) for c in reading.categories)
             or reading.mode_word == "breakdown" or CARE_WORD.search(reading.words_text)):
         indicator = "neet_rr"
     frame.indicator = indicator
@@ -99,8 +99,8 @@ def indicator_slot(reading: Reading, u: Understanding, frame: Frame, context: Fr
 
 def category_slot(reading: Reading, u: Understanding, frame: Frame,
                   context: Frame | None) -> None:
-    valid = valid_categories(frame.indicator)
-    named = choose_category(frame.indicator, reading.categories)
+    valid = valid_categories(frame.indicator, reading.catalog)
+    named = choose_category(frame.indicator, reading.categories, reading.catalog)
     if named:
         frame.category = named
         u.origins["category"] = "question"

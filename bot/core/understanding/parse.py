@@ -32,6 +32,7 @@ from bot.regioscan.parsing import parse_answer, parse_command
 
 if TYPE_CHECKING:  # pragma: no cover
     from bot.core.understanding.intent_model import IntentModel
+    from bot.core.understanding.slots import Catalog
     from indicators.registry import RegionRegistry
 
 SQL_ONLY = re.compile(r"^[\W\d_]*$")
@@ -70,11 +71,19 @@ class Turn:
 def understand(text: str, state: ConversationState, registry: RegionRegistry, *,
                scan_active: bool = False, profile_override: str | None = None,
                forced_label: str | None = None, model: object = _DEFAULT_MODEL,
-               latest_year: Callable[[], int | None] | None = None) -> Understanding:
-    """Understand ``text`` in the context of ``state`` (see the module docstring)."""
+               latest_year: Callable[[], int | None] | None = None,
+               catalog: Catalog | None = None) -> Understanding:
+    """Understand ``text`` in the context of ``state`` (see the module docstring).
+
+    ``catalog`` is the indicator catalog the composition root chose (the assistant passes
+    ``Figures.catalog``); without one, the shipped catalog (training, evaluation, tests)."""
+    if catalog is None:
+        from indicators.catalog import catalog as shipped
+
+        catalog = shipped()
     turn = Turn(state, scan_active, profile_override or state.profile_region, forced_label,
                 _model(model), latest_year or (lambda: None))
-    reading = read(text, registry)
+    reading = read(text, registry, catalog)
     u = Understanding(intent="help", query=text.strip(),
                       language=detect_language(text, default=state.language or "nl"))
     if command_stage(reading, u, turn):
@@ -143,7 +152,7 @@ def profile_stage(reading: Reading, u: Understanding, turn: Turn,
         u.mode = "profile"
         return None
     u.query = statement.rest
-    return read(statement.rest, registry)
+    return read(statement.rest, registry, reading.catalog)
 
 
 def guard_stage(reading: Reading, u: Understanding, turn: Turn) -> bool:

@@ -17,6 +17,7 @@ from bot.core.understanding.features import delexicalise
 from bot.core.understanding.normalize import fold
 from bot.core.understanding.places import PlaceWords, read_places
 from bot.core.understanding.slots import (
+    Catalog,
     correct_typos,
     detect_categories,
     detect_indicator,
@@ -48,6 +49,7 @@ class Reading:
     folded: str
     words_text: str  # folded, place names blanked out, typos in keywords mended
     places: PlaceWords
+    catalog: Catalog  # the indicators the words were read against (the composition root's)
     indicator: str | None = None
     categories: list[str] = field(default_factory=list)
     year: int | None = None
@@ -63,23 +65,24 @@ class Reading:
         return len(self.folded.split())
 
 
-def read(text: str, registry: RegionRegistry) -> Reading:
-    """Read ``text`` (see the module docstring)."""
+def read(text: str, registry: RegionRegistry, catalog: Catalog) -> Reading:
+    """Read ``text`` against the region ``registry`` and the indicator ``catalog``."""
     from indicators.mentions import find_places
 
     folded = fold(text)
-    scan = find_places(registry, text)
+    scan = find_places(registry, text, catalog)
     spans = [m.span for m in scan.mentions if m.codes != ["NL01"]] + [m.span for m in scan.unknown]
     # the words around the places, typos mended: "PO 23.05" is a place, not the category po
     words = correct_typos(fold(_masked(text, spans)))
     year, years, since = detect_years(words)
     language_hint = "en" if re.search(r"\b(?:the|what|which|how|in english)\b", folded) else "nl"
-    indicator = detect_indicator(words)
+    indicator = detect_indicator(words, catalog)
     return Reading(
         text=text,
         folded=folded,
         words_text=words,
         places=read_places(scan, words),
+        catalog=catalog,
         indicator=indicator,
         categories=detect_categories(
             KIND_BEFORE_SWV.sub(r"\1", SWV_KIND_WORD.sub(r"\1", words)), language_hint),
@@ -88,7 +91,7 @@ def read(text: str, registry: RegionRegistry) -> Reading:
         since=since,
         mode_word=detect_mode(words),
         invite_code=invitation_code(text),
-        clean=mask_catalog_words(delexicalise(text, spans), indicator),
+        clean=mask_catalog_words(delexicalise(text, spans), indicator, catalog),
         asked_term="jeugdhulp" if JEUGDHULP.search(words) else None,
     )
 
@@ -141,7 +144,7 @@ def vocabulary_flag(reading: Reading, vocabulary: frozenset[str]) -> str | None:
     documents: ``voc:none`` (none at all), ``voc:some`` or ``voc:all``. A message about the
     weather or a recipe uses none of them; that generalises where examples cannot. The words of
     a catalog indicator are the assistant's own too, whatever the documents say."""
-    text = mask_catalog_words(reading.words_text, reading.indicator)
+    text = mask_catalog_words(reading.words_text, reading.indicator, reading.catalog)
     words = [w for w in CONTENT_WORD.findall(text) if w not in FUNCTION_WORDS]
     if not words or not vocabulary:
         return None

@@ -8,9 +8,17 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from bot.core.understanding import lexicon as lx
+
+if TYPE_CHECKING:  # pragma: no cover
+    from indicators.catalog import IndicatorDef
+
+#: the indicator catalog the composition root chose (``Services.catalog``), passed in
+Catalog = Mapping[str, "IndicatorDef"]
 
 YEAR_RE = re.compile(r"\b(20[0-4]\d|19[89]\d)\b")
 RANGE_RE = re.compile(
@@ -57,20 +65,20 @@ def _inflection(word: str, keyword: str) -> bool:
     return word[common:] in ENDINGS and keyword[common:] in ENDINGS
 
 
-def detect_indicator(folded: str) -> str | None:
+def detect_indicator(folded: str, catalog: Catalog) -> str | None:
     """The indicator id a question is about, or None."""
     for indicator in ("neet_rr", "neet", "jeugdzorg"):
         if any(p.search(folded) for p in lx.INDICATOR_PATTERNS[indicator]):
             if indicator == "neet_rr" and not _mentions_neet_or_risk(folded):
                 continue
             return indicator
-    return _catalog_indicator(folded)
+    return _catalog_indicator(folded, catalog)
 
 
-def _catalog_indicator(folded: str) -> str | None:
+def _catalog_indicator(folded: str, catalog: Catalog) -> str | None:
     """An indicator the hand-made patterns do not know, by the words its catalog entry gives
     (keyword and synonyms, nl and en): a new catalog entry is understood without code here."""
-    for indicator, words in catalog_words().items():
+    for indicator, words in catalog_words(catalog).items():
         if words.search(folded):
             return indicator
     return None
@@ -80,14 +88,12 @@ def _catalog_indicator(folded: str) -> str | None:
 PLURAL = r"(?:en|s|es|n)?"
 
 
-def catalog_words() -> dict[str, re.Pattern[str]]:
+def catalog_words(catalog: Catalog) -> dict[str, re.Pattern[str]]:
     """indicator id -> the pattern of its catalog words, for the indicators the hand-made
-    patterns do not know. Read from the catalog at each call (the patterns are cached per set
-    of words), so an injected catalog is never shadowed by an older one."""
-    from indicators.catalog import catalog
-
+    patterns do not know. The patterns are cached per set of words, so another catalog (a
+    test's) gets its own."""
     return _catalog_words(tuple(
-        (d.id, (d.keyword_nl, d.keyword_en, *d.synonyms)) for d in catalog().values()
+        (d.id, (d.keyword_nl, d.keyword_en, *d.synonyms)) for d in catalog.values()
         if d.id not in lx.INDICATOR_PATTERNS))
 
 
@@ -105,12 +111,12 @@ def _catalog_words(entries: tuple[tuple[str, tuple[str, ...]], ...]
     return out
 
 
-def mask_catalog_words(clean: str, indicator: str | None) -> str:
+def mask_catalog_words(clean: str, indicator: str | None, catalog: Catalog) -> str:
     """``clean`` (the intent model's input) with the words of a catalog-only indicator taken
     out: the model was trained on the hand-made indicators' words and has never seen these, so
     they would read as an unknown subject. The model still sees that an indicator is named (the
     ``ind`` flag), as it does for a place behind ``<plaats>``."""
-    pattern = catalog_words().get(indicator or "")
+    pattern = catalog_words(catalog).get(indicator or "")
     return re.sub(r"\s+", " ", pattern.sub(" ", clean)) if pattern is not None else clean
 
 
@@ -126,13 +132,13 @@ def _mentions_neet_or_risk(folded: str) -> bool:
         re.search(r"\bneet|werk|opleiding|education|employment|uitval", folded))
 
 
-def indicator_outside_categories(folded: str) -> str | None:
+def indicator_outside_categories(folded: str, catalog: Catalog) -> str | None:
     """The indicator named other than by a category ("jeugdhulp met verblijf" names a category
     of jeugdzorg and a risk factor of neet_rr, not necessarily the indicator jeugdzorg)."""
     folded = re.sub(r"\bjeugdhulp (?:met|zonder) verblijf\b", " ", folded)
     for _, pattern in lx.CATEGORY_RES:
         folded = pattern.sub(" ", folded)
-    return detect_indicator(folded)
+    return detect_indicator(folded, catalog)
 
 
 def detect_categories(folded: str, language: str) -> list[str]:
@@ -150,20 +156,19 @@ def detect_categories(folded: str, language: str) -> list[str]:
     return [c for _, c in sorted(found)]
 
 
-def choose_category(indicator: str | None, categories: list[str]) -> str | None:
+def choose_category(indicator: str | None, categories: list[str], catalog: Catalog
+                    ) -> str | None:
     """The category valid for the indicator; a care type wins over a school type ("kinderen op
     de basisschool met jeugdhulp zonder verblijf": the care type is what is counted)."""
-    valid = [c for c in categories if c in valid_categories(indicator)]
+    valid = [c for c in categories if c in valid_categories(indicator, catalog)]
     care = [c for c in valid if c in lx.ZORGTYPES]
     chosen = care or valid
     return chosen[0] if chosen else None
 
 
-def valid_categories(indicator: str | None) -> tuple[str, ...]:
+def valid_categories(indicator: str | None, catalog: Catalog) -> tuple[str, ...]:
     """The categories the catalog has for an indicator (empty for an unknown indicator)."""
-    from indicators.catalog import catalog
-
-    definition = catalog().get(indicator or "")
+    definition = catalog.get(indicator or "")
     return definition.all_categories if definition is not None else ()
 
 

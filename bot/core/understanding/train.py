@@ -59,11 +59,15 @@ def document_vocabulary() -> frozenset[str]:
 
 def encode_example(example: Example, registry: RegionRegistry,
                    vocabulary: frozenset[str]) -> dict[int, float]:
-    """The features of one example, computed exactly as at run time (``understand``)."""
+    """The features of one example, computed exactly as at run time (``understand``), over
+    the shipped catalog (the model is trained on the shipped indicators' words)."""
     from bot.core.understanding.normalize import fold
+    from indicators.catalog import catalog
 
-    reading = read(example.text, registry)
-    after_figure = bool(example.context) and detect_indicator(fold(example.context[-1])) is not None
+    known = catalog()
+    reading = read(example.text, registry, known)
+    after_figure = bool(example.context) and detect_indicator(
+        fold(example.context[-1]), known) is not None
     flags = model_flags(reading, scan_active=example.scan_active,
                         has_context=bool(example.context), after_figure=after_figure,
                         vocabulary=vocabulary)
