@@ -17,15 +17,14 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from bot.cli.common import UNAVAILABLE, fail, load_services
+from bot.cli.common import UNAVAILABLE, fail, load_services, with_help
+from bot.cli.common import text as cli_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from bot.services import Services
 
 log = logging.getLogger(__name__)
 
-round_app = typer.Typer(help="Regioscan-rondes voor een regio: aanmaken, status, sluiten, uitslag.",
-                        no_args_is_help=True)
 
 
 
@@ -186,12 +185,11 @@ def _round_call(func: Any) -> Any:
         services.close()
 
 
-@round_app.command("create")
 def round_create(
-    region: str = typer.Argument(..., help="Gemeente of samenwerkingsverband (code of naam)."),
-    title: str = typer.Option("", "--title", "-t", help="Titel van de ronde."),
+    region: str = typer.Argument(...),
+    title: str = typer.Option("", "--title", "-t"),
 ) -> None:
-    """Start een ronde en toon de uitnodigingscode en het beheertoken (eenmalig)."""
+    """Create a round; its help text is help_round_create."""
 
     def create(services: Services) -> None:
         code = _resolve_region(services, region)
@@ -202,35 +200,31 @@ def round_create(
     _round_call(create)
 
 
-@round_app.command("status")
 def round_status(
-    code: str = typer.Argument(..., help="Uitnodigingscode van de ronde."),
-    token: str = typer.Option(..., "--token", help="Beheertoken van de ronde."),
+    code: str = typer.Argument(...),
+    token: str = typer.Option(..., "--token"),
 ) -> None:
-    """Toon hoeveel mensen per rol meedoen (alleen aantallen, geen antwoorden)."""
+    """Counts per role of a round (help_round_status)."""
     status = _round_call(lambda s: s.regioscan.round_status(code, token))
     typer.echo("\n".join(_status_lines(status)))
 
 
-@round_app.command("close")
 def round_close(
-    code: str = typer.Argument(..., help="Uitnodigingscode van de ronde."),
-    token: str = typer.Option(..., "--token", help="Beheertoken van de ronde."),
+    code: str = typer.Argument(...),
+    token: str = typer.Option(..., "--token"),
 ) -> None:
-    """Sluit de ronde: daarna kan niemand meer meedoen of antwoorden wijzigen."""
+    """Close a round (help_round_close)."""
     status = _round_call(lambda s: s.regioscan.close_round(code, token))
     typer.echo(_text("round_closed", code=status.code))
     typer.echo("\n".join(_status_lines(status)))
 
 
-@round_app.command("result")
 def round_result(
-    code: str = typer.Argument(..., help="Uitnodigingscode van de ronde."),
-    fmt: str = typer.Option("md", "--format", "-f", help="md of json."),
-    output: Path | None = typer.Option(None, "--output", "-o", help="Schrijf naar dit bestand."),
+    code: str = typer.Argument(...),
+    fmt: str = typer.Option("md", "--format", "-f"),
+    output: Path | None = typer.Option(None, "--output", "-o"),
 ) -> None:
-    """De uitslag van een gesloten ronde: per thema, per stelling en per rol, voor zover de
-    anonimiteitsregels dat toestaan (groepen vanaf 5 respondenten)."""
+    """The result of a closed round (help_round_result)."""
     from bot.regioscan.export import round_result_json, round_result_markdown
 
     if fmt not in ("md", "json"):
@@ -250,21 +244,23 @@ def round_result(
 def register(app: typer.Typer) -> None:
     """Add this group's commands to the oogo app."""
 
-    @app.command("regioscan")
     def regioscan(
-        user: str = typer.Option(None, "--user", "-u", help="Je naam of id (standaard: login)."),
-        code: str = typer.Option(None, "--code", "-c", help="Uitnodigingscode van een ronde."),
-        role: str = typer.Option(None, "--role", "-r",
-                                 help="Je rol: gemeente, samenwerkingsverband, school, "
-                                      "jeugdhulp of anders."),
-        language: str = typer.Option("nl", "--lang", help="nl of en."),
-        chart: Path | None = typer.Option(None, "--chart",
-                                          help="Sla de grafiek van je uitkomst op (PNG)."),
+        user: str = typer.Option(None, "--user", "-u"),
+        code: str = typer.Option(None, "--code", "-c"),
+        role: str = typer.Option(None, "--role", "-r"),
+        language: str = typer.Option("nl", "--lang"),
+        chart: Path | None = typer.Option(None, "--chart"),
         export: Path | None = typer.Option(
-            None, "--export", help="Sla je antwoorden en uitkomst op (.md of .json)."),
+            None, "--export"),
     ) -> None:
-        """Vul de regioscan in de terminal in (pauzeren en later verder kan)."""
+        """The regioscan in the terminal (help_regioscan)."""
         _run_scan(user or _default_user(), code, role, "en" if language == "en" else "nl",
                   chart, export)
 
+    app.command("regioscan")(with_help(regioscan, "regioscan"))
+    round_app = typer.Typer(help=cli_text("help_group_round"), no_args_is_help=True)
+    round_app.command("create")(with_help(round_create, "round_create"))
+    round_app.command("status")(with_help(round_status, "round_status"))
+    round_app.command("close")(with_help(round_close, "round_close"))
+    round_app.command("result")(with_help(round_result, "round_result"))
     app.add_typer(round_app, name="round")

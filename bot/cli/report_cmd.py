@@ -15,7 +15,7 @@ from pathlib import Path
 
 import typer
 
-from bot.cli.common import fail, load_services
+from bot.cli.common import fail, load_services, with_help
 
 log = logging.getLogger(__name__)
 
@@ -54,15 +54,13 @@ def _reason(exc: OSError) -> str:
 def register(app: typer.Typer) -> None:
     """Add this group's commands to the oogo app."""
 
-    @app.command("report")
     def report(
-        region: str = typer.Argument(..., help="Gemeente of samenwerkingsverband (naam of code)."),
-        output: Path = typer.Option(..., "--output", "-o",
-                                    help="Uitvoerbestand (.pdf, .html of .md)."),
+        region: str = typer.Argument(...),
+        output: Path = typer.Option(..., "--output", "-o"),
         fmt: str | None = typer.Option(
-            None, "--format", "-f", help="pdf, html of md (standaard: de extensie)."),
+            None, "--format", "-f"),
     ) -> None:
-        """Maak het OOGO-voorbereidingsdocument voor een regio (PDF, HTML of Markdown)."""
+        """The OOGO preparation document of a region (help_report)."""
         from bot.oogo.points import RegionNotFound
         from bot.oogo.report import build_report
         from bot.oogo.report_render import (
@@ -97,14 +95,13 @@ def register(app: typer.Typer) -> None:
         elif document.demo_data:
             typer.echo(_say("cli_report_demo"))
 
-    @app.command("points")
     def points(
-        region: str = typer.Argument(..., help="Gemeente of samenwerkingsverband (naam of code)."),
-        as_json: bool = typer.Option(False, "--json", help="Uitvoer als JSON."),
-        max_points: int = typer.Option(7, "--max", min=1, max=20, help="Hoogstens zoveel punten."),
-        language: str = typer.Option("nl", "--lang", help="nl of en."),
+        region: str = typer.Argument(...),
+        as_json: bool = typer.Option(False, "--json"),
+        max_points: int = typer.Option(7, "--max", min=1, max=20),
+        language: str = typer.Option("nl", "--lang"),
     ) -> None:
-        """Toon de voorgestelde OOGO-gesprekspunten voor een regio, met onderbouwing."""
+        """The proposed OOGO points of a region (help_points)."""
         from bot.oogo.points import RegionNotFound, generate_points
         from bot.oogo.render import render_points
 
@@ -119,3 +116,6 @@ def register(app: typer.Typer) -> None:
         typer.echo(render_points(result, language))
         if result.about:  # real figures among them: their CBS table and definition
             typer.echo("\n" + "\n".join(result.about))
+
+    app.command("report")(with_help(report, "report"))
+    app.command("points")(with_help(points, "points"))

@@ -42,7 +42,7 @@ def secure_request(request: Request) -> bool:
     return bool(getattr(request.state, "https", request.url.scheme == "https"))
 
 
-@router.post("/login", summary="Inloggen als coördinator met een API-sleutel (zet een cookie)")
+@router.post("/login")
 async def login(body: Login, request: Request) -> JSONResponse:
     settings = request.app.state.settings
     if not settings.api_keys:
@@ -59,7 +59,7 @@ async def login(body: Login, request: Request) -> JSONResponse:
     return response
 
 
-@router.post("/logout", summary="Uitloggen als coördinator")
+@router.post("/logout")
 async def logout(request: Request) -> JSONResponse:
     response = JSONResponse({"ok": True, "message": _say("api_logged_out")})
     response.delete_cookie(COORDINATOR_COOKIE, path="/", httponly=True, samesite="strict",

@@ -82,7 +82,7 @@ def _user(caller: Caller) -> str:
     return f"{caller.kind}:{caller.user_id}"
 
 
-@router.post("", status_code=201, summary="Nieuwe regioscan-ronde (geeft code en beheertoken)")
+@router.post("", status_code=201)
 async def create_round(body: NewRound, request: Request,
                        caller: Caller = Depends(caller_of)) -> JSONResponse:
     service = services_of(request).regioscan
@@ -96,7 +96,7 @@ async def create_round(body: NewRound, request: Request,
     }, headers={"Cache-Control": "no-store"})
 
 
-@router.post("/{code}/join", summary="Meedoen aan een ronde met een rol")
+@router.post("/{code}/join")
 async def join_round(body: Join, request: Request, code: str = CODE,
                      caller: Caller = Depends(caller_of)) -> dict[str, Any]:
     service = services_of(request).regioscan
@@ -105,7 +105,7 @@ async def join_round(body: Join, request: Request, code: str = CODE,
             "message": _say("api_joined")}
 
 
-@router.get("/{code}/result", summary="Uitslag van een gesloten ronde (alleen wat anoniem kan)")
+@router.get("/{code}/result")
 async def round_result(request: Request, code: str = CODE,
                        caller: Caller = Depends(caller_of)) -> dict[str, Any]:
     service = services_of(request).regioscan
@@ -113,7 +113,7 @@ async def round_result(request: Request, code: str = CODE,
     return jsonable(result.to_dict())
 
 
-@router.get("/{code}/status", summary="Voortgang van een ronde (coördinator)")
+@router.get("/{code}/status")
 async def round_status(request: Request, code: str = CODE,
                        token: str = Depends(admin_token),
                        caller: Caller = Depends(caller_of)) -> dict[str, Any]:
@@ -122,7 +122,7 @@ async def round_status(request: Request, code: str = CODE,
     return jsonable(status)
 
 
-@router.post("/{code}/close", summary="Een ronde sluiten (coördinator)")
+@router.post("/{code}/close")
 async def close_round(request: Request, code: str = CODE,
                       token: str = Depends(admin_token),
                       caller: Caller = Depends(caller_of)) -> dict[str, Any]:
@@ -131,7 +131,7 @@ async def close_round(request: Request, code: str = CODE,
     return {**jsonable(status), "message": _say("api_round_closed")}
 
 
-@router.get("/{code}/me", summary="Je eigen antwoorden in een ronde")
+@router.get("/{code}/me")
 async def my_answers(request: Request, code: str = CODE,
                      caller: Caller = Depends(caller_of)) -> dict[str, Any]:
     service = services_of(request).regioscan

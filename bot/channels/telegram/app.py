@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.channels.telegram import handlers
 from bot.channels.telegram.logsafety import protect_token
-from bot.channels.telegram.texts import commands, menu_languages
+from bot.channels.telegram.texts import commands, menu_languages, text
 from bot.settings import Secret
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -86,8 +86,8 @@ def manage_webhook(application: Any, url: str | None, secret: Secret | None) -> 
                     url, secret_token=secret.get_secret_value() if secret else None,
                     allowed_updates=["message", "callback_query"])
                 await publish_menu(application.bot)
-                return f"Webhook ingesteld op {url}."
+                return text("webhook_set", url=url)
             await application.bot.delete_webhook()
-            return "Webhook verwijderd; gebruik nu 'oogo telegram' (polling)."
+            return text("webhook_deleted")
 
     return asyncio.run(run())
