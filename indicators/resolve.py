@@ -46,7 +46,7 @@ class Resolution:
     """Outcome of resolving one text.
 
     Exactly one of three shapes: ``region`` set (resolved; ``message`` may hold a note such as
-    "Ik ga ervan uit dat u Amsterdam bedoelt."), ``candidates`` (ambiguous: ask which one), or
+    "Ik ga ervan uit dat je Amsterdam bedoelt."), ``candidates`` (ambiguous: ask which one), or
     neither (unknown: ``suggestions`` holds close matches, possibly empty). ``message`` is Dutch,
     ``message_en`` English.
     """

@@ -89,6 +89,15 @@ def load_settings() -> Settings:
         fail(text("settings_invalid", problems=str(exc).rstrip(".")))
 
 
+def check_language(value: str) -> str:
+    """``--lang`` as "nl" or "en"; anything else stops with a Dutch message instead of quietly
+    answering in Dutch."""
+    lang = value.strip().lower()
+    if lang not in ("nl", "en"):
+        fail(text("unknown_language", value=value))
+    return lang
+
+
 def fail(message: str, code: int = BAD_INPUT) -> NoReturn:
     """Print a Dutch message on stderr and stop the command with ``code``."""
     typer.echo(message, err=True)

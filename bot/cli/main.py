@@ -40,5 +40,18 @@ def create_cli() -> typer.Typer:
 
 
 def run() -> None:
-    """Console-script entry point."""
-    create_cli()()
+    """Console-script entry point: click's usage errors and aborts in Dutch (``bot.cli.usage``),
+    every other outcome as click would end it (exit codes of ``bot.cli.common``)."""
+    from typer._click.exceptions import UsageError
+
+    try:
+        outcome = create_cli()(standalone_mode=False)
+    except UsageError as error:
+        from bot.cli.usage import usage_message
+
+        typer.echo(usage_message(error), err=True)
+        raise SystemExit(error.exit_code) from None
+    except typer.Abort:
+        typer.echo(text("usage_aborted"), err=True)
+        raise SystemExit(1) from None
+    raise SystemExit(outcome if isinstance(outcome, int) else 0)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from bot.cli.common import UNAVAILABLE, fail, load_services, with_help
+from bot.cli.common import UNAVAILABLE, check_language, fail, load_services, with_help
 from bot.cli.common import text as cli_text
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -254,8 +254,7 @@ def register(app: typer.Typer) -> None:
             None, "--export"),
     ) -> None:
         """The regioscan in the terminal (help_regioscan)."""
-        _run_scan(user or _default_user(), code, role, "en" if language == "en" else "nl",
-                  chart, export)
+        _run_scan(user or _default_user(), code, role, check_language(language), chart, export)
 
     app.command("regioscan")(with_help(regioscan, "regioscan"))
     round_app = typer.Typer(help=cli_text("help_group_round"), no_args_is_help=True)

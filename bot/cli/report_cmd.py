@@ -15,7 +15,7 @@ from pathlib import Path
 
 import typer
 
-from bot.cli.common import fail, load_services, with_help
+from bot.cli.common import check_language, fail, load_services, with_help
 
 log = logging.getLogger(__name__)
 
@@ -105,11 +105,12 @@ def register(app: typer.Typer) -> None:
         from bot.oogo.points import RegionNotFound, generate_points
         from bot.oogo.render import render_points
 
+        language = check_language(language)
         services = load_services()
         try:
             result = generate_points(services, region, language=language, max_points=max_points)
         except RegionNotFound as exc:
-            fail(exc.message("en" if language == "en" else "nl"))
+            fail(exc.message(language))
         if as_json:
             typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
             return

@@ -75,7 +75,7 @@ def render_points(result: PointsResult, language: str | None = None) -> str:
     lines = [f"**{head}**", ""]
     ranked, standing = result.ranked, result.standing
     if not ranked:
-        lines += [result.ranking_explanation, ""]
+        lines.append(result.ranking_explanation)
     for number, point in enumerate(ranked, start=1):
         lines.append(f"{number}. **{point.title}**")
         if point.evidence:
@@ -96,7 +96,9 @@ def render_points(result: PointsResult, language: str | None = None) -> str:
     if result.notes:
         lines += [""] + result.notes
     demo = _demo_lines(result, lang)
-    lines += ([""] + demo if demo else []) + [templates("oogo").render("points_more", lang)]
+    lines += [""] + demo if demo else []
+    if ranked:  # the hint names a point that is there: "punt 2", or "punt 1" when it is alone
+        lines.append(templates("oogo").render("points_more", lang, number=min(2, len(ranked))))
     return "\n".join(lines)
 
 

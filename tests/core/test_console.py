@@ -30,3 +30,19 @@ def test_chat_ends_on_eof(shared_assistant):
         raise EOFError
 
     assert run_chat(shared_assistant, console=Console(file=StringIO()), read=read) == 0
+
+
+def test_bold_answer_keeps_its_line_breaks():
+    """An answer with bold text goes through rich's Markdown; two sources or a notice and the
+    hint after it must stay on their own lines, not run together as one sentence."""
+    from rich.console import Console
+
+    from bot.channels.console.render import render_reply
+    from bot.core.messages import Reply
+
+    body = "**Kop**\n\nLet op: demonstratiedata.\nVraag 'waarom staat punt 2 erop?'"
+    out = StringIO()
+    render_reply(Console(file=out, width=120), Reply(text=body, intent="oogo"))
+    lines = [line.strip("│ ").strip() for line in out.getvalue().splitlines()]
+    assert "Let op: demonstratiedata." in lines
+    assert "Vraag 'waarom staat punt 2 erop?'" in lines

@@ -60,7 +60,7 @@ def test_bergen_is_ambiguous(registry):
     assert not res.ok and res.ambiguous
     assert sorted(r.code for r in res.candidates) == ["GM0373", "GM0893"]
     assert "Bergen (NH.)" in res.message and "Bergen (L.)" in res.message
-    assert "Welke bedoelt u?" in res.message
+    assert "Welke bedoel je?" in res.message
 
 
 def test_swv_without_level_asks_po_or_vo(registry):
@@ -80,7 +80,7 @@ def test_unknown_but_close_names_suggestions(registry):
     res = registry.resolve("Amsterdam Zuidoost")
     assert not res.ok
     assert [r.code for r in res.suggestions] == ["GM0363"]
-    assert "Bedoelt u misschien Amsterdam" in res.message
+    assert "Bedoel je misschien Amsterdam" in res.message
 
 
 def test_unknown_swv_code(registry):

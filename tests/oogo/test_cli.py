@@ -118,3 +118,14 @@ def test_write_error_is_reported_in_dutch(run, tmp_path, monkeypatch) -> None:
     assert result.exit_code == 2 and "geen schrijfrechten" in result.output
     assert "Permission denied" not in result.output
     _no_traceback(result)
+
+
+@pytest.mark.parametrize("command", [("points", MID_SIZE),
+                                     ("regioscan", "-u", "qa", "-r", "gemeente")])
+def test_unknown_language_is_refused_in_dutch(run, command) -> None:
+    """--lang fr used to answer quietly in Dutch; now it stops with a Dutch message (exit 2)."""
+    result = run(*command, "--lang", "fr")
+    _no_traceback(result)
+    assert result.exit_code == 2, result.output
+    assert "Taal 'fr' ken ik niet" in result.output
+    assert "Vraag" not in result.output and "Voorstel" not in result.output

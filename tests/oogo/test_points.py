@@ -264,3 +264,25 @@ def test_unknown_region_raises_with_candidates(services) -> None:
     assert {code for code, _ in caught.value.candidates} >= {"GM0373", "GM0893"}
     with pytest.raises(RegionNotFound):
         generate_points(services, "Atlantis")
+
+
+def test_nederland_gets_no_hint_to_a_point_it_does_not_have(services) -> None:
+    """Nederland has no ranked points: no "waarom staat punt 2 erop?" and no empty paragraphs."""
+    from bot.oogo.points import generate_points
+    from bot.oogo.render import render_points
+
+    for lang in ("nl", "en"):
+        text = render_points(generate_points(services, "NL01", language=lang), lang)
+        assert "punt 2" not in text and "point 2" not in text, lang
+        assert "\n\n\n" not in text, lang
+
+
+def test_the_hint_names_a_point_that_exists(results) -> None:
+    from bot.oogo.render import render_points
+
+    for name, result in results.items():
+        text = render_points(result)
+        if len(result.ranked) >= 2:
+            assert "waarom staat punt 2 erop?" in text, name
+        elif len(result.ranked) == 1:
+            assert "waarom staat punt 1 erop?" in text, name

@@ -19,6 +19,12 @@ def chrome(name: str, language: str = "nl", /, **values: object) -> str:
     return templates("channels").render(f"console_{name}", language, **values)
 
 
+def hard_breaks(text: str) -> str:
+    """Every line break kept: in Markdown a single newline joins two lines into one, so two
+    "Bron:" lines, or a notice and the hint after it, would run together in the panel."""
+    return "\n".join(f"{line}  " if line.strip() else line for line in text.split("\n"))
+
+
 def render_reply(console: Any, reply: Reply, *, show_sources: bool = True) -> None:
     """Print one reply; markup in the answer text is never interpreted (user input is in it)."""
     from rich.panel import Panel
@@ -30,7 +36,7 @@ def render_reply(console: Any, reply: Reply, *, show_sources: bool = True) -> No
     if "**" in text:  # only then: rich's Markdown (and markdown-it) take 0.1 s to import
         from rich.markdown import Markdown
 
-        body = Markdown(text)
+        body = Markdown(hard_breaks(text))
     lang = reply.language
     console.print(Panel(body, title=chrome("title", lang, intent=reply.intent),
                         border_style=style, title_align="left"), markup=False)

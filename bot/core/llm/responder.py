@@ -76,7 +76,7 @@ def build_responder(services: LlmParts, chat_model: Any | None = None,
 
 
 def _timeout(services: LlmParts) -> float:
-    return float(getattr(services.settings, "llm_timeout", DEFAULT_TIMEOUT) or DEFAULT_TIMEOUT)
+    return float(services.settings.llm_timeout or DEFAULT_TIMEOUT)
 
 
 class LlmResponder:

@@ -1,0 +1,45 @@
+"""A mistyped ``oogo`` command gets a Dutch sentence and exit code 2, not click's English.
+
+Runs the real console entry point (``bot.cli.main.run``) in a fresh interpreter, as a user starts
+it, and checks the message names what was wrong and where the help is.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ENTRY = "import sys; sys.argv = ['oogo', *sys.argv[1:]]; from bot.cli.main import run; run()"
+
+
+def _oogo(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "OOGO_DATA_DIR": str(tmp_path / "var")}
+    return subprocess.run([sys.executable, "-c", ENTRY, *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (("points",), "Er ontbreekt een waarde voor 'region'. Zie 'oogo points --help'."),
+    (("points", "Zwolle", "--bogus"), "De optie --bogus bestaat niet bij 'oogo points'."),
+    (("points", "Zwolle", "--max", "99"),
+     "Deze waarde voor --max kan niet: kies een getal van 1 tot en met 20."),
+    (("pointz",), "Het commando 'pointz' bestaat niet. Zie 'oogo --help'"),
+    (("report", "Zwolle"), "Er ontbreekt een waarde voor --output."),
+])
+def test_usage_errors_are_dutch(tmp_path: Path, args: tuple[str, ...], expected: str) -> None:
+    done = _oogo(tmp_path, *args)
+    assert done.returncode == 2
+    assert expected in done.stderr
+    assert "Error:" not in done.stderr and "Usage:" not in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_help_and_a_bare_group_still_show_the_help(tmp_path: Path) -> None:
+    assert "regioscan" in _oogo(tmp_path, "--help").stdout
+    bare = _oogo(tmp_path, "round")
+    assert "Regioscan-rondes voor een regio" in bare.stdout + bare.stderr
