@@ -35,6 +35,7 @@ from bot.channels.api import (
 from bot.channels.api.charts_cache import ChartCache
 from bot.channels.api.errors import install_error_handlers
 from bot.channels.api.middleware import GuardMiddleware
+from bot.channels.api.page import render_page, texts_block
 from bot.channels.api.security import (
     SESSION_COOKIE,
     RateLimiter,
@@ -114,10 +115,11 @@ def create_app(services: Services | None = None, settings: Settings | None = Non
         describe_routes(module.router)
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    page_block = texts_block()  # prompts/web, checked when the app is built
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def index(request: Request) -> HTMLResponse:
-        html = (STATIC / "index.html").read_text(encoding="utf-8")
+        html = render_page((STATIC / "index.html").read_text(encoding="utf-8"), page_block)
         response = HTMLResponse(html, headers=PAGE_HEADERS)
         if not app.state.signer.verify(request.cookies.get(SESSION_COOKIE)):
             _, cookie = app.state.signer.new()

@@ -2,6 +2,7 @@
 // sends turns as POST /api/chat/stream (server-sent events over fetch), shows the chosen region,
 // a banner while a regioscan is under way, a character counter, and the tools (new
 // conversation, export, print, start a regional round). Plain JavaScript, no build step.
+// The frame speaks the page's language (<html lang>, Dutch); its words come from O.t (prompts/web).
 "use strict";
 
 (function (O) {
@@ -11,8 +12,9 @@
   const formStatus = $("form-status"), counter = $("char-count");
   const regionForm = $("region-form"), regionInput = $("region-input"), regionOptions = $("region-options");
   const regionStatus = $("region-status"), reportLink = $("report-link");
-  const LEVELS = { gemeente: "gemeente", swv_po: "samenwerkingsverband po", swv_vo: "samenwerkingsverband vo", land: "land" };
-  const OFFLINE = "Geen verbinding met de assistent. Controleer je internet en probeer het opnieuw.";
+  const PAGE = O.lang(document.documentElement.lang);
+  const say = (name, values) => O.t(PAGE, name, values);
+  const levelName = (level) => (["gemeente", "swv_po", "swv_vo", "land"].includes(level) ? say(`level_${level}`) : level);
 
   let busy = false;
   let maxChars = 4000;
@@ -28,15 +30,15 @@
     if (!found || !found.code) return;
     region = found;
     localStorage.setItem("oogo.region", JSON.stringify(found));
-    const level = LEVELS[found.level] || found.level;
+    const level = levelName(found.level);
     $("region-name").textContent = `${found.name} (${level})`;
     $("region-current").hidden = false;
     regionForm.hidden = true;
     $("region-change").setAttribute("aria-expanded", "false");
-    regionStatus.textContent = quiet ? "" : `Je regio is nu ${found.name} (${level}, ${found.code}).`;
+    regionStatus.textContent = quiet ? "" : say("region_now", { name: found.name, level, code: found.code });
     updateReportLink();
     reportLink.hidden = false;
-    $("intro-text").textContent = `Welkom! Je regio is ${found.name}. Stel een vraag over jeugdzorggebruik per onderwijssoort, NEET, de handleiding, de regioscan of het OOGO, of kies een voorbeeld.`;
+    $("intro-text").textContent = say("region_intro", { name: found.name });
   }
 
   $("region-change").addEventListener("click", () => {
@@ -60,19 +62,19 @@
     regionTimer = setTimeout(async () => {
       const found = await searchRegions(q);
       regionOptions.replaceChildren(...found.slice(0, 10).map(
-        (m) => el("option", { value: `${m.name} (${m.code})` }, LEVELS[m.level] || m.level)));
+        (m) => el("option", { value: `${m.name} (${m.code})` }, levelName(m.level))));
     }, 200);
   });
 
   regionForm.addEventListener("submit", async (event) => {
     event.preventDefault();
     const q = regionInput.value.trim();
-    if (!q) { regionStatus.textContent = "Typ de naam of code van je gemeente of samenwerkingsverband."; return; }
+    if (!q) { regionStatus.textContent = say("region_empty"); return; }
     const code = (q.match(/\(([A-Z]{2}\d{2,4})\)\s*$/) || [])[1];
     const found = await searchRegions(code || q);
     const exact = found.find((m) => m.code === code) || found[0];
     if (exact) { setRegion(exact); input.focus(); }
-    else regionStatus.textContent = `Ik vind geen regio die lijkt op "${q}". Probeer een andere schrijfwijze.`;
+    else regionStatus.textContent = say("region_not_found", { query: q });
   });
 
   // -- regioscan banner ---------------------------------------------------------------------
@@ -82,17 +84,17 @@
     if (!scan || questionOnScreen) { banner.hidden = true; return; }
     const paused = scan.status === "paused";
     $("scan-banner-text").textContent = paused
-      ? `Je regioscan staat op pauze: ${scan.answered} van ${scan.total} stellingen beantwoord.`
-      : `Je bent bezig met de regioscan: vraag ${scan.current} van ${scan.total}.`;
-    resumeText = paused ? "/regioscan" : "verder";
-    $("scan-resume").setAttribute("aria-label", "Verder met de regioscan");
+      ? say("scan_paused", { answered: scan.answered, total: scan.total })
+      : say("scan_busy", { current: scan.current, total: scan.total });
+    resumeText = paused ? "/regioscan" : "verder"; // commands the server understands, not shown
+    $("scan-resume").setAttribute("aria-label", say("scan_resume"));
     banner.hidden = false;
   }
-  $("scan-resume").addEventListener("click", () => send(resumeText, null, "Verder met de regioscan"));
+  $("scan-resume").addEventListener("click", () => send(resumeText, null, say("scan_resume")));
 
   // -- sending a turn -----------------------------------------------------------------------
   function addUserMessage(text) {
-    const node = el("article", { class: "message user", "aria-label": "Jij" });
+    const node = el("article", { class: "message user", "aria-label": say("you") });
     node.appendChild(el("p", {}, text));
     messages.appendChild(node);
     return node;
@@ -112,15 +114,15 @@
   async function send(text, choice, shown) {
     if (busy) return;
     text = (text || "").trim();
-    if (!text && !choice) { formStatus.textContent = "Typ eerst een vraag."; input.focus(); return; }
+    if (!text && !choice) { showStatus(say("type_first")); input.focus(); return; }
     if (text.length > maxChars) { updateCounter(true); input.focus(); return; }
     busy = true;
     sendButton.disabled = true;
-    formStatus.textContent = "De assistent denkt na…";
+    showStatus(say("thinking"));
     disableOldScaleButtons(null);
     const label = shown || text;
     addUserMessage(label).scrollIntoView({ block: "nearest" });
-    const node = el("article", { class: "message bot", "aria-busy": "true", "aria-label": "Assistent", tabindex: "-1" });
+    const node = el("article", { class: "message bot", "aria-busy": "true", "aria-label": say("assistant"), tabindex: "-1" });
     messages.appendChild(node);
     messages.setAttribute("aria-busy", "true"); // announce the finished answer, not each chunk
     const body = { text, conversation_id: conversationId, shown: label.slice(0, 300) };
@@ -131,17 +133,17 @@
         headers: { "Content-Type": "application/json", Accept: "text/event-stream" }, body: JSON.stringify(body) });
       if (!response.ok) {
         const data = await response.json().catch(() => ({}));
-        showError(node, data.detail || "Dat lukte niet. Probeer het opnieuw.");
+        showError(node, data.detail || say("failed"));
       } else {
         await readEvents(response, node, label);
       }
     } catch (e) {
-      showError(node, OFFLINE);
+      showError(node, say("offline"));
     } finally {
       messages.setAttribute("aria-busy", "false");
       busy = false;
       sendButton.disabled = false;
-      formStatus.textContent = "";
+      showStatus("");
       node.scrollIntoView({ block: "start" }); // the first line of the answer at the top
       const next = choice || shown ? node.querySelector(".choices button:not([disabled])") : null;
       (next || input).focus({ preventScroll: true });
@@ -183,27 +185,36 @@
         headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
       const data = await response.json().catch(() => ({}));
       return response.ok ? Object.assign({ ok: true }, data)
-        : { ok: false, detail: data.detail || "Dat lukte niet. Probeer het later nog eens." };
+        : { ok: false, detail: data.detail || say("failed_later") };
     } catch (e) {
-      return { ok: false, detail: OFFLINE };
+      return { ok: false, detail: say("offline") };
     }
   }
 
-  function feedbackBar(answerId) {
-    const bar = el("div", { class: "feedback", role: "group", "aria-label": "Was dit antwoord nuttig?" });
-    bar.appendChild(el("span", {}, "Nuttig?"));
+  // "Useful? Yes No" under an answer, in that answer's language
+  function feedbackBar(answerId, lang) {
+    const bar = el("div", { class: "feedback", role: "group", "aria-label": O.t(lang, "feedback_group") });
+    bar.appendChild(el("span", {}, O.t(lang, "feedback_question")));
     const status = el("span", { role: "status" });
-    for (const [rating, word, label] of [["up", "Ja", "Ja, nuttig antwoord"], ["down", "Nee", "Nee, niet nuttig"]]) {
-      const b = el("button", { type: "button", "aria-label": label, "aria-pressed": "false", "data-rating": rating }, word);
+    for (const [rating, word] of [["up", "yes"], ["down", "no"]]) {
+      const b = el("button", { type: "button", "aria-label": O.t(lang, `feedback_${word}_label`), "aria-pressed": "false",
+        "data-rating": rating }, O.t(lang, `feedback_${word}`));
       b.addEventListener("click", async () => {
         const ok = await postJson("/api/feedback", { answer_id: answerId, rating, conversation_id: conversationId });
         bar.querySelectorAll("button").forEach((x) => x.setAttribute("aria-pressed", String(x === b && ok.ok)));
-        status.textContent = ok.ok ? "Bedankt voor je reactie." : ok.detail;
+        status.textContent = ok.ok ? O.t(lang, "feedback_thanks") : ok.detail;
       });
       bar.appendChild(b);
     }
     bar.appendChild(status);
     return bar;
+  }
+
+  // The status line under the form (role=status). ``repeat``: the text is already on screen
+  // (the counter's warning), so it is only announced, not shown a second time.
+  function showStatus(text, repeat) {
+    formStatus.classList.toggle("visually-hidden", !!repeat);
+    formStatus.textContent = text;
   }
 
   // -- the input: Enter sends, Shift+Enter is a new line, a counter warns before the limit ----
@@ -214,11 +225,10 @@
     counter.hidden = n < maxChars * 0.8;
     counter.classList.toggle("over", over);
     input.setAttribute("aria-invalid", String(over));
-    counter.textContent = over
-      ? `Je bericht is ${n.toLocaleString("nl-NL")} tekens; het maximum is ${maxChars.toLocaleString("nl-NL")}. Maak het korter of stel je vraag in delen.`
-      : `${n.toLocaleString("nl-NL")} van ${maxChars.toLocaleString("nl-NL")} tekens`;
-    if ((over && !wasOver) || (over && announce)) formStatus.textContent = counter.textContent;
-    if (!over && wasOver) formStatus.textContent = "";
+    const values = { count: n.toLocaleString("nl-NL"), max: maxChars.toLocaleString("nl-NL") };
+    counter.textContent = say(over ? "count_over" : "count", values);
+    if ((over && !wasOver) || (over && announce)) showStatus(counter.textContent, true);
+    if (!over && wasOver) showStatus("");
     wasOver = over;
   }
 
@@ -270,7 +280,7 @@
     messages.querySelectorAll("article:not(.intro)").forEach((n) => n.remove());
     showScan(null);
     updateExportLink();
-    formStatus.textContent = "Nieuw gesprek begonnen.";
+    showStatus(say("new_conversation"));
     input.focus();
   });
 
@@ -290,10 +300,10 @@
     const result = await postJson("/api/rounds", { region: $("round-region").value.trim().toUpperCase(), title: $("round-title").value.trim() });
     if (!result.ok) { out.replaceChildren(el("p", { class: "error-text" }, result.detail)); return; }
     out.replaceChildren(
-      el("p", {}, result.message || "Ronde aangemaakt."),
-      el("p", {}, `Code voor de deelnemers: ${result.code}`),
-      el("p", {}, `Deelnemers typen in de chat: regioscan met code ${result.code}`),
-      el("p", {}, `Je beheertoken (bewaar het, het wordt maar één keer getoond): ${result.admin_token}`));
+      el("p", {}, result.message || say("round_created")),
+      el("p", {}, say("round_code", { code: result.code })),
+      el("p", {}, say("round_join", { code: result.code })),
+      el("p", {}, say("round_token", { token: result.admin_token })));
   });
 
   // -- restoring the conversation -----------------------------------------------------------
@@ -311,7 +321,7 @@
     const banner = $("demo-banner").querySelector(".wrap");
     const cut = cijfers.text_nl.indexOf(": ");
     banner.replaceChildren(el("strong", {}, cijfers.text_nl.slice(0, cut + 1)),
-      " " + cijfers.text_nl.slice(cut + 2) + " ", el("a", { href: "#over-de-cijfers" }, "Meer uitleg"));
+      " " + cijfers.text_nl.slice(cut + 2) + " ", el("a", { href: "#over-de-cijfers" }, say("more_info")));
     const status = $("figures-status");
     status.textContent = cijfers.text_nl;
     status.hidden = false;
@@ -332,7 +342,7 @@
     let last = null;
     for (const turn of history.turns || []) {
       addUserMessage(turn.user || "…");
-      last = el("article", { class: "message bot", "aria-busy": "false", "aria-label": "Assistent", tabindex: "-1" });
+      last = el("article", { class: "message bot", "aria-busy": "false", "aria-label": say("assistant"), tabindex: "-1" });
       messages.appendChild(last);
       O.renderReply(last, turn.reply || {}, context(turn.user));
     }

@@ -1,12 +1,12 @@
 // Charts on the page: regioscan results drawn as inline SVG from the server's data (one bar
 // per theme, and per role for a round: only the groups the server sends, a group the server
 // hides is written as text, never drawn), and every chart enlarged in an accessible dialog.
+// Words come from O.t in the answer's language (``lang``).
 "use strict";
 
 (function (O) {
   const SVG = "http://www.w3.org/2000/svg";
   const COLOURS = ["#0b4f8a", "#8a4b08", "#2e6b30", "#6a3d9a", "#a4000f", "#3d3d3d"];
-  const TOO_FEW = "te weinig respondenten om te tonen";
   let counter = 0;
 
   function svgEl(tag, attrs, text) {
@@ -17,20 +17,21 @@
   }
 
   // The series to draw: [{name, values}] per theme label, from the result's own chart data.
-  O.chartData = function chartData(result) {
+  O.chartData = function chartData(result, lang) {
     const chart = result.chart || {};
     const labels = chart.labels || (result.themes || []).map((t) => t.name);
     if (chart.series && typeof chart.series === "object") {
       return { labels, series: Object.entries(chart.series).map(([name, values]) => ({ name, values })) };
     }
     const values = chart.values || (result.themes || []).map((t) => (t.mean !== undefined ? t.mean : (t.overall || {}).mean));
-    return { labels, series: [{ name: "Je score", values }] };
+    return { labels, series: [{ name: O.t(lang, "chart_your_score"), values }] };
   };
 
   // An SVG bar chart whose drawing units are CSS pixels at ``width``, so text stays readable.
-  O.barChart = function barChart(result, width, title) {
-    const { labels, series } = O.chartData(result);
+  O.barChart = function barChart(result, width, title, lang) {
+    const { labels, series } = O.chartData(result, lang);
     const multi = series.length > 1;
+    const missing = O.t(lang, multi ? "too_few" : "no_score");
     const w = Math.max(280, Math.round(width));
     const pad = 8, valueRoom = 44, barH = multi ? 14 : 20, font = w < 480 ? 14 : 15;
     const x0 = pad, x1 = w - pad - valueRoom;
@@ -55,14 +56,14 @@
         y += 4;
         if (value === null || value === undefined) {
           svg.appendChild(svgEl("text", { x: x0, y: y + barH - 4, class: "no-value", "font-size": font - 2 },
-            multi ? TOO_FEW : "geen score"));
-          parts.push(`${multi ? s.name + " " : ""}${multi ? TOO_FEW : "geen score"}`);
+            missing));
+          parts.push(`${multi ? s.name + " " : ""}${missing}`);
         } else {
           svg.appendChild(svgEl("rect", { x: x0, y, width: Math.max(1, scale(value) - x0), height: barH,
             fill: COLOURS[k % COLOURS.length], rx: 2 }));
           svg.appendChild(svgEl("text", { x: scale(value) + 6, y: y + barH - 4, "font-size": font - 1,
-            class: "bar-value" }, O.nl(value)));
-          parts.push(`${multi ? s.name + " " : ""}${O.nl(value)}`);
+            class: "bar-value" }, O.num(value, 1, lang)));
+          parts.push(`${multi ? s.name + " " : ""}${O.num(value, 1, lang)}`);
         }
         y += barH + 2;
       });
@@ -79,12 +80,13 @@
     y += 6;
     svg.setAttribute("viewBox", `0 0 ${w} ${y}`);
     svg.setAttribute("height", String(y));
-    svg.insertBefore(svgEl("desc", { id: `${id}-d` }, `Schaal 1 tot 5. ${desc.join("; ")}.`), svg.children[1]);
+    svg.insertBefore(svgEl("desc", { id: `${id}-d` }, O.t(lang, "chart_scale", { description: desc.join("; ") })),
+      svg.children[1]);
     return svg;
   };
 
   // A figure with a button that opens the chart enlarged; ``draw(width)`` builds the visual.
-  O.zoomableFigure = function zoomableFigure(title, draw, extra) {
+  O.zoomableFigure = function zoomableFigure(title, draw, extra, lang) {
     const figure = O.el("figure", { class: "chart" });
     const holder = O.el("div", { class: "chart-visual" });
     holder.appendChild(draw(0));
@@ -92,17 +94,21 @@
     figure.appendChild(holder);
     const caption = O.el("figcaption");
     caption.appendChild(O.el("span", {}, title));
-    const zoom = O.el("button", { type: "button", class: "chart-zoom", "aria-label": `Vergroot grafiek: ${title}` }, "Vergroot");
+    const zoom = O.el("button", { type: "button", class: "chart-zoom", "aria-label": O.t(lang, "chart_zoom_label", { title }) },
+      O.t(lang, "chart_zoom"));
     caption.appendChild(zoom);
     figure.appendChild(caption);
     function open() {
       const dialog = document.getElementById("chart-dialog");
-      document.getElementById("chart-dialog-title").textContent = title;
+      const heading = document.getElementById("chart-dialog-title");
+      heading.textContent = title;
       const body = document.getElementById("chart-dialog-body");
+      heading.setAttribute("lang", O.lang(lang)); // the chart's words; "Sluiten" is the page's
       body.replaceChildren();
       O.openDialog(dialog, zoom);
-      body.appendChild(draw(body.clientWidth - 8, true));
-      if (extra) body.appendChild(extra());
+      const marked = (node) => { node.setAttribute("lang", O.lang(lang)); return node; };
+      body.appendChild(marked(draw(body.clientWidth - 8, true)));
+      if (extra) body.appendChild(marked(extra()));
     }
     zoom.addEventListener("click", open);
     figure.redraw = () => holder.replaceChildren(draw(holder.clientWidth));
@@ -111,18 +117,17 @@
 
   // A server chart (PNG): the image, its text alternative in the dialog, and a note when the
   // image is gone from the server's cache (an old conversation).
-  O.imageFigure = function imageFigure(chart) {
+  O.imageFigure = function imageFigure(chart, lang) {
     const draw = (width, big) => {
       const img = O.el("img", { src: chart.url, alt: chart.alt || chart.title, class: big ? "zoomed" : null });
       img.addEventListener("error", () => {
-        const note = O.el("p", { class: "chart-missing" },
-          `Deze grafiek is niet meer beschikbaar; stel de vraag opnieuw om hem te zien. ${chart.alt || ""}`);
+        const note = O.el("p", { class: "chart-missing" }, O.t(lang, "chart_gone", { alt: chart.alt || "" }).trim());
         img.replaceWith(note);
       });
       return img;
     };
     const extra = chart.alt ? () => O.el("p", { class: "chart-alt" }, chart.alt) : null;
-    return O.zoomableFigure(chart.title || "Grafiek", draw, extra);
+    return O.zoomableFigure(chart.title || O.t(lang, "chart"), draw, extra, lang);
   };
 
   // Redraw SVG charts after the width of the page changed (rotation, window size).

@@ -1,10 +1,27 @@
-// Small DOM and formatting helpers shared by the page's scripts (window.OOGO).
-// Everything is built from elements and text nodes; server text never goes through innerHTML.
+// Small DOM and formatting helpers shared by the page's scripts (window.OOGO), and the page's
+// words: the server renders prompts/web/<nl|en> into the page as a JSON data block, so the
+// scripts hold no sentences. Everything is built from elements and text nodes; server text never
+// goes through innerHTML.
 "use strict";
 
 window.OOGO = window.OOGO || {};
 
 (function (O) {
+  let TEXTS = {};
+  try { TEXTS = JSON.parse(document.getElementById("page-texts").textContent); } catch (e) { TEXTS = {}; }
+
+  // The language of an answer ("en" or "nl"); the page frame itself is Dutch.
+  O.lang = function lang(language) { return language === "en" ? "en" : "nl"; };
+
+  // The page text ``name`` in ``language`` with its {placeholders} filled from ``values``.
+  O.t = function t(language, name, values) {
+    const set = TEXTS[O.lang(language)] || {};
+    const text = name in set ? set[name] : (TEXTS.nl || {})[name];
+    if (text === undefined) { console.error(`page text missing: ${name}`); return name; }
+    return text.replace(/\{\{|\}\}|\{(\w+)\}/g, (m, key) =>
+      key === undefined ? m[0] : (values && key in values ? String(values[key]) : m));
+  };
+
   O.el = function el(tag, attrs, text) {
     const node = document.createElement(tag);
     for (const [key, value] of Object.entries(attrs || {})) {
@@ -69,11 +86,12 @@ window.OOGO = window.OOGO || {};
     }
   };
 
-  // A number the Dutch way: 3,5 (one decimal unless told otherwise).
-  O.nl = function nl(value, digits) {
+  // A number as the answer's language writes it: 3,5 (nl) or 3.5 (en); one decimal unless told.
+  O.num = function num(value, digits, language) {
     if (value === null || value === undefined || Number.isNaN(value)) return "–";
     const d = digits === undefined ? 1 : digits;
-    return Number(value).toLocaleString("nl-NL", { minimumFractionDigits: d, maximumFractionDigits: d });
+    return Number(value).toLocaleString(O.lang(language) === "en" ? "en-GB" : "nl-NL",
+      { minimumFractionDigits: d, maximumFractionDigits: d });
   };
 
   O.same = function same(a, b) {
