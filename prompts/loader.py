@@ -8,6 +8,7 @@ without a value for every placeholder all raise ``PromptError``.
 
 from __future__ import annotations
 
+import os
 import string
 import threading
 from dataclasses import dataclass
@@ -54,11 +55,13 @@ def _fields_of(text: str, where: str) -> frozenset[str]:
     return frozenset(names)
 
 
-def read_template(path: Path, name: str, language: str) -> Template:
+def read_template(path: Path | str, name: str, language: str) -> Template:
     """Read one template file, raising ``PromptError`` if absent or malformed."""
-    if not path.is_file():
-        raise PromptError(f"unknown template {language}/{name} ({path})")
-    text = path.read_text(encoding="utf-8").rstrip("\n")
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read().rstrip("\n")
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        raise PromptError(f"unknown template {language}/{name} ({path})") from None
     return Template(name, language, text, _fields_of(text, f"{language}/{name}"))
 
 
@@ -75,14 +78,18 @@ class TemplateSet:
         self._load()
 
     def _load(self) -> None:
+        # plain os calls, not pathlib: every oogo command loads a few hundred of these files
+        # (help texts), and pathlib's per-file overhead was most of the time
         names: set[str] = set()
         for language in LANGUAGES:
-            folder = self.root / language
-            if not folder.is_dir():
-                raise PromptError(f"template folder missing: {folder}")
-            names |= {p.stem for p in folder.glob("*.txt")}
+            folder = os.path.join(self.root, language)
+            try:
+                files = os.listdir(folder)
+            except (FileNotFoundError, NotADirectoryError):
+                raise PromptError(f"template folder missing: {folder}") from None
+            names |= {f[:-4] for f in files if f.endswith(".txt")}
         for name in sorted(names):
-            pair = [read_template(self.root / lang / f"{name}.txt", name, lang)
+            pair = [read_template(os.path.join(self.root, lang, name + ".txt"), name, lang)
                     for lang in LANGUAGES]
             if pair[0].fields != pair[1].fields:
                 raise PromptError(

@@ -41,9 +41,14 @@ def names_in_scripts() -> set[str]:
     return names
 
 
+def names_in_page() -> set[str]:
+    """The ``{{page_*}}`` tokens of index.html (filled on the server, see page.render_page)."""
+    return set(re.findall(r"\{\{(\w+)\}\}", (STATIC / "index.html").read_text("utf-8")))
+
+
 def test_every_name_the_page_uses_has_a_template_and_every_template_is_used() -> None:
     known = set(templates("web").names())
-    used = names_in_scripts()
+    used = names_in_scripts() | names_in_page()
     assert len(used) > 40, "the pattern found too few names"
     assert used <= known, f"no template for: {sorted(used - known)}"
     assert known <= used, f"templates no script uses: {sorted(known - used)}"
@@ -61,6 +66,16 @@ def test_the_page_scripts_hold_no_sentences() -> None:
             for word in ("Bron", "Nuttig", "Vergroot", "Download", "Regioscan", "Kies",
                          "Gemiddelde"):
                 assert word not in text, (path.name, text)
+
+
+def test_the_page_html_holds_no_sentences() -> None:
+    """index.html's words are tokens; what is left between tags is the product's name."""
+    page = (STATIC / "index.html").read_text(encoding="utf-8")
+    body = re.sub(r"<(script|style)[^>]*>.*?</\1>", "", page, flags=re.S)
+    texts = [t.strip() for t in re.findall(r">([^<>]+)<", body) if t.strip()]
+    attrs = re.findall(r'(?:placeholder|aria-label|title|data-text)="([^"]*)"', body)
+    words = [t for t in texts + attrs if t != "OOGO-assistent" and not t.startswith("{{")]
+    assert not words, words
 
 
 def test_every_template_renders_in_both_languages() -> None:
@@ -87,7 +102,11 @@ def test_the_page_carries_its_words_as_a_data_block(channel_settings) -> None:
     assert block, "no page-texts block"
     data = json.loads(block.group(1))
     assert data["nl"]["source_one"] == "Bron" and data["en"]["source_one"] == "Source"
-    assert set(data["nl"]) == set(data["en"]) == set(templates("web").names())
+    frame = {name for name in templates("web").names() if name.startswith("page_")}
+    assert set(data["nl"]) == set(data["en"]) == set(templates("web").names()) - frame
+    # the frame's words are in the HTML itself, in Dutch, escaped
+    assert "{{" not in html and "Nog geen regio gekozen." in html
+    assert 'placeholder="Stel je vraag"' in html and "collega&#x27;s van gemeente" in html
 
 
 def test_no_text_can_end_the_data_block() -> None:

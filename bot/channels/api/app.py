@@ -115,11 +115,12 @@ def create_app(services: Services | None = None, settings: Settings | None = Non
         describe_routes(module.router)
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    page_block = texts_block()  # prompts/web, checked when the app is built
+    # prompts/web into the page once, when the app is built (a missing template fails here)
+    page_html = render_page((STATIC / "index.html").read_text(encoding="utf-8"), texts_block())
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def index(request: Request) -> HTMLResponse:
-        html = render_page((STATIC / "index.html").read_text(encoding="utf-8"), page_block)
+        html = page_html
         response = HTMLResponse(html, headers=PAGE_HEADERS)
         if not app.state.signer.verify(request.cookies.get(SESSION_COOKIE)):
             _, cookie = app.state.signer.new()
