@@ -24,7 +24,7 @@ from bot.oogo import scoring
 from bot.oogo.model import Evidence, Point
 from bot.oogo.own_scan import OwnScan, own_scan_view
 from bot.oogo.passages import passage_for
-from bot.oogo.scan_texts import TEXTS, number
+from bot.oogo.scan_texts import items, number, text
 from prompts.loader import templates
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -109,59 +109,64 @@ def _point(key: str, source: str, title: str, why: str, evidence: list[Evidence]
     total, parts = scoring.point_score([score])
     passage = passage_for("regioscan_ronde" if source == "round" else "regioscan_eigen")
     return Point(topic=f"scan:{source}:{key}", title=title, why=why, questions=questions,
-                 participants=list(TEXTS[language]["participants"]), evidence=evidence,
+                 participants=list(items(language, "participants")), evidence=evidence,
                  score=total, score_parts=parts, reasons=[f"regioscan ({source})"],
                  passages=[passage] if passage else [], kind="scan")
 
 
 def round_points(view: Any, region: Any, language: str) -> list[Point]:
     """Weakest theme, most-disagreed statement and largest role gap of a closed round."""
-    t, out = TEXTS[language], []
+    def say(key: str, /, **values: object) -> str:
+        return text(language, key, **values)
+
+    out: list[Point] = []
     low, high = view.scale
     midpoint = (low + high) / 2
     scale = {"low": number(low, language, 0), "high": number(high, language, 0)}
     theme = next((i for i in view.weakest if i.kind == "theme"), None)
     if theme is not None and theme.mean <= midpoint:
-        text = t["round_theme"].format(region=region.name, label=theme.label,
-                                       mean=number(theme.mean, language), count=theme.count,
-                                       **scale)
-        ev = _evidence(language, "round", text, {"item": theme.key, "item_kind": "theme",
-                                       "mean": theme.mean, "count": theme.count,
-                                       "scale": list(view.scale)})
-        out.append(_point(theme.key, "round", t["round_theme_title"].format(label=theme.label),
-                          t["round_why"], [ev], [t["improve"].format(label=theme.label),
-                                                 t["owner"]],
+        sentence = say("round_theme", region=region.name, label=theme.label,
+                       mean=number(theme.mean, language), count=theme.count, **scale)
+        ev = _evidence(language, "round", sentence, {"item": theme.key, "item_kind": "theme",
+                                                     "mean": theme.mean, "count": theme.count,
+                                                     "scale": list(view.scale)})
+        out.append(_point(theme.key, "round", say("round_theme_title", label=theme.label),
+                          say("round_why"), [ev], [say("improve", label=theme.label),
+                                                   say("owner")],
                           scoring.scan_weak_score(theme.mean, low, high), language))
     statement = next((i for i in view.weakest if i.kind == "statement"), None)
     if statement is not None and statement.share_disagree >= WEAK_SHARE:
-        text = t["round_statement"].format(region=region.name, label=statement.label,
-                                           k=statement.disagree, n=statement.count)
-        ev = _evidence(language, "round", text, {"item": statement.key, "item_kind": "statement",
-                                       "disagree": statement.disagree,
-                                       "count": statement.count, "scale": list(view.scale)})
+        sentence = say("round_statement", region=region.name, label=statement.label,
+                       k=statement.disagree, n=statement.count)
+        ev = _evidence(language, "round", sentence, {
+            "item": statement.key, "item_kind": "statement", "disagree": statement.disagree,
+            "count": statement.count, "scale": list(view.scale)})
         as_mean = low + (1 - statement.share_disagree) * (high - low)
-        out.append(_point(statement.key, "round", t["round_statement_title"].format(
-            theme=statement.theme or statement.label), t["round_why"], [ev],
-            [statement.discuss or t["improve"].format(label=statement.label), t["owner"]],
+        out.append(_point(statement.key, "round", say(
+            "round_statement_title", theme=statement.theme or statement.label),
+            say("round_why"), [ev],
+            [statement.discuss or say("improve", label=statement.label), say("owner")],
             scoring.scan_weak_score(as_mean, low, high), language))
     if view.disagreements and view.disagreements[0].gap >= MIN_GAP:
         item = view.disagreements[0]
         per_role = ", ".join(f"{role} {number(m, language)}" for role, m in
                              item.role_means.items())
-        text = t["round_gap"].format(region=region.name, label=item.label, per_role=per_role)
-        ev = _evidence(language, "round", text, {"item": item.key, "item_kind": "disagreement",
-                                       "role_means": dict(item.role_means),
-                                       "gap": round(item.gap, 2), "scale": list(view.scale)})
-        out.append(_point(f"gap-{item.key}", "round", t["round_gap_title"].format(
-            label=item.label), t["round_gap_why"], [ev],
-            [t["gap_question"].format(label=item.label), t["shared_picture"]],
-            scoring.scan_gap_score(item.gap, low, high), language))
+        sentence = say("round_gap", region=region.name, label=item.label, per_role=per_role)
+        ev = _evidence(language, "round", sentence, {
+            "item": item.key, "item_kind": "disagreement", "role_means": dict(item.role_means),
+            "gap": round(item.gap, 2), "scale": list(view.scale)})
+        out.append(_point(f"gap-{item.key}", "round", say("round_gap_title", label=item.label),
+                          say("round_gap_why"), [ev],
+                          [say("gap_question", label=item.label), say("shared_picture")],
+                          scoring.scan_gap_score(item.gap, low, high), language))
     return out
 
 
 def own_points(view: OwnScan, language: str) -> list[Point]:
     """The asker's weakest theme, when its mean is at most the midpoint."""
-    t = TEXTS[language]
+    def say(key: str, /, **values: object) -> str:
+        return text(language, key, **values)
+
     low, high = view.scale
     scored = [(th.mean, th) for th in view.themes if th.mean is not None]
     if not scored:
@@ -169,21 +174,21 @@ def own_points(view: OwnScan, language: str) -> list[Point]:
     mean, theme = min(scored, key=lambda pair: (pair[0], pair[1].key))
     if mean > (low + high) / 2:
         return []
-    text = t["own_theme"].format(label=theme.name, mean=number(mean, language),
-                                 low=number(low, language, 0), high=number(high, language, 0),
-                                 k=theme.answered, n=theme.size)
-    evidence = [_evidence(language, "own", text, {"item": theme.key, "item_kind": "theme",
-                                        "mean": mean, "answered": theme.answered,
-                                        "size": theme.size, "scale": list(view.scale)})]
+    sentence = say("own_theme", label=theme.name, mean=number(mean, language),
+                   low=number(low, language, 0), high=number(high, language, 0),
+                   k=theme.answered, n=theme.size)
+    evidence = [_evidence(language, "own", sentence, {
+        "item": theme.key, "item_kind": "theme", "mean": mean, "answered": theme.answered,
+        "size": theme.size, "scale": list(view.scale)})]
     lowest = [(s, v) for s, v in theme.weakest if v <= (low + high) / 2]
     if lowest:
-        text = t["own_lowest"].format(score=lowest[0][1],
-                                      statements="; ".join(f"'{s}'" for s, _ in lowest))
-        evidence.append(_evidence(language, "own", text, {
+        sentence = say("own_lowest", score=lowest[0][1],
+                       statements="; ".join(f"'{s}'" for s, _ in lowest))
+        evidence.append(_evidence(language, "own", sentence, {
             "item": theme.key, "item_kind": "statements", "score": lowest[0][1]}))
-    questions = theme.discuss[:2] or [t["improve"].format(label=theme.name)]
-    return [_point(theme.key, "own", t["own_title"].format(label=theme.name), t["own_why"],
-                   evidence, questions + [t["owner"]],
+    questions = theme.discuss[:2] or [say("improve", label=theme.name)]
+    return [_point(theme.key, "own", say("own_title", label=theme.name), say("own_why"),
+                   evidence, questions + [say("owner")],
                    scoring.scan_weak_score(mean, low, high), language)]
 
 

@@ -9,15 +9,10 @@ of ``prompts/regioscan/{nl,en}/`` (strict loader: Dutch and English use the same
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
-
 from indicators import formatting as fm
 from prompts.loader import templates
 
 FOLDER = "regioscan"
-#: templates whose text is a list, one item per line
-LISTS = frozenset({"participants"})
 
 
 def number(value: float, language: str = "nl", decimals: int = 1) -> str:
@@ -33,27 +28,3 @@ def text(language: str, key: str, /, **values: object) -> str:
 def items(language: str, key: str) -> tuple[str, ...]:
     """A list template (``participants``) as its lines."""
     return tuple(templates(FOLDER).get(f"points_{key}", language).text.splitlines())
-
-
-class _Language(Mapping[str, Any]):
-    """The point texts of one language, read from the templates when asked for: the raw text
-    (``str.format`` placeholders) or, for a list template, a tuple of its lines."""
-
-    def __init__(self, language: str) -> None:
-        self.language = language
-
-    def __getitem__(self, key: str) -> Any:
-        if key in LISTS:
-            return items(self.language, key)
-        return templates(FOLDER).get(f"points_{key}", self.language).text
-
-    def __iter__(self) -> Iterator[str]:
-        prefix = "points_"
-        return iter([n[len(prefix):] for n in templates(FOLDER).names() if n.startswith(prefix)])
-
-    def __len__(self) -> int:
-        return sum(1 for _ in self)
-
-
-#: ``TEXTS[language][key]``, as ``bot.oogo.scan_signals`` reads them (nothing loads at import)
-TEXTS: dict[str, Mapping[str, Any]] = {"nl": _Language("nl"), "en": _Language("en")}
