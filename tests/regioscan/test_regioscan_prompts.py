@@ -20,8 +20,9 @@ USERS = {
     "bot/regioscan": {"t": ""},
     "bot/cli/regioscan_cmd.py": {"_text": "cli_", "t": ""},
     "bot/oogo/scan_texts.py": {"text": "points_", "items": "points_"},
-    "bot/channels/api/routes_rounds.py": {"_say": ""},
-    "bot/channels/api/routes_coordinator.py": {"_say": ""},
+    "bot/oogo/scan_signals.py": {"say": "points_"},
+    "bot/channels/api/routes_rounds.py": {"t": ""},
+    "bot/channels/api/routes_coordinator.py": {"t": ""},
 }
 
 
@@ -97,12 +98,13 @@ def test_role_labels_can_be_typed_back() -> None:
 
 
 def test_point_texts_keep_their_shape() -> None:
-    """``bot.oogo.scan_signals`` reads ``TEXTS[language][key]``: raw text or a list."""
-    from bot.oogo.scan_texts import TEXTS, text
+    """``bot.oogo.scan_signals`` renders ``points_*`` sentences and reads one list template."""
+    from bot.oogo.scan_texts import items, text
 
+    names = [n for n in templates("regioscan").names() if n.startswith("points_")]
+    assert "points_round_theme" in names and len(names) >= 15
     for language in LANGUAGES:
-        assert "round_theme" in TEXTS[language] and len(TEXTS[language]) >= 15
-        participants = TEXTS[language]["participants"]
+        participants = items(language, "participants")
         assert isinstance(participants, tuple) and len(participants) == 3
-        assert TEXTS[language]["improve"].format(label="X") == text(language, "improve",
-                                                                     label="X")
+        assert text(language, "improve", label="X") == templates("regioscan").get(
+            "points_improve", language).text.format(label="X")

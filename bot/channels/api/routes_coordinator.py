@@ -22,7 +22,7 @@ from bot.channels.api.security import (
     check_api_key,
     key_fingerprint,
 )
-from prompts.loader import templates
+from bot.regioscan.texts import t
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api/coordinator", tags=["toegang"])
@@ -30,11 +30,6 @@ router = APIRouter(prefix="/api/coordinator", tags=["toegang"])
 
 class Login(BaseModel):
     api_key: str = Field(..., min_length=1, max_length=200, description="Een van OOGO_API_KEYS")
-
-
-def _say(name: str, /, **values: object) -> str:
-    """An API message (``prompts/regioscan/nl/<name>.txt``): HTTP bodies are Dutch."""
-    return templates("regioscan").render(name, "nl", **values)
 
 
 def secure_request(request: Request) -> bool:
@@ -46,12 +41,12 @@ def secure_request(request: Request) -> bool:
 async def login(body: Login, request: Request) -> JSONResponse:
     settings = request.app.state.settings
     if not settings.api_keys:
-        raise HTTPException(400, _say("api_no_keys"))
+        raise HTTPException(400, t("nl", "api_no_keys"))
     if not check_api_key(body.api_key, settings.api_keys):
-        raise HTTPException(401, _say("api_wrong_key"))
+        raise HTTPException(401, t("nl", "api_wrong_key"))
     fingerprint = key_fingerprint(body.api_key)
     response = JSONResponse({"ok": True,
-                             "message": _say("api_logged_in", hours=COORDINATOR_HOURS)})
+                             "message": t("nl", "api_logged_in", hours=COORDINATOR_HOURS)})
     response.set_cookie(COORDINATOR_COOKIE, request.app.state.signer.coordinator(fingerprint),
                         max_age=COORDINATOR_HOURS * 3600, httponly=True, samesite="strict",
                         secure=secure_request(request), path="/")
@@ -61,7 +56,7 @@ async def login(body: Login, request: Request) -> JSONResponse:
 
 @router.post("/logout")
 async def logout(request: Request) -> JSONResponse:
-    response = JSONResponse({"ok": True, "message": _say("api_logged_out")})
+    response = JSONResponse({"ok": True, "message": t("nl", "api_logged_out")})
     response.delete_cookie(COORDINATOR_COOKIE, path="/", httponly=True, samesite="strict",
                            secure=secure_request(request))
     return response

@@ -25,7 +25,7 @@ from pydantic import BaseModel, Field
 from bot.channels.api.deps import Caller, caller_of, services_of
 from bot.channels.api.serialize import jsonable
 from bot.regioscan.rounds import code_for_log
-from prompts.loader import templates
+from bot.regioscan.texts import t
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api/rounds", tags=["regioscan"])
@@ -44,11 +44,6 @@ class Join(BaseModel):
                       description="Rol: gemeente, samenwerkingsverband, school, jeugdhulp, …")
 
 
-def _say(name: str, /, **values: object) -> str:
-    """An API message (``prompts/regioscan/nl/<name>.txt``): HTTP bodies are Dutch."""
-    return templates("regioscan").render(name, "nl", **values)
-
-
 def _status_for(error: Exception) -> int:
     from bot.regioscan import rounds
 
@@ -63,7 +58,7 @@ def _status_for(error: Exception) -> int:
 def admin_token(x_admin_token: str | None = Header(None, max_length=200)) -> str:
     """The round's admin token from ``X-Admin-Token``; the coordinator endpoints need it."""
     if not x_admin_token:
-        raise HTTPException(403, _say("api_token_missing"))
+        raise HTTPException(403, t("nl", "api_token_missing"))
     return x_admin_token
 
 
@@ -92,7 +87,7 @@ async def create_round(body: NewRound, request: Request,
     return JSONResponse(status_code=201, content={
         "code": code, "admin_token": token, "region": record.region, "title": record.title,
         "status": record.status,
-        "message": _say("api_round_created"),
+        "message": t("nl", "api_round_created"),
     }, headers={"Cache-Control": "no-store"})
 
 
@@ -102,7 +97,7 @@ async def join_round(body: Join, request: Request, code: str = CODE,
     service = services_of(request).regioscan
     respondent = await _run(lambda: service.join_round(code, _user(caller), body.role))
     return {"code": code.upper(), "role": respondent.role,
-            "message": _say("api_joined")}
+            "message": t("nl", "api_joined")}
 
 
 @router.get("/{code}/result")
@@ -128,7 +123,7 @@ async def close_round(request: Request, code: str = CODE,
                       caller: Caller = Depends(caller_of)) -> dict[str, Any]:
     service = services_of(request).regioscan
     status = await _run(lambda: service.close_round(code, token))
-    return {**jsonable(status), "message": _say("api_round_closed")}
+    return {**jsonable(status), "message": t("nl", "api_round_closed")}
 
 
 @router.get("/{code}/me")
