@@ -84,3 +84,34 @@ def test_a_database_fault_drops_the_relaxed_connections_too(tmp_path):
     assert SqlStateStore(engine).load("c") == {"a": 2}
     engine.dispose()
     dispose_relaxed(engine)
+
+
+def test_relaxed_writers_of_one_process_take_turns_on_a_lock(tmp_path):
+    """A second relaxed write waits on the process's writer lock (not in SQLite's sleeping busy
+    handler) and goes ahead as soon as the first commits."""
+    import threading
+    import time
+
+    from bot.storage.db import make_engine, migrate
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'x.sqlite3'}")
+    migrate(engine)
+    store = SqlStateStore(engine)
+    inside, done = threading.Event(), []
+
+    def second() -> None:
+        store.save("b", {"n": 2})
+        done.append(time.perf_counter())
+
+    with begin_relaxed(engine) as conn:
+        conn.exec_driver_sql("DELETE FROM conversation_state WHERE conversation_id = 'none'")
+        worker = threading.Thread(target=second)
+        worker.start()
+        inside.wait(0.3)
+        assert worker.is_alive() and not done  # waiting for the first writer
+        released = time.perf_counter()
+    worker.join(5)
+    assert done and done[0] >= released
+    assert store.load("b") == {"n": 2}
+    engine.dispose()
+    dispose_relaxed(engine)
