@@ -8,9 +8,10 @@ PostgreSQL) can keep it without knowing what is inside.
 
 from __future__ import annotations
 
+import copy
 import logging
 import threading
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from typing import Any, Protocol
 
 logger = logging.getLogger(__name__)
@@ -57,7 +58,18 @@ class ConversationState:
     version: int = STATE_VERSION
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """The state as JSON-ready values. Lists and dicts are copied one level deep (their
+        contents are plain JSON values); ``asdict`` deep-copied every nested value and was the
+        dearest step of saving a turn (issue 18)."""
+        data = {name: getattr(self, name) for name in _FIELDS}
+        data["last_regions"] = list(self.last_regions)
+        data["last_frame"] = dict(self.last_frame)
+        data["last_evidence"] = dict(self.last_evidence)
+        if self.pending is not None:
+            data["pending"] = {"question": self.pending.question, "slot": self.pending.slot,
+                               "options": list(self.pending.options),
+                               "mention": self.pending.mention}
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> ConversationState:
@@ -78,6 +90,9 @@ class ConversationState:
             return cls()
 
 
+_FIELDS = tuple(f.name for f in fields(ConversationState))
+
+
 class StateStore(Protocol):
     """Where conversation state lives between turns (see bot/storage for the SQL one)."""
 
@@ -96,8 +111,9 @@ class InMemoryStateStore:
     def load(self, conversation_id: str) -> dict[str, Any] | None:
         with self._lock:
             data = self._data.get(conversation_id)
-            return dict(data) if data is not None else None
+            return copy.deepcopy(data) if data is not None else None
 
     def save(self, conversation_id: str, state: dict[str, Any]) -> None:
+        # a deep copy, as a SQL store keeps its JSON: nothing the caller changes later leaks in
         with self._lock:
-            self._data[conversation_id] = dict(state)
+            self._data[conversation_id] = copy.deepcopy(state)

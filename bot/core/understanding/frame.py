@@ -10,7 +10,7 @@ it needs, including the ones the user only implied (Nederland, the own samenwerk
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from typing import Any, Protocol
 
 from indicators.catalog import PO_TYPES
@@ -42,7 +42,11 @@ class Frame:
     dimension: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # plain values and lists of them: a shallow copy with copied lists is what ``asdict``
+        # gave, without its deep copy of every value (it ran every chat turn)
+        return {"indicator": self.indicator, "category": self.category, "mode": self.mode,
+                "target": self.target, "regions": list(self.regions), "year": self.year,
+                "years": list(self.years), "dimension": self.dimension}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> Frame | None:
