@@ -11,10 +11,13 @@ Telegram, the CLI and future channels are covered too.
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 from typing import Any
 
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+# the same two, as they appear in the output of json.dumps(..., ensure_ascii=False)
+_UNSTORABLE_DUMPED = re.compile("[\ud800-\udfff]|\\\\u0000")
 
 
 def clean_text(text: str) -> str:
@@ -22,19 +25,43 @@ def clean_text(text: str) -> str:
     return _UNSTORABLE.sub("", text) if _UNSTORABLE.search(text) else text
 
 
+def needs_cleaning(value: Any) -> bool:
+    """Whether any string inside a JSON-like ``value`` holds a NUL or a lone surrogate.
+
+    Why: every store call cleans its arguments, and a chat turn's state and reply hold a few
+    hundred strings; walking them in Python cost more than writing them (issue 18). One pass
+    of the C JSON encoder plus one regex search answers the question for the whole value
+    (``json`` writes a NUL as the escape ``\\u0000`` and keeps a lone surrogate as it is). A
+    value the encoder cannot take (a dataclass, a date) is walked as before."""
+    try:
+        dumped = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError, RecursionError):
+        return True
+    return _UNSTORABLE_DUMPED.search(dumped) is not None
+
+
 def clean_value(value: Any) -> Any:
-    """``value`` with every string inside it cleaned (dicts, lists, tuples, dataclasses)."""
+    """``value`` with every string inside it cleaned (dicts, lists, tuples, dataclasses); a
+    container with nothing to clean comes back as it is (see ``needs_cleaning``)."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, (dict, list, tuple)) and not needs_cleaning(value):
+        return value
+    return _walk(value)
+
+
+def _walk(value: Any) -> Any:
     if isinstance(value, str):
         return clean_text(value)
     if isinstance(value, dict):
-        return {clean_value(k): clean_value(v) for k, v in value.items()}
+        return {_walk(k): _walk(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        cleaned = [clean_value(v) for v in value]
+        cleaned = [_walk(v) for v in value]
         if isinstance(value, list):
             return cleaned
         return type(value)(*cleaned) if hasattr(value, "_fields") else tuple(cleaned)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {f.name: clean_value(getattr(value, f.name)) for f in dataclasses.fields(value)
+        changes = {f.name: _walk(getattr(value, f.name)) for f in dataclasses.fields(value)
                    if isinstance(getattr(value, f.name), (str, dict, list, tuple))}
         return dataclasses.replace(value, **changes) if changes else value
     return value

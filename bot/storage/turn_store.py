@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 from bot.storage.db import translate_errors
 from bot.storage.models import TurnRow, utcnow
 from bot.storage.relaxed import begin_relaxed
-from bot.storage.text import clean_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from sqlalchemy.engine import Engine
@@ -37,19 +36,6 @@ class TurnRecord:
     user_text: str
     reply: dict[str, Any]
     created_at: datetime | None
-
-
-def clean(value: Any) -> Any:
-    """Drop NUL characters and lone surrogates from every string in ``value`` (recursively);
-    dict keys become text and tuples lists, as JSON has them. One regex search per string (the
-    per-character scan it replaces cost milliseconds per reply)."""
-    if isinstance(value, str):
-        return clean_text(value)
-    if isinstance(value, dict):
-        return {str(clean(k)): clean(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [clean(v) for v in value]
-    return value
 
 
 class TurnStore:
@@ -72,12 +58,13 @@ class TurnStore:
     @translate_errors
     def append(self, conversation_id: str, user_text: str, reply: dict[str, Any]) -> int:
         """Store one turn (committed when this returns, without waiting for the disk: see
-        ``bot.storage.relaxed``) and drop turns beyond ``max_turns``."""
+        ``bot.storage.relaxed``) and drop turns beyond ``max_turns``. The text and the reply
+        arrive cleaned by ``translate_errors``."""
         cid = conversation_id[:200]
         with begin_relaxed(self.engine) as conn:
             result = conn.execute(self._insert, {
-                "conversation_id": cid, "user_text": clean(user_text or "")[:MAX_USER_CHARS],
-                "reply": clean(reply), "created_at": utcnow()})
+                "conversation_id": cid, "user_text": (user_text or "")[:MAX_USER_CHARS],
+                "reply": reply, "created_at": utcnow()})
             turn_id = int(result.inserted_primary_key[0])
             conn.execute(self._trim, {"cid": cid})
             return turn_id
