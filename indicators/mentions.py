@@ -85,13 +85,27 @@ def ordinary_words(known: Mapping[str, IndicatorDef] | None = None) -> frozenset
     root's); without one, the shipped catalog."""
     from indicators import catalog
 
+    mapping = catalog.catalog() if known is None else known
+    cached = _WORDS_OF.get(id(mapping))
+    if cached is not None and cached[0] is mapping:  # catalogs are read-only once built
+        return cached[1]
     texts: list[str] = []
-    for definition in (catalog.catalog() if known is None else known).values():
+    for definition in mapping.values():
         texts += [definition.label("nl"), definition.label("en"), definition.keyword_nl,
                   definition.keyword_en, *definition.synonyms]
         for category in definition.all_categories:
             texts += [definition.category_label(category, lang) for lang in ("nl", "en")]
-    return _ordinary_words(tuple(texts))
+    words = _ordinary_words(tuple(texts))
+    if len(_WORDS_OF) >= 8:
+        _WORDS_OF.clear()
+    _WORDS_OF[id(mapping)] = (mapping, words)
+    return words
+
+
+# ordinary words per catalog object: every message asks, and collecting the catalog's texts
+# costs more than the rest of the place scan (issue 18); the entry keeps its catalog alive, so
+# an id is never reused while it is cached
+_WORDS_OF: dict[int, tuple[Mapping[str, IndicatorDef], frozenset[str]]] = {}
 
 
 @lru_cache(maxsize=8)
@@ -175,8 +189,6 @@ def _exact_at(registry: RegionRegistry, text: str, words: list, i: int,
 def _fuzzy_at(registry: RegionRegistry, text: str, words: list, i: int,
               index: dict[int, list[str]], ordinary: frozenset[str]
               ) -> tuple[Mention, int] | None:
-    from rapidfuzz import fuzz, process
-
     for n in range(min(3, len(words) - i), 0, -1):
         if not _contiguous(text, words, i, n):
             continue
@@ -186,8 +198,7 @@ def _fuzzy_at(registry: RegionRegistry, text: str, words: list, i: int,
             continue
         if not _fuzzy_allowed(text, words, i, n, key, ordinary):
             continue
-        best = process.extractOne(spelling_key(key), index[n], scorer=fuzz.ratio,
-                                  score_cutoff=FUZZY_SCORE)
+        best = _closest(registry, spelling_key(key), index[n])
         if best is None or best[0][0] != key[0]:
             continue
         start, end = words[i][1], words[i + n - 1][2]
@@ -266,6 +277,28 @@ def _accept_common(text: str, words: list, i: int, start: int, n: int = 1) -> bo
         return True
     sentence_start = i == 0 or bool(_SENTENCE_END.search(text[:start]))
     return not sentence_start
+
+
+_MEMO_SIZE = 4096
+
+
+def _closest(registry: RegionRegistry, key: str, names: list[str]) -> tuple | None:
+    """rapidfuzz's best match of ``key`` among ``names`` (at least ``FUZZY_SCORE``), remembered
+    per registry: the same words come back in message after message, and the search over every
+    name is the dearest step of the place scan (issue 18)."""
+    memo = getattr(registry, "_fuzzy_memo", None)
+    if memo is None or len(memo) >= _MEMO_SIZE:
+        memo = registry._fuzzy_memo = {}
+    found = memo.get((key, id(names)), _MISSING)
+    if found is _MISSING:
+        from rapidfuzz import fuzz, process
+
+        found = process.extractOne(key, names, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE)
+        memo[(key, id(names))] = found
+    return found  # type: ignore[return-value]
+
+
+_MISSING = object()
 
 
 def _index(registry: RegionRegistry, names: dict[str, list[str]]) -> dict[int, list[str]]:

@@ -79,3 +79,24 @@ def test_short_ordinary_words_are_not_typos_of_names(registry, text):
 def test_short_typo_counts_when_capitalised_mid_sentence(registry):
     assert codes(registry, "Hoe hoog is de NEET in Utrech?") == [["GM0344"]]
     assert codes(registry, "jeugdzorg in groningn") == [["GM0014"]]
+
+
+def test_ordinary_words_follow_the_catalog_object(registry):
+    """Cached per catalog object: another catalog gets its own words, the same one the same."""
+    from dataclasses import replace
+
+    from indicators import catalog as catalog_module
+    from indicators.mentions import ordinary_words
+
+    shipped = catalog_module.catalog()
+    first = next(iter(shipped.values()))
+    other = {**shipped, "extra": replace(first, id="extra", synonyms=("zonnebloemveld",))}
+    assert ordinary_words(shipped) is ordinary_words(shipped)
+    assert "zonnebloemveld" in ordinary_words(other)
+    assert "zonnebloemveld" not in ordinary_words(shipped)
+
+
+def test_typo_matches_are_the_same_when_remembered(registry):
+    first = codes(registry, "jeugdzorg in zwolle en roterdam")
+    assert codes(registry, "jeugdzorg in zwolle en roterdam") == first == [["GM0193"],
+                                                                           ["GM0599"]]
