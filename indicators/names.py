@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _SUFFIX = re.compile(r"\s*\((?:[a-z]{1,3}\.?)\)\s*$", re.IGNORECASE)
@@ -18,13 +19,17 @@ TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 
 
 def strip_accents(text: str) -> str:
-    """Remove diacritics: "Súdwest-Fryslân" -> "Sudwest-Fryslan"."""
+    """Remove diacritics: "Súdwest-Fryslân" -> "Sudwest-Fryslan" (ASCII text has none)."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
-    """The comparison key of a name: lower case, no accents, single spaces, no punctuation."""
+    """The comparison key of a name: lower case, no accents, single spaces, no punctuation.
+    Remembered: every word of every message is normalised, and words come back (issue 18)."""
     return _NON_WORD.sub(" ", strip_accents(text).lower()).strip()
 
 

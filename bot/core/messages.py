@@ -8,6 +8,7 @@ so the same answer looks the same everywhere and the JSON contract of ``oogo ask
 
 from __future__ import annotations
 
+import functools
 import uuid
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
@@ -80,12 +81,17 @@ class Fact:
     def to_contract(self) -> dict[str, Any]:
         # every field is a plain value, so a shallow copy is the same as ``asdict`` (which
         # deep-copies, and ran several times per chat turn)
-        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data = {name: getattr(self, name) for name in _fact_fields()}
         if not self.suppressed:
             data.pop("suppressed")
         if self.excluding is None:
             data.pop("excluding")
         return data
+
+
+@functools.cache
+def _fact_fields() -> tuple[str, ...]:
+    return tuple(f.name for f in fields(Fact))
 
 
 @dataclass(slots=True)

@@ -8,16 +8,23 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 _PUNCT = re.compile(r"[^\w\s%.,'/-]")
 
 
+@lru_cache(maxsize=1024)
 def fold(text: str) -> str:
-    """Lower-case, strip diacritics, unify quotes and whitespace."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    """Lower-case, strip diacritics, unify quotes and whitespace.
+
+    Remembered, and ASCII text skips the decomposition (it has no diacritics to strip): the
+    rules fold the same message several times per turn, and the walk over its characters was
+    the dearest step of understanding it (issue 18)."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        text = text.replace("\u2019", "'").replace("\u2018", "'")
     return _SPACES.sub(" ", text.lower()).strip()
 
 
