@@ -29,15 +29,17 @@ UNFINISHED = ("active", "paused")
 
 
 @functools.cache
-def _latest_query() -> Select[Any]:
+def _latest_query(one_status: bool) -> Select[Any]:
     """Built once: every chat turn asks it (is a scan waiting for an answer?), and building a
-    statement costs more than SQLite takes to answer it."""
+    statement costs more than SQLite takes to answer it. The chat turn asks for one status: an
+    ``IN`` list would be rendered into the SQL again at every execution."""
     from sqlalchemy import bindparam, select
 
+    status = (SCANS.c.status == bindparam("status")) if one_status else \
+        SCANS.c.status.in_(bindparam("statuses", expanding=True))
     return (
         select(SCANS)
-        .where(SCANS.c.conversation_id == bindparam("cid"),
-               SCANS.c.status.in_(bindparam("statuses", expanding=True)))
+        .where(SCANS.c.conversation_id == bindparam("cid"), status)
         .order_by(SCANS.c.updated_at.desc(), SCANS.c.id.desc()).limit(1)
     )
 
@@ -90,9 +92,11 @@ class ScanStore:
         self, conversation_id: str, statuses: Iterable[str] = UNFINISHED
     ) -> ScanRecord | None:
         """The most recently touched scan of this conversation with one of ``statuses``."""
+        wanted = list(statuses)
+        query, values = (_latest_query(True), {"status": wanted[0]}) if len(wanted) == 1 else \
+            (_latest_query(False), {"statuses": wanted})
         with self.engine.connect() as conn:
-            row = conn.execute(_latest_query(),
-                               {"cid": conversation_id, "statuses": list(statuses)}).first()
+            row = conn.execute(query, {"cid": conversation_id, **values}).first()
         return None if row is None else _scan(row)
 
     @translate_errors
