@@ -55,8 +55,9 @@ def _status_for(error: Exception) -> int:
     return next((status for kind, status in mapping if isinstance(error, kind)), 400)
 
 
-def admin_token(x_admin_token: str | None = Header(None, max_length=200)) -> str:
-    """The round's admin token from ``X-Admin-Token``; the coordinator endpoints need it."""
+async def admin_token(x_admin_token: str | None = Header(None, max_length=200)) -> str:
+    """The round's admin token from ``X-Admin-Token``; the coordinator endpoints need it
+    (``async``: no thread trip for a header check)."""
     if not x_admin_token:
         raise HTTPException(403, t("nl", "api_token_missing"))
     return x_admin_token
