@@ -39,7 +39,7 @@ def register(app: typer.Typer) -> None:
         chosen_port = port or settings.port
         typer.echo(text("serve_starting", host=chosen_host, port=chosen_port))
         uvicorn.run(
-            "bot.channels.api.app:create_app",
+            "bot.channels.api.app:serve_app",
             factory=True,
             host=chosen_host,
             port=chosen_port,

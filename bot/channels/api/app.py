@@ -70,7 +70,14 @@ def describe_routes(router: APIRouter) -> None:
             route.summary = text(f"summary_{route.name}")
 
 
-def create_app(services: Services | None = None, settings: Settings | None = None) -> FastAPI:
+def serve_app() -> FastAPI:
+    """The app each worker of ``oogo serve`` builds (uvicorn's factory): ``create_app`` whose
+    warm-up ends by freezing the worker's long-lived objects (``startup.freeze_heap``)."""
+    return create_app(freeze_heap=True)
+
+
+def create_app(services: Services | None = None, settings: Settings | None = None, *,
+               freeze_heap: bool = False) -> FastAPI:
     """Build the app; ``services`` defaults to ``build_services(settings)`` at startup."""
     if settings is None:
         settings = services.settings if services is not None else Settings()
@@ -84,7 +91,8 @@ def create_app(services: Services | None = None, settings: Settings | None = Non
             app.state.services = build_services(settings)
             fatal(check_store, app.state.services)
             threading.Thread(target=warm_up, args=(app.state.services, app.state.warm),
-                             name="warm-up", daemon=True).start()
+                             kwargs={"freeze": freeze_heap}, name="warm-up",
+                             daemon=True).start()
         await routes_telegram.start(app)
         try:
             yield
