@@ -48,11 +48,12 @@ POINT_NUMBER = re.compile(r"\b(?:punt|point)\s*(\d{1,2})\b")
 class Services:
     """Lazily built application parts that share one ``Settings``."""
 
-    def __init__(self, settings: Settings, *, one_shot: bool = False,
+    def __init__(self, settings: Settings, *, one_shot: bool = False, serving: bool = False,
                  catalog: dict[str, IndicatorDef] | None = None) -> None:
         self.settings = settings
         self._catalog = catalog  # a chosen catalog (a test's), else the shipped one
         self.one_shot = one_shot  # a CLI process: see KnowledgeBase.store_optional
+        self.serving = serving  # a server worker: see KnowledgeBase.store_in_background
         self._lock = threading.RLock()
 
     @cached_property
@@ -92,6 +93,7 @@ class Services:
             embedding_model=self.settings.embedding_model,
             embedding_threads=self.settings.use_threads,
             store_optional=self.one_shot,
+            store_in_background=self.serving,
         )
 
     @cached_property
@@ -196,11 +198,14 @@ class Services:
 
 
 def build_services(settings: Settings | None = None, *, one_shot: bool = False,
+                   serving: bool = False,
                    catalog: dict[str, IndicatorDef] | None = None) -> Services:
     """Build the services for one process from the given (or environment) settings;
-    ``one_shot`` for a command that answers and exits (``oogo ask``); ``catalog`` replaces the
+    ``one_shot`` for a command that answers and exits (``oogo ask``); ``serving`` for a worker
+    of ``oogo serve`` (ready without waiting for the vector store); ``catalog`` replaces the
     shipped indicator catalog (a test adds an indicator this way, with no other change)."""
-    return Services(settings or Settings(), one_shot=one_shot, catalog=catalog)
+    return Services(settings or Settings(), one_shot=one_shot, serving=serving,
+                    catalog=catalog)
 
 
 # -- the assistant and its ports ----------------------------------------------------------------

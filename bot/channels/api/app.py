@@ -81,7 +81,7 @@ def create_app(services: Services | None = None, settings: Settings | None = Non
         if owned:
             from bot.services import build_services
 
-            app.state.services = build_services(settings)
+            app.state.services = build_services(settings, serving=True)
             fatal(check_store, app.state.services)
             threading.Thread(target=warm_up, args=(app.state.services, app.state.warm),
                              name="warm-up", daemon=True).start()

@@ -65,7 +65,8 @@ INDEX_STATUSES = frozenset({"missing", "resync", "unreachable"})
 
 def check_index(services: Services, state: Any) -> None:
     kb = services.knowledge
-    if not hasattr(kb, "manifest") or not hasattr(kb, "store"):  # a stand-in knowledge base
+    # a stand-in knowledge base (asked of the class: ``kb.store`` would open the store)
+    if not hasattr(kb, "manifest") or not hasattr(type(kb), "store"):
         kb.search("OOGO", k=1)
         return
     health = getattr(state, "index_health", None)
