@@ -12,6 +12,7 @@ is broken is reported by /readyz once that thread is done.
 from __future__ import annotations
 
 import shutil
+import sys
 import time
 from pathlib import Path
 
@@ -107,3 +108,60 @@ def test_a_broken_store_is_reported_once_it_was_opened(data_dir: Path) -> None:
         assert checks["data"] == checks["store"] == "ok"
         reply = client.post("/api/chat", json={"text": "Wie zit er aan tafel bij het OOGO?"})
         assert reply.status_code == 200 and reply.json()["passages"]
+
+
+def test_after_ready_steps_run_once_the_worker_is_ready(monkeypatch) -> None:
+    """What a first turn and a chart load comes after readiness, in order, and a failing step
+    neither blocks readiness nor the steps after it."""
+    import threading
+
+    from bot.channels.api import startup
+
+    done = threading.Event()
+    seen: list[tuple[str, bool]] = []
+
+    def step(name: str, fail: bool = False):
+        def run(services: object) -> None:
+            seen.append((name, done.is_set()))
+            if fail:
+                raise RuntimeError(name)
+        run.__name__ = name
+        return run
+
+    class Stand:
+        def save_caches(self) -> None:
+            seen.append(("save", done.is_set()))
+
+    monkeypatch.setattr(startup, "WARM_UP_STEPS", (step("data"), step("index")))
+    monkeypatch.setattr(startup, "AFTER_READY_STEPS", (step("turn", fail=True), step("charts")))
+    startup.warm_up(Stand(), done)  # type: ignore[arg-type]
+    assert seen == [("data", False), ("index", False), ("save", True), ("turn", True),
+                    ("charts", True)]
+
+
+def test_after_a_real_warm_up_the_first_answers_load_nothing(data_dir: Path) -> None:
+    """After the warm-up and the after-ready steps, the first question of each kind is
+    answered without loading a model, a definition or the chart library."""
+    import threading
+
+    from bot.channels.api.startup import warm_up
+    from bot.services import build_services
+    from tests.hardening.helpers import ask
+
+    services = build_services(make_settings(data_dir), serving=True)
+    try:
+        warm_up(services, threading.Event())
+        assert "regioscan" in services.__dict__
+        loaded = set(sys.modules)
+        for question in ("Hoe ontwikkelt de NEET in Zwolle zich?",
+                         "Wie zit er aan tafel bij het OOGO?", "Ik wil de regioscan doen"):
+            started = time.monotonic()
+            reply = ask(services, question, question)
+            assert reply.text and time.monotonic() - started < 2.0, question
+        # what takes long to load was loaded (the answer modules themselves take ~7 ms)
+        late = sorted(m for m in set(sys.modules) - loaded if m.startswith((
+            "matplotlib", "bot.core.understanding", "bot.regioscan", "bot.storage",
+            "sqlalchemy", "indicators.", "knowledge.", "numpy")))
+        assert not late, late
+    finally:
+        services.close()
