@@ -160,6 +160,17 @@ class Services:
         """The conversation core every channel talks to (state in ``state_store``)."""
         return build_assistant(self)
 
+    def load_for_first_turn(self, sample: str) -> Understanding:
+        """Load what the first turn of a conversation would otherwise load itself: the
+        regioscan (each turn asks whether a scan is active: its definition and stores) and
+        the understanding with its intent model, by understanding ``sample`` (nothing is
+        stored). A server calls this right after it is ready."""
+        from bot.core.state import ConversationState
+        from bot.core.understanding.parse import understand
+
+        self.regioscan  # noqa: B018 - built and kept (cached_property)
+        return understand(sample, ConversationState(), self.registry, catalog=self.catalog)
+
     def knowledge_if_open(self) -> KnowledgeBase | None:
         """The knowledge index when something in this process opened it already, else None:
         for extras (passages beside OOGO points) that must never build the index."""

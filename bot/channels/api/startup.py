@@ -94,15 +94,9 @@ WARM_UP_STEPS: tuple[Callable[[Services], object], ...] = (
 
 
 def _load_first_turn(services: Services) -> object:
-    """What every first turn loads: the regioscan (its definition and stores: each turn asks
-    whether a scan is active) and the intent model of the understanding (a sample question,
-    nothing stored)."""
-    from bot.core.state import ConversationState
-    from bot.core.understanding.parse import understand
-
-    services.regioscan  # noqa: B018 - loads the scan definition and its stores
-    return understand(text("warm_up_question"), ConversationState(), services.registry,
-                      catalog=services.catalog)
+    """What every first turn loads (see ``Services.load_for_first_turn``), with a sample
+    question that is understood and not stored."""
+    return services.load_for_first_turn(text("warm_up_question"))
 
 
 def _load_charts(services: Services) -> object:
