@@ -100,11 +100,14 @@ class Services:
     def db(self) -> Engine:
         """The SQLAlchemy engine (SQLite in the data dir or OOGO_DATABASE_URL), migrated to head."""
         from bot.storage.db import make_engine, migrate
+        from bot.storage.template import copy_template
 
         with self._lock:
             if not self.settings.database_url:
                 self.settings.ensure_data_dir()
-            engine = make_engine(self.settings.resolved_database_url)
+            url = self.settings.resolved_database_url
+            copy_template(url)  # a fresh SQLite file: the install's migrated copy, if any
+            engine = make_engine(url)
             migrate(engine)
             return engine
 

@@ -6,8 +6,8 @@ this writes their vectors, keyed by a hash of each text, to ``knowledge/vectors/
 every fresh data dir then loads them, and only changed or added documents are embedded
 (``knowledge.vectorcache``). A seed that does not match the documents is harmless: texts it
 lacks are embedded as before. With the default model it also writes the model's tokenizer and
-weights as loaded (``knowledge.usecache``), so a start does not parse them again, and (as the
-one install step) the parsed table of the shipped indicator CSVs (``indicators.store``).
+weights as loaded (``knowledge.usecache``), so a start does not parse them again.
+``python -m bot.install`` runs this with the other install-time steps.
 """
 
 from __future__ import annotations
@@ -39,10 +39,6 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     count = build(Path(args[0]) if args else None)
     print(f"{count} vectoren weggeschreven")
-    if not args:  # the install step: also the parsed table of the shipped indicator CSVs
-        from indicators.store import write_shipped
-
-        write_shipped()
     return 0
 
 
