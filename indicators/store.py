@@ -30,7 +30,7 @@ PACKAGE_DATA = Path(__file__).resolve().parent / "data"
 DEMO_CSV = "indicators_demo.csv"
 RR_COUNTS_CSV = "neet_rr_counts_demo.csv"
 # The parsed table of the shipped CSVs, written next to them at install (``write_shipped``, run
-# by ``python -m knowledge.seed``): a fresh data dir reads it instead of parsing 48,000 rows.
+# by ``python -m bot.install``): a fresh data dir reads it instead of parsing 48,000 rows.
 SHIPPED_TABLE = PACKAGE_DATA / "table.marshal"
 IMPORTED_CSV = Path("indicators") / "imported.csv"
 COLUMNS = ["indicator", "region", "category", "year", "numerator", "denominator", "value"]
