@@ -25,15 +25,12 @@ def register(app: typer.Typer) -> None:
         workers: int | None = typer.Option(None),
     ) -> None:
         """The web service with the chat page (help: prompts/cli help_serve*)."""
-        from bot.channels.api.startup import StartupError, check_data_dir, pause_gc
-
-        settings = load_settings()
-        if (workers or settings.workers) == 1:  # this process is the worker: its warm-up
-            pause_gc()  # resumes collection; with more workers each pauses its own start
         import uvicorn
 
         from bot.channels.api.jsonlog import logging_config
+        from bot.channels.api.startup import StartupError, check_data_dir
 
+        settings = load_settings()
         try:
             check_data_dir(settings)  # a read-only data dir: one clear message, no traceback
         except StartupError as exc:

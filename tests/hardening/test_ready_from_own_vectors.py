@@ -165,35 +165,3 @@ def test_after_a_real_warm_up_the_first_answers_load_nothing(data_dir: Path) -> 
         assert not late, late
     finally:
         services.close()
-
-
-def test_garbage_collection_resumes_after_the_start_or_a_failed_one(
-        data_dir: Path, monkeypatch) -> None:
-    """The start runs without cyclic collection (everything it builds stays); collection is on
-    again once the worker is ready, and also when the start fails."""
-    import gc
-
-    import pytest
-
-    from bot.channels.api import app as app_module
-    from bot.channels.api.app import create_app
-    from bot.channels.api.startup import StartupError
-
-    assert gc.isenabled()
-    app = create_app(settings=make_settings(data_dir))
-    with TestClient(app) as client:
-        deadline = time.monotonic() + 120
-        while client.get("/readyz").status_code != 200:
-            assert time.monotonic() < deadline
-            time.sleep(0.05)
-        assert gc.isenabled()
-
-    def broken(services):  # type: ignore[no-untyped-def]
-        assert not gc.isenabled()  # paused for the start
-        raise StartupError("kapot")
-
-    monkeypatch.setattr(app_module, "check_store", broken)
-    failing = create_app(settings=make_settings(data_dir))
-    with pytest.raises(StartupError), TestClient(failing):
-        pass
-    assert gc.isenabled()

@@ -42,14 +42,7 @@ from bot.channels.api.security import (
     SessionSigner,
     load_session_secret,
 )
-from bot.channels.api.startup import (
-    check_data_dir,
-    check_store,
-    fatal,
-    pause_gc,
-    resume_gc,
-    warm_up,
-)
+from bot.channels.api.startup import check_data_dir, check_store, fatal, warm_up
 from bot.channels.api.texts import text
 from bot.settings import Settings
 
@@ -88,13 +81,8 @@ def create_app(services: Services | None = None, settings: Settings | None = Non
         if owned:
             from bot.services import build_services
 
-            pause_gc()  # until the warm-up is done (see startup.pause_gc)
-            try:
-                app.state.services = build_services(settings, serving=True)
-                fatal(check_store, app.state.services)
-            except BaseException:
-                resume_gc()
-                raise
+            app.state.services = build_services(settings, serving=True)
+            fatal(check_store, app.state.services)
             threading.Thread(target=warm_up, args=(app.state.services, app.state.warm),
                              name="warm-up", daemon=True).start()
         await routes_telegram.start(app)

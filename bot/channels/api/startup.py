@@ -8,7 +8,6 @@ starting) is not fatal: /readyz reports it and the stores reconnect when it is b
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import secrets
@@ -23,27 +22,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from bot.services import Services
 
 log = logging.getLogger(__name__)
-
-
-_gc_paused = threading.Event()
-
-
-def pause_gc() -> None:
-    """No cyclic garbage collection while a worker starts: nearly everything a start allocates
-    (modules, tables, the index, the model) lives as long as the process, so the three or four
-    full collections of a start (each walking every object) are wasted; 0.2-0.4 s of CPU."""
-    if gc.isenabled():
-        _gc_paused.set()
-        gc.disable()
-
-
-def resume_gc() -> None:
-    """End ``pause_gc``: what the start built is frozen (never walked by later collections,
-    which also keeps them short while serving) and collection resumes."""
-    if _gc_paused.is_set():
-        _gc_paused.clear()
-        gc.freeze()
-        gc.enable()
 
 
 class StartupError(RuntimeError):
@@ -149,7 +127,6 @@ def warm_up(services: Services, done: threading.Event) -> None:
         log.exception("warm-up failed")
     finally:
         done.set()
-        resume_gc()
     try:  # after readiness: what the next start can read back instead of parsing
         services.save_caches()
     except Exception:  # noqa: BLE001 - only a cache: the next start parses again
