@@ -42,7 +42,7 @@ COPY prompts /build/prompts
 RUN pip install "/build[${OOGO_EXTRAS}]" \
     && rm -rf /build \
     && cd / && python -c "import importlib.resources as r, sys; sys.exit(0 if r.files('bot.oogo').joinpath('templates/report.html.j2').is_file() else 'the report template is not in the package')" \
-    && python -m knowledge.seed \
+    && python -m bot.install \
     && mkdir -p /data /app \
     && chown -R oogo:oogo /data /app
 

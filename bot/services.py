@@ -48,11 +48,12 @@ POINT_NUMBER = re.compile(r"\b(?:punt|point)\s*(\d{1,2})\b")
 class Services:
     """Lazily built application parts that share one ``Settings``."""
 
-    def __init__(self, settings: Settings, *, one_shot: bool = False,
+    def __init__(self, settings: Settings, *, one_shot: bool = False, serving: bool = False,
                  catalog: dict[str, IndicatorDef] | None = None) -> None:
         self.settings = settings
         self._catalog = catalog  # a chosen catalog (a test's), else the shipped one
         self.one_shot = one_shot  # a CLI process: see KnowledgeBase.store_optional
+        self.serving = serving  # a server worker: see KnowledgeBase.store_in_background
         self._lock = threading.RLock()
 
     @cached_property
@@ -92,17 +93,21 @@ class Services:
             embedding_model=self.settings.embedding_model,
             embedding_threads=self.settings.use_threads,
             store_optional=self.one_shot,
+            store_in_background=self.serving,
         )
 
     @cached_property
     def db(self) -> Engine:
         """The SQLAlchemy engine (SQLite in the data dir or OOGO_DATABASE_URL), migrated to head."""
         from bot.storage.db import make_engine, migrate
+        from bot.storage.template import copy_template
 
         with self._lock:
             if not self.settings.database_url:
                 self.settings.ensure_data_dir()
-            engine = make_engine(self.settings.resolved_database_url)
+            url = self.settings.resolved_database_url
+            copy_template(url)  # a fresh SQLite file: the install's migrated copy, if any
+            engine = make_engine(url)
             migrate(engine)
             return engine
 
@@ -158,6 +163,17 @@ class Services:
         """The conversation core every channel talks to (state in ``state_store``)."""
         return build_assistant(self)
 
+    def load_for_first_turn(self, sample: str) -> Understanding:
+        """Load what the first turn of a conversation would otherwise load itself: the
+        regioscan (each turn asks whether a scan is active: its definition and stores) and
+        the understanding with its intent model, by understanding ``sample`` (nothing is
+        stored). A server calls this right after it is ready."""
+        from bot.core.state import ConversationState
+        from bot.core.understanding.parse import understand
+
+        self.regioscan  # noqa: B018 - built and kept (cached_property)
+        return understand(sample, ConversationState(), self.registry, catalog=self.catalog)
+
     def knowledge_if_open(self) -> KnowledgeBase | None:
         """The knowledge index when something in this process opened it already, else None:
         for extras (passages beside OOGO points) that must never build the index."""
@@ -196,11 +212,14 @@ class Services:
 
 
 def build_services(settings: Settings | None = None, *, one_shot: bool = False,
+                   serving: bool = False,
                    catalog: dict[str, IndicatorDef] | None = None) -> Services:
     """Build the services for one process from the given (or environment) settings;
-    ``one_shot`` for a command that answers and exits (``oogo ask``); ``catalog`` replaces the
+    ``one_shot`` for a command that answers and exits (``oogo ask``); ``serving`` for a worker
+    of ``oogo serve`` (ready without waiting for the vector store); ``catalog`` replaces the
     shipped indicator catalog (a test adds an indicator this way, with no other change)."""
-    return Services(settings or Settings(), one_shot=one_shot, catalog=catalog)
+    return Services(settings or Settings(), one_shot=one_shot, serving=serving,
+                    catalog=catalog)
 
 
 # -- the assistant and its ports ----------------------------------------------------------------

@@ -37,7 +37,7 @@ from indicators.errors import IndicatorError, InvalidCategory, NoData, UnknownIn
 from indicators.provenance import Provenance
 from indicators.registry import Region, RegionRegistry, UnknownRegion
 from indicators.significance import NO_TEST, compare_values
-from indicators.store import IndicatorTable, Key, Row, load_table
+from indicators.store import SHIPPED_TABLE, IndicatorTable, Key, Row, load_table
 from indicators.trends import compare_trend, judge_trend, same_kind
 from indicators.values import (
     Comparison,
@@ -88,8 +88,8 @@ class IndicatorEngine:
 
             for path in extras:
                 validate_file(path, registry, catalog)
-        return cls(registry, load_table(data_dir, extra_files=extras), Provenance.load(data_dir),
-                   catalog)
+        return cls(registry, load_table(data_dir, extra_files=extras, shipped=SHIPPED_TABLE),
+                   Provenance.load(data_dir), catalog)
 
     # -- catalog ----------------------------------------------------------------------------
     def indicator(self, indicator: str) -> IndicatorDef:

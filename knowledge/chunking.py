@@ -25,6 +25,9 @@ import yaml
 from knowledge.textproc import split_sources, strip_sources
 
 log = logging.getLogger(__name__)
+# libyaml's parser when PyYAML was built with it (same constructor, same result, ~10x faster:
+# every start reads the front matter of every document)
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MIN_WORDS = 120
 MAX_WORDS = 300
@@ -89,7 +92,7 @@ def parse_document(path: Path, text: str | None = None) -> Document:
     match = _FRONT_RE.match(raw)
     if match:
         try:
-            loaded = yaml.safe_load(match.group(1))
+            loaded = yaml.load(match.group(1), Loader=_YAML_LOADER)
             meta = loaded if isinstance(loaded, dict) else {}
         except yaml.YAMLError:
             log.warning("front matter of %s is not valid YAML; treated as absent", path.name)

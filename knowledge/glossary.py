@@ -224,18 +224,34 @@ SYNONYMS: dict[str, str] = {
 }
 
 
+# Looked up once per token when the retriever is built (every sentence of every document):
+# the first words of the phrases, and each word's replacement as it is used (English word,
+# then number word, then synonym), already split.
+_PHRASE_FIRST = frozenset(first for first, _ in PHRASES)
+_REPLACEMENT: dict[str, tuple[str, ...]] = {
+    word: tuple(found.split())
+    for word in {**SYNONYMS, **NUMBERS, **WORDS}
+    if (found := WORDS.get(word) or NUMBERS.get(word) or SYNONYMS.get(word))
+}
+
+
 def translate_tokens(tokens: list[str]) -> list[str]:
     """Replace known English words and phrases by their Dutch keywords, number words by digits,
     and add the documents' word to a Dutch synonym; others pass unchanged."""
     out: list[str] = []
-    i = 0
-    while i < len(tokens):
-        pair = (tokens[i], tokens[i + 1]) if i + 1 < len(tokens) else None
-        if pair in PHRASES:
-            out.extend(PHRASES[pair].split())
-            i += 2
-            continue
-        word = WORDS.get(tokens[i]) or NUMBERS.get(tokens[i]) or SYNONYMS.get(tokens[i])
-        out.extend(word.split() if word else [tokens[i]])
+    i, n = 0, len(tokens)
+    while i < n:
+        token = tokens[i]
+        if token in _PHRASE_FIRST and i + 1 < n:
+            phrase = PHRASES.get((token, tokens[i + 1]))
+            if phrase is not None:
+                out.extend(phrase.split())
+                i += 2
+                continue
+        replacement = _REPLACEMENT.get(token)
+        if replacement is None:
+            out.append(token)
+        else:
+            out.extend(replacement)
         i += 1
     return out

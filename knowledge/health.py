@@ -7,6 +7,11 @@ question in flight so a hanging server cannot pile up threads) and compares its 
 manifest. An empty or different collection starts a re-sync in the background (one per process;
 the index lock in ``knowledge.ingest`` makes several processes do the work once) and reports
 "not ready" until the count matches again.
+
+One exception, at the start of a server worker (``KnowledgeBase.store_in_background``): while
+its background thread first opens the store and brings it in line, the worker answers from its
+own complete set of vectors (loaded from the vector cache), so it is ready; from the end of that
+thread on, every check asks Chroma as above.
 """
 
 from __future__ import annotations
@@ -39,6 +44,9 @@ class IndexHealth:
         with self._lock:
             if self._sync is not None and self._sync.is_alive():
                 return RESYNC
+            pending = getattr(self.kb, "store_pending", None)
+            if pending is not None and pending():
+                return OK  # answering from its own complete vectors; the store is asked after
             if not self.kb.manifest.exists():
                 self._start_sync("index missing")
                 return MISSING

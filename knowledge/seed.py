@@ -7,6 +7,7 @@ every fresh data dir then loads them, and only changed or added documents are em
 (``knowledge.vectorcache``). A seed that does not match the documents is harmless: texts it
 lacks are embedded as before. With the default model it also writes the model's tokenizer and
 weights as loaded (``knowledge.usecache``), so a start does not parse them again.
+``python -m bot.install`` runs this with the other install-time steps.
 """
 
 from __future__ import annotations

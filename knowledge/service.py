@@ -83,6 +83,7 @@ class KnowledgeBase:
         reranker_model: str | None = None,
         embedding_threads: int = 1,
         store_optional: bool = False,
+        store_in_background: bool = False,
     ) -> None:
         self.data_dir = Path(data_dir)
         self.chroma_url = chroma_url or None
@@ -104,6 +105,12 @@ class KnowledgeBase:
         # cache holds every chunk's vector, answer from those and never open Chroma (importing
         # its client alone takes a second); the store is still used to build or repair
         self.store_optional = store_optional
+        # a server worker: when the vector cache holds every passage of the current documents,
+        # the first search loads from it (no Chroma import, no waiting for a build) and a
+        # background thread brings the store in line (``store_pending`` meanwhile)
+        self.store_in_background = store_in_background
+        self._settling: threading.Thread | None = None
+        self._chunk_texts: dict[str, str] = {}
         self._cross_encoder_loaded = False
         self._cross_encoder = None
         self._embedder = embedder
@@ -111,6 +118,7 @@ class KnowledgeBase:
         self._retriever: Retriever | None = None
         self._checked = False
         self._lock = threading.RLock()
+        self._store_lock = threading.Lock()
 
     @classmethod
     def open(
@@ -138,9 +146,11 @@ class KnowledgeBase:
 
     @property
     def store(self) -> ChromaStore:
-        if self._store is None:
-            self._store = ChromaStore.open(self.data_dir, self.chroma_url, self.embedding_model)
-        return self._store
+        with self._store_lock:  # the warm-up, a readiness probe and a re-sync may all ask
+            if self._store is None:
+                self._store = ChromaStore.open(self.data_dir, self.chroma_url,
+                                               self.embedding_model)
+            return self._store
 
     def _directories(self) -> list[Path]:
         return [self.docs_dir, self.extra_dir]
@@ -202,8 +212,7 @@ class KnowledgeBase:
         sentences, words: embedded once into the vector cache in the data dir), so indexing
         does that work and the first question does not; a failure only logs (searches fall
         back to keywords and try again)."""
-        retriever = Retriever(self.manifest.load(), dense=self._dense_backend(),
-                              cross_encoder=self._cross())
+        retriever = self._new_retriever(self.manifest.load())
         try:
             retriever.prepare()
         except KnowledgeUnavailable as exc:
@@ -257,9 +266,9 @@ class KnowledgeBase:
         a network round trip with a Chroma server). Same vectors, same similarities."""
         if not ids:
             return np.zeros((0, 0), dtype=np.float32)
-        if self.store_optional:  # the same vectors, as the index was built from this cache
-            texts = {c.chunk_id: c.indexed_text for c in self.manifest.load()}
-            wanted = [texts.get(i, "") for i in ids]
+        if self.store_optional or self.store_in_background:
+            # the same vectors, as the index was built from this cache
+            wanted = [self._chunk_texts.get(i, "") for i in ids]
             if all(wanted) and self._cache().has(wanted):
                 return unit(self._cache().get(wanted, persist=False))
         try:
@@ -318,12 +327,57 @@ class KnowledgeBase:
             self._cross_encoder = make_cross_encoder(self.reranker_model)
         return self._cross_encoder
 
+    def _new_retriever(self, chunks: list[Chunk]) -> Retriever:
+        """A retriever over ``chunks`` with the dense backend (their texts kept, so their
+        vectors can be read from the vector cache instead of the store)."""
+        self._chunk_texts = {c.chunk_id: c.indexed_text for c in chunks}
+        return Retriever(chunks, dense=self._dense_backend(), cross_encoder=self._cross())
+
+    def _load_from_cache(self) -> None:
+        """``store_in_background``: when the vector cache (seed or data dir) holds every
+        passage of the current documents, load the retriever from it now and bring the store
+        (manifest and Chroma) in line in a background thread; otherwise leave it to
+        ``ensure_index`` (something must be embedded: a build the first user would wait for)."""
+        fresh = collect_chunks(self._directories())
+        if not self._cache().has([c.indexed_text for c in fresh]):
+            return
+        retriever = self._new_retriever(fresh)
+        try:
+            retriever.prepare()
+        except KnowledgeUnavailable as exc:
+            log.warning("knowledge vectors not prepared from the cache: %s", exc)
+            return
+        self._retriever, self._checked = retriever, True
+        self._settling = threading.Thread(target=self._settle_store, args=(fresh,),
+                                          name="index-settle", daemon=True)
+        self._settling.start()
+
+    def _settle_store(self, fresh: list[Chunk]) -> None:
+        """Open the store and, when it or the manifest differs from ``fresh``, sync them (the
+        vectors come from the cache: nothing is embedded). A failure is only logged: readiness
+        asks the store itself once this is done."""
+        try:
+            with index_lock(self.manifest.path.parent):
+                recorded = {c.chunk_id: c.hash for c in self.manifest.load()}
+                if recorded != {c.chunk_id: c.hash for c in fresh} \
+                        or self.store.live_count() != len(recorded):
+                    sync(fresh, self.manifest, self.store, self._indexing_embedder())
+                    self._cache().flush()
+        except Exception as exc:  # noqa: BLE001 - KnowledgeUnavailable or a client error
+            log.warning("knowledge store not brought in line: %s", exc)
+
+    def store_pending(self) -> bool:
+        """Whether the background thread of ``store_in_background`` is still opening or
+        filling the store (this process answers from its own vectors meanwhile)."""
+        return self._settling is not None and self._settling.is_alive()
+
     def _loaded(self) -> Retriever:
         with self._lock:
+            if self.store_in_background and not self._checked:
+                self._load_from_cache()
             self.ensure_index()
             if self._retriever is None:
-                self._retriever = Retriever(self.manifest.load(), dense=self._dense_backend(),
-                                            cross_encoder=self._cross())
+                self._retriever = self._new_retriever(self.manifest.load())
             return self._retriever
 
     def retriever(self) -> Retriever:

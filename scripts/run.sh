@@ -6,8 +6,10 @@ cd "$(dirname "$0")/.."
 bash scripts/install-system.sh run
 source scripts/venv.sh
 "$PY" -m pip install --quiet --disable-pip-version-check -e .
-# the vectors of the shipped documents and the prepared offline model, once: a fresh data dir then
-# loads them instead of embedding (a seed from before the prepared model is completed too)
-{ ls knowledge/vectors/oogo-*.npz && ls knowledge/vectors/use-table.npy; } >/dev/null 2>&1 \
-    || "$PY" -m knowledge.seed
+# what a start would otherwise compute, once (bot/install.py): the vectors of the shipped
+# documents and the prepared offline model, the parsed indicator table, the empty database; a
+# fresh data dir then loads them (an install from before one of them is completed too)
+{ ls knowledge/vectors/oogo-*.npz && ls knowledge/vectors/use-table.npy \
+    && ls indicators/data/table.marshal && ls bot/storage/empty-*.sqlite3; } >/dev/null 2>&1 \
+    || "$PY" -m bot.install
 exec oogo serve "$@"

@@ -49,3 +49,22 @@ def wait_until_up(url: str, process: Any, seconds: float = 60, timeout: float = 
         if process.poll() is not None or time.monotonic() > deadline:
             raise RuntimeError(f"{url} did not come up")
         time.sleep(0.2)
+
+
+SMALL_DOCS = {
+    "oogo.md": "---\ntitle: OOGO\n---\n# Wie zit er aan tafel\nGemeente en "
+               "samenwerkingsverband voeren het OOGO over het ondersteuningsplan.\n",
+    "thuiszitten.md": "---\ntitle: Thuiszitters\n---\n# Wat is thuiszitten\nEen "
+                      "thuiszitter is een leerplichtig kind dat niet naar school gaat.\n",
+    "neet.md": "---\ntitle: NEET\n---\n# Wat is NEET\nJongeren zonder werk, onderwijs of "
+               "training heten NEET.\n",
+}
+
+
+def small_docs(tmp_path: Path) -> Path:
+    """A folder with three short knowledge documents (a small index for the fake embedder)."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name, text in SMALL_DOCS.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    return docs

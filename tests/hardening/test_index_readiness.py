@@ -24,26 +24,9 @@ from fastapi.testclient import TestClient
 
 from .faultenv import stoppable_chroma
 from .helpers import make_settings
+from .helpers import small_docs as _docs
 
 ROOT = Path(__file__).resolve().parents[2]
-DOCS = {
-    "oogo.md": "---\ntitle: OOGO\n---\n# Wie zit er aan tafel\nGemeente en "
-               "samenwerkingsverband voeren het OOGO over het ondersteuningsplan.\n",
-    "thuiszitten.md": "---\ntitle: Thuiszitters\n---\n# Wat is thuiszitten\nEen "
-                      "thuiszitter is een leerplichtig kind dat niet naar school gaat.\n",
-    "neet.md": "---\ntitle: NEET\n---\n# Wat is NEET\nJongeren zonder werk, onderwijs of "
-               "training heten NEET.\n",
-}
-
-
-def _docs(tmp_path: Path) -> Path:
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    for name, text in DOCS.items():
-        (docs / name).write_text(text, encoding="utf-8")
-    return docs
-
-
 def _ready(client: TestClient) -> tuple[int, dict]:
     response = client.get("/readyz")
     return response.status_code, response.json()["checks"]

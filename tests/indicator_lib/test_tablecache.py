@@ -57,3 +57,23 @@ def test_a_damaged_cache_is_ignored(tmp_path: Path) -> None:
     (tmp_path / CACHE_FILE).write_bytes(b"\x00 not a table")
     again = load_table(tmp_path)
     assert again.unsaved is not None and _snapshot(again) == expected
+
+
+def test_a_fresh_data_dir_reads_the_table_shipped_at_install(tmp_path: Path) -> None:
+    from indicators.store import write_shipped
+
+    shipped = tmp_path / "table.marshal"
+    write_shipped(path=shipped)
+    assert shipped.stat().st_mode & 0o777 == 0o644  # read by the service's own user
+    parsed = load_table(tmp_path / "parsed")
+    fresh = load_table(tmp_path / "fresh", shipped=shipped)
+    assert fresh.unsaved is None and isinstance(fresh.rows, LazyRows)  # read, nothing to save
+    assert _snapshot(fresh) == _snapshot(parsed) and fresh.rr_counts == parsed.rr_counts
+
+    imported = tmp_path / "fresh" / IMPORTED_CSV  # other files: the shipped table does not apply
+    imported.parent.mkdir(parents=True)
+    imported.write_text(HEADER + "neet,GM0193,totaal,2023,900,20000,4.5,CBS,2024-10-31\n",
+                        encoding="utf-8")
+    table = load_table(tmp_path / "fresh", shipped=shipped)
+    assert table.unsaved is not None
+    assert table.rows[("neet", "GM0193", "totaal", 2023)].value == 4.5

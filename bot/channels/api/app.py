@@ -1,7 +1,8 @@
 """The FastAPI application factory: ``create_app(services=None, settings=None)``.
 
-Nothing is built at import time. ``oogo serve`` runs ``create_app`` through uvicorn's factory
-mode, so each worker builds its own app; tests pass their own ``Services`` (or fakes). The web
+Nothing is built at import time. ``oogo serve`` runs ``serve_app`` (``create_app`` that freezes
+the worker's heap after its warm-up) through uvicorn's factory mode, so each worker builds its
+own app; tests pass their own ``Services`` (or fakes). The web
 page is plain HTML/CSS/JS from ``static/`` and gets a signed session cookie on ``GET /``
 (``Secure`` when the request came over HTTPS, also through a trusted TLS proxy).
 
@@ -88,7 +89,7 @@ def create_app(services: Services | None = None, settings: Settings | None = Non
         if owned:
             from bot.services import build_services
 
-            app.state.services = build_services(settings)
+            app.state.services = build_services(settings, serving=True)
             fatal(check_store, app.state.services)
             threading.Thread(target=warm_up, args=(app.state.services, app.state.warm),
                              kwargs={"freeze": freeze_heap}, name="warm-up",

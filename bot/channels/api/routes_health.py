@@ -7,7 +7,9 @@ so a load balancer only sends traffic to a worker that is ready):
   before that the first user would wait for it.
 * ``data``: a region lookup and an indicator value.
 * ``index``: Chroma asked now (short deadline) and its count equal to the manifest; an empty or
-  changed collection is re-synced in the background (``knowledge.health``).
+  changed collection is re-synced in the background (``knowledge.health``). At the start of a
+  worker that answers from its own vectors (loaded from the vector cache), Chroma is opened and
+  filled in the background first and asked from then on (``KnowledgeBase.store_in_background``).
 * ``store``: a write and a read back on the real conversation store. A fault that is gone is
   gone here too: the stores drop broken connections and a removed SQLite file is restored.
 
@@ -65,7 +67,8 @@ INDEX_STATUSES = frozenset({"missing", "resync", "unreachable"})
 
 def check_index(services: Services, state: Any) -> None:
     kb = services.knowledge
-    if not hasattr(kb, "manifest") or not hasattr(kb, "store"):  # a stand-in knowledge base
+    # a stand-in knowledge base (asked of the class: ``kb.store`` would open the store)
+    if not hasattr(kb, "manifest") or not hasattr(type(kb), "store"):
         kb.search("OOGO", k=1)
         return
     health = getattr(state, "index_health", None)

@@ -70,7 +70,12 @@ def _load_regions(services: Services) -> object:
 
 
 def _load_figures(services: Services) -> object:
-    return services.indicators
+    """The indicator table with what readiness reads of it (a figure and the provenance of
+    every figure), so /readyz itself has nothing left to compute."""
+    engine = services.indicators
+    indicator = next(iter(engine.catalog))
+    engine.lookup(indicator, "NL01", year=engine.latest_year(indicator))
+    return engine.provenance()
 
 
 def _build_assistant(services: Services) -> object:
@@ -89,6 +94,29 @@ WARM_UP_STEPS: tuple[Callable[[Services], object], ...] = (
 )
 
 
+def _load_first_turn(services: Services) -> object:
+    """What every first turn loads (see ``Services.load_for_first_turn``), with a sample
+    question that is understood and not stored."""
+    return services.load_for_first_turn(text("warm_up_question"))
+
+
+def _load_charts(services: Services) -> object:
+    """Draw one chart (not kept): loads matplotlib and its fonts, about a second that the
+    first trend or comparison answer would otherwise wait for."""
+    from indicators import charts
+
+    engine = services.indicators
+    indicator = next(iter(engine.catalog))
+    value = engine.lookup(indicator, "NL01", year=engine.latest_year(indicator))
+    return charts.comparison_chart([value, value])
+
+
+#: right after readiness, in the same thread: what the first turn loads on its own (0.3 s) and
+#: what only chart answers use (matplotlib, about a second), so a worker is ready without them
+#: and the first user rarely waits for them (see docs/notes/ready.md)
+AFTER_READY_STEPS: tuple[Callable[[Services], object], ...] = (_load_first_turn, _load_charts)
+
+
 def warm_up(services: Services, done: threading.Event, *, freeze: bool = False) -> None:
     """Run the ``WARM_UP_STEPS`` in the background so the first user does not wait; ``done``
     is set when this worker is ready for /readyz, whatever happened. ``freeze``: afterwards,
@@ -105,6 +133,11 @@ def warm_up(services: Services, done: threading.Event, *, freeze: bool = False) 
         services.save_caches()
     except Exception:  # noqa: BLE001 - only a cache: the next start parses again
         log.warning("caches not saved", exc_info=True)
+    for step in AFTER_READY_STEPS:
+        try:
+            step(services)
+        except Exception:  # noqa: BLE001 - the answer that needs it loads it again
+            log.warning("after-ready step %s failed", step.__name__, exc_info=True)
     if freeze:
         freeze_heap()
 
