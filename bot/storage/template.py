@@ -24,10 +24,12 @@ TEMPLATE = Path(__file__).with_name(f"empty-{HEAD_REVISION}.sqlite3")
 SQLITE_FILE = "sqlite:///"
 
 
-def copy_template(url: str, template: Path = TEMPLATE) -> bool:
-    """Put a private copy of ``template`` at the SQLite file of ``url`` when there is no file
-    there yet; True when it did. Atomic: the copy is written aside and hard-linked into place,
-    so a second process starting at once keeps the first one's file."""
+def copy_template(url: str, template: Path | None = None) -> bool:
+    """Put a private copy of ``template`` (default ``TEMPLATE``, read at call time) at the
+    SQLite file of ``url`` when there is no file there yet; True when it did. Atomic: the copy
+    is written aside and hard-linked into place, so a second process starting at once keeps the
+    first one's file."""
+    template = TEMPLATE if template is None else template
     if not url.startswith(SQLITE_FILE) or url[len(SQLITE_FILE):].startswith("file:"):
         return False
     target = Path(url[len(SQLITE_FILE):])
