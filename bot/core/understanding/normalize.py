@@ -7,8 +7,9 @@ rules match on a lower-case, accent-free, single-spaced form so one pattern cove
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
+
+from indicators.names import strip_accents
 
 _SPACES = re.compile(r"\s+")
 _PUNCT = re.compile(r"[^\w\s%.,'/-]")
@@ -18,13 +19,10 @@ _PUNCT = re.compile(r"[^\w\s%.,'/-]")
 def fold(text: str) -> str:
     """Lower-case, strip diacritics, unify quotes and whitespace.
 
-    Remembered, and ASCII text skips the decomposition (it has no diacritics to strip): the
-    rules fold the same message several times per turn, and the walk over its characters was
-    the dearest step of understanding it (issue 18)."""
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
-        text = text.replace("\u2019", "'").replace("\u2018", "'")
+    Remembered (the rules fold the same message several times per turn, and the walk over its
+    characters was the dearest step of understanding it, issue 18); diacritics go the way
+    region names lose theirs (``names.strip_accents``, which skips ASCII text)."""
+    text = strip_accents(text).replace("\u2019", "'").replace("\u2018", "'")
     return _SPACES.sub(" ", text.lower()).strip()
 
 
