@@ -204,6 +204,12 @@ def imported_path(data_dir: Path | str | None) -> Path | None:
     return Path(data_dir) / IMPORTED_CSV if data_dir is not None else None
 
 
+def _shipped_sources(package_dir: Path) -> list[Path]:
+    """The shipped CSVs a table is made from (the counts file only where it exists)."""
+    counts = package_dir / RR_COUNTS_CSV
+    return [package_dir / DEMO_CSV, *([counts] if counts.exists() else [])]
+
+
 def load_table(data_dir: Path | str | None = None, package_dir: Path = PACKAGE_DATA,
                extra_files: tuple[Path, ...] = (), shipped: Path | None = None) -> IndicatorTable:
     """Demo data, overridden row by row by imported files (the imported file, then extras).
@@ -214,8 +220,7 @@ def load_table(data_dir: Path | str | None = None, package_dir: Path = PACKAGE_D
     (only the shipped CSVs: any imported file makes it not apply)."""
     imports = [Path(p) for p in (imported_path(data_dir), *extra_files)
                if p is not None and Path(p).exists()]
-    sources = [package_dir / DEMO_CSV, *[p for p in (package_dir / RR_COUNTS_CSV,)
-                                          if p.exists()], *imports]
+    sources = [*_shipped_sources(package_dir), *imports]
     sig = tablecache.signature(sources)
     cache = tablecache.cache_path(data_dir)
     cached = tablecache.read(cache, sig)
@@ -298,8 +303,6 @@ def _load_rr_counts(path: Path, rows: Mapping[Key, Row]) -> dict[Key, tuple[int,
 def write_shipped(package_dir: Path = PACKAGE_DATA, path: Path = SHIPPED_TABLE) -> None:
     """Parse the shipped CSVs and write their table to ``path`` (at install, next to them)."""
     table = load_table(None, package_dir)
-    sources = [package_dir / DEMO_CSV, *[p for p in (package_dir / RR_COUNTS_CSV,)
-                                          if p.exists()]]
-    table.unsaved = (path, tablecache.signature(sources))
+    table.unsaved = (path, tablecache.signature(_shipped_sources(package_dir)))
     table.save()
     path.chmod(0o644)  # demonstration figures only; read by the user the service runs as
