@@ -34,6 +34,8 @@ from bot.channels.api.texts import text
 
 if TYPE_CHECKING:  # pragma: no cover
     from bot.services import Services
+    from indicators.engine import IndicatorEngine
+    from indicators.values import Value
 
 log = logging.getLogger(__name__)
 router = APIRouter(tags=["status"])
@@ -53,12 +55,17 @@ def check_startup(services: Services, state: Any) -> None:
         raise NotReady(text("ready_warming_up"))
 
 
+def sample_figure(engine: IndicatorEngine) -> Value:
+    """The figure readiness reads: the national value of the catalog's first indicator in its
+    latest year (every installation has it; the warm-up computes it beforehand)."""
+    indicator = next(iter(engine.catalog))
+    return engine.lookup(indicator, "NL01", year=engine.latest_year(indicator))
+
+
 def check_data(services: Services, state: Any) -> None:
     registry = services.registry
     registry.get("NL01")
-    engine = services.indicators
-    indicator = next(iter(engine.catalog))
-    engine.lookup(indicator, "NL01", year=engine.latest_year(indicator))
+    sample_figure(services.indicators)
 
 
 #: index health statuses with a reason of their own (template ``ready_index_<status>``)
