@@ -102,8 +102,8 @@ class RegioscanService:
 
     def has_active_scan(self, conversation_id: str) -> bool:
         """Does the next message of this conversation belong to the scan?"""
-        record = self.scans.latest_for_conversation(conversation_id, ("active",))
-        return record is not None and record.state.get("phase") in ("asking", "confirm", "offer")
+        state = self.scans.latest_state(conversation_id, "active")
+        return state is not None and state.get("phase") in ("asking", "confirm", "offer")
 
     def start(
         self, conversation_id: str, user_id: str, round_code: str | None = None,

@@ -99,14 +99,26 @@ def translate_errors(func: Callable[P, T]) -> Callable[P, T]:
     caller turns them into its own message. Text arguments are cleaned first (no NUL, no lone
     surrogates), so what is stored is what PostgreSQL and SQLite both accept.
     """
+    return _translating(func, clean=True)
 
+
+def translate_errors_only(func: Callable[P, T]) -> Callable[P, T]:
+    """``translate_errors`` without cleaning the arguments: for the chat turn's store calls,
+    which clean while they encode (``bot.storage.text.dumps_storable``: one JSON pass, not two)."""
+    return _translating(func, clean=False)
+
+
+def _translating(func: Callable[P, T], *, clean: bool) -> Callable[P, T]:
     @wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> T:
         from sqlalchemy.exc import DBAPIError, IntegrityError
 
-        owner, rest = (args[0], args[1:]) if args else (None, ())
-        cleaned = (owner, *(clean_value(a) for a in rest)) if args else ()
-        options = {k: clean_value(v) for k, v in kwargs.items()}
+        owner = args[0] if args else None
+        if clean:
+            cleaned = (owner, *(clean_value(a) for a in args[1:])) if args else ()
+            options = {k: clean_value(v) for k, v in kwargs.items()}
+        else:
+            cleaned, options = args, kwargs
         try:
             return func(*cleaned, **options)
         except IntegrityError:

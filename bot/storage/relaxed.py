@@ -78,7 +78,7 @@ def begin_relaxed(engine: Engine) -> Iterator[Connection]:
     """
     twin = relaxed_engine(engine)
     if twin is not engine:
-        with _writer_lock(twin), twin.begin() as conn:
+        with writer_lock(twin), twin.begin() as conn:
             yield conn
         return
     with twin.begin() as conn:
@@ -87,7 +87,8 @@ def begin_relaxed(engine: Engine) -> Iterator[Connection]:
         yield conn
 
 
-def _writer_lock(twin: Engine) -> threading.Lock:
+def writer_lock(twin: Engine) -> threading.Lock:
+    """The lock the relaxed writes of this process take turns on (see ``begin_relaxed``)."""
     lock = _WRITERS.get(twin)
     if lock is None:
         with _RELAXED_LOCK:

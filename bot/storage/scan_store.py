@@ -13,6 +13,7 @@ import functools
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from bot.storage import raw
 from bot.storage.db import translate_errors
 from bot.storage.errors import StaleScan
 from bot.storage.models import AnswerRow, ScanRow, utcnow
@@ -26,6 +27,8 @@ if TYPE_CHECKING:  # pragma: no cover
 SCANS = ScanRow.__table__
 ANSWERS = AnswerRow.__table__
 UNFINISHED = ("active", "paused")
+_LATEST_STATE = ("SELECT state FROM scans WHERE conversation_id = ? AND status = ? "
+                 "ORDER BY updated_at DESC, id DESC LIMIT 1")
 
 
 @functools.cache
@@ -98,6 +101,17 @@ class ScanStore:
         with self.engine.connect() as conn:
             row = conn.execute(query, {"cid": conversation_id, **values}).first()
         return None if row is None else _scan(row)
+
+    @translate_errors
+    def latest_state(self, conversation_id: str, status: str) -> dict[str, Any] | None:
+        """The JSON state of the most recently touched scan of this conversation with
+        ``status``, or None: what every chat turn asks (is a scan waiting for an answer?), so a
+        plain DB-API statement (``bot.storage.raw``), not a whole ``ScanRecord``."""
+        engine = self.engine
+        with raw.reading(engine) as cursor:
+            cursor.execute(raw.sql(engine, _LATEST_STATE), (conversation_id, status))
+            row = cursor.fetchone()
+        return None if row is None else dict(raw.loads(row[0]))
 
     @translate_errors
     def for_respondent(self, respondent_id: int) -> ScanRecord | None:

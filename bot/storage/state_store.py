@@ -2,28 +2,22 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from bot.storage.db import translate_errors
-from bot.storage.models import ConversationStateRow, utcnow
-from bot.storage.relaxed import begin_relaxed
-from bot.storage.upsert import upsert_statement
+from bot.storage import raw
+from bot.storage.db import translate_errors_only
+from bot.storage.models import utcnow
+from bot.storage.text import clean_text, dumps_storable
 
 if TYPE_CHECKING:  # pragma: no cover
-    from sqlalchemy import Select
     from sqlalchemy.engine import Engine
 
-STATES = ConversationStateRow.__table__
-
-
-@functools.cache
-def _load_query() -> Select[Any]:
-    """Built once (every chat turn reads its state; building costs more than the read)."""
-    from sqlalchemy import bindparam, select
-
-    return select(STATES.c.state).where(STATES.c.conversation_id == bindparam("cid"))
+# Every chat turn runs both, so they are plain DB-API statements (``bot.storage.raw``).
+_LOAD = "SELECT state FROM conversation_state WHERE conversation_id = ?"
+_SAVE = ("INSERT INTO conversation_state (conversation_id, state, updated_at) VALUES (?, ?json, ?) "
+         "ON CONFLICT (conversation_id) DO UPDATE "
+         "SET state = excluded.state, updated_at = excluded.updated_at")
 
 
 class SqlStateStore:
@@ -44,17 +38,18 @@ class SqlStateStore:
             return self._engine()
         return self._engine  # type: ignore[return-value]
 
-    @translate_errors
+    @translate_errors_only
     def load(self, conversation_id: str) -> dict[str, Any] | None:
-        with self.engine.connect() as conn:
-            row = conn.execute(_load_query(), {"cid": conversation_id}).first()
-        return None if row is None else dict(row[0])
+        engine = self.engine
+        with raw.reading(engine) as cursor:
+            cursor.execute(raw.sql(engine, _LOAD), (clean_text(conversation_id),))
+            row = cursor.fetchone()
+        return None if row is None else dict(raw.loads(row[0]))
 
-    @translate_errors
+    @translate_errors_only
     def save(self, conversation_id: str, state: dict[str, Any]) -> None:
         engine = self.engine
-        statement = upsert_statement(engine.dialect.name, STATES, ("conversation_id",),
-                                     ("state", "updated_at"))
-        with begin_relaxed(engine) as conn:
-            conn.execute(statement, {"conversation_id": conversation_id, "state": state,
-                                     "updated_at": utcnow()})
+        with raw.writing_relaxed(engine) as cursor:
+            cursor.execute(raw.sql(engine, _SAVE), (
+                clean_text(conversation_id), dumps_storable(state),
+                raw.bind_time(engine, utcnow())))

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from bot.storage.db import translate_errors
+from bot.storage import raw
+from bot.storage.db import translate_errors, translate_errors_only
 from bot.storage.models import TurnRow, utcnow
-from bot.storage.relaxed import begin_relaxed
+from bot.storage.text import clean_text, dumps_storable
 
 if TYPE_CHECKING:  # pragma: no cover
     from sqlalchemy.engine import Engine
@@ -26,6 +27,12 @@ if TYPE_CHECKING:  # pragma: no cover
 MAX_TURNS = 500
 MAX_USER_CHARS = 20_000
 TURNS = TurnRow.__table__
+# Every chat turn runs these, so they are plain DB-API statements (``bot.storage.raw``).
+_APPEND = ("INSERT INTO conversation_turns (conversation_id, user_text, reply, created_at) "
+           "VALUES (?, ?, ?json, ?)")
+_TRIM = ("DELETE FROM conversation_turns WHERE conversation_id = ? AND id < ("
+         "SELECT id FROM conversation_turns WHERE conversation_id = ? "
+         "ORDER BY id DESC LIMIT 1 OFFSET ?)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,32 +49,27 @@ class TurnStore:
     """Append turns and read them back, per conversation, oldest first."""
 
     def __init__(self, engine: Engine, max_turns: int = MAX_TURNS) -> None:
-        from sqlalchemy import bindparam, delete, insert, select
-
         self.engine = engine
         self.max_turns = max_turns
-        # built once: every chat turn runs both, and building costs more than running them
-        self._insert = insert(TURNS)
-        oldest_kept = (
-            select(TURNS.c.id).where(TURNS.c.conversation_id == bindparam("cid"))
-            .order_by(TURNS.c.id.desc()).offset(max_turns - 1).limit(1).scalar_subquery()
-        )
-        self._trim = delete(TURNS).where(TURNS.c.conversation_id == bindparam("cid"),
-                                         TURNS.c.id < oldest_kept)
 
-    @translate_errors
+    @translate_errors_only
     def append(self, conversation_id: str, user_text: str, reply: dict[str, Any]) -> int:
         """Store one turn (committed when this returns, without waiting for the disk: see
-        ``bot.storage.relaxed``) and drop turns beyond ``max_turns``. The text and the reply
-        arrive cleaned by ``translate_errors``."""
-        cid = conversation_id[:200]
-        with begin_relaxed(self.engine) as conn:
-            result = conn.execute(self._insert, {
-                "conversation_id": cid, "user_text": (user_text or "")[:MAX_USER_CHARS],
-                "reply": reply, "created_at": utcnow()})
-            turn_id = int(result.inserted_primary_key[0])
-            conn.execute(self._trim, {"cid": cid})
-            return turn_id
+        ``bot.storage.relaxed``) and drop turns beyond ``max_turns``. Text is cleaned here, the
+        reply while it is encoded (``dumps_storable``)."""
+        engine = self.engine
+        cid = clean_text(conversation_id)[:200]
+        values = (cid, clean_text(user_text or "")[:MAX_USER_CHARS], dumps_storable(reply),
+                  raw.bind_time(engine, utcnow()))
+        with raw.writing_relaxed(engine) as cursor:
+            if engine.dialect.name == "postgresql":
+                cursor.execute(raw.sql(engine, _APPEND + " RETURNING id"), values)
+                turn_id = int(cursor.fetchone()[0])
+            else:
+                cursor.execute(raw.sql(engine, _APPEND), values)
+                turn_id = int(cursor.lastrowid)
+            cursor.execute(raw.sql(engine, _TRIM), (cid, cid, self.max_turns - 1))
+        return turn_id
 
     @translate_errors
     def turns(self, conversation_id: str) -> list[TurnRecord]:
