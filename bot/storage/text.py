@@ -16,8 +16,22 @@ import re
 from typing import Any
 
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
-# the same two, as they appear in the output of json.dumps(..., ensure_ascii=False)
-_UNSTORABLE_DUMPED = re.compile("[\ud800-\udfff]|\\\\u0000")
+
+
+def _storable_dump(dumped: str) -> bool:
+    """Whether the output of ``json.dumps(..., ensure_ascii=False)`` is free of both: a NUL
+    appears as the escape ``\\u0000``, a lone surrogate as itself. Why not one regex: an
+    alternation is tried at every position (80 µs for a 3 KB reply, issue 18); a substring
+    search and a UTF-8 encode (which only a lone surrogate fails) take a few µs."""
+    if "\\u0000" in dumped:
+        return False
+    if dumped.isascii():
+        return True
+    try:
+        dumped.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def clean_text(text: str) -> str:
@@ -37,7 +51,7 @@ def needs_cleaning(value: Any) -> bool:
         dumped = json.dumps(value, ensure_ascii=False)
     except (TypeError, ValueError, RecursionError):
         return True
-    return _UNSTORABLE_DUMPED.search(dumped) is not None
+    return not _storable_dump(dumped)
 
 
 def dumps_storable(value: Any) -> str:
@@ -45,7 +59,7 @@ def dumps_storable(value: Any) -> str:
     nothing to clean (the chat turn's path, ``bot.storage.raw``): the same check as
     ``needs_cleaning``, on the text that is then written, instead of encoding twice."""
     dumped = json.dumps(value, ensure_ascii=False)
-    if _UNSTORABLE_DUMPED.search(dumped) is None:
+    if _storable_dump(dumped):
         return dumped
     return json.dumps(_walk(value), ensure_ascii=False)
 
