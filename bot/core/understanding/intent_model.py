@@ -109,7 +109,7 @@ class IntentModel:
         With numpy already in the process (the web service loads it for the knowledge index)
         the dot product runs there, twice as fast; otherwise in plain Python, so a figure
         question never imports it. Both give the same ranking (probabilities equal to 1e-15)."""
-        numpy = sys.modules.get("numpy")
+        numpy = _numpy_if_loaded()
         rows, values = self._rows(clean, flags, numpy)
         h = self.heads[head]
         scores = self._scores_numpy(numpy, h, rows, values) if numpy is not None else \
@@ -180,6 +180,20 @@ class IntentModel:
 
 _lock = threading.Lock()
 _cache: dict[Path, IntentModel | None] = {}
+
+
+def _numpy_if_loaded() -> Any:
+    """numpy when the process has imported it, else None; an import that another thread is
+    still running is waited for. Why: a module being imported is in ``sys.modules`` already,
+    half built, and the web service imports numpy in a background thread right after it is
+    ready (charts, Chroma), so taking it from ``sys.modules`` failed a first question with
+    "partially initialized module 'numpy' has no attribute 'frombuffer'". ``import`` waits on the
+    module's import lock until the module is complete (and costs a dict lookup after that)."""
+    if "numpy" not in sys.modules:
+        return None
+    import numpy
+
+    return numpy
 
 
 def shipped_model(path: Path = MODEL_PATH) -> IntentModel | None:
