@@ -77,12 +77,12 @@ class ImportReport:
         """Dutch one-paragraph summary for the CLI."""
         skipped = data_text("import_skipped", count=self.skipped) if self.skipped else ""
         replaced = data_text("import_replaces_one" if self.replaces_demo == 1
-                             else "import_replaces_many", rows=_rows(self.replaces_demo))
-        text = data_text("import_summary", rows=_rows(self.rows), file=self.path.name,
+                             else "import_replaces_many", rows=rows_phrase(self.replaces_demo))
+        text = data_text("import_summary", rows=rows_phrase(self.rows), file=self.path.name,
                          added=self.added, updated=self.updated, unchanged=self.unchanged,
                          skipped=skipped, replaced=replaced, stored_at=self.stored_at)
         for source, count in (self.sources or {}).items():
-            text += "\n" + data_text("import_source_line", rows=_rows(count), source=source)
+            text += "\n" + data_text("import_source_line", rows=rows_phrase(count), source=source)
         return text
 
 
@@ -91,8 +91,14 @@ def _sniff(text: str) -> str:
     return ";" if header.count(";") > header.count(",") else ","
 
 
-def _rows(count: int) -> str:
+def rows_phrase(count: int) -> str:
+    """"1 rij" / "3 rijen" (messages about a file say the number with the right noun)."""
     return data_text("import_rows_one" if count == 1 else "import_rows_many", count=count)
+
+
+def errors_phrase(count: int) -> str:
+    """"1 fout" / "3 fouten"."""
+    return data_text("import_errors_one" if count == 1 else "import_errors_many", count=count)
 
 
 def read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
@@ -281,7 +287,7 @@ def validate_file(path: Path | str, registry: RegionRegistry, known: Catalog = N
     problems += consistency_problems(clean, registry, path.name, known) if not problems else []
     if problems:
         raise ImportRejected(data_text(
-            "import_file_rejected", file=path.name, count=len(problems),
+            "import_file_rejected", file=path.name, errors=errors_phrase(len(problems)),
             problems="\n".join(problems[:MAX_PROBLEMS_IN_MESSAGE])), problems)
     return len(clean)
 
@@ -306,10 +312,10 @@ def import_file(path: Path | str, registry: RegionRegistry, data_dir: Path | str
     if problems:
         shown = problems[:MAX_PROBLEMS_IN_MESSAGE]
         extra = len(problems) - len(shown)
-        message = data_text("import_refused", count=len(problems), file=path.name,
+        message = data_text("import_refused", errors=errors_phrase(len(problems)), file=path.name,
                             problems="\n".join(shown))
         if extra > 0:
-            message += "\n" + data_text("import_more_problems", count=extra)
+            message += "\n" + data_text("import_more_problems", errors=errors_phrase(extra))
         raise ImportRejected(message, problems)
     try:
         record = read_sidecar(provenance_path(path))

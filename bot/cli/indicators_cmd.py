@@ -311,6 +311,7 @@ def data_check(
     from indicators.checks import check_file
     from indicators.errors import ImportRejected
     from indicators.formatting import number
+    from indicators.importer import errors_phrase, rows_phrase
     from indicators.store import DEMO_CSV, PACKAGE_DATA, RR_COUNTS_CSV
 
     services = load_services()
@@ -324,10 +325,11 @@ def data_check(
     if not report.ok:
         shown = report.problems[:50]
         more = len(report.problems) - len(shown)
-        problems = "\n".join([*shown, *([text("check_more", count=more)] if more > 0 else [])])
-        fail(text("check_failed", file=path.name, count=len(report.problems), rows=report.rows,
-                  problems=problems), UNAVAILABLE)
-    typer.echo(text("check_ok", file=path.name, rows=report.rows))
+        problems = "\n".join([*shown, *([text("check_more", errors=errors_phrase(more))]
+                                        if more > 0 else [])])
+        fail(text("check_failed", file=path.name, errors=errors_phrase(len(report.problems)),
+                  rows=rows_phrase(report.rows), problems=problems), UNAVAILABLE)
+    typer.echo(text("check_ok", file=path.name, rows=rows_phrase(report.rows)))
     known = services.indicators.catalog
     for key, value in report.national.items():
         indicator, _, category = key.partition("/")
