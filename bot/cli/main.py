@@ -44,6 +44,9 @@ def run() -> None:
     every other outcome as click would end it (exit codes of ``bot.cli.common``)."""
     from typer._click.exceptions import UsageError
 
+    from bot.cli.help_chrome import install
+
+    install()
     try:
         outcome = create_cli()(standalone_mode=False)
     except UsageError as error:

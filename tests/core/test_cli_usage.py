@@ -43,3 +43,19 @@ def test_help_and_a_bare_group_still_show_the_help(tmp_path: Path) -> None:
     assert "regioscan" in _oogo(tmp_path, "--help").stdout
     bare = _oogo(tmp_path, "round")
     assert "Regioscan-rondes voor een regio" in bare.stdout + bare.stderr
+
+
+@pytest.mark.parametrize("args", [("--help",), ("ask", "--help"), ("round",),
+                                  ("indicator", "show", "--help")])
+def test_help_pages_are_dutch_around_the_help_texts_too(tmp_path: Path,
+                                                        args: tuple[str, ...]) -> None:
+    """click's headings, placeholders and the --help line in Dutch (``bot.cli.help_chrome``)."""
+    done = _oogo(tmp_path, *args)
+    page = done.stdout + done.stderr
+    assert page.startswith("Gebruik: oogo")
+    assert "Opties:" in page and "Toon deze hulp en stop." in page
+    for english in ("Usage:", "Options:", "Commands:", "Arguments:", "Show this message",
+                    "[OPTIONS]", "COMMAND [ARGS]", "<str>", "<path>", "[required]"):
+        assert english not in page, english
+    if args[0] == "indicator":
+        assert "Argumenten:" in page and "[verplicht]" in page and "<getal>" in page
