@@ -40,12 +40,16 @@ class Question:
     help: str
     help_en: str
     discuss: str
+    discuss_en: str = ""
 
     def text_for(self, language: str) -> str:
         return self.text_en if language == "en" and self.text_en else self.text
 
     def help_for(self, language: str) -> str:
         return self.help_en if language == "en" and self.help_en else self.help
+
+    def discuss_for(self, language: str) -> str:
+        return self.discuss_en if language == "en" and self.discuss_en else self.discuss
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +153,7 @@ def _theme(raw: dict[str, Any], start: int) -> Theme:
             help=str(_req(q, "help", f"vraag {qid}")).strip(),
             help_en=str(q.get("help_en", "")).strip(),
             discuss=str(_req(q, "discuss", f"vraag {qid}")).strip(),
+            discuss_en=str(q.get("discuss_en", "")).strip(),
         ))
     return Theme(
         id=tid, name=str(_req(raw, "name", f"thema {tid}")),

@@ -84,7 +84,8 @@ def compute_outcome(
             weakest = tuple(s for s in scored if s.value == low) if low < top else ()
             to_discuss = sorted((s for s in scored if s.value <= DISCUSS_AT_OR_BELOW),
                                 key=lambda s: (s.value, s.number))
-            discuss = tuple(definition.question(s.question_id).discuss for s in to_discuss)
+            discuss = tuple(definition.question(s.question_id).discuss_for(language)
+                            for s in to_discuss)
         themes.append(ThemeOutcome(
             theme_id=theme.id, name=theme.name_for(language), mean=_mean(values),
             answered=len(scored), dont_know=dont_know,

@@ -233,3 +233,22 @@ def test_garbage_choices_change_nothing(definition, value):
     state, _ = begin(definition)
     new, reply = pressed(definition, state, value)
     assert new == state and reply.events == ()
+
+
+def test_every_statement_has_an_english_discussion_question(definition):
+    for question in definition.questions:
+        assert question.discuss_en and question.discuss_en.startswith("Discuss ")
+        assert question.discuss_for("en") == question.discuss_en
+        assert question.discuss_for("nl") == question.discuss
+
+
+def test_an_english_outcome_suggests_english_discussion_questions(definition):
+    from bot.regioscan.outcome import compute_outcome
+
+    answers = {q.id: 2 for q in definition.questions}
+    english = compute_outcome(definition, answers, "en")
+    dutch = compute_outcome(definition, answers, "nl")
+    hints_en = [h for th in english.themes for h in th.discuss]
+    hints_nl = [h for th in dutch.themes for h in th.discuss]
+    assert hints_en and all(h.startswith("Discuss ") for h in hints_en)
+    assert hints_nl and all(h.startswith("Bespreek ") for h in hints_nl)
