@@ -9,7 +9,9 @@ decides what it means against the registry.
 
 Forms accepted after a name, case-insensitive:
 
-* in brackets: "(Gld.)", "(NH.)", "(L.)", "(O.)", "(Noord-Holland)", "(prov. Limburg)";
+* in brackets: "(Gld.)", "(NH.)", "(L.)", "(O.)", "(Noord-Holland)", "(prov. Limburg)"; at the
+  end of a text also without the closing bracket, as a sentence cut at its full stop leaves it
+  ("ik werk bij Hengelo (Gld." must not become Hengelo in Overijssel);
 * after a space or comma, optionally with "in", "in de provincie", "provincie", "province (of)":
   "Hengelo Gelderland", "Zwolle, Overijssel", "Bergen in Limburg", "Bergen NH".
 
@@ -70,7 +72,7 @@ def _tail() -> re.Pattern[str]:
     any_q = "|".join(_raw(s) for s in spellings)
     words_q = "|".join(_raw(s) for s in spellings if len(s.replace(" ", "")) > 1)
     return re.compile(
-        rf"\s*\(\s*(?P<pp>(?:de\s+)?{_PROVINCE_WORD}\s+)?(?P<paren>{any_q})\s*\.?\s*\)"
+        rf"\s*\(\s*(?P<pp>(?:de\s+)?{_PROVINCE_WORD}\s+)?(?P<paren>{any_q})\s*\.?\s*(?:\)|$)"
         rf"|,?\s+(?:(?P<pw>(?:in\s+)?(?:de\s+|the\s+)?{_PROVINCE_WORD}(?:\s+of)?)\s+|in\s+)?"
         rf"(?P<word>{words_q})\.?(?P<pw2>\s+province)?(?![\w-])",
         re.IGNORECASE,

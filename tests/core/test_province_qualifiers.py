@@ -42,6 +42,17 @@ def test_the_qualifier_picks_one_of_two_bergens(ask):
     assert ask("NEET in Bergen").intent == "clarify"
 
 
+def test_a_profile_statement_keeps_its_province(ask):
+    """The profile pattern stops at the full stop inside "(Gld.)": the cut qualifier still
+    counts, so the profile is not set to Hengelo in Overijssel."""
+    reply = ask("Ik werk bij de gemeente Hengelo (Gld.)", conv="pq-profile")
+    assert "Bronckhorst" in reply.text and "Hengelo" not in reply.text.replace(
+        "Hengelo (Gld.)", "")
+    assert ask("Hoe hoog is onze NEET?", conv="pq-profile").facts[0].region == "GM1876"
+    unknown = ask("Ik werk bij de gemeente Zwolle (Gld.)")
+    assert unknown.intent == "clarify" and unknown.options == ["GM0193"]
+
+
 def test_heldout_province_questions_all_right(core_services):
     sys.path.insert(0, str(ROOT / "scripts"))
     import score_eval

@@ -29,6 +29,7 @@ from indicators.registry import DATA_DIR
     ("Bergen, North Holland", "Bergen", "Noord-Holland", False),
     ("Sneek (Friesland)", "Sneek", "Fryslân", True),
     ("Bergen op Zoom Noord-Brabant", "Bergen op Zoom", "Noord-Brabant", False),
+    ("Hengelo (Gld", "Hengelo", "Gelderland", True),  # cut at the full stop of "(Gld.)"
 ])
 def test_qualifier_forms(text, base, province, explicit):
     found = split_qualified(text)
