@@ -27,7 +27,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from indicators.names import NOT_PLACES, spelling_key, tokens
-from indicators.resolve import Resolution
+from indicators.provinces import qualifier_at
+from indicators.resolve import Resolution, qualify
 
 if TYPE_CHECKING:  # pragma: no cover
     from indicators.catalog import IndicatorDef
@@ -138,7 +139,15 @@ class Mention:
 def find_mentions(registry: RegionRegistry, text: str,
                   catalog: Mapping[str, IndicatorDef] | None = None) -> list[Mention]:
     """All regions mentioned in ``text``, left to right, without overlaps (``catalog``: the
-    indicators whose words are never taken for a place; default the shipped catalog)."""
+    indicators whose words are never taken for a place; default the shipped catalog). A name
+    whose province qualifier fits no gemeente ("Zwolle (Gld.)") is not among them."""
+    return [m for m in _scan(registry, text, catalog)
+            if m.resolution.ok or m.resolution.ambiguous]
+
+
+def _scan(registry: RegionRegistry, text: str,
+          catalog: Mapping[str, IndicatorDef] | None) -> list[Mention]:
+    """The names found in ``text``, including those a province qualifier made unknown."""
     if not text or not text.strip():
         return []
     ordinary = ordinary_words(catalog)
@@ -160,8 +169,11 @@ def find_mentions(registry: RegionRegistry, text: str,
             i += 1
             continue
         mention, used = hit
-        found.append(_widen(registry, text, mention))
+        mention = _widen(registry, text, mention)
+        found.append(mention)
         i += used
+        while i < len(words) and words[i][1] < mention.span[1]:
+            i += 1  # the words of a qualifier ("(Groningen)") are part of this mention
     return sorted(found, key=lambda m: m.span)
 
 
@@ -209,7 +221,9 @@ def _fuzzy_at(registry: RegionRegistry, text: str, words: list, i: int,
 
 
 def _widen(registry: RegionRegistry, text: str, mention: Mention) -> Mention:
-    """Take in a leading apostrophe, a closing "(NH.)" and a preceding "samenwerkingsverband"."""
+    """Take in a leading apostrophe, a closing "(NH.)", a province qualifier after the name
+    ("Hengelo (Gld.)", "Bergen in Limburg": it may change the region, see ``resolve.qualify``)
+    and a preceding "samenwerkingsverband"."""
     start, end = mention.span
     if start > 0 and text[start - 1] in "'’":
         start -= 1
@@ -217,6 +231,12 @@ def _widen(registry: RegionRegistry, text: str, mention: Mention) -> Mention:
         tail = re.match(r"\.?\)", text[end:])
         end += tail.end() if tail else 0
     res = mention.resolution
+    qualifier = qualifier_at(text, end)
+    if qualifier is not None:
+        qualified = qualify(registry, text[start:qualifier.end], text[start:end], res,
+                            qualifier)
+        if qualified is not None:
+            end, res = qualifier.end, qualified
     before = _SWV_BEFORE.search(text[:start])
     if before and res.region is not None and res.region.level == "gemeente":
         swv = registry.resolve(text[before.start():end])
@@ -334,9 +354,10 @@ def find_places(registry: RegionRegistry, text: str,
     is capitalised, or, in a message typed all in lower case, when it is not an ordinary word
     (``names.NOT_PLACES``). Up to three such words are taken together ("New York").
     """
-    mentions = find_mentions(registry, text, catalog)
-    taken = [m.span for m in mentions]
-    unknown = []
+    found = _scan(registry, text, catalog)
+    mentions = [m for m in found if m.resolution.ok or m.resolution.ambiguous]
+    unknown = [m for m in found if not (m.resolution.ok or m.resolution.ambiguous)]
+    taken = [m.span for m in found]
     for match in _TYPED_CODE.finditer(text):  # "GM9999": a region code, just not one we know
         span = (match.start(), match.end())
         if not any(a < span[1] and span[0] < b for a, b in taken):

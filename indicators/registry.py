@@ -4,7 +4,9 @@ Why one registry: the conversation, the indicator engine, the CLI and the charts
 same answer to "which region is this, which SWV does it belong to, who is it like". The data is
 the processed copy in ``indicators/data/regions.csv`` (built by ``indicators.build_regions`` from
 CBS and OCW files, see ``data/PROVENANCE.md``) plus the hand-kept ``aliases.csv`` and
-``herindelingen_2015_2024.csv`` (former gemeente names).
+``herindelingen_2015_2024.csv`` (former gemeente names), plus ``herindelingen_voor_2015.csv``:
+older former gemeenten whose name a current gemeente in another province still carries ("Hengelo"
+in Gelderland), found only with a province qualifier ("Hengelo (Gld.)", see ``provinces``).
 
 Peers ("gemeenten die op u lijken"): for every gemeente we take z-scores of
 log(inhabitants) and log(population density) over all 342 gemeenten and call the gemeenten with
@@ -104,10 +106,14 @@ class RegionRegistry:
         regions: list[Region],
         aliases: dict[str, str] | None = None,
         former: dict[str, tuple[list[str], str]] | None = None,
+        former_in_province: dict[tuple[str, str], tuple[list[str], str]] | None = None,
     ) -> None:
         self._by_code = {r.code: r for r in regions}
         self._aliases = aliases or {}
         self.former = former or {}  # normalised former name -> ([codes now], year)
+        # (normalised former name, province) -> ([codes now], year): a former gemeente that
+        # shares its name with a gemeente elsewhere, so only "name (province)" finds it
+        self.former_in_province = former_in_province or {}
         self._members: dict[str, list[Region]] = {}
         self._fuzzy_index: dict[int, list[str]] | None = None  # filled by indicators.mentions
         self._fuzzy_memo: dict[tuple[str, int], tuple | None] | None = None  # same
@@ -139,7 +145,7 @@ class RegionRegistry:
             codes, _ = former.setdefault(normalize(row["gemeente_2015"]), ([], row["jaar"]))
             if row["gm_code_2024"] not in codes:
                 codes.append(row["gm_code_2024"])
-        registry = cls(regions, aliases, former)
+        registry = cls(regions, aliases, former, _former_in_province(base))
         logger.debug("region registry loaded: %d regions", len(regions))
         return registry
 
@@ -273,6 +279,20 @@ class RegionRegistry:
         found = [self._by_code[other] for _, other in ranked[:n]]
         self._peer_cache[(region.code, n)] = tuple(found)
         return found
+
+
+def _former_in_province(base: Path) -> dict[tuple[str, str], tuple[list[str], str]]:
+    """The hand-kept older mergers by (normalised name, province); none if the file is absent."""
+    path = base / "herindelingen_voor_2015.csv"
+    if not path.exists():
+        return {}
+    found: dict[tuple[str, str], tuple[list[str], str]] = {}
+    for row in _read(path):
+        codes, _ = found.setdefault((normalize(row["gemeente"]), row["provincie"]),
+                                    ([], row["jaar"]))
+        if row["gm_code_2024"] not in codes:
+            codes.append(row["gm_code_2024"])
+    return found
 
 
 def _zscores(values: list[float]) -> list[float]:

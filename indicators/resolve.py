@@ -7,9 +7,13 @@ guess silently. The order is fixed and each step says what it did (``Resolution.
 2. exact name or alias, insensitive to case, accents and punctuation ("Sudwest Fryslan",
    "s-Hertogenbosch", "Den Bosch", "Bergen (NH.)"); a name shared by several gemeenten ("Bergen")
    gives ``candidates`` and a question, never a pick;
-3. "samenwerkingsverband/swv [po|vo] <gemeente>" and "gemeente <naam>";
-4. former gemeente names (herindelingen since 2015), with a note that says where it went;
-5. typos with rapidfuzz (``fuzz.ratio`` on normalised names): one clear best match of at least
+3. a name with a province qualifier ("Hengelo (Gld.)", "Bergen in Limburg", see ``provinces``):
+   the gemeente of that name in that province, else a former gemeente there (with its
+   successor and year), else unknown with the same-named gemeenten elsewhere as suggestions;
+   never the gemeente of another province;
+4. "samenwerkingsverband/swv [po|vo] <gemeente>" and "gemeente <naam>";
+5. former gemeente names (herindelingen since 2015), with a note that says where it went;
+6. typos with rapidfuzz (``fuzz.ratio`` on normalised names): one clear best match of at least
    88 is used with a note; several close ones become candidates; 75-88 only suggestions.
 """
 
@@ -21,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from indicators.names import normalize, spelling_key, strip_accents
+from indicators.provinces import Qualifier, split_qualified
 from prompts.data_texts import data_text
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -202,6 +207,24 @@ def _word_suggestions(registry: RegionRegistry, key: str) -> list[Region]:
     return found[:3]
 
 
+def _merged(registry: RegionRegistry, query: str, codes: list[str], year: str) -> Resolution:
+    """A former gemeente: the one it went into (with a note), or a question when it was split."""
+    if len(codes) > 1:
+        found = _ambiguous(query, [registry.get(c) for c in codes], "former")
+        names = names_of(registry, codes)
+        found.message = data_text("resolve_split", "nl", query=query, year=year,
+                                  options=_join(names, "en"))
+        found.message_en = data_text("resolve_split", "en", query=query, year=year,
+                                     options=_join(names, "and"))
+        return found
+    region = registry.get(codes[0])
+    return _resolved(
+        query, region, "former",
+        data_text("resolve_merged", "nl", query=query, year=year, region=region.name),
+        data_text("resolve_merged", "en", query=query, year=year, region=region.name),
+    )
+
+
 def resolve_text(registry: RegionRegistry, text: str) -> Resolution:
     """Resolve ``text`` against ``registry``; see the module docstring for the order."""
     query = (text or "").strip().strip("?!.,;:\"").strip()
@@ -221,22 +244,63 @@ def resolve_text(registry: RegionRegistry, text: str) -> Resolution:
         return _resolved(query, region, method)
     if len(codes) > 1:
         return _ambiguous(query, [registry.get(c) for c in codes])
+    if (found := _qualified(registry, query)) is not None:
+        return found
     if (found := _phrase(registry, query, key)) is not None:
         return found
     if key in registry.former:
-        codes, year = registry.former[key]
-        if len(codes) > 1:
-            found = _ambiguous(query, [registry.get(c) for c in codes], "former")
-            names = names_of(registry, codes)
-            found.message = data_text("resolve_split", "nl", query=query, year=year,
-                                      options=_join(names, "en"))
-            found.message_en = data_text("resolve_split", "en", query=query, year=year,
-                                         options=_join(names, "and"))
-            return found
-        region = registry.get(codes[0])
-        return _resolved(
-            query, region, "former",
-            data_text("resolve_merged", "nl", query=query, year=year, region=region.name),
-            data_text("resolve_merged", "en", query=query, year=year, region=region.name),
-        )
+        return _merged(registry, query, *registry.former[key])
     return _fuzzy(registry, query, key)
+
+
+def province_named(registry: RegionRegistry, text: str) -> tuple[str, str] | None:
+    """(name, province) when ``text`` ends in a province qualifier that counts ("Zwolle
+    (Gld.)" -> ("Zwolle", "Gelderland"); not "Utrecht Groningen", two gemeenten)."""
+    split = split_qualified(text)
+    if split is None or not _counts(registry, split[1]):
+        return None
+    return split[0].strip(" ,"), split[1].province
+
+
+def _counts(registry: RegionRegistry, qualifier: Qualifier) -> bool:
+    """A bare gemeente name after a name is another place, not a province ("Utrecht,
+    Groningen"); it is a qualifier only when marked as one ("(Groningen)", "provincie")."""
+    return qualifier.explicit or not registry.codes_for_name(qualifier.spelled)
+
+
+def _qualified(registry: RegionRegistry, query: str) -> Resolution | None:
+    """``query`` as a name followed by a province qualifier, or None when it is not one."""
+    split = split_qualified(query)
+    if split is None:
+        return None
+    base, qualifier = split
+    return qualify(registry, query, base, resolve_text(registry, base), qualifier)
+
+
+def qualify(registry: RegionRegistry, query: str, base: str, found: Resolution,
+            qualifier: Qualifier) -> Resolution | None:
+    """What ``base`` (resolved as ``found``) means with the province ``qualifier`` after it
+    (``query`` is the whole text). None when the qualifier does not apply: it is a bare
+    gemeente name ("Utrecht, Groningen" lists two places) or the base names no gemeente."""
+    if not _counts(registry, qualifier):
+        return None
+    named = [found.region] if found.region is not None else list(found.candidates)
+    gemeenten = [r for r in named if r.level == "gemeente"]
+    if named and not gemeenten:
+        return None
+    inside = [r for r in gemeenten if r.province == qualifier.province]
+    if gemeenten and len(inside) == len(gemeenten):
+        found.query = query  # the qualifier agrees with what the name already said
+        return found
+    if len(inside) == 1:
+        return _resolved(query, inside[0], "exact")
+    if inside:
+        return _ambiguous(query, inside)
+    older = registry.former_in_province.get((normalize(base), qualifier.province))
+    if older is not None:  # named in the note as "Hengelo (Gelderland)", however it was typed
+        found = _merged(registry, f"{base.strip()} ({qualifier.province})", *older)
+        found.query = query
+        return found
+    if not gemeenten:
+        return None
+    return _unknown(query, gemeenten)  # never the gemeente of another province

@@ -37,9 +37,20 @@ from prompts.loader import templates
 
 if TYPE_CHECKING:  # pragma: no cover
     from bot.core.ports import Figures
+    from indicators.registry import RegionRegistry
 
 logger = logging.getLogger(__name__)
-__all__ = ["Draft", "NoData", "answer_indicator"]
+__all__ = ["Draft", "NoData", "answer_indicator", "correction_line"]
+
+
+def correction_line(registry: RegionRegistry, typed: str, code: str, lang: str) -> str:
+    """The note above an answer for a place the user named otherwise: a former gemeente says
+    which one it went into and since when ("Hengelo (Gld.) is sinds 2005 geen aparte gemeente
+    meer; ik gebruik Bronckhorst."), a typo says which name was assumed."""
+    found = registry.resolve(typed)
+    if found.method == "former" and found.region is not None and found.region.code == code:
+        return found.message_in(lang)
+    return templates().render("correction", lang, name=region_name(registry, code, lang))
 
 
 def answer_indicator(u: Understanding, figures: Figures, *, charts: bool = True,
@@ -49,8 +60,8 @@ def answer_indicator(u: Understanding, figures: Figures, *, charts: bool = True,
     t = templates()
     draft = Draft()
     ctx = Context(engine, registry, lang, show_counts, draft)
-    for _typed, code in u.corrections:
-        draft.lines.append(t.render("correction", lang, name=region_name(registry, code, lang)))
+    for typed, code in u.corrections:
+        draft.lines.append(correction_line(registry, typed, code, lang))
     if u.injection:
         draft.lines.append(t.render("injection", lang))
     if u.origins.get("regions") == "default" and u.regions == [NATIONAL] \

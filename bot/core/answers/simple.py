@@ -17,6 +17,7 @@ from bot.core.answers.evidence import region_name, region_refs
 from bot.core.messages import Button, Intent, Reply
 from bot.core.understanding.model import Understanding
 from indicators.catalog import IndicatorDef, listed
+from indicators.resolve import province_named
 from prompts.loader import templates
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -119,7 +120,10 @@ def clarify_reply(u: Understanding, registry: RegionRegistry, catalog: Catalog,
     suggestions = list(dict.fromkeys(u.suggestions))
     intent: Intent = "clarify"
     if suggestions:
-        text = t.render("unknown_suggest", lang, mention=mention)
+        qualified = province_named(registry, mention)  # "Zwolle (Gld.)": say what is unknown
+        text = t.render("unknown_in_province", lang, name=qualified[0],
+                        province=qualified[1]) if qualified else t.render(
+            "unknown_suggest", lang, mention=mention)
         buttons = [Button(_option_label(registry, c), c) for c in suggestions]
         return Reply(text=text, intent=intent, options=suggestions, buttons=buttons,
                      language=lang)

@@ -1,0 +1,122 @@
+"""Province qualifiers after a place name: "Hengelo (Gld.)", "Bergen (NH)", "Zwolle, Overijssel",
+"Bergen in Limburg", "Arnhem in de provincie Gelderland", "Bergen, North Holland".
+
+Why: Dutch place names repeat across provinces, and people tell them apart by adding the
+province. The qualifier is information: "Hengelo (Gld.)" is not Hengelo in Overijssel (it was a
+gemeente in Gelderland until 2005), so a resolver that drops it answers for the wrong place. This
+module only reads the qualifier (which province, how it was written); ``indicators.resolve``
+decides what it means against the registry.
+
+Forms accepted after a name, case-insensitive:
+
+* in brackets: "(Gld.)", "(NH.)", "(L.)", "(O.)", "(Noord-Holland)", "(prov. Limburg)"; at the
+  end of a text also without the closing bracket, as a sentence cut at its full stop leaves it
+  ("ik werk bij Hengelo (Gld." must not become Hengelo in Overijssel);
+* after a space or comma, optionally with "in", "in de provincie", "provincie", "province (of)":
+  "Hengelo Gelderland", "Zwolle, Overijssel", "Bergen in Limburg", "Bergen NH".
+
+One-letter abbreviations ("L.", "O.", "Z.") count only in brackets: "Bergen L" is too thin. A
+qualifier that is itself a gemeente name ("Groningen", "Utrecht") counts only when it is marked as
+a province (brackets or the word "provincie"), because "Utrecht, Groningen" is a list of two
+gemeenten; callers check that with ``Qualifier.explicit`` against the registry.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from indicators.names import normalize
+
+# Spellings per province, normalised (lower case, no accents, "_" for a space). The official
+# abbreviations of the CBS gemeente names ("(NH.)", "(L.)", "(O.)", "(Z.)", "(ZH.)", "(Gld.)"),
+# the usual short forms and the English names.
+_SPELLINGS = {
+    "Groningen": "groningen gr gn grn gron",
+    "Fryslân": "fryslan friesland frl fr",
+    "Drenthe": "drenthe drente dr",
+    "Overijssel": "overijssel o ov ovl",
+    "Flevoland": "flevoland fl flevo",
+    "Gelderland": "gelderland guelders gld gl g gdl",
+    "Utrecht": "utrecht u ut utr",
+    "Noord-Holland": "noord_holland north_holland nh",
+    "Zuid-Holland": "zuid_holland south_holland zh",
+    "Zeeland": "zeeland zealand z zl zld",
+    "Noord-Brabant": "noord_brabant north_brabant brabant nb nbr",
+    "Limburg": "limburg l lb limb",
+}
+PROVINCES = tuple(_SPELLINGS)
+QUALIFIERS = {spelling.replace("_", " "): province
+              for province, spellings in _SPELLINGS.items() for spelling in spellings.split()}
+
+_PROVINCE_WORD = r"(?:provincie|province|prov\.?)"
+
+
+def _raw(spelling: str) -> str:
+    """The regex of one normalised spelling as people type it: "noord holland" also as
+    "Noord-Holland", an abbreviation also with dots or a hyphen ("N.-H.", "N.H.")."""
+    if " " in spelling:
+        return r"[\s\-]*".join(re.escape(word) for word in spelling.split())
+    if spelling == "fryslan":
+        return "frysl[aâ]n"
+    if len(spelling) <= 3:
+        return r"\.?\s?-?".join(spelling)
+    return re.escape(spelling)
+
+
+@lru_cache(maxsize=1)
+def _tail() -> re.Pattern[str]:
+    """A qualifier right after a name (compiled once, on first use)."""
+    spellings = sorted(QUALIFIERS, key=len, reverse=True)
+    any_q = "|".join(_raw(s) for s in spellings)
+    words_q = "|".join(_raw(s) for s in spellings if len(s.replace(" ", "")) > 1)
+    return re.compile(
+        rf"\s*\(\s*(?P<pp>(?:de\s+)?{_PROVINCE_WORD}\s+)?(?P<paren>{any_q})\s*\.?\s*(?:\)|$)"
+        rf"|,?\s+(?:(?P<pw>(?:in\s+)?(?:de\s+|the\s+)?{_PROVINCE_WORD}(?:\s+of)?)\s+|in\s+)?"
+        rf"(?P<word>{words_q})\.?(?P<pw2>\s+province)?(?![\w-])",
+        re.IGNORECASE,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Qualifier:
+    """A province named after a place: which one, how it was spelled (normalised), whether it
+    was marked as a province (brackets or the word "provincie"), and where it ends."""
+
+    province: str
+    spelled: str
+    explicit: bool
+    end: int
+
+
+def qualifier_at(text: str, pos: int) -> Qualifier | None:
+    """The qualifier that starts at ``pos`` of ``text`` (right after a name), or None."""
+    if pos >= len(text) or text[pos] not in _BREAK:
+        return None
+    match = _tail().match(text, pos)
+    if match is None:
+        return None
+    spelled = normalize(match.group("paren") or match.group("word"))
+    if spelled not in QUALIFIERS:  # "N.-H." -> "n h" -> "nh"
+        spelled = spelled.replace(" ", "")
+    province = QUALIFIERS.get(spelled)
+    if province is None:
+        return None
+    explicit = bool(match.group("paren") or match.group("pw") or match.group("pw2"))
+    return Qualifier(province, spelled, explicit, match.end())
+
+
+def split_qualified(text: str) -> tuple[str, Qualifier] | None:
+    """("Hengelo", Gelderland qualifier) for "Hengelo (Gld.)"; None without a qualifier at the
+    end. The base is the shortest start of the text that a whole qualifier follows."""
+    text = text.strip()
+    for pos in range(1, len(text)):
+        if text[pos] in _BREAK and text[pos - 1] not in _BREAK:
+            found = qualifier_at(text, pos)
+            if found is not None and found.end == len(text):
+                return text[:pos], found
+    return None
+
+
+_BREAK = " \t,("

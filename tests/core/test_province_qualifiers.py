@@ -1,0 +1,64 @@
+"""A place named with its province, in a conversation: the answer is about that province's
+gemeente, a former gemeente says where it went, and a province that does not fit is asked about,
+never answered for the gemeente of another province. Plus the held-out set of such questions
+(tests/core/province_qualifier_questions.jsonl, scored like the dev set)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+QUESTIONS = Path(__file__).with_name("province_qualifier_questions.jsonl")
+
+
+def test_former_gemeente_in_gelderland_is_named_with_its_successor(ask):
+    reply = ask("Hoe hoog is de NEET in Hengelo (Gld.)?")
+    assert {f.region for f in reply.facts} == {"GM1876", "NL01"}  # Bronckhorst, not GM0164
+    assert reply.text.startswith(
+        "Hengelo (Gelderland) is sinds 2005 geen aparte gemeente meer; ik gebruik Bronckhorst.")
+
+
+def test_wrong_province_is_a_question_and_the_pick_is_answered(ask):
+    reply = ask("Wat is de NEET in Zwolle (Gld.)?", conv="pq-zwolle")
+    assert reply.intent == "clarify" and not reply.facts
+    assert reply.text == "Ik ken geen gemeente Zwolle in Gelderland. Bedoel je een van deze?"
+    assert reply.options == ["GM0193"]
+    picked = ask(choice="GM0193", conv="pq-zwolle")
+    assert {f.region for f in picked.facts} == {"GM0193", "NL01"}
+
+
+def test_wrong_province_in_english(ask):
+    reply = ask("What is the NEET rate in Bergen, Gelderland?")
+    assert reply.intent == "clarify" and not reply.facts
+    assert reply.text.startswith("I do not know a municipality called Bergen in Gelderland.")
+    assert set(reply.options) == {"GM0373", "GM0893"}
+
+
+def test_the_qualifier_picks_one_of_two_bergens(ask):
+    assert ask("NEET in Bergen in Limburg").facts[0].region == "GM0893"
+    assert ask("NEET in Bergen (Noord-Holland)").facts[0].region == "GM0373"
+    assert ask("NEET in Bergen").intent == "clarify"
+
+
+def test_a_profile_statement_keeps_its_province(ask):
+    """The profile pattern stops at the full stop inside "(Gld.)": the cut qualifier still
+    counts, so the profile is not set to Hengelo in Overijssel."""
+    reply = ask("Ik werk bij de gemeente Hengelo (Gld.)", conv="pq-profile")
+    assert "Bronckhorst" in reply.text and "Hengelo" not in reply.text.replace(
+        "Hengelo (Gld.)", "")
+    assert ask("Hoe hoog is onze NEET?", conv="pq-profile").facts[0].region == "GM1876"
+    unknown = ask("Ik werk bij de gemeente Zwolle (Gld.)")
+    assert unknown.intent == "clarify" and unknown.options == ["GM0193"]
+
+
+def test_heldout_province_questions_all_right(core_services):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import score_eval
+
+    questions = [json.loads(line) for line in QUESTIONS.read_text("utf-8").splitlines()
+                 if line.strip()]
+    results = score_eval.run_in_process(questions, core_services)
+    share, failures = score_eval.score(questions, results, score_eval.load_shipped())
+    assert share == 1.0, failures
