@@ -21,6 +21,7 @@ from .browser import (
     new_page,
     no_horizontal_scroll,
     open_chat,
+    press,
 )
 
 pytestmark = pytest.mark.browser
@@ -211,3 +212,19 @@ def test_words_counter_and_followups(live_server: str) -> None:
         labels = [t.strip() for t in answer.locator(".choices button").all_inner_texts()]
         assert labels and "En landelijk?" not in labels
         assert len(labels) == len({label.lower() for label in labels})
+
+
+def test_a_clarification_offers_each_region_once_by_its_name(live_server: str) -> None:
+    """The reply lists the candidates as buttons (name) and as options (code): one button each,
+    and pressing it answers for that gemeente."""
+    with chromium_browser() as browser:
+        page = new_page(browser, *PHONE)
+        open_chat(page, live_server)
+        answer = ask(page, "Hoe hoog is de NEET in Bergen?")
+        labels = [t.strip() for t in answer.locator(".choices button").all_inner_texts()]
+        assert labels == ["Bergen (NH.)", "Bergen (L.)"]
+        answer = ask(page, "NEET in Zwolle (Gld.)")
+        labels = [t.strip() for t in answer.locator(".choices button").all_inner_texts()]
+        assert labels == ["Zwolle (Overijssel)"]
+        chosen = press(page, answer.locator(".choices button").first)
+        assert "NEET) in Zwolle (2023)" in chosen.inner_text()

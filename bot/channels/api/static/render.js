@@ -197,8 +197,9 @@
     for (const b of data.buttons || []) {
       if (!taken(b.label, b.value) && !repeats(b.label)) choices.push({ label: b.label, choice: b.value });
     }
+    // an option a button already offers (a clarification's region code under its name) once
     for (const option of (data.options || []).concat(data.followups || [])) {
-      if (!taken(option) && !repeats(option)) choices.push({ label: option, text: option });
+      if (!taken(option, option) && !repeats(option)) choices.push({ label: option, text: option });
     }
     return choices;
   }
