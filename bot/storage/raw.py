@@ -101,8 +101,8 @@ def reading(engine: Engine) -> Iterator[Any]:
 
 @contextlib.contextmanager
 def writing_relaxed(engine: Engine) -> Iterator[Any]:
-    """A DB-API cursor in a transaction that commits without waiting for the disk, like
-    ``bot.storage.relaxed.begin_relaxed`` (the same twin engine and writer lock on a SQLite file,
+    """A DB-API cursor in a transaction that commits without waiting for the disk (see
+    ``bot.storage.relaxed``: the twin engine and its writer lock on a SQLite file,
     ``synchronous_commit = off`` on PostgreSQL). Committed when the block ends, rolled back when
     it raises."""
     twin = relaxed_engine(engine)

@@ -22,14 +22,12 @@ not use this module. Their fsync also makes every earlier relaxed commit in the 
 
 from __future__ import annotations
 
-import contextlib
 import threading
 import weakref
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from sqlalchemy.engine import Connection, Engine
+    from sqlalchemy.engine import Engine
 
 _RELAXED: weakref.WeakKeyDictionary[Engine, Engine] = weakref.WeakKeyDictionary()
 _RELAXED_LOCK = threading.Lock()
@@ -65,30 +63,15 @@ def dispose_relaxed(engine: Engine) -> None:
         twin.dispose()
 
 
-@contextlib.contextmanager
-def begin_relaxed(engine: Engine) -> Iterator[Connection]:
-    """Like ``engine.begin()``, but the commit does not wait for the disk (see module doc).
+def writer_lock(twin: Engine) -> threading.Lock:
+    """The lock the relaxed writes of one process take turns on, on a SQLite file.
 
-    On a SQLite file the relaxed writes of one process also take turns on a lock of their
-    own. SQLite lets one writer in at a time and makes the others wait in its busy handler,
+    Why: SQLite lets one writer in at a time and makes the others wait in its busy handler,
     which sleeps 1, 2, 5, 10, 25 ms and more between tries: with ten chat turns at once, those
     sleeps, not the work, made the slowest answers slow (issue 18: p95 222 → 138 ms at 10
     clients). Waiting on a Python lock wakes the next writer as soon as the first commits.
     Other processes (more workers) and the main engine's writes still meet in SQLite's handler.
     """
-    twin = relaxed_engine(engine)
-    if twin is not engine:
-        with writer_lock(twin), twin.begin() as conn:
-            yield conn
-        return
-    with twin.begin() as conn:
-        if conn.dialect.name == "postgresql":
-            conn.exec_driver_sql("SET LOCAL synchronous_commit = off")
-        yield conn
-
-
-def writer_lock(twin: Engine) -> threading.Lock:
-    """The lock the relaxed writes of this process take turns on (see ``begin_relaxed``)."""
     lock = _WRITERS.get(twin)
     if lock is None:
         with _RELAXED_LOCK:

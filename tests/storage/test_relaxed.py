@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.storage.relaxed import begin_relaxed, dispose_relaxed, relaxed_engine
+from bot.storage.raw import writing_relaxed
+from bot.storage.relaxed import dispose_relaxed, relaxed_engine
 from bot.storage.state_store import SqlStateStore
 from bot.storage.turn_store import TurnStore
 
@@ -39,9 +40,10 @@ def test_relaxed_writes_never_use_a_connection_of_the_durable_engine(tmp_path):
     engine = make_engine(f"sqlite:///{tmp_path / 'x.sqlite3'}")
     migrate(engine)
     SqlStateStore(engine).save("c", {"a": 1})
-    with pytest.raises(RuntimeError), begin_relaxed(engine) as conn:
-        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL inside
-        relaxed = conn.connection.dbapi_connection
+    with pytest.raises(RuntimeError), writing_relaxed(engine) as cursor:
+        cursor.execute("PRAGMA synchronous")
+        assert cursor.fetchone()[0] == 1  # NORMAL inside
+        relaxed = cursor.connection
         raise RuntimeError("fault in the middle of a relaxed write")
     assert _sqlite_sync_levels(engine) == {2}
     assert _sqlite_sync_levels(relaxed_engine(engine)) == {1}
@@ -59,8 +61,10 @@ def test_a_failed_relaxed_transaction_is_rolled_back(engine):
 
     table = ConversationStateRow.__table__
     SqlStateStore(engine).save("c", {"a": 1})
-    with pytest.raises(RuntimeError), begin_relaxed(engine) as conn:
-        conn.execute(table.update().where(table.c.conversation_id == "c").values(state={"a": 2}))
+    with pytest.raises(RuntimeError), writing_relaxed(engine) as cursor:
+        statement = "UPDATE conversation_state SET state = '{\"a\": 2}' " \
+                    "WHERE conversation_id = 'c'"
+        cursor.execute(statement)
         raise RuntimeError("fault")
     with engine.connect() as conn:
         row = conn.execute(select(table.c.state).where(table.c.conversation_id == "c")).first()
@@ -103,8 +107,8 @@ def test_relaxed_writers_of_one_process_take_turns_on_a_lock(tmp_path):
         store.save("b", {"n": 2})
         done.append(time.perf_counter())
 
-    with begin_relaxed(engine) as conn:
-        conn.exec_driver_sql("DELETE FROM conversation_state WHERE conversation_id = 'none'")
+    with writing_relaxed(engine) as cursor:
+        cursor.execute("DELETE FROM conversation_state WHERE conversation_id = 'none'")
         worker = threading.Thread(target=second)
         worker.start()
         inside.wait(0.3)
