@@ -32,6 +32,7 @@ logger = logging.getLogger(__name__)
 STATE_KEY = "core"
 # labels whose reply is itself a step of the scan (no reminder of the open statement after it)
 SCAN_STEPS = ("scan_answer", "scan_start", "scan_resume", "round_join")
+LOCK_STRIPES = 1024  # conversation locks (see ``Assistant._lock_for``)
 
 
 class Assistant:
@@ -49,8 +50,10 @@ class Assistant:
         self.responder = responder
         self.charts = charts
         self.max_message_chars = max_message_chars
-        self._locks: dict[str, threading.Lock] = {}
-        self._locks_guard = threading.Lock()
+        # one lock per conversation would be a dict that grows with every conversation ever
+        # seen; a fixed set of locks, picked by the id's hash, keeps memory bounded (two
+        # conversations that share a lock only take turns, which is safe)
+        self._locks = tuple(threading.Lock() for _ in range(LOCK_STRIPES))
 
     # -- the one entry point --------------------------------------------------------------
     def handle(self, msg: IncomingMessage) -> Reply:
@@ -141,8 +144,7 @@ class Assistant:
 
     # -- plumbing -------------------------------------------------------------------------
     def _lock_for(self, conversation_id: str) -> threading.Lock:
-        with self._locks_guard:
-            return self._locks.setdefault(conversation_id, threading.Lock())
+        return self._locks[hash(conversation_id) % LOCK_STRIPES]
 
     def _load(self, conversation_id: str) -> tuple[dict[str, Any], ConversationState]:
         try:

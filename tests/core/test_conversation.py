@@ -265,3 +265,13 @@ def test_oogo_points_only_show_percentages_that_are_facts(ask):
     values = [f.value for f in reply.facts if f.value is not None]
     for number in re.findall(r"(\d+(?:,\d+)?)%", reply.text):
         assert any(abs(float(number.replace(",", ".")) - v) < 0.051 for v in values), number
+
+
+def test_conversation_locks_stay_bounded(shared_assistant):
+    """Every turn of a conversation takes the same lock, and new conversations add none (a lock
+    per conversation id kept every id ever seen in memory)."""
+    from bot.core.assistant import LOCK_STRIPES
+
+    locks = {id(shared_assistant._lock_for(f"web:caller:{n}")) for n in range(5000)}
+    assert len(shared_assistant._locks) == LOCK_STRIPES and len(locks) <= LOCK_STRIPES
+    assert shared_assistant._lock_for("x") is shared_assistant._lock_for("x")
