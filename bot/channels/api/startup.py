@@ -128,12 +128,13 @@ def _load_charts(services: Services) -> object:
     return charts.comparison_chart([value, value])
 
 
-#: right after readiness, in the same thread: the knowledge store's own thread started, the
-#: rows of the other indicators (0.2 s), what the first turn loads on its own (0.3 s) and what
-#: only chart answers use (matplotlib, about a second), so a worker is ready without them and
-#: the first user rarely waits for them (see docs/notes/ready.md)
+#: right after readiness, in the same thread: the rows of the other indicators (0.2 s), what
+#: the first turn loads on its own (0.3 s) and what only chart answers use (matplotlib, about a
+#: second), so a worker is ready without them and the first user rarely waits for them; then
+#: the knowledge store's own thread (Chroma: a second), last, so that at most one background
+#: thread competes with the first requests (see docs/notes/ready.md)
 AFTER_READY_STEPS: tuple[Callable[[Services], object], ...] = (
-    _start_store_sync, _decode_figures, _load_first_turn, _load_charts,
+    _decode_figures, _load_first_turn, _load_charts, _start_store_sync,
 )
 
 
@@ -165,6 +166,19 @@ def warm_up(services: Services, done: threading.Event, *, freeze: bool = False) 
         freeze_heap()
 
 
+def pause_gc() -> None:
+    """Turn the cyclic garbage collector off until ``freeze_heap`` (a served worker's start).
+
+    Why: a start allocates a few million objects (imports, the indicator table, the knowledge
+    tables, the query model's tokenizer), almost all of them kept for the life of the worker;
+    the collector walked them again and again, three full collections of the growing heap
+    among them: 0.35-0.6 s of the start (measured with ``gc.callbacks``). ``freeze_heap``
+    collects once, freezes what is left and turns the collector back on, so cyclic garbage
+    of the start is freed there, a few seconds later.
+    """
+    gc.disable()
+
+
 def freeze_heap() -> None:
     """Take what the warm-up built out of the cyclic garbage collector's sight.
 
@@ -178,3 +192,4 @@ def freeze_heap() -> None:
     """
     gc.collect()
     gc.freeze()
+    gc.enable()  # paused by ``pause_gc`` while the worker started
