@@ -108,7 +108,7 @@ class KnowledgeBase:
         # a server worker: when the vector cache holds every passage of the current documents,
         # the first search loads from it (no Chroma import, no waiting for a build) and a
         # background thread brings the store in line (``store_pending`` meanwhile), started by
-        # ``start_store_sync`` (the worker, once it is ready) or at the latest by the next search
+        # the owner with ``start_store_sync`` (a server worker: once it is ready)
         self.store_in_background = store_in_background
         self._settling: threading.Thread | None = None
         self._chunk_texts: dict[str, str] = {}
@@ -359,7 +359,8 @@ class KnowledgeBase:
         Why not at once, when the retriever is loaded from the cache: the thread imports Chroma
         (about a second of CPU), and in the same interpreter that took the GIL from the rest of
         the worker's warm-up (the first search, loading the query model) and delayed readiness
-        by about 0.4 s. A server worker starts it as soon as it is ready."""
+        by about 0.4 s. A server worker starts it after its after-ready steps
+        (``bot.channels.api.startup``); until then ``store_pending`` is true."""
         with self._lock:
             if self._settling is not None and self._settling.ident is None:
                 self._settling.start()
@@ -388,8 +389,6 @@ class KnowledgeBase:
         with self._lock:
             if self.store_in_background and not self._checked:
                 self._load_from_cache()
-            elif self._settling is not None and self._settling.ident is None:
-                self.start_store_sync()  # a later search: nobody started it, so this one does
             self.ensure_index()
             if self._retriever is None:
                 self._retriever = self._new_retriever(self.manifest.load())
