@@ -86,7 +86,7 @@ def wait_ready(server: Server, timeout: float = 300.0) -> dict[str, object]:
                     result.update(ready_s=now, ready=True, detail="ok")
                     return result
                 result["detail"] = response.json().get("detail", response.text[:200])
-                time.sleep(0.2)
+                time.sleep(0.05)
     return result
 
 

@@ -4,7 +4,8 @@ Run after the package and its model are on the machine (the Dockerfile does), as
 owns the installation; nothing is downloaded. Each part is read back only while it matches what
 it was made from, so a stale one costs time, never a wrong answer:
 
-* the vectors of the shipped documents and the prepared embedding model (``knowledge.seed``);
+* the vectors of the shipped documents, the prepared embedding model and the retriever's tables
+  of the shipped documents (``knowledge.seed``, ``knowledge.prepared``);
 * the parsed table of the shipped indicator CSVs (``indicators.store.write_shipped``);
 * an empty database made by the migrations (``bot.storage.template``).
 """

@@ -138,7 +138,8 @@ class IndicatorEngine:
     @cached_property
     def is_demo(self) -> bool:
         """True while any figure in use is demonstration data (False only if all is imported)."""
-        return any(row.demo for row in self.table.rows.values())
+        return any(entry["demo_rows"] for categories in self.provenance().values()
+                   for entry in categories.values())
 
     def is_demo_for(self, indicator: str, category: str | None = None) -> bool:
         """True while any figure of this indicator (and category) is demonstration data."""
@@ -148,12 +149,8 @@ class IndicatorEngine:
 
     def provenance(self) -> dict[str, dict[str, dict]]:
         """Per indicator and category: real or demonstration, sources and years (see
-        ``indicators.sources.summarise``)."""
-        from indicators.sources import summarise
-
-        if not hasattr(self, "_provenance"):
-            self._provenance = summarise(self.table.rows)
-        return self._provenance
+        ``indicators.sources.summarise`` and ``IndicatorTable.summary``)."""
+        return self.table.summary()
 
     def definition_for(self, value: Value) -> dict | None:
         """The source's own definition of an imported figure (None for demonstration data)."""

@@ -66,9 +66,11 @@ class IndicatorTable:
                  rr_counts: dict[Key, tuple[int, int, int, int]] | None = None,
                  imported_rows: int = 0, *,
                  rr_loader: Callable[[], dict[Key, tuple[int, int, int, int]]] | None = None,
+                 summary: dict[str, dict[str, dict]] | None = None,
                  ) -> None:
         self.rows = rows
         self.imported_rows = imported_rows
+        self._summary = summary
         self._rr = rr_counts
         self._rr_loader = rr_loader
         self._by_indicator: dict[str, dict[Key, Row]] | None = None
@@ -85,7 +87,24 @@ class IndicatorTable:
         if unsaved is not None:
             rr = self.rr_counts
             tablecache.write(unsaved[0], unsaved[1], _encode(self),
-                             (list(rr), list(rr.values())), self.imported_rows)
+                             (list(rr), list(rr.values())), self.imported_rows, self.summary())
+
+    def load_all(self) -> None:
+        """Decode every indicator's rows and the relative-risk counts now (a server worker
+        does this right after it is ready; a one-question process never needs it)."""
+        for indicator in self.indicators():
+            self.rows_of(indicator)
+        self.rr_counts  # noqa: B018 - decoded and kept
+
+    def summary(self) -> dict[str, dict[str, dict]]:
+        """Per indicator and category: real or demonstration, sources and years
+        (``indicators.sources.summarise``). Read from the cache with the rows when the table
+        came from there, so it costs no decoding of every row (0.3 s at a worker's start)."""
+        if self._summary is None:
+            from indicators.sources import summarise
+
+            self._summary = summarise(self.rows)
+        return self._summary
 
     @property
     def rr_counts(self) -> dict[Key, tuple[int, int, int, int]]:
@@ -227,10 +246,10 @@ def load_table(data_dir: Path | str | None = None, package_dir: Path = PACKAGE_D
     if cached is None and shipped is not None:
         cached = tablecache.read(shipped, sig)
     if cached is not None:
-        parts, rr_blob, imported_count = cached
+        parts, rr_blob, imported_count, summary = cached
         return IndicatorTable(LazyRows(list(parts), lambda ind: _decode(ind, parts[ind])),
                               imported_rows=imported_count,
-                              rr_loader=lambda: _decode_rr(rr_blob))
+                              rr_loader=lambda: _decode_rr(rr_blob), summary=summary)
     layers = [RawRows.read(package_dir / DEMO_CSV, demo=True)]
     for path in imports:
         layers.append(RawRows.read(path, demo=False))

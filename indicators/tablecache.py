@@ -30,7 +30,8 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 CACHE_FILE = Path("cache") / "indicators.marshal"
-FORMAT = 2  # bump when the parsing rules of indicators.store change what a row holds
+FORMAT = 3  # bump when the parsing rules of indicators.store change what a row holds (3: the
+# provenance summary is stored with the rows)
 
 Signature = tuple[Any, ...]
 
@@ -52,18 +53,18 @@ def cache_path(data_dir: Path | str | None) -> Path | None:
     return Path(data_dir) / CACHE_FILE if data_dir is not None else None
 
 
-def read(path: Path | None, expected: Signature | None) -> tuple[dict[str, bytes], Any,
-                                                                  int] | None:
-    """(indicator -> encoded rows, encoded relative-risk counts, imported row count), or None
-    when there is no usable cache for these sources."""
+def read(path: Path | None, expected: Signature | None) -> tuple[dict[str, bytes], Any, int,
+                                                                  dict] | None:
+    """(indicator -> encoded rows, encoded relative-risk counts, imported row count, provenance
+    summary), or None when there is no usable cache for these sources."""
     if path is None or expected is None:
         return None
     try:
         stored = marshal.loads(path.read_bytes())
-        sig, parts, rr, imported = stored
-        if sig != expected or not isinstance(parts, dict):
+        sig, parts, rr, imported, summary = stored
+        if sig != expected or not isinstance(parts, dict) or not isinstance(summary, dict):
             return None
-        return parts, rr, int(imported)
+        return parts, rr, int(imported), summary
     except FileNotFoundError:
         return None
     except (OSError, ValueError, EOFError, TypeError) as exc:
@@ -72,13 +73,15 @@ def read(path: Path | None, expected: Signature | None) -> tuple[dict[str, bytes
 
 
 def write(path: Path | None, sig: Signature | None, columns: dict[str, tuple],
-          rr: tuple[list, list], imported: int) -> None:
-    """Store the parsed table (atomically: a reader sees the old file or the new one)."""
+          rr: tuple[list, list], imported: int, summary: dict) -> None:
+    """Store the parsed table (atomically: a reader sees the old file or the new one), with
+    its provenance summary (``indicators.sources.summarise``: what /readyz and the page report
+    of every figure, read back without decoding them all)."""
     if path is None or sig is None:
         return
     try:
         payload = marshal.dumps((sig, {ind: marshal.dumps(c) for ind, c in columns.items()},
-                                 marshal.dumps(rr), imported))
+                                 marshal.dumps(rr), imported, summary))
         # the data dir is private (0700), as Settings.ensure_data_dir makes it
         path.parent.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         path.parent.mkdir(mode=0o700, exist_ok=True)

@@ -38,12 +38,11 @@ from knowledge.errors import KnowledgeUnavailable
 from knowledge.features import (
     FEATURES,
     Section,
-    SectionFeatures,
     focus_text,
     group_sections,
-    near_duplicates,
     question_terms,
 )
+from knowledge.prepared import tables
 from knowledge.rerank import CrossEncoderReranker, Model, Rerankers, load_rerankers
 from knowledge.textproc import raw_tokens
 from knowledge.vectorcache import unit
@@ -152,8 +151,8 @@ class Retriever:
     ) -> None:
         self.chunks = chunks
         self.sections = group_sections(chunks)
-        self.features = SectionFeatures(self.sections)
-        self.twins = near_duplicates(self.sections)
+        # prepared at install for the shipped documents (``knowledge.prepared``), else built
+        self.features, self.twins = tables(self.sections)
         self._dense = dense
         self.rerankers = rerankers or load_rerankers()
         self.cross_encoder = cross_encoder

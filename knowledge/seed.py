@@ -17,6 +17,8 @@ import tempfile
 from pathlib import Path
 
 from knowledge.embeddings import DEFAULT_MODEL
+from knowledge.features import group_sections
+from knowledge.ingest import SHIPPED_DOCS, collect_chunks
 from knowledge.service import KnowledgeBase
 
 
@@ -32,6 +34,10 @@ def build(out: Path | None = None, model: str = DEFAULT_MODEL) -> int:
         from knowledge.usecache import write
 
         write(_load_use(1))  # the model's tokenizer and weights as loaded, next to the seed
+    if out is None:  # the retriever's tables of the shipped documents, read by every start
+        from knowledge import prepared
+
+        prepared.write(group_sections(collect_chunks([SHIPPED_DOCS])))
     return count
 
 

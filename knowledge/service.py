@@ -107,7 +107,8 @@ class KnowledgeBase:
         self.store_optional = store_optional
         # a server worker: when the vector cache holds every passage of the current documents,
         # the first search loads from it (no Chroma import, no waiting for a build) and a
-        # background thread brings the store in line (``store_pending`` meanwhile)
+        # background thread brings the store in line (``store_pending`` meanwhile), started by
+        # the owner with ``start_store_sync`` (a server worker: once it is ready)
         self.store_in_background = store_in_background
         self._settling: threading.Thread | None = None
         self._chunk_texts: dict[str, str] = {}
@@ -350,7 +351,19 @@ class KnowledgeBase:
         self._retriever, self._checked = retriever, True
         self._settling = threading.Thread(target=self._settle_store, args=(fresh,),
                                           name="index-settle", daemon=True)
-        self._settling.start()
+
+    def start_store_sync(self) -> None:
+        """Start the background thread that opens the store and brings it in line (see
+        ``store_in_background``), if there is one and it has not started yet.
+
+        Why not at once, when the retriever is loaded from the cache: the thread imports Chroma
+        (about a second of CPU), and in the same interpreter that took the GIL from the rest of
+        the worker's warm-up (the first search, loading the query model) and delayed readiness
+        by about 0.4 s. A server worker starts it after its after-ready steps
+        (``bot.channels.api.startup``); until then ``store_pending`` is true."""
+        with self._lock:
+            if self._settling is not None and self._settling.ident is None:
+                self._settling.start()
 
     def _settle_store(self, fresh: list[Chunk]) -> None:
         """Open the store and, when it or the manifest differs from ``fresh``, sync them (the
@@ -367,9 +380,10 @@ class KnowledgeBase:
             log.warning("knowledge store not brought in line: %s", exc)
 
     def store_pending(self) -> bool:
-        """Whether the background thread of ``store_in_background`` is still opening or
-        filling the store (this process answers from its own vectors meanwhile)."""
-        return self._settling is not None and self._settling.is_alive()
+        """Whether the background thread of ``store_in_background`` has yet to open or fill
+        the store, or is doing it (this process answers from its own vectors meanwhile)."""
+        settling = self._settling
+        return settling is not None and (settling.ident is None or settling.is_alive())
 
     def _loaded(self) -> Retriever:
         with self._lock:

@@ -8,6 +8,7 @@ registers the API's webhook endpoint (with the secret token) and exits.
 from __future__ import annotations
 
 import logging
+import os
 
 import typer
 
@@ -25,12 +26,21 @@ def register(app: typer.Typer) -> None:
         workers: int | None = typer.Option(None),
     ) -> None:
         """The web service with the chat page (help: prompts/cli help_serve*)."""
+        settings = load_settings()
+        chosen_workers = workers or settings.workers
+        # BLAS threads as the embedding model uses them (OOGO_USE_THREADS), set before numpy
+        # is imported: OpenBLAS otherwise starts a thread per core at import (0.1 s of every
+        # start) that the model never uses; an operator's own setting wins
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", str(settings.use_threads))
+        if chosen_workers == 1:  # this process is the worker: see startup.pause_gc
+            from bot.channels.api.startup import pause_gc
+
+            pause_gc()
         import uvicorn
 
         from bot.channels.api.jsonlog import logging_config
         from bot.channels.api.startup import StartupError, check_data_dir
 
-        settings = load_settings()
         try:
             check_data_dir(settings)  # a read-only data dir: one clear message, no traceback
         except StartupError as exc:
@@ -43,10 +53,11 @@ def register(app: typer.Typer) -> None:
             factory=True,
             host=chosen_host,
             port=chosen_port,
-            workers=workers or settings.workers,
+            workers=chosen_workers,
             log_config=logging_config(settings.log_level),
             proxy_headers=False,  # the app itself decides which proxies to trust
             server_header=False,
+            ws="none",  # no WebSocket routes: their protocol module is not even imported
         )
 
     def telegram(

@@ -3,6 +3,8 @@ collection over them took about 100 ms and made the slowest answers); nothing el
 
 from __future__ import annotations
 
+import gc
+import os
 import subprocess
 import sys
 import threading
@@ -20,6 +22,21 @@ def test_freeze_heap_hides_old_objects_and_still_collects_new_garbage() -> None:
         "assert gc.get_freeze_count() >= 5000, gc.get_freeze_count()\n"
         "a = []; b = [a]; a.append(b); del a, b\n"
         "assert gc.collect() >= 2\n"
+        "print('ok')\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr
+
+
+def test_the_collector_paused_for_the_start_is_back_after_the_freeze() -> None:
+    script = (
+        "import gc\n"
+        "from bot.channels.api.startup import freeze_heap, pause_gc\n"
+        "pause_gc()\n"
+        "assert not gc.isenabled()\n"
+        "a = []; b = [a]; a.append(b); del a, b\n"
+        "freeze_heap()\n"
+        "assert gc.isenabled() and gc.get_count()[0] < 50, gc.get_count()\n"
         "print('ok')\n")
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                             timeout=120)
@@ -48,10 +65,17 @@ def test_oogo_serve_runs_the_freezing_factory(monkeypatch, tmp_path) -> None:
     calls: list[tuple] = []
     monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: calls.append((args, kwargs)))
     monkeypatch.setenv("OOGO_DATA_DIR", str(tmp_path / "var"))
-    result = CliRunner().invoke(create_cli(), ["serve", "--port", "8999"])
-    assert result.exit_code == 0, result.output
-    (target,), options = calls[0]
-    assert target == "bot.channels.api.app:serve_app" and options["factory"] is True
-    from bot.channels.api.app import serve_app
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)  # restored after the test
+    try:
+        result = CliRunner().invoke(create_cli(), ["serve", "--port", "8999"])
+        assert result.exit_code == 0, result.output
+        # the single worker is this process: its collector waits for the freeze
+        assert not gc.isenabled() and os.environ["OPENBLAS_NUM_THREADS"] == "1"
+        (target,), options = calls[0]
+        assert target == "bot.channels.api.app:serve_app" and options["factory"] is True
+        from bot.channels.api.app import serve_app
 
-    assert serve_app().router.lifespan_context is not None
+        gc.enable()
+        assert serve_app().router.lifespan_context is not None and not gc.isenabled()
+    finally:
+        gc.enable()

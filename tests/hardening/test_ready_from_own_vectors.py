@@ -45,6 +45,9 @@ def test_a_fresh_dir_answers_from_the_cache_and_fills_the_store_behind(tmp_path:
     kb = KnowledgeBase.open(fresh, embedder=embedder, docs_dir=docs, store_in_background=True)
     hits = kb.search("Wat is een thuiszitter?", method="dense", k=1)
     assert hits and hits[0].source == "thuiszitten.md"
+    # the store is not opened until asked (a server worker asks once it is ready)
+    assert kb.store_pending() and kb._store is None
+    kb.start_store_sync()
     _settled(kb)
     assert embedder.documents_embedded == 0  # every vector came from the cache
     assert kb.manifest.exists() and kb.store.live_count() == len(kb.manifest.load()) == 3

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from indicators.sources import summarise
 from indicators.store import IMPORTED_CSV, load_table
 from indicators.tablecache import CACHE_FILE, LazyRows
 
@@ -26,6 +27,8 @@ def test_cache_is_written_after_use_and_read_back_per_indicator(tmp_path: Path) 
 
     cached = load_table(tmp_path)
     assert cached.unsaved is None and isinstance(cached.rows, LazyRows)
+    # the provenance of every figure (what /readyz reports) is read back, not recomputed
+    assert cached.summary() == summarise(first.rows) and not cached.rows._parts
     assert cached.rows.get(("neet", "GM0193", "totaal", 2023)) is not None
     assert set(cached.rows._parts) == {"neet"}  # the other indicators were not decoded
     assert _snapshot(cached) == expected and cached.rr_counts == rr
@@ -68,6 +71,7 @@ def test_a_fresh_data_dir_reads_the_table_shipped_at_install(tmp_path: Path) -> 
     parsed = load_table(tmp_path / "parsed")
     fresh = load_table(tmp_path / "fresh", shipped=shipped)
     assert fresh.unsaved is None and isinstance(fresh.rows, LazyRows)  # read, nothing to save
+    assert fresh.summary() == parsed.summary()
     assert _snapshot(fresh) == _snapshot(parsed) and fresh.rr_counts == parsed.rr_counts
 
     imported = tmp_path / "fresh" / IMPORTED_CSV  # other files: the shipped table does not apply

@@ -43,7 +43,7 @@ from bot.channels.api.security import (
     SessionSigner,
     load_session_secret,
 )
-from bot.channels.api.startup import check_data_dir, check_store, fatal, warm_up
+from bot.channels.api.startup import check_data_dir, check_store, fatal, pause_gc, warm_up
 from bot.channels.api.texts import text
 from bot.settings import Settings
 
@@ -72,8 +72,10 @@ def describe_routes(router: APIRouter) -> None:
 
 
 def serve_app() -> FastAPI:
-    """The app each worker of ``oogo serve`` builds (uvicorn's factory): ``create_app`` whose
-    warm-up ends by freezing the worker's long-lived objects (``startup.freeze_heap``)."""
+    """The app each worker of ``oogo serve`` builds (uvicorn's factory): ``create_app`` with the
+    garbage collector paused while it starts (``startup.pause_gc``), whose warm-up ends by
+    freezing the worker's long-lived objects (``startup.freeze_heap``)."""
+    pause_gc()
     return create_app(freeze_heap=True)
 
 

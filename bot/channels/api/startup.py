@@ -13,6 +13,7 @@ import logging
 import os
 import secrets
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -72,7 +73,8 @@ def _load_regions(services: Services) -> object:
 
 def _load_figures(services: Services) -> object:
     """The indicator table with what readiness reads of it (a figure and the provenance of
-    every figure), so /readyz itself has nothing left to compute."""
+    every figure, the latter read with the table), so /readyz itself has nothing left to
+    compute."""
     engine = services.indicators
     sample_figure(engine)
     return engine.provenance()
@@ -94,6 +96,23 @@ WARM_UP_STEPS: tuple[Callable[[Services], object], ...] = (
 )
 
 
+def _start_store_sync(services: Services) -> None:
+    """Let the knowledge store open and settle in its own thread
+    (``KnowledgeBase.start_store_sync``): only now, so Chroma's import (a second of CPU) does
+    not slow the warm-up down; readiness asks the store once that thread is done."""
+    start = getattr(services.knowledge_if_open(), "start_store_sync", None)
+    if start is not None:
+        start()
+
+
+def _decode_figures(services: Services) -> object:
+    """The rows of the indicators readiness did not look at (about 0.2 s): read from the
+    parsed table one indicator at a time, so without this the first question about another
+    indicator would decode it."""
+    services.indicators.table.load_all()
+    return None
+
+
 def _load_first_turn(services: Services) -> object:
     """What every first turn loads (see ``Services.load_for_first_turn``), with a sample
     question that is understood and not stored."""
@@ -109,10 +128,14 @@ def _load_charts(services: Services) -> object:
     return charts.comparison_chart([value, value])
 
 
-#: right after readiness, in the same thread: what the first turn loads on its own (0.3 s) and
-#: what only chart answers use (matplotlib, about a second), so a worker is ready without them
-#: and the first user rarely waits for them (see docs/notes/ready.md)
-AFTER_READY_STEPS: tuple[Callable[[Services], object], ...] = (_load_first_turn, _load_charts)
+#: right after readiness, in the same thread: the rows of the other indicators (0.2 s), what
+#: the first turn loads on its own (0.3 s) and what only chart answers use (matplotlib, about a
+#: second), so a worker is ready without them and the first user rarely waits for them; then
+#: the knowledge store's own thread (Chroma: a second), last, so that at most one background
+#: thread competes with the first requests (see docs/notes/ready.md)
+AFTER_READY_STEPS: tuple[Callable[[Services], object], ...] = (
+    _decode_figures, _load_first_turn, _load_charts, _start_store_sync,
+)
 
 
 def warm_up(services: Services, done: threading.Event, *, freeze: bool = False) -> None:
@@ -121,7 +144,10 @@ def warm_up(services: Services, done: threading.Event, *, freeze: bool = False) 
     ``freeze_heap`` (only the worker of ``oogo serve`` asks: see there)."""
     try:
         for step in WARM_UP_STEPS:
+            started, cpu = time.perf_counter(), time.thread_time()
             step(services)
+            log.debug("warm-up step %s: %.3f s (CPU %.3f s)", step.__name__,
+                      time.perf_counter() - started, time.thread_time() - cpu)
         log.info("warm-up done", extra={"worker": os.getpid()})
     except Exception:  # readiness reports what is broken; the process keeps serving
         log.exception("warm-up failed")
@@ -140,6 +166,19 @@ def warm_up(services: Services, done: threading.Event, *, freeze: bool = False) 
         freeze_heap()
 
 
+def pause_gc() -> None:
+    """Turn the cyclic garbage collector off until ``freeze_heap`` (a served worker's start).
+
+    Why: a start allocates a few million objects (imports, the indicator table, the knowledge
+    tables, the query model's tokenizer), almost all of them kept for the life of the worker;
+    the collector walked them again and again, three full collections of the growing heap
+    among them: 0.35-0.6 s of the start (measured with ``gc.callbacks``). ``freeze_heap``
+    collects once, freezes what is left and turns the collector back on, so cyclic garbage
+    of the start is freed there, a few seconds later.
+    """
+    gc.disable()
+
+
 def freeze_heap() -> None:
     """Take what the warm-up built out of the cyclic garbage collector's sight.
 
@@ -153,3 +192,4 @@ def freeze_heap() -> None:
     """
     gc.collect()
     gc.freeze()
+    gc.enable()  # paused by ``pause_gc`` while the worker started
