@@ -114,8 +114,8 @@ def qualifier_at(text: str, pos: int) -> Qualifier | None:
     return Qualifier(province, spelled, explicit, match.end())
 
 
-_BRACKET = re.compile(rf"\s*\(\s*(?:(?:de\s+)?{_PROVINCE_WORD}\s+)?(?P<name>[^\W\d_][\w\s\-]{{3,22}}?)"
-                      r"\s*\.?\s*(?:\)|$)")
+_BRACKET = re.compile(rf"\s*\(\s*(?:(?:de\s+)?{_PROVINCE_WORD}\s+)?"
+                      r"(?P<name>[^\W\d_][\w\s\-]{3,22}?)\s*\.?\s*(?:\)|$)")
 
 
 def _misspelt_at(text: str, pos: int) -> Qualifier | None:

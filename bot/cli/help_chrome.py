@@ -68,7 +68,7 @@ _PLACEHOLDER_WORDS = (("[OPTIONS]", "chrome_options_metavar"),
 # typer names an argument after its Python parameter ("{region}" in the usage line, "region" in
 # the Arguments list); the English ones in Dutch (``chrome_arg_<name>``)
 _ARGUMENT_NAMES = ("region", "question", "query", "name", "file", "source")
-_ARGUMENT_IN_USAGE = re.compile(r"(?<=[{\[])(%s)(?=[}\]])" % "|".join(_ARGUMENT_NAMES))
+_ARGUMENT_IN_USAGE = re.compile(r"(?<=[{\[])(" + "|".join(_ARGUMENT_NAMES) + r")(?=[}\]])")
 
 
 def placeholders_in_dutch(line: str) -> str:
