@@ -15,6 +15,11 @@ Forms accepted after a name, case-insensitive:
 * after a space or comma, optionally with "in", "in de provincie", "provincie", "province (of)":
   "Hengelo Gelderland", "Zwolle, Overijssel", "Bergen in Limburg", "Bergen NH".
 
+In brackets a province name with one typo counts too ("Hengelo (Gelderlnd)", "Bergen (Limbrg)",
+two for a name of eight letters or more): a bracket after a place name holds its province far more
+often than anything else, and ignoring a misspelt one answered for the same-named gemeente of
+another province. Abbreviations are matched exactly only (a typo in "Gld" is another word).
+
 One-letter abbreviations ("L.", "O.", "Z.") count only in brackets: "Bergen L" is too thin. A
 qualifier that is itself a gemeente name ("Groningen", "Utrecht") counts only when it is marked as
 a province (brackets or the word "provincie"), because "Utrecht, Groningen" is a list of two
@@ -49,6 +54,8 @@ _SPELLINGS = {
 PROVINCES = tuple(_SPELLINGS)
 QUALIFIERS = {spelling.replace("_", " "): province
               for province, spellings in _SPELLINGS.items() for spelling in spellings.split()}
+
+_COMPACT = {spelling.replace(" ", ""): spelling for spelling in QUALIFIERS}
 
 _PROVINCE_WORD = r"(?:provincie|province|prov\.?)"
 
@@ -96,15 +103,40 @@ def qualifier_at(text: str, pos: int) -> Qualifier | None:
         return None
     match = _tail().match(text, pos)
     if match is None:
-        return None
+        return _misspelt_at(text, pos)
     spelled = normalize(match.group("paren") or match.group("word"))
-    if spelled not in QUALIFIERS:  # "N.-H." -> "n h" -> "nh"
-        spelled = spelled.replace(" ", "")
+    if spelled not in QUALIFIERS:  # "N.-H." -> "n h" -> "nh"; "Noordholland" -> "noord holland"
+        spelled = _COMPACT.get(spelled.replace(" ", ""), spelled)
     province = QUALIFIERS.get(spelled)
     if province is None:
         return None
     explicit = bool(match.group("paren") or match.group("pw") or match.group("pw2"))
     return Qualifier(province, spelled, explicit, match.end())
+
+
+_BRACKET = re.compile(rf"\s*\(\s*(?:(?:de\s+)?{_PROVINCE_WORD}\s+)?"
+                      r"(?P<name>[^\W\d_][\w\s\-]{3,22}?)\s*\.?\s*(?:\)|$)")
+
+
+def _misspelt_at(text: str, pos: int) -> Qualifier | None:
+    """A bracketed province name with a typo at ``pos`` ("(Gelderlnd)"), or None."""
+    match = _BRACKET.match(text, pos)
+    if match is None:
+        return None
+    from rapidfuzz.distance import OSA
+
+    typed = normalize(match.group("name"))
+    best: tuple[int, str] | None = None
+    for spelling in QUALIFIERS:
+        if len(spelling.replace(" ", "")) < 5:  # abbreviations: exact only
+            continue
+        allowed = 2 if len(spelling) >= 8 else 1
+        distance = OSA.distance(typed, spelling, score_cutoff=allowed)
+        if distance <= allowed and (best is None or distance < best[0]):
+            best = (distance, spelling)
+    if best is None:
+        return None
+    return Qualifier(QUALIFIERS[best[1]], best[1], True, match.end())
 
 
 def split_qualified(text: str) -> tuple[str, Qualifier] | None:

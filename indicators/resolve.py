@@ -301,6 +301,18 @@ def qualify(registry: RegionRegistry, query: str, base: str, found: Resolution,
         found = _merged(registry, f"{base.strip()} ({qualifier.province})", *older)
         found.query = query
         return found
-    if not gemeenten:
-        return None
+    if not gemeenten:  # an unknown name ("Hengleo (Gld.)"): what is close to it, this
+        return _unknown(query, _near_in_province(registry, base, qualifier.province)
+                        + found.suggestions)  # province's first; the qualifier kept in the query
     return _unknown(query, gemeenten)  # never the gemeente of another province
+
+
+def _near_in_province(registry: RegionRegistry, base: str, province: str) -> list[Region]:
+    """The gemeenten a former gemeente of ``province`` with a name close to ``base`` went
+    into ("Hengleo (Gld.)" -> Bronckhorst): a typo must not lose the province's own answer."""
+    from rapidfuzz import fuzz
+
+    key = normalize(base)
+    codes = [code for (name, where), (now, _year) in registry.former_in_province.items()
+             if where == province and fuzz.ratio(key, name) >= SUGGEST_SCORE for code in now]
+    return [registry.get(code) for code in dict.fromkeys(codes)]

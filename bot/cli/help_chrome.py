@@ -12,6 +12,7 @@ private path). A word without a Dutch template stays as click wrote it.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from bot.cli.common import text
@@ -64,12 +65,20 @@ _PLACEHOLDER_WORDS = (("[OPTIONS]", "chrome_options_metavar"),
                       ("<float>", "chrome_type_number"), ("<path>", "chrome_type_file"))
 
 
+# typer names an argument after its Python parameter ("{region}" in the usage line, "region" in
+# the Arguments list); the English ones in Dutch (``chrome_arg_<name>``)
+_ARGUMENT_NAMES = ("region", "question", "query", "name", "file", "source")
+_ARGUMENT_IN_USAGE = re.compile(r"(?<=[{\[])(" + "|".join(_ARGUMENT_NAMES) + r")(?=[}\]])")
+
+
 def placeholders_in_dutch(line: str) -> str:
     """A usage line or option column with click's placeholders in Dutch."""
     for english, name in _PLACEHOLDER_WORDS:
         if english in line:
             line = line.replace(english, text(name))
-    return line
+    if line in _ARGUMENT_NAMES:  # an argument's own row
+        return text(f"chrome_arg_{line}")
+    return _ARGUMENT_IN_USAGE.sub(lambda m: text(f"chrome_arg_{m.group(1)}"), line)
 
 
 def _formatter(base: type) -> type:

@@ -54,7 +54,11 @@ def _name(param: Any) -> str:
     if param is None:
         return "?"
     opts = [o for o in getattr(param, "opts", []) if o.startswith("-")]
-    return max(opts, key=len) if opts else f"'{param.name}'"
+    if opts:
+        return max(opts, key=len)
+    from bot.cli.help_chrome import placeholders_in_dutch  # the name the help page shows
+
+    return f"'{placeholders_in_dutch(param.name or '')}'"
 
 
 def _reason(param: Any) -> str:

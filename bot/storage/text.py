@@ -1,4 +1,5 @@
-"""Text that every store can hold: no NUL characters and no lone surrogates.
+"""Text that every store can hold: no NUL characters and no lone surrogates (and JSON without
+NaN or Infinity).
 
 Why strip instead of refuse: both are invisible and carry no meaning in a chat message, a
 comment or a title, but PostgreSQL refuses NUL in text and JSON ("a\\u0000b" became a 503
@@ -6,12 +7,17 @@ comment or a title, but PostgreSQL refuses NUL in text and JSON ("a\\u0000b" bec
 UTF-8 (SQLite raised and the scan answer was not saved). The HTTP boundary strips them before a
 route sees the request (``bot.channels.api.normalize``); every store strips them again, so
 Telegram, the CLI and future channels are covered too.
+
+NaN and Infinity are not JSON: Python's encoder writes them anyway, SQLite keeps the text and
+PostgreSQL refuses it ("Token "NaN" is invalid"), which became "opslag niet bereikbaar" and
+dropped the pool. A stored value holds ``null`` instead, the same on both backends.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import re
 from typing import Any
 
@@ -48,7 +54,7 @@ def needs_cleaning(value: Any) -> bool:
     (``json`` writes a NUL as the escape ``\\u0000`` and keeps a lone surrogate as it is). A
     value the encoder cannot take (a dataclass, a date) is walked as before."""
     try:
-        dumped = json.dumps(value, ensure_ascii=False)
+        dumped = json.dumps(value, ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError, RecursionError):
         return True
     return not _storable_dump(dumped)
@@ -58,7 +64,10 @@ def dumps_storable(value: Any) -> str:
     """``value`` as JSON text that every store can hold, in one pass of the encoder when there is
     nothing to clean (the chat turn's path, ``bot.storage.raw``): the same check as
     ``needs_cleaning``, on the text that is then written, instead of encoding twice."""
-    dumped = json.dumps(value, ensure_ascii=False)
+    try:
+        dumped = json.dumps(value, ensure_ascii=False, allow_nan=False)
+    except ValueError:  # NaN or Infinity somewhere (a circular value fails again below)
+        return json.dumps(_walk(value), ensure_ascii=False)
     if _storable_dump(dumped):
         return dumped
     return json.dumps(_walk(value), ensure_ascii=False)
@@ -77,6 +86,8 @@ def clean_value(value: Any) -> Any:
 def _walk(value: Any) -> Any:
     if isinstance(value, str):
         return clean_text(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
     if isinstance(value, dict):
         return {_walk(k): _walk(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):

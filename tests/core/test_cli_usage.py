@@ -24,7 +24,7 @@ def _oogo(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.parametrize(("args", "expected"), [
-    (("points",), "Er ontbreekt een waarde voor 'region'. Zie 'oogo points --help'."),
+    (("points",), "Er ontbreekt een waarde voor 'regio'. Zie 'oogo points --help'."),
     (("points", "Zwolle", "--bogus"), "De optie --bogus bestaat niet bij 'oogo points'."),
     (("points", "Zwolle", "--max", "99"),
      "Deze waarde voor --max kan niet: kies een getal van 1 tot en met 20."),
@@ -59,3 +59,17 @@ def test_help_pages_are_dutch_around_the_help_texts_too(tmp_path: Path,
         assert english not in page, english
     if args[0] == "indicator":
         assert "Argumenten:" in page and "[verplicht]" in page and "<getal>" in page
+
+
+@pytest.mark.parametrize(("args", "usage", "row"), [
+    (("report", "--help"), "oogo report [OPTIES] {regio}", "  regio  Gemeente"),
+    (("data", "check", "--help"), "oogo data check [OPTIES] [bestand]", "  bestand  "),
+    (("search", "--help"), "oogo search [OPTIES] {zoekvraag}", "  zoekvraag  "),
+    (("ask", "--help"), "oogo ask [OPTIES] [vraag]", "  vraag  De vraag"),
+])
+def test_arguments_are_named_in_dutch(tmp_path: Path, args: tuple[str, ...], usage: str,
+                                      row: str) -> None:
+    """typer names an argument after its Python parameter: '{region}', 'file', 'question'
+    stood in the Dutch usage line and argument list (and in 'Er ontbreekt een waarde voor')."""
+    page = _oogo(tmp_path, *args).stdout
+    assert f"Gebruik: {usage}\n" in page and f"\n{row}" in page, page

@@ -62,3 +62,36 @@ def test_heldout_province_questions_all_right(core_services):
     results = score_eval.run_in_process(questions, core_services)
     share, failures = score_eval.score(questions, results, score_eval.load_shipped())
     assert share == 1.0, failures
+
+
+def test_a_misspelt_province_in_brackets_still_counts(ask):
+    """'Hengelo (Gelderlnd)' answered for Hengelo in Overijssel: the typo made the bracket
+    noise. A province name with a typo counts; abbreviations stay exact."""
+    hengelo = ask("NEET in Hengelo (Gelderlnd)")
+    assert {f.region for f in hengelo.facts} == {"GM1876", "NL01"}
+    zwolle = ask("NEET in Zwolle (Gedlerland)")
+    assert zwolle.intent == "clarify" and not zwolle.facts
+    assert ask("NEET in Bergen (Limbrg)").facts[0].region == "GM0893"
+    assert ask("NEET in Bergen (Noordholland)").facts[0].region == "GM0373"
+
+
+def test_a_misspelt_name_with_a_province_is_asked_about_with_that_province(ask):
+    """'Hengleo (Gld.)' was 'geen gemeente met de naam "Hengleo (Gld"' without suggestions."""
+    reply = ask("NEET in Hengleo (Gld.)")
+    assert reply.intent == "clarify" and not reply.facts
+    assert reply.text.startswith("Ik ken geen gemeente Hengleo in Gelderland.")
+    assert reply.options[0] == "GM1876"  # the former Hengelo (Gld.) first: Bronckhorst
+    unknown = ask("NEET in Xyzabc (Gld.)")
+    assert '"Xyzabc (Gelderland)"' in unknown.text and "(Gld\"" not in unknown.text
+
+
+def test_a_province_is_not_answered_as_a_gemeente(ask):
+    """'Utrecht (prov.)' answered for the gemeente Utrecht; a bare province name was an unknown
+    place with odd suggestions ('Noord-Holland' -> Bergen (NH.), 'Limburg' -> Elburg)."""
+    for question in ("NEET in Utrecht (prov.)", "NEET in Noord-Holland", "NEET in Limburg",
+                     "Jeugdzorg in Drenthe", "Youth care in Friesland"):
+        reply = ask(question)
+        assert reply.intent == "out_of_scope" and not reply.facts and not reply.options, question
+        assert "provinc" in reply.text, (question, reply.text)
+    assert {f.region for f in ask("NEET in Leeuwarden, Friesland").facts} == {"GM0080", "NL01"}
+    assert ask("NEET in Groningen").facts[0].region == "GM0014"

@@ -30,6 +30,11 @@ from indicators.registry import DATA_DIR
     ("Sneek (Friesland)", "Sneek", "Fryslân", True),
     ("Bergen op Zoom Noord-Brabant", "Bergen op Zoom", "Noord-Brabant", False),
     ("Hengelo (Gld", "Hengelo", "Gelderland", True),  # cut at the full stop of "(Gld.)"
+    ("Hengelo (Gelderlnd)", "Hengelo", "Gelderland", True),  # one typo in brackets
+    ("Zwolle (Gedlerland)", "Zwolle", "Gelderland", True),  # two letters swapped
+    ("Bergen (prov. Limbrug)", "Bergen", "Limburg", True),
+    ("Bergen (Noordholland)", "Bergen", "Noord-Holland", True),  # written as one word
+    ("Bergen Noordholland", "Bergen", "Noord-Holland", False),
 ])
 def test_qualifier_forms(text, base, province, explicit):
     found = split_qualified(text)
@@ -38,7 +43,9 @@ def test_qualifier_forms(text, base, province, explicit):
 
 
 @pytest.mark.parametrize("text", ["Bergen L", "Hengelo O", "Amsterdam", "Bergen op Zoom",
-                                  "Hengelo (Gelre-Oost)", "Hengelo Gelderlandse"])
+                                  "Hengelo (Gelre-Oost)", "Hengelo Gelderlandse",
+                                  "Hengelo (Xyz)", "Zwolle (2023)", "Zwolle (gemeente)",
+                                  "Hengelo (Twente)", "Hengelo (Glx)", "Hengelo Gelderlnd"])
 def test_no_qualifier(text):
     """One letter counts only in brackets; a longer word is not a province."""
     assert split_qualified(text) is None

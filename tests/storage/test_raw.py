@@ -120,3 +120,17 @@ def test_raw_relaxed_writes_do_not_wait_for_the_disk(engine):
 ])
 def test_placeholders_per_dialect(dialect, expected):
     assert raw._sql_for(dialect, "SELECT a FROM t WHERE b = ? AND c = ?json") == expected
+
+
+def test_nan_and_infinity_are_stored_as_null_on_both_backends(engine):
+    """Python's encoder writes NaN/Infinity, which is not JSON: PostgreSQL refused the state
+    ("opslag niet bereikbaar", pool dropped) while SQLite kept it. Both now keep null."""
+    store = SqlStateStore(engine)
+    store.save("c", {"v": float("nan"), "l": [float("inf"), -float("inf"), 1.5], "t": "x\x00"})
+    assert store.load("c") == {"v": None, "l": [None, None, 1.5], "t": "x"}
+    turns = TurnStore(engine)
+    turns.append("c", "vraag", {"rr": float("inf")})
+    assert turns.last_reply("c") == {"rr": None}
+    scans = ScanStore(engine)  # the SQLAlchemy path cleans the same way
+    scans.create("u", "c", {"score": float("nan")})
+    assert scans.latest_state("c", "active") == {"score": None}

@@ -127,7 +127,9 @@ def clarify_reply(u: Understanding, registry: RegionRegistry, catalog: Catalog,
         buttons = [Button(_option_label(registry, c), c) for c in suggestions]
         return Reply(text=text, intent=intent, options=suggestions, buttons=buttons,
                      language=lang)
-    return Reply(text=t.render("unknown_place", lang, mention=mention), intent="out_of_scope",
+    qualified = province_named(registry, mention)  # "Hengleo (Gld": not cut in the quote
+    shown = f"{qualified[0]} ({qualified[1]})" if qualified else mention
+    return Reply(text=t.render("unknown_place", lang, mention=shown), intent="out_of_scope",
                  language=lang)
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from bot.core.understanding import lexicon as lx
 from bot.core.understanding.frame import NATIONAL, Frame, own_swv, plan, swv_kind
+from bot.core.understanding.normalize import fold
 from bot.core.understanding.places import mention_code
 from bot.core.understanding.slots import (
     ZORGTYPE_WORDS,
@@ -20,6 +21,7 @@ from bot.core.understanding.slots import (
     indicator_outside_categories,
     valid_categories,
 )
+from indicators.provinces import split_qualified
 
 if TYPE_CHECKING:  # pragma: no cover
     from bot.core.understanding.model import Understanding
@@ -53,19 +55,32 @@ def fill_figure(reading: Reading, u: Understanding, turn: Turn, registry: Region
     category_slot(reading, u, frame, context)
     year_slot(reading, u, frame, context, turn)
     words_mode_and_target(reading, frame)
+    if _names_a_province(reading):  # before the region: "Drenthe" is no unknown place
+        u.intent, u.label, u.clarify_kind = "out_of_scope", "figure", "province"
+        return
     if not region_slot(reading, u, frame, context, last, turn, registry):
         return
     settle(reading, frame, context)
-    if re.search(r"\bprovinc", reading.words_text) or (PROVINCE.search(reading.words_text)
-                                                 and not reading.places.mentions):
-        u.intent, u.label, u.clarify_kind = "out_of_scope", "figure", "province"
-        return
     u.frame = frame
     u.mode, u.regions = plan(frame, registry)
     u.indicator, u.category, u.year, u.years = (frame.indicator, frame.category, frame.year,
                                                 list(frame.years))
     u.target, u.dimension = frame.target, frame.dimension
     u.asked_term = reading.asked_term if frame.indicator == "jeugdzorg" else None
+
+
+def _names_a_province(reading: Reading) -> bool:
+    """Whether the question asks about a province ("de provincie Utrecht", "Utrecht (prov.)",
+    "NEET in Drenthe"): a province name alone is read as an unknown place, so its text is
+    looked at too (the province names that are also gemeenten, Groningen and Utrecht, never
+    count alone)."""
+    if re.search(r"\bprov(?:inc|\b)", reading.words_text):
+        return True
+    if reading.places.mentions:
+        return False
+    unknown = " ".join(fold(m.text) for m in reading.places.unknown
+                       if split_qualified(m.text) is None)  # not "Bergen, Gelderland"
+    return bool(PROVINCE.search(reading.words_text) or PROVINCE.search(unknown))
 
 
 def indicator_slot(reading: Reading, u: Understanding, frame: Frame, context: Frame | None,
