@@ -20,6 +20,12 @@ _SAVE = ("INSERT INTO conversation_state (conversation_id, state, updated_at) VA
          "SET state = excluded.state, updated_at = excluded.updated_at")
 
 
+def _key(conversation_id: str) -> str:
+    """The row key: cleaned and cut to the column's 200 characters (PostgreSQL refuses a longer
+    one; the turn store cuts the same way)."""
+    return clean_text(conversation_id)[:200]
+
+
 class SqlStateStore:
     """``StateStore`` on SQL: ``save`` commits before it returns, so a process crash loses
     nothing (the commit does not wait for the disk: see ``bot.storage.relaxed``).
@@ -42,7 +48,7 @@ class SqlStateStore:
     def load(self, conversation_id: str) -> dict[str, Any] | None:
         engine = self.engine
         with raw.reading(engine) as cursor:
-            cursor.execute(raw.sql(engine, _LOAD), (clean_text(conversation_id),))
+            cursor.execute(raw.sql(engine, _LOAD), (_key(conversation_id),))
             row = cursor.fetchone()
         return None if row is None else dict(raw.loads(row[0]))
 
@@ -51,5 +57,5 @@ class SqlStateStore:
         engine = self.engine
         with raw.writing_relaxed(engine) as cursor:
             cursor.execute(raw.sql(engine, _SAVE), (
-                clean_text(conversation_id), dumps_storable(state),
+                _key(conversation_id), dumps_storable(state),
                 raw.bind_time(engine, utcnow())))

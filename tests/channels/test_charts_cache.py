@@ -38,3 +38,10 @@ def test_memory_stays_bounded_and_ids_follow_the_items(tmp_path):
     assert len(cache._items) == 3 and len(cache._ids) == 3
     assert cache.get(ids[0]) is None and cache.get(ids[-1]) == b"png 9"
     assert cache.get("../etc/passwd") is None
+
+
+def test_a_chart_pruned_by_another_worker_is_unknown_not_an_error(tmp_path):
+    chart_id = ChartCache(tmp_path / "charts").put(b"png")
+    reader = ChartCache(tmp_path / "charts")
+    (tmp_path / "charts" / f"{chart_id}.png").unlink()
+    assert reader.get(chart_id) is None

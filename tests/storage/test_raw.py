@@ -134,3 +134,12 @@ def test_nan_and_infinity_are_stored_as_null_on_both_backends(engine):
     scans = ScanStore(engine)  # the SQLAlchemy path cleans the same way
     scans.create("u", "c", {"score": float("nan")})
     assert scans.latest_state("c", "active") == {"score": None}
+
+
+def test_a_conversation_id_longer_than_the_column_is_cut_as_the_turn_store_cuts_it(engine):
+    long_id = "web:" + "x" * 300
+    store = SqlStateStore(engine)
+    store.save(long_id, {"a": 1})
+    assert store.load(long_id) == {"a": 1}
+    TurnStore(engine).append(long_id, "vraag", {"text": "x"})
+    assert [t.user_text for t in TurnStore(engine).turns(long_id)] == ["vraag"]

@@ -75,9 +75,10 @@ class ChartCache:
         with self._lock:
             png = self._items.get(chart_id)
         if png is None and self.directory is not None:
-            path = self.directory / f"{chart_id}.png"
-            if path.is_file():
-                png = path.read_bytes()
+            try:  # another worker may prune the file at any moment: then it is unknown
+                png = (self.directory / f"{chart_id}.png").read_bytes()
+            except OSError:
+                return None
         return png
 
     def _prune(self) -> None:
