@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from bot.storage.db import translate_errors
 from bot.storage.models import FeedbackRow, utcnow
+from bot.storage.text import conversation_key
 
 if TYPE_CHECKING:  # pragma: no cover
     from sqlalchemy.engine import Engine
@@ -34,7 +35,7 @@ class FeedbackStore:
         with self.engine.begin() as conn:
             result = conn.execute(
                 insert(table).values(
-                    answer_id=answer_id[:64], conversation_id=conversation_id[:200],
+                    answer_id=answer_id[:64], conversation_id=conversation_key(conversation_id),
                     rating=rating, comment=comment, created_at=utcnow(),
                 )
             )

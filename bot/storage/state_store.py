@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from bot.storage import raw
 from bot.storage.db import translate_errors_only
 from bot.storage.models import utcnow
-from bot.storage.text import clean_text, dumps_storable
+from bot.storage.text import conversation_key, dumps_storable
 
 if TYPE_CHECKING:  # pragma: no cover
     from sqlalchemy.engine import Engine
@@ -18,12 +18,6 @@ _LOAD = "SELECT state FROM conversation_state WHERE conversation_id = ?"
 _SAVE = ("INSERT INTO conversation_state (conversation_id, state, updated_at) VALUES (?, ?json, ?) "
          "ON CONFLICT (conversation_id) DO UPDATE "
          "SET state = excluded.state, updated_at = excluded.updated_at")
-
-
-def _key(conversation_id: str) -> str:
-    """The row key: cleaned and cut to the column's 200 characters (PostgreSQL refuses a longer
-    one; the turn store cuts the same way)."""
-    return clean_text(conversation_id)[:200]
 
 
 class SqlStateStore:
@@ -48,7 +42,7 @@ class SqlStateStore:
     def load(self, conversation_id: str) -> dict[str, Any] | None:
         engine = self.engine
         with raw.reading(engine) as cursor:
-            cursor.execute(raw.sql(engine, _LOAD), (_key(conversation_id),))
+            cursor.execute(raw.sql(engine, _LOAD), (conversation_key(conversation_id),))
             row = cursor.fetchone()
         return None if row is None else dict(raw.loads(row[0]))
 
@@ -57,5 +51,5 @@ class SqlStateStore:
         engine = self.engine
         with raw.writing_relaxed(engine) as cursor:
             cursor.execute(raw.sql(engine, _SAVE), (
-                _key(conversation_id), dumps_storable(state),
+                conversation_key(conversation_id), dumps_storable(state),
                 raw.bind_time(engine, utcnow())))

@@ -40,6 +40,15 @@ def _storable_dump(dumped: str) -> bool:
     return True
 
 
+CONVERSATION_ID_CHARS = 200  # the width of every conversation_id column (bot.storage.models)
+
+
+def conversation_key(conversation_id: str) -> str:
+    """A conversation id as every store keys its rows: cleaned, then cut to the column's width
+    (PostgreSQL refuses a longer one), the same in every store so their rows stay together."""
+    return clean_text(conversation_id)[:CONVERSATION_ID_CHARS]
+
+
 def clean_text(text: str) -> str:
     """``text`` without NUL characters and lone surrogates (a Python str holds no valid pairs)."""
     return _UNSTORABLE.sub("", text) if _UNSTORABLE.search(text) else text

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from bot.storage import raw
 from bot.storage.db import translate_errors, translate_errors_only
 from bot.storage.models import TurnRow, utcnow
-from bot.storage.text import clean_text, dumps_storable
+from bot.storage.text import clean_text, conversation_key, dumps_storable
 
 if TYPE_CHECKING:  # pragma: no cover
     from sqlalchemy.engine import Engine
@@ -58,7 +58,7 @@ class TurnStore:
         ``bot.storage.relaxed``) and drop turns beyond ``max_turns``. Text is cleaned here, the
         reply while it is encoded (``dumps_storable``)."""
         engine = self.engine
-        cid = clean_text(conversation_id)[:200]
+        cid = conversation_key(conversation_id)
         values = (cid, clean_text(user_text or "")[:MAX_USER_CHARS], dumps_storable(reply),
                   raw.bind_time(engine, utcnow()))
         with raw.writing_relaxed(engine) as cursor:
@@ -78,7 +78,8 @@ class TurnStore:
 
         with self.engine.connect() as conn:
             rows = conn.execute(
-                select(TURNS).where(TURNS.c.conversation_id == conversation_id[:200])
+                select(TURNS)
+                .where(TURNS.c.conversation_id == conversation_key(conversation_id))
                 .order_by(TURNS.c.id)
             ).all()
         return [TurnRecord(r.id, r.user_text, dict(r.reply), r.created_at) for r in rows]
@@ -90,7 +91,8 @@ class TurnStore:
 
         with self.engine.connect() as conn:
             row = conn.execute(
-                select(TURNS.c.reply).where(TURNS.c.conversation_id == conversation_id[:200])
+                select(TURNS.c.reply)
+                .where(TURNS.c.conversation_id == conversation_key(conversation_id))
                 .order_by(TURNS.c.id.desc()).limit(1)
             ).first()
         return None if row is None else dict(row[0])
