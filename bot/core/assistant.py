@@ -35,6 +35,13 @@ SCAN_STEPS = ("scan_answer", "scan_start", "scan_resume", "round_join")
 LOCK_STRIPES = 1024  # conversation locks (see ``Assistant._lock_for``)
 
 
+class ConversationBusy(RuntimeError):
+    """``handle(..., wait=False)`` found the conversation's lock taken: nothing was done.
+
+    Why it exists: a caller on an event loop must never block on a lock that a thread holds
+    (that thread may be waiting seconds for an LLM); it runs the turn in a thread instead."""
+
+
 class Assistant:
     """The channel-agnostic conversation engine (see module docstring)."""
 
@@ -56,21 +63,32 @@ class Assistant:
         self._locks = tuple(threading.Lock() for _ in range(LOCK_STRIPES))
 
     # -- the one entry point --------------------------------------------------------------
-    def handle(self, msg: IncomingMessage) -> Reply:
-        """Answer one message; never raises for user input."""
-        with self._lock_for(msg.conversation_id):
-            raw, state = self._load(msg.conversation_id)
-            try:
-                reply = self._turn(msg, state)
-            except Exception:  # noqa: BLE001 - the user gets a message, the log the trace
-                logger.exception("turn failed in conversation %s", msg.conversation_id)
-                language = state.language or "nl"
-                reply = Reply(text=templates().render("error", language), intent="help",
-                              language=language)
-            state.turns += 1
-            reply.profile_region = state.profile_region
-            self._save(msg.conversation_id, raw, state)
-            return reply
+    def handle(self, msg: IncomingMessage, *, wait: bool = True) -> Reply:
+        """Answer one message; never raises for user input. ``wait=False``: raise
+        ``ConversationBusy`` at once, having done nothing, when another turn of this conversation
+        (or of one sharing its lock) is running."""
+        lock = self._lock_for(msg.conversation_id)
+        if not lock.acquire(blocking=wait):
+            raise ConversationBusy(msg.conversation_id)
+        try:
+            return self._locked_turn(msg)
+        finally:
+            lock.release()
+
+    def _locked_turn(self, msg: IncomingMessage) -> Reply:
+        """Load, answer, save: under the conversation's lock."""
+        raw, state = self._load(msg.conversation_id)
+        try:
+            reply = self._turn(msg, state)
+        except Exception:  # noqa: BLE001 - the user gets a message, the log the trace
+            logger.exception("turn failed in conversation %s", msg.conversation_id)
+            language = state.language or "nl"
+            reply = Reply(text=templates().render("error", language), intent="help",
+                          language=language)
+        state.turns += 1
+        reply.profile_region = state.profile_region
+        self._save(msg.conversation_id, raw, state)
+        return reply
 
     # -- one turn -------------------------------------------------------------------------
     def _turn(self, msg: IncomingMessage, state: ConversationState) -> Reply:

@@ -15,7 +15,7 @@ class FakeAssistant:
     def __init__(self) -> None:
         self.seen: list[IncomingMessage] = []
 
-    def handle(self, message: IncomingMessage) -> Reply:
+    def handle(self, message: IncomingMessage, *, wait: bool = True) -> Reply:
         self.seen.append(message)
         if "crash" in message.text:
             raise RuntimeError("boom")

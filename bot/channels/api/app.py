@@ -45,6 +45,7 @@ from bot.channels.api.security import (
 )
 from bot.channels.api.startup import check_data_dir, check_store, fatal, pause_gc, warm_up
 from bot.channels.api.texts import text
+from bot.channels.api.turns import TurnRunner, local_turns
 from bot.settings import Settings
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -94,7 +95,7 @@ def create_app(services: Services | None = None, settings: Settings | None = Non
             app.state.services = build_services(settings, serving=True)
             fatal(check_store, app.state.services)
             threading.Thread(target=warm_up, args=(app.state.services, app.state.warm),
-                             kwargs={"freeze": freeze_heap}, name="warm-up",
+                             kwargs={"freeze": freeze_heap, "settled": settled}, name="warm-up",
                              daemon=True).start()
         await routes_telegram.start(app)
         try:
@@ -109,8 +110,11 @@ def create_app(services: Services | None = None, settings: Settings | None = Non
     app.state.settings = settings
     app.state.services = services
     app.state.warm = threading.Event()
+    settled = threading.Event()  # the warm-up finished without a failure (see ``turns``)
     if services is not None:  # the caller built (and warmed) its own services
         app.state.warm.set()
+        settled.set()
+    app.state.turns = TurnRunner(local_turns(settings), settled)
     app.state.signer = SessionSigner(load_session_secret(settings.session_secret,
                                                          fatal(check_data_dir, settings)))
     app.state.charts = ChartCache(settings.data_dir / "charts")

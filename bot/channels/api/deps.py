@@ -14,12 +14,10 @@ login. Without keys everything stays open for local use.
 
 from __future__ import annotations
 
-import inspect
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-import anyio
 from fastapi import HTTPException, Request
 
 from bot.channels.api.security import (
@@ -29,10 +27,6 @@ from bot.channels.api.security import (
     key_fingerprint,
 )
 from bot.channels.api.texts import text
-from bot.core.messages import IncomingMessage, Reply
-
-if TYPE_CHECKING:  # pragma: no cover
-    from bot.services import Services
 
 _SAFE = re.compile(r"[^A-Za-z0-9_.-]")
 
@@ -96,11 +90,3 @@ async def caller_of(request: Request) -> Caller:
         client = getattr(request.state, "client_address", "local")
         return Caller("local", _SAFE.sub("_", client)[:64])
     raise HTTPException(401, text("no_access"))
-
-
-async def call_assistant(services: Services, message: IncomingMessage) -> Reply:
-    """Run ``Assistant.handle`` (sync or async) without blocking the event loop."""
-    assistant = services.assistant
-    if inspect.iscoroutinefunction(assistant.handle):
-        return await assistant.handle(message)
-    return await anyio.to_thread.run_sync(assistant.handle, message)

@@ -22,7 +22,7 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field, ValidationError
 
 from bot.channels.api import conversation
-from bot.channels.api.deps import Caller, call_assistant, caller_of, services_of
+from bot.channels.api.deps import Caller, caller_of, services_of
 from bot.channels.api.serialize import reply_to_json
 from bot.channels.api.texts import text as api_text
 from bot.core.messages import IncomingMessage, Reply
@@ -99,10 +99,11 @@ async def chat(body: ChatRequest, request: Request,
     message = _message(request, caller, body)
     services = services_of(request)
 
-    def turn() -> dict[str, Any]:  # the answer and keeping it: one trip to a worker thread
-        return _finish(services, request, message, body, services.assistant.handle(message))
+    def turn(wait: bool) -> dict[str, Any]:  # the answer and keeping it: in one place
+        reply = services.assistant.handle(message, wait=wait)
+        return _finish(services, request, message, body, reply)
 
-    return JSONResponse(await anyio.to_thread.run_sync(turn))
+    return JSONResponse(await request.app.state.turns.turn(turn))
 
 
 def _chunks(text: str, size: int = 80) -> list[str]:
@@ -128,13 +129,13 @@ def _stream(request: Request, message: IncomingMessage, body: ChatRequest) -> Re
     services = services_of(request)
 
     async def events() -> AsyncIterator[str]:
+        turns = request.app.state.turns
         try:
-            reply = await call_assistant(services, message)
+            reply = await turns.turn(lambda wait: services.assistant.handle(message, wait=wait))
             for piece in _chunks(reply.text):
                 yield _sse("chunk", {"text": piece})
                 await asyncio.sleep(0)
-            data = await anyio.to_thread.run_sync(_finish, services, request, message, body,
-                                                  reply)
+            data = await turns.work(lambda: _finish(services, request, message, body, reply))
         except Exception:  # the page gets a Dutch message, the log gets the details
             log.exception("assistant failed in stream")
             yield _sse("error", {"detail": api_text("stream_failed")})

@@ -138,10 +138,14 @@ AFTER_READY_STEPS: tuple[Callable[[Services], object], ...] = (
 )
 
 
-def warm_up(services: Services, done: threading.Event, *, freeze: bool = False) -> None:
+def warm_up(services: Services, done: threading.Event, *, freeze: bool = False,
+            settled: threading.Event | None = None) -> None:
     """Run the ``WARM_UP_STEPS`` in the background so the first user does not wait; ``done``
     is set when this worker is ready for /readyz, whatever happened. ``freeze``: afterwards,
-    ``freeze_heap`` (only the worker of ``oogo serve`` asks: see there)."""
+    ``freeze_heap`` (only the worker of ``oogo serve`` asks: see there). ``settled`` is set at
+    the very end, and only when every step succeeded: from then on nothing a turn needs is
+    still to be loaded (``bot.channels.api.turns`` runs turns on the event loop only then)."""
+    failed = False
     try:
         for step in WARM_UP_STEPS:
             started, cpu = time.perf_counter(), time.thread_time()
@@ -150,6 +154,7 @@ def warm_up(services: Services, done: threading.Event, *, freeze: bool = False) 
                       time.perf_counter() - started, time.thread_time() - cpu)
         log.info("warm-up done", extra={"worker": os.getpid()})
     except Exception:  # readiness reports what is broken; the process keeps serving
+        failed = True
         log.exception("warm-up failed")
     finally:
         done.set()
@@ -161,9 +166,12 @@ def warm_up(services: Services, done: threading.Event, *, freeze: bool = False) 
         try:
             step(services)
         except Exception:  # noqa: BLE001 - the answer that needs it loads it again
+            failed = True
             log.warning("after-ready step %s failed", step.__name__, exc_info=True)
     if freeze:
         freeze_heap()
+    if settled is not None and not failed:
+        settled.set()
 
 
 def pause_gc() -> None:

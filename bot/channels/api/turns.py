@@ -1,0 +1,71 @@
+"""Where a chat turn runs: on the event loop, or in a worker thread.
+
+Why not always in a thread, as FastAPI does with a plain ``def`` route: once a worker has warmed
+up, a turn of the default installation (SQLite, no LLM) is a few milliseconds of CPU over data in
+memory plus a local SQLite commit. Under the GIL a thread adds no parallelism to that, only cost:
+the hop (anyio's ``to_thread``, two thread switches and the GIL handed back and forth) took about
+1 ms of CPU per request, a fifth of a figure question, and the loop and the thread fought over
+the GIL meanwhile (issue 18; measured in docs/notes/chat.md, fifth round).
+
+A turn still goes to a thread whenever it may wait for something other than this CPU:
+
+- an LLM is configured: a network call of seconds;
+- the database is not SQLite: a network round trip per statement;
+- the worker's warm-up has not finished, or one of its steps failed: the turn may then import the
+  chart library, load the intent model or even build the knowledge index (seconds to minutes),
+  and the loop must keep answering ``/healthz`` and the other users meanwhile;
+- the conversation's lock is held by a thread (a Telegram turn, or a turn sent to a thread): the
+  loop never waits for a lock (``Assistant.handle(wait=False)`` says so at once).
+
+What stays the same either way: the same code, the same locks and the same commits (a regioscan
+answer is written just as durably).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
+
+import anyio
+
+from bot.core.assistant import ConversationBusy
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.settings import Settings
+
+T = TypeVar("T")
+
+
+def local_turns(settings: Settings) -> bool:
+    """Whether every turn of this configuration stays in this process: no LLM, SQLite."""
+    return not settings.llm and settings.resolved_database_url.startswith("sqlite")
+
+
+class TurnRunner:
+    """Runs a turn on the loop when that is safe and cheaper, else in a worker thread."""
+
+    def __init__(self, local: bool, settled: threading.Event) -> None:
+        self.local = local
+        self.settled = settled  # set when the worker's warm-up finished without a failure
+
+    @property
+    def inline(self) -> bool:
+        return self.local and self.settled.is_set()
+
+    async def turn(self, run: Callable[[bool], T]) -> T:
+        """``run(wait)`` is one turn; ``wait=False`` must raise ``ConversationBusy`` before it
+        does anything when the conversation is busy (``Assistant.handle`` does)."""
+        if self.inline:
+            try:
+                return run(False)
+            except ConversationBusy:
+                pass
+        return await anyio.to_thread.run_sync(run, True)
+
+    async def work(self, run: Callable[[], T]) -> T:
+        """Work that belongs to a turn but takes no conversation lock (keeping it in the
+        history, the reply's JSON)."""
+        if self.inline:
+            return run()
+        return await anyio.to_thread.run_sync(run)

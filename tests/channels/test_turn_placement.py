@@ -1,0 +1,125 @@
+"""Where a chat turn runs (``bot.channels.api.turns``): on the event loop only when it cannot
+wait for anything but this CPU, never blocking the loop on a conversation a thread is busy with."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+import types
+
+import httpx
+import pytest
+
+from bot.channels.api import startup
+from bot.channels.api.turns import TurnRunner, local_turns
+from bot.core.assistant import ConversationBusy
+from bot.core.messages import IncomingMessage
+from bot.settings import Settings
+
+
+def _settled() -> threading.Event:
+    event = threading.Event()
+    event.set()
+    return event
+
+
+def _where(runner: TurnRunner, busy: bool = False) -> tuple[int, int, list[bool]]:
+    """Run one turn; (the loop's thread, the turn's thread, the ``wait`` values it was given)."""
+    waits: list[bool] = []
+
+    def run(wait: bool) -> int:
+        waits.append(wait)
+        if busy and not wait:
+            raise ConversationBusy("c")
+        return threading.get_ident()
+
+    async def main() -> tuple[int, int]:
+        return threading.get_ident(), await runner.turn(run)
+
+    loop_thread, turn_thread = asyncio.run(main())
+    return loop_thread, turn_thread, waits
+
+
+def test_a_local_turn_after_the_warm_up_runs_on_the_loop() -> None:
+    loop_thread, turn_thread, waits = _where(TurnRunner(True, _settled()))
+    assert turn_thread == loop_thread and waits == [False]
+
+
+def test_a_busy_conversation_goes_to_a_thread_that_waits_for_it() -> None:
+    loop_thread, turn_thread, waits = _where(TurnRunner(True, _settled()), busy=True)
+    assert turn_thread != loop_thread and waits == [False, True]
+
+
+@pytest.mark.parametrize("local, settled", [(True, False), (False, True)])
+def test_before_the_warm_up_or_with_remote_parts_a_turn_goes_to_a_thread(local, settled) -> None:
+    event = threading.Event()
+    if settled:
+        event.set()
+    loop_thread, turn_thread, waits = _where(TurnRunner(local, event))
+    assert turn_thread != loop_thread and waits == [True]
+
+
+def test_only_sqlite_without_an_llm_is_local(tmp_path) -> None:
+    assert local_turns(Settings(data_dir=tmp_path, _env_file=None))
+    assert not local_turns(Settings(data_dir=tmp_path, _env_file=None, llm="openai:gpt-4o-mini"))
+    assert not local_turns(Settings(data_dir=tmp_path, _env_file=None,
+                                    database_url="postgresql+psycopg://u@127.0.0.1/oogo"))
+
+
+def test_settled_only_after_a_warm_up_without_failures(monkeypatch) -> None:
+    monkeypatch.setattr(startup, "WARM_UP_STEPS", ())
+    services = types.SimpleNamespace(save_caches=lambda: None)
+    monkeypatch.setattr(startup, "AFTER_READY_STEPS", (lambda s: None,))
+    settled = threading.Event()
+    startup.warm_up(services, threading.Event(), settled=settled)  # type: ignore[arg-type]
+    assert settled.is_set()
+
+    def broken(_services: object) -> None:
+        raise RuntimeError("chart library missing")
+
+    monkeypatch.setattr(startup, "AFTER_READY_STEPS", (broken,))
+    settled, done = threading.Event(), threading.Event()
+    startup.warm_up(services, done, settled=settled)  # type: ignore[arg-type]
+    assert done.is_set() and not settled.is_set()
+
+
+def test_handle_without_wait_refuses_a_busy_conversation_and_changes_nothing(
+        real_services) -> None:
+    assistant = real_services.assistant
+    message = IncomingMessage(channel="api", conversation_id="api:test:busy-core", user_id="u",
+                              text="Hoe hoog is de NEET in Zwolle?")
+    lock = assistant._lock_for(message.conversation_id)
+    with lock, pytest.raises(ConversationBusy):
+        assistant.handle(message, wait=False)
+    assert real_services.state_store.load(message.conversation_id) is None
+    assert "Zwolle" in assistant.handle(message, wait=False).text
+
+
+def test_the_loop_keeps_answering_while_a_thread_holds_the_conversation(
+        live_server, real_services) -> None:
+    """A Telegram turn (a thread) holds the lock: the web turn of a conversation that shares it
+    waits in a thread, and the server answers other requests meanwhile."""
+    lock = real_services.assistant._lock_for("local:127.0.0.1:busy-web")
+    result: dict[str, object] = {}
+
+    def chat() -> None:
+        response = httpx.post(f"{live_server}/api/chat", timeout=30,
+                              json={"text": "Hoe hoog is de NEET in Zwolle?",
+                                    "conversation_id": "busy-web"})
+        result["status"], result["text"] = response.status_code, response.json()["text"]
+        result["at"] = time.perf_counter()
+
+    with lock:
+        worker = threading.Thread(target=chat)
+        worker.start()
+        time.sleep(0.3)  # the chat request is in the server, waiting for the lock
+        started = time.perf_counter()
+        health = httpx.get(f"{live_server}/healthz", timeout=5)
+        health_s = time.perf_counter() - started
+        assert health.status_code == 200 and "status" not in result
+        released = time.perf_counter()
+    worker.join(30)
+    assert result["status"] == 200 and "Zwolle" in str(result["text"])
+    assert float(result["at"]) >= released  # answered only after the lock was free
+    assert health_s < 2.0, health_s
