@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from indicators.names import NOT_PLACES, spelling_key, tokens
 from indicators.provinces import qualifier_at
 from indicators.resolve import Resolution, qualify
+from indicators.swv_names import named_swv_spans
 
 if TYPE_CHECKING:  # pragma: no cover
     from indicators.catalog import IndicatorDef
@@ -363,15 +364,31 @@ def find_places(registry: RegionRegistry, text: str,
         if not any(a < span[1] and span[0] < b for a, b in taken):
             unknown.append(Mention(span, match.group(0), registry.resolve(match.group(0))))
             taken.append(span)
-    for start, end in _place_like(text, taken, ordinary_words(catalog)):
+    ordinary = ordinary_words(catalog)
+    for start, end in _place_like(text, taken, ordinary):
         res = registry.resolve(text[start:end])
         if res.ok or res.ambiguous:
             mention = Mention((start, end), text[start:end], res)
             mentions.append(mention)
         else:
             unknown.append(Mention((start, end), text[start:end], res))
+        taken.append((start, end))
+    for start, end in named_swv_spans(text, taken, ordinary):  # "SWV VO Eemland"
+        res = registry.resolve(text[start:end])
+        if res.ok or res.ambiguous:
+            mentions.append(Mention((start, end), text[start:end], res))
+        else:
+            unknown.append(Mention((start, end), text[start:end], _without_suggestions(res)))
     mentions.sort(key=lambda m: m.span)
     return PlaceScan(mentions, unknown)
+
+
+def _without_suggestions(res: Resolution) -> Resolution:
+    """A partnership's own name has nothing to be a typo of: the registry's names are the OCW
+    regions, and "samenwerkingsverband Eemland" came out as "… Westland" on the shared words."""
+    from dataclasses import replace
+
+    return replace(res, suggestions=[]) if res.suggestions else res
 
 
 def _place_like(text: str, taken: list[tuple[int, int]], ordinary: frozenset[str]

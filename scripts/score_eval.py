@@ -225,17 +225,25 @@ def score(questions: list[dict], results: list[dict], shipped: dict) -> tuple[fl
     return (right / len(questions) if questions else 0.0), failures
 
 
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def score_file(path: Path, services: object | None = None) -> tuple[float, dict]:
+    """Answer and score the questions of ``path`` in-process (the tests' held-out sets)."""
+    questions = read_jsonl(path)
+    return score(questions, run_in_process(questions, services), load_shipped())
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("questions", nargs="?", type=Path, default=DEFAULT_QUESTIONS)
     parser.add_argument("--cli", action="store_true", help="run `oogo ask --batch` instead")
     parser.add_argument("--results", type=Path, help="score this saved --json output")
     args = parser.parse_args(argv)
-    questions = [json.loads(line) for line in args.questions.read_text("utf-8").splitlines()
-                 if line.strip()]
+    questions = read_jsonl(args.questions)
     if args.results:
-        results = [json.loads(line) for line in args.results.read_text("utf-8").splitlines()
-                   if line.strip()]
+        results = read_jsonl(args.results)
     elif args.cli:
         results = run_cli(args.questions)
     else:

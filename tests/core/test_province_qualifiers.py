@@ -5,7 +5,6 @@ never answered for the gemeente of another province. Plus the held-out set of su
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -57,10 +56,7 @@ def test_heldout_province_questions_all_right(core_services):
     sys.path.insert(0, str(ROOT / "scripts"))
     import score_eval
 
-    questions = [json.loads(line) for line in QUESTIONS.read_text("utf-8").splitlines()
-                 if line.strip()]
-    results = score_eval.run_in_process(questions, core_services)
-    share, failures = score_eval.score(questions, results, score_eval.load_shipped())
+    share, failures = score_eval.score_file(QUESTIONS, core_services)
     assert share == 1.0, failures
 
 

@@ -18,6 +18,7 @@ from bot.core.messages import Button, Intent, Reply
 from bot.core.understanding.model import Understanding
 from indicators.catalog import IndicatorDef, listed
 from indicators.resolve import province_named
+from indicators.swv_names import names_swv
 from prompts.loader import templates
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -126,6 +127,9 @@ def clarify_reply(u: Understanding, registry: RegionRegistry, catalog: Catalog,
             "unknown_suggest", lang, mention=mention)
         buttons = [Button(_option_label(registry, c), c) for c in suggestions]
         return Reply(text=text, intent=intent, options=suggestions, buttons=buttons,
+                     language=lang)
+    if names_swv(mention):  # "SWV VO Eemland": say how a partnership can be named instead
+        return Reply(text=t.render("unknown_swv", lang, mention=mention), intent="out_of_scope",
                      language=lang)
     qualified = province_named(registry, mention)  # "Hengleo (Gld": not cut in the quote
     shown = f"{qualified[0]} ({qualified[1]})" if qualified else mention

@@ -22,6 +22,7 @@ from bot.core.understanding.slots import (
     valid_categories,
 )
 from indicators.provinces import split_qualified
+from indicators.swv_names import names_swv
 
 if TYPE_CHECKING:  # pragma: no cover
     from bot.core.understanding.model import Understanding
@@ -227,8 +228,8 @@ def named_regions(reading: Reading, u: Understanding, frame: Frame,
                 u.corrections.append((mention.text, found[0]))
     for unknown in reading.places.unknown:
         suggestions = [r.code for r in unknown.resolution.suggestions]
-        if codes and not suggestions:
-            continue  # a place-like word next to known places: ignore it
+        if codes and not suggestions and not names_swv(unknown.text):
+            continue  # a place-like word next to known places: ignore it (not a named SWV)
         u.intent, u.clarify_kind = "clarify", "unknown"
         u.clarify_mention, u.options, u.suggestions = unknown.text, suggestions, suggestions
         if not suggestions:
