@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -341,10 +341,14 @@ def _index(registry: RegionRegistry, names: dict[str, list[str]]) -> dict[int, l
 class PlaceScan:
     """Everything place-like in a text: the regions found, and the words that look like a place
     but are none (``unknown``: "Parijs", "Amsterdam Zuidoost"), each resolved so the caller can
-    offer the registry's suggestions instead of guessing."""
+    offer the registry's suggestions instead of guessing. ``unknown_swv``: a samenwerkingsverband
+    named by a name no list here carries ("SWV VO Eemland", see ``swv_names``), kept apart
+    because "het samenwerkingsverband OPR" in a question about the OPR names no place: the caller
+    decides when it counts."""
 
     mentions: list[Mention]
     unknown: list[Mention]
+    unknown_swv: list[Mention] = field(default_factory=list)
 
 
 def find_places(registry: RegionRegistry, text: str,
@@ -373,22 +377,18 @@ def find_places(registry: RegionRegistry, text: str,
         else:
             unknown.append(Mention((start, end), text[start:end], res))
         taken.append((start, end))
-    for start, end in named_swv_spans(text, taken, ordinary):  # "SWV VO Eemland"
-        res = registry.resolve(text[start:end])
-        if res.ok or res.ambiguous:
-            mentions.append(Mention((start, end), text[start:end], res))
-        else:
-            unknown.append(Mention((start, end), text[start:end], _without_suggestions(res)))
+    named_swv = [Mention((start, end), text[start:end], _unknown(text[start:end]))
+                 for start, end in named_swv_spans(text, taken, ordinary)]  # "SWV VO Eemland"
     mentions.sort(key=lambda m: m.span)
-    return PlaceScan(mentions, unknown)
+    return PlaceScan(mentions, unknown, named_swv)
 
 
-def _without_suggestions(res: Resolution) -> Resolution:
-    """A partnership's own name has nothing to be a typo of: the registry's names are the OCW
-    regions, and "samenwerkingsverband Eemland" came out as "… Westland" on the shared words."""
-    from dataclasses import replace
-
-    return replace(res, suggestions=[]) if res.suggestions else res
+def _unknown(text: str) -> Resolution:
+    """A partnership's own name: unknown, without suggestions. There is nothing it could be a
+    typo of (the registry's names are the OCW regions; a typo search made "samenwerkingsverband
+    Eemland" into "… Westland" on the shared words), and the place scan before already found
+    every known name in it."""
+    return Resolution(query=text)
 
 
 def _place_like(text: str, taken: list[tuple[int, int]], ordinary: frozenset[str]

@@ -66,3 +66,13 @@ def test_heldout_swv_name_questions_all_right(core_services) -> None:
 
     share, failures = score_eval.score_file(QUESTIONS, core_services)
     assert share == 1.0, failures
+
+
+def test_a_question_without_figures_names_no_partnership(ask) -> None:
+    """'het samenwerkingsverband OPR' in a question about the OPR is no unknown place: only a
+    figure question makes the words after "SWV" a partnership (the attack on the first version
+    turned these into "Daar kan ik je niet mee helpen")."""
+    reply = ask("Heeft het samenwerkingsverband OPR instemmingsrecht?")
+    assert reply.intent == "explain" and "ondersteuningsplanraad" in reply.text.lower()
+    plan = ask("Wanneer stelt het SWV Ondersteuningsplan vast?")
+    assert plan.intent == "explain" and "ondersteuningsplan" in plan.text.lower()
