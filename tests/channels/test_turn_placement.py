@@ -123,3 +123,72 @@ def test_the_loop_keeps_answering_while_a_thread_holds_the_conversation(
     assert result["status"] == 200 and "Zwolle" in str(result["text"])
     assert float(result["at"]) >= released  # answered only after the lock was free
     assert health_s < 2.0, health_s
+
+
+_LOCKER = """
+import sqlite3, sys, time
+connection = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=30)
+connection.execute("BEGIN IMMEDIATE")
+print("locked", flush=True)
+time.sleep(float(sys.argv[2]))
+connection.execute("COMMIT")
+"""
+
+
+def test_the_loop_keeps_answering_while_another_process_holds_the_database(
+        live_server, real_services) -> None:
+    """Another process (a second worker, a backup, an operator's ``sqlite3``) holds the SQLite
+    file's write lock: a chat turn that would wait for it in SQLite's busy handler must do so in
+    a thread, not on the loop, or ``/healthz`` and every other user wait as long."""
+    import subprocess
+    import sys
+
+    database = real_services.settings.resolved_database_url.removeprefix("sqlite:///")
+    first = httpx.post(f"{live_server}/api/chat", timeout=30,  # the store is in use already
+                       json={"text": "Hoe hoog is de NEET in Zwolle?", "conversation_id": "db"})
+    assert first.status_code == 200
+    locker = subprocess.Popen([sys.executable, "-c", _LOCKER, database, "2.5"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert locker.stdout is not None and locker.stdout.readline().strip() == "locked"
+        result: dict[str, object] = {}
+
+        def chat() -> None:
+            response = httpx.post(f"{live_server}/api/chat", timeout=30,
+                                  json={"text": "Hoe hoog is de NEET in Zwolle?",
+                                        "conversation_id": "db-locked"})
+            result["status"], result["text"] = response.status_code, response.json()["text"]
+
+        worker = threading.Thread(target=chat)
+        worker.start()
+        time.sleep(0.3)  # the chat turn is in the server, its write waiting for the lock
+        started = time.perf_counter()
+        health = httpx.get(f"{live_server}/healthz", timeout=10)
+        health_s = time.perf_counter() - started
+        assert health.status_code == 200
+        worker.join(30)
+    finally:
+        locker.wait(30)
+    assert result["status"] == 200 and "Zwolle" in str(result["text"])
+    assert health_s < 1.0, health_s
+
+
+def test_the_write_probe_sees_a_held_lock_and_never_creates_a_file(tmp_path) -> None:
+    import sqlite3
+
+    from bot.storage.write_probe import write_lock_probe
+
+    path = tmp_path / "oogo.sqlite3"
+    probe = write_lock_probe(f"sqlite:///{path}")
+    assert not probe.free() and not path.exists()  # no file yet: a thread, and none made
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("PRAGMA journal_mode=WAL")
+    assert probe.free()
+    holder.execute("BEGIN IMMEDIATE")
+    assert not probe.free()
+    holder.execute("COMMIT")
+    assert probe.free()
+    holder.close()
+    probe.close()
+    assert write_lock_probe("sqlite://").free()
+    assert write_lock_probe("postgresql+psycopg://u@127.0.0.1/oogo").free()

@@ -47,6 +47,7 @@ from bot.channels.api.startup import check_data_dir, check_store, fatal, pause_g
 from bot.channels.api.texts import text
 from bot.channels.api.turns import TurnRunner, local_turns
 from bot.settings import Settings
+from bot.storage.write_probe import write_lock_probe
 
 if TYPE_CHECKING:  # pragma: no cover
     from bot.services import Services
@@ -102,6 +103,8 @@ def create_app(services: Services | None = None, settings: Settings | None = Non
             yield
         finally:
             await routes_telegram.stop(app)
+            if app.state.turns.database is not None:
+                app.state.turns.database.close()
             if owned:
                 app.state.services.close()
 
@@ -114,7 +117,9 @@ def create_app(services: Services | None = None, settings: Settings | None = Non
     if services is not None:  # the caller built (and warmed) its own services
         app.state.warm.set()
         settled.set()
-    app.state.turns = TurnRunner(local_turns(settings), settled)
+    local = local_turns(settings)
+    app.state.turns = TurnRunner(local, settled, write_lock_probe(settings.resolved_database_url)
+                                 if local else None)
     app.state.signer = SessionSigner(load_session_secret(settings.session_secret,
                                                          fatal(check_data_dir, settings)))
     app.state.charts = ChartCache(settings.data_dir / "charts")

@@ -15,7 +15,11 @@ A turn still goes to a thread whenever it may wait for something other than this
   chart library, load the intent model or even build the knowledge index (seconds to minutes),
   and the loop must keep answering ``/healthz`` and the other users meanwhile;
 - the conversation's lock is held by a thread (a Telegram turn, or a turn sent to a thread): the
-  loop never waits for a lock (``Assistant.handle(wait=False)`` says so at once).
+  loop never waits for a lock (``Assistant.handle(wait=False)`` says so at once);
+- the SQLite file's write lock is held, by this process or another one (a second worker, a
+  backup): the turn's write would wait for it in SQLite's busy handler, up to 15 s, and the loop
+  with it (``bot.storage.write_probe`` asks without waiting; measured before: ``/healthz`` took
+  2.7 s while another process held the lock for 3 s).
 
 What stays the same either way: the same code, the same locks and the same commits (a regioscan
 answer is written just as durably).
@@ -33,6 +37,7 @@ from bot.core.assistant import ConversationBusy
 
 if TYPE_CHECKING:  # pragma: no cover
     from bot.settings import Settings
+    from bot.storage.write_probe import WriteLockProbe
 
 T = TypeVar("T")
 
@@ -45,13 +50,17 @@ def local_turns(settings: Settings) -> bool:
 class TurnRunner:
     """Runs a turn on the loop when that is safe and cheaper, else in a worker thread."""
 
-    def __init__(self, local: bool, settled: threading.Event) -> None:
+    def __init__(self, local: bool, settled: threading.Event,
+                 database: WriteLockProbe | None = None) -> None:
         self.local = local
         self.settled = settled  # set when the worker's warm-up finished without a failure
+        self.database = database  # whether the database's write lock is free (None: always)
 
     @property
     def inline(self) -> bool:
-        return self.local and self.settled.is_set()
+        """Asked anew for every turn and every piece of work: the database lock comes and goes."""
+        return (self.local and self.settled.is_set()
+                and (self.database is None or self.database.free()))
 
     async def turn(self, run: Callable[[bool], T]) -> T:
         """``run(wait)`` is one turn; ``wait=False`` must raise ``ConversationBusy`` before it
