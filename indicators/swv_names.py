@@ -23,7 +23,10 @@ _DESCRIBING = frozenset({"po", "vo", "passend", "onderwijs", "primair", "voortge
 _STOP = frozenset({"met", "en", "in", "van", "tegen", "over", "sinds", "vanaf", "tot", "vs",
                    "versus", "and", "with", "of", "for", "since", "compared", "op", "per",
                    "voor", "bij", "uit", "naar", "is", "zijn", "was", "heeft", "vergeleken",
-                   "ten", "opzichte", "dan", "als", "waar", "wat", "hoe"})
+                   "ten", "opzichte", "dan", "als", "waar", "wat", "hoe",
+                   # a time expression ends a name too: "het SWV Vorig Jaar" names none
+                   "vorig", "vorige", "laatste", "afgelopen", "dit", "deze", "jaar", "jaren",
+                   "last", "this", "year", "years", "recent", "recente", "nu", "now"})
 _ARTICLES = frozenset({"de", "het", "s", "den"})
 MAX_NAME_WORDS = 4
 
@@ -33,13 +36,15 @@ def named_swv_spans(text: str, taken: list[tuple[int, int]],
     """Spans of "SWV <name>" whose name is no known place (``taken``: spans already found).
 
     A name is up to four words right after the lead word and its describing words ("VO",
-    "passend onderwijs"), ending at a word like "met" or at punctuation. At least one of its
-    words must be no ordinary word (``ordinary``), and in a message that is not all lower case
-    its first word after an article must have a capital: "het samenwerkingsverband passend
-    onderwijs" and "een swv met veel scholen" name nothing.
+    "passend onderwijs"), ending at a word like "met", a time word or punctuation. At least one
+    of its words must be no ordinary word (``ordinary``), and its first word after an article
+    must have a capital: "het samenwerkingsverband passend onderwijs" and "een swv met veel
+    scholen" name nothing. A message typed all in lower case names none: "neet in het swv
+    tonen" has no name in it, and nothing here tells such words from "de eem".
     """
+    if text == text.lower():
+        return []
     words = tokens(text)
-    lower_text = text == text.lower()
     spans: list[tuple[int, int]] = []
     for lead in _LEAD.finditer(text):
         after = [w for w in words if w[1] >= lead.end()]
@@ -55,7 +60,7 @@ def named_swv_spans(text: str, taken: list[tuple[int, int]],
                 break  # a word like "met" ends the name
             name.append(word)
             previous_end = word[2]
-        if not name or not _looks_like_a_name(text, name, ordinary, lower_text):
+        if not name or not _looks_like_a_name(text, name, ordinary):
             continue
         span = (lead.start(), name[-1][2])
         if not any(a < span[1] and span[0] < b for a, b in taken):
@@ -63,14 +68,14 @@ def named_swv_spans(text: str, taken: list[tuple[int, int]],
     return spans
 
 
-def _looks_like_a_name(text: str, name: list[tuple[str, int, int]], ordinary: frozenset[str],
-                       lower_text: bool) -> bool:
+def _looks_like_a_name(text: str, name: list[tuple[str, int, int]],
+                       ordinary: frozenset[str]) -> bool:
     if not any(w[0] not in ordinary and w[0] not in _DESCRIBING for w in name):
         return False
     if len("".join(w[0] for w in name)) < 3:
         return False
     first = next((w for w in name if w[0] not in _ARTICLES), name[0])
-    return lower_text or text[first[1]].isupper()
+    return text[first[1]].isupper()
 
 
 def names_swv(text: str) -> bool:

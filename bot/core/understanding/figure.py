@@ -60,6 +60,11 @@ def fill_figure(reading: Reading, u: Understanding, turn: Turn, registry: Region
         u.intent, u.label, u.clarify_kind = "out_of_scope", "figure", "province"
         return
     if not region_slot(reading, u, frame, context, last, turn, registry):
+        if u.intent == "out_of_scope" and u.clarify_kind == "unknown":
+            # a place we do not know ("NEET in SWV VO Eemland"): the figure asked for stays,
+            # so the place the reply asks for ("SWV VO 26.02") is answered with it
+            frame.regions = []
+            u.frame = frame
         return
     settle(reading, frame, context)
     u.frame = frame
@@ -226,7 +231,7 @@ def named_regions(reading: Reading, u: Understanding, frame: Frame,
             codes.append(found[0])
             if mention.resolution.method in ("fuzzy", "former"):
                 u.corrections.append((mention.text, found[0]))
-    for unknown in reading.places.unknown:
+    for unknown in [*reading.places.unknown, *reading.places.unknown_swv]:
         suggestions = [r.code for r in unknown.resolution.suggestions]
         if codes and not suggestions and not names_swv(unknown.text):
             continue  # a place-like word next to known places: ignore it (not a named SWV)

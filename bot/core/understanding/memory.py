@@ -20,6 +20,9 @@ def remember(state: ConversationState, u: Understanding, *, answered: bool) -> N
         return
     state.last_intent = u.intent
     state.last_label = u.label
+    if u.label == "figure" and u.frame is not None and u.clarify_kind == "unknown":
+        state.last_frame = u.frame.to_dict()  # refused for an unknown place: no place in it
+        return
     if u.label == "figure" and u.frame is not None and answered:
         state.last_frame = u.frame.to_dict()
         state.last_indicator = u.indicator

@@ -59,6 +59,11 @@ class PlaceWords:
 
     mentions: list[Mention] = field(default_factory=list)
     unknown: list[Mention] = field(default_factory=list)
+    # a partnership named by its own name ("SWV VO Eemland"): an unknown place only once the
+    # message is read as a figure question (``figure.region_slot``); it takes no part in
+    # choosing the intent, so "heeft het samenwerkingsverband OPR instemmingsrecht?" stays a
+    # knowledge question
+    unknown_swv: list[Mention] = field(default_factory=list)
     own_place: bool = False
     own_swv: bool = False
     own_swv_target: bool = False  # "vergeleken met ons samenwerkingsverband"
@@ -79,6 +84,7 @@ def read_places(scan: PlaceScan, folded: str) -> PlaceWords:
     return PlaceWords(
         mentions=mentions,
         unknown=list(scan.unknown),
+        unknown_swv=list(scan.unknown_swv),
         own_place=bool(lx.OWN_PLACE.search(lx.OWN_SWV.sub(" ", folded))),
         own_swv=bool(lx.OWN_SWV.search(folded)),
         own_swv_target=bool(lx.OWN_SWV_TARGET.search(folded)),

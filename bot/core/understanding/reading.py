@@ -10,7 +10,7 @@ model's training features and its features at run time the same.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from bot.core.understanding.features import delexicalise
@@ -74,15 +74,9 @@ def read(text: str, registry: RegionRegistry, catalog: Catalog) -> Reading:
     spans = [m.span for m in scan.mentions if m.codes != ["NL01"]] + [m.span for m in scan.unknown]
     # the words around the places, typos mended: "PO 23.05" is a place, not the category po
     words = correct_typos(fold(_masked(text, spans)))
-    indicator = detect_indicator(words, catalog)
-    if indicator and scan.unknown_swv:
-        # "NEET in SWV VO Eemland" names a partnership we do not know; "heeft het
-        # samenwerkingsverband OPR instemmingsrecht?" (no figure asked) names nothing
-        scan = replace(scan, unknown=[*scan.unknown, *scan.unknown_swv])
-        spans += [m.span for m in scan.unknown_swv]
-        words = correct_typos(fold(_masked(text, spans)))
     year, years, since = detect_years(words)
     language_hint = "en" if re.search(r"\b(?:the|what|which|how|in english)\b", folded) else "nl"
+    indicator = detect_indicator(words, catalog)
     return Reading(
         text=text,
         folded=folded,
