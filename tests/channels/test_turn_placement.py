@@ -192,3 +192,30 @@ def test_the_write_probe_sees_a_held_lock_and_never_creates_a_file(tmp_path) -> 
     probe.close()
     assert write_lock_probe("sqlite://").free()
     assert write_lock_probe("postgresql+psycopg://u@127.0.0.1/oogo").free()
+
+
+def test_a_stream_closed_after_its_first_chunk_is_still_in_the_history(real_services) -> None:
+    """The turn is kept before the answer is streamed. A page closed mid-answer (the server
+    stops the event generator at its next chunk) lost the turn from its history while the
+    conversation's state had moved on."""
+    from starlette.requests import Request
+
+    from bot.channels.api.app import create_app
+    from bot.channels.api.routes_chat import ChatRequest, _stream
+
+    app = create_app(real_services, real_services.settings)
+    request = Request({"type": "http", "app": app, "method": "POST", "path": "/api/chat/stream",
+                       "headers": [], "query_string": b""})
+    question = "Hoe hoog is de NEET in Deventer?"
+    message = IncomingMessage(channel="web", conversation_id="web:test:dropped", user_id="u",
+                              text=question)
+
+    async def first_chunk_then_close() -> str:
+        events = _stream(request, message, ChatRequest(text=question)).body_iterator
+        first = await events.__anext__()
+        await events.aclose()  # what Starlette does when the client has gone
+        return str(first)
+
+    assert asyncio.run(first_chunk_then_close()).startswith("event: chunk")
+    kept = real_services.turn_store.turns("web:test:dropped")
+    assert [t.user_text for t in kept] == [question]

@@ -132,10 +132,12 @@ def _stream(request: Request, message: IncomingMessage, body: ChatRequest) -> Re
         turns = request.app.state.turns
         try:
             reply = await turns.turn(lambda wait: services.assistant.handle(message, wait=wait))
+            # kept in the history before the first chunk: a page closed mid-answer had moved
+            # the conversation on (its state is saved in the turn) without the turn it showed
+            data = await turns.work(lambda: _finish(services, request, message, body, reply))
             for piece in _chunks(reply.text):
                 yield _sse("chunk", {"text": piece})
                 await asyncio.sleep(0)
-            data = await turns.work(lambda: _finish(services, request, message, body, reply))
         except Exception:  # the page gets a Dutch message, the log gets the details
             log.exception("assistant failed in stream")
             yield _sse("error", {"detail": api_text("stream_failed")})
