@@ -68,6 +68,7 @@ rate share risk education special secondary primary help hoe wat welke hoeveel w
 laag hoger lager hoogste laagste vergelijk versus vs vergeleken zorg werk opleiding school
 scholen zonder verblijf jeugdbescherming jeugdreclassering ambulant pleegzorg oogo
 ondersteuningsplan regioscan vragenlijst vragenlijsten bron bronnen cijfers cijfer trend peers
+opr opp tlv oza gmr mr rmc pgb wlz eed zat ggd cjg jgz
 similar compare compared nationally country netherlands dutch zit zitten doet doen staat scoort
 scoren krijgen krijgt heeft hebben zijn dat die dit deze er nog ook al wel niet geen graag even
 eens dan toch speciaal voortgezet basisonderwijs primair middelbaar beroepsonderwijs vmbo havo

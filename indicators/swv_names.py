@@ -58,6 +58,8 @@ def named_swv_spans(text: str, taken: list[tuple[int, int]],
                 continue
             if word[0] in _STOP or word[0].isdigit() or len(name) == MAX_NAME_WORDS:
                 break  # a word like "met" ends the name
+            if name and not text[word[1]].isupper() and word[0] not in _ARTICLES:
+                break  # so does a word in lower case: "SWV Eemland tonen", "OPR instemmingsrecht"
             name.append(word)
             previous_end = word[2]
         if not name or not _looks_like_a_name(text, name, ordinary):

@@ -99,3 +99,9 @@ def test_a_follow_up_naming_an_unknown_swv_is_not_answered_for_another(ask) -> N
 
 def test_a_province_after_swv_is_still_a_province(ask) -> None:
     assert "provincie" in ask("NEET in SWV Zuid-Holland").text
+
+
+def test_a_name_ends_at_a_word_in_lower_case_and_acronyms_of_the_field_are_no_names() -> None:
+    assert _named("NEET in SWV Eemland tonen") == ["SWV Eemland"]
+    assert _named("Heeft het samenwerkingsverband OPR instemmingsrecht?") == []
+    assert _named("Wat staat er in het SWV OPP?") == []
