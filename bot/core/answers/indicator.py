@@ -32,6 +32,7 @@ from bot.core.answers.format import fmt_value
 from bot.core.answers.provenance import about_lines, demo_notices
 from bot.core.messages import Button, Reply
 from bot.core.understanding.model import Understanding
+from indicators import formatting as fm
 from indicators.levels import NotPublished
 from prompts.loader import templates
 
@@ -62,6 +63,9 @@ def answer_indicator(u: Understanding, figures: Figures, *, charts: bool = True,
     ctx = Context(engine, registry, lang, show_counts, draft)
     for typed, code in u.corrections:
         draft.lines.append(correction_line(registry, typed, code, lang))
+    if u.provinces_left_out:  # "NEET in Noord-Brabant en Eindhoven"
+        draft.lines.append(t.render("province_left_out", lang,
+                                    provinces=fm.listing(u.provinces_left_out, lang)))
     if u.injection:
         draft.lines.append(t.render("injection", lang))
     if u.origins.get("regions") == "default" and u.regions == [NATIONAL] \

@@ -35,9 +35,11 @@ FOLLOWUP = re.compile(
     r"en wat|same for|hetzelfde voor|idem|vergelijk (?:met|dat|het|dit)|compare (?:with|that|it)"
     r"|per |uitgesplitst|splits|kun je dat|can you (?:split|break))\b")
 RR_CUES = re.compile(r"kans|risico|risk|likely|chance|vaker|more often|groter|hoger")
-PROVINCE = re.compile(
-    r"\bprovinc|\b(?:friesland|fryslan|drenthe|overijssel|gelderland|noord-holland|"
-    r"zuid-holland|noord-brabant|brabant|limburg|zeeland|flevoland)\b")
+_PROVINCE_NAMES = (r"\b(?:friesland|fryslan|drenthe|overijssel|gelderland|noord-holland|"
+                   r"zuid-holland|noord-brabant|brabant|limburg|zeeland|flevoland)\b")
+PROVINCE = re.compile(r"\bprovinc|" + _PROVINCE_NAMES)
+# a province by its name (Groningen and Utrecht are gemeenten too, so never a province alone)
+PROVINCE_NAME = re.compile(_PROVINCE_NAMES)
 NO_REGION_MODES = ("ranking",)
 # "NEET-risico na jeugdhulp": a risk factor family named without the exact factor
 CARE_WORD = re.compile(r"\bjeugd(?:hulp|zorg)\b|\byouth care\b")
@@ -75,13 +77,24 @@ def fill_figure(reading: Reading, u: Understanding, turn: Turn, registry: Region
     u.asked_term = reading.asked_term if frame.indicator == "jeugdzorg" else None
 
 
+def _province_names(reading: Reading) -> list[str]:
+    """The provinces named by name beside the places ("Noord-Brabant"), as typed or written
+    out; not those in a place's qualifier ("Bergen in Limburg"), which the place took in."""
+    typed = [m.text for m in reading.places.unknown if PROVINCE_NAME.fullmatch(fold(m.text))]
+    found = [fold(t) for t in typed]
+    written = [name.title() for name in PROVINCE_NAME.findall(reading.words_text)
+               if name not in found]
+    return list(dict.fromkeys([*typed, *written]))
+
+
 def _names_a_province(reading: Reading) -> bool:
     """Whether the question asks about a province ("de provincie Utrecht", "Utrecht (prov.)",
     "NEET in Drenthe"): a province name alone is read as an unknown place, so its text is
     looked at too (the province names that are also gemeenten, Groningen and Utrecht, never
     count alone)."""
-    if re.search(r"\bprov(?:inc|\b)", reading.words_text):
-        return True
+    if re.search(r"\bprov(?:inc|\b)", reading.words_text) and not (
+            reading.places.mentions and _province_names(reading)):
+        return True  # "de provincie Utrecht"; not "Zwolle en de provincie Overijssel"
     if reading.places.mentions:
         return False
     unknown = " ".join(fold(m.text) for m in reading.places.unknown
@@ -231,7 +244,11 @@ def named_regions(reading: Reading, u: Understanding, frame: Frame,
             codes.append(found[0])
             if mention.resolution.method in ("fuzzy", "former"):
                 u.corrections.append((mention.text, found[0]))
+    if codes:  # "NEET in Noord-Brabant en Eindhoven": the province is said and left out
+        u.provinces_left_out = _province_names(reading)
     for unknown in [*reading.places.unknown, *reading.places.unknown_swv]:
+        if codes and PROVINCE_NAME.fullmatch(fold(unknown.text)):
+            continue  # not a place we do not know ("Limburg": never "bedoel je Elburg?")
         suggestions = [r.code for r in unknown.resolution.suggestions]
         if codes and not suggestions and not names_swv(unknown.text):
             continue  # a place-like word next to known places: ignore it (not a named SWV)

@@ -55,6 +55,7 @@ class Understanding:
     # side effects and remarks
     profile_region: str | None = None
     corrections: list[tuple[str, str]] = field(default_factory=list)  # (typed, region code)
+    provinces_left_out: list[str] = field(default_factory=list)  # named beside places
     injection: bool = False
     scan_command: str | None = None  # start | stop | resume
     round_code: str | None = None
