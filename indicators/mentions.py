@@ -410,7 +410,8 @@ def _place_like(text: str, taken: list[tuple[int, int]], ordinary: frozenset[str
             if any(a <= s < b for a, b in taken) or key.isdigit() or (
                     key in ordinary and not article) or key in _PREPOSITIONS:
                 break
-            if not (capital or (lower_text and not span)):
+            joined = bool(span) and text[span[1]:s] == "-"  # "noord-brabant": one name
+            if not (capital or joined or (lower_text and not span)):
                 break
             if span and not _GAP.match(text[span[1]:s]):
                 break

@@ -106,6 +106,8 @@ def test_a_province_beside_a_place_is_said_and_left_out(ask):
     assert english.intent != "clarify" and english.facts[0].region == "GM0935"
     assert english.text.startswith("I have no figures per province, so I leave out Limburg.")
     assert ask("NEET in de provincie Utrecht").intent == "out_of_scope"  # a province alone
+    lower = ask("jeugdzorg in noord-brabant en eindhoven")  # was "bedoel je ... (noord)?"
+    assert lower.text.startswith("Ik heb geen cijfers per provincie, dus Noord-Brabant")
 
 
 def test_heldout_province_beside_place_questions(core_services):

@@ -80,7 +80,8 @@ def fill_figure(reading: Reading, u: Understanding, turn: Turn, registry: Region
 def _province_names(reading: Reading) -> list[str]:
     """The provinces named by name beside the places ("Noord-Brabant"), as typed or written
     out; not those in a place's qualifier ("Bergen in Limburg"), which the place took in."""
-    typed = [m.text for m in reading.places.unknown if PROVINCE_NAME.fullmatch(fold(m.text))]
+    typed = [m.text if m.text != m.text.lower() else m.text.title()
+             for m in reading.places.unknown if PROVINCE_NAME.fullmatch(fold(m.text))]
     found = [fold(t) for t in typed]
     written = [name.title() for name in PROVINCE_NAME.findall(reading.words_text)
                if name not in found]
