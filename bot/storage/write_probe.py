@@ -18,9 +18,10 @@ whole hold. A database that is no plain SQLite file has no such lock here: alway
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
+
+from bot.storage.sqlite_guard import file_identity
 
 
 def sqlite_file(url: str) -> Path | None:
@@ -53,13 +54,15 @@ class WriteLockProbe:
         if self.path is None:
             return True
         try:
-            stat = os.stat(self.path)
-            if self._connection is None or self._file != (stat.st_dev, stat.st_ino):
+            identity = file_identity(self.path)
+            if identity is None:
+                return False  # no file (yet): the turn waits where it harms nobody
+            if self._connection is None or self._file != identity:
                 self.close()
                 self._connection = sqlite3.connect(
                     f"{self.path.resolve().as_uri()}?mode=rw", uri=True, timeout=0,
                     isolation_level=None, check_same_thread=False)
-                self._file = (stat.st_dev, stat.st_ino)
+                self._file = identity
             self._connection.execute("BEGIN IMMEDIATE")
         except (OSError, sqlite3.Error):  # busy, or no file: the turn waits where it harms nobody
             return False
