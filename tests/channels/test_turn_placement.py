@@ -96,23 +96,30 @@ def test_handle_without_wait_refuses_a_busy_conversation_and_changes_nothing(
     assert "Zwolle" in assistant.handle(message, wait=False).text
 
 
+def _chat_in_thread(url: str, conversation_id: str) -> tuple[threading.Thread, dict[str, object]]:
+    """Ask the NEET question from a started thread, as a user whose turn has to wait; the dict
+    gets its status, text and the moment it was answered."""
+    result: dict[str, object] = {}
+
+    def chat() -> None:
+        response = httpx.post(f"{url}/api/chat", timeout=30,
+                              json={"text": "Hoe hoog is de NEET in Zwolle?",
+                                    "conversation_id": conversation_id})
+        result["status"], result["text"] = response.status_code, response.json()["text"]
+        result["at"] = time.perf_counter()
+
+    worker = threading.Thread(target=chat)
+    worker.start()
+    return worker, result
+
+
 def test_the_loop_keeps_answering_while_a_thread_holds_the_conversation(
         live_server, real_services) -> None:
     """A Telegram turn (a thread) holds the lock: the web turn of a conversation that shares it
     waits in a thread, and the server answers other requests meanwhile."""
     lock = real_services.assistant._lock_for("local:127.0.0.1:busy-web")
-    result: dict[str, object] = {}
-
-    def chat() -> None:
-        response = httpx.post(f"{live_server}/api/chat", timeout=30,
-                              json={"text": "Hoe hoog is de NEET in Zwolle?",
-                                    "conversation_id": "busy-web"})
-        result["status"], result["text"] = response.status_code, response.json()["text"]
-        result["at"] = time.perf_counter()
-
     with lock:
-        worker = threading.Thread(target=chat)
-        worker.start()
+        worker, result = _chat_in_thread(live_server, "busy-web")
         time.sleep(0.3)  # the chat request is in the server, waiting for the lock
         started = time.perf_counter()
         health = httpx.get(f"{live_server}/healthz", timeout=5)
@@ -151,16 +158,7 @@ def test_the_loop_keeps_answering_while_another_process_holds_the_database(
                               stdout=subprocess.PIPE, text=True)
     try:
         assert locker.stdout is not None and locker.stdout.readline().strip() == "locked"
-        result: dict[str, object] = {}
-
-        def chat() -> None:
-            response = httpx.post(f"{live_server}/api/chat", timeout=30,
-                                  json={"text": "Hoe hoog is de NEET in Zwolle?",
-                                        "conversation_id": "db-locked"})
-            result["status"], result["text"] = response.status_code, response.json()["text"]
-
-        worker = threading.Thread(target=chat)
-        worker.start()
+        worker, result = _chat_in_thread(live_server, "db-locked")
         time.sleep(0.3)  # the chat turn is in the server, its write waiting for the lock
         started = time.perf_counter()
         health = httpx.get(f"{live_server}/healthz", timeout=10)
