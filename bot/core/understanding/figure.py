@@ -77,11 +77,16 @@ def fill_figure(reading: Reading, u: Understanding, turn: Turn, registry: Region
     u.asked_term = reading.asked_term if frame.indicator == "jeugdzorg" else None
 
 
+def _is_province(text: str) -> bool:
+    """Whether a place-like text is just a province's name ("Limburg", "noord-brabant")."""
+    return PROVINCE_NAME.fullmatch(fold(text)) is not None
+
+
 def _province_names(reading: Reading) -> list[str]:
     """The provinces named by name beside the places ("Noord-Brabant"), as typed or written
     out; not those in a place's qualifier ("Bergen in Limburg"), which the place took in."""
     typed = [m.text if m.text != m.text.lower() else m.text.title()
-             for m in reading.places.unknown if PROVINCE_NAME.fullmatch(fold(m.text))]
+             for m in reading.places.unknown if _is_province(m.text)]
     found = [fold(t) for t in typed]
     written = [name.title() for name in PROVINCE_NAME.findall(reading.words_text)
                if name not in found]
@@ -248,7 +253,7 @@ def named_regions(reading: Reading, u: Understanding, frame: Frame,
     if codes:  # "NEET in Noord-Brabant en Eindhoven": the province is said and left out
         u.provinces_left_out = _province_names(reading)
     for unknown in [*reading.places.unknown, *reading.places.unknown_swv]:
-        if codes and PROVINCE_NAME.fullmatch(fold(unknown.text)):
+        if codes and _is_province(unknown.text):
             continue  # not a place we do not know ("Limburg": never "bedoel je Elburg?")
         suggestions = [r.code for r in unknown.resolution.suggestions]
         if codes and not suggestions and not names_swv(unknown.text):
