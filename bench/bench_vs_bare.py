@@ -202,7 +202,6 @@ async def _httpx_slice(base: str, concurrency: int, seconds: float,
 #: bare app (measured in one run: 277 req/s with httpx, 523 with the raw client, p95 104 vs
 #: 30 ms), and every ratio it gave flattered the service (docs/notes/chat.md, fifth round)
 CLIENTS = {"raw": _raw_slice, "httpx": _httpx_slice}
-_slice = _raw_slice
 
 
 async def _timed_slice(client: str, base: str, concurrency: int, seconds: float,
