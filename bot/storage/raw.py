@@ -20,6 +20,7 @@ Every other store call keeps SQLAlchemy: this module is for the hot path only.
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import functools
 import json
 import re
@@ -32,6 +33,9 @@ from bot.storage.relaxed import relaxed_engine, writer_lock
 if TYPE_CHECKING:  # pragma: no cover
     from sqlalchemy.engine import Engine
 
+# the connections a ``held_connections`` block shares, per engine whose pool they came from
+_HELD: contextvars.ContextVar[dict[Any, Any] | None] = contextvars.ContextVar(
+    "oogo_held_connections", default=None)
 _PLACEHOLDER = re.compile(r"\?")
 _JSON_PARAM = re.compile(r"\?json")
 
@@ -86,17 +90,70 @@ def _translated(engine: Engine, statement: str | None = None) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def reading(engine: Engine) -> Iterator[Any]:
-    """A DB-API cursor on a pooled connection of ``engine``, for reads."""
-    with _translated(engine):
-        connection = engine.raw_connection()
+def held_connections() -> Iterator[None]:
+    """Within the block, the store calls of this module on a SQLite file share one pooled
+    connection (the relaxed twin's, see ``bot.storage.relaxed``), returned to the pool when the
+    block ends.
+
+    Why: a chat turn makes four of these calls, and each checkout from the pool (with the file
+    guard's ``stat``) and return (with its reset) cost more CPU than the statement itself (issue
+    18). A read on the twin's connection sees what every other connection committed (a SELECT
+    opens no transaction here), and the writes keep their own transaction, commit and writer
+    lock. Not for PostgreSQL or an in-memory database (no twin): psycopg would hold a
+    transaction open between the calls. For blocks that wait for nothing but this process (the
+    turn on the event loop), so that a held connection is never kept through a network wait.
+    """
+    if _HELD.get() is not None:  # nested: the outer block returns them
+        yield
+        return
+    held: dict[Any, Any] = {}
+    token = _HELD.set(held)
     try:
+        yield
+    finally:
+        _HELD.reset(token)
+        for connection in held.values():
+            with contextlib.suppress(Exception):
+                connection.close()
+
+
+@contextlib.contextmanager
+def _connection(engine: Engine, pool: Engine) -> Iterator[Any]:
+    """A pooled DB-API connection from ``pool`` (``engine`` or its relaxed twin): the one a
+    ``held_connections`` block holds when ``pool`` is a twin, else a checkout of its own. A
+    held connection that saw an error is returned at once; the next call checks out anew."""
+    held = _HELD.get()
+    if held is None or pool is engine:
+        with _translated(pool):
+            own = pool.raw_connection()
+        try:
+            yield own
+        finally:
+            own.close()  # back to the pool, which rolls back what is left open
+        return
+    connection = held.get(pool)
+    if connection is None:
+        with _translated(pool):
+            connection = held[pool] = pool.raw_connection()
+    try:
+        yield connection
+    except BaseException:
+        held.pop(pool, None)
+        with contextlib.suppress(Exception):
+            connection.close()
+        raise
+
+
+@contextlib.contextmanager
+def reading(engine: Engine) -> Iterator[Any]:
+    """A DB-API cursor on a pooled connection of ``engine`` (or, in a ``held_connections``
+    block, the held one), for reads."""
+    pool = relaxed_engine(engine) if _HELD.get() is not None else engine
+    with _connection(engine, pool) as connection:
         cursor = connection.cursor()
-        with _translated(engine):
+        with _translated(pool):
             yield cursor
         cursor.close()
-    finally:
-        connection.close()  # back to the pool, which rolls back what is left open
 
 
 @contextlib.contextmanager
@@ -107,20 +164,17 @@ def writing_relaxed(engine: Engine) -> Iterator[Any]:
     it raises."""
     twin = relaxed_engine(engine)
     lock = writer_lock(twin) if twin is not engine else contextlib.nullcontext()
-    with lock:
-        with _translated(twin):
-            connection = twin.raw_connection()
+    with lock, _connection(engine, twin) as connection:
+        cursor = connection.cursor()
         try:
-            cursor = connection.cursor()
             with _translated(twin):
                 if twin.dialect.name == "postgresql":
                     cursor.execute("SET LOCAL synchronous_commit = off")
                 yield cursor
                 connection.commit()
-            cursor.close()
         except BaseException:
             with contextlib.suppress(Exception):
                 connection.rollback()
             raise
         finally:
-            connection.close()
+            cursor.close()

@@ -42,6 +42,9 @@ def _on_sqlite_file(engine: Engine) -> bool:
 
 def relaxed_engine(engine: Engine) -> Engine:
     """The engine that relaxed writes of ``engine``'s database use (see module doc)."""
+    twin = _RELAXED.get(engine)  # every store call of a turn asks: no lock when it is known
+    if twin is not None:
+        return twin
     if not _on_sqlite_file(engine):
         return engine
     with _RELAXED_LOCK:

@@ -4,9 +4,11 @@ wait for anything but this CPU, never blocking the loop on a conversation a thre
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import threading
 import time
 import types
+from collections.abc import Iterator
 
 import httpx
 import pytest
@@ -49,6 +51,24 @@ def test_a_local_turn_after_the_warm_up_runs_on_the_loop() -> None:
 def test_a_busy_conversation_goes_to_a_thread_that_waits_for_it() -> None:
     loop_thread, turn_thread, waits = _where(TurnRunner(True, _settled()), busy=True)
     assert turn_thread != loop_thread and waits == [False, True]
+
+
+def test_the_scope_wraps_turns_on_the_loop_and_not_turns_in_a_thread() -> None:
+    """The turn's store calls share a held connection only on the loop (``scope``), never in a
+    thread, where the turn may wait for an LLM or a lock with the connection held."""
+    entered: list[int] = []
+
+    @contextlib.contextmanager
+    def scope() -> Iterator[None]:
+        entered.append(threading.get_ident())
+        yield
+
+    loop_thread, turn_thread, _ = _where(TurnRunner(True, _settled(), scope=scope))
+    assert entered == [loop_thread] == [turn_thread]
+    entered.clear()
+    _where(TurnRunner(True, _settled(), scope=scope), busy=True)  # busy: tried, then a thread
+    _where(TurnRunner(True, threading.Event(), scope=scope))  # not settled: a thread
+    assert len(entered) == 1
 
 
 @pytest.mark.parametrize("local, settled", [(True, False), (False, True)])

@@ -47,6 +47,7 @@ from bot.channels.api.startup import check_data_dir, check_store, fatal, pause_g
 from bot.channels.api.texts import text
 from bot.channels.api.turns import TurnRunner, local_turns
 from bot.settings import Settings
+from bot.storage.raw import held_connections
 from bot.storage.write_probe import write_lock_probe
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -119,7 +120,7 @@ def create_app(services: Services | None = None, settings: Settings | None = Non
         settled.set()
     local = local_turns(settings)
     app.state.turns = TurnRunner(local, settled, write_lock_probe(settings.resolved_database_url)
-                                 if local else None)
+                                 if local else None, scope=held_connections)
     app.state.signer = SessionSigner(load_session_secret(settings.session_secret,
                                                          fatal(check_data_dir, settings)))
     app.state.charts = ChartCache(settings.data_dir / "charts")

@@ -22,13 +22,17 @@ A turn still goes to a thread whenever it may wait for something other than this
   2.7 s while another process held the lock for 3 s).
 
 What stays the same either way: the same code, the same locks and the same commits (a regioscan
-answer is written just as durably).
+answer is written just as durably). On the loop the turn's store calls share one pooled database
+connection (``scope``, in production ``bot.storage.raw.held_connections``): the checkouts cost
+more than the statements, and nothing there waits, so a connection is never held through a wait.
 """
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, TypeVar
 
 import anyio
@@ -51,10 +55,13 @@ class TurnRunner:
     """Runs a turn on the loop when that is safe and cheaper, else in a worker thread."""
 
     def __init__(self, local: bool, settled: threading.Event,
-                 database: WriteLockProbe | None = None) -> None:
+                 database: WriteLockProbe | None = None,
+                 scope: Callable[[], AbstractContextManager[object]] = contextlib.nullcontext,
+                 ) -> None:
         self.local = local
         self.settled = settled  # set when the worker's warm-up finished without a failure
         self.database = database  # whether the database's write lock is free (None: always)
+        self.scope = scope  # around work on the loop (see the module doc)
 
     @property
     def inline(self) -> bool:
@@ -67,7 +74,8 @@ class TurnRunner:
         does anything when the conversation is busy (``Assistant.handle`` does)."""
         if self.inline:
             try:
-                return run(False)
+                with self.scope():
+                    return run(False)
             except ConversationBusy:
                 pass
         return await anyio.to_thread.run_sync(run, True)
@@ -76,5 +84,6 @@ class TurnRunner:
         """Work that belongs to a turn but takes no conversation lock (keeping it in the
         history, the reply's JSON)."""
         if self.inline:
-            return run()
+            with self.scope():
+                return run()
         return await anyio.to_thread.run_sync(run)
