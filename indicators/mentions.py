@@ -147,8 +147,10 @@ def find_mentions(registry: RegionRegistry, text: str,
 
 
 def _scan(registry: RegionRegistry, text: str,
-          catalog: Mapping[str, IndicatorDef] | None) -> list[Mention]:
-    """The names found in ``text``, including those a province qualifier made unknown."""
+          catalog: Mapping[str, IndicatorDef] | None,
+          every_word: list[tuple[str, int, int]] | None = None) -> list[Mention]:
+    """The names found in ``text``, including those a province qualifier made unknown
+    (``every_word``: ``names.tokens(text)``, when the caller has it already)."""
     if not text or not text.strip():
         return []
     ordinary = ordinary_words(catalog)
@@ -159,7 +161,8 @@ def _scan(registry: RegionRegistry, text: str,
         if res.ok:
             found.append(Mention((match.start(), match.end()), match.group(0), res))
             taken.append((match.start(), match.end()))
-    words = [w for w in tokens(text) if not any(s <= w[1] < e for s, e in taken)]
+    words = [w for w in (every_word if every_word is not None else tokens(text))
+             if not any(s <= w[1] < e for s, e in taken)]
     names = registry.name_index()
     index = _index(registry, names)
     i = 0
@@ -202,14 +205,18 @@ def _exact_at(registry: RegionRegistry, text: str, words: list, i: int,
 def _fuzzy_at(registry: RegionRegistry, text: str, words: list, i: int,
               index: dict[int, list[str]], ordinary: frozenset[str]
               ) -> tuple[Mention, int] | None:
+    # the conditions are all tests without side effects, cheapest first: most words of a
+    # message are short or lower case, and this runs for every word that is no name (issue 18)
     for n in range(min(3, len(words) - i), 0, -1):
-        if not _contiguous(text, words, i, n):
+        letters = sum(len(w[0]) - w[0].count(" ") for w in words[i:i + n])
+        if letters < FUZZY_NAME_MIN or not index.get(n):
             continue
         key = " ".join(w[0] for w in words[i:i + n])
-        shortest = FUZZY_NAME_MIN if _next_to_figure_word(words, i, n) else FUZZY_MIN_LEN
-        if len(key.replace(" ", "")) < shortest or not index.get(n):
-            continue
         if not _fuzzy_allowed(text, words, i, n, key, ordinary):
+            continue
+        if not _contiguous(text, words, i, n):
+            continue
+        if letters < FUZZY_MIN_LEN and not _next_to_figure_word(words, i, n):
             continue
         best = _closest(registry, spelling_key(key), index[n])
         if best is None or best[0][0] != key[0]:
@@ -359,7 +366,8 @@ def find_places(registry: RegionRegistry, text: str,
     is capitalised, or, in a message typed all in lower case, when it is not an ordinary word
     (``names.NOT_PLACES``). Up to three such words are taken together ("New York").
     """
-    found = _scan(registry, text, catalog)
+    every_word = tokens(text)
+    found = _scan(registry, text, catalog, every_word)
     mentions = [m for m in found if m.resolution.ok or m.resolution.ambiguous]
     unknown = [m for m in found if not (m.resolution.ok or m.resolution.ambiguous)]
     taken = [m.span for m in found]
@@ -369,7 +377,7 @@ def find_places(registry: RegionRegistry, text: str,
             unknown.append(Mention(span, match.group(0), registry.resolve(match.group(0))))
             taken.append(span)
     ordinary = ordinary_words(catalog)
-    for start, end in _place_like(text, taken, ordinary):
+    for start, end in _place_like(text, taken, ordinary, every_word):
         res = registry.resolve(text[start:end])
         if res.ok or res.ambiguous:
             mention = Mention((start, end), text[start:end], res)
@@ -378,7 +386,7 @@ def find_places(registry: RegionRegistry, text: str,
             unknown.append(Mention((start, end), text[start:end], res))
         taken.append((start, end))
     named_swv = [Mention((start, end), text[start:end], _unknown(text[start:end]))
-                 for start, end in named_swv_spans(text, taken, ordinary)]  # "SWV VO Eemland"
+                 for start, end in named_swv_spans(text, taken, ordinary, every_word)]
     mentions.sort(key=lambda m: m.span)
     return PlaceScan(mentions, unknown, named_swv)
 
@@ -391,9 +399,8 @@ def _unknown(text: str) -> Resolution:
     return Resolution(query=text)
 
 
-def _place_like(text: str, taken: list[tuple[int, int]], ordinary: frozenset[str]
-                ) -> list[tuple[int, int]]:
-    words = tokens(text)
+def _place_like(text: str, taken: list[tuple[int, int]], ordinary: frozenset[str],
+                words: list[tuple[str, int, int]]) -> list[tuple[int, int]]:
     lower_text = text == text.lower()
     found: list[tuple[int, int]] = []
     for idx, (word, _start, _end) in enumerate(words):

@@ -31,8 +31,8 @@ _ARTICLES = frozenset({"de", "het", "s", "den"})
 MAX_NAME_WORDS = 4
 
 
-def named_swv_spans(text: str, taken: list[tuple[int, int]],
-                    ordinary: frozenset[str]) -> list[tuple[int, int]]:
+def named_swv_spans(text: str, taken: list[tuple[int, int]], ordinary: frozenset[str],
+                    words: list[tuple[str, int, int]] | None = None) -> list[tuple[int, int]]:
     """Spans of "SWV <name>" whose name is no known place (``taken``: spans already found).
 
     A name is up to four words right after the lead word and its describing words ("VO",
@@ -40,13 +40,15 @@ def named_swv_spans(text: str, taken: list[tuple[int, int]],
     of its words must be no ordinary word (``ordinary``), and its first word after an article
     must have a capital: "het samenwerkingsverband passend onderwijs" and "een swv met veel
     scholen" name nothing. A message typed all in lower case names none: "neet in het swv
-    tonen" has no name in it, and nothing here tells such words from "de eem".
+    tonen" has no name in it, and nothing here tells such words from "de eem". ``words``:
+    ``names.tokens(text)``, when the caller has it already.
     """
-    if text == text.lower():
+    leads = list(_LEAD.finditer(text))
+    if not leads or text == text.lower():
         return []
-    words = tokens(text)
+    words = tokens(text) if words is None else words
     spans: list[tuple[int, int]] = []
-    for lead in _LEAD.finditer(text):
+    for lead in leads:
         after = [w for w in words if w[1] >= lead.end()]
         name: list[tuple[str, int, int]] = []
         previous_end = lead.end()
