@@ -128,6 +128,11 @@ class Assistant:
 
     def _remember(self, u: Understanding, reply: Reply, state: ConversationState) -> None:
         """Keep what a follow-up, a clarification answer or "waarom?" will need."""
+        shown = {fact.year for fact in reply.facts}
+        if u.frame is not None and u.frame.year and len(shown) == 1 and u.frame.year not in shown:
+            # no figures for the year asked, the nearest was shown: a follow-up ("en vijf jaar
+            # eerder?", "en in Deventer?") goes on from the year the user saw
+            u.frame.year = shown.pop()
         remember(state, u, answered=bool(reply.facts))
         if u.intent == "clarify":
             state.pending = PendingClarification(question=u.query, slot=u.clarify_kind or "",

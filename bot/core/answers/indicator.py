@@ -66,6 +66,9 @@ def answer_indicator(u: Understanding, figures: Figures, *, charts: bool = True,
     if u.provinces_left_out:  # "NEET in Noord-Brabant en Eindhoven"
         draft.lines.append(t.render("province_left_out", lang,
                                     provinces=fm.listing(u.provinces_left_out, lang)))
+    if u.counted_back and u.year:  # "vijf jaar geleden": say which year that was taken to be
+        words, base = u.counted_back
+        draft.lines.append(t.render("counted_back", lang, words=words, year=u.year, base=base))
     if u.injection:
         draft.lines.append(t.render("injection", lang))
     if u.origins.get("regions") == "default" and u.regions == [NATIONAL] \

@@ -20,6 +20,7 @@ import zlib
 from collections.abc import Iterable, Sequence
 
 from bot.core.understanding.normalize import fold
+from bot.core.understanding.relative_years import RELATIVE_YEAR
 
 BUCKETS = 1 << 18
 CHAR_NGRAMS = (3, 4, 5)
@@ -42,6 +43,7 @@ def delexicalise(text: str, spans: Sequence[tuple[int, int]] = ()) -> str:
         last = end
     pieces.append(text[last:])
     folded = fold("".join(pieces))
+    folded = RELATIVE_YEAR.sub(" <jaar> ", folded)  # "vijf jaar geleden" names a year too
     folded = YEAR.sub(" <jaar> ", folded)
     folded = CODE.sub(" <code> ", folded)
     folded = NUMBER.sub(lambda m: " <score> " if m.group(0) in "12345" else " <getal> ", folded)

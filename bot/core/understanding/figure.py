@@ -163,6 +163,11 @@ def year_slot(reading: Reading, u: Understanding, frame: Frame, context: Frame |
     elif reading.year:
         frame.year = reading.year
         u.origins["year"] = "question"
+    elif reading.back and (base := _counted_from(context, turn)):
+        count, words = reading.back  # "en vijf jaar geleden?": from the year last shown
+        frame.year, frame.years = base - count, []
+        u.origins["year"] = "question"
+        u.counted_back = (words, base)
     elif context is not None and context.year and context.mode != "trend" \
             and reading.mode_word != "trend":
         frame.year = context.year
@@ -171,6 +176,16 @@ def year_slot(reading: Reading, u: Understanding, frame: Frame, context: Frame |
             and reading.mode_word in (None, "trend"):
         frame.years = list(context.years)
         u.origins["years"] = "context"
+
+
+def _counted_from(context: Frame | None, turn: Turn) -> int | None:
+    """The year a year counted back starts from: the one the conversation was about (the last
+    of a trend), else the newest year with figures."""
+    if context is not None and context.year:
+        return context.year
+    if context is not None and context.years:
+        return max(context.years)
+    return turn.latest_year()
 
 
 def words_mode_and_target(reading: Reading, frame: Frame) -> None:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from bot.core.understanding.features import delexicalise
 from bot.core.understanding.normalize import fold
 from bot.core.understanding.places import PlaceWords, read_places
+from bot.core.understanding.relative_years import years_back
 from bot.core.understanding.slots import (
     Catalog,
     correct_typos,
@@ -55,6 +56,7 @@ class Reading:
     year: int | None = None
     years: list[int] = field(default_factory=list)
     since: bool = False
+    back: tuple[int, str] | None = None  # "vijf jaar geleden": (5, those words)
     mode_word: str | None = None
     invite_code: str | None = None
     clean: str = ""
@@ -75,6 +77,7 @@ def read(text: str, registry: RegionRegistry, catalog: Catalog) -> Reading:
     # the words around the places, typos mended: "PO 23.05" is a place, not the category po
     words = correct_typos(fold(_masked(text, spans)))
     year, years, since = detect_years(words)
+    back = years_back(words)
     language_hint = "en" if re.search(r"\b(?:the|what|which|how|in english)\b", folded) else "nl"
     indicator = detect_indicator(words, catalog)
     return Reading(
@@ -89,6 +92,7 @@ def read(text: str, registry: RegionRegistry, catalog: Catalog) -> Reading:
         year=year,
         years=years,
         since=since,
+        back=back,
         mode_word=detect_mode(words),
         invite_code=invitation_code(text),
         clean=mask_catalog_words(delexicalise(text, spans), indicator, catalog),
