@@ -28,6 +28,7 @@ from bot.core.understanding.model import CONTRACT_INTENT, Understanding
 from bot.core.understanding.normalize import fold
 from bot.core.understanding.places import profile_statement
 from bot.core.understanding.reading import Reading, model_flags, read
+from bot.core.understanding.topic_words import knowledge_only_words
 from bot.regioscan.parsing import parse_answer, parse_command
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -258,10 +259,20 @@ def _allowed(label: str, reading: Reading, turn: Turn) -> bool:
     if label == "round_join":
         return reading.invite_code is not None
     if label == "figure":
-        return bool(reading.indicator or turn.state.last_frame or reading.places.any)
+        if reading.indicator or reading.places.any:
+            return True
+        # a follow-up on the last figure, unless it uses words only the documents use
+        return bool(turn.state.last_frame) and not (
+            _names_nothing_of_a_figure(reading) and knowledge_only_words(reading.words_text))
     if label == "scan_start":  # "waarom zou ik de regioscan invullen?" asks about the scan
         return not ASKS_ABOUT.match(reading.folded)
     return True
+
+
+def _names_nothing_of_a_figure(reading: Reading) -> bool:
+    """No indicator, place, year, category or kind of computation in the message itself."""
+    return not (reading.indicator or reading.places.any or reading.year or reading.years
+                or reading.back or reading.categories or reading.mode_word)
 
 
 # -- filling the other intents ------------------------------------------------------------------

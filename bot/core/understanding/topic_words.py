@@ -1,0 +1,51 @@
+"""Words of the assistant's own documents that no figure question uses ("instemmingsrecht",
+"opr", "toelaatbaarheidsverklaring", "geschillencommissie").
+
+Why: right after a figure answer the intent model leans on the context, so "Heeft het
+samenwerkingsverband OPR instemmingsrecht?" was read as "and the samenwerkingsverband?" and
+answered with a comparison. A message that names nothing of a figure (no indicator, place, year,
+category or kind of computation) but uses a word that only the documents use is about how things
+work. The words are computed from the data, not listed: every word of three letters or more of
+the knowledge documents and the regioscan, minus every word of the figure questions (and their
+context) in the training corpus and the lexicon's keywords. So a word that a figure follow-up
+can use ("samenwerkingsverband", "gemeente", "scoort") never counts. Read once, on the first
+message that needs it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from bot.core.understanding.normalize import fold
+
+_WORD = re.compile(r"[a-z]{3,}")
+
+
+@lru_cache(maxsize=1)
+def _knowledge_only() -> frozenset[str]:
+    import knowledge
+    from bot.core.understanding.corpus import TRAIN
+    from bot.core.understanding.lexicon import KEYWORDS
+    from bot.core.understanding.reading import FUNCTION_WORDS
+
+    base = Path(knowledge.__file__).resolve().parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted((base / "docs").glob("*.md"))]
+    texts.append((base / "regioscan.yaml").read_text(encoding="utf-8"))
+    documents = {w for text in texts for w in _WORD.findall(fold(text))}
+    figure: set[str] = set(KEYWORDS) | FUNCTION_WORDS
+    with TRAIN.open(encoding="utf-8") as lines:
+        for line in lines:
+            example = json.loads(line)
+            if example.get("intent") == "figure":
+                for text in [example["text"], *example.get("context", [])]:
+                    figure |= set(_WORD.findall(fold(text)))
+    return frozenset(documents - figure)
+
+
+def knowledge_only_words(folded: str) -> list[str]:
+    """The words of ``folded`` (a folded message) that only the documents use."""
+    words = _knowledge_only()
+    return [w for w in _WORD.findall(folded) if w in words]
