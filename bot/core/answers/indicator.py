@@ -66,6 +66,8 @@ def answer_indicator(u: Understanding, figures: Figures, *, charts: bool = True,
     if u.provinces_left_out:  # "NEET in Noord-Brabant en Eindhoven"
         draft.lines.append(t.render("province_left_out", lang,
                                     provinces=fm.listing(u.provinces_left_out, lang)))
+    if u.risk_for_group and u.indicator == "neet_rr":
+        draft.lines.append(t.render("risk_for_group", lang))
     if u.counted_back and u.year:  # "vijf jaar geleden": say which year that was taken to be
         words, base = u.counted_back
         draft.lines.append(t.render("counted_back", lang, words=words, year=u.year, base=base))

@@ -129,10 +129,14 @@ def indicator_slot(reading: Reading, u: Understanding, frame: Frame, context: Fr
         u.regions = [c for m in reading.places.mentions for c in m.codes[:1]]
         return False
     rr = RR_CUES.search(reading.words_text)
+    group = any(c in valid_categories("neet_rr", reading.catalog) for c in reading.categories)
     if indicator == "neet" and rr and (
-            any(c in valid_categories("neet_rr", reading.catalog) for c in reading.categories)
-            or reading.mode_word == "breakdown" or CARE_WORD.search(reading.words_text)):
+            group or reading.mode_word == "breakdown" or CARE_WORD.search(reading.words_text)):
         indicator = "neet_rr"
+    elif indicator == "neet" and group:
+        # "NEET onder voortijdig schoolverlaters": there is no NEET percentage per group, only
+        # the relative risk of such a group; answered with that, and the answer says so
+        indicator, u.risk_for_group = "neet_rr", True
     frame.indicator = indicator
     return True
 

@@ -56,6 +56,8 @@ class Understanding:
     profile_region: str | None = None
     corrections: list[tuple[str, str]] = field(default_factory=list)  # (typed, region code)
     provinces_left_out: list[str] = field(default_factory=list)  # named beside places
+    # NEET asked for a group ("NEET onder vso-leerlingen"): answered with its relative risk
+    risk_for_group: bool = False
     # "vijf jaar geleden": (those words, the year counted back from) when the year came so
     counted_back: tuple[str, int] | None = None
     injection: bool = False

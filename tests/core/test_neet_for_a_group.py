@@ -1,0 +1,43 @@
+"""NEET asked for a group of young people ("NEET onder voortijdig schoolverlaters", "vso") is
+answered with that group's relative risk, and the answer says that there is no NEET percentage
+per group; it used to give the figure for all young people without a word about the group. Plus
+the held-out set of such questions (tests/core/neet_group_questions.jsonl) and the third general
+held-out set (tests/core/general_heldout3.jsonl), scored like the dev set."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+NOTE = "Een NEET-percentage voor alleen deze groep jongeren heb ik niet"
+
+
+def test_neet_for_a_group_gives_its_relative_risk_and_says_so(ask) -> None:
+    reply = ask("NEET onder voortijdig schoolverlaters in Breda")
+    assert {(f.indicator, f.category) for f in reply.facts} == {("neet_rr", "vsv")}
+    assert reply.text.startswith(NOTE)
+
+
+def test_a_follow_up_for_a_group(ask) -> None:
+    ask("Hoe hoog is de NEET in Zwolle?", conv="ng-1")
+    reply = ask("en voor jongeren uit het vso?", conv="ng-1")
+    assert {(f.indicator, f.category) for f in reply.facts} == {("neet_rr", "vso")}
+    assert NOTE in reply.text
+
+
+def test_asked_as_a_risk_or_for_everyone_no_note(ask) -> None:
+    risk = ask("Wat is het relatief risico op NEET voor jongeren uit het praktijkonderwijs in "
+               "Zwolle?")
+    assert {f.indicator for f in risk.facts} == {"neet_rr"} and NOTE not in risk.text
+    everyone = ask("Hoe hoog is de NEET in Leiden?")
+    assert {f.indicator for f in everyone.facts} == {"neet"} and NOTE not in everyone.text
+
+
+def test_heldout_sets(core_services) -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import score_eval
+
+    for name in ("neet_group_questions.jsonl", "general_heldout3.jsonl"):
+        _share, failures = score_eval.score_file(Path(__file__).with_name(name), core_services)
+        assert not failures, (name, failures)
