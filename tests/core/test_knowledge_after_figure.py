@@ -51,3 +51,18 @@ def test_heldout_questions_after_a_figure_answer(core_services) -> None:
 def test_second_heldout_set_after_a_figure_answer(core_services) -> None:
     # kg01 ("Wie zit er in de OPR van het samenwerkingsverband?") gets a clarifying question
     assert _failures("knowledge_after_figure_questions2.jsonl", core_services) <= {"kg01"}
+
+
+def test_inflections_and_compounds_of_figure_words_are_no_document_words() -> None:
+    """A plural of a word figure questions use is a figure word too: "en de aantallen?", "hoe
+    scoren andere samenwerkingsverbanden?" are follow-ups (they were lost to the documents when
+    only the exact words counted)."""
+    for follow_up in ("en de aantallen?", "hoe scoren andere samenwerkingsverbanden?",
+                      "hoe doen de anderen het?"):
+        assert knowledge_only_words(follow_up) == [], follow_up
+
+
+def test_a_plural_follow_up_stays_a_figure(ask) -> None:
+    ask("Jeugdhulp in Zwolle", conv="kaf-3")
+    reply = ask("Hoe scoren andere samenwerkingsverbanden?", conv="kaf-3")
+    assert reply.facts, reply.text
