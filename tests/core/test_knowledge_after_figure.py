@@ -66,3 +66,14 @@ def test_a_plural_follow_up_stays_a_figure(ask) -> None:
     ask("Jeugdhulp in Zwolle", conv="kaf-3")
     reply = ask("Hoe scoren andere samenwerkingsverbanden?", conv="kaf-3")
     assert reply.facts, reply.text
+
+
+def test_the_first_turn_warm_up_reads_the_document_words(core_services) -> None:
+    """The words are read from train.jsonl and the documents (a few tenths of a second): a
+    server's warm-up must read them, not the first follow-up after a figure answer, which runs
+    on the event loop and would keep every other user waiting."""
+    from bot.core.understanding import topic_words
+
+    topic_words._knowledge_only.cache_clear()
+    core_services.load_for_first_turn("Hoe hoog is de NEET in Zwolle?")
+    assert topic_words._knowledge_only.cache_info().currsize == 1
