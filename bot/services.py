@@ -165,13 +165,17 @@ class Services:
 
     def load_for_first_turn(self, sample: str) -> Understanding:
         """Load what the first turn of a conversation would otherwise load itself: the
-        regioscan (each turn asks whether a scan is active: its definition and stores) and
-        the understanding with its intent model, by understanding ``sample`` (nothing is
-        stored). A server calls this right after it is ready."""
+        regioscan (each turn asks whether a scan is active: its definition and stores), the
+        understanding with its intent model, by understanding ``sample`` (nothing is stored),
+        and the words only the documents use (read from the corpus and the documents on the
+        first follow-up after a figure answer otherwise). A server calls this right after it is
+        ready."""
         from bot.core.state import ConversationState
         from bot.core.understanding.parse import understand
+        from bot.core.understanding.topic_words import knowledge_only_words
 
         self.regioscan  # noqa: B018 - built and kept (cached_property)
+        knowledge_only_words("")
         return understand(sample, ConversationState(), self.registry, catalog=self.catalog)
 
     def knowledge_if_open(self) -> KnowledgeBase | None:

@@ -51,3 +51,29 @@ def test_heldout_questions_after_a_figure_answer(core_services) -> None:
 def test_second_heldout_set_after_a_figure_answer(core_services) -> None:
     # kg01 ("Wie zit er in de OPR van het samenwerkingsverband?") gets a clarifying question
     assert _failures("knowledge_after_figure_questions2.jsonl", core_services) <= {"kg01"}
+
+
+def test_inflections_and_compounds_of_figure_words_are_no_document_words() -> None:
+    """A plural of a word figure questions use is a figure word too: "en de aantallen?", "hoe
+    scoren andere samenwerkingsverbanden?" are follow-ups (they were lost to the documents when
+    only the exact words counted)."""
+    for follow_up in ("en de aantallen?", "hoe scoren andere samenwerkingsverbanden?",
+                      "hoe doen de anderen het?"):
+        assert knowledge_only_words(follow_up) == [], follow_up
+
+
+def test_a_plural_follow_up_stays_a_figure(ask) -> None:
+    ask("Jeugdhulp in Zwolle", conv="kaf-3")
+    reply = ask("Hoe scoren andere samenwerkingsverbanden?", conv="kaf-3")
+    assert reply.facts, reply.text
+
+
+def test_the_first_turn_warm_up_reads_the_document_words(core_services) -> None:
+    """The words are read from train.jsonl and the documents (a few tenths of a second): a
+    server's warm-up must read them, not the first follow-up after a figure answer, which runs
+    on the event loop and would keep every other user waiting."""
+    from bot.core.understanding import topic_words
+
+    topic_words._knowledge_only.cache_clear()
+    core_services.load_for_first_turn("Hoe hoog is de NEET in Zwolle?")
+    assert topic_words._knowledge_only.cache_info().currsize == 1

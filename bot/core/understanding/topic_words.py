@@ -8,8 +8,10 @@ category or kind of computation) but uses a word that only the documents use is 
 work. The words are computed from the data, not listed: every word of three letters or more of
 the knowledge documents and the regioscan, minus every word of the figure questions (and their
 context) in the training corpus and the lexicon's keywords. So a word that a figure follow-up
-can use ("samenwerkingsverband", "gemeente", "scoort") never counts. Read once, on the first
-message that needs it.
+can use ("samenwerkingsverband", "gemeente", "scoort") never counts, and neither does an
+inflection of it ("samenwerkingsverbanden", "aantallen", "anderen"): the corpus holds only some
+forms of the words a follow-up uses. Read once, on the first message that
+needs it.
 """
 
 from __future__ import annotations
@@ -42,7 +44,16 @@ def _knowledge_only() -> frozenset[str]:
             if example.get("intent") == "figure":
                 for text in [example["text"], *example.get("context", [])]:
                     figure |= set(_WORD.findall(fold(text)))
-    return frozenset(documents - figure)
+    return frozenset(w for w in documents - figure if not _form_of(w, figure))
+
+
+_INFLECTION = 3  # letters a plural or other inflection adds: "aantal" -> "aantallen"
+
+
+def _form_of(word: str, figure: set[str]) -> bool:
+    """Whether ``word`` is an inflection of a figure word: it starts with one and adds at most a
+    few letters. (Not compounds: "instemmingsrecht" must stay a word of the documents.)"""
+    return any(word[:n] in figure for n in range(max(3, len(word) - _INFLECTION), len(word)))
 
 
 def knowledge_only_words(folded: str) -> list[str]:
