@@ -4,6 +4,8 @@ by the intent model."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from bot.core.understanding.features import delexicalise
@@ -11,20 +13,23 @@ from bot.core.understanding.relative_years import years_back
 
 
 @pytest.mark.parametrize("folded, expected", [
-    ("hoe zat het vijf jaar geleden?", (5, "vijf jaar geleden")),
-    ("en 3 jaar eerder", (3, "3 jaar eerder")),
-    ("en vorig jaar?", (1, "vorig jaar")),
-    ("en het jaar daarvoor?", (1, "het jaar daarvoor")),
-    ("what about two years earlier?", (2, "two years earlier")),
-    ("and last year?", (1, "last year")),
-    ("een jaar terug", (1, "een jaar terug")),
+    ("hoe zat het vijf jaar geleden?", (5, "vijf jaar geleden", True)),
+    ("en 3 jaar eerder", (3, "3 jaar eerder", False)),
+    ("en vorig jaar?", (1, "vorig jaar", True)),
+    ("en vorig schooljaar?", (1, "vorig schooljaar", True)),
+    ("en het jaar daarvoor?", (1, "het jaar daarvoor", False)),
+    ("what about two years earlier?", (2, "two years earlier", False)),
+    ("and last year?", (1, "last year", True)),
+    ("een jaar terug", (1, "een jaar terug", True)),
+    ("en vijftien jaar eerder?", (15, "vijftien jaar eerder", False)),
+    ("five years ago", (5, "five years ago", True)),
 ])
 def test_wordings_that_count_back(folded, expected) -> None:
     assert years_back(folded) == expected
 
 
 @pytest.mark.parametrize("folded", [
-    "neet in zwolle in 2019", "50 jaar geleden", "0 jaar geleden", "jaarlijks overleg",
+    "neet in zwolle in 2019", "0 jaar geleden", "jaarlijks overleg",
     "het ondersteuningsplan geldt vier jaar",
 ])
 def test_wordings_that_do_not(folded) -> None:
@@ -38,10 +43,10 @@ def test_the_model_reads_a_year_counted_back_as_a_year() -> None:
 def test_counted_back_from_the_year_shown_and_said(ask) -> None:
     first = ask("NEET in Groningen", conv="yb-1")
     shown = first.facts[0].year
-    reply = ask("Hoe zat het twee jaar geleden?", conv="yb-1")
+    reply = ask("Hoe zat het twee jaar eerder?", conv="yb-1")
     assert reply.facts and {f.year for f in reply.facts} == {shown - 2}
     assert {f.region for f in reply.facts} == {"GM0014", "NL01"}
-    assert reply.text.startswith(f'"twee jaar geleden" lees ik als {shown - 2}, teruggeteld '
+    assert reply.text.startswith(f'"twee jaar eerder" lees ik als {shown - 2}, teruggeteld '
                                  f"vanaf {shown}.")
 
 
@@ -55,10 +60,22 @@ def test_after_the_nearest_year_was_shown_the_count_goes_on_from_it(ask) -> None
     assert f"teruggeteld vanaf {shown}" in reply.text
 
 
-def test_a_first_question_counts_back_from_the_newest_year(ask) -> None:
+def test_last_year_and_years_ago_count_from_today(ask) -> None:
+    """"vorig jaar" in 2026 is 2025, whatever the newest figures are: the answer says so and,
+    as for any year without figures, shows the nearest year."""
+    this_year = date.today().year
     newest = ask("NEET in Zwolle", conv="yb-3").facts[0].year
     reply = ask("Hoe hoog was de NEET in Zwolle vorig jaar?", conv="yb-4")
-    assert {f.year for f in reply.facts} == {newest - 1}
+    assert reply.text.startswith(f'"vorig jaar" lees ik als {this_year - 1}, teruggeteld '
+                                 f"vanaf {this_year}.")
+    if newest < this_year - 1:
+        assert {f.year for f in reply.facts} == {newest}
+        assert f"Voor {this_year - 1} heb ik geen cijfers" in reply.text
+
+
+def test_a_province_after_a_figure_is_still_a_figure_question(ask) -> None:
+    ask("NEET in Groningen", conv="yb-6")
+    assert "geen cijfers per provincie" in ask("en in de provincie?", conv="yb-6").text
 
 
 def test_in_english(ask) -> None:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from bot.core.understanding.model import Understanding
     from bot.core.understanding.parse import Turn
     from bot.core.understanding.reading import Reading
+    from bot.core.understanding.relative_years import CountedBack
     from indicators.registry import RegionRegistry
 
 FOLLOWUP = re.compile(
@@ -167,11 +168,10 @@ def year_slot(reading: Reading, u: Understanding, frame: Frame, context: Frame |
     elif reading.year:
         frame.year = reading.year
         u.origins["year"] = "question"
-    elif reading.back and (base := _counted_from(context, turn)):
-        count, words = reading.back  # "en vijf jaar geleden?": from the year last shown
-        frame.year, frame.years = base - count, []
+    elif reading.back and (base := _counted_from(reading.back, context, turn)):
+        frame.year, frame.years = base - reading.back.years, []  # "vijf jaar geleden"
         u.origins["year"] = "question"
-        u.counted_back = (words, base)
+        u.counted_back = (reading.back.words, base)
     elif context is not None and context.year and context.mode != "trend" \
             and reading.mode_word != "trend":
         frame.year = context.year
@@ -182,9 +182,12 @@ def year_slot(reading: Reading, u: Understanding, frame: Frame, context: Frame |
         u.origins["years"] = "context"
 
 
-def _counted_from(context: Frame | None, turn: Turn) -> int | None:
-    """The year a year counted back starts from: the one the conversation was about (the last
-    of a trend), else the newest year with figures."""
+def _counted_from(back: CountedBack, context: Frame | None, turn: Turn) -> int | None:
+    """The year a year counted back starts from: this year for "vorig jaar" and "geleden";
+    else the one the conversation was about (the last of a trend), else the newest year with
+    figures."""
+    if back.from_today:
+        return turn.this_year()
     if context is not None and context.year:
         return context.year
     if context is not None and context.years:

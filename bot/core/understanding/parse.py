@@ -18,11 +18,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING
 
 from bot.core.state import ConversationState
 from bot.core.understanding import lexicon as lx
-from bot.core.understanding.figure import fill_figure
+from bot.core.understanding.figure import PROVINCE, fill_figure
 from bot.core.understanding.language import detect_language, explicit_language, word_signal
 from bot.core.understanding.model import CONTRACT_INTENT, Understanding
 from bot.core.understanding.normalize import fold
@@ -67,6 +68,8 @@ class Turn:
     forced_label: str | None = None
     model: IntentModel | None = None
     latest_year: Callable[[], int | None] = field(default=lambda: None)
+    # the calendar year, for "vorig jaar" and "twee jaar geleden" (a test may fix it)
+    this_year: Callable[[], int] = field(default=lambda: date.today().year)
 
 
 def understand(text: str, state: ConversationState, registry: RegionRegistry, *,
@@ -270,9 +273,11 @@ def _allowed(label: str, reading: Reading, turn: Turn) -> bool:
 
 
 def _names_nothing_of_a_figure(reading: Reading) -> bool:
-    """No indicator, place, year, category or kind of computation in the message itself."""
+    """No indicator, place (a province is one: "en in de provincie?"), year, category or kind
+    of computation in the message itself."""
     return not (reading.indicator or reading.places.any or reading.year or reading.years
-                or reading.back or reading.categories or reading.mode_word)
+                or reading.back or reading.categories or reading.mode_word
+                or PROVINCE.search(reading.words_text))
 
 
 # -- filling the other intents ------------------------------------------------------------------

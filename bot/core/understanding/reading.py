@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from bot.core.understanding.features import delexicalise
 from bot.core.understanding.normalize import fold
 from bot.core.understanding.places import PlaceWords, read_places
-from bot.core.understanding.relative_years import years_back
+from bot.core.understanding.relative_years import CountedBack, years_back
 from bot.core.understanding.slots import (
     Catalog,
     correct_typos,
@@ -56,7 +56,7 @@ class Reading:
     year: int | None = None
     years: list[int] = field(default_factory=list)
     since: bool = False
-    back: tuple[int, str] | None = None  # "vijf jaar geleden": (5, those words)
+    back: CountedBack | None = None  # "vijf jaar geleden"
     mode_word: str | None = None
     invite_code: str | None = None
     clean: str = ""

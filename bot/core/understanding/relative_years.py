@@ -2,34 +2,61 @@
 "two years earlier".
 
 Why a module of its own: the intent model reads such a wording as a year (``features``
-replaces it by the same placeholder as "2019"), and the year slot turns it into a year counted
-back from the year the conversation was about (``figure.year_slot``). Both must agree on which
-wordings count, so the pattern lives here once. Texts are folded (lower case, no accents).
+replaces it by the same placeholder as "2019"), and the year slot turns it into a year
+(``figure.year_slot``). Both must agree on which wordings count, so the pattern lives here once.
+Texts are folded (lower case, no accents).
+
+Two kinds, as the words themselves say: "vorig jaar", "twee jaar geleden", "terug", "ago" and
+"last year" count back from today (in 2026 "vorig jaar" is 2025, whatever the newest figures
+are); "het jaar daarvoor", "twee jaar eerder", "earlier" and "the year before" count back from
+the year the conversation was about.
 """
 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 _NUMBERS = {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7,
-            "acht": 8, "negen": 9, "tien": 10, "a": 1, "one": 1, "two": 2, "three": 3,
-            "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_COUNT = r"(?P<count>\d{1,2}|" + "|".join(_NUMBERS) + ")"
+            "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13,
+            "veertien": 14, "vijftien": 15, "zestien": 16, "zeventien": 17, "achttien": 18,
+            "negentien": 19, "twintig": 20, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4,
+            "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+            "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+            "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
+_COUNT = r"(?P<count>\d{1,2}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + ")"
+_FROM_TODAY = r"geleden|terug|ago"
+_FROM_SHOWN = r"eerder|daarvoor|ervoor|voordien|earlier|before"
 RELATIVE_YEAR = re.compile(
-    r"\b(?:" + _COUNT + r"\s+(?:jaar|jaren|years?)\s+(?:geleden|eerder|terug|daarvoor|ervoor|"
-    r"voordien|ago|earlier|before)"
-    r"|(?:het\s+)?vorige?\s+jaar|het\s+jaar\s+(?:daarvoor|ervoor)"
-    r"|last\s+year|the\s+(?:previous\s+year|year\s+before))\b")
+    r"\b(?:" + _COUNT + r"\s+(?:school)?(?:jaar|jaren|years?)\s+(?P<word>" + _FROM_TODAY + "|"
+    + _FROM_SHOWN + r")"
+    r"|(?P<shown>het\s+vorige\s+(?:school)?jaar|het\s+(?:school)?jaar\s+(?:daarvoor|ervoor)"
+    r"|the\s+(?:previous\s+year|year\s+before))"
+    r"|(?P<today>vorige?\s+(?:school)?jaar|last\s+(?:school\s+)?year))\b")
 
 
-def years_back(folded: str) -> tuple[int, str] | None:
-    """How many years the wording counts back, and the words that say so; None when it names
-    no such year. A count of 0 or more than 10 is no year counted back ("50 jaar geleden")."""
+class CountedBack(NamedTuple):
+    """``years`` back from today (``from_today``) or from the year shown; ``words`` as
+    typed (folded)."""
+
+    years: int
+    words: str
+    from_today: bool
+
+
+def years_back(folded: str) -> CountedBack | None:
+    """The year counted back that ``folded`` names, or None. A count of 0 or more than 99 is
+    none ("0 jaar geleden")."""
     match = RELATIVE_YEAR.search(folded)
     if match is None:
         return None
+    if match.group("shown"):
+        return CountedBack(1, match.group(0), False)
+    if match.group("today"):
+        return CountedBack(1, match.group(0), True)
     count = match.group("count")
-    if count is None:
-        return 1, match.group(0)
     number = int(count) if count.isdigit() else _NUMBERS[count]
-    return (number, match.group(0)) if 0 < number <= 10 else None
+    if not 0 < number <= 99:
+        return None
+    return CountedBack(number, match.group(0),
+                       re.fullmatch(_FROM_TODAY, match.group("word")) is not None)

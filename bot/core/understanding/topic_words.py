@@ -10,8 +10,8 @@ the knowledge documents and the regioscan, minus every word of the figure questi
 context) in the training corpus and the lexicon's keywords. So a word that a figure follow-up
 can use ("samenwerkingsverband", "gemeente", "scoort") never counts, and neither does an
 inflection of it ("samenwerkingsverbanden", "aantallen", "anderen"): the corpus holds only some
-forms of the words a follow-up uses. Read once, on the first message that
-needs it.
+forms of the words a follow-up uses. Read once, in the worker's warm-up
+(``Services.load_for_first_turn``) or else on the first message that needs it.
 """
 
 from __future__ import annotations
