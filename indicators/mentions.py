@@ -340,7 +340,7 @@ def _index(registry: RegionRegistry, names: dict[str, list[str]]) -> dict[int, l
     by_len: dict[int, list[str]] = {}
     for key, codes in sorted(names.items()):
         if (key in COMMON_WORDS or codes == ["NL01"] or key.startswith("samenwerkingsverband")
-                or len(key.replace(" ", "")) < FUZZY_NAME_MIN):
+                or registry.exact_only(key) or len(key.replace(" ", "")) < FUZZY_NAME_MIN):
             continue
         by_len.setdefault(len(key.split()), []).append(spelling_key(key))
     registry._fuzzy_index = by_len

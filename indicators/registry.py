@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import logging
 import math
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -208,7 +209,17 @@ class RegionRegistry:
         for alias, code in self._aliases.items():
             if code in self._by_code:
                 add(alias, code)
+        for key, code in self._exact_only.items():
+            add(key, code)
         return index
+
+    @cached_property
+    def _exact_only(self) -> dict[str, str]:
+        """Names found only when typed in full, never offered for a typo: a partnership by the
+        region in its name ("SWV VO Amersfoort-Soest", see ``_swv_region_aliases``). As typo
+        targets these short names drew "het samenwerkingsverband" to one partnership."""
+        return {normalize(alias): region.code for region in self._by_code.values()
+                for alias in _swv_region_aliases(region)}
 
     def names(self) -> dict[str, list[str]]:
         """Normalised name or alias -> region codes (more than one code means ambiguous)."""
@@ -229,8 +240,13 @@ class RegionRegistry:
         """Names keyed by their spelling key ("ij" as "y"), for typo matching."""
         out: dict[str, list[str]] = {}
         for key in self._names:
-            out.setdefault(spelling_key(key), []).append(key)
+            if key not in self._exact_only:
+                out.setdefault(spelling_key(key), []).append(key)
         return out
+
+    def exact_only(self, key: str) -> bool:
+        """Whether the normalised name ``key`` counts only when typed in full (no typo target)."""
+        return key in self._exact_only
 
     def codes_for_name(self, text: str) -> list[str]:
         """Codes whose name or alias normalises to the same key as ``text``."""
@@ -300,3 +316,19 @@ def _zscores(values: list[float]) -> list[float]:
     var = sum((v - mean) ** 2 for v in values) / max(len(values) - 1, 1)
     sd = math.sqrt(var) or 1.0
     return [(v - mean) / sd for v in values]
+
+
+_SWV_REGION = re.compile(r"\(regio (?P<region>[^)]+)\)")
+
+
+def _swv_region_aliases(region: Region) -> list[str]:
+    """A samenwerkingsverband by its kind and the region in its name, as the answers print it
+    ("Samenwerkingsverband VO 26.02 (regio Amersfoort-Soest)"): "SWV VO Amersfoort-Soest",
+    "samenwerkingsverband VO regio Amersfoort-Soest". Without these a user who typed the name
+    back got the partnership of Amersfoort and the gemeente Soest beside it."""
+    found = _SWV_REGION.search(region.name)
+    if region.level not in ("swv_po", "swv_vo") or found is None:
+        return []
+    kind = region.level.removeprefix("swv_")
+    return [f"{lead} {kind} {regio}{found.group('region')}"
+            for lead in ("swv", "samenwerkingsverband") for regio in ("", "regio ")]

@@ -26,6 +26,10 @@ def codes(registry, text):
     ("Hoe scoort VO 27.08 ten opzichte van het landelijk gemiddelde?", [["VO2708"], ["NL01"]]),
     ("how does our NEET risk in The Hague compare nationally?", [["GM0518"], ["NL01"]]),
     ("Hoe scoort het samenwerkingsverband VO Zwolle?", [["VO2305"]]),
+    # the region in a partnership's name, as the answers print it: one partnership, not the
+    # partnership of Amersfoort and the gemeente Soest beside it
+    ("NEET in SWV VO Amersfoort-Soest", [["VO2602"]]),
+    ("jeugdzorg samenwerkingsverband PO regio Groningen-Westerkwartier", [["PO2001"]]),
 ])
 def test_realistic_questions(registry, text, expected):
     assert codes(registry, text) == expected

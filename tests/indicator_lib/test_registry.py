@@ -101,3 +101,14 @@ def test_herindelingen_table_points_to_existing_gemeenten(registry):
     assert len({r["gemeente_2015"] for r in rows}) == 73
     for row in rows:
         assert registry.get(row["gm_code_2024"]).name == row["gemeente_2024"]
+
+
+def test_a_partnership_by_the_region_in_its_name_is_found_only_in_full(registry):
+    """"SWV VO Amersfoort-Soest", as the answers print VO 26.02: one partnership. These short
+    names are no typo targets: "het samenwerkingsverband" alone stays unknown without
+    suggestions (as a target it drew the profile statement to a partnership)."""
+    assert registry.resolve("SWV VO Amersfoort-Soest").region.code == "VO2602"
+    assert registry.resolve("samenwerkingsverband PO regio Groningen-Westerkwartier"
+                            ).region.code == "PO2001"
+    lonely = registry.resolve("het samenwerkingsverband")
+    assert lonely.region is None and lonely.suggestions == [] and lonely.candidates == []
