@@ -41,3 +41,14 @@ def test_heldout_sets(core_services) -> None:
     for name in ("neet_group_questions.jsonl", "general_heldout3.jsonl"):
         _share, failures = score_eval.score_file(Path(__file__).with_name(name), core_services)
         assert not failures, (name, failures)
+
+
+def test_all_young_people_after_a_group_goes_back_to_the_neet_percentage(ask) -> None:
+    """'en alle jongeren?' after a group's risk asks for the NEET percentage of everyone; it
+    used to repeat the group's relative risk (and its trend)."""
+    for last in ("en alle jongeren?", "en voor alle jongeren samen?", "and all young people?"):
+        conv = f"ng-all-{last}"
+        ask("NEET onder voortijdig schoolverlaters in Breda", conv=conv)
+        reply = ask(last, conv=conv)
+        assert {(f.indicator, f.category) for f in reply.facts} == {("neet", "totaal")}, last
+        assert NOTE not in reply.text

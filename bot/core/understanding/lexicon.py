@@ -103,7 +103,8 @@ CATEGORY_PATTERNS: list[tuple[str, str]] = [
     ("jeugdbescherming", r"jeugdbescherming|\bots\b|ondertoezichtstelling|onder toezicht|voogdij|"
                          r"child protection|guardianship|youth protection"),
     ("jeugdreclassering", r"jeugdreclassering|juvenile probation|youth probation|youth justice"),
-    ("totaal", r"\btota(?:al|le|l)\b|\bin total\b|\boverall\b|alle onderwijssoorten"),
+    ("totaal", r"\btota(?:al|le|l)\b|\bin total\b|\boverall\b|alle onderwijssoorten|"
+               r"\balle (?:jongeren|jeugdigen)\b|\ball (?:young people|youths?)\b"),
 ]
 CATEGORY_RES = [(cat, re.compile(p)) for cat, p in CATEGORY_PATTERNS]
 ONDERWIJS = ("po", "sbo", "so", "vo", "vso", "pro", "mbo")
