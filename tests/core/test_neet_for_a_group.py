@@ -52,3 +52,25 @@ def test_all_young_people_after_a_group_goes_back_to_the_neet_percentage(ask) ->
         reply = ask(last, conv=conv)
         assert {(f.indicator, f.category) for f in reply.facts} == {("neet", "totaal")}, last
         assert NOTE not in reply.text
+
+
+GROUP_MISSING = "Een cijfer voor alleen deze groep heb ik niet"
+
+
+def test_a_group_without_figures_gets_the_total_and_says_so(ask) -> None:
+    """NEET or jeugdzorg asked for a group the data has no figure for (girls, havo, migration
+    background, mbo for NEET) used to give the figure of everyone without a word."""
+    for question, indicator in (("NEET bij meisjes in Breda", "neet"),
+                                ("NEET onder havisten in Breda", "neet"),
+                                ("NEET bij mbo-studenten in Breda", "neet"),
+                                ("NEET bij jongeren met een migratieachtergrond in Breda", "neet"),
+                                ("jeugdzorg bij jongens in Breda", "jeugdzorg"),
+                                ("jeugdzorg bij voortijdig schoolverlaters in Breda", "jeugdzorg")):
+        reply = ask(question)
+        assert {(f.indicator, f.category) for f in reply.facts} == {(indicator, "totaal")}
+        assert reply.text.startswith(GROUP_MISSING), question
+    english = ask("NEET among girls in Breda")
+    assert english.text.startswith("I have no figure for this group alone")
+    for question in ("NEET in Breda", "jeugdzorg in het vso in Breda",
+                     "NEET onder vso-leerlingen in Breda"):
+        assert GROUP_MISSING not in ask(question).text, question

@@ -107,6 +107,12 @@ CATEGORY_PATTERNS: list[tuple[str, str]] = [
                r"\balle (?:jongeren|jeugdigen)\b|\ball (?:young people|youths?)\b"),
 ]
 CATEGORY_RES = [(cat, re.compile(p)) for cat, p in CATEGORY_PATTERNS]
+# groups the monitor has no figures for: sex, migration background, havo and vwo
+GROUP_NOT_IN_DATA = re.compile(
+    r"\b(?:meisjes|jongens|vrouwen|mannen|girls|boys|women|men|geslacht|gender|sekse)\b|"
+    r"migratieachtergrond|migrant|allochto|herkomst|etni|ethnic|migration background|"
+    r"\bhavo|\bvwo\b|havist|gymnasi"
+)
 ONDERWIJS = ("po", "sbo", "so", "vo", "vso", "pro", "mbo")
 ZORGTYPES = ("jeugdhulp_zonder_verblijf", "jeugdhulp_met_verblijf", "jeugdbescherming",
              "jeugdreclassering")
