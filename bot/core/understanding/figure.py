@@ -180,6 +180,10 @@ def year_slot(reading: Reading, u: Understanding, frame: Frame, context: Frame |
         frame.year, frame.years = base - reading.back.years, []  # "vijf jaar geleden"
         u.origins["year"] = "question"
         u.counted_back = (reading.back.words, base)
+        if re.search(r"\b(?:sinds|vanaf|since|from) " + re.escape(reading.back.words),
+                     reading.words_text):  # "sinds vijf jaar geleden": a trend from that year
+            latest = max(turn.latest_year() or frame.year, frame.year)
+            frame.years, frame.mode = list(range(frame.year, latest + 1)), "trend"
     elif context is not None and context.year and context.mode != "trend" \
             and reading.mode_word != "trend":
         frame.year = context.year
