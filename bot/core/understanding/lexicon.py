@@ -104,7 +104,8 @@ CATEGORY_PATTERNS: list[tuple[str, str]] = [
                          r"child protection|guardianship|youth protection"),
     ("jeugdreclassering", r"jeugdreclassering|juvenile probation|youth probation|youth justice"),
     ("totaal", r"\btota(?:al|le|l)\b|\bin total\b|\boverall\b|alle onderwijssoorten|"
-               r"\balle (?:jongeren|jeugdigen)\b|\ball (?:young people|youths?)\b"),
+               r"\balle (?:jongeren|jeugdigen)\b(?! van \d)|"
+               r"\ball (?:young people|youths?)\b(?! aged)"),
 ]
 CATEGORY_RES = [(cat, re.compile(p)) for cat, p in CATEGORY_PATTERNS]
 # groups the monitor has no figures for: sex, migration background, havo and vwo
