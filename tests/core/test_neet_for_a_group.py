@@ -74,3 +74,19 @@ def test_a_group_without_figures_gets_the_total_and_says_so(ask) -> None:
     for question in ("NEET in Breda", "jeugdzorg in het vso in Breda",
                      "NEET onder vso-leerlingen in Breda"):
         assert GROUP_MISSING not in ask(question).text, question
+
+
+def test_a_group_without_figures_as_a_follow_up(ask) -> None:
+    """'en bij havo en vwo?', 'en bij meisjes?' after a figure answer ask for that figure for a
+    group there are no figures for: the total, said so (they went to help or the documents)."""
+    for last in ("en bij havo en vwo?", "en bij meisjes?", "en voor jongens?"):
+        conv = f"ng-fu-{last}"
+        ask("NEET in Breda", conv=conv)
+        reply = ask(last, conv=conv)
+        assert {(f.indicator, f.category) for f in reply.facts} == {("neet", "totaal")}, last
+        assert reply.text.startswith(GROUP_MISSING), last
+    conv = "ng-fu-vso"
+    ask("jeugdzorg in het vso in Breda", conv=conv)
+    reply = ask("en bij meisjes?", conv=conv)
+    assert {(f.indicator, f.category) for f in reply.facts} == {("jeugdzorg", "totaal")}
+    assert reply.text.startswith(GROUP_MISSING)

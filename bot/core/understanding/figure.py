@@ -151,16 +151,16 @@ def category_slot(reading: Reading, u: Understanding, frame: Frame,
     if named:
         frame.category = named
         u.origins["category"] = "question"
-    elif context is not None and context.indicator == frame.indicator \
-            and context.category in valid:
-        frame.category = context.category
-        u.origins["category"] = "context"
     elif "totaal" in valid and (
             lx.GROUP_NOT_IN_DATA.search(reading.words_text)
             or any(c not in valid for c in reading.categories)):
         # "NEET bij meisjes", "NEET onder mbo-studenten": no figure for that group; the figure
         # of everyone is given, and the answer says so
         u.group_not_in_data = True
+    elif context is not None and context.indicator == frame.indicator \
+            and context.category in valid:
+        frame.category = context.category
+        u.origins["category"] = "context"
 
 
 def year_slot(reading: Reading, u: Understanding, frame: Frame, context: Frame | None,

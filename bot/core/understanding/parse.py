@@ -277,7 +277,8 @@ def _names_nothing_of_a_figure(reading: Reading) -> bool:
     of computation in the message itself."""
     return not (reading.indicator or reading.places.any or reading.year or reading.years
                 or reading.back or reading.categories or reading.mode_word
-                or PROVINCE.search(reading.words_text))
+                or PROVINCE.search(reading.words_text)
+                or lx.GROUP_NOT_IN_DATA.search(reading.words_text))  # "en bij havo en vwo?"
 
 
 # -- filling the other intents ------------------------------------------------------------------
