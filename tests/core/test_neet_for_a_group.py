@@ -90,3 +90,15 @@ def test_a_group_without_figures_as_a_follow_up(ask) -> None:
     reply = ask("en bij meisjes?", conv=conv)
     assert {(f.indicator, f.category) for f in reply.facts} == {("jeugdzorg", "totaal")}
     assert reply.text.startswith(GROUP_MISSING)
+
+
+def test_which_gemeente_has_most_neet_for_a_group_is_a_ranking(ask) -> None:
+    """'Welke gemeente heeft de meeste NEET onder voortijdig schoolverlaters?' asks for a ranking
+    of the group's risk; it was answered from the documents (what a vsv'er is)."""
+    for question in ("Welke gemeente heeft de hoogste NEET onder voortijdig schoolverlaters?",
+                     "Welke gemeente heeft de meeste NEET onder vso-leerlingen?",
+                     "Waar is NEET onder voortijdig schoolverlaters het hoogst?"):
+        reply = ask(question)
+        assert reply.intent == "compare", question
+        assert {f.indicator for f in reply.facts} == {"neet_rr"}, question
+        assert len({f.region for f in reply.facts}) > 3, question

@@ -189,6 +189,9 @@ RANKING = re.compile(
     r"waar in (?:nederland|het land)|\bwaar is .{0,60}\bhet (?:hoogst|laagst)\b|"
     r"\bwhere is .{0,60}\b(?:highest|lowest)\b"
 )
+# "de meeste", "het hoogst": with RANKING, a question for the figures of every gemeente
+SUPERLATIVE = re.compile(r"\b(?:hoogste|laagste|meeste|minste|hoogst|laagst|highest|lowest|"
+                         r"most|fewest)\b")
 # "vergeleken met ons samenwerkingsverband": the own SWV as what the subject is set against
 OWN_SWV_TARGET = re.compile(
     r"\b(?:met|tegenover|t\.?o\.?v\.?|opzichte van|dan|with|to|against|versus|vs\.?)\s+"

@@ -267,6 +267,10 @@ def _allowed(label: str, reading: Reading, turn: Turn) -> bool:
         # a follow-up on the last figure, unless it uses words only the documents use
         return bool(turn.state.last_frame) and not (
             _names_nothing_of_a_figure(reading) and knowledge_only_words(reading.words_text))
+    if label == "knowledge" and reading.indicator and lx.RANKING.search(reading.words_text) \
+            and lx.SUPERLATIVE.search(reading.words_text) and not reading.places.mentions \
+            and not _asks_what_it_means(reading):
+        return False  # "welke gemeente heeft de meeste NEET onder vsv'ers?" wants the figures
     if label == "scan_start":  # "waarom zou ik de regioscan invullen?" asks about the scan
         return not ASKS_ABOUT.match(reading.folded)
     return True
