@@ -77,5 +77,7 @@ vergelijking opzichte rest verhouding plaats ranglijst top wijk wijken buurt buu
 general algemeen elkaar beide alle allemaal andere ander overige verband termen kwestie principe
 feite elk ieder iedere welk zo zoals vergelijkbare soortgelijke omgeving buurgemeenten
 english engels nederlands please dorp stad provincie province wetten wet law general
+meisjes jongens vrouwen mannen girls boys women men geslacht gender havisten vwo'ers migranten
+migratieachtergrond herkomst
 """
 NOT_PLACES = frozenset(_NOT_PLACES_TEXT.split())

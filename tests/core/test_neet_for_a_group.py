@@ -41,3 +41,64 @@ def test_heldout_sets(core_services) -> None:
     for name in ("neet_group_questions.jsonl", "general_heldout3.jsonl"):
         _share, failures = score_eval.score_file(Path(__file__).with_name(name), core_services)
         assert not failures, (name, failures)
+
+
+def test_all_young_people_after_a_group_goes_back_to_the_neet_percentage(ask) -> None:
+    """'en alle jongeren?' after a group's risk asks for the NEET percentage of everyone; it
+    used to repeat the group's relative risk (and its trend)."""
+    for last in ("en alle jongeren?", "en voor alle jongeren samen?", "and all young people?"):
+        conv = f"ng-all-{last}"
+        ask("NEET onder voortijdig schoolverlaters in Breda", conv=conv)
+        reply = ask(last, conv=conv)
+        assert {(f.indicator, f.category) for f in reply.facts} == {("neet", "totaal")}, last
+        assert NOTE not in reply.text
+
+
+GROUP_MISSING = "Een cijfer voor alleen deze groep heb ik niet"
+
+
+def test_a_group_without_figures_gets_the_total_and_says_so(ask) -> None:
+    """NEET or jeugdzorg asked for a group the data has no figure for (girls, havo, migration
+    background, mbo for NEET) used to give the figure of everyone without a word."""
+    for question, indicator in (("NEET bij meisjes in Breda", "neet"),
+                                ("NEET onder havisten in Breda", "neet"),
+                                ("NEET bij mbo-studenten in Breda", "neet"),
+                                ("NEET bij jongeren met een migratieachtergrond in Breda", "neet"),
+                                ("jeugdzorg bij jongens in Breda", "jeugdzorg"),
+                                ("jeugdzorg bij voortijdig schoolverlaters in Breda", "jeugdzorg")):
+        reply = ask(question)
+        assert {(f.indicator, f.category) for f in reply.facts} == {(indicator, "totaal")}
+        assert reply.text.startswith(GROUP_MISSING), question
+    english = ask("NEET among girls in Breda")
+    assert english.text.startswith("I have no figure for this group alone")
+    for question in ("NEET in Breda", "jeugdzorg in het vso in Breda",
+                     "NEET onder vso-leerlingen in Breda"):
+        assert GROUP_MISSING not in ask(question).text, question
+
+
+def test_a_group_without_figures_as_a_follow_up(ask) -> None:
+    """'en bij havo en vwo?', 'en bij meisjes?' after a figure answer ask for that figure for a
+    group there are no figures for: the total, said so (they went to help or the documents)."""
+    for last in ("en bij havo en vwo?", "en bij meisjes?", "en voor jongens?"):
+        conv = f"ng-fu-{last}"
+        ask("NEET in Breda", conv=conv)
+        reply = ask(last, conv=conv)
+        assert {(f.indicator, f.category) for f in reply.facts} == {("neet", "totaal")}, last
+        assert reply.text.startswith(GROUP_MISSING), last
+    conv = "ng-fu-vso"
+    ask("jeugdzorg in het vso in Breda", conv=conv)
+    reply = ask("en bij meisjes?", conv=conv)
+    assert {(f.indicator, f.category) for f in reply.facts} == {("jeugdzorg", "totaal")}
+    assert reply.text.startswith(GROUP_MISSING)
+
+
+def test_which_gemeente_has_most_neet_for_a_group_is_a_ranking(ask) -> None:
+    """'Welke gemeente heeft de meeste NEET onder voortijdig schoolverlaters?' asks for a ranking
+    of the group's risk; it was answered from the documents (what a vsv'er is)."""
+    for question in ("Welke gemeente heeft de hoogste NEET onder voortijdig schoolverlaters?",
+                     "Welke gemeente heeft de meeste NEET onder vso-leerlingen?",
+                     "Waar is NEET onder voortijdig schoolverlaters het hoogst?"):
+        reply = ask(question)
+        assert reply.intent == "compare", question
+        assert {f.indicator for f in reply.facts} == {"neet_rr"}, question
+        assert len({f.region for f in reply.facts}) > 3, question

@@ -82,3 +82,14 @@ def test_in_english(ask) -> None:
     ask("What is the NEET rate in Rotterdam?", conv="yb-5")
     reply = ask("And two years earlier?", conv="yb-5")
     assert reply.text.startswith('I take "two years earlier" to mean')
+
+
+def test_since_a_year_counted_back_starts_the_trend_there(ask) -> None:
+    """"sinds vijf jaar geleden" is a trend from that year on; it used to say the year and
+    then show every year there is."""
+    this_year = date.today().year
+    newest = ask("jeugdzorg in Zwolle", conv="yb-s").facts[0].year
+    reply = ask("jeugdzorg in Zwolle sinds vijf jaar geleden", conv="yb-s2")
+    start = this_year - 5
+    assert {f.year for f in reply.facts if f.region == "GM0193"} == \
+        set(range(start, newest + 1)) or start > newest

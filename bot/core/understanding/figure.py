@@ -121,6 +121,8 @@ def indicator_slot(reading: Reading, u: Understanding, frame: Frame, context: Fr
     elif context is not None:
         indicator = context.indicator
         u.origins["indicator"] = "context"
+        if indicator == "neet_rr" and "totaal" in reading.categories:
+            indicator = "neet"  # "en alle jongeren?" after a group's risk: the NEET of everyone
     elif reading.mode_word == "peers" and reading.places.mentions:
         # "Welke gemeenten lijken op Zeist?": the peers on the monitor's main figure
         indicator = "jeugdzorg"
@@ -149,6 +151,12 @@ def category_slot(reading: Reading, u: Understanding, frame: Frame,
     if named:
         frame.category = named
         u.origins["category"] = "question"
+    elif "totaal" in valid and (
+            lx.GROUP_NOT_IN_DATA.search(reading.words_text)
+            or any(c not in valid for c in reading.categories)):
+        # "NEET bij meisjes", "NEET onder mbo-studenten": no figure for that group; the figure
+        # of everyone is given, and the answer says so
+        u.group_not_in_data = True
     elif context is not None and context.indicator == frame.indicator \
             and context.category in valid:
         frame.category = context.category
@@ -172,6 +180,10 @@ def year_slot(reading: Reading, u: Understanding, frame: Frame, context: Frame |
         frame.year, frame.years = base - reading.back.years, []  # "vijf jaar geleden"
         u.origins["year"] = "question"
         u.counted_back = (reading.back.words, base)
+        if re.search(r"\b(?:sinds|vanaf|since|from) " + re.escape(reading.back.words),
+                     reading.words_text):  # "sinds vijf jaar geleden": a trend from that year
+            latest = max(turn.latest_year() or frame.year, frame.year)
+            frame.years, frame.mode = list(range(frame.year, latest + 1)), "trend"
     elif context is not None and context.year and context.mode != "trend" \
             and reading.mode_word != "trend":
         frame.year = context.year

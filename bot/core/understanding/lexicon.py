@@ -103,9 +103,17 @@ CATEGORY_PATTERNS: list[tuple[str, str]] = [
     ("jeugdbescherming", r"jeugdbescherming|\bots\b|ondertoezichtstelling|onder toezicht|voogdij|"
                          r"child protection|guardianship|youth protection"),
     ("jeugdreclassering", r"jeugdreclassering|juvenile probation|youth probation|youth justice"),
-    ("totaal", r"\btota(?:al|le|l)\b|\bin total\b|\boverall\b|alle onderwijssoorten"),
+    ("totaal", r"\btota(?:al|le|l)\b|\bin total\b|\boverall\b|alle onderwijssoorten|"
+               r"\balle (?:jongeren|jeugdigen)\b(?! van \d)|"
+               r"\ball (?:young people|youths?)\b(?! aged)"),
 ]
 CATEGORY_RES = [(cat, re.compile(p)) for cat, p in CATEGORY_PATTERNS]
+# groups the monitor has no figures for: sex, migration background, havo and vwo
+GROUP_NOT_IN_DATA = re.compile(
+    r"\b(?:meisjes|jongens|vrouwen|mannen|girls|boys|women|men|geslacht|gender|sekse)\b|"
+    r"migratieachtergrond|migrant|allochto|herkomst|etni|ethnic|migration background|"
+    r"\bhavo|\bvwo\b|havist|gymnasi"
+)
 ONDERWIJS = ("po", "sbo", "so", "vo", "vso", "pro", "mbo")
 ZORGTYPES = ("jeugdhulp_zonder_verblijf", "jeugdhulp_met_verblijf", "jeugdbescherming",
              "jeugdreclassering")
@@ -181,6 +189,9 @@ RANKING = re.compile(
     r"waar in (?:nederland|het land)|\bwaar is .{0,60}\bhet (?:hoogst|laagst)\b|"
     r"\bwhere is .{0,60}\b(?:highest|lowest)\b"
 )
+# "de meeste", "het hoogst": with RANKING, a question for the figures of every gemeente
+SUPERLATIVE = re.compile(r"\b(?:hoogste|laagste|meeste|minste|hoogst|laagst|highest|lowest|"
+                         r"most|fewest)\b")
 # "vergeleken met ons samenwerkingsverband": the own SWV as what the subject is set against
 OWN_SWV_TARGET = re.compile(
     r"\b(?:met|tegenover|t\.?o\.?v\.?|opzichte van|dan|with|to|against|versus|vs\.?)\s+"

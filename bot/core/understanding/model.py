@@ -58,6 +58,8 @@ class Understanding:
     provinces_left_out: list[str] = field(default_factory=list)  # named beside places
     # NEET asked for a group ("NEET onder vso-leerlingen"): answered with its relative risk
     risk_for_group: bool = False
+    # a group the figures have no category for ("NEET bij meisjes"): the total, said so
+    group_not_in_data: bool = False
     # "vijf jaar geleden": (those words, the year counted back from) when the year came so
     counted_back: tuple[str, int] | None = None
     injection: bool = False

@@ -267,6 +267,10 @@ def _allowed(label: str, reading: Reading, turn: Turn) -> bool:
         # a follow-up on the last figure, unless it uses words only the documents use
         return bool(turn.state.last_frame) and not (
             _names_nothing_of_a_figure(reading) and knowledge_only_words(reading.words_text))
+    if label == "knowledge" and reading.indicator and lx.RANKING.search(reading.words_text) \
+            and lx.SUPERLATIVE.search(reading.words_text) and not reading.places.mentions \
+            and not _asks_what_it_means(reading):
+        return False  # "welke gemeente heeft de meeste NEET onder vsv'ers?" wants the figures
     if label == "scan_start":  # "waarom zou ik de regioscan invullen?" asks about the scan
         return not ASKS_ABOUT.match(reading.folded)
     return True
@@ -277,7 +281,8 @@ def _names_nothing_of_a_figure(reading: Reading) -> bool:
     of computation in the message itself."""
     return not (reading.indicator or reading.places.any or reading.year or reading.years
                 or reading.back or reading.categories or reading.mode_word
-                or PROVINCE.search(reading.words_text))
+                or PROVINCE.search(reading.words_text)
+                or lx.GROUP_NOT_IN_DATA.search(reading.words_text))  # "en bij havo en vwo?"
 
 
 # -- filling the other intents ------------------------------------------------------------------
