@@ -102,3 +102,13 @@ def test_which_gemeente_has_most_neet_for_a_group_is_a_ranking(ask) -> None:
         assert reply.intent == "compare", question
         assert {f.indicator for f in reply.facts} == {"neet_rr"}, question
         assert len({f.region for f in reply.facts}) > 3, question
+
+
+def test_words_that_only_look_like_a_group(ask) -> None:
+    """"men" is also the Dutch pronoun, "herkomst" also the origin of the figures, and "alle
+    jongeren in het vso" names the vso: none of them is a group without figures."""
+    note = "Een cijfer voor alleen deze groep heb ik niet"
+    assert note not in ask("Hoe hoog is de NEET in Zwolle, weet men dat?").text
+    assert note not in ask("Jeugdzorg in Zwolle, en wat is de herkomst van die cijfers?").text
+    vso = ask("Hoeveel procent van alle jongeren in het vso in Zwolle heeft jeugdzorg?")
+    assert {(f.indicator, f.category) for f in vso.facts} == {("jeugdzorg", "vso")}

@@ -68,7 +68,7 @@ def answer_indicator(u: Understanding, figures: Figures, *, charts: bool = True,
                                     provinces=fm.listing(u.provinces_left_out, lang)))
     if u.risk_for_group and u.indicator == "neet_rr":
         draft.lines.append(t.render("risk_for_group", lang))
-    if u.group_not_in_data and (u.category or "totaal") == "totaal":
+    if u.group_not_in_data and u.indicator and (u.category or "totaal") == "totaal":
         everyone = figures.catalog[u.indicator].category_label("totaal", lang)
         draft.lines.append(t.render("group_not_in_data", lang, everyone=everyone))
     if u.counted_back and u.year:  # "vijf jaar geleden": say which year that was taken to be

@@ -121,7 +121,8 @@ def indicator_slot(reading: Reading, u: Understanding, frame: Frame, context: Fr
     elif context is not None:
         indicator = context.indicator
         u.origins["indicator"] = "context"
-        if indicator == "neet_rr" and "totaal" in reading.categories:
+        if indicator == "neet_rr" and ("totaal" in reading.categories
+                                       or lx.EVERYONE.search(reading.words_text)):
             indicator = "neet"  # "en alle jongeren?" after a group's risk: the NEET of everyone
     elif reading.mode_word == "peers" and reading.places.mentions:
         # "Welke gemeenten lijken op Zeist?": the peers on the monitor's main figure

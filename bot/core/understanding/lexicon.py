@@ -103,15 +103,18 @@ CATEGORY_PATTERNS: list[tuple[str, str]] = [
     ("jeugdbescherming", r"jeugdbescherming|\bots\b|ondertoezichtstelling|onder toezicht|voogdij|"
                          r"child protection|guardianship|youth protection"),
     ("jeugdreclassering", r"jeugdreclassering|juvenile probation|youth probation|youth justice"),
-    ("totaal", r"\btota(?:al|le|l)\b|\bin total\b|\boverall\b|alle onderwijssoorten|"
-               r"\balle (?:jongeren|jeugdigen)\b(?! van \d)|"
-               r"\ball (?:young people|youths?)\b(?! aged)"),
+    ("totaal", r"\btota(?:al|le|l)\b|\bin total\b|\boverall\b|alle onderwijssoorten"),
 ]
+# "en alle jongeren?" after a group's NEET risk: the figure of everyone (not a category: "van
+# alle jongeren in het vso" names the vso; not an answer's own label "alle jeugdigen van 0 tot")
+EVERYONE = re.compile(r"\balle (?:jongeren|jeugdigen)\b(?! van \d)|"
+                      r"\ball (?:young people|youths?)\b(?! aged)")
 CATEGORY_RES = [(cat, re.compile(p)) for cat, p in CATEGORY_PATTERNS]
 # groups the monitor has no figures for: sex, migration background, havo and vwo
 GROUP_NOT_IN_DATA = re.compile(
-    r"\b(?:meisjes|jongens|vrouwen|mannen|girls|boys|women|men|geslacht|gender|sekse)\b|"
-    r"migratieachtergrond|migrant|allochto|herkomst|etni|ethnic|migration background|"
+    r"\b(?:meisjes|jongens|vrouwen|mannen|girls|boys|women|young men|geslacht|gender|sekse)\b|"
+    r"migratieachtergrond|migrant|allochto|naar herkomst|herkomstgroep|westerse herkomst|"
+    r"etni|ethnic|migration background|"
     r"\bhavo|\bvwo\b|havist|gymnasi"
 )
 ONDERWIJS = ("po", "sbo", "so", "vo", "vso", "pro", "mbo")
