@@ -68,7 +68,7 @@ class Turn:
     forced_label: str | None = None
     model: IntentModel | None = None
     latest_year: Callable[[], int | None] = field(default=lambda: None)
-    # the calendar year, for "vorig jaar" and "twee jaar geleden" (a test may fix it)
+    # the calendar year, for "vorig jaar" and "twee jaar geleden"
     this_year: Callable[[], int] = field(default=lambda: date.today().year)
 
 
