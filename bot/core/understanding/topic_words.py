@@ -16,7 +16,6 @@ forms of the words a follow-up uses. Read once, in the worker's warm-up
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -26,24 +25,29 @@ from bot.core.understanding.normalize import fold
 _WORD = re.compile(r"[a-z]{3,}")
 
 
-@lru_cache(maxsize=1)
-def _knowledge_only() -> frozenset[str]:
+def document_texts() -> list[str]:
+    """The knowledge documents and the regioscan, as text: what the assistant can talk about
+    (also the intent model's vocabulary flag, ``train.document_vocabulary``)."""
     import knowledge
-    from bot.core.understanding.corpus import TRAIN
-    from bot.core.understanding.lexicon import KEYWORDS
-    from bot.core.understanding.reading import FUNCTION_WORDS
 
     base = Path(knowledge.__file__).resolve().parent
     texts = [p.read_text(encoding="utf-8") for p in sorted((base / "docs").glob("*.md"))]
     texts.append((base / "regioscan.yaml").read_text(encoding="utf-8"))
-    documents = {w for text in texts for w in _WORD.findall(fold(text))}
+    return texts
+
+
+@lru_cache(maxsize=1)
+def _knowledge_only() -> frozenset[str]:
+    from bot.core.understanding.corpus import TRAIN, load
+    from bot.core.understanding.lexicon import KEYWORDS
+    from bot.core.understanding.reading import FUNCTION_WORDS
+
+    documents = {w for text in document_texts() for w in _WORD.findall(fold(text))}
     figure: set[str] = set(KEYWORDS) | FUNCTION_WORDS
-    with TRAIN.open(encoding="utf-8") as lines:
-        for line in lines:
-            example = json.loads(line)
-            if example.get("intent") == "figure":
-                for text in [example["text"], *example.get("context", [])]:
-                    figure |= set(_WORD.findall(fold(text)))
+    for example in load(TRAIN):
+        if example.intent == "figure":
+            for text in [example.text, *example.context]:
+                figure |= set(_WORD.findall(fold(text)))
     return frozenset(w for w in documents - figure if not _form_of(w, figure))
 
 

@@ -45,15 +45,12 @@ class Encoded:
 def document_vocabulary() -> frozenset[str]:
     """Every word (four letters or more) of the knowledge documents and the regioscan, plus the
     lexicon's keywords: what the assistant can talk about (see ``reading.vocabulary_flag``)."""
-    import knowledge
     from bot.core.understanding.lexicon import KEYWORDS
     from bot.core.understanding.normalize import fold
     from bot.core.understanding.reading import CONTENT_WORD
+    from bot.core.understanding.topic_words import document_texts
 
-    base = Path(knowledge.__file__).resolve().parent
-    texts = [p.read_text(encoding="utf-8") for p in sorted((base / "docs").glob("*.md"))]
-    texts.append((base / "regioscan.yaml").read_text(encoding="utf-8"))
-    words = {w for text in texts for w in CONTENT_WORD.findall(fold(text))}
+    words = {w for text in document_texts() for w in CONTENT_WORD.findall(fold(text))}
     return frozenset(words | set(KEYWORDS))
 
 
