@@ -167,9 +167,7 @@ def category_slot(reading: Reading, u: Understanding, frame: Frame,
 def year_slot(reading: Reading, u: Understanding, frame: Frame, context: Frame | None,
               turn: Turn) -> None:
     if reading.since and reading.years:
-        start = reading.years[0]
-        latest = max(turn.latest_year() or start, start)
-        frame.years, frame.mode = list(range(start, latest + 1)), "trend"
+        frame.years, frame.mode = _years_since(reading.years[0], turn), "trend"
         u.origins["years"] = "question"
     elif len(reading.years) > 1:
         frame.years, frame.mode = list(reading.years), "trend"
@@ -183,8 +181,7 @@ def year_slot(reading: Reading, u: Understanding, frame: Frame, context: Frame |
         u.counted_back = (reading.back.words, base)
         if re.search(r"\b(?:sinds|vanaf|since|from) " + re.escape(reading.back.words),
                      reading.words_text):  # "sinds vijf jaar geleden": a trend from that year
-            latest = max(turn.latest_year() or frame.year, frame.year)
-            frame.years, frame.mode = list(range(frame.year, latest + 1)), "trend"
+            frame.years, frame.mode = _years_since(frame.year, turn), "trend"
     elif context is not None and context.year and context.mode != "trend" \
             and reading.mode_word != "trend":
         frame.year = context.year
@@ -193,6 +190,12 @@ def year_slot(reading: Reading, u: Understanding, frame: Frame, context: Frame |
             and reading.mode_word in (None, "trend"):
         frame.years = list(context.years)
         u.origins["years"] = "context"
+
+
+def _years_since(start: int, turn: Turn) -> list[int]:
+    """Every year from ``start`` to the newest with figures ("sinds 2019", "sinds vijf jaar
+    geleden"); just ``start`` when that is newer."""
+    return list(range(start, max(turn.latest_year() or start, start) + 1))
 
 
 def _counted_from(back: CountedBack, context: Frame | None, turn: Turn) -> int | None:
