@@ -28,6 +28,8 @@ from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+import orjson
+
 from bot.storage.relaxed import relaxed_engine, writer_lock
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -71,8 +73,15 @@ def bind_time(engine: Engine, value: datetime) -> Any:
 
 
 def loads(value: Any) -> Any:
-    """A JSON column's value: SQLite returns the text, psycopg the decoded value."""
-    return json.loads(value) if isinstance(value, (str, bytes)) else value
+    """A JSON column's value: SQLite returns the text, psycopg the decoded value. orjson reads
+    it (a fifth of ``json``'s time for a conversation's state); ``json`` reads what orjson
+    refuses, such as the ``NaN`` of a row written before NaN was stored as null."""
+    if not isinstance(value, (str, bytes)):
+        return value
+    try:
+        return orjson.loads(value)
+    except orjson.JSONDecodeError:
+        return json.loads(value)
 
 
 @contextlib.contextmanager

@@ -11,6 +11,11 @@ Telegram, the CLI and future channels are covered too.
 NaN and Infinity are not JSON: Python's encoder writes them anyway, SQLite keeps the text and
 PostgreSQL refuses it ("Token "NaN" is invalid"), which became "opslag niet bereikbaar" and
 dropped the pool. A stored value holds ``null`` instead, the same on both backends.
+
+The encoder is orjson where it can take the value: a chat turn writes two JSON values and
+Python's encoder took about 45 µs for a 3 KB reply, orjson 3 µs (issue 18). orjson refuses what
+it cannot write exactly (a lone surrogate, an integer beyond 64 bits, a subclass of float);
+such a value takes the ``json`` path below, as before.
 """
 
 from __future__ import annotations
@@ -21,6 +26,10 @@ import math
 import re
 from typing import Any
 
+import orjson
+
+# dict keys that are not strings become strings, as with ``json``; numpy scalars their number
+_OPTIONS = orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
@@ -69,10 +78,23 @@ def needs_cleaning(value: Any) -> bool:
     return not _storable_dump(dumped)
 
 
+def fast_dumps(value: Any) -> str | None:
+    """``value`` as compact JSON text by orjson (NaN and Infinity become ``null``), or None when
+    orjson cannot write it exactly (see the module doc) and the caller must use ``json``."""
+    try:
+        return orjson.dumps(value, option=_OPTIONS).decode()
+    except TypeError:  # orjson.JSONEncodeError is a TypeError
+        return None
+
+
 def dumps_storable(value: Any) -> str:
     """``value`` as JSON text that every store can hold, in one pass of the encoder when there is
     nothing to clean (the chat turn's path, ``bot.storage.raw``): the same check as
-    ``needs_cleaning``, on the text that is then written, instead of encoding twice."""
+    ``needs_cleaning``, on the text that is then written, instead of encoding twice. A string
+    orjson wrote holds no lone surrogate (it refuses one), so only a NUL is looked for."""
+    dumped = fast_dumps(value)
+    if dumped is not None and "\\u0000" not in dumped:
+        return dumped
     try:
         dumped = json.dumps(value, ensure_ascii=False, allow_nan=False)
     except ValueError:  # NaN or Infinity somewhere (a circular value fails again below)

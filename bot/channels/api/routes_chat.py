@@ -18,12 +18,12 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import anyio
 from fastapi import APIRouter, Depends, HTTPException, Request
-from fastapi.responses import JSONResponse, Response, StreamingResponse
+from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel, Field, ValidationError
 
 from bot.channels.api import conversation
 from bot.channels.api.deps import Caller, caller_of, services_of
-from bot.channels.api.serialize import reply_to_json
+from bot.channels.api.serialize import ReplyResponse, reply_to_json
 from bot.channels.api.texts import text as api_text
 from bot.core.messages import IncomingMessage, Reply
 
@@ -91,9 +91,9 @@ def _finish(services: Services, request: Request, message: IncomingMessage, body
     return data
 
 
-@router.post("/chat", response_class=JSONResponse)
+@router.post("/chat", response_class=ReplyResponse)
 async def chat(body: ChatRequest, request: Request,
-               caller: Caller = Depends(caller_of)) -> JSONResponse:
+               caller: Caller = Depends(caller_of)) -> ReplyResponse:
     """The reply's JSON (``serialize.reply_to_json`` plus conversation fields). Returned as a
     ready response: the dict is plain JSON already, and FastAPI's encoder would walk it again."""
     message = _message(request, caller, body)
@@ -103,7 +103,7 @@ async def chat(body: ChatRequest, request: Request,
         reply = services.assistant.handle(message, wait=wait)
         return _finish(services, request, message, body, reply)
 
-    return JSONResponse(await request.app.state.turns.turn(turn))
+    return ReplyResponse(await request.app.state.turns.turn(turn))
 
 
 def _chunks(text: str, size: int = 80) -> list[str]:

@@ -12,11 +12,15 @@ import datetime
 import math
 from typing import Any
 
+import orjson
+from fastapi.responses import JSONResponse
+
 from bot.channels.api.charts_cache import ChartCache
 from bot.core.messages import Reply
 from indicators import formatting as fm
 
 SUPPRESSED_LABEL = fm.SUPPRESSED["nl"]  # the JSON label of a hidden count (DESIGN.md)
+_ORJSON_OPTIONS = orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY  # as ``json`` would
 
 
 def suppress_small_counts(data: dict[str, Any]) -> dict[str, Any]:
@@ -47,6 +51,18 @@ def jsonable(value: Any) -> Any:
     if hasattr(value, "item"):  # numpy scalar
         return jsonable(value.item())
     return str(value)
+
+
+class ReplyResponse(JSONResponse):
+    """A reply's JSON as the HTTP response, written by orjson: the same compact JSON as
+    Starlette's ``JSONResponse`` in a tenth of the time for a 3 KB reply (about 40 µs of a chat
+    turn, issue 18). A value orjson refuses (see ``bot.storage.text``) is written as before."""
+
+    def render(self, content: Any) -> bytes:
+        try:
+            return orjson.dumps(content, option=_ORJSON_OPTIONS)
+        except TypeError:  # orjson.JSONEncodeError is a TypeError
+            return super().render(content)
 
 
 def reply_to_json(reply: Reply, charts: ChartCache, chart_prefix: str = "/api/charts") -> dict:
