@@ -207,5 +207,9 @@ class Tokenizer:
             known = cand if cand in self.vocabulary else stem(cand)
             if len(known) >= self.MIN_PART and known in self.vocabulary:
                 return known
+        # a three-letter word with its linking -s-: "wets|artikel", "wets|voorstel"; the -s- is
+        # what keeps a chance three letters at the start of a word ("kan|...") from counting
+        if len(head) == self.MIN_PART and head.endswith("s") and head[:-1] in self.vocabulary:
+            return head[:-1]
         return None
 

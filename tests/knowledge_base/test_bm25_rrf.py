@@ -41,6 +41,15 @@ def test_compound_split_uses_corpus_words() -> None:
     assert tok.parts("amsterdam") == ()  # not a compound of corpus words
 
 
+def test_a_three_letter_head_counts_only_with_its_linking_s() -> None:
+    """"wetsartikel" is "wet" + "artikel" (a question about the law's article found the
+    introduction of another document instead); three letters without the -s- are too often a
+    chance start of a word to count as a part."""
+    tok = Tokenizer.from_texts(["De wet en het artikel.", "Kan het? Een tabel met data."])
+    assert tok.parts("wetsartikel") == ("wet", "artikel")
+    assert tok.parts("kantabel") == ()  # "kan" + "tabel": no linking -s-
+
+
 def test_bm25_finds_compound_query_in_split_text() -> None:
     texts = [
         "Het weer en de zon in de zomer.",
