@@ -27,6 +27,7 @@ BUDGET = {
     "bot/core/llm/support.py": 3,
     "bot/core/llm/tools.py": 1,
     "bot/core/llm/trends.py": 1,
+    "bot/core/understanding/elsewhere.py": 1,  # the search query, never shown to a user
     "bot/core/understanding/parse.py": 1,
     "bot/core/understanding/reading.py": 1,
     "bot/oogo/passages.py": 13,

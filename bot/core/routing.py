@@ -80,6 +80,10 @@ def figure_turn(ctx: Ctx) -> Reply:
 def knowledge_turn(ctx: Ctx) -> Reply:
     intent: Intent = "sources" if ctx.u.intent == "sources" else "explain"
     reply = answer_knowledge(ctx.u.query or ctx.text, ctx.knowledge, ctx.lang, intent=intent)
+    if ctx.u.held_elsewhere and reply.intent != "out_of_scope":
+        t = templates()
+        measure = t.render(f"measure_{ctx.u.held_elsewhere}", ctx.lang)
+        reply.text = t.render("figures_elsewhere", ctx.lang, measure=measure) + "\n\n" + reply.text
     return ctx.polished(reply)
 
 

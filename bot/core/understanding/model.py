@@ -60,6 +60,9 @@ class Understanding:
     risk_for_group: bool = False
     # a group the figures have no category for ("NEET bij meisjes"): the total, said so
     group_not_in_data: bool = False
+    # a figure the tables do not hold ("hoeveel thuiszitters"): the measure's key
+    # (``elsewhere.MEASURES``); the answer says so and quotes where its figures live
+    held_elsewhere: str | None = None
     # "vijf jaar geleden": (those words, the year counted back from) when the year came so
     counted_back: tuple[str, int] | None = None
     injection: bool = False

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from bot.core.state import ConversationState
 from bot.core.understanding import lexicon as lx
+from bot.core.understanding.elsewhere import elsewhere_stage
 from bot.core.understanding.figure import PROVINCE, fill_figure
 from bot.core.understanding.language import detect_language, explicit_language, word_signal
 from bot.core.understanding.model import CONTRACT_INTENT, Understanding
@@ -99,6 +100,8 @@ def understand(text: str, state: ConversationState, registry: RegionRegistry, *,
         return finish(u)
     reading = rest
     if not guard_stage(reading, u, turn):
+        if elsewhere_stage(reading, u, turn):  # a figure the tables do not hold
+            return finish(u)
         classify_stage(reading, u, turn)
     if u.intent != "clarify":
         FILL.get(u.label, _fill_nothing)(reading, u, turn, registry)

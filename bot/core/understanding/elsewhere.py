@@ -1,0 +1,115 @@
+"""Figures the tables do not hold, asked for as figures: say so, and point to where they live.
+
+Why: a policy adviser asks "Hoeveel thuiszitters heeft Deventer?" or "Wat is het verzuim in
+Apeldoorn?" as naturally as a NEET question. The assistant's tables hold only jeugdzorggebruik and
+NEET, and every reading the model made of such a question was wrong: the definition of the word
+(no figures, no source), a clarifying question that offered jeugdzorg and NEET, a refusal, and for
+"wachttijden voor jeugdhulp" the jeugdzorg figures, a silent wrong answer. The source overview in
+the knowledge documents says per measure where its figures are published; this stage sends such a
+question there, and the answer says first that the tables hold no figures for it.
+
+A measure counts as asked for as figures when the message has a word that asks for a number
+("hoeveel", "aantal", "cijfers", "percentage", "trend", "how many") or a year, or when it names a
+place (or follows a figure answer: "daar") and asks for the measure's value ("wat is het verzuim
+in Apeldoorn?") or is only a few words ("verzuim Zwolle"). "Wat is een thuiszitter?" stays a
+question about the word, and "Wat doet Zwolle tegen thuiszitters?" one about the approach. A
+message that names one of the tables' own indicators ("NEET
+onder voortijdig schoolverlaters") is a figure question, except for the measures that take
+jeugdhulp as their object: "wachttijden voor jeugdhulp" asks for the waiting times, not the use.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.core.understanding.model import Understanding
+    from bot.core.understanding.parse import Turn
+    from bot.core.understanding.reading import Reading
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """A measure the tables do not hold. ``key`` names its templates (``measure_<key>``);
+    ``over_indicator``: the measure is what is asked even beside an indicator's word."""
+
+    key: str
+    words: re.Pattern[str]
+    over_indicator: bool = False
+
+
+MEASURES: tuple[Measure, ...] = (
+    Measure("thuiszitters", re.compile(
+        r"\bthuiszit\w*|\bhome ?sitters?\b|\bchildren (?:staying|who stay) (?:at )?home\b")),
+    Measure("verzuim", re.compile(
+        r"\b(?:school)?verzuim\w*|\bverzuimd\w*|\bverzuimen\b|\bspijbel\w*|\babsentee\w*|"
+        r"\btruan\w*")),
+    Measure("vsv", re.compile(
+        r"\bvsv(?:'?ers?)?\b|\bvoortijdig\w* schoolverlat\w*|\bvoortijdig\w* (?:de )?school "
+        r"verl\w*|\bschooluitval\b|\bearly school leav\w*|\bdrop-?outs?\b")),
+    Measure("vrijstellingen", re.compile(r"\bvrijstelling\w*|\bexemptions?\b|\b5 ?onder ?a\b")),
+    Measure("wachttijden", re.compile(
+        r"\bwacht(?:tijd|lijst)\w*|\bwaiting (?:times?|lists?)\b"), over_indicator=True),
+    Measure("leerlingenvervoer", re.compile(
+        r"\bleerlingenvervoer\b|\bschool ?(?:transport|bus)\b"), over_indicator=True),
+)
+
+ASKS_FIGURES = re.compile(
+    r"\b(?:hoeveel|aantal(?:len)?|cijfers?|verzuimcijfers|percentages?|procent|hoe hoog|"
+    r"hoe groot|hoe lang|how long|trend|ontwikkeling|gestegen|gedaald|stijgt|daalt|kost|kosten|"
+    r"how many|how much|how high|number of|figures?|rates?|statistics|costs?)\b")
+# "wat is het verzuim", "hoe was de schooluitval": the words after it must name the measure
+VALUE_OF = re.compile(r"\b(?:wat|hoe|what|how) (?:is|zijn|was|waren|are|were) (?:het|de|the) "
+                      r"((?:\w+ )?\w+)")
+# "verzuim in onze gemeente": at most two words beside these (the place is blanked out already)
+FEW_WORDS = 2
+FILLER = frozenset((
+    "de", "het", "een", "in", "van", "voor", "bij", "op", "en", "onze", "ons", "mijn", "gemeente",
+    "samenwerkingsverband", "regio", "swv", "the", "a", "an", "of", "for", "at", "our", "my",
+    "municipality", "region", "partnership"))
+FOLLOW_UP = re.compile(r"\b(?:daar|er|die gemeente|dat samenwerkingsverband|there)\b")
+# what the search is given instead of the message: the section on where the figures live
+QUERY = "Waar vind ik cijfers over {measure} per gemeente?"
+
+
+def measure_in(reading: Reading) -> Measure | None:
+    """The first measure the words of the message name (place names left out)."""
+    for measure in MEASURES:
+        if measure.words.search(reading.words_text):
+            return measure
+    return None
+
+
+def elsewhere_stage(reading: Reading, u: Understanding, turn: Turn) -> bool:
+    """A figure asked for that the tables do not hold: a question for the source overview,
+    with ``u.held_elsewhere`` set so that the answer says so first. True when ``u`` is
+    decided."""
+    measure = measure_in(reading)
+    if measure is None:
+        return False
+    if reading.indicator and not measure.over_indicator:
+        return False
+    if not _asks_figures(reading, measure, turn):
+        return False
+    from prompts.loader import templates
+
+    u.label, u.held_elsewhere = "knowledge", measure.key
+    u.query = QUERY.format(measure=templates().render(f"measure_{measure.key}", "nl"))
+    return True
+
+
+def _asks_figures(reading: Reading, measure: Measure, turn: Turn) -> bool:
+    """Whether the message asks for the measure's figures (see the module doc)."""
+    words = reading.words_text
+    if ASKS_FIGURES.search(words) or reading.year or reading.years:
+        return True
+    located = bool(reading.places.mentions or reading.places.own_place) or (
+        turn.state.last_label == "figure" and bool(FOLLOW_UP.search(reading.folded)))
+    if not located:
+        return False
+    value = VALUE_OF.search(words)
+    if value and measure.words.search(value.group(1)):
+        return True
+    return len([w for w in re.findall(r"[a-z]+", words) if w not in FILLER]) <= FEW_WORDS
