@@ -94,3 +94,22 @@ def test_a_damaged_state_row_does_not_break_the_conversation(services_factory, l
         assert _history(base, conversation) == [FIGURE_Q, FOLLOW_UP, "waarom?", FIGURE_Q]
     _nothing_checked_out(services)
 
+
+def test_a_damaged_history_row_leaves_the_rest_of_the_history(services_factory,
+                                                                live_app) -> None:
+    services = services_factory()
+    base = live_app(services)
+    assert _chat(base, "history", FIGURE_Q)[0] == 200
+    with sqlite3.connect(_database(services)) as database:
+        for reply, created in (("{niet json", "2026-01-01 10:00:00.000000"), ("[1, 2]", None),
+                               ('{"text": "oud"}', "geen tijd")):
+            database.execute("INSERT INTO conversation_turns (conversation_id, user_text, reply, "
+                             "created_at) VALUES (?, 'kapot', ?, ?)",
+                             (_key("history"), reply, created))
+    assert _chat(base, "history", FOLLOW_UP)[0] == 200
+    assert _history(base, "history") == [FIGURE_Q, "kapot", FOLLOW_UP]
+    export = httpx.get(f"{base}/api/chat/export.md", params={"conversation_id": "history"},
+                       timeout=30)
+    assert export.status_code == 200 and "Deventer" in export.text
+    _nothing_checked_out(services)
+
