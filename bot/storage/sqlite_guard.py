@@ -109,12 +109,33 @@ def restore(source: Any, database: Path) -> bool:
     return True
 
 
+def existing(database: Path) -> None:
+    """Before a new connection opens ``database``: wait while it is being restored, and refuse
+    (``sqlite3.OperationalError``, which the stores report as "opslag niet bereikbaar") when it
+    is gone, instead of letting SQLite create an empty database at the path.
+
+    Why: such an empty file lacks every table, so the turns that used it lost their
+    conversation and their history; and it shares the -wal and -shm files (named after the
+    path) with the connections still open on the removed file. Opening it reset that
+    shared-memory file under their feet: the whole server died of SIGBUS while ``restore``
+    copied the removed database (seen with ``rm oogo.sqlite3`` under load). The file is
+    created once, by ``make_private``, before the first connection."""
+    if database.exists():
+        return
+    with file_lock(lock_path(database)):  # held by a restore that is copying the file back
+        if database.exists():
+            return
+    log.error("database file %s is missing and no open connection restored it", database)
+    raise sqlite3.OperationalError("unable to open database file: it was removed")
+
+
 def install(engine: Engine, database: Path) -> None:
     """Watch ``database`` for every connection of ``engine`` (see the module docstring)."""
     from sqlalchemy import event, exc
 
     @event.listens_for(engine, "do_connect")
     def _writable_before(_dialect: Any, record: Any, _args: Any, _params: Any) -> None:
+        existing(database)
         record.info["oogo_writable"] = writable(database)
 
     @event.listens_for(engine, "connect")
@@ -139,8 +160,8 @@ def install(engine: Engine, database: Path) -> None:
                     log.error("database file %s was removed while in use; restored it from the "
                               "open connection", database)
             except Exception as error:  # noqa: BLE001 - reported, then the pool reconnects
-                log.error("database file %s was removed and could not be restored: %s",
-                          database, type(error).__name__)
+                log.error("database file %s was removed and could not be restored: %s: %s",
+                          database, type(error).__name__, error)
         else:
             log.warning("database file %s was replaced; reconnecting", database)
         raise exc.DisconnectionError("database file changed")

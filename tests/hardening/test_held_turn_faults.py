@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -111,5 +112,41 @@ def test_a_damaged_history_row_leaves_the_rest_of_the_history(services_factory,
     export = httpx.get(f"{base}/api/chat/export.md", params={"conversation_id": "history"},
                        timeout=30)
     assert export.status_code == 200 and "Deventer" in export.text
+    _nothing_checked_out(services)
+
+
+def test_a_removed_database_is_never_replaced_by_an_empty_one(services_factory,
+                                                               live_app) -> None:
+    """``rm oogo.sqlite3*`` under load: while one connection copies the removed database back
+    (``sqlite_guard.restore``, under the migration lock), the turns that need a new connection
+    must wait for it. One of them used to create an empty database at the path; the restore
+    then saw a file and gave up, and every conversation, answer and history was gone."""
+    from bot.storage.sqlite_guard import file_lock, lock_path
+
+    services = services_factory()
+    base = live_app(services)
+    conversations = [f"removed-{n}" for n in range(4)]
+    for conversation in conversations:
+        assert _chat(base, conversation, FIGURE_Q)[0] == 200
+    database = _database(services)
+    answers: dict[str, tuple[int, str]] = {}
+
+    def follow_up(conversation: str) -> None:
+        answers[conversation] = _chat(base, conversation, FOLLOW_UP)
+
+    workers = [threading.Thread(target=follow_up, args=(c,)) for c in conversations]
+    with file_lock(lock_path(database)):  # a restore that takes its time
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{database}{suffix}").unlink()
+        for worker in workers:
+            worker.start()
+        workers[0].join(1.5)  # the turns are in the server, waiting for the restore
+        assert not database.exists(), "a connection created an empty database at the path"
+    for worker in workers:
+        worker.join(30)
+    for conversation in conversations:
+        status, text = answers[conversation]
+        assert status == 200 and "Deventer" in text and "NEET" in text, text
+        assert _history(base, conversation) == [FIGURE_Q, FOLLOW_UP]
     _nothing_checked_out(services)
 
