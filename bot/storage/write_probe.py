@@ -12,8 +12,9 @@ lock) and rolls back at once. Busy means someone holds the lock: the turn goes t
 few tens of microseconds, and it sees writers in this process and in every other one.
 
 What it cannot promise: the lock may be taken just after the probe, in the milliseconds the turn
-runs; the turn then waits as before. It narrows the stall to that window instead of the lock's
-whole hold. A database that is no plain SQLite file has no such lock here: always free.
+runs. Until its first write such a turn then gives up and runs again in a thread
+(``bot.storage.impatient``); after it, between two writes of one turn, it waits as before. A
+database that is no plain SQLite file has no such lock here: always free.
 """
 
 from __future__ import annotations

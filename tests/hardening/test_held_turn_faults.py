@@ -150,3 +150,63 @@ def test_a_removed_database_is_never_replaced_by_an_empty_one(services_factory,
         assert _history(base, conversation) == [FIGURE_Q, FOLLOW_UP]
     _nothing_checked_out(services)
 
+
+
+_LOCKER = """
+import sqlite3, sys, time
+connection = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=30)
+connection.execute("BEGIN IMMEDIATE")
+print("locked", flush=True)
+time.sleep(float(sys.argv[2]))
+connection.execute("COMMIT")
+"""
+
+
+def test_a_lock_taken_while_a_turn_runs_on_the_loop_sends_the_turn_to_a_thread(
+        services_factory, live_app, monkeypatch) -> None:
+    """The write probe saw the lock free, then another process (an operator's ``sqlite3``, a
+    second worker) took it while the turn computed its answer on the event loop. The turn's
+    first write used to wait for it there, and ``/healthz`` and every other user with it."""
+    import subprocess
+    import sys
+    import time
+
+    services = services_factory()
+    base = live_app(services)
+    assert _chat(base, "locked", FIGURE_Q)[0] == 200
+    assistant, database = services.assistant, _database(services)
+    answer_turn = assistant._turn
+    lockers: list[subprocess.Popen[str]] = []
+
+    def answer_then_lock(message: Any, state: Any) -> Any:
+        reply = answer_turn(message, state)
+        if message.text == FOLLOW_UP and not lockers:  # once: not again when run in a thread
+            locker = subprocess.Popen([sys.executable, "-c", _LOCKER, str(database), "2.5"],
+                                      stdout=subprocess.PIPE, text=True)
+            assert locker.stdout is not None and locker.stdout.readline().strip() == "locked"
+            lockers.append(locker)
+        return reply
+
+    monkeypatch.setattr(assistant, "_turn", answer_then_lock)
+    answers: list[tuple[int, str]] = []
+    worker = threading.Thread(target=lambda: answers.append(_chat(base, "locked", FOLLOW_UP)))
+    worker.start()
+    deadline = time.monotonic() + 20
+    while not lockers and time.monotonic() < deadline:
+        time.sleep(0.02)
+    try:
+        time.sleep(0.3)  # the turn is at its first write now, on the loop or in a thread
+        started = time.perf_counter()
+        health = httpx.get(f"{base}/healthz", timeout=10)
+        health_s = time.perf_counter() - started
+        worker.join(30)
+    finally:
+        for locker in lockers:
+            locker.wait(30)
+    assert lockers and health.status_code == 200
+    assert health_s < 1.0, health_s
+    status, text = answers[0]
+    assert status == 200 and "Deventer" in text, text
+    assert _history(base, "locked") == [FIGURE_Q, FOLLOW_UP]  # kept once, not twice
+    assert services.state_store.load(_key("locked"))["core"]["turns"] == 2
+    _nothing_checked_out(services)
