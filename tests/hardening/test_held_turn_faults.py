@@ -210,3 +210,34 @@ def test_a_lock_taken_while_a_turn_runs_on_the_loop_sends_the_turn_to_a_thread(
     assert _history(base, "locked") == [FIGURE_Q, FOLLOW_UP]  # kept once, not twice
     assert services.state_store.load(_key("locked"))["core"]["turns"] == 2
     _nothing_checked_out(services)
+
+
+def test_a_backup_moved_in_place_is_used_as_it_is(services_factory, live_app) -> None:
+    """``mv backup.sqlite3 oogo.sqlite3`` while the server runs: the backup becomes the
+    database. The old file's -wal is named after the path, so connections to the backup used to
+    read it as the backup's own log: the turn asked after the backup came back (and under load
+    the backup was soon "malformed")."""
+    import os
+    import stat
+
+    services = services_factory()
+    base = live_app(services)
+    database = _database(services)
+    assert _chat(base, "swap", FIGURE_Q)[0] == 200
+    backup = database.with_name("backup.sqlite3")
+    with sqlite3.connect(database) as source, sqlite3.connect(backup) as target:
+        source.backup(target)
+    assert _chat(base, "swap", FOLLOW_UP)[0] == 200  # after the backup: in the old file's log
+    os.replace(backup, database)
+    for n in range(3):
+        status, text = _chat(base, f"after-{n}", FIGURE_Q)
+        assert status == 200 and "Zwolle" in text, text
+        assert _stream(base, f"after-{n}", FOLLOW_UP)[0] == "reply"
+    assert _history(base, "swap") == [FIGURE_Q]  # the backup's state of that conversation
+    for n in range(3):
+        assert _history(base, f"after-{n}") == [FIGURE_Q, FOLLOW_UP]
+    with sqlite3.connect(database) as check:  # what a restart would see
+        assert check.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert check.execute("SELECT count(*) FROM conversation_turns").fetchone() == (7,)
+    assert stat.S_IMODE(database.stat().st_mode) == 0o600
+    _nothing_checked_out(services)
