@@ -11,6 +11,9 @@ from __future__ import annotations
 import copy
 import logging
 import threading
+import types
+import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from typing import Any, Protocol
 
@@ -72,25 +75,83 @@ class ConversationState:
         return data
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any] | None) -> ConversationState:
-        """Rebuild a state; unknown keys (from a newer version) are ignored, bad data resets."""
-        if not data:
+    def from_dict(cls, data: Any) -> ConversationState:
+        """Rebuild a state; unknown keys (from a newer version) are ignored, bad data resets.
+
+        Never raises, whatever JSON the store holds: a value that does not have its field's
+        declared type (``"turns": "x"``, ``"last_frame": "x"``, a state that is a string) is
+        left at the field's default, and the rest is kept. Why: the row is read before the turn
+        and written back after it, so a value that broke the turn broke every later turn of
+        that conversation too (a stored row damaged by hand or by an older version)."""
+        if not isinstance(data, dict) or not data:
+            if data:
+                logger.warning("unreadable conversation state, starting afresh")
             return cls()
-        known = {f.name for f in fields(cls)}
-        values = {k: v for k, v in data.items() if k in known}
-        pending = values.get("pending")
-        try:
-            if isinstance(pending, dict):
-                values["pending"] = PendingClarification(**pending)
-            elif pending is not None:
-                values["pending"] = None
-            return cls(**values)
-        except TypeError:
-            logger.warning("unreadable conversation state, starting afresh")
-            return cls()
+        values: dict[str, Any] = {}
+        for name, check in _checks(cls).items():
+            if name not in data:
+                continue
+            value = data[name]
+            if name == "pending" and isinstance(value, dict):
+                value = _pending(value)
+            if check(value):
+                values[name] = value
+            else:
+                logger.warning("conversation state field %s unreadable, reset", name)
+        return cls(**values)
 
 
 _FIELDS = tuple(f.name for f in fields(ConversationState))
+
+
+_CHECKS: dict[type, dict[str, Callable[[Any], bool]]] = {}
+
+
+def _checks(cls: type) -> dict[str, Callable[[Any], bool]]:
+    """For each field of a state dataclass, a test whether a JSON value fits its declared type
+    (``from __future__`` keeps the types as strings: resolved on first use, once)."""
+    checks = _CHECKS.get(cls)
+    if checks is None:
+        hints = typing.get_type_hints(cls)
+        checks = _CHECKS[cls] = {f.name: _check(hints[f.name]) for f in fields(cls)}
+    return checks
+
+
+def _pending(value: dict[str, Any]) -> PendingClarification | None:
+    """A stored clarification, or None when any of its fields is missing or of the wrong type."""
+    checks = _checks(PendingClarification)
+    if not set(value) <= set(checks) or not all(checks[k](v) for k, v in value.items()):
+        return None
+    try:
+        return PendingClarification(**value)
+    except TypeError:  # a required field is missing
+        return None
+
+
+def _check(kind: Any) -> Callable[[Any], bool]:
+    """The test for one field type: a class, ``X | None``, ``list[X]`` or ``dict[str, X]``
+    (``Any`` fits everything; a bool is no int). Built once per field: a turn reads the state
+    every time (issue 18)."""
+    origin = typing.get_origin(kind)
+    if kind is Any:
+        return lambda value: True
+    if origin in (typing.Union, types.UnionType):
+        options = [_check(option) for option in typing.get_args(kind)]
+        return lambda value: any(check(value) for check in options)
+    if origin is list:
+        item = _check(typing.get_args(kind)[0])
+        return lambda value: isinstance(value, list) and all(map(item, value))
+    if origin is dict:  # JSON keys are text: only the values are tested, unless Any
+        item_kind = typing.get_args(kind)[1]
+        if item_kind is Any:
+            return lambda value: isinstance(value, dict)
+        item = _check(item_kind)
+        return lambda value: isinstance(value, dict) and all(map(item, value.values()))
+    if kind is type(None):
+        return lambda value: value is None
+    if kind is int:
+        return lambda value: isinstance(value, int) and not isinstance(value, bool)
+    return lambda value: isinstance(value, kind)
 
 
 class StateStore(Protocol):

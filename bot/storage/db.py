@@ -85,9 +85,11 @@ def make_engine(url: str, *, synchronous: str = "FULL") -> Engine:
             cursor.close()
 
         if watched is not None:
+            from bot.storage import impatient
             from bot.storage.sqlite_guard import install
 
             install(engine, watched)
+            impatient.install(engine, SQLITE_BUSY_TIMEOUT_MS)
         return engine
     return create_engine(parsed, pool_pre_ping=True, hide_parameters=True)
 
@@ -124,6 +126,9 @@ def _translating(func: Callable[P, T], *, clean: bool) -> Callable[P, T]:
         except IntegrityError:
             raise
         except DBAPIError as exc:
+            from bot.storage.impatient import check
+
+            check(exc.orig)  # busy on the loop before the turn wrote: it runs again in a thread
             text = str(exc.orig).lower() if exc.orig is not None else str(exc).lower()
             log.error("database error in %s: %s", func.__qualname__, exc.__class__.__name__)
             _drop_connections(owner)

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from bot.storage import impatient
 from bot.storage.relaxed import relaxed_engine, writer_lock
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -94,6 +95,8 @@ def _translated(engine: Engine, statement: str | None = None) -> Iterator[None]:
     except dbapi.Error as exc:
         from sqlalchemy.exc import DBAPIError
 
+        impatient.check(exc)  # busy on the loop before the turn wrote (see that module)
+
         raise DBAPIError.instance(statement, None, exc, dbapi.Error, hide_parameters=True,
                                   dialect=engine.dialect) from exc
 
@@ -110,7 +113,9 @@ def held_connections() -> Iterator[None]:
     opens no transaction here), and the writes keep their own transaction, commit and writer
     lock. Not for PostgreSQL or an in-memory database (no twin): psycopg would hold a
     transaction open between the calls. For blocks that wait for nothing but this process (the
-    turn on the event loop), so that a held connection is never kept through a network wait.
+    turn on the event loop), so that a held connection is never kept through a network wait;
+    until the block's first commit its store calls do not wait for the write lock either
+    (``bot.storage.impatient``: they raise ``WouldWait``).
     """
     if _HELD.get() is not None:  # nested: the outer block returns them
         yield
@@ -118,7 +123,8 @@ def held_connections() -> Iterator[None]:
     held: dict[Any, Any] = {}
     token = _HELD.set(held)
     try:
-        yield
+        with impatient.block():
+            yield
     finally:
         _HELD.reset(token)
         for connection in held.values():
@@ -181,6 +187,7 @@ def writing_relaxed(engine: Engine) -> Iterator[Any]:
                     cursor.execute("SET LOCAL synchronous_commit = off")
                 yield cursor
                 connection.commit()
+            impatient.wrote()
         except BaseException:
             with contextlib.suppress(Exception):
                 connection.rollback()

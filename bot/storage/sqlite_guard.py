@@ -6,9 +6,10 @@ acknowledged and then gone at the next restart, while /readyz said ok. Here ever
 pooled connection compares the file at the path with the file the connection opened. When the
 file was removed, the still-open connection copies the whole database (SQLite's online backup)
 back to the path before anything else is written, under the same lock the migrations use, so
-several workers restore it once; when it was replaced (an administrator restored a backup), the
-connection is simply dropped. Either way the pool then opens a fresh connection to the file at
-the path, and nothing acknowledged is lost.
+several workers restore it once, and the pool then opens fresh connections to it: nothing
+acknowledged is lost. When it was replaced (an administrator moved a backup in place), the
+connection is dropped and the pool opens one to the new file, after ``sqlite_swap.switch``
+removed the old file's -wal and -shm, which the new file would otherwise read as its own.
 
 A connection opened while the file could not be written (a read-only disk, an immutable file)
 is read-only for good: SQLite falls back to opening the file read-only and never reopens it. A
@@ -30,6 +31,8 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from bot.storage import sqlite_swap
 
 if TYPE_CHECKING:  # pragma: no cover
     from sqlalchemy.engine import Engine
@@ -106,7 +109,28 @@ def restore(source: Any, database: Path) -> bool:
         finally:
             target.close()
         os.rename(partial, database)
+        sqlite_swap.mark_restored(database)
     return True
+
+
+def existing(database: Path) -> None:
+    """Before a new connection opens ``database``: wait while it is being restored, and refuse
+    (``sqlite3.OperationalError``, which the stores report as "opslag niet bereikbaar") when it
+    is gone, instead of letting SQLite create an empty database at the path.
+
+    Why: such an empty file lacks every table, so the turns that used it lost their
+    conversation and their history; and it shares the -wal and -shm files (named after the
+    path) with the connections still open on the removed file. Opening it reset that
+    shared-memory file under their feet: the whole server died of SIGBUS while ``restore``
+    copied the removed database (seen with ``rm oogo.sqlite3`` under load). The file is
+    created once, by ``make_private``, before the first connection."""
+    if database.exists():
+        return
+    with file_lock(lock_path(database)):  # held by a restore that is copying the file back
+        if database.exists():
+            return
+    log.error("database file %s is missing and no open connection restored it", database)
+    raise sqlite3.OperationalError("unable to open database file: it was removed")
 
 
 def install(engine: Engine, database: Path) -> None:
@@ -115,11 +139,14 @@ def install(engine: Engine, database: Path) -> None:
 
     @event.listens_for(engine, "do_connect")
     def _writable_before(_dialect: Any, record: Any, _args: Any, _params: Any) -> None:
+        existing(database)
+        sqlite_swap.switch(database)
         record.info["oogo_writable"] = writable(database)
 
     @event.listens_for(engine, "connect")
     def _remember_file(_dbapi_conn: Any, record: Any) -> None:
         record.info["oogo_file"] = file_identity(database)
+        sqlite_swap.note(database)
         # writable just before and just after the open: then SQLite opened it read-write
         before = record.info.pop("oogo_writable", False)
         record.info["oogo_read_only"] = not (before and writable(database))
@@ -139,8 +166,8 @@ def install(engine: Engine, database: Path) -> None:
                     log.error("database file %s was removed while in use; restored it from the "
                               "open connection", database)
             except Exception as error:  # noqa: BLE001 - reported, then the pool reconnects
-                log.error("database file %s was removed and could not be restored: %s",
-                          database, type(error).__name__)
+                log.error("database file %s was removed and could not be restored: %s: %s",
+                          database, type(error).__name__, error)
         else:
             log.warning("database file %s was replaced; reconnecting", database)
         raise exc.DisconnectionError("database file changed")

@@ -12,6 +12,7 @@ is cleaned of characters a database cannot store (NUL, lone surrogates) before i
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -23,6 +24,8 @@ from bot.storage.text import clean_text, conversation_key, dumps_storable
 
 if TYPE_CHECKING:  # pragma: no cover
     from sqlalchemy.engine import Engine
+
+log = logging.getLogger(__name__)
 
 MAX_TURNS = 500
 MAX_USER_CHARS = 20_000
@@ -73,26 +76,57 @@ class TurnStore:
 
     @translate_errors
     def turns(self, conversation_id: str) -> list[TurnRecord]:
-        """The kept turns of one conversation, oldest first (empty for an unknown id)."""
-        from sqlalchemy import select
-
-        with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(TURNS)
-                .where(TURNS.c.conversation_id == conversation_key(conversation_id))
-                .order_by(TURNS.c.id)
-            ).all()
-        return [TurnRecord(r.id, r.user_text, dict(r.reply), r.created_at) for r in rows]
+        """The kept turns of one conversation, oldest first (empty for an unknown id). A row
+        that cannot be read (a reply that is no JSON object, a broken time) is left out and
+        logged: one damaged row must not take the page's history and its export with it."""
+        rows = self._rows(conversation_id, newest_only=False)
+        return [record for record in map(_record, rows) if record is not None]
 
     @translate_errors
     def last_reply(self, conversation_id: str) -> dict[str, Any] | None:
-        """The newest reply of a conversation, or None."""
-        from sqlalchemy import select
+        """The newest readable reply of a conversation, or None."""
+        for row in self._rows(conversation_id, newest_only=True):
+            record = _record(row)
+            if record is not None:
+                return record.reply
+        return None
 
+    def _rows(self, conversation_id: str, *, newest_only: bool) -> list[Any]:
+        """The rows as stored: the reply and the time uncoerced, so ``_record`` decides what
+        is readable (SQLAlchemy's JSON and DateTime types raise on the first bad row)."""
+        from sqlalchemy import Text, select, type_coerce
+
+        query = (select(TURNS.c.id, TURNS.c.user_text,
+                        type_coerce(TURNS.c.reply, Text).label("reply"),
+                        type_coerce(TURNS.c.created_at, Text).label("created_at"))
+                 .where(TURNS.c.conversation_id == conversation_key(conversation_id)))
+        query = query.order_by(TURNS.c.id.desc()) if newest_only else query.order_by(TURNS.c.id)
         with self.engine.connect() as conn:
-            row = conn.execute(
-                select(TURNS.c.reply)
-                .where(TURNS.c.conversation_id == conversation_key(conversation_id))
-                .order_by(TURNS.c.id.desc()).limit(1)
-            ).first()
-        return None if row is None else dict(row[0])
+            return list(conn.execute(query).all())
+
+
+def _record(row: Any) -> TurnRecord | None:
+    """One stored turn, or None (logged) when its reply is no JSON object."""
+    try:
+        reply = raw.loads(row.reply)
+    except ValueError:
+        reply = None
+    if not isinstance(reply, dict):
+        log.warning("turn %s of a conversation is unreadable; left out of its history", row.id)
+        return None
+    return TurnRecord(row.id, row.user_text or "", reply, _time(row.created_at))
+
+
+def _time(value: Any) -> datetime | None:
+    """A stored time: PostgreSQL gives a datetime, SQLite the text SQLAlchemy wrote."""
+    if value is None or isinstance(value, datetime):
+        return value
+    from sqlalchemy import DateTime
+    from sqlalchemy.dialects import sqlite
+
+    dialect = sqlite.dialect()
+    parse = DateTime(timezone=True).dialect_impl(dialect).result_processor(dialect, None)
+    try:
+        return parse(value) if parse is not None else None
+    except (TypeError, ValueError):
+        return None

@@ -12,8 +12,9 @@ lock) and rolls back at once. Busy means someone holds the lock: the turn goes t
 few tens of microseconds, and it sees writers in this process and in every other one.
 
 What it cannot promise: the lock may be taken just after the probe, in the milliseconds the turn
-runs; the turn then waits as before. It narrows the stall to that window instead of the lock's
-whole hold. A database that is no plain SQLite file has no such lock here: always free.
+runs. Until its first write such a turn then gives up and runs again in a thread
+(``bot.storage.impatient``); after it, between two writes of one turn, it waits as before. A
+database that is no plain SQLite file has no such lock here: always free.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from bot.storage import sqlite_swap
 from bot.storage.sqlite_guard import file_identity
 
 
@@ -43,7 +45,9 @@ class WriteLockProbe:
     Used from one thread, the event loop's: the probe's connection is its own and never
     shared. It is opened on first use, read-write only (it never creates a missing file), and
     opened again when the file at the path is another one (a restored backup, see
-    ``sqlite_guard``): a lock on the old file says nothing about the new one."""
+    ``sqlite_guard``): a lock on the old file says nothing about the new one. It opens the new
+    file only after a pooled connection switched this process over to it
+    (``sqlite_swap.switch``, which the loop must not wait for): until then, never free."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
@@ -57,6 +61,9 @@ class WriteLockProbe:
             identity = file_identity(self.path)
             if identity is None:
                 return False  # no file (yet): the turn waits where it harms nobody
+            if not sqlite_swap.in_use(self.path):
+                self.close()  # swapped: a pooled connection switches over first (in a thread)
+                return False
             if self._connection is None or self._file != identity:
                 self.close()
                 self._connection = sqlite3.connect(

@@ -19,7 +19,9 @@ A turn still goes to a thread whenever it may wait for something other than this
 - the SQLite file's write lock is held, by this process or another one (a second worker, a
   backup): the turn's write would wait for it in SQLite's busy handler, up to 15 s, and the loop
   with it (``bot.storage.write_probe`` asks without waiting; measured before: ``/healthz`` took
-  2.7 s while another process held the lock for 3 s).
+  2.7 s while another process held the lock for 3 s); and when the lock is taken while the turn
+  runs on the loop, before it wrote anything, the turn stops (``WouldWait``, see
+  ``bot.storage.impatient``) and runs again in a thread.
 
 What stays the same either way: the same code, the same locks and the same commits (a regioscan
 answer is written just as durably). On the loop the turn's store calls share one pooled database
@@ -38,6 +40,7 @@ from typing import TYPE_CHECKING, TypeVar
 import anyio
 
 from bot.core.assistant import ConversationBusy
+from bot.storage.impatient import WouldWait
 
 if TYPE_CHECKING:  # pragma: no cover
     from bot.settings import Settings
@@ -76,7 +79,7 @@ class TurnRunner:
             try:
                 with self.scope():
                     return run(False)
-            except ConversationBusy:
+            except (ConversationBusy, WouldWait):
                 pass
         return await anyio.to_thread.run_sync(run, True)
 
@@ -84,6 +87,9 @@ class TurnRunner:
         """Work that belongs to a turn but takes no conversation lock (keeping it in the
         history, the reply's JSON)."""
         if self.inline:
-            with self.scope():
-                return run()
+            try:
+                with self.scope():
+                    return run()
+            except WouldWait:
+                pass
         return await anyio.to_thread.run_sync(run)
