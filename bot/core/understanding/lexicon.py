@@ -105,6 +105,9 @@ CATEGORY_PATTERNS: list[tuple[str, str]] = [
     ("jeugdreclassering", r"jeugdreclassering|juvenile probation|youth probation|youth justice"),
     ("totaal", r"\btota(?:al|le|l)\b|\bin total\b|\boverall\b|alle onderwijssoorten"),
 ]
+# a care word written as the kind of care ("jeugdhulp met verblijf"): a category, not the
+# indicator jeugdzorg
+CARE_AS_CATEGORY = re.compile(r"\bjeugdhulp (?:met|zonder) verblijf\b")
 # "en alle jongeren?" after a group's NEET risk: the figure of everyone (not a category: "van
 # alle jongeren in het vso" names the vso; not an answer's own label "alle jeugdigen van 0 tot")
 EVERYONE = re.compile(r"\balle (?:jongeren|jeugdigen)\b(?! van \d)|"
@@ -350,3 +353,30 @@ FIGURE_CUE = re.compile(
     r"(?:van|voor|in)|\btrend|ontwikkel|vergelijk|hoger|lager|stijg|gestegen|gedaald|how (?:many|"
     r"much|high)|what share|rate in|compare|hoogste|laagste|highest|lowest|\brank|positie"
 )
+
+# --- how a figure is shown -------------------------------------------------------------------
+# "en in een grafiek?", "als staafdiagram", "can you chart that": the figure answer, with its chart
+CHART_WORDS = re.compile(
+    r"\b(?:staaf|lijn|taart)?(?:grafiek|diagram)\w*|\bcharts?\b|\bgraphs?\b|\bplot\b|"
+    r"\bvisuali[sz]\w*"
+)
+# "zet het op een kaart", "on a map": no map, said so (not "in kaart brengen", "menukaart")
+MAP_WORDS = re.compile(
+    r"\b(?:land|gemeente|regio)?kaart(?:je|en)?\b(?<!in kaart)(?! (?:brengen|gebracht|te brengen|"
+    r"zetten|gezet))|\bmaps?\b(?! out)|\bcartogra\w*|\bheatmap\b"
+)
+# the verbs of such a request ("zet het op een kaart", "kun je er een grafiek van maken?")
+SHOW_VERBS = re.compile(
+    r"\b(?:zet|zetten|maak|maken|laat|laten|toon|tonen|geef|teken|tekenen|weergeven|zien|"
+    r"show|display|draw|put|make|see|plot)\b"
+)
+# a ranking whose units are samenwerkingsverbanden ("welke samenwerkingsverbanden scoren het
+# hoogst?", "which partnerships"): with a superlative, a ranking of partnerships
+RANK_SWV = re.compile(
+    r"\bsamenwerkingsverbanden\b|\bswv'?s\b|\bpartnerships\b|"
+    r"\b(?:welke?|which|in welke?) (?:samenwerkingsverband|swv|partnership)\b"
+)
+# questions a figure never answers (who, when, why): after a figure answer, such a question that
+# names nothing of a figure is about how things work ("Wie zit er in het bestuur van het swv?")
+NOT_A_FIGURE_QUESTION = re.compile(
+    r"^(?:en |maar |and |but )?(?:wie|who|wanneer|when|waarom|why)\b")
