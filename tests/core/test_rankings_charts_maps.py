@@ -143,3 +143,20 @@ def test_a_follow_up_about_the_partnership_stays_a_figure(ask) -> None:
     ask("Hoe hoog is de NEET in Zwolle?", conv="u8-when")
     when = ask("wanneer was het het hoogst?", conv="u8-when")
     assert when.facts
+
+
+def test_where_a_partnership_stands_among_the_others(ask) -> None:
+    ask("NEET in SWV VO 23.05", conv="u8-pos")
+    reply = ask("Hoe scoort dit samenwerkingsverband ten opzichte van andere "
+                "samenwerkingsverbanden?", conv="u8-pos")
+    assert "samenwerkingsverbanden VO" in reply.text and "plaats" in reply.text
+
+
+def test_a_table_asked_after_a_figure_gives_the_figure_and_says_how(ask) -> None:
+    ask("NEET in Zwolle", conv="u8-table")
+    reply = ask("Kun je het in een tabel zetten?", conv="u8-table")
+    assert reply.text.startswith("Een tabel maak ik hier niet")
+    assert {f.region for f in reply.facts} >= {"GM0193"}
+    ask("NEET in Zwolle", conv="u8-have")
+    have = ask("Heb je hier een grafiek van?", conv="u8-have")
+    assert have.intent in ("indicator", "compare") and have.facts

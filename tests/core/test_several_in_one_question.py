@@ -154,3 +154,26 @@ def test_heldout_set_understand8(core_services) -> None:
     _share, failures = score_eval.score_file(Path(__file__).with_name(
         "understand8_questions.jsonl"), core_services)
     assert not failures, failures
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("zowel jeugdzorg als neet in zwolle graag", ("jeugdzorg", "neet")),
+    ("hoe hoog is de jeugdzorg in        en hoe hoog is de neet in       ?",  # places blanked
+     ("jeugdzorg", "neet")),
+    ("wat is het aandeel neet en hoeveel jongeren met jeugdhulp zijn er in zwolle",
+     ("neet", "jeugdzorg")),  # the young people counted: a figure asked, no group
+])
+def test_more_ways_to_ask_two_figures(text, asked) -> None:
+    assert _read(text).asked == asked
+
+
+def test_more_groups_without_figures(ask) -> None:
+    hbo = ask("jeugdzorg voor vo en hbo in Zwolle")
+    assert {f.category for f in hbo.facts} == {"vo"} and "Voor hbo heb ik geen cijfers." in hbo.text
+    vmbo = ask("jeugdzorg bij vmbo-leerlingen in Zwolle")
+    assert {f.category for f in vmbo.facts} == {"totaal"} and vmbo.text.startswith(GROUP_MISSING)
+    basis = ask("NEET onder jongeren uit vmbo-basis in Zwolle")
+    assert {f.category for f in basis.facts} == {"vmbo_basis"} and GROUP_MISSING not in basis.text
+    foster = ask("NEET onder pleegkinderen in Zwolle")
+    assert {(f.indicator, f.category) for f in foster.facts} == {
+        ("neet_rr", "jeugdhulp_met_verblijf")}

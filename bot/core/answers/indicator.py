@@ -77,8 +77,8 @@ def answer_indicator(u: Understanding, figures: Figures, *, charts: bool = True,
         everyone = definition.category_label(category, lang) if category == "totaal" \
             else definition.group(category, lang)
         draft.lines.append(t.render("group_not_in_data", lang, everyone=everyone))
-    if u.presentation == "map":  # "zet het op een kaart": no map; what there is instead
-        draft.lines.append(t.render("no_map", lang))
+    if u.presentation in ("map", "table"):  # "zet het op een kaart": none; what there is
+        draft.lines.append(t.render(f"no_{u.presentation}", lang))
     if u.counted_back and u.year:  # "vijf jaar geleden": say which year that was taken to be
         words, base = u.counted_back
         draft.lines.append(t.render("counted_back", lang, words=words, year=u.year, base=base))

@@ -244,7 +244,7 @@ def words_mode_and_target(reading: Reading, frame: Frame) -> None:
     if mode in (None, "position") and (lx.RANKING.search(words) or (
             lx.RANK_SWV.search(words) and lx.SUPERLATIVE.search(words))):
         mode = "ranking"  # "welke gemeenten ...", "welke samenwerkingsverbanden scoren het hoogst"
-    if mode == "position" and reading.places.swv_word:
+    if mode == "position" and reading.places.swv_word and not lx.RANK_SWV.search(words):
         mode = "compare"  # "vergeleken met de andere gemeenten in het samenwerkingsverband"
     places = reading.places
     target = None

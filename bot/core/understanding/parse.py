@@ -192,8 +192,9 @@ def asks_to_show(reading: Reading) -> bool:
     grafiek van de benchmark?"), and nothing in it that only the documents speak of."""
     if not reading.presentation or ASKS_ABOUT.match(reading.folded):
         return False
-    rest = lx.SHOW_VERBS.sub(" ", lx.CHART_WORDS.sub(" ", lx.MAP_WORDS.sub(
-        " ", reading.words_text)))
+    rest = reading.words_text
+    for words in (lx.MAP_WORDS, lx.CHART_WORDS, lx.TABLE_WORDS, lx.SHOW_VERBS):
+        rest = words.sub(" ", rest)
     return not knowledge_only_words(rest)
 
 

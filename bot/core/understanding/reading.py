@@ -124,11 +124,14 @@ def _indicators(words: str, catalog: Catalog) -> Indicators:
 
 
 def presentation(words: str) -> str | None:
-    """How the user asks to see a figure: as a chart ("in een grafiek") or on a map."""
+    """How the user asks to see a figure: as a chart ("in een grafiek"), on a map or in a
+    table."""
     if lx.MAP_WORDS.search(words):
         return "map"
     if lx.CHART_WORDS.search(words):
         return "chart"
+    if lx.TABLE_WORDS.search(words):
+        return "table"
     return None
 
 

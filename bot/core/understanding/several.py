@@ -34,6 +34,10 @@ ARTICLE = r"(?:de|het|een|the|a|an)"
 # it a description of young people ("NEET onder jongeren met jeugdhulp"); stronger than an "en"
 # before it ("NEET in Zwolle, en bij jongeren met jeugdhulp?")
 PEOPLE_WITH = re.compile(rf"\b{PEOPLE}\b(?: \w+)? {RELATION}\b(?: {ARTICLE}\b)?(?: \w+)? ?$")
+# "hoeveel jongeren met jeugdhulp": the young people counted, so the figure asked (the words
+# before it decide whether it is a group, as for any other figure word)
+COUNTED = re.compile(rf"\b(?:hoeveel|how many|aantal|number of|percentage|aandeel|share of)"
+                     rf"(?: {ARTICLE})? {PEOPLE} {RELATION}\b(?: {ARTICLE}\b)?(?: \w+)? ?$")
 # "onder NEET-jongeren", "in de jeugdzorg", "na jeugdhulp": weaker, only beside another figure
 GROUP_BEFORE = re.compile(rf"\b(?:{RESTRICT}|{RELATION})\b(?: {ARTICLE}\b)? ?$")
 # certain enough to stand alone in a follow-up: "en bij jongeren met jeugdzorg?", "en na
@@ -47,9 +51,10 @@ GROUP_AFTER = re.compile(r"^(?:-| )?(?:jongeren|jeugdigen|youths?|young people|'
 # words around them ("de NEET in <plaats> en het jeugdzorggebruik", "jeugdhulp én NEET")
 _COORD = r"(?:en|and|plus|&|alsook|als ook|as well as|naast|of|or|,)"
 _FILLER = (r"(?:de|het|een|the|a|an|in|van|voor|bij|met|over|op|of|for|about|on|from|ook|also|"
-           r"zowel|both|hoe|zit|zat|staat|stond|wat|is|was|are|how|what|daar|there|"
+           r"zowel|both|hoe|zit|zat|staat|stond|wat|is|was|zijn|are|how|what|daar|there|dan|"
+           r"hoog|hoeveel|groot|scoort|scoren|doet|doen|many|much|high|"
            r"percentage|cijfers?|gebruik|aandeel|rate|figures?|leerlingen|jongeren|studenten|"
-           r"scholieren|pupils|students|young people)")
+           r"scholieren|pupils|students|young people|er)")
 _SEP = r"[\s,;:.?!-]*"
 COORDINATED = re.compile(rf"^{_SEP}(?:{_FILLER}\b{_SEP})*(?:{_COORD}(?:\b|(?<=[,&])){_SEP})+"
                          rf"(?:{_FILLER}\b{_SEP})*$")
@@ -57,6 +62,10 @@ COORDINATED = re.compile(rf"^{_SEP}(?:{_FILLER}\b{_SEP})*(?:{_COORD}(?:\b|(?<=[,
 COMPARING = re.compile(r"\bvergelijk|\bcompar|\bversus\b|\bvs\b|\btegenover\b")
 COMPARED_WITH = re.compile(rf"^{_SEP}(?:met|with|versus|vs|tegenover|against|to){_SEP}"
                            rf"(?:(?:de|het|een|the|a|an|in|op|bij)\b{_SEP})*$")
+
+
+# "zowel jeugdzorg als NEET": "als" joins them
+BOTH_AS = re.compile(rf"^{_SEP}als{_SEP}(?:(?:de|het|een|ook)\b{_SEP})*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +154,8 @@ def joined(folded: str, between: str) -> bool:
     """Whether ``between`` (the text between two things named) joins them side by side: "en",
     "and", a comma; "met" too in a comparison ("vergelijk het po met het vo")."""
     return bool(COORDINATED.match(between)
-                or (COMPARING.search(folded) and COMPARED_WITH.match(between)))
+                or (COMPARING.search(folded) and COMPARED_WITH.match(between))
+                or (re.search(r"\bzowel\b", folded) and BOTH_AS.match(between)))
 
 
 def read_indicators(folded: str, patterns: dict[str, list[re.Pattern[str]]],
@@ -165,7 +175,8 @@ def read_indicators(folded: str, patterns: dict[str, list[re.Pattern[str]]],
     asked: list[str] = []
     groups: list[str] = []
     for index, mention in enumerate(found):
-        if PEOPLE_WITH.search(folded[:mention.start]):
+        before = folded[:mention.start]
+        if PEOPLE_WITH.search(before) and not COUNTED.search(before):
             groups.append(mention.indicator)
             continue
         neighbours = [o for o in found[max(index - 1, 0):index + 2]
