@@ -160,3 +160,11 @@ def test_a_table_asked_after_a_figure_gives_the_figure_and_says_how(ask) -> None
     ask("NEET in Zwolle", conv="u8-have")
     have = ask("Heb je hier een grafiek van?", conv="u8-have")
     assert have.intent in ("indicator", "compare") and have.facts
+
+
+def test_a_chart_asked_where_no_chart_can_be_shown_says_so(ask) -> None:
+    """The terminal and ``oogo ask`` make no charts: the figure, and a sentence that says so."""
+    ask("NEET in Zwolle", conv="u8-nochart-here")
+    reply = ask("en in een grafiek?", conv="u8-nochart-here")
+    assert reply.text.startswith("Een grafiek kan ik hier niet laten zien")
+    assert {f.region for f in reply.facts} >= {"GM0193"}

@@ -177,3 +177,9 @@ def test_more_groups_without_figures(ask) -> None:
     foster = ask("NEET onder pleegkinderen in Zwolle")
     assert {(f.indicator, f.category) for f in foster.facts} == {
         ("neet_rr", "jeugdhulp_met_verblijf")}
+
+
+def test_two_answers_share_their_source_once_after_both_definitions(ask) -> None:
+    reply = ask("jeugdzorg en NEET in Zwolle")
+    kinds = [line.split(":")[0] for line in reply.about]
+    assert kinds == ["Definitie", "Definitie", "Bron"]

@@ -29,6 +29,18 @@ def _unique(items: list[T], key: Any = None) -> list[T]:
     return out
 
 
+def _about(replies: list[Reply]) -> list[str]:
+    """Each figure's definition (and its own source) in order; a line every answer shares (one
+    source for all) once, at the end."""
+    counts: dict[str, int] = {}
+    for reply in replies:
+        for line in set(reply.about):
+            counts[line] = counts.get(line, 0) + 1
+    shared = [line for line in _unique([x for r in replies for x in r.about]) if counts[line] > 1]
+    own = [line for r in replies for line in r.about if counts[line] == 1]
+    return own + shared
+
+
 def combine(replies: list[Reply]) -> Reply:
     """The replies as one, in order (the first decides the intent and the follow-ups)."""
     first = replies[0]
@@ -57,7 +69,7 @@ def combine(replies: list[Reply]) -> Reply:
         regions=_unique([r for reply in replies for r in reply.regions], key=lambda r: r.code),
         charts=[c for reply in replies for c in reply.charts],
         demo_data=any(reply.demo_data for reply in replies),
-        about=_unique([line for reply in replies for line in reply.about]),
+        about=_about(replies),
         notices=_unique([n for reply in replies for n in reply.notices], key=lambda n: n.text),
         followups=first.followups,
         buttons=_unique(buttons, key=lambda b: b.value),

@@ -79,6 +79,8 @@ def answer_indicator(u: Understanding, figures: Figures, *, charts: bool = True,
         draft.lines.append(t.render("group_not_in_data", lang, everyone=everyone))
     if u.presentation in ("map", "table"):  # "zet het op een kaart": none; what there is
         draft.lines.append(t.render(f"no_{u.presentation}", lang))
+    elif u.presentation == "chart" and not charts:  # a channel that shows no charts
+        draft.lines.append(t.render("no_chart_here", lang))
     if u.counted_back and u.year:  # "vijf jaar geleden": say which year that was taken to be
         words, base = u.counted_back
         draft.lines.append(t.render("counted_back", lang, words=words, year=u.year, base=base))
