@@ -9,6 +9,10 @@ Usage:
 A question is "fully right" when every expectation holds, every fact equals the shipped data
 for its (indicator, region, category, year), and every percentage in the answer is one of the
 facts. The script prints the failures per question and the share fully right.
+
+Two expectations beyond the README, for the project's own sets: ``indicators`` (a fact for each
+of these indicator ids: several figures asked in one question) and ``swv_min`` (facts for at
+least that many samenwerkingsverbanden: a ranking of partnerships).
 """
 
 from __future__ import annotations
@@ -133,6 +137,9 @@ def check(question: dict, result: dict, shipped: dict) -> list[str]:
         problems.append(f"intent {result.get('intent')} not in {exp['intent']}")
     if exp.get("indicator") and not any(f["indicator"] == exp["indicator"] for f in facts):
         problems.append(f"no fact for indicator {exp['indicator']}")
+    for indicator in exp.get("indicators", []):  # several figures asked in one question
+        if not any(f["indicator"] == indicator for f in facts):
+            problems.append(f"no fact for indicator {indicator}")
     if exp.get("category") and not any(f["category"] == exp["category"] for f in facts):
         problems.append(f"no fact for category {exp['category']}")
     for code in exp.get("regions", []):
@@ -145,6 +152,10 @@ def check(question: dict, result: dict, shipped: dict) -> list[str]:
         peers = {r for r in fact_regions if r.startswith("GM") and r not in own}
         if len(peers) < exp["peers_min"]:
             problems.append(f"only {len(peers)} peers (need {exp['peers_min']})")
+    if exp.get("swv_min"):  # a ranking of samenwerkingsverbanden
+        swvs = {r for r in fact_regions if r[:2] in ("PO", "VO")}
+        if len(swvs) < exp["swv_min"]:
+            problems.append(f"only {len(swvs)} samenwerkingsverbanden (need {exp['swv_min']})")
     if exp.get("min_years"):
         first = (exp.get("regions") or fact_regions or [None])[0]
         years = {f["year"] for f in facts if f["region"] == first}

@@ -61,10 +61,14 @@ def help_turn(ctx: Ctx) -> Reply:
                      intent="help", language=lang)
     if u.mode == "profile":
         return simple.need_region_reply(lang, ctx.msg.channel)
-    return simple.help_reply(ctx.figures.catalog, lang, ctx.msg.channel)
+    reply = simple.help_reply(ctx.figures.catalog, lang, ctx.msg.channel)
+    if u.presentation == "map":  # "kun je een kaart maken?": no map, and what there is
+        reply.text = templates().render("no_map", lang) + "\n\n" + reply.text
+    return reply
 
 
 def figure_turn(ctx: Ctx) -> Reply:
+    from bot.core.answers.combined import combine
     from bot.core.answers.indicator import answer_indicator
 
     try:
@@ -72,9 +76,11 @@ def figure_turn(ctx: Ctx) -> Reply:
     except Exception:  # noqa: BLE001 - data file missing or invalid: say so, keep going
         logger.exception("indicator data could not be loaded")
         return simple.data_unavailable_reply(ctx.figures.catalog, ctx.lang)
-    reply = answer_indicator(ctx.u, ctx.figures, charts=ctx.charts,
-                             show_counts=not ctx.u.injection)
-    return ctx.polished(reply)
+    # "jeugdzorg en NEET": each figure asked is answered, in the order asked
+    replies = [answer_indicator(u, ctx.figures, charts=ctx.charts,
+                                show_counts=not ctx.u.injection)
+               for u in (ctx.u, *ctx.u.also)]
+    return ctx.polished(combine(replies))
 
 
 def knowledge_turn(ctx: Ctx) -> Reply:

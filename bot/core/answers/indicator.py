@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from bot.core.answers import breakdown, series
+from bot.core.answers import breakdown, ranking, series
 from bot.core.answers import labels as lb
 from bot.core.answers.charts import maybe_chart
 from bot.core.answers.context import NATIONAL, Context, Draft, NoData, indicator_of
@@ -68,9 +68,19 @@ def answer_indicator(u: Understanding, figures: Figures, *, charts: bool = True,
                                     provinces=fm.listing(u.provinces_left_out, lang)))
     if u.risk_for_group and u.indicator == "neet_rr":
         draft.lines.append(t.render("risk_for_group", lang))
-    if u.group_not_in_data and u.indicator and (u.category or "totaal") == "totaal":
-        everyone = figures.catalog[u.indicator].category_label("totaal", lang)
+    if u.groups_left_out:  # "NEET voor vso en havo": havo has no figures
+        draft.lines.append(t.render("groups_left_out", lang,
+                                    groups=fm.listing(u.groups_left_out, lang)))
+    definition = figures.catalog.get(u.indicator or "")
+    if u.group_not_in_data and definition is not None:
+        category = u.category or "totaal"
+        everyone = definition.category_label(category, lang) if category == "totaal" \
+            else definition.group(category, lang)
         draft.lines.append(t.render("group_not_in_data", lang, everyone=everyone))
+    if u.presentation in ("map", "table"):  # "zet het op een kaart": none; what there is
+        draft.lines.append(t.render(f"no_{u.presentation}", lang))
+    elif u.presentation == "chart" and not charts:  # a channel that shows no charts
+        draft.lines.append(t.render("no_chart_here", lang))
     if u.counted_back and u.year:  # "vijf jaar geleden": say which year that was taken to be
         words, base = u.counted_back
         draft.lines.append(t.render("counted_back", lang, words=words, year=u.year, base=base))
@@ -90,6 +100,8 @@ def answer_indicator(u: Understanding, figures: Figures, *, charts: bool = True,
         chart = maybe_chart(u, draft, lang, engine.catalog)
         if chart is not None:
             draft.charts.append(chart)
+        elif u.presentation == "chart":  # asked for a chart this kind of answer has none of
+            draft.lines.append(t.render("no_chart", lang))
     facts = dedupe(draft.facts)
     demo = any(f.demo for f in facts)
     regions = [f.region for f in facts] + draft.regions
@@ -211,7 +223,7 @@ HANDLERS = {
     "value": _value, "national": _compare, "swv": _compare, "regions": _compare,
     "compare": _compare, "trend": series.trend_lines, "peers": series.peer_lines,
     "position": series.position_lines, "breakdown": breakdown.breakdown_handler,
-    "ranking": series.ranking_lines,
+    "ranking": ranking.ranking_lines,
 }
 
 

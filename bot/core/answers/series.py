@@ -204,7 +204,7 @@ def peer_lines(ctx: Context, u: Understanding, category: str, year: int | None) 
         ctx.draft.lines.append(t.render("peers_line", lang, region=ctx.name(value.region),
                                         value=shown_text(ctx, value)))
     if getattr(result, "left_out", 0):  # peers of the other kind (real vs demo) are left out
-        ctx.draft.lines.append(t.render("peers_left_out", lang, other=_other_kind(ctx, own)))
+        ctx.draft.lines.append(t.render("peers_left_out", lang, other=other_kind(ctx, own)))
     if own.value is None:
         return
     name = ctx.name(code)
@@ -262,56 +262,6 @@ def position_lines(ctx: Context, u: Understanding, category: str, year: int | No
     ctx.draft.lines.append(t.render(key, lang, region=ctx.name(code), group=group))
 
 
-RANKING_SIZE = 10
-LOWEST = ("laagste", "lowest", "minste", "onderaan", "least")
-
-
-def ranking_lines(ctx: Context, u: Understanding, category: str, year: int | None) -> None:
-    """The gemeenten with the highest (or lowest) value, with Nederland for reference."""
-    indicator = indicator_of(u)
-    lowest = any(word in u.query.lower() for word in LOWEST)
-    values = []
-    for region in ctx.registry.gemeenten():
-        try:
-            value = ctx.lookup(indicator, region.code, category, year)
-        except NoData:
-            continue
-        if value.value is not None:
-            values.append(value)
-    if not values:
-        raise NoData("ranking")
-    values, left_out = _one_kind(values)
-    values.sort(key=lambda v: (v.value, v.region), reverse=not lowest)
-    top = values[:RANKING_SIZE]
-    t, lang = ctx.t, ctx.lang
-    which = {"nl": ("laagste", "hoogste"), "en": ("lowest", "highest")}[lang][0 if lowest else 1]
-    count = ("tien" if lang == "nl" else "ten") if len(top) == 10 else len(top)
-    ctx.draft.lines.append(t.render("ranking_intro", lang, count=count, which=which,
-                                    label=ctx.label(indicator, category), year=top[0].year))
-    for value in top:
-        ctx.fact(value)
-        ctx.draft.lines.append(t.render("peers_line", lang, region=ctx.name(value.region),
-                                        value=fmt_value(value, lang)))
-    if left_out:
-        ctx.draft.lines.append(t.render("ranking_left_out", lang, other=_other_kind(ctx, top[0])))
-    try:
-        national = ctx.lookup(indicator, NATIONAL, category, top[0].year)
-    except NoData:
-        return
-    ctx.fact(national)
-    ctx.draft.lines.append(t.render("peers_line", lang, region=ctx.name(NATIONAL),
-                                    value=fmt_value(national, lang)))
-
-
-def _one_kind(values: list[Any]) -> tuple[list[Any], int]:
-    """Real and demonstration figures are never ranked together: the kind most regions have,
-    and how many of the other kind were left out."""
-    real = [v for v in values if not getattr(v, "demo", True)]
-    demo = [v for v in values if getattr(v, "demo", True)]
-    kept = real if len(real) >= len(demo) else demo
-    return kept, len(values) - len(kept)
-
-
-def _other_kind(ctx: Context, value: Any) -> str:
+def other_kind(ctx: Context, value: Any) -> str:
     """The words for the kind of figure ``value`` is not (left out beside it)."""
     return ctx.t.render("kind_real" if getattr(value, "demo", True) else "kind_demo", ctx.lang)

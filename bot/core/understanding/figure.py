@@ -15,6 +15,8 @@ from bot.core.understanding import lexicon as lx
 from bot.core.understanding.frame import NATIONAL, Frame, own_swv, plan, swv_kind
 from bot.core.understanding.normalize import fold
 from bot.core.understanding.places import mention_code
+from bot.core.understanding.ranking import ranked_level
+from bot.core.understanding.several import family, groups_without_figures
 from bot.core.understanding.slots import (
     ZORGTYPE_WORDS,
     choose_category,
@@ -48,8 +50,19 @@ CARE_WORD = re.compile(r"\bjeugd(?:hulp|zorg)\b|\byouth care\b")
 
 def fill_figure(reading: Reading, u: Understanding, turn: Turn, registry: RegionRegistry,
                 ) -> None:
-    """Fill ``u`` for a figure question, or turn it into a clarification."""
+    """Fill ``u`` for a figure question, or turn it into a clarification; the other figures
+    asked in the same message ("jeugdzorg en NEET", "po en vo") go to ``u.also``."""
+    from bot.core.understanding.variants import fill_also
+
     last = Frame.from_dict(turn.state.last_frame)
+    fill_one(reading, u, turn, registry, last)
+    if u.frame is not None and u.intent not in ("clarify", "out_of_scope"):
+        fill_also(reading, u, turn, registry, last)
+
+
+def fill_one(reading: Reading, u: Understanding, turn: Turn, registry: RegionRegistry,
+             last: Frame | None) -> None:
+    """Fill ``u`` for one figure, with ``last`` (the previous figure) as the context."""
     followup = last is not None and (bool(FOLLOWUP.match(reading.words_text))
                                      or reading.indicator is None)
     context = last if followup else None
@@ -70,12 +83,15 @@ def fill_figure(reading: Reading, u: Understanding, turn: Turn, registry: Region
             u.frame = frame
         return
     settle(reading, frame, context)
+    if frame.mode == "ranking":
+        frame.level = ranked_level(reading, frame, context, last, registry)
     u.frame = frame
     u.mode, u.regions = plan(frame, registry)
     u.indicator, u.category, u.year, u.years = (frame.indicator, frame.category, frame.year,
                                                 list(frame.years))
     u.target, u.dimension = frame.target, frame.dimension
     u.asked_term = reading.asked_term if frame.indicator == "jeugdzorg" else None
+    u.ranked_level, u.presentation = frame.level, reading.presentation
 
 
 def _is_province(text: str) -> bool:
@@ -116,6 +132,10 @@ def indicator_slot(reading: Reading, u: Understanding, frame: Frame, context: Fr
     if context is not None and context.indicator == "neet_rr" and indicator == "jeugdzorg" \
             and indicator_outside_categories(reading.words_text, reading.catalog) is None:
         indicator = None  # "en voor jeugdhulp met verblijf?" after a risk: another risk factor
+    elif reading.only_group and context is not None and context.indicator \
+            and family(context.indicator) != family(indicator):
+        # "en bij jongeren met jeugdzorg?" after NEET: the NEET of a group without figures
+        indicator, u.group_not_in_data = None, True
     if indicator:
         u.origins["indicator"] = "question"
     elif context is not None:
@@ -149,14 +169,18 @@ def category_slot(reading: Reading, u: Understanding, frame: Frame,
                   context: Frame | None) -> None:
     valid = valid_categories(frame.indicator, reading.catalog)
     named = choose_category(frame.indicator, reading.categories, reading.catalog)
+    beside, within = groups_without_figures(reading.words_text, reading.categories, valid)
+    described = bool(within or reading.indicator_groups or u.group_not_in_data)
     if named:
         frame.category = named
         u.origins["category"] = "question"
-    elif "totaal" in valid and (
-            lx.GROUP_NOT_IN_DATA.search(reading.words_text)
-            or any(c not in valid for c in reading.categories)):
-        # "NEET bij meisjes", "NEET onder mbo-studenten": no figure for that group; the figure
-        # of everyone is given, and the answer says so
+        # "NEET voor vso en havo": havo has no figures, said so; "meisjes in het vso",
+        # "vso-leerlingen met jeugdhulp": a part of the group, which has none either
+        u.groups_left_out = beside
+        u.group_not_in_data = described
+    elif "totaal" in valid and (described or beside):
+        # "NEET bij meisjes", "NEET onder mbo-studenten", "NEET onder jongeren met jeugdhulp":
+        # no figure for that group; the figure of everyone is given, and the answer says so
         u.group_not_in_data = True
     elif context is not None and context.indicator == frame.indicator \
             and context.category in valid:
@@ -214,11 +238,13 @@ def _counted_from(back: CountedBack, context: Frame | None, turn: Turn) -> int |
 def words_mode_and_target(reading: Reading, frame: Frame) -> None:
     """What the wording says about the computation and the comparison target."""
     mode = reading.mode_word
+    words = reading.words_text
     if frame.mode == "trend":
         mode = "trend"
-    if mode in (None, "position") and lx.RANKING.search(reading.words_text):
-        mode = "ranking"
-    if mode == "position" and reading.places.swv_word:
+    if mode in (None, "position") and (lx.RANKING.search(words) or (
+            lx.RANK_SWV.search(words) and lx.SUPERLATIVE.search(words))):
+        mode = "ranking"  # "welke gemeenten ...", "welke samenwerkingsverbanden scoren het hoogst"
+    if mode == "position" and reading.places.swv_word and not lx.RANK_SWV.search(words):
         mode = "compare"  # "vergeleken met de andere gemeenten in het samenwerkingsverband"
     places = reading.places
     target = None

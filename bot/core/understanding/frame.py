@@ -40,13 +40,18 @@ class Frame:
     year: int | None = None
     years: list[int] = field(default_factory=list)
     dimension: str | None = None
+    # the other figures asked with this one ({"indicator", "category"} each): a follow-up that
+    # names no figure ("en in 2020?") asks for all of them again
+    also: list[dict[str, Any]] = field(default_factory=list)
+    level: str | None = None  # what a ranking ranks: "swv_po" / "swv_vo"; None: gemeenten
 
     def to_dict(self) -> dict[str, Any]:
         # plain values and lists of them: a shallow copy with copied lists is what ``asdict``
         # gave, without its deep copy of every value (it ran every chat turn)
         return {"indicator": self.indicator, "category": self.category, "mode": self.mode,
                 "target": self.target, "regions": list(self.regions), "year": self.year,
-                "years": list(self.years), "dimension": self.dimension}
+                "years": list(self.years), "dimension": self.dimension,
+                "also": [dict(a) for a in self.also], "level": self.level}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> Frame | None:

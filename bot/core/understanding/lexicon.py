@@ -98,13 +98,17 @@ CATEGORY_PATTERNS: list[tuple[str, str]] = [
     ("jeugdhulp_zonder_verblijf", r"zonder verblijf|ambulant|without (?:a )?(?:stay|residence|"
                                   r"accommodation)|"
                                   r"non-?residential|outpatient"),
-    ("jeugdhulp_met_verblijf", r"met verblijf|residenti|pleegzorg|foster|jeugdzorgplus|"
+    ("jeugdhulp_met_verblijf", r"met verblijf|residenti|pleeg(?:zorg|kind|gezin)|foster|"
+                               r"jeugdzorgplus|"
                                r"in een instelling|with (?:a )?(?:stay|residence|accommodation)"),
     ("jeugdbescherming", r"jeugdbescherming|\bots\b|ondertoezichtstelling|onder toezicht|voogdij|"
                          r"child protection|guardianship|youth protection"),
     ("jeugdreclassering", r"jeugdreclassering|juvenile probation|youth probation|youth justice"),
     ("totaal", r"\btota(?:al|le|l)\b|\bin total\b|\boverall\b|alle onderwijssoorten"),
 ]
+# a care word written as the kind of care ("jeugdhulp met verblijf"): a category, not the
+# indicator jeugdzorg
+CARE_AS_CATEGORY = re.compile(r"\bjeugdhulp (?:met|zonder) verblijf\b")
 # "en alle jongeren?" after a group's NEET risk: the figure of everyone (not a category: "van
 # alle jongeren in het vso" names the vso; not an answer's own label "alle jeugdigen van 0 tot")
 EVERYONE = re.compile(r"\balle (?:jongeren|jeugdigen)\b(?! van \d)|"
@@ -115,7 +119,9 @@ GROUP_NOT_IN_DATA = re.compile(
     r"\b(?:meisjes|jongens|vrouwen|mannen|girls|boys|women|young men|geslacht|gender|sekse)\b|"
     r"migratieachtergrond|migrant|allochto|naar herkomst|herkomstgroep|westerse herkomst|"
     r"etni|ethnic|migration background|"
-    r"\bhavo|\bvwo\b|havist|gymnasi"
+    r"\bhavo|\bvwo\b|havist|gymnasi|"
+    r"\bvmbo(?![- ]?(?:b\b|bb\b|bbl\b|basis))|\bmavo\b|"  # vmbo-basis has figures (NEET risk)
+    r"\bhbo\b|\bwo\b|hoger onderwijs|hogeschool|universiteit|higher education|universit"
 )
 ONDERWIJS = ("po", "sbo", "so", "vo", "vso", "pro", "mbo")
 ZORGTYPES = ("jeugdhulp_zonder_verblijf", "jeugdhulp_met_verblijf", "jeugdbescherming",
@@ -144,6 +150,8 @@ POSITION = re.compile(
     r"hoogste|laagste|\btop ?\d*|hoort .{0,40}\bbij|behoort|highest|lowest|\brank|ranglijst|"
     r"\bpositie|percentiel|percentile|\bplaats\b|bovenaan|onderaan|koploper|uitschieter|outlier|"
     r"among the|andere gemeenten|alle gemeenten|tussen (?:de )?gemeenten|\bhoogst\b|\blaagst\b|"
+    r"(?:andere|alle|tussen(?: de)?) (?:samenwerkingsverbanden|swv'?s)\b|"
+    r"other (?:municipalities|partnerships)|"
     r"\bstaat\b.{0,40}\b(?:hoog|laag)\b|\bplek\b|rangorde|among (?:all|the)|"
     r"where does .{0,40}\bstand\b|"
     r"\bwhere does .{0,30}\brank|\bwhere is .{0,30}\b(?:highest|lowest)"
@@ -350,3 +358,33 @@ FIGURE_CUE = re.compile(
     r"(?:van|voor|in)|\btrend|ontwikkel|vergelijk|hoger|lager|stijg|gestegen|gedaald|how (?:many|"
     r"much|high)|what share|rate in|compare|hoogste|laagste|highest|lowest|\brank|positie"
 )
+
+# --- how a figure is shown -------------------------------------------------------------------
+# "en in een grafiek?", "als staafdiagram", "can you chart that": the figure answer, with its chart
+CHART_WORDS = re.compile(
+    r"\b(?:staaf|lijn|taart)?(?:grafiek|diagram)\w*|\bcharts?\b|\bgraphs?\b|\bplot\b|"
+    r"\bvisuali[sz]\w*"
+)
+# "zet het op een kaart", "on a map": no map, said so (not "in kaart brengen", "menukaart")
+MAP_WORDS = re.compile(
+    r"\b(?:land|gemeente|regio)?kaart(?:je|en)?\b(?<!in kaart)(?! (?:brengen|gebracht|te brengen|"
+    r"zetten|gezet))|\bmaps?\b(?! out)|\bcartogra\w*|\bheatmap\b"
+)
+# "kun je het in een tabel zetten?": the figure answer lists the figures; said so
+TABLE_WORDS = re.compile(r"\btabel(?:letje|len)?\b|\btables?\b|\bspreadsheet\b|\bexcel\b")
+# the words of such a request ("zet het op een kaart", "heb je hier een grafiek van?")
+SHOW_VERBS = re.compile(
+    r"\b(?:zet|zetten|maak|maken|laat|laten|toon|tonen|geef|teken|tekenen|weergeven|zien|"
+    r"heb|hebt|heeft|hebben|krijg|krijgen|wil|willen|zou|zouden|show|display|draw|put|make|"
+    r"see|plot|have|get|want|would)\b"
+)
+# a ranking whose units are samenwerkingsverbanden ("welke samenwerkingsverbanden scoren het
+# hoogst?", "which partnerships"): with a superlative, a ranking of partnerships
+RANK_SWV = re.compile(
+    r"\bsamenwerkingsverbanden\b|\bswv'?s\b|\bpartnerships\b|"
+    r"\b(?:welke?|which|in welke?) (?:samenwerkingsverband|swv|partnership)\b"
+)
+# questions a figure never answers (who, when, why): after a figure answer, such a question that
+# names nothing of a figure is about how things work ("Wie zit er in het bestuur van het swv?")
+NOT_A_FIGURE_QUESTION = re.compile(
+    r"^(?:en |maar |and |but )?(?:wie|who|wanneer|when|waarom|why)\b")

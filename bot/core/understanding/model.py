@@ -63,6 +63,15 @@ class Understanding:
     # a figure the tables do not hold ("hoeveel thuiszitters"): the measure's key
     # (``elsewhere.MEASURES``); the answer says so and quotes where its figures live
     held_elsewhere: str | None = None
+    # groups named beside the one answered that have no figures ("NEET voor vso en havo": havo)
+    groups_left_out: list[str] = field(default_factory=list)
+    # the other figures asked in the same message ("jeugdzorg en NEET", "po en vo"), each
+    # understood in full; the answer gives them after this one
+    also: list[Understanding] = field(default_factory=list)
+    # a ranking of samenwerkingsverbanden: "swv_po" / "swv_vo" (None: of gemeenten)
+    ranked_level: str | None = None
+    # "in een grafiek", "op een kaart": how the user asked to see the figure
+    presentation: str | None = None
     # "vijf jaar geleden": (those words, the year counted back from) when the year came so
     counted_back: tuple[str, int] | None = None
     injection: bool = False
@@ -95,4 +104,7 @@ class Understanding:
             "corrections": [list(c) for c in self.corrections],
             "injection": self.injection,
             "asked_term": self.asked_term,
+            "also": [[a.indicator, a.category] for a in self.also],
+            "ranked_level": self.ranked_level,
+            "presentation": self.presentation,
         }

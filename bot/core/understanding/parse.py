@@ -178,11 +178,27 @@ def guard_stage(reading: Reading, u: Understanding, turn: Turn) -> bool:
     elif WHY.match(reading.folded) or (lx.WHY_SOURCE.match(reading.words_text)
                                         and turn.state.last_label in ANSWERED):
         u.label = "why"
+    elif asks_to_show(reading) and turn.state.last_frame and turn.state.last_label == "figure":
+        u.label = "figure"  # "en in een grafiek?", "zet het op een kaart": the same figure
+    elif asks_to_show(reading) and reading.presentation == "map" and not reading.indicator:
+        u.label, u.presentation = "help", "map"  # "kun je een kaart maken?": no; what there is
     elif sure is not None:
         u.label = sure
     else:
         return False
     return True
+
+
+def asks_to_show(reading: Reading) -> bool:
+    """A request to see a figure in a way ("kun je dat als grafiek laten zien?", "zet het op
+    een kaart", "show it on a map"): not a question about charts or maps ("hoe lees ik de
+    grafiek van de benchmark?"), and nothing in it that only the documents speak of."""
+    if not reading.presentation or ASKS_ABOUT.match(reading.folded):
+        return False
+    rest = reading.words_text
+    for words in (lx.MAP_WORDS, lx.CHART_WORDS, lx.TABLE_WORDS, lx.SHOW_VERBS):
+        rest = words.sub(" ", rest)
+    return not knowledge_only_words(rest)
 
 
 def sure_wording(reading: Reading) -> str | None:
@@ -234,6 +250,11 @@ def classify_stage(reading: Reading, u: Understanding, turn: Turn) -> None:
         return
     ranked = _ranked(reading, u, turn)
     allowed = [(label, p) for label, p in ranked if _allowed(label, reading, turn)]
+    # how sure the model is among the readings that can be right: a reading ruled out (a
+    # figure follow-up for "Wie zit er in de OPR?") takes its share with it
+    mass = sum(p for _, p in allowed)
+    if 0 < mass < 1:
+        allowed = [(label, p / mass) for label, p in allowed]
     label, confidence = allowed[0]
     u.label, u.confidence, u.alternatives = label, confidence, allowed[:3]
     second = allowed[1] if len(allowed) > 1 else None
@@ -267,9 +288,12 @@ def _allowed(label: str, reading: Reading, turn: Turn) -> bool:
     if label == "figure":
         if reading.indicator or reading.places.any:
             return True
-        # a follow-up on the last figure, unless it uses words only the documents use
+        # a follow-up on the last figure, unless it uses words only the documents use or asks
+        # what a figure never answers ("wie zit er in het bestuur van het swv?")
         return bool(turn.state.last_frame) and not (
-            _names_nothing_of_a_figure(reading) and knowledge_only_words(reading.words_text))
+            _names_nothing_of_a_figure(reading) and (
+                knowledge_only_words(reading.words_text)
+                or lx.NOT_A_FIGURE_QUESTION.match(reading.words_text)))
     if label == "knowledge" and reading.indicator and lx.RANKING.search(reading.words_text) \
             and lx.SUPERLATIVE.search(reading.words_text) and not reading.places.mentions \
             and not _asks_what_it_means(reading):
@@ -284,6 +308,7 @@ def _names_nothing_of_a_figure(reading: Reading) -> bool:
     of computation in the message itself."""
     return not (reading.indicator or reading.places.any or reading.year or reading.years
                 or reading.back or reading.categories or reading.mode_word
+                or reading.presentation  # "en in een grafiek?"
                 or PROVINCE.search(reading.words_text)
                 or lx.GROUP_NOT_IN_DATA.search(reading.words_text))  # "en bij havo en vwo?"
 
@@ -363,6 +388,8 @@ def finish(u: Understanding) -> Understanding:
     if u.label == "figure":
         u.intent = {"trend": "trend", "value": "indicator", "breakdown": "indicator"}.get(
             u.mode, "compare")
+        for other in u.also:
+            finish(other)
     elif u.label == "knowledge":
         u.intent = "sources" if lx.SOURCES.search(fold(u.query)) else "explain"
     else:

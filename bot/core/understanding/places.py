@@ -22,8 +22,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from indicators.registry import RegionRegistry
 
 _KIND = r"(po|vo|primair onderwijs|voortgezet onderwijs|primary|secondary|primair|voortgezet)"
-SWV_KIND = re.compile(r"\b(?:samenwerkingsverband|swv|partnership)[- ]" + _KIND + r"\b|\b" +
-                      _KIND + r" (?:samenwerkingsverband|swv|partnership)\b")
+# the kind of a partnership, also of several ("welke samenwerkingsverbanden vo ...")
+_SWV_NOUN = r"(?:samenwerkingsverband(?:en)?|swv'?s?|partnerships?)"
+SWV_KIND = re.compile(r"\b" + _SWV_NOUN + r"[- ]" + _KIND + r"\b|\b" + _KIND + r" " + _SWV_NOUN +
+                      r"(?![\w'])")
 KIND_OF = {"po": "po", "primair onderwijs": "po", "primary": "po", "primair": "po",
            "vo": "vo", "voortgezet onderwijs": "vo", "secondary": "vo", "voortgezet": "vo"}
 PROFILE_PATTERNS = [

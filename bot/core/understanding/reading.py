@@ -13,18 +13,22 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from bot.core.understanding import lexicon as lx
 from bot.core.understanding.features import delexicalise
 from bot.core.understanding.normalize import fold
 from bot.core.understanding.places import PlaceWords, read_places
 from bot.core.understanding.relative_years import CountedBack, years_back
+from bot.core.understanding.several import Indicators, read_indicators
 from bot.core.understanding.slots import (
     Catalog,
+    catalog_words,
     correct_typos,
     detect_categories,
     detect_indicator,
     detect_mode,
     detect_years,
     mask_catalog_words,
+    mentions_neet_or_risk,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -32,10 +36,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
 INVITE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE = re.compile(r"(?<![\w-])([A-Za-z0-9]{8})(?![\w-])")
-SWV_KIND_WORD = re.compile(r"\b(samenwerkingsverband|swv|partnership)[- ](?:po|vo|primair "
-                           r"onderwijs|voortgezet onderwijs|primary|secondary)\b")
+SWV_KIND_WORD = re.compile(r"\b(samenwerkingsverband(?:en)?|swv'?s?|partnerships?)[- ](?:po|vo|"
+                           r"primair onderwijs|voortgezet onderwijs|primary|secondary)\b")
 KIND_BEFORE_SWV = re.compile(r"\b(?:po|vo|primair|voortgezet|primary|secondary) "
-                             r"(samenwerkingsverband|swv|partnership)\b")
+                             r"(samenwerkingsverband(?:en)?|swv'?s?|partnerships?)(?![\w'])")
 CODE_AFTER_WORD = re.compile(r"\b(?:code|uitnodigingscode|uitnodiging|invite|invitation|ronde|"
                              r"round)\s*:?\s*([A-Za-z2-9]{8})(?![\w-])", re.IGNORECASE)
 CBS_TABLE = re.compile(r"\b\d{5}(?:NED|ENG)\b|\b(?:tabel|table|statline)\b", re.IGNORECASE)
@@ -61,6 +65,12 @@ class Reading:
     invite_code: str | None = None
     clean: str = ""
     asked_term: str | None = None
+    # every figure asked (typed order; more than one: "jeugdzorg en NEET") and the figures that
+    # only describe the young people ("NEET onder jongeren met jeugdhulp"), see ``several``
+    indicators: tuple[str, ...] = ()
+    indicator_groups: tuple[str, ...] = ()
+    only_group: bool = False  # the one figure word describes young people ("bij jongeren met")
+    presentation: str | None = None  # "chart" / "map": how the user wants to see the figure
 
     @property
     def words(self) -> int:
@@ -80,6 +90,9 @@ def read(text: str, registry: RegionRegistry, catalog: Catalog) -> Reading:
     back = years_back(words)
     language_hint = "en" if re.search(r"\b(?:the|what|which|how|in english)\b", folded) else "nl"
     indicator = detect_indicator(words, catalog)
+    several = _indicators(words, catalog)
+    if several.asked and (len(several.asked) > 1 or several.groups):
+        indicator = several.asked[0]  # the first one typed; a group word is never the figure
     return Reading(
         text=text,
         folded=folded,
@@ -97,7 +110,29 @@ def read(text: str, registry: RegionRegistry, catalog: Catalog) -> Reading:
         invite_code=invitation_code(text),
         clean=mask_catalog_words(delexicalise(text, spans), indicator, catalog),
         asked_term="jeugdhulp" if JEUGDHULP.search(words) else None,
+        indicators=several.asked,
+        indicator_groups=several.groups,
+        only_group=several.only_group,
+        presentation=presentation(words),
     )
+
+
+def _indicators(words: str, catalog: Catalog) -> Indicators:
+    patterns = {**lx.INDICATOR_PATTERNS,
+                **{k: [v] for k, v in catalog_words(catalog).items()}}
+    return read_indicators(words, patterns, mentions_neet_or_risk(words))
+
+
+def presentation(words: str) -> str | None:
+    """How the user asks to see a figure: as a chart ("in een grafiek"), on a map or in a
+    table."""
+    if lx.MAP_WORDS.search(words):
+        return "map"
+    if lx.CHART_WORDS.search(words):
+        return "chart"
+    if lx.TABLE_WORDS.search(words):
+        return "table"
+    return None
 
 
 def _masked(text: str, spans: list[tuple[int, int]]) -> str:

@@ -69,7 +69,7 @@ def detect_indicator(folded: str, catalog: Catalog) -> str | None:
     """The indicator id a question is about, or None."""
     for indicator in ("neet_rr", "neet", "jeugdzorg"):
         if any(p.search(folded) for p in lx.INDICATOR_PATTERNS[indicator]):
-            if indicator == "neet_rr" and not _mentions_neet_or_risk(folded):
+            if indicator == "neet_rr" and not mentions_neet_or_risk(folded):
                 continue
             return indicator
     return _catalog_indicator(folded, catalog)
@@ -124,7 +124,7 @@ RR_EXPLICIT = re.compile(r"relatie(?:f|ve)\w* (?:neet[- ]?)?risico|relative risk
                          r"\bneet[- ]?rr\b|\brr\b")
 
 
-def _mentions_neet_or_risk(folded: str) -> bool:
+def mentions_neet_or_risk(folded: str) -> bool:
     # "relatief risico" is about NEET in this domain; "risk factors for youth care" is not
     if RR_EXPLICIT.search(folded):
         return True
@@ -135,7 +135,7 @@ def _mentions_neet_or_risk(folded: str) -> bool:
 def indicator_outside_categories(folded: str, catalog: Catalog) -> str | None:
     """The indicator named other than by a category ("jeugdhulp met verblijf" names a category
     of jeugdzorg and a risk factor of neet_rr, not necessarily the indicator jeugdzorg)."""
-    folded = re.sub(r"\bjeugdhulp (?:met|zonder) verblijf\b", " ", folded)
+    folded = lx.CARE_AS_CATEGORY.sub(" ", folded)
     for _, pattern in lx.CATEGORY_RES:
         folded = pattern.sub(" ", folded)
     return detect_indicator(folded, catalog)

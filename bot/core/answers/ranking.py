@@ -1,0 +1,94 @@
+"""A ranking: the ten gemeenten, or samenwerkingsverbanden, with the highest (or lowest) figure;
+or the gemeenten of one samenwerkingsverband ("welke gemeente in ons swv ...").
+
+What is ranked is the understanding's choice (``Understanding.ranked_level``: "welke
+samenwerkingsverbanden scoren het hoogst?" ranks the partnerships of one kind; otherwise the
+gemeenten). Real and demonstration figures are never ranked together, and Nederland is shown
+last for reference.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.core.answers.context import NATIONAL, Context, NoData, indicator_of
+from bot.core.answers.format import fmt_value
+from bot.core.answers.series import other_kind
+from bot.core.understanding.model import Understanding
+from indicators.vocabulary import level_plural
+
+RANKING_SIZE = 10
+# "het laagst", "de laagste", "de minste", "lowest", "fewest": from the bottom up
+LOWEST = re.compile(r"\b(?:laagst\w*|minste?|onderaan|lowest|least|fewest|bottom)\b")
+
+
+def ranking_lines(ctx: Context, u: Understanding, category: str, year: int | None) -> None:
+    """The regions of the ranked level with the highest (or lowest) value, then Nederland."""
+    indicator = indicator_of(u)
+    lowest = bool(LOWEST.search(u.query.lower()))
+    level = u.ranked_level or "gemeente"
+    within = _partnership(ctx, u)  # "welke gemeente in SWV VO 23.05 ...": its gemeenten
+    regions = ctx.registry.all(level) if u.ranked_level else (
+        ctx.registry.members(within) if within else ctx.registry.gemeenten())
+    values = []
+    for region in regions:
+        try:
+            value = ctx.lookup(indicator, region.code, category, year)
+        except NoData:
+            continue
+        if value.value is not None:
+            values.append(value)
+    if not values:
+        raise NoData("ranking")
+    values, left_out = _one_kind(values)
+    values.sort(key=lambda v: (v.value, v.region), reverse=not lowest)
+    top = values[:RANKING_SIZE]
+    t, lang = ctx.t, ctx.lang
+    which = {"nl": ("laagste", "hoogste"), "en": ("lowest", "highest")}[lang][0 if lowest else 1]
+    count = ("tien" if lang == "nl" else "ten") if len(top) == 10 else len(top)
+    units = level_plural(level, lang)
+    if within:
+        ctx.draft.lines.append(t.render("ranking_intro_within", lang, count=count, which=which,
+                                        units=units, region=ctx.name(within),
+                                        label=ctx.label(indicator, category), year=top[0].year))
+    else:
+        ctx.draft.lines.append(t.render("ranking_intro", lang, count=count, which=which,
+                                        units=units, label=ctx.label(indicator, category),
+                                        year=top[0].year))
+    for value in top:
+        ctx.fact(value)
+        ctx.draft.lines.append(t.render("peers_line", lang, region=ctx.name(value.region),
+                                        value=fmt_value(value, lang)))
+    if left_out:
+        ctx.draft.lines.append(t.render("ranking_left_out", lang, units=units[:1].upper()
+                                        + units[1:], other=other_kind(ctx, top[0])))
+    for code in ([within] if within else []) + [NATIONAL]:  # for reference
+        try:
+            reference = ctx.lookup(indicator, code, category, top[0].year)
+        except NoData:
+            continue
+        ctx.fact(reference)
+        ctx.draft.lines.append(t.render("peers_line", lang, region=ctx.name(code),
+                                        value=fmt_value(reference, lang)))
+
+
+def _partnership(ctx: Context, u: Understanding) -> str | None:
+    """The samenwerkingsverband a ranking of gemeenten is asked within, if any."""
+    if u.ranked_level or not u.regions:
+        return None
+    code = u.regions[0]
+    try:
+        level = ctx.registry.get(code).level
+    except LookupError:
+        return None
+    return code if level in ("swv_po", "swv_vo") else None
+
+
+def _one_kind(values: list[Any]) -> tuple[list[Any], int]:
+    """Real and demonstration figures are never ranked together: the kind most regions have,
+    and how many of the other kind were left out."""
+    real = [v for v in values if not getattr(v, "demo", True)]
+    demo = [v for v in values if getattr(v, "demo", True)]
+    kept = real if len(real) >= len(demo) else demo
+    return kept, len(values) - len(kept)

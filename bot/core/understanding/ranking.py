@@ -1,0 +1,59 @@
+"""What a ranking ranks: gemeenten, or samenwerkingsverbanden of one kind.
+
+Why: "welke samenwerkingsverbanden scoren het hoogst?" was answered with the figure of the one
+partnership of the last answer (a comparison with Nederland), because a ranking could only list
+gemeenten. The units of a ranking are the noun the question ranks ("welke
+samenwerkingsverbanden", "which partnerships", "swv's"); a follow-up ranking without such a
+noun ranks what the ranking before it ranked, and "welke gemeenten" goes back to gemeenten.
+The kind (PO or VO) is the one typed ("samenwerkingsverbanden vo"), else the kind of the
+partnership the conversation was about, else the one that goes with the figure; always one at
+which the figure is published.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bot.core.understanding import lexicon as lx
+from bot.core.understanding.frame import Frame, swv_kind
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.core.understanding.reading import Reading
+    from indicators.registry import RegionRegistry
+
+GEMEENTEN = re.compile(r"\bgemeente|\bmunicipalit|\bplaatsen\b|\bsteden\b")
+SWV_LEVELS = ("swv_po", "swv_vo")
+
+
+def ranked_level(reading: Reading, frame: Frame, context: Frame | None, last: Frame | None,
+                 registry: RegionRegistry) -> str | None:
+    """"swv_po" / "swv_vo" for a ranking of partnerships, None for one of gemeenten.
+    ``context``: the figure this one follows up on; ``last``: the one before, followed up or
+    not (its partnership gives the kind)."""
+    words = reading.words_text
+    if not lx.RANK_SWV.search(words):
+        if context is not None and context.mode == "ranking" and not GEMEENTEN.search(words):
+            return context.level  # "en in 2020?" after a ranking of partnerships
+        return None
+    kind = reading.places.swv_kind or _kind_of_context(last, registry) \
+        or swv_kind(frame.indicator, frame.category)
+    level = f"swv_{kind}"
+    definition = reading.catalog.get(frame.indicator or "")
+    if definition is None:
+        return level
+    published = definition.published_levels(frame.category or definition.default_category)
+    if level in published:
+        return level
+    return next((lv for lv in SWV_LEVELS if lv in published), level)
+
+
+def _kind_of_context(context: Frame | None, registry: RegionRegistry) -> str | None:
+    """"po" / "vo" when the conversation was about one partnership."""
+    if context is None or not context.regions:
+        return None
+    try:
+        level = registry.get(context.regions[0]).level
+    except LookupError:
+        return None
+    return {"swv_po": "po", "swv_vo": "vo"}.get(level)

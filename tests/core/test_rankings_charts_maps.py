@@ -1,0 +1,170 @@
+"""Rankings of samenwerkingsverbanden, charts and maps asked for after a figure answer, and
+knowledge questions about a partnership's bodies after a figure answer.
+
+"welke samenwerkingsverbanden scoren het hoogst?" got the figure of one partnership; "en in een
+grafiek?" went to the documents and "zet het op een kaart" was refused; "Wie zit er in de OPR
+van het samenwerkingsverband?" got a clarifying question and "Wie zit er in het bestuur van het
+samenwerkingsverband?" a comparison with the partnership."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.understanding import lexicon as lx
+
+NO_MAP = "Een kaart kan ik niet maken."
+
+
+def _swvs(reply, prefix: str = "") -> set[str]:
+    return {f.region for f in reply.facts if f.region[:2] in ("PO", "VO")
+            and f.region.startswith(prefix)}
+
+
+def test_a_ranking_of_partnerships(ask) -> None:
+    ask("NEET in SWV VO 23.05", conv="u8-rank")
+    reply = ask("welke samenwerkingsverbanden scoren het hoogst?", conv="u8-rank")
+    assert reply.intent == "compare" and len(_swvs(reply, "VO")) == 10
+    assert reply.text.startswith("De tien samenwerkingsverbanden VO met de hoogste")
+    again = ask("en in 2020?", conv="u8-rank")
+    assert len(_swvs(again)) == 10 and {f.year for f in again.facts} == {2020}
+    back = ask("welke gemeenten?", conv="u8-rank")
+    assert not _swvs(back) and len({f.region for f in back.facts}) == 11
+
+
+def test_the_kind_of_partnership_follows_the_question_or_the_conversation(ask) -> None:
+    typed = ask("Welke samenwerkingsverbanden po hebben de hoogste jeugdzorg in het so?")
+    assert len(_swvs(typed, "PO")) == 10
+    ask("Jeugdzorg in samenwerkingsverband PO 23.05", conv="u8-kind")
+    reply = ask("Welke samenwerkingsverbanden hebben de hoogste jeugdzorg?", conv="u8-kind")
+    assert len(_swvs(reply, "PO")) == 10
+    neet = ask("Welke samenwerkingsverbanden hebben de hoogste NEET?")
+    assert len(_swvs(neet, "VO")) == 10  # NEET is published for VO partnerships only
+
+
+def test_lowest_first_also_for_het_laagst(ask) -> None:
+    for question in ("Welk samenwerkingsverband heeft de laagste NEET?",
+                     "welke swv's scoren het laagst op NEET?"):
+        reply = ask(question)
+        values = [f.value for f in reply.facts if f.region != "NL01"]
+        assert values == sorted(values), question
+
+
+def test_a_ranking_within_a_partnership_ranks_its_gemeenten(ask, core_services) -> None:
+    reply = ask("welke gemeenten in SWV VO 23.05 hebben de hoogste NEET?")
+    members = {r.code for r in core_services.registry.members("VO2305")}
+    gemeenten = {f.region for f in reply.facts if f.region.startswith("GM")}
+    assert gemeenten and gemeenten <= members
+    assert "VO2305" in {f.region for f in reply.facts}
+
+
+def test_a_partnership_question_without_a_superlative_is_no_ranking(ask) -> None:
+    reply = ask("Welk samenwerkingsverband hoort bij Zwolle?")
+    assert reply.intent != "compare" or len(_swvs(reply)) < 2
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("zet het op een kaart", "map"), ("kan ik dit op een landkaart zien", "map"),
+    ("show it on a map", "map"), ("en in een grafiek?", "chart"),
+    ("als staafdiagram graag", "chart"), ("can you chart that", "chart"),
+    ("breng het in kaart", None), ("de menukaart van het oogo", None),
+])
+def test_words_for_a_chart_or_a_map(text, kind) -> None:
+    found = "map" if lx.MAP_WORDS.search(text) else (
+        "chart" if lx.CHART_WORDS.search(text) else None)
+    assert found == kind
+
+
+@pytest.fixture
+def ask_with_charts(core_services):
+    from bot.core.messages import IncomingMessage
+    from bot.core.state import InMemoryStateStore
+    from bot.services import build_assistant
+
+    assistant = build_assistant(core_services, store=InMemoryStateStore(), charts=True)
+
+    def _ask(text: str, conv: str):
+        return assistant.handle(IncomingMessage(channel="test", conversation_id=conv,
+                                                user_id="tester", text=text))
+
+    return _ask
+
+
+def test_a_chart_asked_after_a_figure_gives_the_figure_with_its_chart(ask_with_charts) -> None:
+    for first, last in (("NEET in Zwolle", "en in een grafiek?"),
+                        ("Jeugdzorg in Deventer", "kun je dat als grafiek laten zien?"),
+                        ("What is the NEET rate in Utrecht?", "can you show that as a chart?")):
+        conv = f"u8-chart-{last}"
+        ask_with_charts(first, conv)
+        reply = ask_with_charts(last, conv)
+        assert reply.intent in ("indicator", "compare") and reply.charts, last
+        assert reply.facts
+
+
+def test_a_chart_for_an_answer_without_one_says_so(ask_with_charts) -> None:
+    ask_with_charts("Jeugdzorg per onderwijssoort in Tilburg", "u8-nochart")
+    reply = ask_with_charts("en in een grafiek?", "u8-nochart")
+    assert reply.facts and not reply.charts
+    assert "Bij dit soort antwoord maak ik geen grafiek" in reply.text
+
+
+def test_a_map_asked_after_a_figure_says_there_is_none_and_gives_the_figure(ask) -> None:
+    ask("Jeugdzorg in Zwolle", conv="u8-map")
+    reply = ask("zet het op een kaart", conv="u8-map")
+    assert reply.text.startswith(NO_MAP)
+    assert {f.region for f in reply.facts} >= {"GM0193"}
+    alone = ask("Kun je een kaart maken?")
+    assert alone.intent == "help" and alone.text.startswith(NO_MAP)
+    english = ask("Can you put NEET in Breda on a map?")
+    assert english.text.startswith("I cannot make a map.")
+
+
+def test_questions_about_charts_stay_knowledge(ask) -> None:
+    ask("NEET in Zwolle", conv="u8-chartq")
+    reply = ask("Hoe lees ik de grafiek van de benchmark in de Monitor AOJ?", conv="u8-chartq")
+    assert reply.intent in ("explain", "sources") and not reply.facts
+
+
+@pytest.mark.parametrize("question", [
+    "Wie zit er in de OPR van het samenwerkingsverband?",
+    "Wie zit er in het bestuur van het samenwerkingsverband?",
+    "Wanneer moet het samenwerkingsverband het ondersteuningsplan vaststellen?",
+])
+def test_who_and_when_after_a_figure_are_knowledge_questions(ask, question) -> None:
+    conv = f"u8-who-{question}"
+    ask("Hoe hoog is de NEET in Zwolle?", conv=conv)
+    reply = ask(question, conv=conv)
+    assert reply.intent in ("explain", "sources") and not reply.facts, question
+
+
+def test_a_follow_up_about_the_partnership_stays_a_figure(ask) -> None:
+    ask("Hoe hoog is de NEET in Zwolle?", conv="u8-swv")
+    reply = ask("en het samenwerkingsverband?", conv="u8-swv")
+    assert any(f.region.startswith("VO") for f in reply.facts)
+    ask("Hoe hoog is de NEET in Zwolle?", conv="u8-when")
+    when = ask("wanneer was het het hoogst?", conv="u8-when")
+    assert when.facts
+
+
+def test_where_a_partnership_stands_among_the_others(ask) -> None:
+    ask("NEET in SWV VO 23.05", conv="u8-pos")
+    reply = ask("Hoe scoort dit samenwerkingsverband ten opzichte van andere "
+                "samenwerkingsverbanden?", conv="u8-pos")
+    assert "samenwerkingsverbanden VO" in reply.text and "plaats" in reply.text
+
+
+def test_a_table_asked_after_a_figure_gives_the_figure_and_says_how(ask) -> None:
+    ask("NEET in Zwolle", conv="u8-table")
+    reply = ask("Kun je het in een tabel zetten?", conv="u8-table")
+    assert reply.text.startswith("Een tabel maak ik hier niet")
+    assert {f.region for f in reply.facts} >= {"GM0193"}
+    ask("NEET in Zwolle", conv="u8-have")
+    have = ask("Heb je hier een grafiek van?", conv="u8-have")
+    assert have.intent in ("indicator", "compare") and have.facts
+
+
+def test_a_chart_asked_where_no_chart_can_be_shown_says_so(ask) -> None:
+    """The terminal and ``oogo ask`` make no charts: the figure, and a sentence that says so."""
+    ask("NEET in Zwolle", conv="u8-nochart-here")
+    reply = ask("en in een grafiek?", conv="u8-nochart-here")
+    assert reply.text.startswith("Een grafiek kan ik hier niet laten zien")
+    assert {f.region for f in reply.facts} >= {"GM0193"}
