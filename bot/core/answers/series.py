@@ -22,6 +22,7 @@ from bot.core.answers.context import (
 )
 from bot.core.answers.format import fmt_value
 from bot.core.understanding.model import Understanding
+from indicators import formatting
 from indicators.levels import NotPublished
 from indicators.vocabulary import level_plural
 
@@ -228,6 +229,13 @@ def peer_lines(ctx: Context, u: Understanding, category: str, year: int | None) 
                                         direction=lb.DIRECTION[lang][cmp.direction]))
     else:
         ctx.draft.lines.append(t.render("peers_same", lang, region=name, significance=sig))
+    pooled = result.pooled
+    if ctx.show_counts and pooled is not None and pooled.numerator and pooled.denominator:
+        # the figure the sentence above was tested against: these gemeenten's summed counts (a
+        # derived group, so no Fact and no percentage of its own; see ``Context.rest_line``)
+        counts = ": " + formatting.counts_text(pooled, lang).strip(" ()")
+        ctx.draft.lines.append(t.render("peers_tested", lang, year=pooled.year, counts=counts))
+        ctx.draft.extra_numbers += [float(pooled.numerator), float(pooled.denominator)]
 
 
 def position_lines(ctx: Context, u: Understanding, category: str, year: int | None) -> None:
