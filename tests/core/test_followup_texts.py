@@ -29,3 +29,17 @@ def test_every_cbs_mark_has_its_meaning_in_both_languages() -> None:
     assert mark_meaning("unknown mark", "en") == "secret or unknown at CBS"
     for mark in MARK_MEANING:
         assert mark_meaning(mark, "nl") != mark_meaning(mark, "en"), mark
+
+
+def test_no_suggestion_for_what_was_shown_or_cannot_be_answered(ask) -> None:
+    """Found by the user9 walkthrough: "En landelijk?" under a trend that shows Nederland's
+    figures already, and "En vergeleken met het samenwerkingsverband?" for Deventer, whose
+    samenwerkingsverband is Deventer alone (the answer then says it cannot compare)."""
+    national = "En landelijk?"
+    swv = "En vergeleken met het samenwerkingsverband?"
+    trend = ask("Hoe heeft de NEET in Zwolle zich ontwikkeld?")
+    assert "NL01" in {f.region for f in trend.facts} and national not in trend.followups
+    assert swv in trend.followups  # Zwolle shares its samenwerkingsverband: still offered
+    alone = ask("Hoe hoog is de NEET in Deventer?")
+    assert swv not in alone.followups and alone.followups
+    assert swv in ask("Hoe hoog is de NEET in Zwolle?").followups

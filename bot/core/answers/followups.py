@@ -1,11 +1,15 @@
 """Suggested next questions under a figure answer, phrased so the understanding reads them as
 follow-ups that change one slot (the comparison, the computation) of the question just answered.
 
-A suggestion never asks for what the answer already shows: no "En landelijk?" under an answer
-that sets the place against Nederland already, no trend under a trend.
+A suggestion never asks for what the answer already shows, or for what cannot be answered: no
+"En landelijk?" under an answer that shows the figure of Nederland already (a trend does), no
+trend under a trend, no comparison with the samenwerkingsverband for a gemeente that is its
+samenwerkingsverband on its own, and no comparison of one place under a ranking.
 """
 
 from __future__ import annotations
+
+from collections.abc import Collection
 
 from bot.core.understanding.model import Understanding
 from prompts.loader import templates
@@ -19,18 +23,22 @@ SHOWS_NATIONAL = ("value", "national", "breakdown", "ranking")
 MAX_SUGGESTIONS = 3
 
 
-def followups_for(u: Understanding, language: str) -> list[str]:
-    """Up to three follow-ups that fit what was just answered and add something to it."""
+def followups_for(u: Understanding, language: str, shown: Collection[str] = (),
+                  alone: bool = False) -> list[str]:
+    """Up to three follow-ups that fit what was just answered and add something to it.
+    ``shown``: the regions of the answer's facts; ``alone``: the gemeente asked about is a
+    samenwerkingsverband on its own."""
     subject = u.regions[0] if u.regions else NATIONAL
-    gemeente = subject.startswith("GM")
+    gemeente = subject.startswith("GM") and u.mode != "ranking"
     keys: list[str] = []
     if u.mode != "trend":
         keys.append("trend")
-    if gemeente and u.mode not in ("swv", "peers"):
+    if gemeente and u.mode not in ("swv", "peers") and not alone:
         keys.append("swv")
     if gemeente and u.mode != "peers":
         keys.append("peers")
-    if subject != NATIONAL and u.mode not in SHOWS_NATIONAL and NATIONAL not in u.regions:
+    if subject != NATIONAL and u.mode not in SHOWS_NATIONAL and NATIONAL not in u.regions \
+            and NATIONAL not in shown:
         keys.append("national")
     if u.indicator == "jeugdzorg" and u.mode != "breakdown" and u.category in (None, "totaal"):
         keys.append("breakdown")

@@ -105,7 +105,8 @@ def answer_indicator(u: Understanding, figures: Figures, *, charts: bool = True,
     facts = dedupe(draft.facts)
     demo = any(f.demo for f in facts)
     regions = [f.region for f in facts] + draft.regions
-    follow = followups_for(u, lang)
+    follow = followups_for(u, lang, shown={f.region for f in facts},
+                           alone=_alone_in_swv(engine, u, category))
     return Reply(
         text="\n".join(line for line in draft.lines if line),
         intent=u.intent,  # type: ignore[arg-type]
@@ -237,3 +238,15 @@ def _no_data(u: Understanding, figures: Figures, category: str) -> Reply:
         intent=u.intent,  # type: ignore[arg-type]
         language=lang,
     )
+
+
+def _alone_in_swv(engine: Any, u: Understanding, category: str) -> bool:
+    """Whether the gemeente asked about is its samenwerkingsverband on its own (then "En
+    vergeleken met het samenwerkingsverband?" has nothing to compare)."""
+    subject = u.regions[0] if u.regions else ""
+    if not subject.startswith("GM"):
+        return False
+    try:
+        return bool(engine.is_alone(subject, engine.swv_for(subject, category)))
+    except Exception:  # noqa: BLE001 - no partnership known: the suggestion stays
+        return False
