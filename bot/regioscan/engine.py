@@ -280,6 +280,16 @@ def _offer_phase(definition: ScanDefinition, state: ScanState, action: object,
         new = state.with_(phase="paused")
         text = t(lang, "paused", answered=state.answered, total=definition.total)
         return new, ScanStep(text=text, active=False, kind="paused")
+    if isinstance(action, Command | ParsedAnswer | OutOfRange):
+        # an answer or a scan command typed instead of the choice ("2", "1 want ...",
+        # "samenvatting"): the user means to go on, and was caught in "kies 'verder' of
+        # 'opnieuw'" over and over. Go on where they were; an answer is not recorded, since the
+        # question it was meant for was not on the screen (the offer was), so it is asked again.
+        phase = "confirm" if state.index >= definition.total else "asking"
+        resumed = state.with_(phase=phase, nonce=state.nonce + 1)
+        if isinstance(action, Command):
+            return _command(definition, resumed, action)
+        return resumed, _reask(definition, resumed, t(lang, "resumed_unsaved"))
     new = state.with_(phase="offer", nonce=state.nonce + 1)
     return new, render.offer(definition, new, t(lang, "offer_repeat"))
 

@@ -208,6 +208,23 @@ def test_pause_stop_and_resume_or_restart(definition):
     assert "verder waar je was" in reply.text
 
 
+def test_an_answer_or_command_typed_at_the_offer_goes_on_where_you_were(definition):
+    """Found by the user9 walkthrough: typing "2" or "1 want er is geen overleg" at the offer
+    got "Kies 'verder waar je was' of 'opnieuw'." again and again. The scan now goes on; the
+    answer is asked again (its question was not on the screen), a command is carried out."""
+    state, _ = begin(definition)
+    state, _ = typed(definition, state, "4")
+    paused, _ = typed(definition, state, "pauze")
+    offered, _ = offer_resume(definition, paused)
+    for text in ("2", "1 want er is geen overleg", "9"):
+        resumed, reply = typed(definition, offered, text)
+        assert resumed.phase == "asking" and "Vraag 2 van 16" in reply.text
+        assert resumed.answers == offered.answers and reply.events == ()
+        assert "nog niet bewaard" in reply.text
+    summary, reply = typed(definition, offered, "samenvatting")
+    assert summary.phase != "offer" and "verder waar je was" not in reply.text
+
+
 def test_english_scan(definition):
     state, reply = begin(definition, "en")
     assert "Question 1 of 16" in reply.text and "Education and youth care" in reply.text
