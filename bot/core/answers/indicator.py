@@ -89,6 +89,7 @@ def answer_indicator(u: Understanding, figures: Figures, *, charts: bool = True,
     if u.origins.get("regions") == "default" and u.regions == [NATIONAL] \
             and u.mode != "ranking":
         draft.lines.append(t.render("default_region", lang))
+    notes = list(draft.lines)  # about the question, not the figure: said once when combined
     category = u.category or "totaal"
     year = ctx.pick_year(u.indicator, u.year)
     try:
@@ -102,6 +103,7 @@ def answer_indicator(u: Understanding, figures: Figures, *, charts: bool = True,
             draft.charts.append(chart)
         elif u.presentation == "chart":  # asked for a chart this kind of answer has none of
             draft.lines.append(t.render("no_chart", lang))
+            notes.append(draft.lines[-1])
     facts = dedupe(draft.facts)
     demo = any(f.demo for f in facts)
     regions = [f.region for f in facts] + draft.regions
@@ -119,7 +121,7 @@ def answer_indicator(u: Understanding, figures: Figures, *, charts: bool = True,
         buttons=draft.buttons + [Button(label=f, value=f) for f in follow],
         language=lang,
         debug={"grounded_extra": draft.extra_numbers, "tests": draft.tests,
-               "claims": draft.claims},
+               "claims": draft.claims, "notes": notes},
     )
 
 
