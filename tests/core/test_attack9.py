@@ -6,6 +6,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 REST_OF_SWV = "ligt hoger dan de rest van het samenwerkingsverband"
 
@@ -36,3 +38,63 @@ def test_attack9_set() -> None:
 
     share, failures = score_file(ROOT / "tests" / "core" / "attack9_questions.jsonl")
     assert share >= 24 / 30, failures
+
+
+@pytest.mark.parametrize(("question", "indicator", "measure"), [
+    ("jeugdzorg en thuiszitters in Zwolle", "jeugdzorg", "thuiszitters"),
+    ("NEET en verzuim in Enschede", "neet", "verzuim"),
+    ("Hoe hoog zijn het schoolverzuim en de NEET in Tilburg?", "neet", "verzuim"),
+    ("Wat kost het leerlingenvervoer in Zwolle en hoe hoog is de jeugdzorg daar?", "jeugdzorg",
+     "leerlingenvervoer"),
+    ("youth care and school absenteeism in Utrecht", "jeugdzorg", "absenteeism"),
+])
+def test_a_measure_beside_a_figure_is_said_to_be_elsewhere(ask, question, indicator,
+                                                            measure) -> None:
+    """The figure is answered and the measure is not silently dropped (nor the figure)."""
+    reply = ask(question)
+    assert any(f.indicator == indicator for f in reply.facts)
+    text = reply.full_text()
+    assert measure in text and ("heb ik niet" in text or "I have no figures" in text)
+
+
+@pytest.mark.parametrize("question", [
+    "NEET onder voortijdig schoolverlaters in Utrecht",  # a group the figures have
+    "Hoe lang zijn de wachttijden voor jeugdhulp in Almere?",  # jeugdhulp is its object
+    "Jeugdzorggebruik in het vso in Deventer",
+])
+def test_no_measure_note_where_none_is_beside(ask, question) -> None:
+    assert "Vraag gerust waar je die cijfers vindt" not in ask(question).full_text()
+
+
+@pytest.mark.parametrize("follow_up", ["en in Zwolle?", "en in 2020?", "en in een grafiek?",
+                                       "en daar in 2021?"])
+def test_a_follow_up_after_a_measure_held_elsewhere_asks_for_it_again(ask, follow_up) -> None:
+    ask("Hoeveel thuiszitters zijn er in Deventer?", conv=f"a9-{follow_up}")
+    reply = ask(follow_up, conv=f"a9-{follow_up}")
+    assert not reply.facts and reply.intent in ("sources", "explain")
+    assert "Cijfers over thuiszitters heb ik niet" in reply.full_text()
+
+
+def test_a_figure_after_a_measure_held_elsewhere_keeps_its_place(ask) -> None:
+    ask("Hoeveel thuiszitters zijn er in Deventer?", conv="a9-place")
+    reply = ask("en de NEET daar?", conv="a9-place")
+    assert any(f.indicator == "neet" and f.region == "GM0150" for f in reply.facts)
+
+
+def test_a_figure_question_after_a_measure_is_a_figure_question(ask) -> None:
+    ask("Wat is het verzuim in Apeldoorn?", conv="a9-fig")
+    reply = ask("en de jeugdzorg in Zwolle?", conv="a9-fig")
+    assert any(f.indicator == "jeugdzorg" and f.region == "GM0193" for f in reply.facts)
+    reply = ask("Wat doet Zwolle tegen thuiszitters?", conv="a9-word")
+    assert "heb ik niet" not in reply.full_text()
+
+
+@pytest.mark.parametrize("question", ["kun je dat in kaart brengen voor het vso?",
+                                      "zet het eens in een tabel", "en in een grafiekje?"])
+def test_a_way_of_showing_after_in_is_no_unknown_place(ask, question) -> None:
+    """"in kaart brengen" was read as a place called "kaart" ("Ik ken geen ... gemeente met de
+    naam kaart")."""
+    ask("NEET in Zwolle", conv=f"a9-show-{question}")
+    reply = ask(question, conv=f"a9-show-{question}")
+    assert "met de naam" not in reply.full_text()
+    assert any(f.region == "GM0193" for f in reply.facts)

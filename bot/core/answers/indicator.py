@@ -68,6 +68,9 @@ def answer_indicator(u: Understanding, figures: Figures, *, charts: bool = True,
                                     provinces=fm.listing(u.provinces_left_out, lang)))
     if u.risk_for_group and u.indicator == "neet_rr":
         draft.lines.append(t.render("risk_for_group", lang))
+    if u.measures_left_out:  # "jeugdzorg en thuiszitters": the tables hold none of those
+        measures = [t.render(f"measure_{key}", lang) for key in u.measures_left_out]
+        draft.lines.append(t.render("measures_left_out", lang, measures=fm.listing(measures, lang)))
     if u.groups_left_out:  # "NEET voor vso en havo": havo has no figures
         draft.lines.append(t.render("groups_left_out", lang,
                                     groups=fm.listing(u.groups_left_out, lang)))
