@@ -98,3 +98,44 @@ def test_a_way_of_showing_after_in_is_no_unknown_place(ask, question) -> None:
     reply = ask(question, conv=f"a9-show-{question}")
     assert "met de naam" not in reply.full_text()
     assert any(f.region == "GM0193" for f in reply.facts)
+
+
+@pytest.mark.parametrize("question", ["Welke samenwerkingsverbanden hebben de meeste thuiszitters?",
+                                      "Which municipalities have the most truancy?"])
+def test_a_ranking_of_a_measure_held_elsewhere_says_so(ask, question) -> None:
+    reply = ask(question)
+    assert not reply.facts and reply.intent in ("sources", "explain")
+    assert "heb ik niet" in reply.full_text() or "I have no figures" in reply.full_text()
+
+
+@pytest.mark.parametrize("follow_up", ["en de thuiszitters?", "ook thuiszitters?",
+                                       "and the school absenteeism?"])
+def test_a_measure_asked_after_a_figure_is_held_elsewhere(ask, follow_up) -> None:
+    ask("NEET in Zwolle", conv=f"a9-after-{follow_up}")
+    reply = ask(follow_up, conv=f"a9-after-{follow_up}")
+    assert not reply.facts
+    assert "heb ik niet" in reply.full_text() or "I have no figures" in reply.full_text()
+
+
+def test_the_word_after_a_figure_stays_a_question_about_the_word(ask) -> None:
+    ask("NEET in Zwolle", conv="a9-word-after")
+    reply = ask("en wat is een thuiszitter?", conv="a9-word-after")
+    assert "heb ik niet" not in reply.full_text()
+
+
+def test_two_measures_held_elsewhere_are_both_said_with_their_sources(ask) -> None:
+    reply = ask("thuiszitters en verzuim in Deventer")
+    text = reply.full_text()
+    assert "Cijfers over thuiszitters en verzuim heb ik niet" in text
+    assert "Leerplichttelling" in text and "DUO" in text and len(reply.citations) == 2
+    english = ask("How many home sitters and how much absenteeism in Utrecht?").full_text()
+    assert english.count("The documents are in Dutch") == 1
+
+
+@pytest.mark.parametrize("follow_up", ["en na vsv?", "en bij voortijdig schoolverlaters?"])
+def test_a_group_the_figures_have_after_a_figure_stays_a_figure(ask, follow_up) -> None:
+    """"en na vsv?" after NEET asks for the relative risk after voortijdig schoolverlaten,
+    not for vsv figures held elsewhere."""
+    ask("NEET in Zwolle", conv=f"a9-group-{follow_up}")
+    reply = ask(follow_up, conv=f"a9-group-{follow_up}")
+    assert any(f.indicator == "neet_rr" and f.category == "vsv" for f in reply.facts)

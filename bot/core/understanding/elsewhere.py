@@ -69,7 +69,9 @@ MEASURES: tuple[Measure, ...] = (
 ASKS_FIGURES = re.compile(
     r"\b(?:hoeveel|aantal(?:len)?|cijfers?|verzuimcijfers|percentages?|procent|hoe hoog|"
     r"hoe groot|hoe lang|how long|trend|ontwikkeling|gestegen|gedaald|stijgt|daalt|kost|kosten|"
-    r"how many|how much|how high|number of|figures?|rates?|statistics|costs?)\b")
+    r"how many|how much|how high|number of|figures?|rates?|statistics|costs?|"
+    # a ranking asks for the figures of every region: "welke gemeenten hebben de meeste ..."
+    r"meeste|minste|hoogste|laagste|ranglijst|most|fewest|highest|lowest|ranking)\b")
 # "wat is het verzuim", "hoe was de schooluitval": the words after it must name the measure
 VALUE_OF = re.compile(r"\b(?:wat|hoe|what|how) (?:is|zijn|was|waren|are|were) (?:het|de|the) "
                       r"((?:\w+ )?\w+)")
@@ -78,8 +80,10 @@ FEW_WORDS = 2
 FILLER = frozenset((
     "de", "het", "een", "in", "van", "voor", "bij", "op", "en", "onze", "ons", "mijn", "gemeente",
     "samenwerkingsverband", "regio", "swv", "the", "a", "an", "of", "for", "at", "our", "my",
-    "municipality", "region", "partnership"))
+    "municipality", "region", "partnership", "and", "ook", "also", "nog", "dan"))
 FOLLOW_UP = re.compile(r"\b(?:daar|er|die gemeente|dat samenwerkingsverband|there)\b")
+# "en de thuiszitters?" after a figure; but "en na vsv?" asks for a group the figures have
+FOLLOW_UP_START = re.compile(r"^(?:en|and|ook|what about)\b")
 # what the search is given instead of the message: the section on where the figures live
 QUERY = "Waar vind ik cijfers over {measure} per gemeente?"
 
@@ -135,6 +139,9 @@ def elsewhere_stage(reading: Reading, u: Understanding, turn: Turn) -> bool:
     from prompts.loader import templates
 
     u.label, u.held_elsewhere = "knowledge", measure.key
+    # "thuiszitters en verzuim in Deventer": the other measures named, answered after it
+    u.measures_left_out = [m.key for m in MEASURES
+                           if m is not measure and m.words.search(reading.words_text)]
     # the place asked about, kept for a figure follow-up ("en de NEET daar?")
     u.regions = [m.resolution.region.code for m in reading.places.mentions
                  if m.resolution.region is not None]
@@ -156,13 +163,26 @@ def _followed_up(reading: Reading, turn: Turn) -> Measure | None:
     return next((m for m in MEASURES if m.key == key), None)
 
 
+def _a_group(words: str, measure: Measure) -> bool:
+    """Whether every word of the measure is a group the figures have ("vsv": the relative risk
+    of NEET after voortijdig schoolverlaten)."""
+    from bot.core.understanding.several import category_spans
+
+    groups = category_spans(words)
+    return all(any(s < m.end() and m.start() < e for s, e, _ in groups)
+               for m in measure.words.finditer(words))
+
+
 def _asks_figures(reading: Reading, measure: Measure, turn: Turn) -> bool:
     """Whether the message asks for the measure's figures (see the module doc)."""
     words = reading.words_text
     if ASKS_FIGURES.search(words) or reading.year or reading.years:
         return True
+    after_figure = turn.state.last_label == "figure"
     located = bool(reading.places.mentions or reading.places.own_place) or (
-        turn.state.last_label == "figure" and bool(FOLLOW_UP.search(reading.folded)))
+        after_figure and bool(FOLLOW_UP.search(reading.folded))) or (
+        after_figure and bool(FOLLOW_UP_START.search(reading.folded))
+        and not _a_group(words, measure))
     if not located:
         return False
     value = VALUE_OF.search(words)
