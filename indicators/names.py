@@ -55,7 +55,8 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
 
 # Ordinary words (Dutch and English) that are never read as a place name, even when they follow
 # a preposition in a lower-case message ("jeugdzorg in totaal", "neet in het vso"): without this
-# list every unknown word after "in" would be asked about as if it were a gemeente.
+# list every unknown word after "in" would be asked about as if it were a gemeente ("in kaart
+# brengen", "in beeld", "in een grafiek" are ways of showing, not places).
 _NOT_PLACES_TEXT = """
 de het een den der des in op van voor bij met en of te uit aan over naar om tot the a an for on
 at to and or with from about by is are was what how which ons onze mijn jouw jullie hun our my
@@ -79,5 +80,7 @@ feite elk ieder iedere welk zo zoals vergelijkbare soortgelijke omgeving buurgem
 english engels nederlands please dorp stad provincie province wetten wet law general
 meisjes jongens vrouwen mannen girls boys women men geslacht gender havisten vwo'ers migranten
 migratieachtergrond herkomst
+kaart kaartje landkaart grafiek grafiekje tabel tabelletje beeld overzicht figuur map chart graph
+table
 """
 NOT_PLACES = frozenset(_NOT_PLACES_TEXT.split())

@@ -22,6 +22,7 @@ from bot.core.messages import Fact, IncomingMessage, Intent, Passage, Reply
 from bot.core.ports import Figures, Knowledge, Points, Regioscan, Responder
 from bot.core.state import ConversationState
 from bot.core.understanding.model import Understanding
+from indicators import formatting as fm
 from prompts.loader import templates
 
 logger = logging.getLogger(__name__)
@@ -87,10 +88,32 @@ def knowledge_turn(ctx: Ctx) -> Reply:
     intent: Intent = "sources" if ctx.u.intent == "sources" else "explain"
     reply = answer_knowledge(ctx.u.query or ctx.text, ctx.knowledge, ctx.lang, intent=intent)
     if ctx.u.held_elsewhere and reply.intent != "out_of_scope":
-        t = templates()
-        measure = t.render(f"measure_{ctx.u.held_elsewhere}", ctx.lang)
-        reply.text = t.render("figures_elsewhere", ctx.lang, measure=measure) + "\n\n" + reply.text
+        _held_elsewhere(ctx, reply, intent)
     return ctx.polished(reply)
+
+
+def _held_elsewhere(ctx: Ctx, reply: Reply, intent: Intent) -> None:
+    """Say first that the tables hold no figures for the measures asked; a second measure
+    ("thuiszitters en verzuim") gets its own passage on where its figures live after the
+    first (unless the same passage already answers it)."""
+    from bot.core.understanding.elsewhere import QUERY
+
+    t = templates()
+    keys = [ctx.u.held_elsewhere or "", *ctx.u.measures_left_out]
+    for key in keys[1:]:
+        other = answer_knowledge(QUERY.format(measure=t.render(f"measure_{key}", "nl")),
+                                 ctx.knowledge, ctx.lang, intent=intent)
+        if other.intent == "out_of_scope" or not other.citations \
+                or any(c in reply.citations for c in other.citations):
+            continue
+        # a line both share (the note that the documents are Dutch) moves to the end
+        shared = {line for line in other.text.split("\n") if line.strip()}
+        kept = [line for line in reply.text.split("\n") if line not in shared]
+        reply.text = "\n".join(kept).strip("\n") + "\n\n" + other.text
+        reply.citations += other.citations
+        reply.passages += other.passages
+    names = fm.listing([t.render(f"measure_{key}", ctx.lang) for key in keys], ctx.lang)
+    reply.text = t.render("figures_elsewhere", ctx.lang, measure=names) + "\n\n" + reply.text
 
 
 def oogo_turn(ctx: Ctx) -> Reply:

@@ -55,6 +55,9 @@ class ConversationState:
     # the frame slot by slot
     last_frame: dict[str, Any] = field(default_factory=dict)
     last_label: str | None = None
+    # the measure the tables do not hold that the previous message asked for (``elsewhere``):
+    # "en in Zwolle?" after "hoeveel thuiszitters in Deventer?" asks for it again
+    last_elsewhere: str | None = None
     pending: PendingClarification | None = None
     last_evidence: dict[str, Any] = field(default_factory=dict)
     turns: int = 0

@@ -2,8 +2,11 @@
 
 Each figure is answered on its own by ``answer_indicator`` (so each keeps its own notes, tests,
 chart, definition and source); this puts them one after the other in the order they were
-asked. A line that an earlier answer already showed (the note that no place was named, a
-corrected place name) is not repeated, and definitions and sources stand once each. The
+asked. A note about the question that an earlier answer already showed (the note that no place
+was named, a corrected place name, that no map can be made: ``Reply.debug["notes"]``) is not
+repeated; a line about a figure always stands, even when it reads like one before it (two
+figures that are both "hoger dan de rest van het samenwerkingsverband" each say so).
+Definitions and sources stand once each. The
 suggested follow-ups are those of the first answer: a follow-up that names no figure asks for
 all of them again (``understanding.variants``).
 """
@@ -49,12 +52,16 @@ def combine(replies: list[Reply]) -> Reply:
     shown: set[str] = set()
     blocks = []
     for reply in replies:
-        lines = [line for line in reply.text.split("\n") if line not in shown or not line]
-        shown.update(lines)
+        notes = set(reply.debug.get("notes", ()))
+        lines = [line for line in reply.text.split("\n")
+                 if not (line in notes and line in shown)]
+        shown.update(notes)
         blocks.append("\n".join(lines).strip("\n"))
     debug: dict[str, Any] = {}
     for reply in replies:
         for name, value in reply.debug.items():
+            if name == "notes":
+                continue
             if isinstance(value, list):
                 debug.setdefault(name, []).extend(value)
             else:

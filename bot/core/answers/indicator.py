@@ -68,6 +68,9 @@ def answer_indicator(u: Understanding, figures: Figures, *, charts: bool = True,
                                     provinces=fm.listing(u.provinces_left_out, lang)))
     if u.risk_for_group and u.indicator == "neet_rr":
         draft.lines.append(t.render("risk_for_group", lang))
+    if u.measures_left_out:  # "jeugdzorg en thuiszitters": the tables hold none of those
+        measures = [t.render(f"measure_{key}", lang) for key in u.measures_left_out]
+        draft.lines.append(t.render("measures_left_out", lang, measures=fm.listing(measures, lang)))
     if u.groups_left_out:  # "NEET voor vso en havo": havo has no figures
         draft.lines.append(t.render("groups_left_out", lang,
                                     groups=fm.listing(u.groups_left_out, lang)))
@@ -89,6 +92,7 @@ def answer_indicator(u: Understanding, figures: Figures, *, charts: bool = True,
     if u.origins.get("regions") == "default" and u.regions == [NATIONAL] \
             and u.mode != "ranking":
         draft.lines.append(t.render("default_region", lang))
+    notes = list(draft.lines)  # about the question, not the figure: said once when combined
     category = u.category or "totaal"
     year = ctx.pick_year(u.indicator, u.year)
     try:
@@ -102,6 +106,7 @@ def answer_indicator(u: Understanding, figures: Figures, *, charts: bool = True,
             draft.charts.append(chart)
         elif u.presentation == "chart":  # asked for a chart this kind of answer has none of
             draft.lines.append(t.render("no_chart", lang))
+            notes.append(draft.lines[-1])
     facts = dedupe(draft.facts)
     demo = any(f.demo for f in facts)
     regions = [f.region for f in facts] + draft.regions
@@ -120,7 +125,7 @@ def answer_indicator(u: Understanding, figures: Figures, *, charts: bool = True,
         buttons=draft.buttons + [Button(label=f, value=f) for f in follow],
         language=lang,
         debug={"grounded_extra": draft.extra_numbers, "tests": draft.tests,
-               "claims": draft.claims},
+               "claims": draft.claims, "notes": notes},
     )
 
 

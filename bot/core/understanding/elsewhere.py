@@ -16,6 +16,15 @@ question about the word, and "Wat doet Zwolle tegen thuiszitters?" one about the
 message that names one of the tables' own indicators ("NEET
 onder voortijdig schoolverlaters") is a figure question, except for the measures that take
 jeugdhulp as their object: "wachttijden voor jeugdhulp" asks for the waiting times, not the use.
+
+Two more cases. A measure named side by side with one of the tables' figures ("jeugdzorg en
+thuiszitters in Zwolle", "wat kost het leerlingenvervoer en hoe hoog is de jeugdzorg daar?")
+asks for both: the figure is answered and the answer says that the measure's figures are not in
+the tables (``Understanding.measures_left_out``); before, the measure was silently dropped or
+the figure was. And a follow-up that only changes the place, the year or the way of showing
+("en in Zwolle?", "en in 2020?", "en in een grafiek?") after such an answer asks for the same
+measure again (``ConversationState.last_elsewhere``); before, it got a clarifying question about
+jeugdzorg and NEET, a refusal, or a passage about the benchmark chart.
 """
 
 from __future__ import annotations
@@ -44,7 +53,8 @@ MEASURES: tuple[Measure, ...] = (
     Measure("thuiszitters", re.compile(
         r"\bthuiszit\w*|\bhome ?sitters?\b|\bchildren (?:staying|who stay) (?:at )?home\b")),
     Measure("verzuim", re.compile(
-        r"\b(?:school)?verzuim\w*|\bverzuimd\w*|\bverzuimen\b|\bspijbel\w*|\babsentee\w*|"
+        r"\b(?:school)?verzuim\w*|\bverzuimd\w*|\bverzuimen\b|\bspijbel\w*|"
+        r"\b(?:school )?absentee\w*|"
         r"\btruan\w*")),
     Measure("vsv", re.compile(
         r"\bvsv(?:'?ers?)?\b|\bvoortijdig\w* schoolverlat\w*|\bvoortijdig\w* (?:de )?school "
@@ -59,7 +69,9 @@ MEASURES: tuple[Measure, ...] = (
 ASKS_FIGURES = re.compile(
     r"\b(?:hoeveel|aantal(?:len)?|cijfers?|verzuimcijfers|percentages?|procent|hoe hoog|"
     r"hoe groot|hoe lang|how long|trend|ontwikkeling|gestegen|gedaald|stijgt|daalt|kost|kosten|"
-    r"how many|how much|how high|number of|figures?|rates?|statistics|costs?)\b")
+    r"how many|how much|how high|number of|figures?|rates?|statistics|costs?|"
+    # a ranking asks for the figures of every region: "welke gemeenten hebben de meeste ..."
+    r"meeste|minste|hoogste|laagste|ranglijst|most|fewest|highest|lowest|ranking)\b")
 # "wat is het verzuim", "hoe was de schooluitval": the words after it must name the measure
 VALUE_OF = re.compile(r"\b(?:wat|hoe|what|how) (?:is|zijn|was|waren|are|were) (?:het|de|the) "
                       r"((?:\w+ )?\w+)")
@@ -68,8 +80,10 @@ FEW_WORDS = 2
 FILLER = frozenset((
     "de", "het", "een", "in", "van", "voor", "bij", "op", "en", "onze", "ons", "mijn", "gemeente",
     "samenwerkingsverband", "regio", "swv", "the", "a", "an", "of", "for", "at", "our", "my",
-    "municipality", "region", "partnership"))
+    "municipality", "region", "partnership", "and", "ook", "also", "nog", "dan"))
 FOLLOW_UP = re.compile(r"\b(?:daar|er|die gemeente|dat samenwerkingsverband|there)\b")
+# "en de thuiszitters?" after a figure; but "en na vsv?" asks for a group the figures have
+FOLLOW_UP_START = re.compile(r"^(?:en|and|ook|what about)\b")
 # what the search is given instead of the message: the section on where the figures live
 QUERY = "Waar vind ik cijfers over {measure} per gemeente?"
 
@@ -82,22 +96,81 @@ def measure_in(reading: Reading) -> Measure | None:
     return None
 
 
+def measures_beside(reading: Reading) -> list[str]:
+    """The keys of the measures named side by side with one of the tables' figures
+    ("jeugdzorg en thuiszitters"), in the order of ``MEASURES``. A measure's word that is a
+    group the figures have ("NEET onder voortijdig schoolverlaters") is no measure here."""
+    if not reading.indicator:
+        return []
+    from bot.core.understanding import lexicon as lx
+    from bot.core.understanding.several import category_spans, joined, mentions, one_space
+    from bot.core.understanding.slots import mentions_neet_or_risk
+
+    words = one_space(reading.words_text)
+    figures = mentions(words, lx.INDICATOR_PATTERNS, mentions_neet_or_risk(words))
+    groups = category_spans(words)
+    found: list[str] = []
+    for measure in MEASURES:
+        for match in measure.words.finditer(words):
+            start, end = match.span()
+            if any(s < end and start < e for s, e, _ in groups):
+                continue
+            if any(joined(words, words[f.end:start]) if f.end <= start
+                   else joined(words, words[end:f.start]) for f in figures
+                   if f.end <= start or f.start >= end):
+                found.append(measure.key)
+                break
+    return found
+
+
 def elsewhere_stage(reading: Reading, u: Understanding, turn: Turn) -> bool:
     """A figure asked for that the tables do not hold: a question for the source overview,
     with ``u.held_elsewhere`` set so that the answer says so first. True when ``u`` is
     decided."""
     measure = measure_in(reading)
     if measure is None:
-        return False
-    if reading.indicator and not measure.over_indicator:
-        return False
-    if not _asks_figures(reading, measure, turn):
+        measure = _followed_up(reading, turn)
+        if measure is None:
+            return False
+    elif reading.indicator and (not measure.over_indicator or measures_beside(reading)):
+        return False  # the figure is answered (and a measure beside it said to be elsewhere)
+    elif not _asks_figures(reading, measure, turn):
         return False
     from prompts.loader import templates
 
     u.label, u.held_elsewhere = "knowledge", measure.key
+    # "thuiszitters en verzuim in Deventer": the other measures named, answered after it
+    u.measures_left_out = [m.key for m in MEASURES
+                           if m is not measure and m.words.search(reading.words_text)]
+    # the place asked about, kept for a figure follow-up ("en de NEET daar?")
+    u.regions = [m.resolution.region.code for m in reading.places.mentions
+                 if m.resolution.region is not None]
     u.query = QUERY.format(measure=templates().render(f"measure_{measure.key}", "nl"))
     return True
+
+
+def _followed_up(reading: Reading, turn: Turn) -> Measure | None:
+    """The measure of the answer before, when this message only changes its place, year or
+    way of showing ("en in Zwolle?", "en in 2020?", "en in een grafiek?")."""
+    key = turn.state.last_elsewhere
+    if not key or reading.indicator or reading.indicator_groups:
+        return None
+    if not (reading.places.mentions or reading.year or reading.years or reading.presentation):
+        return None
+    rest = [w for w in re.findall(r"[a-z]+", reading.words_text) if w not in FILLER]
+    if len(rest) > FEW_WORDS:
+        return None
+    return next((m for m in MEASURES if m.key == key), None)
+
+
+def _a_group(words: str, measure: Measure) -> bool:
+    """Whether every word of the measure is a group the figures have ("vsv": the relative risk
+    of NEET after voortijdig schoolverlaten)."""
+    from bot.core.understanding.several import category_spans
+
+    groups = category_spans(words)
+    return all(any(s < m.end() and m.start() < e for s, e, _ in groups)
+               for m in measure.words.finditer(words))
 
 
 def _asks_figures(reading: Reading, measure: Measure, turn: Turn) -> bool:
@@ -105,8 +178,11 @@ def _asks_figures(reading: Reading, measure: Measure, turn: Turn) -> bool:
     words = reading.words_text
     if ASKS_FIGURES.search(words) or reading.year or reading.years:
         return True
+    after_figure = turn.state.last_label == "figure"
     located = bool(reading.places.mentions or reading.places.own_place) or (
-        turn.state.last_label == "figure" and bool(FOLLOW_UP.search(reading.folded)))
+        after_figure and bool(FOLLOW_UP.search(reading.folded))) or (
+        after_figure and bool(FOLLOW_UP_START.search(reading.folded))
+        and not _a_group(words, measure))
     if not located:
         return False
     value = VALUE_OF.search(words)

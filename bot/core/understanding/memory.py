@@ -20,6 +20,10 @@ def remember(state: ConversationState, u: Understanding, *, answered: bool) -> N
         return
     state.last_intent = u.intent
     state.last_label = u.label
+    state.last_elsewhere = u.held_elsewhere
+    if u.held_elsewhere and u.regions:  # "hoeveel thuiszitters in Deventer?": "daar" is Deventer
+        state.last_frame = {**state.last_frame, "regions": list(u.regions)}
+        state.last_regions = list(u.regions)
     if u.label == "figure" and u.frame is not None and u.clarify_kind == "unknown":
         state.last_frame = u.frame.to_dict()  # refused for an unknown place: no place in it
         return

@@ -63,6 +63,9 @@ class Understanding:
     # a figure the tables do not hold ("hoeveel thuiszitters"): the measure's key
     # (``elsewhere.MEASURES``); the answer says so and quotes where its figures live
     held_elsewhere: str | None = None
+    # such measures named beside a figure the tables do hold ("jeugdzorg en thuiszitters"): the
+    # figure is answered, and the answer says the tables hold none for these
+    measures_left_out: list[str] = field(default_factory=list)
     # groups named beside the one answered that have no figures ("NEET voor vso en havo": havo)
     groups_left_out: list[str] = field(default_factory=list)
     # the other figures asked in the same message ("jeugdzorg en NEET", "po en vo"), each

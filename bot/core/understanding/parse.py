@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from bot.core.state import ConversationState
 from bot.core.understanding import lexicon as lx
-from bot.core.understanding.elsewhere import elsewhere_stage
+from bot.core.understanding.elsewhere import elsewhere_stage, measures_beside
 from bot.core.understanding.figure import PROVINCE, fill_figure
 from bot.core.understanding.language import detect_language, explicit_language, word_signal
 from bot.core.understanding.model import CONTRACT_INTENT, Understanding
@@ -105,6 +105,8 @@ def understand(text: str, state: ConversationState, registry: RegionRegistry, *,
         classify_stage(reading, u, turn)
     if u.intent != "clarify":
         FILL.get(u.label, _fill_nothing)(reading, u, turn, registry)
+    if u.label == "figure" and u.intent != "clarify":  # "jeugdzorg en thuiszitters"
+        u.measures_left_out = measures_beside(reading)
     return finish(u)
 
 

@@ -88,7 +88,7 @@ class Indicators:
     only_group: bool = False
 
 
-def _one_space(folded: str) -> str:
+def one_space(folded: str) -> str:
     """The words with the blanked place names gone ("jongeren in <Zwolle> met" reads as
     "jongeren in met"): the patterns here look at the words next to each other."""
     return re.sub(r"\s+", " ", folded)
@@ -118,7 +118,7 @@ def mentions(folded: str, patterns: dict[str, list[re.Pattern[str]]],
         elif clash.indicator == mention.indicator:  # one word, two patterns: one wide span
             kept[kept.index(clash)] = Mention(clash.indicator, min(clash.start, mention.start),
                                               max(clash.end, mention.end))
-    care = [(start, end) for start, end, category in _category_spans(folded)
+    care = [(start, end) for start, end, category in category_spans(folded)
             if category in lx.ZORGTYPES]
     return sorted((m for m in kept if not _next_to(folded, m, care)), key=lambda m: m.start)
 
@@ -161,7 +161,7 @@ def joined(folded: str, between: str) -> bool:
 def read_indicators(folded: str, patterns: dict[str, list[re.Pattern[str]]],
                     neet_rr_allowed: bool) -> Indicators:
     """The figures asked and the figures that describe a group (see the module docstring)."""
-    folded = _one_space(folded)
+    folded = one_space(folded)
     found = mentions(folded, patterns, neet_rr_allowed)
     by_indicator: dict[str, list[Mention]] = {}
     for mention in found:
@@ -200,8 +200,8 @@ def coordinated_categories(folded: str, categories: list[str]) -> list[str]:
     """The categories named side by side ("po en vo", "vso en pro"), in text order; [] when
     they are not joined so ("leerlingen in het po met jeugdhulp zonder verblijf": the care type
     describes the pupils)."""
-    folded = _one_space(folded)
-    spans = _category_spans(folded)
+    folded = one_space(folded)
+    spans = category_spans(folded)
     named = [s for s in spans if s[2] in categories]
     if len(named) < 2:
         return []
@@ -212,7 +212,7 @@ def coordinated_categories(folded: str, categories: list[str]) -> list[str]:
     return out if len(out) > 1 else []
 
 
-def _category_spans(folded: str) -> list[tuple[int, int, str]]:
+def category_spans(folded: str) -> list[tuple[int, int, str]]:
     taken: list[tuple[int, int, str]] = []
     for category, pattern in lx.CATEGORY_RES:
         for m in pattern.finditer(folded):
@@ -233,8 +233,8 @@ def groups_without_figures(folded: str, categories: list[str], valid: tuple[str,
     """The groups named that the figure has no category for, as typed, split in two: those
     named *beside* a group that has figures ("vso en havo": havo) and those that describe a
     part of it or stand alone ("meisjes in het vso", "NEET bij meisjes")."""
-    folded = _one_space(folded)
-    spans = _category_spans(folded)
+    folded = one_space(folded)
+    spans = category_spans(folded)
     has = [(s, e) for s, e, c in spans if c in valid and c in categories and c != "totaal"]
     missing = [(s, e) for s, e, c in spans if c not in valid and c in categories
                and c != "totaal"]
