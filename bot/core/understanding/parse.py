@@ -30,6 +30,7 @@ from bot.core.understanding.model import CONTRACT_INTENT, Understanding
 from bot.core.understanding.normalize import fold
 from bot.core.understanding.places import profile_statement
 from bot.core.understanding.reading import Reading, model_flags, read
+from bot.core.understanding.several import one_message
 from bot.core.understanding.topic_words import knowledge_only_words
 from bot.regioscan.parsing import parse_answer, parse_command
 
@@ -82,6 +83,16 @@ def understand(text: str, state: ConversationState, registry: RegionRegistry, *,
 
     ``catalog`` is the indicator catalog the composition root chose (the assistant passes
     ``Figures.catalog``); without one, the shipped catalog (training, evaluation, tests)."""
+    with one_message():  # the readers share what they compute from this message's words
+        return _understand(text, state, registry, scan_active=scan_active,
+                           profile_override=profile_override, forced_label=forced_label,
+                           model=model, latest_year=latest_year, catalog=catalog)
+
+
+def _understand(text: str, state: ConversationState, registry: RegionRegistry, *,
+                scan_active: bool, profile_override: str | None, forced_label: str | None,
+                model: object, latest_year: Callable[[], int | None] | None,
+                catalog: Catalog | None) -> Understanding:
     if catalog is None:
         from indicators.catalog import catalog as shipped
 

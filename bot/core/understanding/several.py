@@ -20,7 +20,10 @@ Everything here reads the folded words of the message (place names blanked), not
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bot.core.understanding import lexicon as lx
@@ -212,14 +215,43 @@ def coordinated_categories(folded: str, categories: list[str]) -> list[str]:
     return out if len(out) > 1 else []
 
 
-def category_spans(folded: str) -> list[tuple[int, int, str]]:
+# the category spans of the texts read for the one message being understood (``one_message``):
+# five readers ask for the same text's spans, each a pass of every category pattern (issue 18)
+_SPANS: contextvars.ContextVar[dict[str, tuple[tuple[int, int, str], ...]] | None] = \
+    contextvars.ContextVar("oogo_category_spans", default=None)
+
+
+@contextlib.contextmanager
+def one_message() -> Iterator[None]:
+    """Within the block (the understanding of one message) each text's category spans are
+    computed once. Nothing outlives the block: no message is remembered for the next."""
+    token = _SPANS.set({})
+    try:
+        yield
+    finally:
+        _SPANS.reset(token)
+
+
+def category_spans(folded: str) -> tuple[tuple[int, int, str], ...]:
+    """Where the words of each category stand in ``folded`` (a span taken by an earlier
+    category's pattern is not taken again), in text order."""
+    memo = _SPANS.get()
+    if memo is None:
+        return _category_spans(folded)
+    found = memo.get(folded)
+    if found is None:
+        found = memo[folded] = _category_spans(folded)
+    return found
+
+
+def _category_spans(folded: str) -> tuple[tuple[int, int, str], ...]:
     taken: list[tuple[int, int, str]] = []
     for category, pattern in lx.CATEGORY_RES:
         for m in pattern.finditer(folded):
             if any(s <= m.start() < e or m.start() <= s < m.end() for s, e, _ in taken):
                 continue
             taken.append((m.start(), m.end(), category))
-    return sorted(taken)
+    return tuple(sorted(taken))
 
 
 def family(indicator: str | None) -> str | None:
