@@ -152,32 +152,19 @@ def test_the_loop_keeps_answering_while_a_thread_holds_the_conversation(
     assert health_s < 2.0, health_s
 
 
-_LOCKER = """
-import sqlite3, sys, time
-connection = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=30)
-connection.execute("BEGIN IMMEDIATE")
-print("locked", flush=True)
-time.sleep(float(sys.argv[2]))
-connection.execute("COMMIT")
-"""
-
-
 def test_the_loop_keeps_answering_while_another_process_holds_the_database(
         live_server, real_services) -> None:
     """Another process (a second worker, a backup, an operator's ``sqlite3``) holds the SQLite
     file's write lock: a chat turn that would wait for it in SQLite's busy handler must do so in
     a thread, not on the loop, or ``/healthz`` and every other user wait as long."""
-    import subprocess
-    import sys
+    from tests.support.sqlite_lock import hold_write_lock
 
     database = real_services.settings.resolved_database_url.removeprefix("sqlite:///")
     first = httpx.post(f"{live_server}/api/chat", timeout=30,  # the store is in use already
                        json={"text": "Hoe hoog is de NEET in Zwolle?", "conversation_id": "db"})
     assert first.status_code == 200
-    locker = subprocess.Popen([sys.executable, "-c", _LOCKER, database, "2.5"],
-                              stdout=subprocess.PIPE, text=True)
+    locker = hold_write_lock(database, 2.5)
     try:
-        assert locker.stdout is not None and locker.stdout.readline().strip() == "locked"
         worker, result = _chat_in_thread(live_server, "db-locked")
         time.sleep(0.3)  # the chat turn is in the server, its write waiting for the lock
         started = time.perf_counter()

@@ -152,24 +152,15 @@ def test_a_removed_database_is_never_replaced_by_an_empty_one(services_factory,
 
 
 
-_LOCKER = """
-import sqlite3, sys, time
-connection = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=30)
-connection.execute("BEGIN IMMEDIATE")
-print("locked", flush=True)
-time.sleep(float(sys.argv[2]))
-connection.execute("COMMIT")
-"""
-
-
 def test_a_lock_taken_while_a_turn_runs_on_the_loop_sends_the_turn_to_a_thread(
         services_factory, live_app, monkeypatch) -> None:
     """The write probe saw the lock free, then another process (an operator's ``sqlite3``, a
     second worker) took it while the turn computed its answer on the event loop. The turn's
     first write used to wait for it there, and ``/healthz`` and every other user with it."""
     import subprocess
-    import sys
     import time
+
+    from tests.support.sqlite_lock import hold_write_lock
 
     services = services_factory()
     base = live_app(services)
@@ -181,10 +172,7 @@ def test_a_lock_taken_while_a_turn_runs_on_the_loop_sends_the_turn_to_a_thread(
     def answer_then_lock(message: Any, state: Any) -> Any:
         reply = answer_turn(message, state)
         if message.text == FOLLOW_UP and not lockers:  # once: not again when run in a thread
-            locker = subprocess.Popen([sys.executable, "-c", _LOCKER, str(database), "2.5"],
-                                      stdout=subprocess.PIPE, text=True)
-            assert locker.stdout is not None and locker.stdout.readline().strip() == "locked"
-            lockers.append(locker)
+            lockers.append(hold_write_lock(database, 2.5))
         return reply
 
     monkeypatch.setattr(assistant, "_turn", answer_then_lock)
