@@ -107,6 +107,8 @@ def measures_beside(reading: Reading) -> list[str]:
     from bot.core.understanding.slots import mentions_neet_or_risk
 
     words = one_space(reading.words_text)
+    if not any(measure.words.search(words) for measure in MEASURES):
+        return []  # most figure questions name no measure: no pass of the indicator patterns
     figures = mentions(words, lx.INDICATOR_PATTERNS, mentions_neet_or_risk(words))
     groups = category_spans(words)
     found: list[str] = []
@@ -157,8 +159,7 @@ def _followed_up(reading: Reading, turn: Turn) -> Measure | None:
         return None
     if not (reading.places.mentions or reading.year or reading.years or reading.presentation):
         return None
-    rest = [w for w in re.findall(r"[a-z]+", reading.words_text) if w not in FILLER]
-    if len(rest) > FEW_WORDS:
+    if not _few_words(reading.words_text):
         return None
     return next((m for m in MEASURES if m.key == key), None)
 
@@ -188,4 +189,9 @@ def _asks_figures(reading: Reading, measure: Measure, turn: Turn) -> bool:
     value = VALUE_OF.search(words)
     if value and measure.words.search(value.group(1)):
         return True
+    return _few_words(words)
+
+
+def _few_words(words: str) -> bool:
+    """At most ``FEW_WORDS`` words beside the ``FILLER`` ("verzuim in onze gemeente")."""
     return len([w for w in re.findall(r"[a-z]+", words) if w not in FILLER]) <= FEW_WORDS
