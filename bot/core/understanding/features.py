@@ -17,7 +17,9 @@ from __future__ import annotations
 import math
 import re
 import zlib
+from collections import Counter
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from bot.core.understanding.normalize import fold
 from bot.core.understanding.relative_years import RELATIVE_YEAR
@@ -72,12 +74,60 @@ def bucket(feature: str) -> int:
     return zlib.crc32(feature.encode("utf-8")) % BUCKETS
 
 
+def feature_buckets(clean: str, flags: Iterable[str] = ()) -> list[int]:
+    """The buckets of ``feature_strings(clean, flags)``, in the same order.
+
+    Why not hash each string: a message has about fifty features and building and hashing
+    their strings was most of a prediction (about 0.1 ms of a figure question, issue 18). The
+    buckets of a word (its "w:" feature and its character n-grams) and of a word pair depend on
+    nothing else, and the same words come back in message after message, so they are kept per
+    word (``_WORD_BUCKETS``, bounded). The order matters: ``vectorise`` sums in it."""
+    tokens = TOKEN.findall(clean)
+    memo = _WORD_BUCKETS
+    if len(memo) > _WORD_MEMO_SIZE:
+        memo.clear()
+    words = []
+    for token in tokens:
+        known = memo.get(token)
+        if known is None:
+            known = memo[token] = _word_buckets(token)
+        words.append(known)
+    out = [w for w, _ in words]
+    padded = ["^"] + tokens + ["$"]
+    for a, b in zip(padded, padded[1:], strict=False):
+        pair = memo.get((a, b))
+        if pair is None:
+            pair = memo[(a, b)] = bucket(f"b:{a} {b}")
+        out.append(pair)
+    for _, grams in words:
+        out += grams
+    if len(tokens) <= 2:
+        out.append(bucket(f"len:{len(tokens)}"))
+    out += [bucket(f"f:{flag}") for flag in flags]
+    return out
+
+
+def _word_buckets(token: str) -> tuple[int, tuple[int, ...]]:
+    """A word's "w:" bucket and the buckets of its character n-grams (none for a
+    placeholder), as ``feature_strings`` makes them."""
+    if token.startswith("<"):
+        return bucket(f"w:{token}"), ()
+    word = f" {token} "
+    grams = [bucket(f"c:{word[i:i + n]}") for n in CHAR_NGRAMS
+             for i in range(max(len(word) - n + 1, 0))]
+    return bucket(f"w:{token}"), tuple(grams)
+
+
+# word -> its buckets, and (word, next word) -> the pair's bucket; cleared when it grows past the
+# limit (a few MB), so a stream of made-up words cannot grow it without end
+_WORD_BUCKETS: dict[str | tuple[str, str], Any] = {}
+_WORD_MEMO_SIZE = 50_000
+
+
 def vectorise(clean: str, flags: Iterable[str] = ()) -> dict[int, float]:
     """Bucket -> value: 1 + log(count), the whole vector scaled to length 1."""
-    counts: dict[int, int] = {}
-    for feature in feature_strings(clean, flags):
-        key = bucket(feature)
-        counts[key] = counts.get(key, 0) + 1
-    values = {k: 1.0 + math.log(c) for k, c in counts.items()}
-    norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
-    return {k: v / norm for k, v in values.items()}
+    counts = Counter(feature_buckets(clean, flags))  # in order of first appearance
+    log = math.log
+    values = [1.0 if c == 1 else 1.0 + log(c) for c in counts.values()]
+    norm = math.sqrt(sum([v * v for v in values])) or 1.0
+    return dict(zip(counts, [v / norm for v in values], strict=True))

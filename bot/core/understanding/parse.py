@@ -28,9 +28,9 @@ from bot.core.understanding.figure import PROVINCE, fill_figure
 from bot.core.understanding.language import detect_language, explicit_language, word_signal
 from bot.core.understanding.model import CONTRACT_INTENT, Understanding
 from bot.core.understanding.normalize import fold
+from bot.core.understanding.per_message import one_message
 from bot.core.understanding.places import profile_statement
 from bot.core.understanding.reading import Reading, model_flags, read
-from bot.core.understanding.several import one_message
 from bot.core.understanding.topic_words import knowledge_only_words
 from bot.regioscan.parsing import parse_answer, parse_command
 

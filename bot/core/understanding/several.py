@@ -20,13 +20,11 @@ Everything here reads the folded words of the message (place names blanked), not
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bot.core.understanding import lexicon as lx
+from bot.core.understanding import per_message
 
 PEOPLE = (r"(?:jongeren|jeugdigen|kinderen|leerlingen|scholieren|pupils|children|youths?|"
           r"young people|teenagers|teens)")
@@ -215,32 +213,17 @@ def coordinated_categories(folded: str, categories: list[str]) -> list[str]:
     return out if len(out) > 1 else []
 
 
-# the category spans of the texts read for the one message being understood (``one_message``):
-# five readers ask for the same text's spans, each a pass of every category pattern (issue 18)
-_SPANS: contextvars.ContextVar[dict[str, tuple[tuple[int, int, str], ...]] | None] = \
-    contextvars.ContextVar("oogo_category_spans", default=None)
-
-
-@contextlib.contextmanager
-def one_message() -> Iterator[None]:
-    """Within the block (the understanding of one message) each text's category spans are
-    computed once. Nothing outlives the block: no message is remembered for the next."""
-    token = _SPANS.set({})
-    try:
-        yield
-    finally:
-        _SPANS.reset(token)
-
-
 def category_spans(folded: str) -> tuple[tuple[int, int, str], ...]:
     """Where the words of each category stand in ``folded`` (a span taken by an earlier
-    category's pattern is not taken again), in text order."""
-    memo = _SPANS.get()
-    if memo is None:
+    category's pattern is not taken again), in text order. Computed once per text within the
+    understanding of one message (five readers ask for them, issue 18)."""
+    shared = per_message.memo()
+    if shared is None:
         return _category_spans(folded)
-    found = memo.get(folded)
+    key = ("category_spans", folded)
+    found = shared.get(key)
     if found is None:
-        found = memo[folded] = _category_spans(folded)
+        found = shared[key] = _category_spans(folded)
     return found
 
 
