@@ -168,10 +168,10 @@ def _scan(registry: RegionRegistry, text: str,
              if not any(s <= w[1] < e for s, e in taken)]
     names = registry.name_index()
     index = _index(registry, names)
+    run = _Words(text, words)
     i = 0
     while i < len(words):
-        hit = _exact_at(registry, text, words, i, names) or _fuzzy_at(registry, text, words, i,
-                                                                      index, ordinary)
+        hit = _exact_at(registry, run, i, names) or _fuzzy_at(registry, run, i, index, ordinary)
         if hit is None:
             i += 1
             continue
@@ -184,14 +184,44 @@ def _scan(registry: RegionRegistry, text: str,
     return sorted(found, key=lambda m: m.span)
 
 
-def _exact_at(registry: RegionRegistry, text: str, words: list, i: int,
+class _Words:
+    """The words of one text with what the scan asks of them again and again, computed once:
+    the letters before each word (for the letters of a run), whether each word is short or
+    written with a capital, and whether each gap between two words joins them. The scan tries
+    runs of one to nine words at every word, and recounting these per run was most of its time
+    (issue 18)."""
+
+    __slots__ = ("text", "words", "letters_before", "short_or_capital", "joins")
+
+    def __init__(self, text: str, words: list[tuple[str, int, int]]) -> None:
+        self.text = text
+        self.words = words
+        before = [0]
+        for word, _, _ in words:
+            before.append(before[-1] + len(word) - word.count(" "))
+        self.letters_before = before
+        self.short_or_capital = [len(w) <= 3 or text[start].isupper() for w, start, _ in words]
+        self.joins = [bool(_GAP.match(text[a[2]:b[1]])) for a, b in zip(words, words[1:],
+                                                                          strict=False)]
+
+    def contiguous(self, i: int, n: int) -> bool:
+        """Words i..i+n-1 are separated only by a space, hyphen, apostrophe or bracket."""
+        return all(self.joins[i:i + n - 1])
+
+    def key(self, i: int, n: int) -> str:
+        return " ".join(w[0] for w in self.words[i:i + n])
+
+
+def _exact_at(registry: RegionRegistry, run: _Words, i: int,
               names: dict[str, list[str]]) -> tuple[Mention, int] | None:
-    if words[i][0] not in registry.first_words:
+    text, words = run.text, run.words
+    longest = registry.first_words.get(words[i][0])
+    if longest is None:
         return None
-    for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
-        if not _contiguous(text, words, i, n):
+    for n in range(min(MAX_WORDS, longest, len(words) - i), 0, -1):
+        if not run.contiguous(i, n):
             continue
-        key = " ".join(w[0] for w in words[i:i + n])
+        key = run.key(i, n)
         is_name = key in names
         if not is_name and key not in registry.former:
             continue
@@ -205,19 +235,26 @@ def _exact_at(registry: RegionRegistry, text: str, words: list, i: int,
     return None
 
 
-def _fuzzy_at(registry: RegionRegistry, text: str, words: list, i: int,
-              index: dict[int, list[str]], ordinary: frozenset[str]
-              ) -> tuple[Mention, int] | None:
+def _fuzzy_at(registry: RegionRegistry, run: _Words, i: int, index: dict[int, list[str]],
+              ordinary: frozenset[str]) -> tuple[Mention, int] | None:
     # the conditions are all tests without side effects, cheapest first: most words of a
     # message are short or lower case, and this runs for every word that is no name (issue 18)
+    text, words, before = run.text, run.words, run.letters_before
     for n in range(min(3, len(words) - i), 0, -1):
-        letters = sum(len(w[0]) - w[0].count(" ") for w in words[i:i + n])
+        letters = before[i + n] - before[i]
         if letters < FUZZY_NAME_MIN or not index.get(n):
             continue
-        key = " ".join(w[0] for w in words[i:i + n])
-        if not _fuzzy_allowed(text, words, i, n, key, ordinary):
-            continue
-        if not _contiguous(text, words, i, n):
+        if n > 1:
+            # a run of several words has every longer word capitalised ("De Wolden", not "de
+            # wolken"; see ``_fuzzy_allowed``)
+            if not all(run.short_or_capital[i:i + n]):
+                continue
+            key = run.key(i, n)
+        else:
+            key = words[i][0]
+            if not _fuzzy_allowed(text, words, i, n, key, ordinary):
+                continue
+        if not run.contiguous(i, n):
             continue
         if letters < FUZZY_MIN_LEN and not _next_to_figure_word(words, i, n):
             continue
@@ -279,13 +316,6 @@ def _fuzzy_allowed(text: str, words: list, i: int, n: int, key: str,
     start = words[i][1]
     sentence_start = i == 0 or bool(_SENTENCE_END.search(text[:start]))
     return text[start].isupper() and not sentence_start
-
-
-def _contiguous(text: str, words: list, i: int, n: int) -> bool:
-    """Words i..i+n-1 are separated only by a space, hyphen, apostrophe or bracket."""
-    return all(
-        _GAP.match(text[words[k][2]:words[k + 1][1]]) for k in range(i, i + n - 1)
-    )
 
 
 def _next_to_figure_word(words: list, i: int, n: int = 1) -> bool:

@@ -230,10 +230,16 @@ class RegionRegistry:
         return self._names
 
     @cached_property
-    def first_words(self) -> frozenset[str]:
-        """The first word of every name, alias and former name (a quick "no name starts here")."""
-        keys = list(self._names) + list(self.former)
-        return frozenset(key.split()[0] for key in keys if key)
+    def first_words(self) -> dict[str, int]:
+        """The first word of every name, alias and former name (a quick "no name starts here"),
+        with the most words of a name that starts with it: the place scan tries no longer run
+        of words there ("de" starts "De Wolden" and "De Fryske Marren", never nine words)."""
+        out: dict[str, int] = {}
+        for key in list(self._names) + list(self.former):
+            words = key.split()
+            if words:
+                out[words[0]] = max(out.get(words[0], 0), len(words))
+        return out
 
     @cached_property
     def spelling_names(self) -> dict[str, list[str]]:
