@@ -7,21 +7,32 @@ rules match on a lower-case, accent-free, single-spaced form so one pattern cove
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from bot.core.understanding import per_message
 from indicators.names import strip_accents
 
 _SPACES = re.compile(r"\s+")
 _PUNCT = re.compile(r"[^\w\s%.,'/-]")
 
 
-@lru_cache(maxsize=1024)
 def fold(text: str) -> str:
     """Lower-case, strip diacritics, unify quotes and whitespace.
 
-    Remembered (the rules fold the same message several times per turn, and the walk over its
-    characters was the dearest step of understanding it, issue 18); diacritics go the way
+    Shared within the understanding of one message (``per_message``): the rules fold the same
+    text several times per turn, and the walk over its characters was the dearest step of
+    understanding it (issue 18). Nothing is kept for the next message. Diacritics go the way
     region names lose theirs (``names.strip_accents``, which skips ASCII text)."""
+    shared = per_message.memo()
+    if shared is None:
+        return _fold(text)
+    key = ("fold", text)
+    found = shared.get(key)
+    if found is None:
+        found = shared[key] = _fold(text)
+    return found
+
+
+def _fold(text: str) -> str:
     text = strip_accents(text).replace("\u2019", "'").replace("\u2018", "'")
     return _SPACES.sub(" ", text.lower()).strip()
 
