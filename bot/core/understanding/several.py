@@ -100,9 +100,9 @@ def mentions(folded: str, patterns: dict[str, list[re.Pattern[str]]],
     """Every word for a figure outside the words of a category ("jeugdbescherming" is a group
     the figures have, not the indicator jeugdzorg), the stronger reading first: "relatief risico
     op NEET" is one mention of the relative risk, not also one of NEET."""
-    text = lx.CARE_AS_CATEGORY.sub(lambda m: " " * len(m.group(0)), folded)
+    text = lx.CARE_AS_CATEGORY.sub(_blank, folded)
     for _, pattern in lx.CATEGORY_RES:
-        text = pattern.sub(lambda m: " " * len(m.group(0)), text)
+        text = pattern.sub(_blank, text)
     found: list[Mention] = []
     for indicator, regexes in patterns.items():
         if indicator == "neet_rr" and not neet_rr_allowed:
@@ -122,6 +122,11 @@ def mentions(folded: str, patterns: dict[str, list[re.Pattern[str]]],
     care = [(start, end) for start, end, category in category_spans(folded)
             if category in lx.ZORGTYPES]
     return sorted((m for m in kept if not _next_to(folded, m, care)), key=lambda m: m.start)
+
+
+def _blank(match: re.Match[str]) -> str:
+    """As many spaces as the match is long (positions stay where they were)."""
+    return " " * (match.end() - match.start())
 
 
 def _next_to(folded: str, mention: Mention, spans: list[tuple[int, int]]) -> bool:
