@@ -60,13 +60,20 @@ def title_of(value: Value, lang: str = "nl", extra: str = "", known: Catalog = N
 
 def short_name(value: Value, lang: str = "nl") -> str:
     """A region name for an axis or legend, wrapped instead of cut off."""
+    return fill(plain_name(value, lang), 22)
+
+
+def plain_name(value: Value, lang: str = "nl") -> str:
+    """The region name of ``short_name`` on one line, for a chart's text alternative. Wrapping
+    and joining the lines again broke 26 hyphenated names ("regio Groningen- Westerkwartier")
+    and cost a ``textwrap`` run per value of every figure answer (issue 18)."""
     name = region_name(value, lang).replace("Samenwerkingsverband ", "SWV ")
     if value.excluding:
         swv = (value.name or value.region).replace("Samenwerkingsverband ", "SWV ")
         word = "without" if lang == "en" else "zonder"
         name = f"{'Rest of' if lang == 'en' else 'Rest'} {swv.split(' (')[0]} ({word} " \
                f"{value.excluding_name or value.excluding})"
-    return fill(name, 22)
+    return name
 
 
 def _new_figure(width: float = 7.5, height: float = 4.8):

@@ -65,3 +65,14 @@ def test_trend_chart_region_swv_and_nederland(engine):
 def test_comparison_chart_with_rest_of_swv(engine):
     cmp = engine.compare("jeugdzorg", "GM0363", "swv")
     _read_back(comparison_chart([cmp.a, cmp.shown, engine.lookup("jeugdzorg", "NL01")]))
+
+
+def test_plain_name_keeps_a_hyphenated_name_whole_where_the_axis_label_wraps(engine):
+    """The chart's text alternative names the region as written: joining the wrapped axis label
+    again made "regio Groningen- Westerkwartier" of it."""
+    from indicators.charts import plain_name, short_name
+
+    value = engine.lookup("jeugdzorg", "PO2001")
+    assert "\n" in short_name(value)
+    assert "Groningen-Westerkwartier" in plain_name(value)
+    assert plain_name(value) == short_name(value).replace("-\n", "-").replace("\n", " ")

@@ -102,6 +102,6 @@ def maybe_chart(u: Understanding, draft: Draft, lang: str, known: Mapping[str, I
     except Exception:  # noqa: BLE001 - a chart is a bonus, never a reason to fail
         logger.warning("chart failed", exc_info=True)
         return None
-    alt = "; ".join(f"{charts.short_name(v, lang).replace(chr(10), ' ')} {v.year}: "
+    alt = "; ".join(f"{charts.plain_name(v, lang)} {v.year}: "
                     f"{value_text(v, lang)}" for v in values[:12])
     return Chart(title=title, png=png, alt=alt, key=f"{kind}-{u.indicator}-{values[0].region}")
