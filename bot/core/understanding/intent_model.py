@@ -150,10 +150,10 @@ class IntentModel:
         """(weight rows, feature values) of the message's known buckets: numpy arrays when
         ``np`` is given, lists otherwise. Within the understanding of one message the intent
         and the language head share them (``per_message``); nothing is kept for the next."""
-        shared = per_message.memo()
         key = ("intent_rows", id(self), clean, tuple(flags), np is not None)
-        if shared is not None and key in shared:
-            return shared[key]  # type: ignore[no-any-return]
+        return per_message.once(key, lambda: self._find_rows(clean, flags, np))
+
+    def _find_rows(self, clean: str, flags: list[str], np: Any) -> tuple[Any, Any]:
         vector = vectorise(clean, flags)
         row_of = self._row_of()
         rows: list[int] = []
@@ -163,11 +163,9 @@ class IntentModel:
             if at is not None:
                 rows.append(at)
                 kept.append(value)
-        found: tuple[Any, Any] = (np.array(rows, dtype=np.intp), np.array(kept)) \
-            if np is not None else (rows, kept)
-        if shared is not None:
-            shared[key] = found
-        return found
+        if np is not None:
+            return np.array(rows, dtype=np.intp), np.array(kept)
+        return rows, kept
 
     def _row_of(self) -> dict[int, int]:
         """Bucket -> weight row, made on first use (a dict lookup per feature instead of a

@@ -22,14 +22,7 @@ def fold(text: str) -> str:
     text several times per turn, and the walk over its characters was the dearest step of
     understanding it (issue 18). Nothing is kept for the next message. Diacritics go the way
     region names lose theirs (``names.strip_accents``, which skips ASCII text)."""
-    shared = per_message.memo()
-    if shared is None:
-        return _fold(text)
-    key = ("fold", text)
-    found = shared.get(key)
-    if found is None:
-        found = shared[key] = _fold(text)
-    return found
+    return per_message.once(("fold", text), lambda: _fold(text))
 
 
 def _fold(text: str) -> str:

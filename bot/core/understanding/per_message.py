@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-from collections.abc import Hashable, Iterator
-from typing import Any
+from collections.abc import Callable, Hashable, Iterator
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 _MEMO: contextvars.ContextVar[dict[Hashable, Any] | None] = \
     contextvars.ContextVar("oogo_per_message", default=None)
@@ -21,8 +23,8 @@ _MEMO: contextvars.ContextVar[dict[Hashable, Any] | None] = \
 
 @contextlib.contextmanager
 def one_message() -> Iterator[None]:
-    """Within the block (the understanding of one message) ``memo()`` is one shared dict; it is
-    dropped when the block ends."""
+    """Within the block (the understanding of one message) ``once`` shares what it computes; all
+    of it is dropped when the block ends."""
     token = _MEMO.set({})
     try:
         yield
@@ -30,6 +32,13 @@ def one_message() -> Iterator[None]:
         _MEMO.reset(token)
 
 
-def memo() -> dict[Hashable, Any] | None:
-    """The dict of the message being understood, or None outside ``one_message``."""
-    return _MEMO.get()
+def once(key: Hashable, compute: Callable[[], T]) -> T:
+    """``compute()``, computed once per ``key`` within the message being understood; outside
+    ``one_message``, every time."""
+    shared = _MEMO.get()
+    if shared is None:
+        return compute()
+    if key in shared:
+        return shared[key]  # type: ignore[no-any-return]
+    found = shared[key] = compute()
+    return found

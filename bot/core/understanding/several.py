@@ -222,14 +222,7 @@ def category_spans(folded: str) -> tuple[tuple[int, int, str], ...]:
     """Where the words of each category stand in ``folded`` (a span taken by an earlier
     category's pattern is not taken again), in text order. Computed once per text within the
     understanding of one message (five readers ask for them, issue 18)."""
-    shared = per_message.memo()
-    if shared is None:
-        return _category_spans(folded)
-    key = ("category_spans", folded)
-    found = shared.get(key)
-    if found is None:
-        found = shared[key] = _category_spans(folded)
-    return found
+    return per_message.once(("category_spans", folded), lambda: _category_spans(folded))
 
 
 def _category_spans(folded: str) -> tuple[tuple[int, int, str], ...]:
