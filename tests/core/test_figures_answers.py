@@ -118,6 +118,49 @@ def test_breakdown_sorted_with_national_value(core_services):
     assert "deel van de leerlingen van die onderwijssoort" in reply.text
 
 
+def test_breakdown_against_the_partnership_sets_its_own_swv_beside_each_category(
+        core_services):
+    """"Per onderwijssoort, vergeleken met het samenwerkingsverband": each line carries the
+    figure of the gemeente's own partnership for that category (PO for po, sbo and so; VO for
+    the others), not Nederland's, which was shown before while the SWV was silently dropped."""
+    engine = core_services.indicators
+    reply = _answer(core_services, indicator="jeugdzorg", mode="breakdown", regions=["GM0193"],
+                    target="swv", query="jeugdzorg per onderwijssoort vergeleken met het swv")
+    lines = [line for line in reply.text.splitlines() if line.startswith("- ")]
+    values = engine.breakdown("jeugdzorg", "GM0193", dimension="onderwijssoort")
+    assert len(lines) == len(values)
+    for value in values:
+        swv = engine.swv_for("GM0193", value.category)
+        other = engine.lookup("jeugdzorg", swv, value.category)
+        label = engine.catalog["jeugdzorg"].category_label(value.category)
+        assert f"- {label}: {fm.value_text(value)} (swv {swv[:2].lower()} " \
+               f"{fm.value_text(other)})" in lines
+        assert any(f.region == swv and f.category == value.category for f in reply.facts)
+    assert "landelijk" not in reply.text
+    assert not any("samenwerkingsverband?" in f for f in reply.followups)
+    assert "En landelijk?" in reply.followups
+
+
+def test_breakdown_against_a_partnership_of_the_gemeente_alone_says_so(core_services):
+    """Deventer is both its partnerships on its own: Nederland stays beside each category, and
+    the answer says why the partnership is not."""
+    reply = _answer(core_services, indicator="jeugdzorg", mode="breakdown", regions=["GM0150"],
+                    target="swv", query="jeugdzorg per onderwijssoort vergeleken met het swv")
+    assert "(landelijk " in reply.text
+    assert reply.text.count("bestaat alleen uit Deventer") == 2
+
+
+def test_breakdown_of_two_places_sets_the_second_beside_the_first(core_services):
+    engine = core_services.indicators
+    reply = _answer(core_services, indicator="jeugdzorg", mode="breakdown",
+                    regions=["GM0193", "GM0150"], target="region",
+                    query="jeugdzorg per onderwijssoort in Zwolle en Deventer")
+    for value in engine.breakdown("jeugdzorg", "GM0193", dimension="onderwijssoort"):
+        other = engine.lookup("jeugdzorg", "GM0150", value.category)
+        assert f"{fm.value_text(value)} (Deventer {fm.value_text(other)})" in reply.text
+    assert "met het cijfer van Deventer erachter" in reply.text
+
+
 def test_jeugdhulp_is_answered_as_jeugdhulp(core_services):
     engine = core_services.indicators
     reply = _answer(core_services, indicator="jeugdzorg", category=None, regions=["GM0363"],

@@ -184,6 +184,18 @@ def test_breakdowns(registry):
     assert (u.indicator, u.category, u.mode) == ("neet_rr", None, "breakdown")
 
 
+def test_a_breakdown_keeps_what_it_is_set_against(registry):
+    """The partnership or a second place named with a breakdown is kept as its target (it was
+    dropped, and the breakdown shown against Nederland only)."""
+    u = ask(registry, "Jeugdzorg per onderwijssoort in Zwolle vergeleken met het "
+                      "samenwerkingsverband")
+    assert (u.mode, u.regions, u.target) == ("breakdown", ["GM0193"], "swv")
+    u = ask(registry, "jeugdzorg per onderwijssoort in Zwolle en Deventer")
+    assert (u.mode, u.regions, u.target) == ("breakdown", ["GM0193", "GM0150"], "region")
+    u = ask(registry, "Jeugdzorg per onderwijssoort in Zwolle")
+    assert (u.mode, u.target) == ("breakdown", None)
+
+
 def test_peers_with_size_words(registry):
     u = ask(registry, "Welke gemeenten lijken qua grootte op Deventer en hoe doen die het "
                       "op NEET?")

@@ -10,6 +10,7 @@ and the total jeugdzorg is named for what it is.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from bot.core.answers import labels as lb
@@ -18,6 +19,7 @@ from bot.core.answers.format import fmt_value
 from bot.core.understanding.model import Understanding
 from bot.core.understanding.slots import breakdown_dimension
 from indicators.catalog import JEUGDHULP
+from indicators.errors import IndicatorError
 from indicators.levels import NotPublished
 from indicators.vocabulary import level_name
 
@@ -69,19 +71,33 @@ def breakdown_lines(ctx: Context, u: Understanding, year: int | None) -> None:
         if categories:  # none published at this level: explain with the first one
             ctx.lookup(indicator, code, categories[0], year)
         raise NoData(f"breakdown {code}")
-    national = _national(ctx, values, code)
-    values.sort(key=lambda v: (v.value is None, -(v.value or 0.0), v.category))
     t, lang = ctx.t, ctx.lang
+    beside, short, alone = _beside(ctx, u, values, code)
+    national = {} if beside else _national(ctx, values, code)
+    values.sort(key=lambda v: (v.value is None, -(v.value or 0.0), v.category))
     label = definition.label(lang)
+    if beside:
+        others = list(dict.fromkeys(v.region for v in beside.values()))
+        after = t.render("breakdown_beside", lang,
+                         other=t.render("names_and", lang, first=", ".join(
+                             ctx.name(o) for o in others[:-1]), last=ctx.name(others[-1]))
+                         if len(others) > 1 else ctx.name(others[0]))
+    else:
+        after = t.render("breakdown_national", lang) if national else ""
     ctx.draft.lines.append(t.render(
         "breakdown_intro", lang, label=label[:1].upper() + label[1:], region=ctx.name(code),
-        year=values[0].year, dimension=lb.dimension_label(dimension, lang),
-        national=t.render("breakdown_national", lang) if national else ""))
+        year=values[0].year, dimension=lb.dimension_label(dimension, lang), national=after))
     for value in values:
         ctx.fact(value)
         category = definition.category_label(value.category, lang)
-        other = national.get(value.category)
-        if other is not None:
+        other = beside.get(value.category) or national.get(value.category)
+        if other is not None and beside:
+            ctx.fact(other)
+            ctx.draft.lines.append(t.render("breakdown_line_beside", lang, category=category,
+                                            value=shown_text(ctx, value),
+                                            other=short(other.region),
+                                            other_value=shown_text(ctx, other)))
+        elif other is not None:
             ctx.fact(other)
             ctx.draft.lines.append(t.render("breakdown_line_national", lang, category=category,
                                             value=shown_text(ctx, value),
@@ -89,6 +105,7 @@ def breakdown_lines(ctx: Context, u: Understanding, year: int | None) -> None:
         else:
             ctx.draft.lines.append(t.render("breakdown_line", lang, category=category,
                                             value=shown_text(ctx, value)))
+    ctx.draft.lines.extend(alone)
     if indicator == "jeugdzorg" and dimension in ("onderwijssoort", "zorgtype"):
         ctx.draft.lines.append(t.render(f"breakdown_share_{dimension}", lang))
     if values[0].value is not None and len(values) > 1:
@@ -96,6 +113,45 @@ def breakdown_lines(ctx: Context, u: Understanding, year: int | None) -> None:
             "breakdown_top", lang, category=definition.category_label(values[0].category, lang),
             value=fmt_value(values[0], lang)))
     _missing(ctx, definition, dimension, code, values)
+
+
+def _beside(ctx: Context, u: Understanding, values: list[Any], code: str
+            ) -> tuple[dict[str, Any], Callable[[str], str], list[str]]:
+    """The figures set beside each category instead of Nederland's, when the question asks for
+    them, with the short name each line uses: the gemeente's own samenwerkingsverband per
+    category (PO for the po categories, VO for the others; none where the partnership has no
+    figure or is the gemeente on its own, which is said), or the second place named. Empty
+    (Nederland's, as before) when nothing else was asked or nothing else has figures."""
+    target = u.target or ""
+    found: dict[str, Any] = {}
+    if target.startswith("swv") and code.startswith("GM"):
+        kind = target.removeprefix("swv").strip("_")
+        alone: list[str] = []
+        for value in values:
+            try:
+                swv = ctx.engine.swv_for(code, value.category)
+                if kind and not swv.lower().startswith(kind):
+                    continue
+                if ctx.engine.is_alone(code, swv):
+                    alone += [swv] if swv not in alone else []
+                    continue
+                found[value.category] = ctx.lookup(value.indicator, swv, value.category,
+                                                   value.year)
+            except (NoData, NotPublished, IndicatorError):
+                continue
+        said = [ctx.t.render("breakdown_swv_alone", ctx.lang, swv=ctx.name(swv),
+                             region=ctx.name(code)) for swv in alone]
+        return found, lambda region: ctx.t.render(f"breakdown_swv_{region[:2].lower()}",
+                                                  ctx.lang), said
+    if target == "region" and len(u.regions) > 1:
+        other = u.regions[1]
+        for value in values:
+            try:
+                found[value.category] = ctx.lookup(value.indicator, other, value.category,
+                                                   value.year)
+            except (NoData, NotPublished):
+                continue
+    return found, ctx.name, []
 
 
 def _national(ctx: Context, values: list[Any], code: str) -> dict[str, Any]:

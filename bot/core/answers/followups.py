@@ -19,7 +19,8 @@ from prompts.loader import templates
 KEYS = ("trend", "swv", "peers", "national", "position", "breakdown", "risk_groups")
 NATIONAL = "NL01"
 # answer plans whose answer already sets the subject against Nederland
-SHOWS_NATIONAL = ("value", "national", "breakdown", "ranking")
+# (a breakdown shows it unless it set another place beside each category: see ``shown``)
+SHOWS_NATIONAL = ("value", "national", "ranking")
 MAX_SUGGESTIONS = 3
 
 
@@ -33,7 +34,8 @@ def followups_for(u: Understanding, language: str, shown: Collection[str] = (),
     keys: list[str] = []
     if u.mode != "trend":
         keys.append("trend")
-    if gemeente and u.mode not in ("swv", "peers") and not alone:
+    if gemeente and u.mode not in ("swv", "peers") and not alone \
+            and not (u.target or "").startswith("swv"):  # set against it already
         keys.append("swv")
     if gemeente and u.mode != "peers":
         keys.append("peers")

@@ -363,8 +363,15 @@ def settle(reading: Reading, frame: Frame, context: Frame | None) -> None:
         frame.regions = []  # "welke gemeenten in Nederland ...": all of them
     if frame.mode == "peers":
         frame.target = "peers"
-    if frame.mode in ("value", "position", "ranking", "breakdown") and frame.target != "land":
+    if frame.mode in ("value", "position", "ranking") and frame.target != "land":
         frame.target = None
+    if frame.mode == "breakdown":
+        # set beside each category: Nederland (default), the own samenwerkingsverband ("per
+        # onderwijssoort, vergeleken met het samenwerkingsverband") or a second place named
+        if len(frame.regions) > 1 and frame.target in (None, "land", "region"):
+            frame.target = "region"
+        elif not (frame.target or "").startswith("swv"):
+            frame.target = None
     if frame.mode == "breakdown":
         kept = context is not None and context.mode == "breakdown" and context.dimension \
             and not _names_dimension(reading)
