@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from bot.core.answers.knowledge import answer_knowledge, compose
+from bot.core.answers.knowledge import SURE_AT, answer_knowledge, compose
+from prompts.loader import templates
 from knowledge.evaluation import EVAL_DIR, load_part
 from knowledge.ingest import SHIPPED_DOCS
 from knowledge.rerank import make_cross_encoder
@@ -157,11 +158,12 @@ def test_composition_rules_hold_on_every_section(shipped_kb: KnowledgeBase, name
 def test_answers_to_dev_questions_quote_one_passage(shipped_kb: KnowledgeBase,
                                                     question: str) -> None:
     reply = _ask(shipped_kb, question)
+    hedge = templates().render("knowledge_hedged", "nl")
     if reply.citations:  # answered: one passage, quoted, cited once
         assert len(reply.passages) == 1 and len(reply.citations) == 1
         own = _plain(reply.passages[0].text)
         for line in reply.text.splitlines():
-            assert _plain(line) in own
+            assert line == hedge or _plain(line) in own  # the hedge is a neutral template
         _well_formed(reply.text)
     else:  # not sure: headings to choose from, and no answer text from any passage
         assert reply.buttons or reply.intent == "out_of_scope"
@@ -200,7 +202,8 @@ def test_unsure_answer_offers_headings_that_lead_to_their_section(
 
 def test_more_about_button_leads_to_the_second_section(shipped_kb: KnowledgeBase) -> None:
     reply = _ask(shipped_kb, "Wat is een onderwijszorgarrangement?")
-    more = [b for b in reply.buttons if b.label.startswith("Meer over: ")]
+    # "Meer over" after a sure answer, "Of bedoel je" after a hedged one (SURE_AT)
+    more = [b for b in reply.buttons if b.label.startswith(("Meer over: ", "Of bedoel je: "))]
     assert more and more[0].value != reply.citations[0].heading
     follow = _ask(shipped_kb, more[0].value)
     assert follow.citations[0].heading == more[0].value
@@ -228,3 +231,26 @@ def test_a_cross_encoder_that_is_not_on_disk_is_never_fetched(caplog) -> None:
     assert make_cross_encoder("nobody/no-such-cross-encoder") is None
     assert "never downloaded" in caplog.text
     assert make_cross_encoder(None) is None
+
+
+@pytest.mark.parametrize("question", [
+    "Wie zit er aan tafel bij het OOGO?", "Wat als we het niet eens worden in het OOGO?",
+    "Wat is een thuiszitter?", "Wanneer moet het OOGO plaatsvinden?",
+    "Hoe vaak moeten we de vragenlijsten opnieuw doen?"])
+def test_a_passage_found_without_much_confidence_is_offered_with_a_hedge(
+        shipped_kb: KnowledgeBase, question: str) -> None:
+    """Below ``SURE_AT`` the answer says it may not be what was asked and offers the next
+    sections instead of a second passage; at or above it, no hedge."""
+    hits = shipped_kb.search(question, k=3)
+    reply = _ask(shipped_kb, question)
+    hedge = templates().render("knowledge_hedged", "nl")
+    if not hits or not hits[0].confident:
+        assert hedge not in reply.text
+        return
+    if hits[0].confidence < SURE_AT:
+        assert reply.text.startswith(hedge)
+        assert reply.buttons and all(b.label.startswith("Of bedoel je: ") for b in reply.buttons)
+        assert all(b.value != reply.citations[0].heading for b in reply.buttons)
+    else:
+        assert hedge not in reply.text
+        assert not any(b.label.startswith("Of bedoel je") for b in reply.buttons)
