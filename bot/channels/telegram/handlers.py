@@ -88,9 +88,12 @@ async def keep_busy(chat: Any, action: str = "typing") -> AsyncIterator[None]:
 
     async def renew() -> None:
         while True:
-            await quietly(chat.send_action(action))
             await asyncio.sleep(TYPING_EVERY)
+            await quietly(chat.send_action(action))
 
+    # the first one is let finish even when the answer is quicker than Telegram: cancelling it
+    # could cut the request off halfway (a test on a busy machine saw no "typing…" sent at all)
+    first = asyncio.create_task(quietly(chat.send_action(action)))
     task = asyncio.create_task(renew())
     try:
         yield
@@ -98,6 +101,8 @@ async def keep_busy(chat: Any, action: str = "typing") -> AsyncIterator[None]:
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task
+        with contextlib.suppress(Exception):
+            await first
 
 
 async def send_reply(chat: Any, reply: Reply, context: Any) -> None:
