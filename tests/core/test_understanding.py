@@ -211,6 +211,15 @@ def test_a_breakdown_followed_by_a_comparison_stays_a_breakdown(registry):
         "breakdown", "region", ["GM0193", "GM0166"], "zorgtype")
 
 
+def test_a_breakdown_against_the_partnership_keeps_it_for_another_dimension(registry):
+    """"en per zorgtype?" after a breakdown set against the partnership: the zorgtype breakdown
+    is set against it too (it fell back to Nederland without a word)."""
+    _, zorgtype = conversation(registry, "Jeugdzorg per onderwijssoort in Zwolle vergeleken "
+                                         "met het samenwerkingsverband", "en per zorgtype?")
+    assert (zorgtype.mode, zorgtype.target, zorgtype.regions, zorgtype.dimension) == (
+        "breakdown", "swv", ["GM0193"], "zorgtype")
+
+
 def test_peers_with_size_words(registry):
     u = ask(registry, "Welke gemeenten lijken qua grootte op Deventer en hoe doen die het "
                       "op NEET?")

@@ -368,6 +368,10 @@ def settle(reading: Reading, frame: Frame, context: Frame | None) -> None:
         frame.target = "peers"
     if frame.mode in ("value", "position", "ranking") and frame.target != "land":
         frame.target = None
+    if frame.mode == "breakdown" and frame.target is None and context is not None \
+            and context.mode == "breakdown" and (context.target or "").startswith("swv") \
+            and frame.regions[:1] == context.regions[:1]:
+        frame.target = context.target  # "en per zorgtype?": still against the partnership
     if frame.mode == "breakdown":
         # set beside each category: Nederland (default), the own samenwerkingsverband ("per
         # onderwijssoort, vergeleken met het samenwerkingsverband") or a second place named
