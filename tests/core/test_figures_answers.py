@@ -161,6 +161,49 @@ def test_breakdown_of_two_places_sets_the_second_beside_the_first(core_services)
     assert "met het cijfer van Deventer erachter" in reply.text
 
 
+def test_breakdown_of_three_places_sets_both_others_beside_the_first(core_services):
+    """"jeugdzorg per onderwijssoort in Zwolle, Deventer en Kampen": Kampen was silently
+    dropped; both other places now stand beside each category, each figure a fact."""
+    engine = core_services.indicators
+    reply = _answer(core_services, indicator="jeugdzorg", mode="breakdown",
+                    regions=["GM0193", "GM0150", "GM0166"], target="region",
+                    query="jeugdzorg per onderwijssoort in Zwolle, Deventer en Kampen")
+    assert "met het cijfer van Deventer en Kampen erachter" in reply.text
+    for value in engine.breakdown("jeugdzorg", "GM0193", dimension="onderwijssoort"):
+        deventer = engine.lookup("jeugdzorg", "GM0150", value.category)
+        kampen = engine.lookup("jeugdzorg", "GM0166", value.category)
+        assert f"{fm.value_text(value)} (Deventer {fm.value_text(deventer)}; " \
+               f"Kampen {fm.value_text(kampen)})" in reply.text
+        assert any(f.region == "GM0166" and f.category == value.category for f in reply.facts)
+
+
+@pytest.mark.parametrize("code", ["VO2305", "NL01"])
+def test_breakdown_of_no_gemeente_against_the_partnership_says_why_none_is_beside(
+        core_services, code):
+    """A partnership or Nederland has no own partnership to set beside: it was silently left
+    out (Nederland's figure, or nothing), as if the question had not asked for it."""
+    reply = _answer(core_services, indicator="jeugdzorg", mode="breakdown", regions=[code],
+                    target="swv", query="jeugdzorg per onderwijssoort vergeleken met het swv")
+    name = core_services.registry.get(code).name
+    assert f"kan alleen bij een gemeente; {name} is geen gemeente" in reply.text
+    assert "(swv " not in reply.text
+
+
+def test_breakdown_against_the_po_partnership_says_which_lines_have_none(core_services):
+    """"vergeleken met het swv po": the vo, vso, pro and mbo lines have no figure beside them,
+    and the answer says why instead of leaving them bare without a word."""
+    engine = core_services.indicators
+    reply = _answer(core_services, indicator="jeugdzorg", mode="breakdown", regions=["GM0193"],
+                    target="swv_po", query="jeugdzorg per onderwijssoort vergeleken met swv po")
+    definition = engine.catalog["jeugdzorg"]
+    bare = [definition.category_label(c) for c in ("vo", "vso", "pro", "mbo")]
+    line = next(x for x in reply.text.splitlines() if x.startswith("Bij "))
+    assert all(label in line for label in bare)
+    assert f"{bare[-2]} en {bare[-1]} staat" in line
+    assert "primair onderwijs (po)" not in line
+    assert "Samenwerkingsverband PO 23.05 (regio Zwolle-Kampen) heeft daar geen cijfer" in line
+
+
 def test_jeugdhulp_is_answered_as_jeugdhulp(core_services):
     engine = core_services.indicators
     reply = _answer(core_services, indicator="jeugdzorg", category=None, regions=["GM0363"],

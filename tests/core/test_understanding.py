@@ -196,6 +196,30 @@ def test_a_breakdown_keeps_what_it_is_set_against(registry):
     assert (u.mode, u.target) == ("breakdown", None)
 
 
+def test_a_breakdown_followed_by_a_comparison_stays_a_breakdown(registry):
+    """The button "En vergeleken met het samenwerkingsverband?" under a breakdown (and "en
+    vergeleken met Kampen?") sets the same breakdown against the partnership or that place;
+    it turned into a comparison of the totals, and the breakdown was gone."""
+    _, swv, land = conversation(registry, "Jeugdzorg per onderwijssoort in Zwolle",
+                                "En vergeleken met het samenwerkingsverband?", "En landelijk?")
+    assert (swv.mode, swv.target, swv.regions[0], swv.dimension) == (
+        "breakdown", "swv", "GM0193", "onderwijssoort")
+    assert (land.mode, land.target, land.regions) == ("breakdown", None, ["GM0193"])
+    _, kampen = conversation(registry, "Jeugdzorg per zorgtype in Zwolle",
+                             "en vergeleken met Kampen?")
+    assert (kampen.mode, kampen.target, kampen.regions, kampen.dimension) == (
+        "breakdown", "region", ["GM0193", "GM0166"], "zorgtype")
+
+
+def test_a_breakdown_against_the_partnership_keeps_it_for_another_dimension(registry):
+    """"en per zorgtype?" after a breakdown set against the partnership: the zorgtype breakdown
+    is set against it too (it fell back to Nederland without a word)."""
+    _, zorgtype = conversation(registry, "Jeugdzorg per onderwijssoort in Zwolle vergeleken "
+                                         "met het samenwerkingsverband", "en per zorgtype?")
+    assert (zorgtype.mode, zorgtype.target, zorgtype.regions, zorgtype.dimension) == (
+        "breakdown", "swv", ["GM0193"], "zorgtype")
+
+
 def test_peers_with_size_words(registry):
     u = ask(registry, "Welke gemeenten lijken qua grootte op Deventer en hoe doen die het "
                       "op NEET?")

@@ -77,11 +77,9 @@ def breakdown_lines(ctx: Context, u: Understanding, year: int | None) -> None:
     values.sort(key=lambda v: (v.value is None, -(v.value or 0.0), v.category))
     label = definition.label(lang)
     if beside:
-        others = list(dict.fromkeys(v.region for v in beside.values()))
+        others = list(dict.fromkeys(v.region for row in beside.values() for v in row))
         after = t.render("breakdown_beside", lang,
-                         other=t.render("names_and", lang, first=", ".join(
-                             ctx.name(o) for o in others[:-1]), last=ctx.name(others[-1]))
-                         if len(others) > 1 else ctx.name(others[0]))
+                         other=_and(ctx, [ctx.name(o) for o in others]))
     else:
         after = t.render("breakdown_national", lang) if national else ""
     ctx.draft.lines.append(t.render(
@@ -90,13 +88,15 @@ def breakdown_lines(ctx: Context, u: Understanding, year: int | None) -> None:
     for value in values:
         ctx.fact(value)
         category = definition.category_label(value.category, lang)
-        other = beside.get(value.category) or national.get(value.category)
-        if other is not None and beside:
-            ctx.fact(other)
-            ctx.draft.lines.append(t.render("breakdown_line_beside", lang, category=category,
-                                            value=shown_text(ctx, value),
-                                            other=short(other.region),
-                                            other_value=shown_text(ctx, other)))
+        row = beside.get(value.category, [])
+        other = national.get(value.category)
+        if row:
+            for figure in row:
+                ctx.fact(figure)
+            ctx.draft.lines.append(t.render(
+                "breakdown_line_beside", lang, category=category, value=shown_text(ctx, value),
+                others="; ".join(t.render("breakdown_beside_one", lang, other=short(f.region),
+                                          other_value=shown_text(ctx, f)) for f in row)))
         elif other is not None:
             ctx.fact(other)
             ctx.draft.lines.append(t.render("breakdown_line_national", lang, category=category,
@@ -116,42 +116,62 @@ def breakdown_lines(ctx: Context, u: Understanding, year: int | None) -> None:
 
 
 def _beside(ctx: Context, u: Understanding, values: list[Any], code: str
-            ) -> tuple[dict[str, Any], Callable[[str], str], list[str]]:
+            ) -> tuple[dict[str, list[Any]], Callable[[str], str], list[str]]:
     """The figures set beside each category instead of Nederland's, when the question asks for
     them, with the short name each line uses: the gemeente's own samenwerkingsverband per
     category (PO for the po categories, VO for the others; none where the partnership has no
-    figure or is the gemeente on its own, which is said), or the second place named. Empty
-    (Nederland's, as before) when nothing else was asked or nothing else has figures."""
+    figure or is the gemeente on its own, which is said), or the other places named, in the
+    order named. Empty (Nederland's, as before) when nothing else was asked or nothing else
+    has figures."""
     target = u.target or ""
-    found: dict[str, Any] = {}
-    if target.startswith("swv") and code.startswith("GM"):
+    found: dict[str, list[Any]] = {}
+    if target.startswith("swv") and not code.startswith("GM"):
+        return {}, ctx.name, [ctx.t.render("breakdown_swv_none", ctx.lang,
+                                           region=ctx.name(code))]
+    if target.startswith("swv"):
         kind = target.removeprefix("swv").strip("_")
+        asked = getattr(ctx.registry.get(code), f"swv_{kind}", "") if kind else ""
         alone: list[str] = []
+        bare: list[str] = []  # categories the partnership asked for has no figure for
         for value in values:
             try:
                 swv = ctx.engine.swv_for(code, value.category)
                 if kind and not swv.lower().startswith(kind):
+                    bare.append(value.category)
                     continue
                 if ctx.engine.is_alone(code, swv):
                     alone += [swv] if swv not in alone else []
                     continue
-                found[value.category] = ctx.lookup(value.indicator, swv, value.category,
-                                                   value.year)
+                found[value.category] = [ctx.lookup(value.indicator, swv, value.category,
+                                                    value.year)]
             except (NoData, NotPublished, IndicatorError):
                 continue
         said = [ctx.t.render("breakdown_swv_alone", ctx.lang, swv=ctx.name(swv),
                              region=ctx.name(code)) for swv in alone]
+        if bare and asked and found:
+            definition = ctx.engine.indicator(values[0].indicator)
+            said.append(ctx.t.render("breakdown_swv_without", ctx.lang, swv=ctx.name(asked),
+                                     categories=_and(ctx, [definition.category_label(
+                                         c, ctx.lang) for c in bare])))
         return found, lambda region: ctx.t.render(f"breakdown_swv_{region[:2].lower()}",
                                                   ctx.lang), said
     if target == "region" and len(u.regions) > 1:
-        other = u.regions[1]
+        others = [c for c in dict.fromkeys(u.regions[1:]) if c != code]
         for value in values:
-            try:
-                found[value.category] = ctx.lookup(value.indicator, other, value.category,
-                                                   value.year)
-            except (NoData, NotPublished):
-                continue
-    return found, ctx.name, []
+            for other in others:
+                try:
+                    found.setdefault(value.category, []).append(ctx.lookup(
+                        value.indicator, other, value.category, value.year))
+                except (NoData, NotPublished):
+                    continue
+    return {k: row for k, row in found.items() if row}, ctx.name, []
+
+
+def _and(ctx: Context, names: list[str]) -> str:
+    """"a, b en c" ("a, b and c")."""
+    if len(names) < 2:
+        return "".join(names)
+    return ctx.t.render("names_and", ctx.lang, first=", ".join(names[:-1]), last=names[-1])
 
 
 def _national(ctx: Context, values: list[Any], code: str) -> dict[str, Any]:

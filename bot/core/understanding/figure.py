@@ -346,6 +346,9 @@ def _unnamed_subject(frame: Frame, context: Frame | None, last: Frame | None,
 
 def settle(reading: Reading, frame: Frame, context: Frame | None) -> None:
     """Make mode and target agree with each other, the regions and the previous figure."""
+    if frame.mode == "compare" and context is not None and context.mode == "breakdown" \
+            and frame.indicator == context.indicator:
+        frame.mode = ""  # "en vergeleken met het swv?" under a breakdown: the same breakdown
     if not frame.mode and context is not None:
         carry_mode(reading, frame, context)
     subject = frame.regions[0] if frame.regions else NATIONAL
@@ -365,6 +368,10 @@ def settle(reading: Reading, frame: Frame, context: Frame | None) -> None:
         frame.target = "peers"
     if frame.mode in ("value", "position", "ranking") and frame.target != "land":
         frame.target = None
+    if frame.mode == "breakdown" and frame.target is None and context is not None \
+            and context.mode == "breakdown" and (context.target or "").startswith("swv") \
+            and frame.regions[:1] == context.regions[:1]:
+        frame.target = context.target  # "en per zorgtype?": still against the partnership
     if frame.mode == "breakdown":
         # set beside each category: Nederland (default), the own samenwerkingsverband ("per
         # onderwijssoort, vergeleken met het samenwerkingsverband") or a second place named
@@ -386,10 +393,14 @@ def settle(reading: Reading, frame: Frame, context: Frame | None) -> None:
 def carry_mode(reading: Reading, frame: Frame, context: Frame) -> None:
     """A follow-up without words for the computation keeps the previous one, except where it
     no longer fits: a new comparison target makes it a comparison (a trend or breakdown stays
-    one, now set against the target), a new indicator drops a breakdown, a year ends a trend."""
+    one, now set against the target: Nederland, and for a breakdown of the same indicator also
+    the samenwerkingsverband or another place), a new indicator drops a breakdown, a year ends
+    a trend."""
     named_new_place = bool(reading.places.mentions)
     if frame.target is not None:
-        keep = context.mode in ("trend", "breakdown") and frame.target == "land"
+        keep = context.mode in ("trend", "breakdown") and frame.target == "land" or (
+            context.mode == "breakdown" and frame.indicator == context.indicator
+            and frame.target in ("swv", "swv_po", "swv_vo", "region"))
         frame.mode = context.mode if keep else ""
         return
     frame.mode = context.mode
