@@ -7,11 +7,11 @@ import re
 import pytest
 
 from bot.core.answers.knowledge import SURE_AT, answer_knowledge, compose
-from prompts.loader import templates
 from knowledge.evaluation import EVAL_DIR, load_part
 from knowledge.ingest import SHIPPED_DOCS
 from knowledge.rerank import make_cross_encoder
 from knowledge.service import KnowledgeBase
+from prompts.loader import templates
 
 
 def _plain(text: str) -> str:
