@@ -204,6 +204,21 @@ def test_breakdown_against_the_po_partnership_says_which_lines_have_none(core_se
     assert "Samenwerkingsverband PO 23.05 (regio Zwolle-Kampen) heeft daar geen cijfer" in line
 
 
+def test_breakdown_names_no_highest_category_when_some_are_hidden(core_services):
+    """Schiermonnikoog's small groups are hidden: one of them may be the highest, so the
+    answer does not say which category is (it named the only one with a figure)."""
+    engine = core_services.indicators
+    code = core_services.registry.resolve("Schiermonnikoog").region.code
+    values = engine.breakdown("jeugdzorg", code, dimension="onderwijssoort")
+    assert any(v.value is None for v in values) and any(v.value is not None for v in values)
+    reply = _answer(core_services, indicator="jeugdzorg", mode="breakdown", regions=[code],
+                    query="jeugdzorg per onderwijssoort")
+    assert "Het hoogst" not in reply.text and "minder dan 10" in reply.text
+    full = _answer(core_services, indicator="jeugdzorg", mode="breakdown", regions=["GM0193"],
+                   query="jeugdzorg per onderwijssoort")
+    assert "Het hoogst" in full.text
+
+
 def test_jeugdhulp_is_answered_as_jeugdhulp(core_services):
     engine = core_services.indicators
     reply = _answer(core_services, indicator="jeugdzorg", category=None, regions=["GM0363"],

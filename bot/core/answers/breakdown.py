@@ -108,7 +108,8 @@ def breakdown_lines(ctx: Context, u: Understanding, year: int | None) -> None:
     ctx.draft.lines.extend(alone)
     if indicator == "jeugdzorg" and dimension in ("onderwijssoort", "zorgtype"):
         ctx.draft.lines.append(t.render(f"breakdown_share_{dimension}", lang))
-    if values[0].value is not None and len(values) > 1:
+    # "the highest" only when every category has a figure: a hidden one may be higher
+    if len(values) > 1 and all(v.value is not None for v in values):
         ctx.draft.lines.append(t.render(
             "breakdown_top", lang, category=definition.category_label(values[0].category, lang),
             value=fmt_value(values[0], lang)))
