@@ -219,6 +219,16 @@ def test_breakdown_names_no_highest_category_when_some_are_hidden(core_services)
     assert "Het hoogst" in full.text
 
 
+def test_an_answer_for_the_own_region_in_place_of_an_unnamed_one_says_so(core_services):
+    reply = _answer(core_services, indicator="neet", regions=["GM0307"], profile_assumed=True,
+                    origins={"regions": "profile"})
+    assert reply.text.startswith("Je vraag noemt geen plaats die ik ken, dus ik laat de "
+                                 "cijfers van je eigen regio zien: Amersfoort.")
+    named = _answer(core_services, indicator="neet", regions=["GM0307"],
+                    origins={"regions": "question"})
+    assert "eigen regio" not in named.text
+
+
 def test_jeugdhulp_is_answered_as_jeugdhulp(core_services):
     engine = core_services.indicators
     reply = _answer(core_services, indicator="jeugdzorg", category=None, regions=["GM0363"],

@@ -220,6 +220,28 @@ def test_a_breakdown_against_the_partnership_keeps_it_for_another_dimension(regi
         "breakdown", "swv", ["GM0193"], "zorgtype")
 
 
+def test_a_common_word_name_next_to_a_care_category_word_is_the_place(registry):
+    """"jeugdreclassering voorst": Voorst is an ordinary word too, taken for the gemeente only
+    next to a figure word; jeugdreclassering and jeugdbescherming are such words (the question
+    was answered for the own region instead)."""
+    voorst = registry.resolve("Voorst").region.code
+    for text in ("jeugdreclassering voorst", "Voorst jeugdreclassering",
+                 "jeugdbescherming voorst"):
+        u = ask(registry, text, ConversationState(profile_region="GM0307"))
+        assert u.regions[:1] == [voorst], text
+        assert not u.profile_assumed
+
+
+def test_the_own_region_standing_in_for_an_unnamed_place_is_marked(registry):
+    state = ConversationState(profile_region="GM0307")
+    assert ask(registry, "neet schoonhoven", state).profile_assumed
+    assert ask(registry, "Hoe hoog is de NEET?", state).profile_assumed
+    own = ask(registry, "Hoe verhoudt ons NEET-percentage zich tot het landelijk gemiddelde?",
+              state)
+    assert own.regions[0] == "GM0307" and not own.profile_assumed
+    assert not ask(registry, "Hoe hoog is de NEET in Zwolle?", state).profile_assumed
+
+
 def test_peers_with_size_words(registry):
     u = ask(registry, "Welke gemeenten lijken qua grootte op Deventer en hoe doen die het "
                       "op NEET?")

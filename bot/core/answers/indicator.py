@@ -92,6 +92,9 @@ def answer_indicator(u: Understanding, figures: Figures, *, charts: bool = True,
     if u.origins.get("regions") == "default" and u.regions == [NATIONAL] \
             and u.mode != "ranking":
         draft.lines.append(t.render("default_region", lang))
+    elif u.profile_assumed and u.regions and u.mode != "ranking":
+        draft.lines.append(t.render("profile_region_used", lang,
+                                    region=region_name(registry, u.regions[0], lang)))
     notes = list(draft.lines)  # about the question, not the figure: said once when combined
     category = u.category or "totaal"
     year = ctx.pick_year(u.indicator, u.year)

@@ -294,6 +294,9 @@ def region_slot(reading: Reading, u: Understanding, frame: Frame, context: Frame
         frame.target = frame.target or "region"
     if not codes:
         codes, origin = _unnamed_subject(frame, context, last, turn)
+        # the own region stands in for a place the question did not name: the answer says so
+        # ("neet schoonhoven" is no gemeente here, and gave Amersfoort's figure without a word)
+        u.profile_assumed = origin == "profile"
     frame.regions = codes
     u.origins["regions"] = origin
     return True

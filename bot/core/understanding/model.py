@@ -71,6 +71,9 @@ class Understanding:
     # the other figures asked in the same message ("jeugdzorg en NEET", "po en vo"), each
     # understood in full; the answer gives them after this one
     also: list[Understanding] = field(default_factory=list)
+    # no place named and none taken from the conversation: the own region (profile) is the
+    # subject, and the answer says so
+    profile_assumed: bool = False
     # a ranking of samenwerkingsverbanden: "swv_po" / "swv_vo" (None: of gemeenten)
     ranked_level: str | None = None
     # "in een grafiek", "op een kaart": how the user asked to see the figure
