@@ -68,7 +68,8 @@ _TYPED_CODE = re.compile(r"\b(?:GM|PO|VO)\d{4}\b")
 # "jeugdzorg buren", "Best jeugdzorg vergeleken met Eindhoven")
 _FIGURE_WORDS = frozenset({
     "neet", "jeugdzorg", "jeugdhulp", "jeugdzorggebruik", "jz", "rr", "youth", "vs", "versus",
-    "vergeleken", "trend", "relatief", "relatieve", "cijfers",
+    "vergeleken", "trend", "relatief", "relatieve", "cijfers", "jeugdreclassering",
+    "jeugdbescherming",
 })
 _SENTENCE_END = re.compile(r"[.!?]\s*$")
 _SWV_BEFORE = re.compile(r"(?:swv|samenwerkingsverband)(?:\s+(?:po|vo))?\s+(?:van\s+(?:de\s+)?"
