@@ -19,6 +19,7 @@ from bot.oogo.passages import citation, origin_of
 from bot.oogo.render import tested_groups
 from bot.oogo.report import Report
 from bot.oogo.report_words import report_list, report_text
+from bot.regioscan.texts import number_nl
 from indicators import formatting as fm
 from indicators.vocabulary import level_name
 from prompts.loader import TemplateSet, templates
@@ -62,8 +63,9 @@ class ReportRenderError(RuntimeError):
 
 
 def _nl1(value: Any) -> str:
-    """Scan means: always one decimal, so a table of means reads evenly."""
-    return "-" if value is None else fm.number(value, 1, "nl")
+    """Scan means: always one decimal, so a table of means reads evenly, rounded as the chat
+    and the web page round them (half up: 3,25 is 3,3 everywhere)."""
+    return "-" if value is None else number_nl(value, "nl")
 
 
 def _level(report: Report) -> str:

@@ -9,15 +9,16 @@ of ``prompts/regioscan/{nl,en}/`` (strict loader: Dutch and English use the same
 
 from __future__ import annotations
 
-from indicators import formatting as fm
+from bot.regioscan.texts import number_nl
 from prompts.loader import templates
 
 FOLDER = "regioscan"
 
 
 def number(value: float, language: str = "nl", decimals: int = 1) -> str:
-    """A scan mean or scale end as shown: "2,3" / "2.3"; scale ends without decimals."""
-    return fm.number(value, decimals, language)
+    """A scan mean or scale end as shown: "2,3" / "2.3"; scale ends without decimals. Rounded
+    half up, as the chat and the web page show the same mean (``regioscan.texts.number_nl``)."""
+    return number_nl(value, language, decimals)
 
 
 def text(language: str, key: str, /, **values: object) -> str:

@@ -53,3 +53,15 @@ def test_round_exports_and_chart(definition):
     assert "roles_hidden" not in data and "code" not in data
     assert data["disagreements"][0]["gap"] == 1.2
     assert round_chart(result).startswith(b"\x89PNG")
+
+
+def test_scan_means_are_rounded_half_up_everywhere() -> None:
+    """3,25 (answers 4, 4, 3, 2) is 3,3 in the chat, the web page (toLocaleString) and the
+    report; the report's own rounding made it 3,2."""
+    from bot.oogo.report_render import _nl1
+    from bot.oogo.scan_texts import number
+    from bot.regioscan.texts import number_nl
+
+    assert number_nl(3.25) == "3,3" and number_nl(3.25, "en") == "3.3"
+    assert number_nl(2.75) == "2,8" and number_nl(3.0) == "3,0" and number_nl(10 / 3) == "3,3"
+    assert _nl1(3.25) == "3,3" and number(3.25) == "3,3" and number(5, decimals=0) == "5"

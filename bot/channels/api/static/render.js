@@ -140,8 +140,10 @@
   function ownSummary(result, lang) {
     const wrap = el("div", { class: "scan-summary" });
     if (result.overall_mean !== null && result.overall_mean !== undefined) {
+      // "scored": the answers with a score ("weet ik niet" is answered, but has none)
+      const scored = (result.answered || 0) - (result.dont_know || 0);
       wrap.appendChild(el("p", {}, O.t(lang, "overall_mean",
-        { mean: O.num(result.overall_mean, 1, lang), answered: result.answered, total: result.total })));
+        { mean: O.num(result.overall_mean, 1, lang), answered: scored, total: result.total })));
     }
     const items = [];
     for (const t of result.themes || []) for (const d of t.discuss || []) items.push(`${t.name}: ${d}`);
