@@ -168,3 +168,26 @@ def test_a_chart_asked_where_no_chart_can_be_shown_says_so(ask) -> None:
     reply = ask("en in een grafiek?", conv="u8-nochart-here")
     assert reply.text.startswith("Een grafiek kan ik hier niet laten zien")
     assert {f.region for f in reply.facts} >= {"GM0193"}
+
+
+@pytest.mark.parametrize("question,size,intro", [
+    ("top 5 gemeenten relatief risico neet jeugdreclassering", 5, "De vijf gemeenten"),
+    ("Welke drie gemeenten hebben de hoogste NEET?", 3, "De drie gemeenten"),
+    ("Which 5 municipalities have the highest NEET?", 5, "The five municipalities"),
+    ("Welke gemeenten hebben de hoogste NEET?", 10, "De tien gemeenten"),
+])
+def test_a_ranking_shows_as_many_places_as_asked(ask, question, size, intro) -> None:
+    """"top 5" gave ten rows (user10)."""
+    reply = ask(question)
+    gemeenten = [f for f in reply.facts if f.region.startswith("GM")]
+    assert len(gemeenten) == size and reply.text.startswith(intro)
+
+
+def test_a_ranking_of_relative_risks_gives_each_its_interval(ask) -> None:
+    """A small gemeente's relative risk tops the list with a wide interval: the ranking shows
+    it, so the reader sees how uncertain the first place is (user10: Voorst, 9,8 keer)."""
+    reply = ask("top 5 gemeenten relatief risico neet jeugdreclassering")
+    lines = [ln for ln in reply.text.splitlines() if ln.startswith("- ") and "Nederland" not in ln]
+    assert len(lines) == 5 and all("(betrouwbaarheidsinterval " in ln for ln in lines)
+    plain = ask("Welke drie gemeenten hebben de hoogste NEET?")
+    assert "betrouwbaarheidsinterval" not in plain.text

@@ -151,7 +151,7 @@ class Context:
                 return self.t.render("rr_suppressed", lang, factor=factor, region=name,
                                      year=value.year)
             return self.t.render("rr_value", lang, factor=factor, region=name, year=value.year,
-                                 value=fmt_value(value, lang), interval=self._interval(value))
+                                 value=fmt_value(value, lang), interval=self.interval(value))
         label = self.title(value.indicator, value.category)
         if getattr(value, "mark", "") and value.value is None and not value.suppressed:
             return self.t.render("value_no_figure", lang, label=label, region=name,
@@ -164,7 +164,7 @@ class Context:
         return self.t.render("value", lang, label=label, region=name, year=value.year,
                              value=fmt_value(value, lang), counts=counts)
 
-    def _interval(self, value: Any) -> str:
+    def interval(self, value: Any) -> str:
         low, high = getattr(value, "ci_low", None), getattr(value, "ci_high", None)
         if low is None or high is None:
             return ""

@@ -19,6 +19,20 @@ from bot.core.understanding.model import Understanding
 from indicators.vocabulary import level_plural
 
 RANKING_SIZE = 10
+MAX_RANKING_SIZE = 50
+# "top 5", "de vijf hoogste", "5 gemeenten met de hoogste ...": how many to show
+_NUMBER_WORDS = {"drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9,
+                 "tien": 10, "twaalf": 12, "vijftien": 15, "twintig": 20, "dertig": 30,
+                 "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
+# how a ranking's intro says its size ("De drie gemeenten ..."), from two to twelve
+_COUNT_WORDS = {"nl": ("twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
+                       "elf", "twaalf"),
+                "en": ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                       "eleven", "twelve")}
+_N = r"(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")"
+_SIZE = re.compile(rf"\btop[- ]?{_N}\b|\b{_N} (?:gemeenten|samenwerkingsverbanden|swv'?s|"
+                   rf"municipalities|partnerships|hoogste|laagste|highest|lowest)\b")
 # "het laagst", "de laagste", "de minste", "lowest", "fewest": from the bottom up
 LOWEST = re.compile(r"\b(?:laagst\w*|minste?|onderaan|lowest|least|fewest|bottom)\b")
 
@@ -43,10 +57,10 @@ def ranking_lines(ctx: Context, u: Understanding, category: str, year: int | Non
         raise NoData("ranking")
     values, left_out = _one_kind(values)
     values.sort(key=lambda v: (v.value, v.region), reverse=not lowest)
-    top = values[:RANKING_SIZE]
+    top = values[:ranking_size(u.query)]
     t, lang = ctx.t, ctx.lang
     which = {"nl": ("laagste", "hoogste"), "en": ("lowest", "highest")}[lang][0 if lowest else 1]
-    count = ("tien" if lang == "nl" else "ten") if len(top) == 10 else len(top)
+    count = _COUNT_WORDS[lang][len(top) - 2] if 2 <= len(top) <= 12 else len(top)
     units = level_plural(level, lang)
     if within:
         ctx.draft.lines.append(t.render("ranking_intro_within", lang, count=count, which=which,
@@ -58,8 +72,10 @@ def ranking_lines(ctx: Context, u: Understanding, category: str, year: int | Non
                                         year=top[0].year))
     for value in top:
         ctx.fact(value)
+        # a relative risk with its interval: a small gemeente's can be high and very uncertain
         ctx.draft.lines.append(t.render("peers_line", lang, region=ctx.name(value.region),
-                                        value=fmt_value(value, lang)))
+                                        value=fmt_value(value, lang)
+                                        + (ctx.interval(value) if value.unit == "x" else "")))
     if left_out:
         ctx.draft.lines.append(t.render("ranking_left_out", lang, units=units[:1].upper()
                                         + units[1:], other=other_kind(ctx, top[0])))
@@ -71,6 +87,16 @@ def ranking_lines(ctx: Context, u: Understanding, category: str, year: int | Non
         ctx.fact(reference)
         ctx.draft.lines.append(t.render("peers_line", lang, region=ctx.name(code),
                                         value=fmt_value(reference, lang)))
+
+
+def ranking_size(query: str) -> int:
+    """How many places the question asks for ("top 5", "de drie hoogste"), else ten."""
+    found = _SIZE.search(query.lower())
+    if found is None:
+        return RANKING_SIZE
+    word = next(g for g in found.groups() if g)
+    size = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+    return min(max(size, 2), MAX_RANKING_SIZE)  # a ranking has at least two places
 
 
 def _partnership(ctx: Context, u: Understanding) -> str | None:
