@@ -27,6 +27,7 @@ standing topics as questions with their quoted passage. Every figure leads at mo
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from bot.oogo import findings as found
@@ -112,6 +113,29 @@ def topic_groups(items: list[Finding], catalog: dict[str, Any]) -> dict[tuple[st
     return groups
 
 
+def _distinct_questions(points: list[Point], catalog: Any, language: str) -> list[Point]:
+    """A topic's next point (its figures point another way: one to keep, one to discuss) opens
+    with the topic's next question, not the same one again (user10: two points "Kwetsbare
+    jongeren op weg naar mbo en werk" asked the same question)."""
+    seen: dict[str, int] = {}
+    out = []
+    for point in points:
+        nth = seen.get(point.topic, 0)
+        seen[point.topic] = nth + 1
+        try:
+            own = topic(point.topic, catalog).questions(language) if point.questions else []
+        except KeyError:  # a regioscan point ("scan:..."): its questions are its own
+            own = []
+        if nth and own and point.questions[0] in own:
+            rest = [q for q in point.questions[1:] if q not in own]
+            # the topic's next question; when they are used up, the point's own lead question
+            # (it follows what its figures show: higher, lower, a question)
+            questions = [own[nth]] + rest if nth < len(own) else rest
+            point = replace(point, questions=questions or point.questions)
+        out.append(point)
+    return out
+
+
 def build_point(engine: Any, topic_key: str, meaning: str, items: list[Finding],
                 region: Any, language: str, knowledge: Any) -> Point:
     """One point from the findings of one topic and meaning (strongest first)."""
@@ -189,7 +213,8 @@ def generate_points(services: Services, region_code: str, *, language: str = "nl
     alone = found.swv_alone(engine, region)
     notes = [n for n in (region_note, swv_alone_note(registry, region, alone, language),
                          levels_note(engine, region, language), scan.note) if n]
-    points = ranked + standing_points(language, knowledge)
+    points = _distinct_questions(ranked + standing_points(language, knowledge), engine.catalog,
+                                 language)
     facts = [f for p in points for f in p.facts]
     result = PointsResult(
         region_code=region.code, region_name=region.name, region_level=region.level, year=year,

@@ -286,3 +286,15 @@ def test_the_hint_names_a_point_that_exists(results) -> None:
             assert "waarom staat punt 2 erop?" in text, name
         elif len(result.ranked) == 1:
             assert "waarom staat punt 1 erop?" in text, name
+
+
+@pytest.mark.parametrize("code", ["GM0153", "GM0307", "GM0193", "GM0363"])
+def test_no_two_points_open_with_the_same_question(services, code):
+    """Two points of one topic (one to keep, one to discuss) asked the same question, which
+    read as a machine repeating itself (user10: Enschede, "Kwetsbare jongeren op weg naar mbo
+    en werk" twice)."""
+    from bot.oogo.points import generate_points
+
+    result = generate_points(services, code)
+    firsts = [p.questions[0] for p in result.points if p.questions]
+    assert len(firsts) == len(set(firsts)), firsts
