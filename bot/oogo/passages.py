@@ -180,5 +180,6 @@ def origin_of(passage: Passage, directory: Path | None = None) -> str:
 
 
 def citation(passage: Passage) -> str:
-    """How a quote is attributed: "Het OOGO tussen ... (oogo.md), 'Leerlingenvervoer'"."""
-    return f"{passage.title} ({passage.source}), '{passage.heading}'"
+    """How a quote is attributed: "Het OOGO tussen ..., 'Leerlingenvervoer'": by title and
+    heading, as the chat cites, never by file name (a reader cannot open "oogo.md")."""
+    return f"{passage.title}, '{passage.heading}'"

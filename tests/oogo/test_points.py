@@ -298,3 +298,12 @@ def test_no_two_points_open_with_the_same_question(services, code):
     result = generate_points(services, code)
     firsts = [p.questions[0] for p in result.points if p.questions]
     assert len(firsts) == len(set(firsts)), firsts
+
+
+def test_quotes_in_the_points_are_cited_by_title_not_by_file_name(services):
+    """"(oogo.md)" after a quote named a file the reader cannot open (user10)."""
+    from bot.oogo.points import generate_points
+    from bot.oogo.render import render_points
+
+    text = render_points(generate_points(services, "GM0153"))
+    assert "«" in text and ".md" not in text
