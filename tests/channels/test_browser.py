@@ -41,6 +41,11 @@ def test_chat_page_in_chromium(live_server: str, tmp_path: Path) -> None:
         assert page.get_attribute("#report-link", "href") == (
             f"/api/reports/GM0363.pdf?conversation_id={conversation}")
         assert "Je regio is Amsterdam" in page.inner_text("#intro-text")
+        # the first example asks about the chosen region (user10: still Amsterdam's after
+        # choosing Enschede; here Amsterdam is chosen, so the wording is what changed)
+        example = page.locator(".message.intro .option").first
+        assert example.inner_text() == "Hoe hoog is de NEET in Amsterdam?"
+        assert example.get_attribute("data-text") == "Hoe hoog is de NEET in Amsterdam?"
 
         # an indicator question, typed and sent with Enter only
         answer = ask(page, "Hoe verhoudt het NEET-percentage in Amsterdam zich tot het landelijk "

@@ -39,6 +39,13 @@
     updateReportLink();
     reportLink.hidden = false;
     $("intro-text").textContent = say("region_intro", { name: found.name });
+    // the first example asks about the chosen region, not about Amsterdam
+    const example = document.querySelector(".message.intro .option");
+    if (example) {
+      const text = say("region_example", { name: found.name });
+      example.textContent = text;
+      example.dataset.text = text;
+    }
   }
 
   $("region-change").addEventListener("click", () => {
