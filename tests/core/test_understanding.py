@@ -242,6 +242,28 @@ def test_the_own_region_standing_in_for_an_unnamed_place_is_marked(registry):
     assert not ask(registry, "Hoe hoog is de NEET in Zwolle?", state).profile_assumed
 
 
+def test_en_met_after_a_comparison_sets_the_next_place_against_the_subject(registry):
+    """"en met zwolle?" after "vergelijk enschede met hengelo" compared Zwolle with Nederland
+    (user10); the subject stays Enschede."""
+    _, nxt = conversation(registry, "vergelijk enschede met hengelo qua neet", "en met zwolle?")
+    zwolle = registry.resolve("Zwolle").region.code
+    assert (nxt.mode, nxt.indicator) == ("regions", "neet")  # named places set side by side
+    assert nxt.regions[0] == registry.resolve("Enschede").region.code and zwolle in nxt.regions
+    alone = ask(registry, "en met zwolle?")
+    assert alone.regions[:1] == [zwolle]  # no comparison before it: Zwolle is the subject
+
+
+def test_compared_with_the_partnership_and_nederland_sets_both_against_it(registry):
+    """"vergeleken met het swv en met nederland" compared with the partnership only (user10)."""
+    u = ask(registry, "hoe staat het vso in amersfoort ervoor qua jeugdzorg, vergeleken met "
+                      "het swv en met nederland")
+    assert u.mode == "swv" and u.regions[0] == "GM0307" and u.regions[-1] == "NL01"
+    assert any(c.startswith("VO") for c in u.regions)
+    only = ask(registry, "Hoe doet Zwolle het op jeugdzorg vergeleken met het "
+                         "samenwerkingsverband?")
+    assert only.mode == "swv" and "NL01" not in only.regions
+
+
 def test_peers_with_size_words(registry):
     u = ask(registry, "Welke gemeenten lijken qua grootte op Deventer en hoe doen die het "
                       "op NEET?")

@@ -45,6 +45,8 @@ PROVINCE = re.compile(r"\bprovinc|" + _PROVINCE_NAMES)
 PROVINCE_NAME = re.compile(_PROVINCE_NAMES)
 NO_REGION_MODES = ("ranking",)
 # "NEET-risico na jeugdhulp": a risk factor family named without the exact factor
+# "en met Zwolle?" after a comparison: Zwolle is the next place set against the subject
+WITH_NEXT = re.compile(r"^\W*(?:en |and )?(?:met|with|tegen|against|versus|vs\.?)\b")
 CARE_WORD = re.compile(r"\bjeugd(?:hulp|zorg)\b|\byouth care\b")
 
 
@@ -287,8 +289,10 @@ def region_slot(reading: Reading, u: Understanding, frame: Frame, context: Frame
     if not codes and places.national and not (frame.target == "land" and (
             context is not None or (turn.profile and lx.COMPARE.search(reading.words_text)))):
         codes = [NATIONAL]  # "Hoeveel jongeren in Nederland ...": Nederland is the subject
-    if len(codes) == 1 and context is not None and context.regions and lx.COMPARE.search(
-            reading.words_text) and context.regions[0] not in codes and not own:
+    if len(codes) == 1 and context is not None and context.regions and (
+            lx.COMPARE.search(reading.words_text) or (
+                context.mode == "compare" and WITH_NEXT.match(reading.words_text))) \
+            and context.regions[0] not in codes and not own:
         # "en vergeleken met Helmond?": the subject stays, Helmond is what it is set against
         codes.insert(0, context.regions[0])
         frame.target = frame.target or "region"
@@ -297,6 +301,10 @@ def region_slot(reading: Reading, u: Understanding, frame: Frame, context: Frame
         # the own region stands in for a place the question did not name: the answer says so
         # ("neet schoonhoven" is no gemeente here, and gave Amersfoort's figure without a word)
         u.profile_assumed = origin == "profile"
+    if places.national and (frame.target or "").startswith("swv") and codes \
+            and NATIONAL not in codes:
+        # "vergeleken met het swv en met Nederland": Nederland is set against it too
+        codes = [*codes, NATIONAL]
     frame.regions = codes
     u.origins["regions"] = origin
     return True
