@@ -20,6 +20,7 @@ from typing import Any
 
 from knowledge.baseline import BaselineIndex, normalise
 from knowledge.features import Section
+from knowledge.sureness import SURE_AT
 
 EVAL_DIR = Path(__file__).resolve().parent / "eval"
 DEPTH = 20  # sections looked at for MRR (the reranker's candidates)
@@ -71,6 +72,8 @@ class PartResult:
     baseline: Scores | None
     answered: float = 0.0  # share of in-scope questions the gate answers
     answered_right: float = 0.0  # of those, share whose first section is labelled
+    sure: float = 0.0  # share answered in a sure tone (``sureness.SURE_AT``)
+    sure_right: float = 0.0  # of those, share whose first section is labelled
     rejected_out_of_scope: float | None = None
     latencies_ms: list[float] = field(default_factory=list)
     label_errors: list[str] = field(default_factory=list)
@@ -135,7 +138,7 @@ def evaluate_part(kb: Any, part: str, questions: list[Labelled],
     broken = {e.split(":", 1)[0] for e in errors}
     mine, base = Scores(method), Scores("baseline") if baseline else None
     result = PartResult(part, mine, base, label_errors=errors)
-    answered = right = rejected = n_out = 0
+    answered = right = rejected = n_out = sure = sure_right = 0
     for q in questions:
         start = time.perf_counter()
         ranking = retriever.rank(q.question, method)
@@ -153,6 +156,9 @@ def evaluate_part(kb: Any, part: str, questions: list[Labelled],
         if ranking.confident:
             answered += 1
             right += rank == 1
+            if ranking.confidence >= SURE_AT:
+                sure += 1
+                sure_right += rank == 1
         if base is not None and baseline is not None:
             base.add(q.qid, _baseline_rank(baseline, q))
     mine.finish()
@@ -160,6 +166,8 @@ def evaluate_part(kb: Any, part: str, questions: list[Labelled],
         base.finish()
     result.answered = answered / mine.n if mine.n else 0.0
     result.answered_right = right / answered if answered else 0.0
+    result.sure = sure / mine.n if mine.n else 0.0
+    result.sure_right = sure_right / sure if sure else 0.0
     result.rejected_out_of_scope = rejected / n_out if n_out else None
     return result
 
@@ -205,7 +213,8 @@ def format_table(results: list[PartResult]) -> str:
         outside = "-" if r.rejected_out_of_scope is None else f"{r.rejected_out_of_scope:.0%}"
         median = statistics.median(r.latencies_ms) if r.latencies_ms else 0.0
         lines.append(
-            f"{r.part}: beantwoord {r.answered:.0%} (daarvan juist {r.answered_right:.0%}), "
+            f"{r.part}: beantwoord {r.answered:.0%} (daarvan juist {r.answered_right:.0%}; "
+            f"stellig {r.sure:.0%}, daarvan juist {r.sure_right:.0%}), "
             f"buiten de documenten 'weet ik niet' {outside}; zoektijd mediaan {median:.1f} ms, "
             f"p95 {_percentile(r.latencies_ms, 0.95):.1f} ms"
         )

@@ -6,11 +6,12 @@ import re
 
 import pytest
 
-from bot.core.answers.knowledge import SURE_AT, answer_knowledge, compose
+from bot.core.answers.knowledge import answer_knowledge, compose
 from knowledge.evaluation import EVAL_DIR, load_part
 from knowledge.ingest import SHIPPED_DOCS
 from knowledge.rerank import make_cross_encoder
 from knowledge.service import KnowledgeBase
+from knowledge.sureness import SURE_AT
 from prompts.loader import templates
 
 

@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from bot.core.messages import Button, Citation, Intent, Passage, Reply
+from knowledge.sureness import SURE_AT
 from knowledge.textproc import is_source_line
 from prompts.loader import templates
 
@@ -27,13 +28,6 @@ MAX_LIST_CHARS = 1600
 # a second section within this many reranker points is "also strong": the reranker is a softmax
 # over the candidates, so 1.5 points means at least a fifth of the first one's probability
 SECOND_MARGIN = 1.5
-# The search answers from a gate probability of 0.5 (``knowledge.rerank``). Below this one the
-# answer says that the section may not be what was asked and offers the next ones. Measured on
-# the retrieval question sets: of the questions answered from 0.5 on, 87-89% got the right
-# section first, and only 56% of questions in everyday words (retrieval_everyday_tune); from
-# 0.8 on, 96-98% (and 80%). A wrong section in a sure tone costs more trust than a hedge on a
-# right one.
-SURE_AT = 0.8
 SUGGESTIONS = 3
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z0-9\"'(À-Ý])")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
