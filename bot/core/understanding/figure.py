@@ -44,9 +44,9 @@ PROVINCE = re.compile(r"\bprovinc|" + _PROVINCE_NAMES)
 # a province by its name (Groningen and Utrecht are gemeenten too, so never a province alone)
 PROVINCE_NAME = re.compile(_PROVINCE_NAMES)
 NO_REGION_MODES = ("ranking",)
-# "NEET-risico na jeugdhulp": a risk factor family named without the exact factor
 # "en met Zwolle?" after a comparison: Zwolle is the next place set against the subject
 WITH_NEXT = re.compile(r"^\W*(?:en |and )?(?:met|with|tegen|against|versus|vs\.?)\b")
+# "NEET-risico na jeugdhulp": a risk factor family named without the exact factor
 CARE_WORD = re.compile(r"\bjeugd(?:hulp|zorg)\b|\byouth care\b")
 
 
