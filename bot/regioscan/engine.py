@@ -140,12 +140,19 @@ def _reask(definition: ScanDefinition, state: ScanState, *before: str) -> ScanSt
 
 def _advance(definition: ScanDefinition, state: ScanState, *before: str,
              events: tuple[ScanEvent, ...] = ()) -> tuple[ScanState, ScanStep]:
-    """Go to the next question, or to the summary after the last one (or after a 'wijzig')."""
-    if state.return_to_summary or state.index + 1 >= definition.total:
+    """Go to the next question not answered yet, or to the summary when there is none (or
+    after a 'wijzig' from the summary). Why the next *unanswered* one: after "wijzig 1" typed at
+    question 4, or "terug" to mend an answer, the scan went on with question 2 and made the user
+    walk through answers given already (user10); in a scan answered in order the next question
+    is the next one, as before."""
+    questions = definition.questions
+    later = [i for i in range(state.index + 1, len(questions))
+             if questions[i].id not in state.answers]
+    if state.return_to_summary or not later:
         new = state.with_(phase="confirm", index=definition.total, nonce=state.nonce + 1,
                           return_to_summary=False)
         return new, render.summary(definition, new, *before, events=events)
-    new = state.with_(index=state.index + 1, nonce=state.nonce + 1)
+    new = state.with_(index=later[0], nonce=state.nonce + 1)
     return new, render.ask(definition, new, *before, events=events)
 
 
