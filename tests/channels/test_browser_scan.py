@@ -64,7 +64,8 @@ def test_regioscan_with_the_keyboard_alone_and_its_result(live_server: str) -> N
             chart.locator("desc").text_content()
         assert result.locator("table").first.locator("tbody tr").count() == 4
         extremes = result.locator("table.extremes tbody tr")
-        assert extremes.count() == 4 and "Hoogst gescoord" in result.locator("table.extremes").inner_text()
+        assert extremes.count() == 4
+        assert "Hoogst gescoord" in result.locator("table.extremes").inner_text()
         # said once: the block, not also the outcome text above it; the overall mean and the
         # points to discuss (in the text channels' outcome text) are in the block
         assert "Uitkomst van je regioscan" not in answer.inner_text()
