@@ -1,4 +1,6 @@
-"""Breakdowns: every category of a dimension, highest first, with the national figure beside it.
+"""Breakdowns: every category of a dimension, highest first, with a figure beside each: Nederland's,
+or what the question set it against (the gemeente's own samenwerkingsverband, PO or VO per
+category, or the other places named).
 
 Why this shape: "welke groep het meeste?" and "per onderwijssoort" are answered by the same list,
 sorted from high to low, each line with Nederland's figure for that category, so a reader sees at
