@@ -53,21 +53,38 @@ def delexicalise(text: str, spans: Sequence[tuple[int, int]] = ()) -> str:
 
 
 def feature_strings(clean: str, flags: Iterable[str] = ()) -> list[str]:
-    """Every feature of a delexicalised message (with repeats) plus the context flags."""
+    """Every feature of a delexicalised message (with repeats) plus the context flags: the
+    words, the word pairs, each word's character n-grams, a short message's length, the flags.
+    ``feature_buckets`` hashes the same features in the same order."""
     tokens = TOKEN.findall(clean)
-    out = [f"w:{t}" for t in tokens]
+    words = [_word_features(t) for t in tokens]
+    out = [w for w, _ in words]
+    out += [_pair_feature(a, b) for a, b in _pairs(tokens)]
+    for _, grams in words:
+        out += grams
+    return out + _message_features(tokens, flags)
+
+
+def _word_features(token: str) -> tuple[str, list[str]]:
+    """A word's "w:" feature and its character n-grams (none for a placeholder)."""
+    if token.startswith("<"):
+        return f"w:{token}", []
+    word = f" {token} "
+    return f"w:{token}", [f"c:{word[i:i + n]}" for n in CHAR_NGRAMS
+                          for i in range(max(len(word) - n + 1, 0))]
+
+
+def _pair_feature(a: str, b: str) -> str:
+    return f"b:{a} {b}"
+
+
+def _pairs(tokens: list[str]) -> list[tuple[str, str]]:
     padded = ["^"] + tokens + ["$"]
-    out += [f"b:{a} {b}" for a, b in zip(padded, padded[1:], strict=False)]
-    for token in tokens:
-        if token.startswith("<"):
-            continue
-        word = f" {token} "
-        for n in CHAR_NGRAMS:
-            out += [f"c:{word[i:i + n]}" for i in range(max(len(word) - n + 1, 0))]
-    if len(tokens) <= 2:
-        out.append(f"len:{len(tokens)}")
-    out += [f"f:{flag}" for flag in flags]
-    return out
+    return list(zip(padded, padded[1:], strict=False))
+
+
+def _message_features(tokens: list[str], flags: Iterable[str]) -> list[str]:
+    return ([f"len:{len(tokens)}"] if len(tokens) <= 2 else []) + [f"f:{f}" for f in flags]
 
 
 def bucket(feature: str) -> int:
@@ -90,32 +107,18 @@ def feature_buckets(clean: str, flags: Iterable[str] = ()) -> list[int]:
     for token in tokens:
         known = memo.get(token)
         if known is None:
-            known = memo[token] = _word_buckets(token)
+            own, grams = _word_features(token)
+            known = memo[token] = (bucket(own), tuple(bucket(g) for g in grams))
         words.append(known)
     out = [w for w, _ in words]
-    padded = ["^"] + tokens + ["$"]
-    for a, b in zip(padded, padded[1:], strict=False):
-        pair = memo.get((a, b))
-        if pair is None:
-            pair = memo[(a, b)] = bucket(f"b:{a} {b}")
-        out.append(pair)
-    for _, grams in words:
-        out += grams
-    if len(tokens) <= 2:
-        out.append(bucket(f"len:{len(tokens)}"))
-    out += [bucket(f"f:{flag}") for flag in flags]
-    return out
-
-
-def _word_buckets(token: str) -> tuple[int, tuple[int, ...]]:
-    """A word's "w:" bucket and the buckets of its character n-grams (none for a
-    placeholder), as ``feature_strings`` makes them."""
-    if token.startswith("<"):
-        return bucket(f"w:{token}"), ()
-    word = f" {token} "
-    grams = [bucket(f"c:{word[i:i + n]}") for n in CHAR_NGRAMS
-             for i in range(max(len(word) - n + 1, 0))]
-    return bucket(f"w:{token}"), tuple(grams)
+    for pair in _pairs(tokens):
+        found = memo.get(pair)
+        if found is None:
+            found = memo[pair] = bucket(_pair_feature(*pair))
+        out.append(found)
+    for _, gram_buckets in words:
+        out += gram_buckets
+    return out + [bucket(f) for f in _message_features(tokens, flags)]
 
 
 # word -> its buckets, and (word, next word) -> the pair's bucket; cleared when it grows past the
