@@ -14,6 +14,19 @@ from indicators import formatting
 decimals_of = formatting.decimals_of
 
 
+# small counts as words, 0 to 12: "de drie gemeenten", "vijf procent"
+_COUNT_WORDS = {"nl": ("nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht",
+                       "negen", "tien", "elf", "twaalf"),
+                "en": ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                       "nine", "ten", "eleven", "twelve")}
+
+
+def count_word(number: int, language: str = "nl") -> str:
+    """``number`` (0 to 12) as a word in the answer's language; larger ones as digits."""
+    words = _COUNT_WORDS["en" if language == "en" else "nl"]
+    return words[number] if 0 <= number < len(words) else str(number)
+
+
 def fmt_number(value: float, language: str = "nl", decimals: int = 1) -> str:
     """1234.5 -> '1.234,5' (nl) or '1,234.5' (en)."""
     return formatting.number(value, decimals, language)

@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.core.answers.evidence import region_name, region_refs, to_fact
-from bot.core.answers.format import fmt_value
+from bot.core.answers.format import count_word, fmt_value
 from bot.core.answers.knowledge import citations_of, extract_answer
 from bot.core.answers.provenance import demo_notices
 from bot.core.answers.simple import render
@@ -61,10 +61,6 @@ def report_offer(registry: RegionRegistry, region: str, lang: str,
                          region=region, formats=formats or ["pdf", "html", "md"])
 
 
-SMALL = {"nl": ["nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen",
-                "tien"],
-         "en": ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-                "ten"]}
 PERCENT = re.compile(r"(?<![\d.,])(\d{1,2})\s?%")
 
 
@@ -91,7 +87,7 @@ def spell_unfounded_percentages(text: str, facts: list[Fact], lang: str) -> str:
         number = int(match.group(1))
         if any(abs(number - v) < 0.051 for v in values) or number > 10:
             return match.group(0)
-        return f"{SMALL[lang][number]} {'procent' if lang == 'nl' else 'percent'}"
+        return f"{count_word(number, lang)} {'procent' if lang == 'nl' else 'percent'}"
 
     return PERCENT.sub(repl, text)
 

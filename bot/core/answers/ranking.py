@@ -13,24 +13,19 @@ import re
 from typing import Any
 
 from bot.core.answers.context import NATIONAL, Context, NoData, indicator_of
-from bot.core.answers.format import fmt_value
+from bot.core.answers.format import count_word, fmt_value
 from bot.core.answers.series import other_kind
 from bot.core.understanding.model import Understanding
+from bot.core.understanding.relative_years import NUMBER_WORDS
 from indicators.vocabulary import level_plural
 
 RANKING_SIZE = 10
 MAX_RANKING_SIZE = 50
-# "top 5", "de vijf hoogste", "5 gemeenten met de hoogste ...": how many to show
-_NUMBER_WORDS = {"drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9,
-                 "tien": 10, "twaalf": 12, "vijftien": 15, "twintig": 20, "dertig": 30,
-                 "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
-# how a ranking's intro says its size ("De drie gemeenten ..."), from two to twelve
-_COUNT_WORDS = {"nl": ("twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
-                       "elf", "twaalf"),
-                "en": ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                       "eleven", "twelve")}
-_N = r"(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")"
+# "top 5", "de vijf hoogste", "5 gemeenten met de hoogste ...": how many to show (the number
+# words of "drie jaar geleden", two and up, and thirty)
+_SIZE_WORDS = {word: n for word, n in NUMBER_WORDS.items() if n >= 2} | {"dertig": 30,
+                                                                        "thirty": 30}
+_N = r"(\d{1,2}|" + "|".join(sorted(_SIZE_WORDS, key=len, reverse=True)) + r")"
 _SIZE = re.compile(rf"\btop[- ]?{_N}\b|\b{_N} (?:gemeenten|samenwerkingsverbanden|swv'?s|"
                    rf"municipalities|partnerships|hoogste|laagste|highest|lowest)\b")
 # "het laagst", "de laagste", "de minste", "lowest", "fewest": from the bottom up
@@ -60,7 +55,7 @@ def ranking_lines(ctx: Context, u: Understanding, category: str, year: int | Non
     top = values[:ranking_size(u.query)]
     t, lang = ctx.t, ctx.lang
     which = {"nl": ("laagste", "hoogste"), "en": ("lowest", "highest")}[lang][0 if lowest else 1]
-    count = _COUNT_WORDS[lang][len(top) - 2] if 2 <= len(top) <= 12 else len(top)
+    count = count_word(len(top), lang) if len(top) >= 2 else len(top)
     units = level_plural(level, lang)
     if within:
         ctx.draft.lines.append(t.render("ranking_intro_within", lang, count=count, which=which,
@@ -95,7 +90,7 @@ def ranking_size(query: str) -> int:
     if found is None:
         return RANKING_SIZE
     word = next(g for g in found.groups() if g)
-    size = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+    size = int(word) if word.isdigit() else _SIZE_WORDS[word]
     return min(max(size, 2), MAX_RANKING_SIZE)  # a ranking has at least two places
 
 

@@ -17,14 +17,14 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-_NUMBERS = {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7,
+NUMBER_WORDS = {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7,
             "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13,
             "veertien": 14, "vijftien": 15, "zestien": 16, "zeventien": 17, "achttien": 18,
             "negentien": 19, "twintig": 20, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4,
             "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
             "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
             "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
-_COUNT = r"(?P<count>\d{1,2}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + ")"
+_COUNT = r"(?P<count>\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
 _FROM_TODAY = r"geleden|terug|ago"
 _FROM_SHOWN = r"eerder|daarvoor|ervoor|voordien|earlier|before"
 RELATIVE_YEAR = re.compile(
@@ -55,7 +55,7 @@ def years_back(folded: str) -> CountedBack | None:
     if match.group("today"):
         return CountedBack(1, match.group(0), True)
     count = match.group("count")
-    number = int(count) if count.isdigit() else _NUMBERS[count]
+    number = int(count) if count.isdigit() else NUMBER_WORDS[count]
     if not 0 < number <= 99:
         return None
     return CountedBack(number, match.group(0),
