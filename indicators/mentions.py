@@ -245,16 +245,9 @@ def _fuzzy_at(registry: RegionRegistry, run: _Words, i: int, index: dict[int, li
         letters = before[i + n] - before[i]
         if letters < FUZZY_NAME_MIN or not index.get(n):
             continue
-        if n > 1:
-            # a run of several words has every longer word capitalised ("De Wolden", not "de
-            # wolken"; see ``_fuzzy_allowed``)
-            if not all(run.short_or_capital[i:i + n]):
-                continue
-            key = run.key(i, n)
-        else:
-            key = words[i][0]
-            if not _fuzzy_allowed(text, words, i, n, key, ordinary):
-                continue
+        if not _fuzzy_allowed(run, i, n, ordinary):
+            continue
+        key = run.key(i, n)
         if not run.contiguous(i, n):
             continue
         if letters < FUZZY_MIN_LEN and not _next_to_figure_word(words, i, n):
@@ -294,8 +287,7 @@ def _widen(registry: RegionRegistry, text: str, mention: Mention) -> Mention:
     return Mention((start, end), text[start:end], res)
 
 
-def _fuzzy_allowed(text: str, words: list, i: int, n: int, key: str,
-                   ordinary: frozenset[str]) -> bool:
+def _fuzzy_allowed(run: _Words, i: int, n: int, ordinary: frozenset[str]) -> bool:
     """Typo matching only where a name is likely: long words, or capitalised mid-sentence.
 
     A typed word of 8+ letters may be a typo of a name in any case ("amsterdm", "groningn"), and
@@ -305,10 +297,12 @@ def _fuzzy_allowed(text: str, words: list, i: int, n: int, key: str,
     Dutch words sit one letter away from names ("worden" / Woerden). A run of several words must
     have every longer word capitalised ("De Wolden", not "de wolken").
     """
+    if n > 1:
+        return all(run.short_or_capital[i:i + n])
+    text, words = run.text, run.words
+    key = words[i][0]
     if key in _NO_FUZZY:
         return False
-    if n > 1:
-        return all(text[w[1]].isupper() for w in words[i:i + n] if len(w[0]) > 3)
     if len(key) >= FUZZY_LONG or (_next_to_figure_word(words, i)
                                   and key not in ordinary):
         return True
