@@ -165,8 +165,10 @@ class Context:
                              value=fmt_value(value, lang), counts=counts)
 
     def interval(self, value: Any) -> str:
+        """" (betrouwbaarheidsinterval 2,1 tot 3,4 keer)" of a relative risk; "" for another
+        figure (its interval is not said in "keer") or one without an interval."""
         low, high = getattr(value, "ci_low", None), getattr(value, "ci_high", None)
-        if low is None or high is None:
+        if low is None or high is None or getattr(value, "unit", "x") != "x":
             return ""
         # a claim, not extra numbers: the LLM check accepts the bounds only as this figure's
         # interval, next to an interval word

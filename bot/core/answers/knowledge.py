@@ -154,10 +154,12 @@ def citations_of(passages: list[Passage]) -> list[Citation]:
     return out
 
 
-def _heading_button(passage: Passage, language: str, more: bool) -> Button:
+def _heading_button(passage: Passage, language: str, label: str | None = None) -> Button:
+    """A button that asks for ``passage``'s section by its heading; ``label``: the template
+    that words it ("knowledge_more", "knowledge_instead"), else the heading itself."""
     heading = own_heading(passage.heading) or passage.title
-    label = templates().render("knowledge_more", language, heading=heading) if more else heading
-    return Button(label=label, value=heading)
+    text = templates().render(label, language, heading=heading) if label else heading
+    return Button(label=text, value=heading)
 
 
 def answer_knowledge(question: str, kb: Any, language: str, intent: Intent = "explain",
@@ -179,7 +181,7 @@ def answer_knowledge(question: str, kb: Any, language: str, intent: Intent = "ex
         seen: list[str] = []
         buttons = []
         for passage in found[:SUGGESTIONS]:
-            button = _heading_button(passage, language, more=False)
+            button = _heading_button(passage, language)
             if button.value not in seen:
                 seen.append(button.value)
                 buttons.append(button)
@@ -200,11 +202,10 @@ def answer_knowledge(question: str, kb: Any, language: str, intent: Intent = "ex
               and not getattr(h, "twin", False)]
     if hedged:  # the next sections, as what may have been meant instead
         for other in others[:SUGGESTIONS - 1]:
-            heading = own_heading(other.heading) or other.title
-            if all(b.value != heading for b in buttons):
-                buttons.append(Button(label=t.render("knowledge_instead", language,
-                                                     heading=heading), value=heading))
+            button = _heading_button(other, language, "knowledge_instead")
+            if all(b.value != button.value for b in buttons):
+                buttons.append(button)
     elif others and others[0].score >= best.score - SECOND_MARGIN:
-        buttons.append(_heading_button(others[0], language, more=True))
+        buttons.append(_heading_button(others[0], language, "knowledge_more"))
     return Reply(text="\n\n".join(lines), intent=intent, passages=[best],
                  citations=citations_of([best]), buttons=buttons, language=language)

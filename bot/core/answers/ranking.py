@@ -69,8 +69,7 @@ def ranking_lines(ctx: Context, u: Understanding, category: str, year: int | Non
         ctx.fact(value)
         # a relative risk with its interval: a small gemeente's can be high and very uncertain
         ctx.draft.lines.append(t.render("peers_line", lang, region=ctx.name(value.region),
-                                        value=fmt_value(value, lang)
-                                        + (ctx.interval(value) if value.unit == "x" else "")))
+                                        value=fmt_value(value, lang) + ctx.interval(value)))
     if left_out:
         ctx.draft.lines.append(t.render("ranking_left_out", lang, units=units[:1].upper()
                                         + units[1:], other=other_kind(ctx, top[0])))
