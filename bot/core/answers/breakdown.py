@@ -20,6 +20,7 @@ from bot.core.answers.context import NATIONAL, Context, NoData, indicator_of, sh
 from bot.core.answers.format import fmt_value
 from bot.core.understanding.model import Understanding
 from bot.core.understanding.slots import breakdown_dimension
+from indicators import formatting as fm
 from indicators.catalog import JEUGDHULP
 from indicators.errors import IndicatorError
 from indicators.levels import NotPublished
@@ -81,7 +82,7 @@ def breakdown_lines(ctx: Context, u: Understanding, year: int | None) -> None:
     if beside:
         others = list(dict.fromkeys(v.region for row in beside.values() for v in row))
         after = t.render("breakdown_beside", lang,
-                         other=_and(ctx, [ctx.name(o) for o in others]))
+                         other=fm.listing([ctx.name(o) for o in others], lang))
     else:
         after = t.render("breakdown_national", lang) if national else ""
     ctx.draft.lines.append(t.render(
@@ -154,8 +155,8 @@ def _beside(ctx: Context, u: Understanding, values: list[Any], code: str
         if bare and asked and found:
             definition = ctx.engine.indicator(values[0].indicator)
             said.append(ctx.t.render("breakdown_swv_without", ctx.lang, swv=ctx.name(asked),
-                                     categories=_and(ctx, [definition.category_label(
-                                         c, ctx.lang) for c in bare])))
+                                     categories=fm.listing([definition.category_label(
+                                         c, ctx.lang) for c in bare], ctx.lang)))
         return found, lambda region: ctx.t.render(f"breakdown_swv_{region[:2].lower()}",
                                                   ctx.lang), said
     if target == "region" and len(u.regions) > 1:
@@ -168,13 +169,6 @@ def _beside(ctx: Context, u: Understanding, values: list[Any], code: str
                 except (NoData, NotPublished):
                     continue
     return {k: row for k, row in found.items() if row}, ctx.name, []
-
-
-def _and(ctx: Context, names: list[str]) -> str:
-    """"a, b en c" ("a, b and c")."""
-    if len(names) < 2:
-        return "".join(names)
-    return ctx.t.render("names_and", ctx.lang, first=", ".join(names[:-1]), last=names[-1])
 
 
 def _national(ctx: Context, values: list[Any], code: str) -> dict[str, Any]:
