@@ -379,18 +379,8 @@ def settle(reading: Reading, frame: Frame, context: Frame | None) -> None:
         frame.target = "peers"
     if frame.mode in ("value", "position", "ranking") and frame.target != "land":
         frame.target = None
-    if frame.mode == "breakdown" and frame.target is None and context is not None \
-            and context.mode == "breakdown" and (context.target or "").startswith("swv") \
-            and frame.regions[:1] == context.regions[:1]:
-        frame.target = context.target  # "en per zorgtype?": still against the partnership
     if frame.mode == "breakdown":
-        # set beside each category: Nederland (default), the own samenwerkingsverband ("per
-        # onderwijssoort, vergeleken met het samenwerkingsverband") or a second place named
-        if len(frame.regions) > 1 and frame.target in (None, "land", "region"):
-            frame.target = "region"
-        elif not (frame.target or "").startswith("swv"):
-            frame.target = None
-    if frame.mode == "breakdown":
+        frame.target = _breakdown_target(frame, context)
         kept = context is not None and context.mode == "breakdown" and context.dimension \
             and not _names_dimension(reading)
         frame.dimension = context.dimension if kept and context else dimension_of(frame, reading)
@@ -399,6 +389,21 @@ def settle(reading: Reading, frame: Frame, context: Frame | None) -> None:
         frame.dimension = None
     if frame.mode == "compare" and frame.target == "land" and subject == NATIONAL:
         frame.mode, frame.target = "value", None
+
+
+def _breakdown_target(frame: Frame, context: Frame | None) -> str | None:
+    """What a breakdown sets beside each category: Nederland (None, the default), the own
+    samenwerkingsverband ("per onderwijssoort, vergeleken met het samenwerkingsverband"; kept by
+    a follow-up about the same subject, "en per zorgtype?"), or the other places named
+    ("region")."""
+    target = frame.target
+    if target is None and context is not None and context.mode == "breakdown" \
+            and (context.target or "").startswith("swv") \
+            and frame.regions[:1] == context.regions[:1]:
+        target = context.target
+    if len(frame.regions) > 1 and target in (None, "land", "region"):
+        return "region"
+    return target if (target or "").startswith("swv") else None
 
 
 def carry_mode(reading: Reading, frame: Frame, context: Frame) -> None:
