@@ -15,15 +15,28 @@ What it cannot promise: the lock may be taken just after the probe, in the milli
 runs. Until its first write such a turn then gives up and runs again in a thread
 (``bot.storage.impatient``); after it, between two writes of one turn, it waits as before. A
 database that is no plain SQLite file has no such lock here: always free.
+
+When it asks: only while it is wary, for ``WARY_SECONDS`` after a turn met the lock busy
+(``met_busy``, which the turn runner calls on ``WouldWait``) or after the probe itself found it
+busy. Why: taking and releasing the lock is two statements on every turn (about 2% of a turn's
+CPU, issue 18), and a lock held by someone else is rare. A turn that meets it unwarned gives up
+before it wrote anything and runs again in a thread (``impatient``), so the loop still never
+waits; the probe only saves the turns after that one from computing their answer twice while
+a backup or a long write holds the lock. The file checks (a missing file, a swapped one) are
+cheap and run on every call.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 from bot.storage import sqlite_swap
 from bot.storage.sqlite_guard import file_identity
+
+#: how long the probe keeps asking for the lock after it was last seen busy
+WARY_SECONDS = 5.0
 
 
 def sqlite_file(url: str) -> Path | None:
@@ -49,10 +62,16 @@ class WriteLockProbe:
     file only after a pooled connection switched this process over to it
     (``sqlite_swap.switch``, which the loop must not wait for): until then, never free."""
 
-    def __init__(self, path: Path | None) -> None:
+    def __init__(self, path: Path | None, wary_seconds: float = WARY_SECONDS) -> None:
         self.path = path
+        self.wary_seconds = wary_seconds
         self._connection: sqlite3.Connection | None = None
         self._file: tuple[int, int] | None = None  # (device, inode) the connection opened
+        self._wary_until = 0.0  # time.monotonic() until which the lock itself is asked
+
+    def met_busy(self) -> None:
+        """Someone held the lock just now: ask for it on every call for a while."""
+        self._wary_until = time.monotonic() + self.wary_seconds
 
     def free(self) -> bool:
         if self.path is None:
@@ -70,8 +89,11 @@ class WriteLockProbe:
                     f"{self.path.resolve().as_uri()}?mode=rw", uri=True, timeout=0,
                     isolation_level=None, check_same_thread=False)
                 self._file = identity
+            if time.monotonic() >= self._wary_until:
+                return True  # not seen busy lately (see the module doc)
             self._connection.execute("BEGIN IMMEDIATE")
         except (OSError, sqlite3.Error):  # busy, or no file: the turn waits where it harms nobody
+            self.met_busy()
             return False
         self._connection.execute("ROLLBACK")
         return True

@@ -189,6 +189,7 @@ def test_the_write_probe_sees_a_held_lock_and_never_creates_a_file(tmp_path) -> 
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("PRAGMA journal_mode=WAL")
     assert probe.free()
+    probe.met_busy()  # a turn met the lock (see the next test)
     holder.execute("BEGIN IMMEDIATE")
     assert not probe.free()
     holder.execute("COMMIT")
@@ -197,6 +198,61 @@ def test_the_write_probe_sees_a_held_lock_and_never_creates_a_file(tmp_path) -> 
     probe.close()
     assert write_lock_probe("sqlite://").free()
     assert write_lock_probe("postgresql+psycopg://u@127.0.0.1/oogo").free()
+
+
+def test_the_write_probe_asks_for_the_lock_only_after_it_was_seen_busy(tmp_path) -> None:
+    """Taking the lock on every turn costs two statements; a turn that meets a held lock
+    unwarned gives up and tells the probe (``met_busy``), which then asks until the lock has
+    been free for a while."""
+    import sqlite3
+
+    from bot.storage.write_probe import WriteLockProbe
+
+    path = tmp_path / "oogo.sqlite3"
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("PRAGMA journal_mode=WAL")
+    probe = WriteLockProbe(path, wary_seconds=0.3)
+    holder.execute("BEGIN IMMEDIATE")
+    assert probe.free()  # not wary: it does not ask
+    probe.met_busy()
+    assert not probe.free()  # wary: it asks, and sees the lock held
+    holder.execute("COMMIT")
+    assert probe.free()
+    holder.execute("BEGIN IMMEDIATE")
+    assert not probe.free()  # still wary, and every busy answer keeps it so
+    holder.execute("COMMIT")
+    time.sleep(0.35)
+    holder.execute("BEGIN IMMEDIATE")
+    assert probe.free()  # not seen busy for longer than the wary time: it stopped asking
+    holder.execute("COMMIT")
+    holder.close()
+    probe.close()
+
+
+def test_a_turn_that_meets_a_held_lock_makes_the_runner_ask_first(monkeypatch) -> None:
+    """``WouldWait`` on the loop: the turn runs again in a thread, and the probe is told."""
+    from bot.storage.impatient import WouldWait
+
+    told: list[bool] = []
+
+    class Probe:
+        def free(self) -> bool:
+            return True
+
+        def met_busy(self) -> None:
+            told.append(True)
+
+    runner = TurnRunner(True, _settled(), database=Probe())  # type: ignore[arg-type]
+    calls: list[bool] = []
+
+    def run(wait: bool) -> str:
+        calls.append(wait)
+        if not wait:
+            raise WouldWait
+        return "in a thread"
+
+    assert asyncio.run(runner.turn(run)) == "in a thread"
+    assert calls == [False, True] and told == [True]
 
 
 def test_a_stream_closed_after_its_first_chunk_is_still_in_the_history(real_services) -> None:

@@ -79,9 +79,17 @@ class TurnRunner:
             try:
                 with self.scope():
                     return run(False)
-            except (ConversationBusy, WouldWait):
+            except ConversationBusy:
                 pass
+            except WouldWait:
+                self._met_busy()
         return await anyio.to_thread.run_sync(run, True)
+
+    def _met_busy(self) -> None:
+        """A turn on the loop found the database's write lock held: the probe asks for it again
+        before the next turns (``write_probe``), so they go to a thread at once."""
+        if self.database is not None:
+            self.database.met_busy()
 
     async def work(self, run: Callable[[], T]) -> T:
         """Work that belongs to a turn but takes no conversation lock (keeping it in the
@@ -91,5 +99,5 @@ class TurnRunner:
                 with self.scope():
                     return run()
             except WouldWait:
-                pass
+                self._met_busy()
         return await anyio.to_thread.run_sync(run)
