@@ -7,7 +7,7 @@ can check them without the rest of the pipeline.
 
 from __future__ import annotations
 
-import re
+from bot.core.understanding.prefix_scan import re_compile
 
 # --- indicators -----------------------------------------------------------------------------
 RR_PATTERNS = [
@@ -54,7 +54,7 @@ NOT_TYPOS = frozenset(["special", "relative", "percent", "average", "landelijke"
                        "speciale", "primair", "sinds", "zonde", "partner", "ontwikkelen",
                        "middelbare"])
 # a message that asks where the figures just shown come from (after an answer: "waarom?")
-WHY_SOURCE = re.compile(
+WHY_SOURCE = re_compile(
     r"^(?:en )?(?:waar (?:komen|komt) (?:deze|die|dit|dat|de|het) .{0,30}vandaan|"
     r"wat is (?:de|je) bron(?: hiervan| daarvan| van (?:dit|dat|deze))?|"
     r"welke bron (?:gebruik je|heb je (?:gebruikt|genomen)) (?:hiervoor|daarvoor)|"
@@ -73,9 +73,9 @@ JEUGDZORG_PATTERNS = [
     r"\bjz\b", r"\bots\b", r"voogdij", r"ondertoezichtstelling", r"zorgvorm", r"zorgtype",
 ]
 INDICATOR_PATTERNS = {
-    "neet_rr": [re.compile(p) for p in RR_PATTERNS],
-    "neet": [re.compile(p) for p in NEET_PATTERNS],
-    "jeugdzorg": [re.compile(p) for p in JEUGDZORG_PATTERNS],
+    "neet_rr": [re_compile(p) for p in RR_PATTERNS],
+    "neet": [re_compile(p) for p in NEET_PATTERNS],
+    "jeugdzorg": [re_compile(p) for p in JEUGDZORG_PATTERNS],
 }
 
 # --- categories (order matters: longer, more specific terms first) -----------------------------
@@ -108,14 +108,14 @@ CATEGORY_PATTERNS: list[tuple[str, str]] = [
 ]
 # a care word written as the kind of care ("jeugdhulp met verblijf"): a category, not the
 # indicator jeugdzorg
-CARE_AS_CATEGORY = re.compile(r"\bjeugdhulp (?:met|zonder) verblijf\b")
+CARE_AS_CATEGORY = re_compile(r"\bjeugdhulp (?:met|zonder) verblijf\b")
 # "en alle jongeren?" after a group's NEET risk: the figure of everyone (not a category: "van
 # alle jongeren in het vso" names the vso; not an answer's own label "alle jeugdigen van 0 tot")
-EVERYONE = re.compile(r"\balle (?:jongeren|jeugdigen)\b(?! van \d)|"
+EVERYONE = re_compile(r"\balle (?:jongeren|jeugdigen)\b(?! van \d)|"
                       r"\ball (?:young people|youths?)\b(?! aged)")
-CATEGORY_RES = [(cat, re.compile(p)) for cat, p in CATEGORY_PATTERNS]
+CATEGORY_RES = [(cat, re_compile(p)) for cat, p in CATEGORY_PATTERNS]
 # groups the monitor has no figures for: sex, migration background, havo and vwo
-GROUP_NOT_IN_DATA = re.compile(
+GROUP_NOT_IN_DATA = re_compile(
     r"\b(?:meisjes|jongens|vrouwen|mannen|girls|boys|women|young men|geslacht|gender|sekse)\b|"
     r"migratieachtergrond|migrant|allochto|naar herkomst|herkomstgroep|westerse herkomst|"
     r"etni|ethnic|migration background|"
@@ -130,7 +130,7 @@ RISK_FACTORS = ("pro", "vso", "vmbo_basis", "mbo_entree", "vsv") + ZORGTYPES
 VO_LIKE = ("vo", "vso", "pro", "mbo", "vmbo_basis", "mbo_entree", "vsv")
 
 # --- kinds of question -------------------------------------------------------------------------
-TREND = re.compile(
+TREND = re_compile(
     r"afgelopen (?:jaren|\w+ jaar)|laatste (?:jaren|\w+ jaar)|\bsinds\b|ontwikkel|gestegen|gedaald|"
     r"\bgroei|neemt .{0,40}\b(?:toe|af)\b|toe of af|gone (?:up|down)|going (?:up|down)|"
     r"toegenomen|afgenomen|gegroeid|verloop|door de jaren|over de jaren|in de loop|veranderd|"
@@ -139,14 +139,14 @@ TREND = re.compile(
     r"ontwikkeling|through the years|per jaar|each year|jaar op jaar|vroeger|toen en nu|"
     r"then and now"
 )
-PEERS = re.compile(
+PEERS = re_compile(
     r"vergelijkbare|soortgelijke|gelijksoortige|lijken op|lijkt op|\bpeers?\b|similar|comparable|"
     r"like (?:us|ours)|die op .{0,40}lijken|vergelijkbaar met|alike|qua (?:grootte|omvang)|"
     r"(?:dezelfde|zelfde) (?:grootte|omvang)|gemeenten (?:zoals|als) (?:wij|ons)|erop lijken|"
     r"municipalities like|lijken op (?:ons|hen)|resembl\w*|looks? like|same size|"
     r"kan ik .{0,30} vergelijken|gemeenten .{0,20}vergelijkbaar"
 )
-POSITION = re.compile(
+POSITION = re_compile(
     r"hoogste|laagste|\btop ?\d*|hoort .{0,40}\bbij|behoort|highest|lowest|\brank|ranglijst|"
     r"\bpositie|percentiel|percentile|\bplaats\b|bovenaan|onderaan|koploper|uitschieter|outlier|"
     r"among the|andere gemeenten|alle gemeenten|tussen (?:de )?gemeenten|\bhoogst\b|\blaagst\b|"
@@ -156,7 +156,7 @@ POSITION = re.compile(
     r"where does .{0,40}\bstand\b|"
     r"\bwhere does .{0,30}\brank|\bwhere is .{0,30}\b(?:highest|lowest)"
 )
-BREAKDOWN = re.compile(
+BREAKDOWN = re_compile(
     r"per onderwijssoort|per zorgtype|per risicofactor|per soort|uitsplits|uitgesplitst|"
     r"verdeeld over|verdeling|welke (?:factoren|onderwijssoorten|zorgtypen|groepen)|"
     r"which (?:factors|types|groups)|by type|per type|breakdown|broken down|"
@@ -168,25 +168,25 @@ BREAKDOWN = re.compile(
     r"schoolsoorten|risicofactoren|spread over|welke (?:risico)?factor|overzicht .{0,30}risico|"
     r"\bsplits?\b.{0,30}\buit\b|\bsplit\b|break (?:it|this|that|them) down"
 )
-COMPARE = re.compile(
+COMPARE = re_compile(
     r"vergelijk|vergeleken|versus|\bvs\.?\b|t\.?o\.?v\.?|ten opzichte|verhoud|afgezet tegen|"
     r"hoger dan|lager dan|meer dan|minder dan|beter dan|slechter dan|verschil|\bcompar|"
     r"relative to|higher than|lower than|against|\bthan\b|gemiddelde|average|"
     r"boven of onder|naast elkaar|tegenover|wijkt .{0,40}\baf\b|\bversus\b|doing better|"
     r"\bbeter\b|\bslechter\b"
 )
-NATIONAL = re.compile(
+NATIONAL = re_compile(
     r"landelijk|nationaal|nationale|\bnederland\b|heel (?:het )?land|\bnl\b|nationally|"
     r"\bnational\b|nationwide|the netherlands|(?:the )?country\b|\bdutch average|"
     r"nederlandse (?:gemiddelde|jongeren|jeugdigen|kinderen)|het (?:hele )?land\b|dutch young"
 )
-SWV_WORDS = re.compile(
+SWV_WORDS = re_compile(
     r"samenwerkingsverband|\bswv\b|partnership|passend onderwijs regio|swv-?regio"
 )
-OWN = re.compile(
+OWN = re_compile(
     r"\b(?:ons|onze|mijn|m'n|our|my|we|wij|us)\b"
 )
-OWN_PLACE = re.compile(
+OWN_PLACE = re_compile(
     r"\b(?:ons|onze|mijn|m'n|our|my)\s+(?:eigen\s+|own\s+)?(?:gemeente|regio|stad|dorp|"
     r"municipality|region|city|town|area|neet|jeugdzorg|jeugdhulp|cijfers?|percentage|"
     r"figures?|numbers?|score|youth|kinderen|jongeren|young|relatie\w*|risico|risk|kans)"
@@ -195,33 +195,33 @@ OWN_PLACE = re.compile(
     r"\bcompare us\b|\b(?:zitten|staan|scoren|doen|presteren|liggen) (?:we|wij)\b|"
     r"\b(?:we|wij) (?:zitten|staan|scoren|doen|liggen|tegenover)\b|\bare we\b"
 )
-RANKING = re.compile(
+RANKING = re_compile(
     r"\bwelke gemeenten?\b|\bin welke gemeenten?\b|which municipalit|\btop ?(?:\d+|tien|vijf)\b|"
     r"waar in (?:nederland|het land)|\bwaar is .{0,60}\bhet (?:hoogst|laagst)\b|"
     r"\bwhere is .{0,60}\b(?:highest|lowest)\b"
 )
 # "de meeste", "het hoogst": with RANKING, a question for the figures of every gemeente
-SUPERLATIVE = re.compile(r"\b(?:hoogste|laagste|meeste|minste|hoogst|laagst|highest|lowest|"
+SUPERLATIVE = re_compile(r"\b(?:hoogste|laagste|meeste|minste|hoogst|laagst|highest|lowest|"
                          r"most|fewest)\b")
 # "vergeleken met ons samenwerkingsverband": the own SWV as what the subject is set against
-OWN_SWV_TARGET = re.compile(
+OWN_SWV_TARGET = re_compile(
     r"\b(?:met|tegenover|t\.?o\.?v\.?|opzichte van|dan|with|to|against|versus|vs\.?)\s+"
     r"(?:ons|onze|mijn|our|my)\s+(?:eigen\s+)?(?:samenwerkingsverband|swv|partnership)"
 )
-OWN_SWV = re.compile(
+OWN_SWV = re_compile(
     r"\b(?:ons|onze|mijn|our|my)\s+(?:eigen\s+)?(?:samenwerkingsverband|swv|partnership)"
 )
 
 # --- other intents ---------------------------------------------------------------------------
-HELP = re.compile(
+HELP = re_compile(
     r"^/?(?:help|hulp|start|menu|\?)[!.? ]*$|wat kun je|wat kan je|wat kan jij|wat kun jij|"
     r"wat doe je|wie ben je|what can you|what do you do|how can you help|hoe werkt (?:dit|deze)|"
     r"waar kun je mee helpen|waarmee kun je|wat je (?:allemaal )?(?:kunt|kan|doet)\b|"
     r"what you can do|what are you able"
 )
-GREETING = re.compile(r"^(?:hoi|hallo|hey|hi|hello|goedemorgen|goedemiddag|goedenavond|dag)[!. ]*$")
-THANKS = re.compile(r"^(?:dank|bedankt|thanks|thank you|top|prima|ok|oke|okay)\b.{0,20}$")
-REGIOSCAN_START = re.compile(
+GREETING = re_compile(r"^(?:hoi|hallo|hey|hi|hello|goedemorgen|goedemiddag|goedenavond|dag)[!. ]*$")
+THANKS = re_compile(r"^(?:dank|bedankt|thanks|thank you|top|prima|ok|oke|okay)\b.{0,20}$")
+REGIOSCAN_START = re_compile(
     r"^/?regio ?scan[!. ]*$|^/regioscan\b|\bregio ?scan\b.{0,40}\b(?:code|invite)\b|"
     r"\b(?:meedoen|deelnemen|join)\b.{0,40}\b(?:ronde|round)\b|"
     r"^(?!(?:wat|hoe|waarom|wanneer|welke|wie|what|how|why|when|which|who)\b)"
@@ -229,40 +229,40 @@ REGIOSCAN_START = re.compile(
     r"fill out|take|do)\b.{0,30}\bregio ?scan\b|\bregio ?scan\b.{0,30}\b(?:starten|beginnen|"
     r"invullen|doen|maken|openen|start|begin|fill in|fill out)\b)"
 )
-OOGO_POINTS = re.compile(
+OOGO_POINTS = re_compile(
     r"agender|agenda|bespreekpunt|gespreksonderwerp|discussion points?|talking points|"
     r"(?:punten|onderwerpen|thema'?s) .{0,40}(?:bespreken|agenderen|inbrengen|oogo)|"
     r"(?:what|which) .{0,30}(?:discuss|raise|put on)|waarom staat .{0,40}(?:erop|op de agenda)|"
     r"wat moeten we .{0,30}(?:bespreken|inbrengen)"
 )
-OOGO_GENERIC_TOPICS = re.compile(
+OOGO_GENERIC_TOPICS = re_compile(
     r"typische|gebruikelijke|veel voorkomende|vaak besproken|typical|common")
-SOURCES = re.compile(
+SOURCES = re_compile(
     r"waar (?:vind|haal|zie|staan|kan ik)|welke bron|bronnen|\bbron\b|databron|"
     r"where (?:can|do) i find|"
     r"which source|sources?\b|dataset|waar komen .{0,20}cijfers|cijfers over|figures (?:on|about)|"
     r"statistiek|\bcbs\b|\bduo\b|waarstaatjegemeente|statline"
 )
-DEFINITION = re.compile(
+DEFINITION = re_compile(
     r"wat (?:betekent|is|zijn|houdt|wordt bedoeld)\b|wat verstaan|definitie|hoe wordt .{0,40}"
     r"(?:berekend|bepaald|gemeten|gedefinieerd)|hoe bereken|what (?:does|is|are)\b|meaning|"
     r"definition|how is .{0,40}(?:calculated|computed|measured|defined)|waarom|why|"
     r"hoe (?:zet|werkt|"
     r"moet|kan|kunnen|vul)|how (?:do|does|can|should)|uitleg|explain"
 )
-FIGURE_CUES = re.compile(
+FIGURE_CUES = re_compile(
     r"hoeveel|procent|percentage|gemiddeld|"
     r"\baandeel|\bdeel\b|hoe hoog|hoe laag|hoe groot|cijfer|\bscore|"
     r"what share|how many|how much|how high|rate\b|share of|proportion|number of|figures?|"
     r"hoe staat|hoe zit|hoe doet|hoe ziet|hoe is het|waarde|getal|\d{4}"
 )
-OUT_OF_SCOPE = re.compile(
+OUT_OF_SCOPE = re_compile(
     r"\bweer\b|weerbericht|regen|temperatuur|weather|forecast|voetbal|football|soccer|sport|"
     r"wedstrijd|ajax|feyenoord|psv\b|recept|recipe|koken|film|movie|muziek|music|grap|joke|"
     r"bitcoin|aandelen|beurs|stock|vakantie|holiday|restaurant|trein|train|verkeer|traffic|"
     r"president|verkiezing|election|gedicht|poem|liedje|song|politiek"
 )
-INJECTION = re.compile(
+INJECTION = re_compile(
     r"drop\s+table|delete\s+from|insert\s+into|select\s+.+\s+from|union\s+select|;\s*--|'\s*or\s+'?1|"
     r"<script|</|\{\{|\$\{|rm\s+-rf|negeer (?:je|alle|de|al je)|ignore (?:your|all|previous|the)|"
     r"vergeet (?:je|alle)|system prompt|jailbreak|doe alsof|pretend|"
@@ -271,12 +271,12 @@ INJECTION = re.compile(
 
 # --- guards: wordings that are certain, checked before the model ----------------------------------
 # a topic of the assistant's own: a message with one of these is never plain help
-TOPIC = re.compile(
+TOPIC = re_compile(
     r"oogo|regio ?scan|\bscan\b|ronde|round|vragenlijst|monitor|ondersteuningsplan|jeugdplan|"
     r"passend onderwijs|samenwerkingsverband|thuiszit|rapport|report|document|agenda|punt"
 )
 # greetings, thanks and goodbyes as a whole message
-SMALL_TALK = re.compile(
+SMALL_TALK = re_compile(
     r"^(?:hoi|hallo|hey|hi|hello|goede(?:morgen|middag|navond)|goeie(?:morgen|middag|navond)|"
     r"moi|dag|doei|tot ziens|tot de volgende keer|fijne dag|good (?:morning|afternoon|evening)|"
     r"bye|cheers|dank\w*|bedankt|thanks|thank you|top|prima|ok[eé]?|okay|fijn|mooi(?: zo)?|"
@@ -284,7 +284,7 @@ SMALL_TALK = re.compile(
     r"ja|nee|hey,? hoe gaat het)\b[^?]{0,30}$"
 )
 # questions about the assistant itself
-ABOUT_YOU = re.compile(
+ABOUT_YOU = re_compile(
     r"^(?:en |ok[eé]?,? |hoi,? |hallo,? )?(?:wie ben (?:je|jij)|wat ben (?:je|jij)|"
     r"wat is (?:jouw|je) (?:functie|taak|rol)|wat is dit voor (?:een )?\w+|"
     r"wat (?:kun|kan) (?:je|jij|ik (?:je|jou|hier))|wat doe (?:je|jij)\b(?: (?:precies|eigenlijk|"
@@ -300,12 +300,12 @@ ABOUT_YOU = re.compile(
     r"hoe (?:kun|kan) (?:je|jij) (?:mij|me|ons) helpen|waar (?:moet|kan) ik beginnen|"
     r"ik weet niet (?:goed )?(?:wat|waar) ik|how do i set my region|hoe stel ik (?:mijn|de) regio"
 )
-RESUME = re.compile(
+RESUME = re_compile(
     r"^(?:ok[eé]?,? |graag |kunnen we |laten we |ik wil |mag ik |zullen we |let's |lets )?"
     r"(?:ga (?:maar )?)?(?:verder|door(?:gaan)?|hervat\w*|weer verder|resume|continue|go on)\b"
 )
 _RESULT_WORD = r"(?:\w*uitslag\w*|uitkomst\w*|\w*resultaat|\w*resultaten|score|outcome|results?)"
-RESULT = re.compile(
+RESULT = re_compile(
     r"\b(?:mijn|my|onze|ons|m'n)\b.{0,40}\b" + _RESULT_WORD + r"\b|\b" + _RESULT_WORD +
     r"\b.{0,30}\b(?:mijn|my|onze|m'n)\b|^(?:laat|toon|show|geef)\b.{0,30}\b" + _RESULT_WORD +
     r"\b|^(?:de |my )?(?:uitslag|uitkomst|result)(?: \w+){0,2}[?!. ]*$|"
@@ -313,14 +313,14 @@ RESULT = re.compile(
     r"mijn scores?|wat kwam er uit (?:de|mijn) (?:regio ?)?scan|hoe stond ik ervoor|"
     r"hoe zag mijn)\b"
 )
-HOW_IT_WORKS = re.compile(
+HOW_IT_WORKS = re_compile(
     r"\bhoe (?:wordt|werkt|bereken|komt|lees)|berekend|\bwie (?:ziet|kan)|wat gebeurt|"
     r"wat betekent|how (?:is|does|do)|who (?:sees|can)|what happens|hoeveel|voordat|"
     r"wat heb ik aan|waarom"
 )
 REPORT_WORD = (r"(?:pdf|html|markdown|voorbereidingsdocument|voorbereidingsstuk|rapport\w*|"
                r"report|verslag|document)")
-REPORT = re.compile(
+REPORT = re_compile(
     r"\b(?:download\w*|exporte\w*|export|print\w*|maak|maken|stuur|geef|zet|genereer|"
     r"create|make|give|send|get|krijgen|hebben|delen|ophalen|wil|want|like|need|nodig)\b"
     r".{0,60}\b" + REPORT_WORD +
@@ -328,14 +328,14 @@ REPORT = re.compile(
     r"markdown)|graag|maken|krijgen|hebben|delen|ophalen)\b|^(?:het |the |a )?" + REPORT_WORD +
     r"(?: \w+){0,3}[?!. ]*$"
 )
-POINT_QUESTION = re.compile(
+POINT_QUESTION = re_compile(
     r"\b(?:punt|point)\s*\d{1,2}\b.{0,40}|(?:waarom|why|explain|uitleg|toelicht|leg|"
     r"wat bedoel|licht)\b.{0,40}\b(?:punt|point)\s*\d{1,2}\b|"
     r"\b(?:waarom|why)\b.{0,15}\b(?:staat|staan|is|are)\b.{1,40}\b(?:op de (?:lijst|agenda)|"
     r"on the (?:list|agenda)|erop|erbij)\b"
 )
 # a question about what an indicator means, how it is measured or who counts (no place named)
-DEFINE = re.compile(
+DEFINE = re_compile(
     r"^(?:en )?(?:wat (?:betekent|betekenen|houdt|verstaa?t?n?|valt|telt|tellen|zegt)|"
     r"hoe (?:wordt|worden|meet|meten|bereken\w*|bepaal\w*|lees|interpreteer)\b|"
     r"wie (?:telt|tellen|valt|vallen)|(?:telt|tellen|hoort|horen|valt|vallen)\b.{1,40}\b(?:mee|"
@@ -349,11 +349,11 @@ DEFINE = re.compile(
     r"oorzaak|causal|leeftijdsgrens|tellen mee|counts? (?:for|as))\b"
     r"|\bvs\.?\b|\bversus\b"
 )
-DEFINE_SHORT = re.compile(
+DEFINE_SHORT = re_compile(
     r"^(?:wat|what) (?:is|are|zijn) (?:a |an |een )?(?!het |de |the |our |ons |onze )"
     r"[\w'-]+(?: [\w'-]+){0,3}[?!. ]*$"
 )
-FIGURE_CUE = re.compile(
+FIGURE_CUE = re_compile(
     r"hoeveel|percentage|procent|aandeel|hoe (?:hoog|groot|laag|staat|doet|zit)|cijfers? "
     r"(?:van|voor|in)|\btrend|ontwikkel|vergelijk|hoger|lager|stijg|gestegen|gedaald|how (?:many|"
     r"much|high)|what share|rate in|compare|hoogste|laagste|highest|lowest|\brank|positie"
@@ -361,30 +361,30 @@ FIGURE_CUE = re.compile(
 
 # --- how a figure is shown -------------------------------------------------------------------
 # "en in een grafiek?", "als staafdiagram", "can you chart that": the figure answer, with its chart
-CHART_WORDS = re.compile(
+CHART_WORDS = re_compile(
     r"\b(?:staaf|lijn|taart)?(?:grafiek|diagram)\w*|\bcharts?\b|\bgraphs?\b|\bplot\b|"
     r"\bvisuali[sz]\w*"
 )
 # "zet het op een kaart", "on a map": no map, said so (not "in kaart brengen", "menukaart")
-MAP_WORDS = re.compile(
+MAP_WORDS = re_compile(
     r"\b(?:land|gemeente|regio)?kaart(?:je|en)?\b(?<!in kaart)(?! (?:brengen|gebracht|te brengen|"
     r"zetten|gezet))|\bmaps?\b(?! out)|\bcartogra\w*|\bheatmap\b"
 )
 # "kun je het in een tabel zetten?": the figure answer lists the figures; said so
-TABLE_WORDS = re.compile(r"\btabel(?:letje|len)?\b|\btables?\b|\bspreadsheet\b|\bexcel\b")
+TABLE_WORDS = re_compile(r"\btabel(?:letje|len)?\b|\btables?\b|\bspreadsheet\b|\bexcel\b")
 # the words of such a request ("zet het op een kaart", "heb je hier een grafiek van?")
-SHOW_VERBS = re.compile(
+SHOW_VERBS = re_compile(
     r"\b(?:zet|zetten|maak|maken|laat|laten|toon|tonen|geef|teken|tekenen|weergeven|zien|"
     r"heb|hebt|heeft|hebben|krijg|krijgen|wil|willen|zou|zouden|show|display|draw|put|make|"
     r"see|plot|have|get|want|would)\b"
 )
 # a ranking whose units are samenwerkingsverbanden ("welke samenwerkingsverbanden scoren het
 # hoogst?", "which partnerships"): with a superlative, a ranking of partnerships
-RANK_SWV = re.compile(
+RANK_SWV = re_compile(
     r"\bsamenwerkingsverbanden\b|\bswv'?s\b|\bpartnerships\b|"
     r"\b(?:welke?|which|in welke?) (?:samenwerkingsverband|swv|partnership)\b"
 )
 # questions a figure never answers (who, when, why): after a figure answer, such a question that
 # names nothing of a figure is about how things work ("Wie zit er in het bestuur van het swv?")
-NOT_A_FIGURE_QUESTION = re.compile(
+NOT_A_FIGURE_QUESTION = re_compile(
     r"^(?:en |maar |and |but )?(?:wie|who|wanneer|when|waarom|why)\b")

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bot.core.understanding import lexicon as lx
+from bot.core.understanding.prefix_scan import re_compile
 
 if TYPE_CHECKING:  # pragma: no cover
     from indicators.catalog import IndicatorDef
@@ -20,13 +21,13 @@ if TYPE_CHECKING:  # pragma: no cover
 #: the indicator catalog the composition root chose (``Services.catalog``), passed in
 Catalog = Mapping[str, "IndicatorDef"]
 
-YEAR_RE = re.compile(r"\b(20[0-4]\d|19[89]\d)\b")
-RANGE_RE = re.compile(
+YEAR_RE = re_compile(r"\b(20[0-4]\d|19[89]\d)\b")
+RANGE_RE = re_compile(
     r"\b(20[0-4]\d)\s*(?:-|tot|t/m|tot en met|to|through|until|en|and)\s*(20[0-4]\d)\b")
-SINCE_RE = re.compile(r"\b(?:sinds|vanaf|since|from)\s+(20[0-4]\d)\b")
-ONDERWIJS_WORDS = re.compile(
+SINCE_RE = re_compile(r"\b(?:sinds|vanaf|since|from)\s+(20[0-4]\d)\b")
+ONDERWIJS_WORDS = re_compile(
     r"onderwijssoort|schoolsoort|schooltype|type (?:of )?(?:education|school)")
-ZORGTYPE_WORDS = re.compile(
+ZORGTYPE_WORDS = re_compile(
     r"zorgtype|soort (?:jeugd)?(?:zorg|hulp)|type (?:of )?(?:care|youth care)|"
     r"vorm(?:en)? van (?:jeugd)?(?:zorg|hulp)|zorgvorm|type of care|kind of care|by care")
 
@@ -107,7 +108,7 @@ def _catalog_words(entries: tuple[tuple[str, tuple[str, ...]], ...]
         words = {fold(w) for w in texts if w}
         if words:
             alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-            out[indicator] = re.compile(rf"\b(?:{alternatives}){PLURAL}\b")
+            out[indicator] = re_compile(rf"\b(?:{alternatives}){PLURAL}\b")
     return out
 
 
@@ -120,7 +121,7 @@ def mask_catalog_words(clean: str, indicator: str | None, catalog: Catalog) -> s
     return re.sub(r"\s+", " ", pattern.sub(" ", clean)) if pattern is not None else clean
 
 
-RR_EXPLICIT = re.compile(r"relatie(?:f|ve)\w* (?:neet[- ]?)?risico|relative risks?|"
+RR_EXPLICIT = re_compile(r"relatie(?:f|ve)\w* (?:neet[- ]?)?risico|relative risks?|"
                          r"\bneet[- ]?rr\b|\brr\b")
 
 

@@ -1,0 +1,87 @@
+"""The understanding's patterns compiled with a prefix find what the standard compilation finds."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from bot.core.understanding import lexicon, slots
+from bot.core.understanding.normalize import fold
+from bot.core.understanding.prefix_scan import re_compile
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _texts() -> list[str]:
+    """Messages of the training corpus and every question set, as typed, folded and lowered."""
+    files = [ROOT / "bot/core/understanding/data/train.jsonl",
+             ROOT / "bot/core/understanding/data/heldout.jsonl",
+             *sorted((ROOT / "tests/core").glob("*.jsonl")),
+             *sorted((ROOT / "knowledge/eval").glob("*.jsonl"))]
+    texts: list[str] = []
+    for path in files:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                text = row.get("text") or row.get("question") or row.get("query") or ""
+                texts += [text, fold(text), text.lower()]
+    return list(dict.fromkeys(t for t in texts if t))
+
+
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    found: list[tuple[str, re.Pattern[str]]] = []
+    for module in (lexicon, slots):
+        for name, value in vars(module).items():
+            values = list(value.values()) if isinstance(value, dict) else \
+                list(value) if isinstance(value, (list, tuple)) else [value]
+            for item in values:
+                for pattern in (item if isinstance(item, (list, tuple)) else [item]):
+                    if isinstance(pattern, re.Pattern):
+                        found.append((f"{module.__name__}.{name}", pattern))
+    return found
+
+
+def test_every_pattern_finds_the_same_matches_as_the_standard_compilation() -> None:
+    texts = _texts()
+    assert len(texts) > 5000
+    rewritten = 0
+    for name, fast in _patterns():
+        plain = re.compile(fast.pattern, fast.flags)
+        assert fast.pattern == plain.pattern and fast.groups == plain.groups, name
+        if fast == plain:  # same code: nothing was rewritten
+            continue
+        rewritten += 1
+        for text in texts:
+            assert [(m.span(), m.groups()) for m in fast.finditer(text)] == \
+                [(m.span(), m.groups()) for m in plain.finditer(text)], (name, text)
+            assert bool(fast.match(text)) == bool(plain.match(text)), (name, text)
+    assert rewritten >= 20  # the big alternations of the lexicon are rewritten
+
+
+@pytest.mark.parametrize("pattern, text, spans", [
+    (r"hoogste|\btop ?\d*|laagste", "de top 5 en het hoogste; stop", [(3, 8), (16, 23)]),
+    (r"x|\b(?:po|vo)\b", "po, vo en expo", [(0, 2), (4, 6), (11, 12)]),
+    (r"a|(?:mbo[- ]?)?\bentree", "mbo-entree en entree", [(0, 10), (14, 20)]),
+    (r"z|\bjeugd(?:zorg|hulp)", "jeugdzorg, ouderjeugdhulp", [(0, 9)]),
+])
+def test_a_rewritten_pattern_keeps_boundaries_and_order(pattern: str, text: str,
+                                                       spans: list[tuple[int, int]]) -> None:
+    fast = re_compile(pattern)
+    assert fast != re.compile(pattern)  # it was rewritten
+    assert [m.span() for m in fast.finditer(text)] == spans
+    assert [m.span() for m in re.compile(pattern).finditer(text)] == spans
+
+
+@pytest.mark.parametrize("pattern, flags", [
+    (r"^(?:wat|hoe) (?:is|zijn)", 0),  # anchored: nothing to skip
+    (r"(hoog|laag)ste|\btop", 0),  # a capturing group at the start
+    (r"hoogste|\btop", re.IGNORECASE),  # cased letters: no character set
+    (r"\b(?:po|vo)\b", 0),  # one boundary in front: tried only where a word starts
+    (r"neet|jeugdzorg", 0),  # has a character set already
+    (r"[a-z]+ jaar|\bsinds", 0),  # a class leads an alternative
+])
+def test_patterns_without_a_rewrite_are_compiled_as_usual(pattern: str, flags: int) -> None:
+    assert re_compile(pattern, flags) == re.compile(pattern, flags)
