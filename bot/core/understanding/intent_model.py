@@ -134,17 +134,20 @@ class IntentModel:
 
     def _scores_numpy(self, np: Any, h: Head, rows: list[int], values: list[float],
                       ) -> list[float]:
-        matrix = self._matrices.get(id(h))
-        if matrix is None:
+        weights = self._matrices.get(id(h))
+        if weights is None:
+            # the weights as float64 once (the same numbers the rows were converted to per
+            # message before), and the bias as an array
             flat = np.frombuffer(h.weights, dtype=np.float32)
             row_step, class_step = h.strides or (len(h.classes), 1)
             matrix = flat.reshape((-1, row_step)) if class_step == 1 else \
                 flat.reshape((-1, class_step)).T  # column-major in the file
-            self._matrices[id(h)] = matrix
-        scores = np.asarray(h.bias, dtype=np.float64)
-        if len(rows):
-            scores = scores + values @ matrix[rows].astype(np.float64)
-        return [float(s) for s in scores]
+            weights = self._matrices[id(h)] = (np.ascontiguousarray(matrix, dtype=np.float64),
+                                               np.asarray(h.bias, dtype=np.float64))
+        matrix, bias = weights
+        if not len(rows):
+            return bias.tolist()  # type: ignore[no-any-return]
+        return (bias + values @ matrix[rows]).tolist()  # type: ignore[no-any-return]
 
     def _rows(self, clean: str, flags: list[str], np: Any = None) -> tuple[Any, Any]:
         """(weight rows, feature values) of the message's known buckets: numpy arrays when
