@@ -28,6 +28,7 @@ pytestmark = pytest.mark.browser
 
 CHART_QUESTION = "Hoe verhoudt het NEET-percentage in Amsterdam zich tot het landelijk gemiddelde?"
 POINTS_QUESTION = "Welke bespreekpunten zijn er voor het OOGO in Zwolle?"
+PEERS_QUESTION = "Jeugdzorg in Zwolle vergeleken met vergelijkbare gemeenten"  # nine bars
 
 
 def _top(locator) -> float:
@@ -84,6 +85,48 @@ def test_a_chart_opens_enlarged_in_an_accessible_dialog(live_server: str, size) 
         page.keyboard.press("Enter")  # on "Sluiten"
         assert not dialog.evaluate("d => d.open")
         assert zoom.evaluate("el => el === document.activeElement")
+
+
+@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_an_enlarged_chart_is_readable_and_says_when_it_scrolls(live_server: str, size) -> None:
+    """On a phone the enlarged chart was 44rem wide whatever the chart: nine bars kept text of
+    5 px, two bars had Nederland cut off, and nothing said that the chart scrolls. A chart's
+    smallest text is about 11 px at the image's own size; on a phone the chart is shown at
+    that size, in a box of its own that scrolls sideways, with a line that says so and a
+    visible scrollbar (the system's, or a bar of the page's where a phone hides its own). On a
+    wide screen it fits the width, as before."""
+    with chromium_browser() as browser:
+        page = new_page(browser, *size)
+        open_chat(page, live_server)
+        for question in (PEERS_QUESTION, CHART_QUESTION):
+            answer = ask(page, question)
+            answer.locator("button.chart-zoom").first.click()
+            big = page.locator("#chart-dialog img.zoomed")
+            page.wait_for_function("img => img.complete && img.naturalWidth > 0",
+                                   arg=big.element_handle())
+            box = page.locator("#chart-dialog .chart-scroll")
+            hint = page.locator("#chart-dialog .chart-scroll-hint")
+            scale = big.evaluate("el => el.getBoundingClientRect().width / el.naturalWidth")
+            overflows = box.evaluate("el => el.scrollWidth > el.clientWidth + 1")
+            if size == PHONE:
+                assert scale >= 0.99, f"{question}: shown at {scale:.2f} of its size"
+                assert overflows and hint.is_visible(), question
+                assert "opzij" in hint.inner_text()
+                # only the chart scrolls: the heading, the hint and the text stay on screen
+                assert page.locator("#chart-dialog-body").evaluate(
+                    "el => el.scrollWidth <= el.clientWidth")
+                assert page.locator("#chart-dialog .chart-scroll-track").is_visible() \
+                    or box.evaluate("el => el.offsetHeight > el.clientHeight")
+                assert box.get_attribute("tabindex") == "0"  # scrolls with the keyboard too
+                box.focus()
+                page.keyboard.press("ArrowRight")
+                page.wait_for_function("el => el.scrollLeft > 0", arg=box.element_handle())
+                box.evaluate("el => { el.scrollLeft = el.scrollWidth; }")
+                assert big.evaluate("el => el.getBoundingClientRect().right") <= size[0]
+            else:
+                assert not overflows and not hint.is_visible(), question
+                assert box.get_attribute("tabindex") is None
+            page.keyboard.press("Escape")
 
 
 @pytest.mark.parametrize("size", [PHONE, TABLET, DESKTOP], ids=["390", "768", "1280"])

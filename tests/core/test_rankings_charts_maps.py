@@ -191,3 +191,24 @@ def test_a_ranking_of_relative_risks_gives_each_its_interval(ask) -> None:
     assert len(lines) == 5 and all("(betrouwbaarheidsinterval " in ln for ln in lines)
     plain = ask("Welke drie gemeenten hebben de hoogste NEET?")
     assert "betrouwbaarheidsinterval" not in plain.text
+
+
+def test_a_follow_up_keeps_the_size_of_the_ranking(ask) -> None:
+    """"top 5 gemeenten NEET", then "en in 2020?", gave ten gemeenten: the size was read from
+    each message alone, so a follow-up that did not repeat it fell back to ten. It is part of
+    the ranking asked for, as the figure and what is ranked are; a new size replaces it."""
+    def gemeenten(reply) -> list[str]:
+        return [f.region for f in reply.facts if f.region.startswith("GM")]
+
+    ask("top 5 gemeenten NEET", conv="rank-size")
+    again = ask("en in 2020?", conv="rank-size")
+    assert len(gemeenten(again)) == 5 and {f.year for f in again.facts} == {2020}
+    assert again.text.startswith("De vijf gemeenten")
+    assert len(gemeenten(ask("en jeugdzorg?", conv="rank-size"))) == 5
+    smaller = ask("en de top 3?", conv="rank-size")
+    assert len(gemeenten(smaller)) == 3 and {f.year for f in smaller.facts} == {2020}
+    assert len(gemeenten(ask("en in 2021?", conv="rank-size"))) == 3
+    ask("top 5 samenwerkingsverbanden NEET", conv="rank-size-swv")
+    assert len(_swvs(ask("en in 2020?", conv="rank-size-swv"), "VO")) == 5
+    new = ask("Welke gemeenten hebben de hoogste NEET?", conv="rank-size")
+    assert len(gemeenten(new)) == 10  # a new ranking, not a follow-up: ten again

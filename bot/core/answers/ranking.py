@@ -3,8 +3,9 @@ or the gemeenten of one samenwerkingsverband ("welke gemeente in ons swv ...").
 
 What is ranked is the understanding's choice (``Understanding.ranked_level``: "welke
 samenwerkingsverbanden scoren het hoogst?" ranks the partnerships of one kind; otherwise the
-gemeenten). Real and demonstration figures are never ranked together, and Nederland is shown
-last for reference.
+gemeenten), and so is how many places (``Understanding.ranked_size``: "top 5", kept by a
+follow-up such as "en in 2020?"; ten when none was asked for). Real and demonstration
+figures are never ranked together, and Nederland is shown last for reference.
 """
 
 from __future__ import annotations
@@ -16,18 +17,9 @@ from bot.core.answers.context import NATIONAL, Context, NoData, indicator_of
 from bot.core.answers.format import count_word, fmt_value
 from bot.core.answers.series import other_kind
 from bot.core.understanding.model import Understanding
-from bot.core.understanding.relative_years import NUMBER_WORDS
 from indicators.vocabulary import level_plural
 
-RANKING_SIZE = 10
-MAX_RANKING_SIZE = 50
-# "top 5", "de vijf hoogste", "5 gemeenten met de hoogste ...": how many to show (the number
-# words of "drie jaar geleden", two and up, and thirty)
-_SIZE_WORDS = {word: n for word, n in NUMBER_WORDS.items() if n >= 2} | {"dertig": 30,
-                                                                        "thirty": 30}
-_N = r"(\d{1,2}|" + "|".join(sorted(_SIZE_WORDS, key=len, reverse=True)) + r")"
-_SIZE = re.compile(rf"\btop[- ]?{_N}\b|\b{_N} (?:gemeenten|samenwerkingsverbanden|swv'?s|"
-                   rf"municipalities|partnerships|hoogste|laagste|highest|lowest)\b")
+RANKING_SIZE = 10  # places shown when the question asks for no number ("top 5")
 # "het laagst", "de laagste", "de minste", "lowest", "fewest": from the bottom up
 LOWEST = re.compile(r"\b(?:laagst\w*|minste?|onderaan|lowest|least|fewest|bottom)\b")
 
@@ -52,7 +44,7 @@ def ranking_lines(ctx: Context, u: Understanding, category: str, year: int | Non
         raise NoData("ranking")
     values, left_out = _one_kind(values)
     values.sort(key=lambda v: (v.value, v.region), reverse=not lowest)
-    top = values[:ranking_size(u.query)]
+    top = values[:u.ranked_size or RANKING_SIZE]
     t, lang = ctx.t, ctx.lang
     which = {"nl": ("laagste", "hoogste"), "en": ("lowest", "highest")}[lang][0 if lowest else 1]
     count = count_word(len(top), lang) if len(top) >= 2 else len(top)
@@ -81,16 +73,6 @@ def ranking_lines(ctx: Context, u: Understanding, category: str, year: int | Non
         ctx.fact(reference)
         ctx.draft.lines.append(t.render("peers_line", lang, region=ctx.name(code),
                                         value=fmt_value(reference, lang)))
-
-
-def ranking_size(query: str) -> int:
-    """How many places the question asks for ("top 5", "de drie hoogste"), else ten."""
-    found = _SIZE.search(query.lower())
-    if found is None:
-        return RANKING_SIZE
-    word = next(g for g in found.groups() if g)
-    size = int(word) if word.isdigit() else _SIZE_WORDS[word]
-    return min(max(size, 2), MAX_RANKING_SIZE)  # a ranking has at least two places
 
 
 def _partnership(ctx: Context, u: Understanding) -> str | None:

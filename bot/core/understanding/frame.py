@@ -44,6 +44,7 @@ class Frame:
     # names no figure ("en in 2020?") asks for all of them again
     also: list[dict[str, Any]] = field(default_factory=list)
     level: str | None = None  # what a ranking ranks: "swv_po" / "swv_vo"; None: gemeenten
+    size: int | None = None  # how many places a ranking shows ("top 5"); None: the default
 
     def to_dict(self) -> dict[str, Any]:
         # plain values and lists of them: a shallow copy with copied lists is what ``asdict``
@@ -51,7 +52,8 @@ class Frame:
         return {"indicator": self.indicator, "category": self.category, "mode": self.mode,
                 "target": self.target, "regions": list(self.regions), "year": self.year,
                 "years": list(self.years), "dimension": self.dimension,
-                "also": [dict(a) for a in self.also], "level": self.level}
+                "also": [dict(a) for a in self.also], "level": self.level,
+                "size": self.size}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> Frame | None:

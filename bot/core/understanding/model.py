@@ -76,6 +76,9 @@ class Understanding:
     profile_assumed: bool = False
     # a ranking of samenwerkingsverbanden: "swv_po" / "swv_vo" (None: of gemeenten)
     ranked_level: str | None = None
+    # how many places a ranking shows ("top 5", or kept from the ranking followed up on);
+    # None: the answer's default
+    ranked_size: int | None = None
     # "in een grafiek", "op een kaart": how the user asked to see the figure
     presentation: str | None = None
     # "vijf jaar geleden": (those words, the year counted back from) when the year came so
@@ -112,5 +115,6 @@ class Understanding:
             "asked_term": self.asked_term,
             "also": [[a.indicator, a.category] for a in self.also],
             "ranked_level": self.ranked_level,
+            "ranked_size": self.ranked_size,
             "presentation": self.presentation,
         }

@@ -8,6 +8,10 @@ noun ranks what the ranking before it ranked, and "welke gemeenten" goes back to
 The kind (PO or VO) is the one typed ("samenwerkingsverbanden vo"), else the kind of the
 partnership the conversation was about, else the one that goes with the figure; always one at
 which the figure is published.
+
+How many places it shows ("top 5", "de drie hoogste") is the same kind of slot: a follow-up
+that names no size ("en in 2020?") keeps the one asked before, and one that does ("en de top
+3?") takes its own. It was read from each message alone, so "en in 2020?" after "top 5" gave ten.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from bot.core.understanding import lexicon as lx
 from bot.core.understanding.frame import Frame, swv_kind
+from bot.core.understanding.relative_years import NUMBER_WORDS
 
 if TYPE_CHECKING:  # pragma: no cover
     from bot.core.understanding.reading import Reading
@@ -24,6 +29,14 @@ if TYPE_CHECKING:  # pragma: no cover
 
 GEMEENTEN = re.compile(r"\bgemeente|\bmunicipalit|\bplaatsen\b|\bsteden\b")
 SWV_LEVELS = ("swv_po", "swv_vo")
+MAX_RANKING_SIZE = 50
+# "top 5", "de vijf hoogste", "5 gemeenten met de hoogste ...": how many to show (the number
+# words of "drie jaar geleden", two and up, and thirty)
+_SIZE_WORDS = {word: n for word, n in NUMBER_WORDS.items() if n >= 2} | {"dertig": 30,
+                                                                        "thirty": 30}
+_N = r"(\d{1,2}|" + "|".join(sorted(_SIZE_WORDS, key=len, reverse=True)) + r")"
+_SIZE = re.compile(rf"\btop[- ]?{_N}\b|\b{_N} (?:gemeenten|samenwerkingsverbanden|swv'?s|"
+                   rf"municipalities|partnerships|hoogste|laagste|highest|lowest)\b")
 
 
 def ranked_level(reading: Reading, frame: Frame, context: Frame | None, last: Frame | None,
@@ -46,6 +59,17 @@ def ranked_level(reading: Reading, frame: Frame, context: Frame | None, last: Fr
     if level in published:
         return level
     return next((lv for lv in SWV_LEVELS if lv in published), level)
+
+
+def ranked_size(reading: Reading, context: Frame | None) -> int | None:
+    """How many places a ranking shows: the number asked for ("top 5", "de drie hoogste"),
+    else the one of the ranking this message follows up on, else None (the answer's default)."""
+    found = _SIZE.search(reading.folded)
+    if found is None:
+        return context.size if context is not None and context.mode == "ranking" else None
+    word = next(g for g in found.groups() if g)
+    size = int(word) if word.isdigit() else _SIZE_WORDS[word]
+    return min(max(size, 2), MAX_RANKING_SIZE)  # a ranking has at least two places
 
 
 def _kind_of_context(context: Frame | None, registry: RegionRegistry) -> str | None:

@@ -115,6 +115,46 @@
     return figure;
   };
 
+  // The enlarged image in a box of its own that scrolls sideways when the chart is wider than
+  // the screen (on a phone the stylesheet shows it at its own size, so its text stays
+  // readable), with a line above it that says so and a bar below it that shows where you are
+  // (a phone hides its scrollbars until you scroll); the dialog itself never scrolls sideways.
+  // The box takes keyboard focus only while it scrolls.
+  function scrollingChart(img, lang) {
+    const box = O.el("div", { class: "chart-scroll" });
+    const hint = O.el("p", { class: "chart-scroll-hint", hidden: true }, O.t(lang, "chart_scroll"));
+    const track = O.el("div", { class: "chart-scroll-track", "aria-hidden": "true", hidden: true });
+    const thumb = O.el("div", { class: "chart-scroll-thumb" });
+    track.appendChild(thumb);
+    box.appendChild(img);
+    const place = () => {
+      thumb.style.width = `${(100 * box.clientWidth) / box.scrollWidth}%`;
+      thumb.style.marginLeft = `${(100 * box.scrollLeft) / box.scrollWidth}%`;
+    };
+    const update = () => {
+      if (!box.isConnected) { window.removeEventListener("resize", update); return; }
+      const scrolls = box.scrollWidth > box.clientWidth + 1;
+      hint.hidden = !scrolls;
+      // a scrollbar of the system that takes room is visible already: no second one
+      track.hidden = !scrolls || box.offsetHeight > box.clientHeight;
+      if (scrolls) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "group");
+        box.setAttribute("aria-label", O.t(lang, "chart_scroll"));
+        place();
+      } else {
+        ["tabindex", "role", "aria-label"].forEach((name) => box.removeAttribute(name));
+      }
+    };
+    img.addEventListener("load", update);
+    box.addEventListener("scroll", place, { passive: true });
+    window.addEventListener("resize", update);
+    requestAnimationFrame(update);
+    const wrap = O.el("div", { class: "chart-zoomed" });
+    wrap.append(hint, box, track);
+    return wrap;
+  }
+
   // A server chart (PNG): the image, its text alternative in the dialog, and a note when the
   // image is gone from the server's cache (an old conversation).
   O.imageFigure = function imageFigure(chart, lang) {
@@ -124,7 +164,7 @@
         const note = O.el("p", { class: "chart-missing" }, O.t(lang, "chart_gone", { alt: chart.alt || "" }).trim());
         img.replaceWith(note);
       });
-      return img;
+      return big ? scrollingChart(img, lang) : img;
     };
     const extra = chart.alt ? () => O.el("p", { class: "chart-alt" }, chart.alt) : null;
     return O.zoomableFigure(chart.title || O.t(lang, "chart"), draw, extra, lang);
