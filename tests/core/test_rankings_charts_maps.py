@@ -212,3 +212,43 @@ def test_a_follow_up_keeps_the_size_of_the_ranking(ask) -> None:
     assert len(_swvs(ask("en in 2020?", conv="rank-size-swv"), "VO")) == 5
     new = ask("Welke gemeenten hebben de hoogste NEET?", conv="rank-size")
     assert len(gemeenten(new)) == 10  # a new ranking, not a follow-up: ten again
+
+
+def test_a_follow_up_keeps_the_direction_of_the_ranking(ask) -> None:
+    """"Welke drie gemeenten hebben de laagste NEET?", then "en in 2020?", gave the ten highest:
+    the direction was read from each message alone, so a follow-up that did not repeat
+    "laagste" fell back to highest-first. It is part of the ranking asked for, as its size is;
+    a follow-up that names a direction ("en de hoogste?") takes it, a new ranking starts high."""
+    def ranked(reply) -> list[float]:
+        return [f.value for f in reply.facts if f.region[:2] in ("GM", "PO", "VO")]
+
+    def national(reply) -> float:
+        return next(f.value for f in reply.facts if f.region == "NL01")
+
+    def lowest(reply) -> bool:  # the demonstration figures tie: Nederland tells the end
+        values = ranked(reply)
+        return values == sorted(values) and values[-1] < national(reply) \
+            and "met de laagste" in reply.text
+
+    def highest(reply) -> bool:
+        values = ranked(reply)
+        return values == sorted(values, reverse=True) and values[-1] > national(reply) \
+            and "met de hoogste" in reply.text
+
+    first = ask("Welke drie gemeenten hebben de laagste NEET?", conv="rank-low")
+    assert lowest(first) and first.text.startswith("De drie gemeenten met de laagste")
+    again = ask("en in 2020?", conv="rank-low")
+    assert lowest(again) and len(ranked(again)) == 3 and {f.year for f in again.facts} == {2020}
+    assert again.text.startswith("De drie gemeenten met de laagste")
+    assert lowest(ask("en jeugdzorg?", conv="rank-low"))
+    turned = ask("en de hoogste?", conv="rank-low")
+    assert highest(turned) and len(ranked(turned)) == 3
+    assert highest(ask("en in 2021?", conv="rank-low"))
+    assert lowest(ask("en de laagste?", conv="rank-low"))
+    ask("Welke samenwerkingsverbanden hebben de laagste NEET?", conv="rank-low-swv")
+    swvs = ask("en in 2020?", conv="rank-low-swv")
+    assert lowest(swvs) and len(_swvs(swvs, "VO")) == 10
+    new = ask("top 5 gemeenten jeugdzorg", conv="rank-low")
+    assert highest(new)  # a new ranking, not a follow-up: highest first again
+    both = ask("Welke drie gemeenten hebben de laagste NEET en jeugdzorg?")
+    assert both.text.count("met de laagste") == 2  # the second figure read no text: highest

@@ -4,13 +4,13 @@ or the gemeenten of one samenwerkingsverband ("welke gemeente in ons swv ...").
 What is ranked is the understanding's choice (``Understanding.ranked_level``: "welke
 samenwerkingsverbanden scoren het hoogst?" ranks the partnerships of one kind; otherwise the
 gemeenten), and so is how many places (``Understanding.ranked_size``: "top 5", kept by a
-follow-up such as "en in 2020?"; ten when none was asked for). Real and demonstration
-figures are never ranked together, and Nederland is shown last for reference.
+follow-up such as "en in 2020?"; ten when none was asked for), and which end
+(``Understanding.ranked_lowest``: "de laagste", kept by such a follow-up too). Real and
+demonstration figures are never ranked together, and Nederland is shown last for reference.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from bot.core.answers.context import NATIONAL, Context, NoData, indicator_of
@@ -20,14 +20,12 @@ from bot.core.understanding.model import Understanding
 from indicators.vocabulary import level_plural
 
 RANKING_SIZE = 10  # places shown when the question asks for no number ("top 5")
-# "het laagst", "de laagste", "de minste", "lowest", "fewest": from the bottom up
-LOWEST = re.compile(r"\b(?:laagst\w*|minste?|onderaan|lowest|least|fewest|bottom)\b")
 
 
 def ranking_lines(ctx: Context, u: Understanding, category: str, year: int | None) -> None:
     """The regions of the ranked level with the highest (or lowest) value, then Nederland."""
     indicator = indicator_of(u)
-    lowest = bool(LOWEST.search(u.query.lower()))
+    lowest = u.ranked_lowest
     level = u.ranked_level or "gemeente"
     within = _partnership(ctx, u)  # "welke gemeente in SWV VO 23.05 ...": its gemeenten
     regions = ctx.registry.all(level) if u.ranked_level else (

@@ -15,7 +15,7 @@ from bot.core.understanding import lexicon as lx
 from bot.core.understanding.frame import NATIONAL, Frame, own_swv, plan, swv_kind
 from bot.core.understanding.normalize import fold
 from bot.core.understanding.places import mention_code
-from bot.core.understanding.ranking import ranked_level, ranked_size
+from bot.core.understanding.ranking import ranked_level, ranked_lowest, ranked_size
 from bot.core.understanding.several import family, groups_without_figures
 from bot.core.understanding.slots import (
     ZORGTYPE_WORDS,
@@ -88,13 +88,14 @@ def fill_one(reading: Reading, u: Understanding, turn: Turn, registry: RegionReg
     if frame.mode == "ranking":
         frame.level = ranked_level(reading, frame, context, last, registry)
         frame.size = ranked_size(reading, context)
+        frame.lowest = ranked_lowest(reading, context)
     u.frame = frame
     u.mode, u.regions = plan(frame, registry)
     u.indicator, u.category, u.year, u.years = (frame.indicator, frame.category, frame.year,
                                                 list(frame.years))
     u.target, u.dimension = frame.target, frame.dimension
     u.asked_term = reading.asked_term if frame.indicator == "jeugdzorg" else None
-    u.ranked_level, u.ranked_size = frame.level, frame.size
+    u.ranked_level, u.ranked_size, u.ranked_lowest = frame.level, frame.size, frame.lowest
     u.presentation = reading.presentation
 
 

@@ -79,6 +79,8 @@ class Understanding:
     # how many places a ranking shows ("top 5", or kept from the ranking followed up on);
     # None: the answer's default
     ranked_size: int | None = None
+    # a ranking from the bottom up ("de laagste", or kept from the ranking followed up on)
+    ranked_lowest: bool = False
     # "in een grafiek", "op een kaart": how the user asked to see the figure
     presentation: str | None = None
     # "vijf jaar geleden": (those words, the year counted back from) when the year came so
@@ -116,5 +118,6 @@ class Understanding:
             "also": [[a.indicator, a.category] for a in self.also],
             "ranked_level": self.ranked_level,
             "ranked_size": self.ranked_size,
+            "ranked_lowest": self.ranked_lowest,
             "presentation": self.presentation,
         }

@@ -12,6 +12,8 @@ which the figure is published.
 How many places it shows ("top 5", "de drie hoogste") is the same kind of slot: a follow-up
 that names no size ("en in 2020?") keeps the one asked before, and one that does ("en de top
 3?") takes its own. It was read from each message alone, so "en in 2020?" after "top 5" gave ten.
+So is its direction ("de laagste"): "en in 2020?" after the three lowest gave the ten highest.
+A follow-up that names none keeps it, "en de hoogste?" turns it; a new ranking starts highest.
 """
 
 from __future__ import annotations
@@ -37,6 +39,11 @@ _SIZE_WORDS = {word: n for word, n in NUMBER_WORDS.items() if n >= 2} | {"dertig
 _N = r"(\d{1,2}|" + "|".join(sorted(_SIZE_WORDS, key=len, reverse=True)) + r")"
 _SIZE = re.compile(rf"\btop[- ]?{_N}\b|\b{_N} (?:gemeenten|samenwerkingsverbanden|swv'?s|"
                    rf"municipalities|partnerships|hoogste|laagste|highest|lowest)\b")
+# "het laagst", "de laagste", "de minste", "lowest", "fewest": from the bottom up
+LOWEST = re.compile(r"\b(?:laagst\w*|minste?|onderaan|lowest|least|fewest|bottom)\b")
+# "de hoogste", "het hoogst", "de meeste", "highest", "most": from the top down ("top 5" is
+# a size, not a direction: "en de top 3?" after the lowest keeps the lowest)
+HIGHEST = re.compile(r"\b(?:hoogst\w*|meeste?|bovenaan|highest|most)\b")
 
 
 def ranked_level(reading: Reading, frame: Frame, context: Frame | None, last: Frame | None,
@@ -70,6 +77,16 @@ def ranked_size(reading: Reading, context: Frame | None) -> int | None:
     word = next(g for g in found.groups() if g)
     size = int(word) if word.isdigit() else _SIZE_WORDS[word]
     return min(max(size, 2), MAX_RANKING_SIZE)  # a ranking has at least two places
+
+
+def ranked_lowest(reading: Reading, context: Frame | None) -> bool:
+    """Whether a ranking goes from the bottom up: as the question says ("de laagste"; "de
+    hoogste" the other way), else as the ranking this message follows up on, else top down."""
+    if LOWEST.search(reading.folded):
+        return True
+    if HIGHEST.search(reading.folded):
+        return False
+    return context is not None and context.mode == "ranking" and context.lowest
 
 
 def _kind_of_context(context: Frame | None, registry: RegionRegistry) -> str | None:
