@@ -252,3 +252,30 @@ def test_a_follow_up_keeps_the_direction_of_the_ranking(ask) -> None:
     assert highest(new)  # a new ranking, not a follow-up: highest first again
     both = ask("Welke drie gemeenten hebben de laagste NEET en jeugdzorg?")
     assert both.text.count("met de laagste") == 2  # the second figure read no text: highest
+
+
+def test_a_ranking_says_when_places_with_the_same_figure_fall_off_the_list(ask) -> None:
+    """Places are sorted by figure, and equal figures by code: at the cut-off, which of several
+    gemeenten with the same figure still fit in is arbitrary, and the list alone suggested that
+    the ones left out had a lower figure. The answer counts them, computed from the figures."""
+    from bot.core.answers.format import count_word
+
+    def gemeenten(reply) -> list[float]:
+        return [f.value for f in reply.facts if f.region.startswith("GM")]
+
+    said = []
+    for question, conv in (("Welke drie gemeenten hebben de laagste NEET in 2020?", "ties-20"),
+                           ("Welke drie gemeenten hebben de laagste NEET in 2023?", "ties-23")):
+        reply = ask(question, conv=conv)
+        shown = gemeenten(reply)
+        every = gemeenten(ask(question.replace("drie", "50"), conv=conv + "-all"))
+        tied = sum(1 for v in every[3:] if v == shown[-1])
+        line = next((x for x in reply.text.splitlines() if "hetzelfde cijfer" in x), None)
+        if tied == 0:
+            assert line is None, (question, line)
+            continue
+        assert line is not None and "willekeurig" in line
+        assert f"({shown[-1]:.1f}%)".replace(".", ",") in line
+        assert line.startswith(f"Nog {count_word(tied)} " if tied > 1 else "Nog één ")
+        said.append(question)
+    assert said  # the demonstration figures of 2020 have such a tie (1,9%)

@@ -17,7 +17,7 @@ from bot.core.answers.context import NATIONAL, Context, NoData, indicator_of
 from bot.core.answers.format import count_word, fmt_value
 from bot.core.answers.series import other_kind
 from bot.core.understanding.model import Understanding
-from indicators.vocabulary import level_plural
+from indicators.vocabulary import level_name, level_plural
 
 RANKING_SIZE = 10  # places shown when the question asks for no number ("top 5")
 
@@ -71,6 +71,13 @@ def ranking_lines(ctx: Context, u: Understanding, category: str, year: int | Non
         ctx.fact(reference)
         ctx.draft.lines.append(t.render("peers_line", lang, region=ctx.name(code),
                                         value=fmt_value(reference, lang)))
+    tied = sum(1 for v in values[len(top):] if v.value == top[-1].value)
+    if tied:  # places with the figure of the last one shown, cut off only by the size
+        shown = fmt_value(top[-1], lang)
+        ctx.draft.lines.append(
+            t.render("ranking_ties_one", lang, unit=level_name(level, lang), value=shown)
+            if tied == 1 else
+            t.render("ranking_ties", lang, count=count_word(tied, lang), units=units, value=shown))
 
 
 def _partnership(ctx: Context, u: Understanding) -> str | None:
