@@ -279,3 +279,13 @@ def test_a_ranking_says_when_places_with_the_same_figure_fall_off_the_list(ask) 
         assert line.startswith(f"Nog {count_word(tied)} " if tied > 1 else "Nog één ")
         said.append(question)
     assert said  # the demonstration figures of 2020 have such a tie (1,9%)
+
+
+def test_under_a_ranking_the_suggestion_is_its_other_end(ask) -> None:
+    """The trend suggested under a ranking answered the trend of Nederland ("Je noemde geen
+    regio"), which the ranking did not ask about; its other end is the question that follows."""
+    highest = ask("top 3 gemeenten NEET", conv="rank-next")
+    assert highest.followups == ["En de laagste?"]
+    lowest = ask(highest.followups[0], conv="rank-next")
+    assert "met de laagste" in lowest.text and lowest.followups == ["En de hoogste?"]
+    assert ask("And the highest?", conv="rank-next").followups == ["And the lowest?"]
