@@ -85,3 +85,14 @@ def test_a_rewritten_pattern_keeps_boundaries_and_order(pattern: str, text: str,
 ])
 def test_patterns_without_a_rewrite_are_compiled_as_usual(pattern: str, flags: int) -> None:
     assert re_compile(pattern, flags) == re.compile(pattern, flags)
+
+
+def test_an_indicator_is_named_by_its_joined_pattern_exactly_when_by_one_of_its_patterns() -> None:
+    """``INDICATOR_ANY`` gates the per-pattern search (``several.mentions``, ``detect_indicator``):
+    it must find something exactly when one of the indicator's own patterns does."""
+    texts = _texts()
+    for indicator, joined in lexicon.INDICATOR_ANY.items():
+        own = lexicon.INDICATOR_PATTERNS[indicator]
+        for text in texts:
+            assert bool(joined.search(text)) == any(p.search(text) for p in own), \
+                (indicator, text)

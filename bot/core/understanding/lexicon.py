@@ -77,6 +77,13 @@ INDICATOR_PATTERNS = {
     "neet": [re_compile(p) for p in NEET_PATTERNS],
     "jeugdzorg": [re_compile(p) for p in JEUGDZORG_PATTERNS],
 }
+# each indicator's patterns joined into one: it finds something exactly when one of them does,
+# in one search instead of one per pattern ("is this indicator named at all?", issue 18)
+INDICATOR_ANY = {
+    indicator: re_compile("|".join(f"(?:{p})" for p in texts))
+    for indicator, texts in (("neet_rr", RR_PATTERNS), ("neet", NEET_PATTERNS),
+                             ("jeugdzorg", JEUGDZORG_PATTERNS))
+}
 
 # --- categories (order matters: longer, more specific terms first) -----------------------------
 CATEGORY_PATTERNS: list[tuple[str, str]] = [

@@ -107,6 +107,9 @@ def mentions(folded: str, patterns: dict[str, list[re.Pattern[str]]],
     for indicator, regexes in patterns.items():
         if indicator == "neet_rr" and not neet_rr_allowed:
             continue
+        if regexes is lx.INDICATOR_PATTERNS.get(indicator) \
+                and not lx.INDICATOR_ANY[indicator].search(text):
+            continue  # none of the lexicon's patterns for it matches: one search, not each
         for regex in regexes:
             for match in regex.finditer(text):
                 if match.end() > match.start():

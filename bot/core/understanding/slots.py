@@ -69,7 +69,7 @@ def _inflection(word: str, keyword: str) -> bool:
 def detect_indicator(folded: str, catalog: Catalog) -> str | None:
     """The indicator id a question is about, or None."""
     for indicator in ("neet_rr", "neet", "jeugdzorg"):
-        if any(p.search(folded) for p in lx.INDICATOR_PATTERNS[indicator]):
+        if lx.INDICATOR_ANY[indicator].search(folded):
             if indicator == "neet_rr" and not mentions_neet_or_risk(folded):
                 continue
             return indicator
@@ -129,7 +129,7 @@ def mentions_neet_or_risk(folded: str) -> bool:
     # "relatief risico" is about NEET in this domain; "risk factors for youth care" is not
     if RR_EXPLICIT.search(folded):
         return True
-    return not any(p.search(folded) for p in lx.INDICATOR_PATTERNS["jeugdzorg"]) or bool(
+    return not lx.INDICATOR_ANY["jeugdzorg"].search(folded) or bool(
         re.search(r"\bneet|werk|opleiding|education|employment|uitval", folded))
 
 
