@@ -96,3 +96,10 @@ def test_an_indicator_is_named_by_its_joined_pattern_exactly_when_by_one_of_its_
         for text in texts:
             assert bool(joined.search(text)) == any(p.search(text) for p in own), \
                 (indicator, text)
+
+
+def test_a_category_is_named_by_the_joined_pattern_exactly_when_by_one_of_its_patterns() -> None:
+    """``CATEGORY_ANY`` lets a message without any category skip the per-category searches."""
+    for text in _texts():
+        assert bool(lexicon.CATEGORY_ANY.search(text)) == any(
+            p.search(text) for _, p in lexicon.CATEGORY_RES), text

@@ -121,6 +121,9 @@ CARE_AS_CATEGORY = re_compile(r"\bjeugdhulp (?:met|zonder) verblijf\b")
 EVERYONE = re_compile(r"\balle (?:jongeren|jeugdigen)\b(?! van \d)|"
                       r"\ball (?:young people|youths?)\b(?! aged)")
 CATEGORY_RES = [(cat, re_compile(p)) for cat, p in CATEGORY_PATTERNS]
+# every category's pattern joined into one: it finds something exactly when one of them does, so
+# a message that names no category skips the per-category searches (issue 18)
+CATEGORY_ANY = re_compile("|".join(f"(?:{p})" for _, p in CATEGORY_PATTERNS))
 # groups the monitor has no figures for: sex, migration background, havo and vwo
 GROUP_NOT_IN_DATA = re_compile(
     r"\b(?:meisjes|jongens|vrouwen|mannen|girls|boys|women|young men|geslacht|gender|sekse)\b|"

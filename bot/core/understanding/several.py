@@ -101,8 +101,9 @@ def mentions(folded: str, patterns: dict[str, list[re.Pattern[str]]],
     the figures have, not the indicator jeugdzorg), the stronger reading first: "relatief risico
     op NEET" is one mention of the relative risk, not also one of NEET."""
     text = lx.CARE_AS_CATEGORY.sub(_blank, folded)
-    for _, pattern in lx.CATEGORY_RES:
-        text = pattern.sub(_blank, text)
+    if lx.CATEGORY_ANY.search(text):  # else no pattern below changes anything
+        for _, pattern in lx.CATEGORY_RES:
+            text = pattern.sub(_blank, text)
     found: list[Mention] = []
     for indicator, regexes in patterns.items():
         if indicator == "neet_rr" and not neet_rr_allowed:
@@ -229,6 +230,8 @@ def category_spans(folded: str) -> tuple[tuple[int, int, str], ...]:
 
 
 def _category_spans(folded: str) -> tuple[tuple[int, int, str], ...]:
+    if not lx.CATEGORY_ANY.search(folded):
+        return ()
     taken: list[tuple[int, int, str]] = []
     for category, pattern in lx.CATEGORY_RES:
         for m in pattern.finditer(folded):

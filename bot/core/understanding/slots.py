@@ -137,13 +137,16 @@ def indicator_outside_categories(folded: str, catalog: Catalog) -> str | None:
     """The indicator named other than by a category ("jeugdhulp met verblijf" names a category
     of jeugdzorg and a risk factor of neet_rr, not necessarily the indicator jeugdzorg)."""
     folded = lx.CARE_AS_CATEGORY.sub(" ", folded)
-    for _, pattern in lx.CATEGORY_RES:
-        folded = pattern.sub(" ", folded)
+    if lx.CATEGORY_ANY.search(folded):  # else no pattern below changes anything
+        for _, pattern in lx.CATEGORY_RES:
+            folded = pattern.sub(" ", folded)
     return detect_indicator(folded, catalog)
 
 
 def detect_categories(folded: str, language: str) -> list[str]:
     """All category values named, in text order, most specific match first."""
+    if not lx.CATEGORY_ANY.search(folded):
+        return []
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
     for category, pattern in lx.CATEGORY_RES:
