@@ -289,3 +289,28 @@ def test_under_a_ranking_the_suggestion_is_its_other_end(ask) -> None:
     lowest = ask(highest.followups[0], conv="rank-next")
     assert "met de laagste" in lowest.text and lowest.followups == ["En de hoogste?"]
     assert ask("And the highest?", conv="rank-next").followups == ["And the lowest?"]
+
+
+def _gemeenten(reply) -> list[str]:
+    return [f.region for f in reply.facts if f.region.startswith("GM")]
+
+
+@pytest.mark.parametrize("question,intro", [
+    ("Welke drie gemeenten hebben de laagste NEET?", "De drie gemeenten met de laagste"),
+    ("welke 3 gemeenten hebben de hoogste jeugdzorg in het vso?", "De drie gemeenten met de"),
+    ("Which three municipalities have the lowest NEET?", "The three municipalities"),
+])
+def test_a_ranking_with_a_size_is_a_ranking_for_a_user_with_an_own_region(ask, question,
+                                                                           intro) -> None:
+    """"welke drie gemeenten" was no ranking word ("welke gemeenten" was): the superlative made
+    it the position of one place, Nederland without an own region (a ranking) but the own
+    gemeente with one, so a user who had set "/regio Zwolle" got Zwolle's place."""
+    reply = ask(question, region="GM0193")
+    assert reply.text.startswith(intro) and len(_gemeenten(reply)) == 3, reply.text
+
+
+def test_a_ranking_with_a_size_within_the_own_partnership(ask, core_services) -> None:
+    """"welke drie gemeenten in ons swv ..." compared the samenwerkingsverband with Nederland."""
+    reply = ask("welke drie gemeenten in ons swv hebben de hoogste NEET?", region="GM0193")
+    members = {r.code for r in core_services.registry.members("VO2305")}
+    assert len(_gemeenten(reply)) == 3 and set(_gemeenten(reply)) <= members, reply.text
