@@ -314,3 +314,38 @@ def test_a_ranking_with_a_size_within_the_own_partnership(ask, core_services) ->
     reply = ask("welke drie gemeenten in ons swv hebben de hoogste NEET?", region="GM0193")
     members = {r.code for r in core_services.registry.members("VO2305")}
     assert len(_gemeenten(reply)) == 3 and set(_gemeenten(reply)) <= members, reply.text
+
+
+def test_the_other_end_of_a_ranking_for_a_user_with_an_own_region(ask, core_services) -> None:
+    """"En de laagste?", the suggestion under a ranking, gave the place of the own gemeente
+    (with an own region) or of the samenwerkingsverband a ranking was within: the superlative
+    read as a position of the place the conversation was about, where the ranking was of none."""
+    first = ask("top 5 gemeenten NEET", region="GM0193", conv="other-end-own")
+    lowest = ask(first.followups[0], region="GM0193", conv="other-end-own")
+    values = [f.value for f in lowest.facts if f.region.startswith("GM")]
+    assert lowest.text.startswith("De vijf gemeenten met de laagste") and len(values) == 5
+    assert values == sorted(values)
+    members = {r.code for r in core_services.registry.members("VO2305")}
+    ask("welke gemeenten in ons swv hebben de hoogste NEET?", region="GM0193", conv="end-in")
+    within = ask("En de laagste?", region="GM0193", conv="end-in")
+    assert within.text.startswith("De tien gemeenten van Samenwerkingsverband VO 23.05")
+    assert "met de laagste" in within.text and set(_gemeenten(within)) <= members
+
+
+@pytest.mark.parametrize("question", ["en in Zwolle?", "hoe scoort Zwolle?", "en Zwolle?"])
+def test_a_place_named_after_a_ranking_gets_its_place_in_it(ask, question) -> None:
+    """"en in Zwolle?" after a ranking gave the same ranking again, without Zwolle: the follow-up
+    kept the ranking, which ranks every gemeente whatever place is named."""
+    conv = f"place-after-{question}"
+    ask("Welke drie gemeenten hebben de laagste NEET?", conv=conv)
+    reply = ask(question, conv=conv)
+    assert "GM0193" in {f.region for f in reply.facts} and reply.text.startswith("Zwolle"), \
+        reply.text
+
+
+def test_a_partnership_named_after_a_ranking_of_gemeenten_ranks_its_gemeenten(
+        ask, core_services) -> None:
+    ask("welke gemeenten in SWV VO 23.05 hebben de hoogste NEET?", conv="within-next")
+    reply = ask("en in SWV VO 28.13?", conv="within-next")
+    members = {r.code for r in core_services.registry.members("VO2813")}
+    assert _gemeenten(reply) and set(_gemeenten(reply)) <= members, reply.text
