@@ -349,3 +349,36 @@ def test_a_partnership_named_after_a_ranking_of_gemeenten_ranks_its_gemeenten(
     reply = ask("en in SWV VO 28.13?", conv="within-next")
     members = {r.code for r in core_services.registry.members("VO2813")}
     assert _gemeenten(reply) and set(_gemeenten(reply)) <= members, reply.text
+
+
+def test_ties_are_counted_on_the_figure_as_shown(ask) -> None:
+    """A relative risk is shown with one decimal but kept with two: Emmen (1,94) and Berkelland
+    (1,94) show the 1,9 keer of Ridderkerk (1,91), the last of the five, and were not counted."""
+    from bot.core.answers.format import count_word, fmt_value
+
+    question = "welke vijf gemeenten hebben het laagste relatief risico op NEET bij pro?"
+    reply = ask(question)
+    shown = [f for f in reply.facts if f.region.startswith("GM")]
+    every = [f for f in ask(question.replace("vijf", "50")).facts if f.region.startswith("GM")]
+    last = fmt_value(shown[-1])
+    tied = sum(1 for f in every[5:] if fmt_value(f) == last)
+    assert tied >= 1  # the demonstration figures of 2023 have such a tie
+    line = next(x for x in reply.text.splitlines() if "hetzelfde cijfer" in x)
+    assert line.startswith(f"Nog {count_word(tied)} " if tied > 1 else "Nog één ")
+    assert f"({last})" in line
+
+
+def test_the_tie_line_counts_the_places_of_that_figure_in_the_list(ask) -> None:
+    """Two of the four lowest of 2020 have 1,9% and one more is left out: "Welke van de twee in
+    de lijst staat" was said of three places of which two are in the list."""
+    reply = ask("Welke vier gemeenten hebben de laagste NEET in 2020?")
+    line = next(x for x in reply.text.splitlines() if "hetzelfde cijfer" in x)
+    assert line.startswith("Nog één gemeente") and "van de twee" not in line, line
+    assert "van de drie" in line
+
+
+def test_the_english_tie_line_starts_with_a_capital(ask) -> None:
+    """"two more municipalities have ...": the count word began the sentence."""
+    reply = ask("Which three municipalities have the lowest NEET in 2020?")
+    line = next(x for x in reply.text.splitlines() if "same figure" in x)
+    assert line.startswith("Another two municipalities"), line

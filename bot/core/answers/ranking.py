@@ -71,13 +71,31 @@ def ranking_lines(ctx: Context, u: Understanding, category: str, year: int | Non
         ctx.fact(reference)
         ctx.draft.lines.append(t.render("peers_line", lang, region=ctx.name(code),
                                         value=fmt_value(reference, lang)))
-    tied = sum(1 for v in values[len(top):] if v.value == top[-1].value)
-    if tied:  # places with the figure of the last one shown, cut off only by the size
-        shown = fmt_value(top[-1], lang)
-        ctx.draft.lines.append(
-            t.render("ranking_ties_one", lang, unit=level_name(level, lang), value=shown)
-            if tied == 1 else
-            t.render("ranking_ties", lang, count=count_word(tied, lang), units=units, value=shown))
+    _ties_line(ctx, top, values[len(top):], level)
+
+
+def _ties_line(ctx: Context, top: list[Any], rest: list[Any], level: str) -> None:
+    """How many places with the figure of the last one shown were cut off only by the size.
+    Equal as shown, not as stored: a relative risk is kept with two decimals but shown with
+    one, and 1,94 reads as the 1,9 keer of the last one (which of them fit in is then as
+    arbitrary to the reader as between equal figures)."""
+    t, lang = ctx.t, ctx.lang
+    shown = fmt_value(top[-1], lang)
+    tied = sum(1 for v in rest if fmt_value(v, lang) == shown)
+    if not tied:
+        return
+    within = sum(1 for v in top if fmt_value(v, lang) == shown)  # of that figure in the list
+    if tied > 1:
+        ctx.draft.lines.append(t.render("ranking_ties", lang, count=count_word(tied, lang),
+                                        units=level_plural(level, lang), value=shown))
+    elif within == 1:
+        ctx.draft.lines.append(t.render("ranking_ties_one", lang, unit=level_name(level, lang),
+                                        value=shown))
+    else:
+        ctx.draft.lines.append(t.render("ranking_ties_one_of", lang,
+                                        unit=level_name(level, lang), value=shown,
+                                        shown=count_word(within, lang),
+                                        total=count_word(within + 1, lang)))
 
 
 def _partnership(ctx: Context, u: Understanding) -> str | None:
