@@ -382,3 +382,16 @@ def test_the_english_tie_line_starts_with_a_capital(ask) -> None:
     reply = ask("Which three municipalities have the lowest NEET in 2020?")
     line = next(x for x in reply.text.splitlines() if "same figure" in x)
     assert line.startswith("Another two municipalities"), line
+
+
+def test_a_ranking_says_how_many_places_have_a_hidden_figure(ask) -> None:
+    """Figures of small groups are hidden and so left out of a ranking without a word: "De
+    negen gemeenten van Samenwerkingsverband VO 23.05" of a partnership of eleven, and the
+    lowest of a list may well be among the hidden ones."""
+    reply = ask("welke gemeenten in SWV VO 23.05 hebben de hoogste jeugdzorg in het vso?")
+    assert len(_gemeenten(reply)) == 9
+    assert "Van twee gemeenten toon ik geen cijfer" in reply.text, reply.text
+    whole = ask("Welke gemeenten hebben de hoogste jeugdzorg?")
+    assert "toon ik geen cijfer" in ask("welke drie gemeenten hebben de laagste jeugdzorg in "
+                                        "het vso?").text
+    assert "toon ik geen cijfer" not in whole.text  # every gemeente has a figure there

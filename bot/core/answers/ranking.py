@@ -7,6 +7,8 @@ gemeenten), and so is how many places (``Understanding.ranked_size``: "top 5", k
 follow-up such as "en in 2020?"; ten when none was asked for), and which end
 (``Understanding.ranked_lowest``: "de laagste", kept by such a follow-up too). Real and
 demonstration figures are never ranked together, and Nederland is shown last for reference.
+A hidden figure (a small group) cannot be ranked, but may belong anywhere in the list: the
+answer says how many places it left out for that reason.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ def ranking_lines(ctx: Context, u: Understanding, category: str, year: int | Non
     within = _partnership(ctx, u)  # "welke gemeente in SWV VO 23.05 ...": its gemeenten
     regions = ctx.registry.all(level) if u.ranked_level else (
         ctx.registry.members(within) if within else ctx.registry.gemeenten())
-    values = []
+    values, hidden = [], 0
     for region in regions:
         try:
             value = ctx.lookup(indicator, region.code, category, year)
@@ -38,6 +40,8 @@ def ranking_lines(ctx: Context, u: Understanding, category: str, year: int | Non
             continue
         if value.value is not None:
             values.append(value)
+        elif getattr(value, "suppressed", False):
+            hidden += 1
     if not values:
         raise NoData("ranking")
     values, left_out = _one_kind(values)
@@ -72,6 +76,10 @@ def ranking_lines(ctx: Context, u: Understanding, category: str, year: int | Non
         ctx.draft.lines.append(t.render("peers_line", lang, region=ctx.name(code),
                                         value=fmt_value(reference, lang)))
     _ties_line(ctx, top, values[len(top):], level)
+    if hidden:  # small groups: their figures may be anywhere in the list, the answer says so
+        ctx.draft.lines.append(
+            t.render("ranking_hidden_one", lang, unit=level_name(level, lang)) if hidden == 1
+            else t.render("ranking_hidden", lang, count=count_word(hidden, lang), units=units))
 
 
 def _ties_line(ctx: Context, top: list[Any], rest: list[Any], level: str) -> None:
