@@ -395,3 +395,15 @@ def test_a_ranking_says_how_many_places_have_a_hidden_figure(ask) -> None:
     assert "toon ik geen cijfer" in ask("welke drie gemeenten hebben de laagste jeugdzorg in "
                                         "het vso?").text
     assert "toon ik geen cijfer" not in whole.text  # every gemeente has a figure there
+
+
+@pytest.mark.parametrize("question", ["en landelijk?", "en Nederland?"])
+def test_nederland_asked_after_a_ranking_is_named(ask, question) -> None:
+    """"en landelijk?" after a ranking gave Nederland's figure with "Je noemde geen regio":
+    "landelijk" after a figure of a place sets that place against Nederland, and a ranking
+    has no such place, so the question counted as naming none."""
+    conv = f"national-after-{question}"
+    ask("top 3 gemeenten NEET", conv=conv)
+    reply = ask(question, conv=conv)
+    assert {f.region for f in reply.facts} == {"NL01"}, reply.text
+    assert "geen regio" not in reply.text, reply.text

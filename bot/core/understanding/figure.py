@@ -292,9 +292,12 @@ def region_slot(reading: Reading, u: Understanding, frame: Frame, context: Frame
     if places.own_place and turn.profile and turn.profile not in codes:
         codes.insert(0, turn.profile)
     origin = "profile" if own and len(codes) == 1 else "question"
+    followed = context is not None and context.mode != "ranking"  # a ranking is of no place
     if not codes and places.national and not (frame.target == "land" and (
-            context is not None or (turn.profile and lx.COMPARE.search(reading.words_text)))):
-        codes = [NATIONAL]  # "Hoeveel jongeren in Nederland ...": Nederland is the subject
+            followed or (turn.profile and lx.COMPARE.search(reading.words_text)))):
+        # "Hoeveel jongeren in Nederland ...", "en landelijk?" after a ranking: Nederland is
+        # the subject (after a figure of a place, "en landelijk?" sets that place against it)
+        codes = [NATIONAL]
     if len(codes) == 1 and context is not None and context.regions and (
             lx.COMPARE.search(reading.words_text) or (
                 context.mode == "compare" and WITH_NEXT.match(reading.words_text))) \
