@@ -407,3 +407,14 @@ def test_nederland_asked_after_a_ranking_is_named(ask, question) -> None:
     reply = ask(question, conv=conv)
     assert {f.region for f in reply.facts} == {"NL01"}, reply.text
     assert "geen regio" not in reply.text, reply.text
+
+
+@pytest.mark.parametrize("question", ["en de laagste drie?", "and the lowest three?"])
+def test_a_size_after_the_superlative_is_a_size(ask, question) -> None:
+    """"en de laagste drie?" after "top 5" showed five: only a number before the superlative
+    ("de drie laagste") was read as a size."""
+    conv = f"size-after-{question}"
+    ask("top 5 gemeenten NEET", conv=conv)
+    reply = ask(question, conv=conv)
+    values = [f.value for f in reply.facts if f.region.startswith("GM")]
+    assert len(values) == 3 and values == sorted(values), reply.text
