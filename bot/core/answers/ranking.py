@@ -7,6 +7,8 @@ gemeenten), and so is how many places (``Understanding.ranked_size``: "top 5", k
 follow-up such as "en in 2020?"; ten when none was asked for), and which end
 (``Understanding.ranked_lowest``: "de laagste", kept by such a follow-up too). Real and
 demonstration figures are never ranked together, and Nederland is shown last for reference.
+A hidden figure (a small group) cannot be ranked, but may belong anywhere in the list: the
+answer says how many places it left out for that reason.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ def ranking_lines(ctx: Context, u: Understanding, category: str, year: int | Non
     within = _partnership(ctx, u)  # "welke gemeente in SWV VO 23.05 ...": its gemeenten
     regions = ctx.registry.all(level) if u.ranked_level else (
         ctx.registry.members(within) if within else ctx.registry.gemeenten())
-    values = []
+    values, hidden = [], 0
     for region in regions:
         try:
             value = ctx.lookup(indicator, region.code, category, year)
@@ -38,6 +40,8 @@ def ranking_lines(ctx: Context, u: Understanding, category: str, year: int | Non
             continue
         if value.value is not None:
             values.append(value)
+        elif getattr(value, "suppressed", False):
+            hidden += 1
     if not values:
         raise NoData("ranking")
     values, left_out = _one_kind(values)
@@ -71,13 +75,35 @@ def ranking_lines(ctx: Context, u: Understanding, category: str, year: int | Non
         ctx.fact(reference)
         ctx.draft.lines.append(t.render("peers_line", lang, region=ctx.name(code),
                                         value=fmt_value(reference, lang)))
-    tied = sum(1 for v in values[len(top):] if v.value == top[-1].value)
-    if tied:  # places with the figure of the last one shown, cut off only by the size
-        shown = fmt_value(top[-1], lang)
+    _ties_line(ctx, top, values[len(top):], level)
+    if hidden:  # small groups: their figures may be anywhere in the list, the answer says so
         ctx.draft.lines.append(
-            t.render("ranking_ties_one", lang, unit=level_name(level, lang), value=shown)
-            if tied == 1 else
-            t.render("ranking_ties", lang, count=count_word(tied, lang), units=units, value=shown))
+            t.render("ranking_hidden_one", lang, unit=level_name(level, lang)) if hidden == 1
+            else t.render("ranking_hidden", lang, count=count_word(hidden, lang), units=units))
+
+
+def _ties_line(ctx: Context, top: list[Any], rest: list[Any], level: str) -> None:
+    """How many places with the figure of the last one shown were cut off only by the size.
+    Equal as shown, not as stored: a relative risk is kept with two decimals but shown with
+    one, and 1,94 reads as the 1,9 keer of the last one (which of them fit in is then as
+    arbitrary to the reader as between equal figures)."""
+    t, lang = ctx.t, ctx.lang
+    shown = fmt_value(top[-1], lang)
+    tied = sum(1 for v in rest if fmt_value(v, lang) == shown)
+    if not tied:
+        return
+    within = sum(1 for v in top if fmt_value(v, lang) == shown)  # of that figure in the list
+    if tied > 1:
+        ctx.draft.lines.append(t.render("ranking_ties", lang, count=count_word(tied, lang),
+                                        units=level_plural(level, lang), value=shown))
+    elif within == 1:
+        ctx.draft.lines.append(t.render("ranking_ties_one", lang, unit=level_name(level, lang),
+                                        value=shown))
+    else:
+        ctx.draft.lines.append(t.render("ranking_ties_one_of", lang,
+                                        unit=level_name(level, lang), value=shown,
+                                        shown=count_word(within, lang),
+                                        total=count_word(within + 1, lang)))
 
 
 def _partnership(ctx: Context, u: Understanding) -> str | None:

@@ -85,6 +85,9 @@ def fill_one(reading: Reading, u: Understanding, turn: Turn, registry: RegionReg
             u.frame = frame
         return
     settle(reading, frame, context)
+    if frame.mode == "position" and context is not None and context.mode == "ranking" \
+            and u.origins.get("regions") == "context":
+        frame.mode = "ranking"  # "en de laagste?" under a ranking: its other end
     if frame.mode == "ranking":
         frame.level = ranked_level(reading, frame, context, last, registry)
         frame.size = ranked_size(reading, context)
@@ -289,9 +292,12 @@ def region_slot(reading: Reading, u: Understanding, frame: Frame, context: Frame
     if places.own_place and turn.profile and turn.profile not in codes:
         codes.insert(0, turn.profile)
     origin = "profile" if own and len(codes) == 1 else "question"
+    followed = context is not None and context.mode != "ranking"  # a ranking is of no place
     if not codes and places.national and not (frame.target == "land" and (
-            context is not None or (turn.profile and lx.COMPARE.search(reading.words_text)))):
-        codes = [NATIONAL]  # "Hoeveel jongeren in Nederland ...": Nederland is the subject
+            followed or (turn.profile and lx.COMPARE.search(reading.words_text)))):
+        # "Hoeveel jongeren in Nederland ...", "en landelijk?" after a ranking: Nederland is
+        # the subject (after a figure of a place, "en landelijk?" sets that place against it)
+        codes = [NATIONAL]
     if len(codes) == 1 and context is not None and context.regions and (
             lx.COMPARE.search(reading.words_text) or (
                 context.mode == "compare" and WITH_NEXT.match(reading.words_text))) \
@@ -347,6 +353,11 @@ def named_regions(reading: Reading, u: Understanding, frame: Frame,
 def _unnamed_subject(frame: Frame, context: Frame | None, last: Frame | None,
                      turn: Turn) -> tuple[list[str], str]:
     """No place named: the previous figure's place (follow-up), the profile, or Nederland."""
+    if context is not None and context.mode == "ranking" and frame.target is None \
+            and frame.mode in ("", "position", *NO_REGION_MODES):
+        # a follow-up on a ranking ("en in 2020?", "en de laagste?") ranks what it ranked: the
+        # gemeenten of its samenwerkingsverband, or all of them; never the own gemeente's place
+        return list(context.regions), "context"
     if frame.mode in NO_REGION_MODES:
         return [], "default"
     if context is not None and context.regions:
@@ -414,7 +425,7 @@ def carry_mode(reading: Reading, frame: Frame, context: Frame) -> None:
     no longer fits: a new comparison target makes it a comparison (a trend or breakdown stays
     one, now set against the target: Nederland, and for a breakdown of the same indicator also
     the samenwerkingsverband or another place), a new indicator drops a breakdown, a year ends
-    a trend."""
+    a trend, a place named after a ranking asks for its position."""
     named_new_place = bool(reading.places.mentions)
     if frame.target is not None:
         keep = context.mode in ("trend", "breakdown") and frame.target == "land" or (
@@ -423,6 +434,12 @@ def carry_mode(reading: Reading, frame: Frame, context: Frame) -> None:
         frame.mode = context.mode if keep else ""
         return
     frame.mode = context.mode
+    if frame.mode == "ranking" and (named_new_place or reading.places.own_place) \
+            and not (context.level is None and frame.regions[0][:2] in ("PO", "VO")):
+        # "en in Zwolle?" after a ranking asks where Zwolle stands in it (a ranking of every
+        # gemeente has no place for Zwolle); a samenwerkingsverband after a ranking of
+        # gemeenten asks for the ranking of its gemeenten
+        frame.mode = "position"
     if not (named_new_place and context.target == "region"):
         frame.target = context.target
     if frame.indicator != context.indicator and frame.mode in ("breakdown", "position"):

@@ -205,8 +205,17 @@ OWN_PLACE = re_compile(
     r"\bcompare us\b|\b(?:zitten|staan|scoren|doen|presteren|liggen) (?:we|wij)\b|"
     r"\b(?:we|wij) (?:zitten|staan|scoren|doen|liggen|tegenover)\b|\bare we\b"
 )
+# how many places a ranking asks for ("welke drie gemeenten", "which 5 municipalities"): without
+# it, the superlative of such a question read as the position of one place, the own gemeente
+# of a user with an own region (ranking.ranked_size reads the number itself)
+_RANKED_COUNT = (r"(?:\d{1,2}|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|vijftien|"
+                 r"twintig|dertig|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|"
+                 r"twenty|thirty)")
 RANKING = re_compile(
-    r"\bwelke gemeenten?\b|\bin welke gemeenten?\b|which municipalit|\btop ?(?:\d+|tien|vijf)\b|"
+    r"\bwelke (?:" + _RANKED_COUNT + r" )?gemeenten?\b|\bin welke gemeenten?\b|"
+    r"which (?:" + _RANKED_COUNT + r" )?municipalit|\btop ?(?:\d+|tien|vijf)\b|"
+    r"\b" + _RANKED_COUNT + r" (?:gemeenten|municipalities) (?:met|with) (?:de|het|the) "
+    r"(?:hoogste|laagste|meeste|minste|highest|lowest|most|fewest)\b|"
     r"waar in (?:nederland|het land)|\bwaar is .{0,60}\bhet (?:hoogst|laagst)\b|"
     r"\bwhere is .{0,60}\b(?:highest|lowest)\b"
 )

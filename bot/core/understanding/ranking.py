@@ -32,13 +32,15 @@ if TYPE_CHECKING:  # pragma: no cover
 GEMEENTEN = re.compile(r"\bgemeente|\bmunicipalit|\bplaatsen\b|\bsteden\b")
 SWV_LEVELS = ("swv_po", "swv_vo")
 MAX_RANKING_SIZE = 50
-# "top 5", "de vijf hoogste", "5 gemeenten met de hoogste ...": how many to show (the number
-# words of "drie jaar geleden", two and up, and thirty)
+# "top 5", "de vijf hoogste", "de laagste drie", "5 gemeenten met de hoogste ...": how many to
+# show (the number words of "drie jaar geleden", two and up, and thirty)
 _SIZE_WORDS = {word: n for word, n in NUMBER_WORDS.items() if n >= 2} | {"dertig": 30,
                                                                         "thirty": 30}
 _N = r"(\d{1,2}|" + "|".join(sorted(_SIZE_WORDS, key=len, reverse=True)) + r")"
 _SIZE = re.compile(rf"\btop[- ]?{_N}\b|\b{_N} (?:gemeenten|samenwerkingsverbanden|swv'?s|"
-                   rf"municipalities|partnerships|hoogste|laagste|highest|lowest)\b")
+                   rf"municipalities|partnerships|hoogste|laagste|highest|lowest)\b|"
+                   rf"\b(?:hoogste|laagste|highest|lowest) {_N}\b"  # "en de laagste drie?"
+                   r"(?!\s*(?:%|(?:procent|percent|jaar|jaren|years?)\b))")
 # "het laagst", "de laagste", "de minste", "lowest", "fewest": from the bottom up
 LOWEST = re.compile(r"\b(?:laagst\w*|minste?|onderaan|lowest|least|fewest|bottom)\b")
 # "de hoogste", "het hoogst", "de meeste", "highest", "most": from the top down ("top 5" is
