@@ -40,7 +40,7 @@ def ranking_lines(ctx: Context, u: Understanding, category: str, year: int | Non
             continue
         if value.value is not None:
             values.append(value)
-        elif getattr(value, "suppressed", False):
+        elif value.suppressed:
             hidden += 1
     if not values:
         raise NoData("ranking")

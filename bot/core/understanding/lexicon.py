@@ -8,6 +8,7 @@ can check them without the rest of the pipeline.
 from __future__ import annotations
 
 from bot.core.understanding.prefix_scan import re_compile
+from bot.core.understanding.relative_years import NUMBER_WORDS
 
 # --- indicators -----------------------------------------------------------------------------
 RR_PATTERNS = [
@@ -208,9 +209,11 @@ OWN_PLACE = re_compile(
 # how many places a ranking asks for ("welke drie gemeenten", "which 5 municipalities"): without
 # it, the superlative of such a question read as the position of one place, the own gemeente
 # of a user with an own region (ranking.ranked_size reads the number itself)
-_RANKED_COUNT = (r"(?:\d{1,2}|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|vijftien|"
-                 r"twintig|dertig|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|"
-                 r"twenty|thirty)")
+# (the number words of "drie jaar geleden", two and up, and thirty)
+RANKING_SIZE_WORDS = {word: n for word, n in NUMBER_WORDS.items() if n >= 2} | {
+    "dertig": 30, "thirty": 30}
+RANKED_COUNT = r"(\d{1,2}|" + "|".join(sorted(RANKING_SIZE_WORDS, key=len, reverse=True)) + r")"
+_RANKED_COUNT = RANKED_COUNT.replace("(", "(?:", 1)  # the same, without a group of its own
 RANKING = re_compile(
     r"\bwelke (?:" + _RANKED_COUNT + r" )?gemeenten?\b|\bin welke gemeenten?\b|"
     r"which (?:" + _RANKED_COUNT + r" )?municipalit|\btop ?(?:\d+|tien|vijf)\b|"

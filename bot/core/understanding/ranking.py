@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING
 
 from bot.core.understanding import lexicon as lx
 from bot.core.understanding.frame import Frame, swv_kind
-from bot.core.understanding.relative_years import NUMBER_WORDS
 
 if TYPE_CHECKING:  # pragma: no cover
     from bot.core.understanding.reading import Reading
@@ -33,10 +32,8 @@ GEMEENTEN = re.compile(r"\bgemeente|\bmunicipalit|\bplaatsen\b|\bsteden\b")
 SWV_LEVELS = ("swv_po", "swv_vo")
 MAX_RANKING_SIZE = 50
 # "top 5", "de vijf hoogste", "de laagste drie", "5 gemeenten met de hoogste ...": how many to
-# show (the number words of "drie jaar geleden", two and up, and thirty)
-_SIZE_WORDS = {word: n for word, n in NUMBER_WORDS.items() if n >= 2} | {"dertig": 30,
-                                                                        "thirty": 30}
-_N = r"(\d{1,2}|" + "|".join(sorted(_SIZE_WORDS, key=len, reverse=True)) + r")"
+# show (``lexicon.RANKING_SIZE_WORDS``)
+_N = lx.RANKED_COUNT
 _SIZE = re.compile(rf"\btop[- ]?{_N}\b|\b{_N} (?:gemeenten|samenwerkingsverbanden|swv'?s|"
                    rf"municipalities|partnerships|hoogste|laagste|highest|lowest)\b|"
                    rf"\b(?:hoogste|laagste|highest|lowest) {_N}\b"  # "en de laagste drie?"
@@ -77,7 +74,7 @@ def ranked_size(reading: Reading, context: Frame | None) -> int | None:
     if found is None:
         return context.size if context is not None and context.mode == "ranking" else None
     word = next(g for g in found.groups() if g)
-    size = int(word) if word.isdigit() else _SIZE_WORDS[word]
+    size = int(word) if word.isdigit() else lx.RANKING_SIZE_WORDS[word]
     return min(max(size, 2), MAX_RANKING_SIZE)  # a ranking has at least two places
 
 
