@@ -236,6 +236,22 @@ def interleaved(servers: dict[str, Server], concurrency: int, rounds: int,
     return out
 
 
+#: an unmeasured slice per server before the measured ones
+WARM_UP_SECONDS = 3.0
+
+
+def warm_up(servers: dict[str, Server], seconds: float, client: str = "raw") -> None:
+    """One unmeasured slice of load per server, in turn, before any measured slice.
+
+    Why: a server that reports ready still finishes work in the background (``oogo serve``
+    imports numpy, the chart library and Chroma right after it is ready), and whichever server
+    took the first measured slice paid for the others' background work: three identical
+    ``oogo serve`` processes measured 374, 443 and 454 requests per second, the first one
+    started always the slowest (ninth round)."""
+    for server in servers.values():
+        asyncio.run(CLIENTS[client](server.base, 10, seconds, "warm-up"))
+
+
 def load_average() -> str:
     try:
         return " ".join(Path("/proc/loadavg").read_text().split()[:3])
@@ -260,6 +276,7 @@ def measure(levels: list[int], rounds: int, seconds: float,
                 if not ready["ready"]:
                     raise SystemExit(f"{name} niet klaar: {ready['detail']}")
                 results[f"{name}_ready_s"] = ready["ready_s"]
+            warm_up(servers, min(seconds, WARM_UP_SECONDS), client)
             for level in levels:
                 results["levels"][level] = interleaved(servers, level, rounds, seconds, client)
             results["rss_mb"] = {name: rss_mb(s.pid) for name, s in servers.items()}
