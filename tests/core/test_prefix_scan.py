@@ -103,3 +103,10 @@ def test_a_category_is_named_by_the_joined_pattern_exactly_when_by_one_of_its_pa
     for text in _texts():
         assert bool(lexicon.CATEGORY_ANY.search(text)) == any(
             p.search(text) for _, p in lexicon.CATEGORY_RES), text
+
+
+def test_ascii_patterns_are_compiled_as_usual() -> None:
+    """Under ``re.ASCII`` "é" is no word character for ``\\b`` but is one for ``str.isalnum``."""
+    pattern = r"x|\bécole"
+    assert re_compile(pattern, re.ASCII) == re.compile(pattern, re.ASCII)
+    assert [m.span() for m in re_compile(pattern, re.ASCII).finditer("aécole")] == [(1, 6)]

@@ -23,12 +23,12 @@ with the same order of trying (so ``search``, ``match`` and ``finditer`` find th
 * ``(?:a)?x`` -> ``(?:ax|x)``: a greedy optional part tries itself first, as the branch does.
 
 Anything else (a capturing group, ``^``, a class, a repeat at the start) leaves the pattern as
-the standard compiler makes it; so do flags that make characters cased (``re.IGNORECASE``), a
-pattern that already has a prefix, a whole pattern behind one ``\b`` (the engine tries it only
-where a word starts, which the rewrite made slower, measured), and any failure of the
-rewriting. Used for the lexicon's and the slots' patterns, where the big alternations are;
-``tests/core/test_prefix_scan.py`` checks for each of them that both compilations find the same
-matches in thousands of messages.
+the standard compiler makes it; so do ``re.IGNORECASE`` (cased letters give no character set)
+and ``re.ASCII`` (where ``\b`` and ``str.isalnum`` disagree on "é"), a pattern that already has a
+prefix, a whole pattern behind one ``\b`` (the engine tries it only where a word starts, which
+the rewrite made slower, measured), and any failure of the rewriting. Used for the lexicon's and
+the slots' patterns, where the big alternations are; ``tests/core/test_prefix_scan.py`` checks
+for each of them that both compilations find the same matches in thousands of messages.
 """
 
 from __future__ import annotations
@@ -57,13 +57,14 @@ else:  # pragma: no cover
 
 #: the most alternatives a rewrite may produce: a bound on the compiled size
 MAX_ALTERNATIVES = 400
-_CASED_FLAGS = re.IGNORECASE | re.LOCALE
+# cased letters leave no character set; with ASCII, ``\b`` and ``str.isalnum`` disagree on é
+_LEFT_ALONE_FLAGS = re.IGNORECASE | re.LOCALE | re.ASCII
 
 
 def re_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(pattern, flags)``, with a prefix where a rewrite gives one (module doc).
     The pattern is parsed once, as ``re.compile`` would, and compiled from that tree."""
-    if _parser is None or _compiler is None or _sre is None or flags & _CASED_FLAGS:
+    if _parser is None or _compiler is None or _sre is None or flags & _LEFT_ALONE_FLAGS:
         return re.compile(pattern, flags)
     try:
         tree = _parser.parse(pattern, flags)
