@@ -418,3 +418,20 @@ def test_a_size_after_the_superlative_is_a_size(ask, question) -> None:
     reply = ask(question, conv=conv)
     values = [f.value for f in reply.facts if f.region.startswith("GM")]
     assert len(values) == 3 and values == sorted(values), reply.text
+
+
+def test_best_ranks_neet_from_the_bottom_and_leaves_jeugdzorg_as_it_was(ask) -> None:
+    """For NEET lower is better, so "het best" listed the highest NEET under a question about
+    the best; for jeugdzorg more or less care is neither better nor worse, and nothing changes.
+    "at least" in English is no "least"; the gemeente Best is no "best"."""
+    def intro(reply) -> str:
+        return reply.text.splitlines()[0]
+
+    assert "met de laagste" in intro(ask("Welke gemeenten scoren het best op NEET?", conv="b1"))
+    assert "met de hoogste" in intro(ask("en het slechtst?", conv="b1"))
+    assert "met de laagste" in intro(
+        ask("Welke drie gemeenten hebben het beste relatief risico op NEET bij vsv?", conv="b2"))
+    assert "met de hoogste" in intro(ask("welke gemeenten scoren het best op jeugdzorg?",
+                                         conv="b3"))
+    assert "with the highest" in intro(
+        ask("Which municipalities have at least 5 percent NEET, top 3?", conv="b4"))

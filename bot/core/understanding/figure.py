@@ -91,7 +91,7 @@ def fill_one(reading: Reading, u: Understanding, turn: Turn, registry: RegionReg
     if frame.mode == "ranking":
         frame.level = ranked_level(reading, frame, context, last, registry)
         frame.size = ranked_size(reading, context)
-        frame.lowest = ranked_lowest(reading, context)
+        frame.lowest = ranked_lowest(reading, context, frame.indicator)
     u.frame = frame
     u.mode, u.regions = plan(frame, registry)
     u.indicator, u.category, u.year, u.years = (frame.indicator, frame.category, frame.year,

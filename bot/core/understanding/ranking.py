@@ -39,10 +39,16 @@ _SIZE = re.compile(rf"\btop[- ]?{_N}\b|\b{_N} (?:gemeenten|samenwerkingsverbande
                    rf"\b(?:hoogste|laagste|highest|lowest) {_N}\b"  # "en de laagste drie?"
                    r"(?!\s*(?:%|(?:procent|percent|jaar|jaren|years?)\b))")
 # "het laagst", "de laagste", "de minste", "lowest", "fewest": from the bottom up
-LOWEST = re.compile(r"\b(?:laagst\w*|minste?|onderaan|lowest|least|fewest|bottom)\b")
+LOWEST = re.compile(r"\b(?:laagst\w*|minste?|onderaan|lowest|(?<!\bat )least|fewest|bottom)\b")
 # "de hoogste", "het hoogst", "de meeste", "highest", "most": from the top down ("top 5" is
 # a size, not a direction: "en de top 3?" after the lowest keeps the lowest)
 HIGHEST = re.compile(r"\b(?:hoogst\w*|meeste?|bovenaan|highest|most)\b")
+# "welke gemeenten scoren het best op NEET?": for NEET and its relative risk lower is better
+# (fewer young people without work and school), so "best" ranks from the bottom up and "slechtst"
+# from the top down; for jeugdzorg more or less care is neither, and these words change nothing
+BEST = re.compile(r"\b(?:beste?|beter|best|better)\b")
+WORST = re.compile(r"\b(?:slechtste?|slechter|worst|worse)\b")
+LOWER_IS_BETTER = ("neet", "neet_rr")
 
 
 def ranked_level(reading: Reading, frame: Frame, context: Frame | None, last: Frame | None,
@@ -78,13 +84,19 @@ def ranked_size(reading: Reading, context: Frame | None) -> int | None:
     return min(max(size, 2), MAX_RANKING_SIZE)  # a ranking has at least two places
 
 
-def ranked_lowest(reading: Reading, context: Frame | None) -> bool:
+def ranked_lowest(reading: Reading, context: Frame | None, indicator: str | None = None) -> bool:
     """Whether a ranking goes from the bottom up: as the question says ("de laagste"; "de
-    hoogste" the other way), else as the ranking this message follows up on, else top down."""
+    hoogste" the other way; for NEET "het best" too, see ``BEST``), else as the ranking this
+    message follows up on, else top down."""
     if LOWEST.search(reading.folded):
         return True
     if HIGHEST.search(reading.folded):
         return False
+    if indicator in LOWER_IS_BETTER:  # the place names are out of these words ("Best")
+        if BEST.search(reading.words_text):
+            return True
+        if WORST.search(reading.words_text):
+            return False
     return context is not None and context.mode == "ranking" and context.lowest
 
 
