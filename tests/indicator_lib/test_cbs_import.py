@@ -122,3 +122,29 @@ def test_imported_figures_get_the_same_disclosure_control(imported):
     assert not swv.demo and swv.value is not None
     assert hardenberg.suppressed and hardenberg.suppressed_reason == "afgeleid"
     assert hardenberg.numerator is None and hardenberg.value is None
+
+
+def test_a_ranking_counts_the_places_the_source_published_no_figure_for(imported, registry):
+    """A CBS mark (".") is no figure, so the place cannot be ranked; without a word the list
+    suggested it was not among the highest. The answer counts such places apart from small
+    groups (which it counts too)."""
+    from bot.core.answers.context import Context, Draft
+    from bot.core.answers.ranking import ranking_lines
+    from bot.core.understanding.model import Understanding
+
+    _root, _report, engine = imported
+    marked = [g.code for g in registry.gemeenten()
+              if (v := engine.lookup("jeugdzorg", g.code, "jeugdreclassering", 2022)).mark
+              and v.value is None and not v.suppressed]
+    assert "GM0175" in marked
+    draft = Draft()
+    u = Understanding(intent="compare", query="top 5 jeugdreclassering 2022", language="nl",
+                      indicator="jeugdzorg", category="jeugdreclassering", year=2022,
+                      mode="ranking", ranked_size=5)
+    ranking_lines(Context(engine, registry, "nl", True, draft), u, "jeugdreclassering", 2022)
+    from bot.core.answers.format import count_word
+
+    line = next(x for x in draft.lines if "publiceerde de bron geen cijfer" in x)
+    said = count_word(len(marked)) if len(marked) > 1 else "één"
+    assert line.startswith(f"Van {said} "), (line, len(marked))
+    assert "GM0175" not in {f.region for f in draft.facts}

@@ -32,7 +32,7 @@ def ranking_lines(ctx: Context, u: Understanding, category: str, year: int | Non
     within = _partnership(ctx, u)  # "welke gemeente in SWV VO 23.05 ...": its gemeenten
     regions = ctx.registry.all(level) if u.ranked_level else (
         ctx.registry.members(within) if within else ctx.registry.gemeenten())
-    values, hidden = [], 0
+    values, hidden, unpublished = [], 0, 0
     for region in regions:
         try:
             value = ctx.lookup(indicator, region.code, category, year)
@@ -42,6 +42,8 @@ def ranking_lines(ctx: Context, u: Understanding, category: str, year: int | Non
             values.append(value)
         elif value.suppressed:
             hidden += 1
+        elif value.mark:  # the source published none ("." at CBS): not a small group
+            unpublished += 1
     if not values:
         raise NoData("ranking")
     values, left_out = _one_kind(values)
@@ -76,10 +78,13 @@ def ranking_lines(ctx: Context, u: Understanding, category: str, year: int | Non
         ctx.draft.lines.append(t.render("peers_line", lang, region=ctx.name(code),
                                         value=fmt_value(reference, lang)))
     _ties_line(ctx, top, values[len(top):], level)
-    if hidden:  # small groups: their figures may be anywhere in the list, the answer says so
-        ctx.draft.lines.append(
-            t.render("ranking_hidden_one", lang, unit=level_name(level, lang)) if hidden == 1
-            else t.render("ranking_hidden", lang, count=count_word(hidden, lang), units=units))
+    for count, key in ((hidden, "ranking_hidden"), (unpublished, "ranking_unpublished")):
+        # small groups, or figures the source did not publish: they may belong anywhere in the
+        # list, so the answer says how many it left out
+        if count:
+            ctx.draft.lines.append(
+                t.render(f"{key}_one", lang, unit=level_name(level, lang)) if count == 1
+                else t.render(key, lang, count=count_word(count, lang), units=units))
 
 
 def _ties_line(ctx: Context, top: list[Any], rest: list[Any], level: str) -> None:
