@@ -37,7 +37,7 @@ def followups_for(u: Understanding, language: str, shown: Collection[str] = (),
         return [templates().render("followup_highest" if u.ranked_lowest else "followup_lowest",
                                    lang)]
     subject = u.regions[0] if u.regions else NATIONAL
-    gemeente = subject.startswith("GM") and u.mode != "ranking"
+    gemeente = subject.startswith("GM")
     keys: list[str] = []
     if u.mode != "trend":
         keys.append("trend")

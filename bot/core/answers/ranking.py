@@ -82,9 +82,7 @@ def ranking_lines(ctx: Context, u: Understanding, category: str, year: int | Non
         # small groups, or figures the source did not publish: they may belong anywhere in the
         # list, so the answer says how many it left out
         if count:
-            ctx.draft.lines.append(
-                t.render(f"{key}_one", lang, unit=level_name(level, lang)) if count == 1
-                else t.render(key, lang, count=count_word(count, lang), units=units))
+            ctx.draft.lines.append(_counted(ctx, key, count, level))
 
 
 def _ties_line(ctx: Context, top: list[Any], rest: list[Any], level: str) -> None:
@@ -98,17 +96,23 @@ def _ties_line(ctx: Context, top: list[Any], rest: list[Any], level: str) -> Non
     if not tied:
         return
     within = sum(1 for v in top if fmt_value(v, lang) == shown)  # of that figure in the list
-    if tied > 1:
-        ctx.draft.lines.append(t.render("ranking_ties", lang, count=count_word(tied, lang),
-                                        units=level_plural(level, lang), value=shown))
-    elif within == 1:
-        ctx.draft.lines.append(t.render("ranking_ties_one", lang, unit=level_name(level, lang),
-                                        value=shown))
+    if tied > 1 or within == 1:
+        ctx.draft.lines.append(_counted(ctx, "ranking_ties", tied, level, value=shown))
     else:
         ctx.draft.lines.append(t.render("ranking_ties_one_of", lang,
                                         unit=level_name(level, lang), value=shown,
                                         shown=count_word(within, lang),
                                         total=count_word(within + 1, lang)))
+
+
+def _counted(ctx: Context, key: str, count: int, level: str, **fields: str) -> str:
+    """The line ``key`` for several places ("Van vijf gemeenten ..."), ``<key>_one`` for one
+    ("Van één gemeente ...")."""
+    t, lang = ctx.t, ctx.lang
+    if count == 1:
+        return t.render(f"{key}_one", lang, unit=level_name(level, lang), **fields)
+    return t.render(key, lang, count=count_word(count, lang), units=level_plural(level, lang),
+                    **fields)
 
 
 def _partnership(ctx: Context, u: Understanding) -> str | None:
