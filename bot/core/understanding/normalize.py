@@ -27,7 +27,8 @@ def fold(text: str) -> str:
 
 def _fold(text: str) -> str:
     text = strip_accents(text).replace("\u2019", "'").replace("\u2018", "'")
-    return _SPACES.sub(" ", text.lower()).strip()
+    # split() and re's \s agree on what whitespace is (str.isspace): one space between words
+    return " ".join(text.lower().split())
 
 
 def clean(text: str) -> str:
