@@ -41,19 +41,40 @@ def correct_typos(folded: str) -> str:
     """Words one slip away from a keyword of the lexicon become that keyword ("juegdzorg",
     "amulante", "zoner"): the patterns then read the message as it was meant. Only words of six
     letters or more with the keyword's first letter are changed, so ordinary words stay."""
-    from rapidfuzz import fuzz, process
+    memo = _MENDED
+    if len(memo) > _MENDED_SIZE:
+        memo.clear()
 
     def fix(match: re.Match[str]) -> str:
         word = match.group(0)
         if word in _KEYWORD_SET:
             return word
-        cutoff = TYPO_SCORE if len(word) >= 6 else TYPO_SCORE_SHORT
-        found = process.extractOne(word, lx.KEYWORDS, scorer=fuzz.ratio, score_cutoff=cutoff)
-        if found is None or found[0][0] != word[0] or _inflection(word, str(found[0])):
-            return word
-        return str(found[0])
+        mended = memo.get(word)
+        if mended is None:
+            mended = memo[word] = _mended(word)
+        return mended
 
-    return re.sub(r"[a-z]{5,}", fix, folded)
+    return _LONG_WORD.sub(fix, folded)
+
+
+def _mended(word: str) -> str:
+    """The keyword ``word`` is a slip of, or ``word`` itself."""
+    from rapidfuzz import fuzz, process
+
+    cutoff = TYPO_SCORE if len(word) >= 6 else TYPO_SCORE_SHORT
+    found = process.extractOne(word, lx.KEYWORDS, scorer=fuzz.ratio, score_cutoff=cutoff)
+    if found is None or found[0][0] != word[0] or _inflection(word, str(found[0])):
+        return word
+    return str(found[0])
+
+
+_LONG_WORD = re.compile(r"[a-z]{5,}")
+# word -> what ``correct_typos`` makes of it. The same words come back in message after message
+# and the fuzzy search over every keyword was the dearest part of mending them (issue 18); it
+# depends on the word alone, so it is kept per word (cleared past the limit, so a stream of
+# made-up words cannot grow it without end), never per message.
+_MENDED: dict[str, str] = {}
+_MENDED_SIZE = 20_000
 
 
 ENDINGS = frozenset(["", "e", "en", "n", "s", "es", "r", "re", "ar", "are", "f", "ve", "d",
