@@ -60,11 +60,16 @@ class Frame:
     def from_dict(cls, data: dict[str, Any] | None) -> Frame | None:
         if not data:
             return None
-        known = {f.name for f in fields(cls)}
+        known = _FIELD_NAMES.get(cls)
+        if known is None:  # dataclasses.fields() walks the class every call: once per class
+            known = _FIELD_NAMES[cls] = frozenset(f.name for f in fields(cls))
         try:
             return cls(**{k: v for k, v in data.items() if k in known})
         except TypeError:
             return None
+
+
+_FIELD_NAMES: dict[type, frozenset[str]] = {}
 
 
 def swv_kind(indicator: str | None, category: str | None) -> str:

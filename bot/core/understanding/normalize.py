@@ -11,7 +11,7 @@ import re
 from bot.core.understanding import per_message
 from indicators.names import strip_accents
 
-_SPACES = re.compile(r"\s+")
+SPACES = re.compile(r"\s+")
 _PUNCT = re.compile(r"[^\w\s%.,'/-]")
 
 
@@ -33,7 +33,7 @@ def _fold(text: str) -> str:
 
 def clean(text: str) -> str:
     """``fold`` plus removal of punctuation other than %, decimal marks, slashes and hyphens."""
-    return _SPACES.sub(" ", _PUNCT.sub(" ", fold(text))).strip()
+    return SPACES.sub(" ", _PUNCT.sub(" ", fold(text))).strip()
 
 
 def words(text: str) -> list[str]:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from bot.core.understanding import lexicon as lx
 from bot.core.understanding import per_message
+from bot.core.understanding.normalize import SPACES
 
 PEOPLE = (r"(?:jongeren|jeugdigen|kinderen|leerlingen|scholieren|pupils|children|youths?|"
           r"young people|teenagers|teens)")
@@ -92,7 +93,7 @@ class Indicators:
 def one_space(folded: str) -> str:
     """The words with the blanked place names gone ("jongeren in <Zwolle> met" reads as
     "jongeren in met"): the patterns here look at the words next to each other."""
-    return re.sub(r"\s+", " ", folded)
+    return SPACES.sub(" ", folded)
 
 
 def mentions(folded: str, patterns: dict[str, list[re.Pattern[str]]],

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bot.core.understanding import lexicon as lx
+from bot.core.understanding.normalize import SPACES
 from bot.core.understanding.prefix_scan import re_compile
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -139,7 +140,7 @@ def mask_catalog_words(clean: str, indicator: str | None, catalog: Catalog) -> s
     they would read as an unknown subject. The model still sees that an indicator is named (the
     ``ind`` flag), as it does for a place behind ``<plaats>``."""
     pattern = catalog_words(catalog).get(indicator or "")
-    return re.sub(r"\s+", " ", pattern.sub(" ", clean)) if pattern is not None else clean
+    return SPACES.sub(" ", pattern.sub(" ", clean)) if pattern is not None else clean
 
 
 RR_EXPLICIT = re_compile(r"relatie(?:f|ve)\w* (?:neet[- ]?)?risico|relative risks?|"
