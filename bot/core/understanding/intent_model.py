@@ -163,10 +163,10 @@ class IntentModel:
             # one gather through a bucket -> row table instead of a dict lookup per feature
             # (a long question has two hundred features); same rows, same values, same order
             size = len(vector)
-            rows = self._row_table(np)[np.fromiter(vector, dtype=np.intp, count=size)]
-            known = rows >= 0
-            return rows[known], np.fromiter(vector.values(), dtype=np.float64,
-                                            count=size)[known]
+            found = self._row_table(np)[np.fromiter(vector, dtype=np.intp, count=size)]
+            known = found >= 0
+            return found[known], np.fromiter(vector.values(), dtype=np.float64,
+                                             count=size)[known]
         row_of = self._row_of()
         rows: list[int] = []
         kept: list[float] = []
