@@ -8,9 +8,27 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.understanding import lexicon, slots
+from bot.core.understanding import (
+    elsewhere,
+    features,
+    figure,
+    language,
+    lexicon,
+    parse,
+    places,
+    ranking,
+    reading,
+    relative_years,
+    several,
+    slots,
+    topic_words,
+)
+from bot.core.understanding.literal_gate import GatedPattern, gated
 from bot.core.understanding.normalize import fold
 from bot.core.understanding.prefix_scan import re_compile
+
+MODULES = (elsewhere, features, figure, language, lexicon, parse, places, ranking, reading,
+           relative_years, several, slots, topic_words)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -33,13 +51,13 @@ def _texts() -> list[str]:
 
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     found: list[tuple[str, re.Pattern[str]]] = []
-    for module in (lexicon, slots):
+    for module in MODULES:
         for name, value in vars(module).items():
             values = list(value.values()) if isinstance(value, dict) else \
                 list(value) if isinstance(value, (list, tuple)) else [value]
             for item in values:
                 for pattern in (item if isinstance(item, (list, tuple)) else [item]):
-                    if isinstance(pattern, re.Pattern):
+                    if isinstance(pattern, (re.Pattern, GatedPattern)):
                         found.append((f"{module.__name__}.{name}", pattern))
     return found
 
@@ -51,14 +69,16 @@ def test_every_pattern_finds_the_same_matches_as_the_standard_compilation() -> N
     for name, fast in _patterns():
         plain = re.compile(fast.pattern, fast.flags)
         assert fast.pattern == plain.pattern and fast.groups == plain.groups, name
-        if fast == plain:  # same code: nothing was rewritten
+        if fast == plain and not isinstance(fast, GatedPattern):  # nothing was changed
             continue
         rewritten += 1
         for text in texts:
             assert [(m.span(), m.groups()) for m in fast.finditer(text)] == \
                 [(m.span(), m.groups()) for m in plain.finditer(text)], (name, text)
             assert bool(fast.match(text)) == bool(plain.match(text)), (name, text)
-    assert rewritten >= 20  # the big alternations of the lexicon are rewritten
+            assert bool(fast.search(text)) == bool(plain.search(text)), (name, text)
+            assert fast.sub("#", text) == plain.sub("#", text), (name, text)
+    assert rewritten >= 60  # the big alternations are rewritten, most patterns gated
 
 
 @pytest.mark.parametrize("pattern, text, spans", [
@@ -110,3 +130,32 @@ def test_ascii_patterns_are_compiled_as_usual() -> None:
     pattern = r"x|\bécole"
     assert re_compile(pattern, re.ASCII) == re.compile(pattern, re.ASCII)
     assert [m.span() for m in re_compile(pattern, re.ASCII).finditer("aécole")] == [(1, 6)]
+
+
+@pytest.mark.parametrize("pattern, flags, needles", [
+    (r"\bwelke (?:\d+ )?gemeenten?\b|\btop ?\d+", 0, ("gemeente", "top")),
+    (r"(?:in )?welke regio's", 0, ("welke regio's",)),
+    (r"samenwerkingsverband|swv(?:-| )po", 0, ("samenwerkingsverband", "swv")),
+    (r"\b(?:code|ronde)\s*:?\s*([A-Z2-9]{8})", re.IGNORECASE, ("code", "ronde")),
+])
+def test_the_gate_asks_for_strings_every_match_holds(pattern: str, flags: int,
+                                                     needles: tuple[str, ...]) -> None:
+    compiled = gated(re.compile(pattern, flags))
+    assert isinstance(compiled, GatedPattern)
+    assert compiled.needles == needles
+
+
+@pytest.mark.parametrize("pattern", [
+    r"\d+ j",  # the best needle is too short to be worth a check
+    r"a|b|c",
+    r"(?:po|vo)?school|x",  # an alternative with no needle of three letters
+])
+def test_no_gate_where_it_cannot_rule_texts_out(pattern: str) -> None:
+    assert not isinstance(gated(re.compile(pattern)), GatedPattern)
+
+
+def test_a_gated_ignorecase_pattern_checks_non_ascii_text_in_full() -> None:
+    compiled = gated(re.compile(r"kelvin|straat", re.IGNORECASE))
+    assert isinstance(compiled, GatedPattern)
+    assert compiled.search("\u212aelvin")  # the Kelvin sign folds to k: no gate on it
+    assert compiled.search("STRAAT") and not compiled.search("weg")

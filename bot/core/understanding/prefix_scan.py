@@ -38,7 +38,7 @@ import re
 from typing import Any
 
 
-def _internal(name: str) -> Any:
+def internals(name: str) -> Any:
     """A module of re's internals (the parser and compiler ``re.compile`` uses), or None."""
     try:
         return importlib.import_module(name)
@@ -46,8 +46,8 @@ def _internal(name: str) -> Any:
         return None
 
 
-_sre, _compiler, _parser = _internal("_sre"), _internal("re._compiler"), _internal("re._parser")
-_constants = _internal("re._constants")
+_sre, _compiler, _parser = internals("_sre"), internals("re._compiler"), internals("re._parser")
+_constants = internals("re._constants")
 if _constants is not None:
     AT, AT_BOUNDARY, BRANCH = _constants.AT, _constants.AT_BOUNDARY, _constants.BRANCH
     LITERAL, MAX_REPEAT = _constants.LITERAL, _constants.MAX_REPEAT
@@ -64,13 +64,15 @@ _LEFT_ALONE_FLAGS = re.IGNORECASE | re.LOCALE | re.ASCII
 def re_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(pattern, flags)``, with a prefix where a rewrite gives one (module doc).
     The pattern is parsed once, as ``re.compile`` would, and compiled from that tree."""
+    from bot.core.understanding.literal_gate import gated
+
     if _parser is None or _compiler is None or _sre is None or flags & _LEFT_ALONE_FLAGS:
-        return re.compile(pattern, flags)
+        return gated(re.compile(pattern, flags))
     try:
         tree = _parser.parse(pattern, flags)
-        return _compiled(pattern, flags, _rewritten(tree, flags) or tree)
+        return gated(_compiled(pattern, flags, _rewritten(tree, flags) or tree))
     except Exception:  # noqa: BLE001 - the rewriting is an optimisation, never a failure
-        return re.compile(pattern, flags)
+        return gated(re.compile(pattern, flags))
 
 
 def _rewritten(tree: Any, flags: int) -> Any:
