@@ -33,6 +33,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from bot.core.understanding.prefix_scan import re_compile
+
 if TYPE_CHECKING:  # pragma: no cover
     from bot.core.understanding.model import Understanding
     from bot.core.understanding.parse import Turn
@@ -50,30 +52,30 @@ class Measure:
 
 
 MEASURES: tuple[Measure, ...] = (
-    Measure("thuiszitters", re.compile(
+    Measure("thuiszitters", re_compile(
         r"\bthuiszit\w*|\bhome ?sitters?\b|\bchildren (?:staying|who stay) (?:at )?home\b")),
-    Measure("verzuim", re.compile(
+    Measure("verzuim", re_compile(
         r"\b(?:school)?verzuim\w*|\bverzuimd\w*|\bverzuimen\b|\bspijbel\w*|"
         r"\b(?:school )?absentee\w*|"
         r"\btruan\w*")),
-    Measure("vsv", re.compile(
+    Measure("vsv", re_compile(
         r"\bvsv(?:'?ers?)?\b|\bvoortijdig\w* schoolverlat\w*|\bvoortijdig\w* (?:de )?school "
         r"verl\w*|\bschooluitval\b|\bearly school leav\w*|\bdrop-?outs?\b")),
-    Measure("vrijstellingen", re.compile(r"\bvrijstelling\w*|\bexemptions?\b|\b5 ?onder ?a\b")),
-    Measure("wachttijden", re.compile(
+    Measure("vrijstellingen", re_compile(r"\bvrijstelling\w*|\bexemptions?\b|\b5 ?onder ?a\b")),
+    Measure("wachttijden", re_compile(
         r"\bwacht(?:tijd|lijst)\w*|\bwaiting (?:times?|lists?)\b"), over_indicator=True),
-    Measure("leerlingenvervoer", re.compile(
+    Measure("leerlingenvervoer", re_compile(
         r"\bleerlingenvervoer\b|\bschool ?(?:transport|bus)\b"), over_indicator=True),
 )
 
-ASKS_FIGURES = re.compile(
+ASKS_FIGURES = re_compile(
     r"\b(?:hoeveel|aantal(?:len)?|cijfers?|verzuimcijfers|percentages?|procent|hoe hoog|"
     r"hoe groot|hoe lang|how long|trend|ontwikkeling|gestegen|gedaald|stijgt|daalt|kost|kosten|"
     r"how many|how much|how high|number of|figures?|rates?|statistics|costs?|"
     # a ranking asks for the figures of every region: "welke gemeenten hebben de meeste ..."
     r"meeste|minste|hoogste|laagste|ranglijst|most|fewest|highest|lowest|ranking)\b")
 # "wat is het verzuim", "hoe was de schooluitval": the words after it must name the measure
-VALUE_OF = re.compile(r"\b(?:wat|hoe|what|how) (?:is|zijn|was|waren|are|were) (?:het|de|the) "
+VALUE_OF = re_compile(r"\b(?:wat|hoe|what|how) (?:is|zijn|was|waren|are|were) (?:het|de|the) "
                       r"((?:\w+ )?\w+)")
 # "verzuim in onze gemeente": at most two words beside these (the place is blanked out already)
 FEW_WORDS = 2
@@ -81,9 +83,9 @@ FILLER = frozenset((
     "de", "het", "een", "in", "van", "voor", "bij", "op", "en", "onze", "ons", "mijn", "gemeente",
     "samenwerkingsverband", "regio", "swv", "the", "a", "an", "of", "for", "at", "our", "my",
     "municipality", "region", "partnership", "and", "ook", "also", "nog", "dan"))
-FOLLOW_UP = re.compile(r"\b(?:daar|er|die gemeente|dat samenwerkingsverband|there)\b")
+FOLLOW_UP = re_compile(r"\b(?:daar|er|die gemeente|dat samenwerkingsverband|there)\b")
 # "en de thuiszitters?" after a figure; but "en na vsv?" asks for a group the figures have
-FOLLOW_UP_START = re.compile(r"^(?:en|and|ook|what about)\b")
+FOLLOW_UP_START = re_compile(r"^(?:en|and|ook|what about)\b")
 # what the search is given instead of the message: the section on where the figures live
 QUERY = "Waar vind ik cijfers over {measure} per gemeente?"
 

@@ -15,21 +15,21 @@ saw in training counts the same as one it did.
 from __future__ import annotations
 
 import math
-import re
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from bot.core.understanding.normalize import fold
+from bot.core.understanding.prefix_scan import re_compile
 from bot.core.understanding.relative_years import RELATIVE_YEAR
 
 BUCKETS = 1 << 18
 CHAR_NGRAMS = (3, 4, 5)
-TOKEN = re.compile(r"<[a-z]+>|[a-z0-9]+(?:'[a-z]+)?")
-YEAR = re.compile(r"\b(?:19[89]\d|20[0-4]\d)\b")
-NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\b")
-CODE = re.compile(r"\b(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-hj-km-np-z2-9]{8}\b")
+TOKEN = re_compile(r"<[a-z]+>|[a-z0-9]+(?:'[a-z]+)?")
+YEAR = re_compile(r"\b(?:19[89]\d|20[0-4]\d)\b")
+NUMBER = re_compile(r"\b\d+(?:[.,]\d+)?\b")
+CODE = re_compile(r"\b(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-hj-km-np-z2-9]{8}\b")
 
 
 def delexicalise(text: str, spans: Sequence[tuple[int, int]] = ()) -> str:

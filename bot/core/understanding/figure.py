@@ -15,6 +15,7 @@ from bot.core.understanding import lexicon as lx
 from bot.core.understanding.frame import NATIONAL, Frame, own_swv, plan, swv_kind
 from bot.core.understanding.normalize import fold
 from bot.core.understanding.places import mention_code
+from bot.core.understanding.prefix_scan import re_compile
 from bot.core.understanding.ranking import ranked_level, ranked_lowest, ranked_size
 from bot.core.understanding.several import family, groups_without_figures
 from bot.core.understanding.slots import (
@@ -33,21 +34,21 @@ if TYPE_CHECKING:  # pragma: no cover
     from bot.core.understanding.relative_years import CountedBack
     from indicators.registry import RegionRegistry
 
-FOLLOWUP = re.compile(
+FOLLOWUP = re_compile(
     r"^(?:en|and|maar|but|ook|also|wat dan|hoe zit (?:dat|het)|how about|what about|en hoe|"
     r"en wat|same for|hetzelfde voor|idem|vergelijk (?:met|dat|het|dit)|compare (?:with|that|it)"
     r"|per |uitgesplitst|splits|kun je dat|can you (?:split|break))\b")
-RR_CUES = re.compile(r"kans|risico|risk|likely|chance|vaker|more often|groter|hoger")
+RR_CUES = re_compile(r"kans|risico|risk|likely|chance|vaker|more often|groter|hoger")
 _PROVINCE_NAMES = (r"\b(?:friesland|fryslan|drenthe|overijssel|gelderland|noord-holland|"
                    r"zuid-holland|noord-brabant|brabant|limburg|zeeland|flevoland)\b")
-PROVINCE = re.compile(r"\bprovinc|" + _PROVINCE_NAMES)
+PROVINCE = re_compile(r"\bprovinc|" + _PROVINCE_NAMES)
 # a province by its name (Groningen and Utrecht are gemeenten too, so never a province alone)
-PROVINCE_NAME = re.compile(_PROVINCE_NAMES)
+PROVINCE_NAME = re_compile(_PROVINCE_NAMES)
 NO_REGION_MODES = ("ranking",)
 # "en met Zwolle?" after a comparison: Zwolle is the next place set against the subject
-WITH_NEXT = re.compile(r"^\W*(?:en |and )?(?:met|with|tegen|against|versus|vs\.?)\b")
+WITH_NEXT = re_compile(r"^\W*(?:en |and )?(?:met|with|tegen|against|versus|vs\.?)\b")
 # "NEET-risico na jeugdhulp": a risk factor family named without the exact factor
-CARE_WORD = re.compile(r"\bjeugd(?:hulp|zorg)\b|\byouth care\b")
+CARE_WORD = re_compile(r"\bjeugd(?:hulp|zorg)\b|\byouth care\b")
 
 
 def fill_figure(reading: Reading, u: Understanding, turn: Turn, registry: RegionRegistry,

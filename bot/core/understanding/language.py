@@ -9,9 +9,8 @@ Zwolle" stays Dutch. A tie falls back to the conversation's language (default Du
 
 from __future__ import annotations
 
-import re
-
 from bot.core.understanding.normalize import fold, words
+from bot.core.understanding.prefix_scan import re_compile
 
 EN_WORDS = frozenset(
     ["the", "what", "how", "does", "do", "did", "our", "my", "is", "are", "was", "which",
@@ -52,8 +51,8 @@ COGNATES = frozenset(["in", "of", "me", "we", "is", "was", "over", "trend", "sta
                       "school", "type", "scan", "download", "data", "plan", "test", "status",
                       "as", "hoi", "neet", "oogo", "swv", "po", "vo", "mbo", "so", "vso", "pro"])
 _SHARED = (EN_WORDS & NL_WORDS) | COGNATES
-ASK_EN = re.compile(r"\b(?:in english|answer in english|english please|in het engels)\b")
-ASK_NL = re.compile(r"\b(?:in (?:het )?(?:nederlands|dutch)|answer in dutch)\b")
+ASK_EN = re_compile(r"\b(?:in english|answer in english|english please|in het engels)\b")
+ASK_NL = re_compile(r"\b(?:in (?:het )?(?:nederlands|dutch)|answer in dutch)\b")
 
 
 def word_signal(text: str) -> int:

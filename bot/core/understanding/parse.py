@@ -30,6 +30,7 @@ from bot.core.understanding.model import CONTRACT_INTENT, Understanding
 from bot.core.understanding.normalize import fold
 from bot.core.understanding.per_message import one_message
 from bot.core.understanding.places import profile_statement
+from bot.core.understanding.prefix_scan import re_compile
 from bot.core.understanding.reading import Reading, model_flags, read
 from bot.core.understanding.topic_words import knowledge_only_words
 from bot.regioscan.parsing import parse_answer, parse_command
@@ -39,16 +40,16 @@ if TYPE_CHECKING:  # pragma: no cover
     from bot.core.understanding.slots import Catalog
     from indicators.registry import RegionRegistry
 
-SQL_ONLY = re.compile(r"^[\W\d_]*$")
-WHY = re.compile(r"^(?:en )?(?:waarom|why|hoezo|hoe kom je (?:daar|hierop|daaraan|daarbij)|"
+SQL_ONLY = re_compile(r"^[\W\d_]*$")
+WHY = re_compile(r"^(?:en )?(?:waarom|why|hoezo|hoe kom je (?:daar|hierop|daaraan|daarbij)|"
                  r"waar komt (?:dat|dit)(?: getal)? vandaan|onderbouwing|how do you know|"
                  r"where does (?:that|this) come from)[?!. ]*$")
-ASKS_ABOUT = re.compile(r"^(?:waarom|wie|voor wie|wat|hoe|welke|wanneer|waar|why|who|what|how|"
+ASKS_ABOUT = re_compile(r"^(?:waarom|wie|voor wie|wat|hoe|welke|wanneer|waar|why|who|what|how|"
                         r"which|when|where)\b")
-QUESTION_START = re.compile(r"^(?:hoe|wat|waar|wie|welke|kan|kun|mag|how|what|where|who|can)\b")
-ROLE_WORDS = re.compile(r"\b(gemeente|swv|samenwerkingsverband|school|onderwijs|jeugdhulp|"
+QUESTION_START = re_compile(r"^(?:hoe|wat|waar|wie|welke|kan|kun|mag|how|what|where|who|can)\b")
+ROLE_WORDS = re_compile(r"\b(gemeente|swv|samenwerkingsverband|school|onderwijs|jeugdhulp|"
                         r"youth care|anders|other|municipality)\b")
-POINT_NUMBER = re.compile(r"\b(?:punt|point)\s*(\d{1,2})\b")
+POINT_NUMBER = re_compile(r"\b(?:punt|point)\s*(\d{1,2})\b")
 FORMATS = {"pdf": "pdf", "html": "html", "markdown": "md", "md": "md", "web": "html"}
 CLARIFY_BELOW = 0.35
 ASKABLE = ("figure", "knowledge", "oogo_points", "report", "scan_start", "scan_result",

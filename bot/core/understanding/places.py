@@ -10,12 +10,12 @@ is never guessed; the caller asks.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from bot.core.understanding import lexicon as lx
 from bot.core.understanding.frame import NATIONAL
+from bot.core.understanding.prefix_scan import re_compile
 
 if TYPE_CHECKING:  # pragma: no cover
     from indicators.mentions import Mention, PlaceScan
@@ -24,33 +24,33 @@ if TYPE_CHECKING:  # pragma: no cover
 _KIND = r"(po|vo|primair onderwijs|voortgezet onderwijs|primary|secondary|primair|voortgezet)"
 # the kind of a partnership, also of several ("welke samenwerkingsverbanden vo ...")
 _SWV_NOUN = r"(?:samenwerkingsverband(?:en)?|swv'?s?|partnerships?)"
-SWV_KIND = re.compile(r"\b" + _SWV_NOUN + r"[- ]" + _KIND + r"\b|\b" + _KIND + r" " + _SWV_NOUN +
+SWV_KIND = re_compile(r"\b" + _SWV_NOUN + r"[- ]" + _KIND + r"\b|\b" + _KIND + r" " + _SWV_NOUN +
                       r"(?![\w'])")
 KIND_OF = {"po": "po", "primair onderwijs": "po", "primary": "po", "primair": "po",
            "vo": "vo", "voortgezet onderwijs": "vo", "secondary": "vo", "voortgezet": "vo"}
 PROFILE_PATTERNS = [
-    re.compile(r"^/regio\s+(?P<place>.+)$"),
-    re.compile(r"(?:mijn|onze|my|our) (?:eigen )?(?:regio|gemeente|region|municipality|"
+    re_compile(r"^/regio\s+(?P<place>.+)$"),
+    re_compile(r"(?:mijn|onze|my|our) (?:eigen )?(?:regio|gemeente|region|municipality|"
                r"samenwerkingsverband|partnership) is (?:de |het |the )?(?:gemeente |"
                r"municipality of )?(?P<place>[^.,!?]+?)(?=[.,!?]|\s+en\s|\s+and\s|$)"),
-    re.compile(r"\b(?:ik|wij|we) (?:werk|werken|zit|zitten|ben|zijn)\s+(?:werkzaam\s+)?"
+    re_compile(r"\b(?:ik|wij|we) (?:werk|werken|zit|zitten|ben|zijn)\s+(?:werkzaam\s+)?"
                r"(?:bij|voor|in|van)\s+(?:de |het )?(?:gemeente|samenwerkingsverband|swv)?\s*"
                r"(?P<place>[^.,!?]+?)(?=[.,!?]|\s+en\s|\s+hoe\s|\s+wat\s|$)"),
-    re.compile(r"\bi (?:work|am) (?:for|at|in|with|from) (?:the )?(?:municipality|city|town|"
+    re_compile(r"\bi (?:work|am) (?:for|at|in|with|from) (?:the )?(?:municipality|city|town|"
                r"partnership|gemeente)?\s*(?:of\s+)?(?P<place>[^.,!?]+?)(?=[.,!?]|\s+and\s|"
                r"\s+how\s|\s+what\s|$)"),
-    re.compile(r"\b(?:ik|wij|we) (?:ben|zijn|werk|werken) (?:als |de )?(?:\w+ ){0,2}?"
+    re_compile(r"\b(?:ik|wij|we) (?:ben|zijn|werk|werken) (?:als |de )?(?:\w+ ){0,2}?"
                r"(?:beleidsmedewerker|beleidsadviseur|adviseur|medewerker|ambtenaar|wethouder|"
                r"co[oö]rdinator|swv-co[oö]rdinator|zorgco[oö]rdinator|directeur|bestuurder|"
                r"manager|consulent|leerplichtambtenaar|schoolleider|intern begeleider)\w*"
                r"(?: (?:jeugd|onderwijs|passend onderwijs))? (?:bij|in|van|voor) (?:de |het )?"
                r"(?:gemeente |samenwerkingsverband |swv )?(?P<place>[^.,!?;:]+?)(?=[.,!?;:]|"
                r"\s+en\s|\s+hoe\s|\s+wat\s|$)"),
-    re.compile(r"\bi am an? (?:\w+ ){0,3}?(?:adviser|advisor|officer|coordinator|alderman|"
+    re_compile(r"\bi am an? (?:\w+ ){0,3}?(?:adviser|advisor|officer|coordinator|alderman|"
                r"director|manager)\w* (?:at|in|for|with) (?:the )?(?:municipality (?:of )?)?"
                r"(?P<place>[^.,!?]+?)(?=[.,!?]|\s+and\s|$)"),
-    re.compile(r"^(?:zet |stel )?mijn regio (?:op|in op) (?P<place>[^.,!?]+)$"),
-    re.compile(r"^(?:wij|we) zijn (?:de |het )?(?P<place>(?:gemeente|samenwerkingsverband|swv) "
+    re_compile(r"^(?:zet |stel )?mijn regio (?:op|in op) (?P<place>[^.,!?]+)$"),
+    re_compile(r"^(?:wij|we) zijn (?:de |het )?(?P<place>(?:gemeente|samenwerkingsverband|swv) "
                r"[^.,!?]+)$"),
 ]
 

@@ -18,36 +18,36 @@ A follow-up that names none keeps it, "en de hoogste?" turns it; a new ranking s
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from bot.core.understanding import lexicon as lx
 from bot.core.understanding.frame import Frame, swv_kind
+from bot.core.understanding.prefix_scan import re_compile
 
 if TYPE_CHECKING:  # pragma: no cover
     from bot.core.understanding.reading import Reading
     from indicators.registry import RegionRegistry
 
-GEMEENTEN = re.compile(r"\bgemeente|\bmunicipalit|\bplaatsen\b|\bsteden\b")
+GEMEENTEN = re_compile(r"\bgemeente|\bmunicipalit|\bplaatsen\b|\bsteden\b")
 SWV_LEVELS = ("swv_po", "swv_vo")
 MAX_RANKING_SIZE = 50
 # "top 5", "de vijf hoogste", "de laagste drie", "5 gemeenten met de hoogste ...": how many to
 # show (``lexicon.RANKING_SIZE_WORDS``)
 _N = lx.RANKED_COUNT
-_SIZE = re.compile(rf"\btop[- ]?{_N}\b|\b{_N} (?:gemeenten|samenwerkingsverbanden|swv'?s|"
+_SIZE = re_compile(rf"\btop[- ]?{_N}\b|\b{_N} (?:gemeenten|samenwerkingsverbanden|swv'?s|"
                    rf"municipalities|partnerships|hoogste|laagste|highest|lowest)\b|"
                    rf"\b(?:hoogste|laagste|highest|lowest) {_N}\b"  # "en de laagste drie?"
                    r"(?!\s*(?:%|(?:procent|percent|jaar|jaren|years?)\b))")
 # "het laagst", "de laagste", "de minste", "lowest", "fewest": from the bottom up
-LOWEST = re.compile(r"\b(?:laagst\w*|minste?|onderaan|lowest|(?<!\bat )least|fewest|bottom)\b")
+LOWEST = re_compile(r"\b(?:laagst\w*|minste?|onderaan|lowest|(?<!\bat )least|fewest|bottom)\b")
 # "de hoogste", "het hoogst", "de meeste", "highest", "most": from the top down ("top 5" is
 # a size, not a direction: "en de top 3?" after the lowest keeps the lowest)
-HIGHEST = re.compile(r"\b(?:hoogst\w*|meeste?|bovenaan|highest|most)\b")
+HIGHEST = re_compile(r"\b(?:hoogst\w*|meeste?|bovenaan|highest|most)\b")
 # "welke gemeenten scoren het best op NEET?": for NEET and its relative risk lower is better
 # (fewer young people without work and school), so "best" ranks from the bottom up and "slechtst"
 # from the top down; for jeugdzorg more or less care is neither, and these words change nothing
-BEST = re.compile(r"\b(?:beste?|beter|best|better)\b")
-WORST = re.compile(r"\b(?:slechtste?|slechter|worst|worse)\b")
+BEST = re_compile(r"\b(?:beste?|beter|best|better)\b")
+WORST = re_compile(r"\b(?:slechtste?|slechter|worst|worse)\b")
 LOWER_IS_BETTER = ("neet", "neet_rr")
 
 

@@ -17,6 +17,7 @@ from bot.core.understanding import lexicon as lx
 from bot.core.understanding.features import delexicalise
 from bot.core.understanding.normalize import fold
 from bot.core.understanding.places import PlaceWords, read_places
+from bot.core.understanding.prefix_scan import re_compile
 from bot.core.understanding.relative_years import CountedBack, years_back
 from bot.core.understanding.several import Indicators, read_indicators
 from bot.core.understanding.slots import (
@@ -35,15 +36,15 @@ if TYPE_CHECKING:  # pragma: no cover
     from indicators.registry import RegionRegistry
 
 INVITE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-CODE = re.compile(r"(?<![\w-])([A-Za-z0-9]{8})(?![\w-])")
-SWV_KIND_WORD = re.compile(r"\b(samenwerkingsverband(?:en)?|swv'?s?|partnerships?)[- ](?:po|vo|"
+CODE = re_compile(r"(?<![\w-])([A-Za-z0-9]{8})(?![\w-])")
+SWV_KIND_WORD = re_compile(r"\b(samenwerkingsverband(?:en)?|swv'?s?|partnerships?)[- ](?:po|vo|"
                            r"primair onderwijs|voortgezet onderwijs|primary|secondary)\b")
-KIND_BEFORE_SWV = re.compile(r"\b(?:po|vo|primair|voortgezet|primary|secondary) "
+KIND_BEFORE_SWV = re_compile(r"\b(?:po|vo|primair|voortgezet|primary|secondary) "
                              r"(samenwerkingsverband(?:en)?|swv'?s?|partnerships?)(?![\w'])")
-CODE_AFTER_WORD = re.compile(r"\b(?:code|uitnodigingscode|uitnodiging|invite|invitation|ronde|"
+CODE_AFTER_WORD = re_compile(r"\b(?:code|uitnodigingscode|uitnodiging|invite|invitation|ronde|"
                              r"round)\s*:?\s*([A-Za-z2-9]{8})(?![\w-])", re.IGNORECASE)
-CBS_TABLE = re.compile(r"\b\d{5}(?:NED|ENG)\b|\b(?:tabel|table|statline)\b", re.IGNORECASE)
-JEUGDHULP = re.compile(r"\bjeugdhulp\b(?! (?:met|zonder) verblijf)")
+CBS_TABLE = re_compile(r"\b\d{5}(?:NED|ENG)\b|\b(?:tabel|table|statline)\b", re.IGNORECASE)
+JEUGDHULP = re_compile(r"\bjeugdhulp\b(?! (?:met|zonder) verblijf)")
 
 
 @dataclass(slots=True)
@@ -167,7 +168,7 @@ def invitation_code(text: str) -> str | None:
     return None
 
 
-CONTENT_WORD = re.compile(r"[a-z]{4,}")
+CONTENT_WORD = re_compile(r"[a-z]{4,}")
 _FUNCTION_WORDS_TEXT = (
     "wat hoe welke welk waar wie waarom wanneer zijn heeft hebben kan kun kunt kunnen moet "
     "moeten wordt worden werd deze dit dat die een het van voor met over naar door uit aan bij "

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from bot.core.understanding.prefix_scan import re_compile
+
 NUMBER_WORDS = {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7,
             "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13,
             "veertien": 14, "vijftien": 15, "zestien": 16, "zeventien": 17, "achttien": 18,
@@ -27,7 +29,7 @@ NUMBER_WORDS = {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, 
 _COUNT = r"(?P<count>\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
 _FROM_TODAY = r"geleden|terug|ago"
 _FROM_SHOWN = r"eerder|daarvoor|ervoor|voordien|earlier|before"
-RELATIVE_YEAR = re.compile(
+RELATIVE_YEAR = re_compile(
     r"\b(?:" + _COUNT + r"\s+(?:school)?(?:jaar|jaren|years?)\s+(?P<word>" + _FROM_TODAY + "|"
     + _FROM_SHOWN + r")"
     r"|(?P<shown>het\s+vorige\s+(?:school)?jaar|het\s+(?:school)?jaar\s+(?:daarvoor|ervoor)"

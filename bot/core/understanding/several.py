@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from bot.core.understanding import lexicon as lx
 from bot.core.understanding import per_message
 from bot.core.understanding.normalize import SPACES
+from bot.core.understanding.prefix_scan import re_compile
 
 PEOPLE = (r"(?:jongeren|jeugdigen|kinderen|leerlingen|scholieren|pupils|children|youths?|"
           r"young people|teenagers|teens)")
@@ -35,20 +36,20 @@ ARTICLE = r"(?:de|het|een|the|a|an)"
 # "jongeren met (ambulante) ...", "jongeren die ...": the words before a figure word that make
 # it a description of young people ("NEET onder jongeren met jeugdhulp"); stronger than an "en"
 # before it ("NEET in Zwolle, en bij jongeren met jeugdhulp?")
-PEOPLE_WITH = re.compile(rf"\b{PEOPLE}\b(?: \w+)? {RELATION}\b(?: {ARTICLE}\b)?(?: \w+)? ?$")
+PEOPLE_WITH = re_compile(rf"\b{PEOPLE}\b(?: \w+)? {RELATION}\b(?: {ARTICLE}\b)?(?: \w+)? ?$")
 # "hoeveel jongeren met jeugdhulp": the young people counted, so the figure asked (the words
 # before it decide whether it is a group, as for any other figure word)
-COUNTED = re.compile(rf"\b(?:hoeveel|how many|aantal|number of|percentage|aandeel|share of)"
+COUNTED = re_compile(rf"\b(?:hoeveel|how many|aantal|number of|percentage|aandeel|share of)"
                      rf"(?: {ARTICLE})? {PEOPLE} {RELATION}\b(?: {ARTICLE}\b)?(?: \w+)? ?$")
 # "onder NEET-jongeren", "in de jeugdzorg", "na jeugdhulp": weaker, only beside another figure
-GROUP_BEFORE = re.compile(rf"\b(?:{RESTRICT}|{RELATION})\b(?: {ARTICLE}\b)? ?$")
+GROUP_BEFORE = re_compile(rf"\b(?:{RESTRICT}|{RELATION})\b(?: {ARTICLE}\b)? ?$")
 # certain enough to stand alone in a follow-up: "en bij jongeren met jeugdzorg?", "en na
 # jeugdhulp?"
-GROUP_BEFORE_SURE = re.compile(
+GROUP_BEFORE_SURE = re_compile(
     rf"\b{RESTRICT}\b(?: {ARTICLE})? {PEOPLE} {RELATION}\b(?: {ARTICLE}\b)?(?: \w+)? ?$|"
     rf"\b(?:onder|among|amongst|na|after)\b(?: {ARTICLE})? ?$")
 # "NEET-jongeren", "jeugdzorgjongeren", "NEET youth"
-GROUP_AFTER = re.compile(r"^(?:-| )?(?:jongeren|jeugdigen|youths?|young people|'?ers)\b")
+GROUP_AFTER = re_compile(r"^(?:-| )?(?:jongeren|jeugdigen|youths?|young people|'?ers)\b")
 # what may stand between two things that are both asked: "en", "and", a comma, and the small
 # words around them ("de NEET in <plaats> en het jeugdzorggebruik", "jeugdhulp én NEET")
 _COORD = r"(?:en|and|plus|&|alsook|als ook|as well as|naast|of|or|,)"
@@ -58,16 +59,16 @@ _FILLER = (r"(?:de|het|een|the|a|an|in|van|voor|bij|met|over|op|of|for|about|on|
            r"percentage|cijfers?|gebruik|aandeel|rate|figures?|leerlingen|jongeren|studenten|"
            r"scholieren|pupils|students|young people|er)")
 _SEP = r"[\s,;:.?!-]*"
-COORDINATED = re.compile(rf"^{_SEP}(?:{_FILLER}\b{_SEP})*(?:{_COORD}(?:\b|(?<=[,&])){_SEP})+"
+COORDINATED = re_compile(rf"^{_SEP}(?:{_FILLER}\b{_SEP})*(?:{_COORD}(?:\b|(?<=[,&])){_SEP})+"
                          rf"(?:{_FILLER}\b{_SEP})*$")
 # "vergelijk jeugdzorg in het po met het vo": in a comparison, "met" joins two things asked
-COMPARING = re.compile(r"\bvergelijk|\bcompar|\bversus\b|\bvs\b|\btegenover\b")
-COMPARED_WITH = re.compile(rf"^{_SEP}(?:met|with|versus|vs|tegenover|against|to){_SEP}"
+COMPARING = re_compile(r"\bvergelijk|\bcompar|\bversus\b|\bvs\b|\btegenover\b")
+COMPARED_WITH = re_compile(rf"^{_SEP}(?:met|with|versus|vs|tegenover|against|to){_SEP}"
                            rf"(?:(?:de|het|een|the|a|an|in|op|bij)\b{_SEP})*$")
 
 
 # "zowel jeugdzorg als NEET": "als" joins them
-BOTH_AS = re.compile(rf"^{_SEP}als{_SEP}(?:(?:de|het|een|ook)\b{_SEP})*$")
+BOTH_AS = re_compile(rf"^{_SEP}als{_SEP}(?:(?:de|het|een|ook)\b{_SEP})*$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,13 +16,13 @@ forms of the words a follow-up uses. Read once, in the worker's warm-up
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import Path
 
 from bot.core.understanding.normalize import fold
+from bot.core.understanding.prefix_scan import re_compile
 
-_WORD = re.compile(r"[a-z]{3,}")
+_WORD = re_compile(r"[a-z]{3,}")
 
 
 def document_texts() -> list[str]:
