@@ -28,7 +28,7 @@ from bot.core.understanding.prefix_scan import internals
 _parser, _constants = internals("re._parser"), internals("re._constants")
 
 #: a gate is worth its check only with few needles, each long enough to be rare
-MAX_NEEDLES = 8
+MAX_NEEDLES = 14
 MIN_NEEDLE = 3
 
 
