@@ -44,6 +44,8 @@ _PROVINCE_NAMES = (r"\b(?:friesland|fryslan|drenthe|overijssel|gelderland|noord-
 PROVINCE = re_compile(r"\bprovinc|" + _PROVINCE_NAMES)
 # a province by its name (Groningen and Utrecht are gemeenten too, so never a province alone)
 PROVINCE_NAME = re_compile(_PROVINCE_NAMES)
+# "provincie", "prov.": a question about a province
+PROVINCE_WORD = re_compile(r"\bprov(?:inc|\b)")
 NO_REGION_MODES = ("ranking",)
 # "en met Zwolle?" after a comparison: Zwolle is the next place set against the subject
 WITH_NEXT = re_compile(r"^\W*(?:en |and )?(?:met|with|tegen|against|versus|vs\.?)\b")
@@ -124,7 +126,7 @@ def _names_a_province(reading: Reading) -> bool:
     "NEET in Drenthe"): a province name alone is read as an unknown place, so its text is
     looked at too (the province names that are also gemeenten, Groningen and Utrecht, never
     count alone)."""
-    if re.search(r"\bprov(?:inc|\b)", reading.words_text) and not (
+    if PROVINCE_WORD.search(reading.words_text) and not (
             reading.places.mentions and _province_names(reading)):
         return True  # "de provincie Utrecht"; not "Zwolle en de provincie Overijssel"
     if reading.places.mentions:

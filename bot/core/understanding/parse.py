@@ -50,6 +50,13 @@ QUESTION_START = re_compile(r"^(?:hoe|wat|waar|wie|welke|kan|kun|mag|how|what|wh
 ROLE_WORDS = re_compile(r"\b(gemeente|swv|samenwerkingsverband|school|onderwijs|jeugdhulp|"
                         r"youth care|anders|other|municipality)\b")
 POINT_NUMBER = re_compile(r"\b(?:punt|point)\s*(\d{1,2})\b")
+# the slash commands (and "regio", "stop" without one), in the order ``command_stage`` tries them
+CMD_REGION = re_compile(r"/?regio[?!. ]*|/region[?!. ]*")
+CMD_HELP = re_compile(r"^/(?:help|hulp|start|menu)\b")
+CMD_SOURCES = re_compile(r"^/(?:bronnen|sources)\b")
+CMD_OOGO = re_compile(r"^/oogo\b")
+CMD_SCAN = re_compile(r"^/regio ?scan\b")
+CMD_STOP = re_compile(r"^/?(?:stop|stoppen|quit|exit|annuleer|cancel)[!. ]*$")
 FORMATS = {"pdf": "pdf", "html": "html", "markdown": "md", "md": "md", "web": "html"}
 CLARIFY_BELOW = 0.35
 ASKABLE = ("figure", "knowledge", "oogo_points", "report", "scan_start", "scan_result",
@@ -134,18 +141,18 @@ def _model(model: object) -> IntentModel | None:
 def command_stage(reading: Reading, u: Understanding, turn: Turn) -> bool:
     """Slash commands and messages without a letter. True when ``u`` is decided."""
     folded = reading.folded
-    if re.fullmatch(r"/?regio[?!. ]*|/region[?!. ]*", folded):
+    if CMD_REGION.fullmatch(folded):
         u.label, u.mode = "help", "profile"
-    elif re.match(r"^/(?:help|hulp|start|menu)\b", folded):
+    elif CMD_HELP.match(folded):
         u.label = "help"
-    elif re.match(r"^/(?:bronnen|sources)\b", folded):
+    elif CMD_SOURCES.match(folded):
         u.label, u.query = "knowledge", SOURCES_QUERY[u.language]
-    elif re.match(r"^/oogo\b", folded):
+    elif CMD_OOGO.match(folded):
         u.label = "oogo_points"
-    elif re.match(r"^/regio ?scan\b", folded):
+    elif CMD_SCAN.match(folded):
         u.label, u.scan_command = "scan_start", "start"
         _invitation(reading, u)
-    elif re.match(r"^/?(?:stop|stoppen|quit|exit|annuleer|cancel)[!. ]*$", folded):
+    elif CMD_STOP.match(folded):
         u.label, u.scan_command = "scan_answer", "stop"
     elif SQL_ONLY.match(folded) and not (turn.scan_active and folded.strip()):
         u.label = "out_of_scope"

@@ -45,6 +45,8 @@ CODE_AFTER_WORD = re_compile(r"\b(?:code|uitnodigingscode|uitnodiging|invite|inv
                              r"round)\s*:?\s*([A-Za-z2-9]{8})(?![\w-])", re.IGNORECASE)
 CBS_TABLE = re_compile(r"\b\d{5}(?:NED|ENG)\b|\b(?:tabel|table|statline)\b", re.IGNORECASE)
 JEUGDHULP = re_compile(r"\bjeugdhulp\b(?! (?:met|zonder) verblijf)")
+# a few English words: the language the category words are read in ("so" is Dutch only)
+ENGLISH_HINT = re_compile(r"\b(?:the|what|which|how|in english)\b")
 
 
 @dataclass(slots=True)
@@ -89,7 +91,7 @@ def read(text: str, registry: RegionRegistry, catalog: Catalog) -> Reading:
     words = correct_typos(fold(_masked(text, spans)))
     year, years, since = detect_years(words)
     back = years_back(words)
-    language_hint = "en" if re.search(r"\b(?:the|what|which|how|in english)\b", folded) else "nl"
+    language_hint = "en" if ENGLISH_HINT.search(folded) else "nl"
     indicator = detect_indicator(words, catalog)
     several = _indicators(words, catalog)
     if several.asked and (len(several.asked) > 1 or several.groups):

@@ -91,6 +91,9 @@ class Indicators:
     only_group: bool = False
 
 
+BOTH = re_compile(r"\bzowel\b")  # "zowel ... als ...": both asked
+
+
 def one_space(folded: str) -> str:
     """The words with the blanked place names gone ("jongeren in <Zwolle> met" reads as
     "jongeren in met"): the patterns here look at the words next to each other."""
@@ -167,7 +170,7 @@ def joined(folded: str, between: str) -> bool:
     "and", a comma; "met" too in a comparison ("vergelijk het po met het vo")."""
     return bool(COORDINATED.match(between)
                 or (COMPARING.search(folded) and COMPARED_WITH.match(between))
-                or (re.search(r"\bzowel\b", folded) and BOTH_AS.match(between)))
+                or (BOTH.search(folded) and BOTH_AS.match(between)))
 
 
 def read_indicators(folded: str, patterns: dict[str, list[re.Pattern[str]]],
