@@ -118,11 +118,17 @@ def feature_buckets(clean: str, flags: Iterable[str] = ()) -> list[int]:
         out.append(found)
     for _, gram_buckets in words:
         out += gram_buckets
-    return out + [bucket(f) for f in _message_features(tokens, flags)]
+    for feature in _message_features(tokens, flags):  # "f:ctx", "len:2": kept like a word's
+        found = memo.get(feature)
+        if found is None:
+            found = memo[feature] = bucket(feature)
+        out.append(found)
+    return out
 
 
-# word -> its buckets, and (word, next word) -> the pair's bucket; cleared when it grows past the
-# limit (a few MB), so a stream of made-up words cannot grow it without end
+# word -> its buckets, (word, next word) -> the pair's bucket, and a message feature ("f:ctx"; no
+# word has a colon) -> its bucket; cleared when it grows past the limit (a few MB), so a stream
+# of made-up words cannot grow it without end
 _WORD_BUCKETS: dict[str | tuple[str, str], Any] = {}
 _WORD_MEMO_SIZE = 50_000
 

@@ -36,6 +36,9 @@ ZORGTYPE_WORDS = re_compile(
 TYPO_SCORE = 82.0  # words of six letters or more
 TYPO_SCORE_SHORT = 88.0  # five-letter words: one inserted or dropped letter only
 _KEYWORD_SET = frozenset(lx.KEYWORDS) | lx.NOT_TYPOS
+# words of work and school: "risico" next to them is about NEET
+WORK_WORDS = re_compile(r"\bneet|werk|opleiding|education|employment|uitval")
+FACTOR_WORDS = re_compile(r"factoren|factors|kenmerken")
 
 
 def correct_typos(folded: str) -> str:
@@ -115,9 +118,22 @@ def catalog_words(catalog: Catalog) -> dict[str, re.Pattern[str]]:
     """indicator id -> the pattern of its catalog words, for the indicators the hand-made
     patterns do not know. The patterns are cached per set of words, so another catalog (a
     test's) gets its own."""
-    return _catalog_words(tuple(
+    cached = _WORDS_OF.get(id(catalog))
+    if cached is not None and cached[0] is catalog:  # catalogs are read-only once built
+        return cached[1]
+    found = _catalog_words(tuple(
         (d.id, (d.keyword_nl, d.keyword_en, *d.synonyms)) for d in catalog.values()
         if d.id not in lx.INDICATOR_PATTERNS))
+    if len(_WORDS_OF) >= 8:
+        _WORDS_OF.clear()
+    _WORDS_OF[id(catalog)] = (catalog, found)
+    return found
+
+
+# the patterns per catalog object: understanding asks three times per message, and collecting
+# the catalog's words to look them up cost more than the search (issue 18); the entry keeps its
+# catalog alive, so an id is never reused while it is cached
+_WORDS_OF: dict[int, tuple[Catalog, dict[str, re.Pattern[str]]]] = {}
 
 
 @lru_cache(maxsize=8)
@@ -152,7 +168,7 @@ def mentions_neet_or_risk(folded: str) -> bool:
     if RR_EXPLICIT.search(folded):
         return True
     return not lx.INDICATOR_ANY["jeugdzorg"].search(folded) or bool(
-        re.search(r"\bneet|werk|opleiding|education|employment|uitval", folded))
+        WORK_WORDS.search(folded))
 
 
 def indicator_outside_categories(folded: str, catalog: Catalog) -> str | None:
@@ -224,7 +240,7 @@ def detect_mode(folded: str) -> str | None:
     """
     if lx.PEERS.search(folded):
         return "peers"
-    if lx.BREAKDOWN.search(folded) or re.search(r"factoren|factors|kenmerken", folded):
+    if lx.BREAKDOWN.search(folded) or FACTOR_WORDS.search(folded):
         return "breakdown"
     if lx.TREND.search(folded):
         return "trend"
