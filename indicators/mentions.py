@@ -243,16 +243,17 @@ def _fuzzy_at(registry: RegionRegistry, run: _Words, i: int, index: dict[int, li
     text, words, before = run.text, run.words, run.letters_before
     for n in range(min(3, len(words) - i), 0, -1):
         letters = before[i + n] - before[i]
-        if letters < FUZZY_NAME_MIN or not index.get(n):
+        if letters < FUZZY_NAME_MIN:
             continue
-        if not _fuzzy_allowed(run, i, n, ordinary):
+        names = index.get(n)
+        if not names or not _fuzzy_allowed(run, i, n, ordinary):
             continue
-        key = run.key(i, n)
-        if not run.contiguous(i, n):
+        if n > 1 and not run.contiguous(i, n):
             continue
         if letters < FUZZY_MIN_LEN and not _next_to_figure_word(words, i, n):
             continue
-        best = _closest(registry, spelling_key(key), index[n])
+        key = run.key(i, n)  # the run's words joined: only now, for the one search
+        best = _closest(registry, spelling_key(key), names)
         if best is None or best[0][0] != key[0]:
             continue
         start, end = words[i][1], words[i + n - 1][2]
