@@ -215,6 +215,8 @@ def coordinated_categories(folded: str, categories: list[str]) -> list[str]:
     """The categories named side by side ("po en vo", "vso en pro"), in text order; [] when
     they are not joined so ("leerlingen in het po met jeugdhulp zonder verblijf": the care type
     describes the pupils)."""
+    if len(set(categories)) < 2:
+        return []  # what is returned holds two different categories of ``categories`` or none
     folded = one_space(folded)
     spans = category_spans(folded)
     named = [s for s in spans if s[2] in categories]
