@@ -9,6 +9,7 @@ Zwolle" stays Dutch. A tie falls back to the conversation's language (default Du
 
 from __future__ import annotations
 
+from bot.core.understanding import per_message
 from bot.core.understanding.normalize import fold, words
 from bot.core.understanding.prefix_scan import re_compile
 
@@ -55,16 +56,28 @@ ASK_EN = re_compile(r"\b(?:in english|answer in english|english please|in het en
 ASK_NL = re_compile(r"\b(?:in (?:het )?(?:nederlands|dutch)|answer in dutch)\b")
 
 
+_EN_ONLY = EN_WORDS - _SHARED
+_NL_ONLY = NL_WORDS - _SHARED
+
+
 def word_signal(text: str) -> int:
-    """English minus Dutch function words in ``text`` (positive: English)."""
+    """English minus Dutch function words in ``text`` (positive: English). Asked twice while
+    one message is understood: computed once (``per_message``)."""
+    return per_message.once(("word_signal", text), lambda: _word_signal(text))
+
+
+def _word_signal(text: str) -> int:
     tokens = words(text)
-    en = sum(1 for t in tokens if t in EN_WORDS and t not in _SHARED)
-    nl = sum(1 for t in tokens if t in NL_WORDS and t not in _SHARED)
-    return en - nl
+    return sum(1 for t in tokens if t in _EN_ONLY) - sum(1 for t in tokens if t in _NL_ONLY)
 
 
 def explicit_language(text: str) -> str | None:
-    """The language the user asks for in so many words, or None."""
+    """The language the user asks for in so many words, or None (once per message, as
+    ``word_signal``)."""
+    return per_message.once(("explicit_language", text), lambda: _explicit_language(text))
+
+
+def _explicit_language(text: str) -> str | None:
     folded = fold(text)
     if ASK_EN.search(folded):
         return "en"

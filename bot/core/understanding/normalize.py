@@ -13,6 +13,7 @@ from indicators.names import strip_accents
 
 SPACES = re.compile(r"\s+")
 _PUNCT = re.compile(r"[^\w\s%.,'/-]")
+_WORD = re.compile(r"[a-z0-9]+")
 
 
 def fold(text: str) -> str:
@@ -38,4 +39,4 @@ def clean(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The words of a folded text (letters and digits only)."""
-    return re.findall(r"[a-z0-9]+", fold(text))
+    return _WORD.findall(fold(text))
