@@ -118,8 +118,10 @@ class IntentModel:
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
         probs = [e / total for e in exps]
-        order = sorted(range(len(probs)), key=lambda i: -probs[i])  # stable, as before
-        return Prediction(tuple((h.classes[i], probs[i]) for i in order))
+        # most likely first; reverse keeps equal ones in class order, as before
+        order = sorted(range(len(probs)), key=probs.__getitem__, reverse=True)
+        classes = h.classes
+        return Prediction(tuple([(classes[i], probs[i]) for i in order]))
 
     @staticmethod
     def _scores(h: Head, rows: list[int], values: list[float]) -> list[float]:
