@@ -135,8 +135,21 @@ _WORD_MEMO_SIZE = 50_000
 
 def vectorise(clean: str, flags: Iterable[str] = ()) -> dict[int, float]:
     """Bucket -> value: 1 + log(count), the whole vector scaled to length 1."""
-    counts = Counter(feature_buckets(clean, flags))  # in order of first appearance
-    log = math.log
-    values = [1.0 if c == 1 else 1.0 + log(c) for c in counts.values()]
-    norm = math.sqrt(sum([v * v for v in values])) or 1.0
-    return dict(zip(counts, [v / norm for v in values], strict=True))
+    return weighted(Counter(feature_buckets(clean, flags)))  # in order of first appearance
+
+
+def weighted(counts: Counter[int]) -> dict[int, float]:
+    """``vectorise`` of counted buckets."""
+    values = [count_value(c) for c in counts.values()]
+    length = norm(values)
+    return dict(zip(counts, [v / length for v in values], strict=True))
+
+
+def count_value(count: int) -> float:
+    """A feature's value before scaling: 1 + log(count)."""
+    return 1.0 if count == 1 else 1.0 + math.log(count)
+
+
+def norm(values: list[float]) -> float:
+    """The length of a vector (1 for an empty one): the sum in the order given."""
+    return math.sqrt(sum([v * v for v in values])) or 1.0
