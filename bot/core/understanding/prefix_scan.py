@@ -20,7 +20,12 @@ with the same order of trying (so ``search``, ``match`` and ``finditer`` find th
   alternative;
 * ``(?:a|b)x`` at the start of an alternative -> ``ax|bx``, and a non-capturing group at the
   start is opened up;
-* ``(?:a)?x`` -> ``(?:ax|x)``: a greedy optional part tries itself first, as the branch does.
+* ``(?:a)?x`` -> ``(?:ax|x)``: a greedy optional part tries itself first, as the branch does;
+
+and the resulting branch is grouped by first characters (``ab|c|ad`` -> ``a(?:b|d)|c``, three
+characters deep), so the engine rejects a letter's alternatives at once instead of one by one.
+Last, ``re_compile`` puts the compiled pattern behind a check for the strings every match must
+contain, where that is worth it (``literal_gate``).
 
 Anything else (a capturing group, ``^``, a class, a repeat at the start) leaves the pattern as
 the standard compiler makes it; so do ``re.IGNORECASE`` (cased letters give no character set)
