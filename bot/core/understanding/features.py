@@ -28,6 +28,7 @@ BUCKETS = 1 << 18
 CHAR_NGRAMS = (3, 4, 5)
 TOKEN = re_compile(r"<[a-z]+>|[a-z0-9]+(?:'[a-z]+)?")
 YEAR = re_compile(r"\b(?:19[89]\d|20[0-4]\d)\b")
+DIGIT = re_compile(r"\d")
 NUMBER = re_compile(r"\b\d+(?:[.,]\d+)?\b")
 CODE = re_compile(r"\b(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-hj-km-np-z2-9]{8}\b")
 
@@ -46,6 +47,8 @@ def delexicalise(text: str, spans: Sequence[tuple[int, int]] = ()) -> str:
     pieces.append(text[last:])
     folded = fold("".join(pieces))
     folded = RELATIVE_YEAR.sub(" <jaar> ", folded)  # "vijf jaar geleden" names a year too
+    if DIGIT.search(folded) is None:
+        return folded  # years, codes and numbers all have a digit: most questions have none
     folded = YEAR.sub(" <jaar> ", folded)
     folded = CODE.sub(" <code> ", folded)
     folded = NUMBER.sub(lambda m: " <score> " if m.group(0) in "12345" else " <getal> ", folded)
