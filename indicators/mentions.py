@@ -253,6 +253,8 @@ def _fuzzy_at(registry: RegionRegistry, run: _Words, i: int, index: dict[int, li
         if letters < FUZZY_MIN_LEN and not _next_to_figure_word(words, i, n):
             continue
         key = run.key(i, n)  # the run's words joined: only now, for the one search
+        if key[0] not in _initials(registry, n, names):
+            continue  # no name starts as it does: the best match would be refused below
         best = _closest(registry, spelling_key(key), names)
         if best is None or best[0][0] != key[0]:
             continue
@@ -356,6 +358,18 @@ def _closest(registry: RegionRegistry, key: str, names: list[str]) -> tuple | No
 
 
 _MISSING = object()
+
+
+def _initials(registry: RegionRegistry, n: int, names: list[str]) -> frozenset[str]:
+    """The first letters of the names of ``n`` words that typos may match (cached per
+    registry, as the names are)."""
+    cached = getattr(registry, "_fuzzy_initials", None)
+    if cached is None:
+        cached = registry._fuzzy_initials = {}
+    found = cached.get(n)
+    if found is None:
+        found = cached[n] = frozenset(name[0] for name in names if name)
+    return found
 
 
 def _index(registry: RegionRegistry, names: dict[str, list[str]]) -> dict[int, list[str]]:

@@ -118,6 +118,7 @@ class RegionRegistry:
         self._members: dict[str, list[Region]] = {}
         self._fuzzy_index: dict[int, list[str]] | None = None  # filled by indicators.mentions
         self._fuzzy_memo: dict[tuple[str, int], tuple | None] | None = None  # same
+        self._fuzzy_initials: dict[int, frozenset[str]] | None = None  # same
         self._peer_cache: dict[tuple[str, int], tuple[Region, ...]] = {}
         for r in regions:
             if r.level == "gemeente":
