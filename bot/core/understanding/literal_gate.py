@@ -33,9 +33,10 @@ MIN_NEEDLE = 3
 
 
 class GatedPattern:
-    """A compiled pattern behind a needle check (see the module doc). Offers the methods of
-    ``re.Pattern`` the understanding uses, with the same results; anything else, and any call
-    with a start or end position, goes to the pattern itself."""
+    """A compiled pattern behind a needle check (see the module doc). Offers the methods and
+    attributes of ``re.Pattern`` the understanding uses, with the same results; a call with a
+    start or end position goes to the pattern itself. No ``__getattr__`` for the rest: a class
+    with one pays for it on every attribute read, its own included."""
 
     __slots__ = ("compiled", "needles", "lower", "pattern", "flags", "groups", "groupindex")
 
@@ -83,9 +84,6 @@ class GatedPattern:
 
     def split(self, text: str, maxsplit: int = 0) -> list[str | Any]:
         return self.compiled.split(text, maxsplit) if self.may_match(text) else [text]
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.compiled, name)
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, GatedPattern):
