@@ -42,6 +42,8 @@ PEOPLE_WITH = re_compile(rf"\b{PEOPLE}\b(?: \w+)? {RELATION}\b(?: {ARTICLE}\b)?(
 COUNTED = re_compile(rf"\b(?:hoeveel|how many|aantal|number of|percentage|aandeel|share of)"
                      rf"(?: {ARTICLE})? {PEOPLE} {RELATION}\b(?: {ARTICLE}\b)?(?: \w+)? ?$")
 # "onder NEET-jongeren", "in de jeugdzorg", "na jeugdhulp": weaker, only beside another figure
+# "onder de", "bij": the words before a figure that make it describe the young people
+RESTRICTED = re_compile(rf"\b{RESTRICT}\b(?: {ARTICLE})? ?$")
 GROUP_BEFORE = re_compile(rf"\b(?:{RESTRICT}|{RELATION})\b(?: {ARTICLE}\b)? ?$")
 # certain enough to stand alone in a follow-up: "en bij jongeren met jeugdzorg?", "en na
 # jeugdhulp?"
@@ -155,7 +157,7 @@ def is_group(folded: str, mention: Mention, *, sure: bool = False) -> bool:
     before, after = folded[:mention.start], folded[mention.end:]
     if sure:
         return bool(GROUP_BEFORE_SURE.search(before) or (
-            re.search(rf"\b{RESTRICT}\b(?: {ARTICLE})? ?$", before) and GROUP_AFTER.match(after)))
+            RESTRICTED.search(before) and GROUP_AFTER.match(after)))
     return bool(PEOPLE_WITH.search(before) or GROUP_BEFORE.search(before)
                 or GROUP_AFTER.match(after))
 
