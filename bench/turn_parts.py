@@ -61,16 +61,27 @@ def instrument() -> None:
     timed(chat, "reply_to_json", "reply JSON")
 
 
-async def run(n: int) -> None:
-    import httpx
-
+def local_app(prefix: str) -> Any:
+    """The app over a fresh data dir, its services built here (so it is warm and settled, and a
+    turn runs on the loop as in a warmed-up worker)."""
     from bot.channels.api.app import create_app
     from bot.services import build_services
     from bot.settings import Settings
 
-    settings = Settings(data_dir=Path(tempfile.mkdtemp(prefix="oogo-turn-")), _env_file=None)
-    services = build_services(settings)
-    app = create_app(services=services, settings=settings)
+    settings = Settings(data_dir=Path(tempfile.mkdtemp(prefix=prefix)), _env_file=None)
+    return create_app(services=build_services(settings), settings=settings)
+
+
+def bench_env() -> None:
+    """No rate limit, no access log: the bench measures the turn, not the guard's refusals."""
+    os.environ.setdefault("OOGO_RATE_LIMIT_PER_MINUTE", "100000000")
+    os.environ.setdefault("OOGO_LOG_LEVEL", "WARNING")
+
+
+async def run(n: int) -> None:
+    import httpx
+
+    app = local_app("oogo-turn-")
     instrument()
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
@@ -93,8 +104,7 @@ async def run(n: int) -> None:
 
 
 def main() -> None:
-    os.environ.setdefault("OOGO_RATE_LIMIT_PER_MINUTE", "100000000")
-    os.environ.setdefault("OOGO_LOG_LEVEL", "WARNING")
+    bench_env()
     asyncio.run(run(int(sys.argv[1]) if len(sys.argv) > 1 else 400))
 
 

@@ -139,7 +139,11 @@ def _check(kind: Any) -> Callable[[Any], bool]:
     if kind is Any:
         return lambda value: True
     if origin in (typing.Union, types.UnionType):
-        options = [_check(option) for option in typing.get_args(kind)]
+        classes = typing.get_args(kind)
+        if all(isinstance(option, type) and typing.get_origin(option) is None
+               for option in classes):  # ``str | None`` and the like
+            return _instance_of(classes)
+        options = [_check(option) for option in classes]
         return lambda value: any(check(value) for check in options)
     if origin is list:
         item = _check(typing.get_args(kind)[0])
@@ -155,6 +159,14 @@ def _check(kind: Any) -> Callable[[Any], bool]:
     if kind is int:
         return lambda value: isinstance(value, int) and not isinstance(value, bool)
     return lambda value: isinstance(value, kind)
+
+
+def _instance_of(classes: tuple[type, ...]) -> Callable[[Any], bool]:
+    """The test for a union of plain classes: one ``isinstance`` (a bool still is no int),
+    where a test per option took a third of reading a state (issue 18)."""
+    if int in classes and bool not in classes:
+        return lambda value: isinstance(value, classes) and not isinstance(value, bool)
+    return lambda value: isinstance(value, classes)
 
 
 class StateStore(Protocol):

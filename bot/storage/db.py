@@ -24,7 +24,7 @@ import logging
 from collections.abc import Callable, Iterator
 from functools import wraps
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, TypeVar
 
 from bot.storage.errors import StorageUnavailable
 from bot.storage.text import clean_value
@@ -113,8 +113,6 @@ def translate_errors_only(func: Callable[P, T]) -> Callable[P, T]:
 def _translating(func: Callable[P, T], *, clean: bool) -> Callable[P, T]:
     @wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> T:
-        from sqlalchemy.exc import DBAPIError, IntegrityError
-
         owner = args[0] if args else None
         if clean:
             cleaned = (owner, *(clean_value(a) for a in args[1:])) if args else ()
@@ -123,20 +121,27 @@ def _translating(func: Callable[P, T], *, clean: bool) -> Callable[P, T]:
             cleaned, options = args, kwargs
         try:
             return func(*cleaned, **options)
-        except IntegrityError:
-            raise
-        except DBAPIError as exc:
-            from bot.storage.impatient import check
+        except Exception as exc:  # SQLAlchemy's classes imported here: not on every call
+            from sqlalchemy.exc import DBAPIError, IntegrityError
 
-            check(exc.orig)  # busy on the loop before the turn wrote: it runs again in a thread
-            text = str(exc.orig).lower() if exc.orig is not None else str(exc).lower()
-            log.error("database error in %s: %s", func.__qualname__, exc.__class__.__name__)
-            _drop_connections(owner)
-            if "readonly" in text or "read-only" in text or "read only" in text:
-                raise StorageUnavailable(read_only=True) from exc
-            raise StorageUnavailable() from exc
+            if isinstance(exc, IntegrityError) or not isinstance(exc, DBAPIError):
+                raise
+            _unavailable(func.__qualname__, owner, exc)
 
     return wrapper
+
+
+def _unavailable(name: str, owner: Any, exc: Any) -> NoReturn:
+    """Raise ``StorageUnavailable`` for the database error ``exc`` of store call ``name``."""
+    from bot.storage.impatient import check
+
+    check(exc.orig)  # busy on the loop before the turn wrote: it runs again in a thread
+    text = str(exc.orig).lower() if exc.orig is not None else str(exc).lower()
+    log.error("database error in %s: %s", name, exc.__class__.__name__)
+    _drop_connections(owner)
+    if "readonly" in text or "read-only" in text or "read only" in text:
+        raise StorageUnavailable(read_only=True) from exc
+    raise StorageUnavailable() from exc
 
 
 def _drop_connections(owner: Any) -> None:

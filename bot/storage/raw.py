@@ -85,20 +85,18 @@ def loads(value: Any) -> Any:
         return json.loads(value)
 
 
-@contextlib.contextmanager
-def _translated(engine: Engine, statement: str | None = None) -> Iterator[None]:
-    """Raise a DB-API error as SQLAlchemy's ``DBAPIError`` (parameters hidden), which
-    ``translate_errors`` turns into ``StorageUnavailable`` (and, for integrity, passes on)."""
-    dbapi = engine.dialect.loaded_dbapi
-    try:
-        yield
-    except dbapi.Error as exc:
-        from sqlalchemy.exc import DBAPIError
+def _translate(engine: Engine, error: BaseException) -> None:
+    """Raise a DB-API ``error`` as SQLAlchemy's ``DBAPIError`` (parameters hidden), which
+    ``translate_errors`` turns into ``StorageUnavailable`` (and, for integrity, passes on);
+    return for any other error, which the caller raises as it is."""
+    dbapi_error = engine.dialect.loaded_dbapi.Error
+    if not isinstance(error, dbapi_error):
+        return
+    from sqlalchemy.exc import DBAPIError
 
-        impatient.check(exc)  # busy on the loop before the turn wrote (see that module)
-
-        raise DBAPIError.instance(statement, None, exc, dbapi.Error, hide_parameters=True,
-                                  dialect=engine.dialect) from exc
+    impatient.check(error)  # busy on the loop before the turn wrote (see that module)
+    raise DBAPIError.instance(None, None, error, dbapi_error, hide_parameters=True,
+                              dialect=engine.dialect) from error
 
 
 @contextlib.contextmanager
@@ -132,31 +130,42 @@ def held_connections() -> Iterator[None]:
                 connection.close()
 
 
-@contextlib.contextmanager
-def _connection(engine: Engine, pool: Engine) -> Iterator[Any]:
-    """A pooled DB-API connection from ``pool`` (``engine`` or its relaxed twin): the one a
-    ``held_connections`` block holds when ``pool`` is a twin, else a checkout of its own. A
-    held connection that saw an error is returned at once; the next call checks out anew."""
+def _checkout(engine: Engine, pool: Engine) -> tuple[Any, dict[Any, Any] | None]:
+    """A pooled DB-API connection from ``pool`` (``engine`` or its relaxed twin), and the dict
+    of the ``held_connections`` block that holds it (None: a checkout of its own, returned by
+    ``_release``). In a block and on a twin, the block's connection (checked out on first use).
+
+    Why functions and not nested context managers: a chat turn makes four store calls, and
+    three generator-based context managers per call cost more than their statements (issue
+    18). The one context manager of a call (``reading``, ``writing_relaxed``) does their work."""
     held = _HELD.get()
-    if held is None or pool is engine:
-        with _translated(pool):
-            own = pool.raw_connection()
-        try:
-            yield own
-        finally:
-            own.close()  # back to the pool, which rolls back what is left open
-        return
-    connection = held.get(pool)
-    if connection is None:
-        with _translated(pool):
-            connection = held[pool] = pool.raw_connection()
+    if held is not None and pool is not engine:
+        connection = held.get(pool)
+        if connection is not None:
+            return connection, held
+    else:
+        held = None
     try:
-        yield connection
-    except BaseException:
+        connection = pool.raw_connection()
+    except Exception as error:
+        _translate(pool, error)
+        raise
+    if held is not None:
+        held[pool] = connection
+    return connection, held
+
+
+def _release(pool: Engine, connection: Any, held: dict[Any, Any] | None, failed: bool) -> None:
+    """The end of a store call: a checkout of its own goes back to the pool (which rolls back
+    what is left open); a held connection stays with its block, unless the call failed: then it
+    is returned at once and the block's next call checks out anew."""
+    if held is None:
+        connection.close()
+        return
+    if failed:
         held.pop(pool, None)
         with contextlib.suppress(Exception):
             connection.close()
-        raise
 
 
 @contextlib.contextmanager
@@ -164,11 +173,19 @@ def reading(engine: Engine) -> Iterator[Any]:
     """A DB-API cursor on a pooled connection of ``engine`` (or, in a ``held_connections``
     block, the held one), for reads."""
     pool = relaxed_engine(engine) if _HELD.get() is not None else engine
-    with _connection(engine, pool) as connection:
+    connection, held = _checkout(engine, pool)
+    try:
         cursor = connection.cursor()
-        with _translated(pool):
+        try:
             yield cursor
+        except Exception as error:
+            _translate(pool, error)
+            raise
         cursor.close()
+    except BaseException:
+        _release(pool, connection, held, failed=True)
+        raise
+    _release(pool, connection, held, failed=False)
 
 
 @contextlib.contextmanager
@@ -179,18 +196,27 @@ def writing_relaxed(engine: Engine) -> Iterator[Any]:
     it raises."""
     twin = relaxed_engine(engine)
     lock = writer_lock(twin) if twin is not engine else contextlib.nullcontext()
-    with lock, _connection(engine, twin) as connection:
-        cursor = connection.cursor()
+    with lock:
+        connection, held = _checkout(engine, twin)
         try:
-            with _translated(twin):
-                if twin.dialect.name == "postgresql":
-                    cursor.execute("SET LOCAL synchronous_commit = off")
-                yield cursor
-                connection.commit()
-            impatient.wrote()
+            cursor = connection.cursor()
+            try:
+                try:
+                    if twin.dialect.name == "postgresql":
+                        cursor.execute("SET LOCAL synchronous_commit = off")
+                    yield cursor
+                    connection.commit()
+                except Exception as error:
+                    _translate(twin, error)
+                    raise
+                impatient.wrote()
+            except BaseException:
+                with contextlib.suppress(Exception):
+                    connection.rollback()
+                raise
+            finally:
+                cursor.close()
         except BaseException:
-            with contextlib.suppress(Exception):
-                connection.rollback()
+            _release(twin, connection, held, failed=True)
             raise
-        finally:
-            cursor.close()
+        _release(twin, connection, held, failed=False)

@@ -83,11 +83,10 @@ def note(database: Path) -> None:
             _SIDE[database] = {s: _identity(Path(f"{database}{s}")) for s in SIDE_FILES}
 
 
-def in_use(database: Path) -> bool:
-    """Whether the file at ``database`` is the one this process uses (or none was opened yet):
-    a connection may open it without ``switch`` (the write probe asks this on the event loop,
-    where it must not take a lock)."""
-    current = _identity(database)
+def in_use(database: Path, current: Identity | None) -> bool:
+    """Whether the file at ``database``, whose identity the caller just read (``current``), is
+    the one this process uses (or none was opened yet): a connection may open it without
+    ``switch`` (the write probe asks this on the event loop, where it must not take a lock)."""
     known = _USING.get(database)
     return current is not None and (known is None or known == current)
 

@@ -6,13 +6,23 @@ to answer the next question; a reload of the web page, a second tab of the same 
 (the reply's JSON without chart bytes). Rows are keyed by the caller-scoped conversation id the
 HTTP channel builds, so one caller can never list another caller's turns.
 
-Retention: at most ``MAX_TURNS`` turns per conversation are kept (the oldest go first), and text
-is cleaned of characters a database cannot store (NUL, lone surrogates) before it is written.
+Retention: a conversation shows at most ``MAX_TURNS`` turns (the oldest go first), and text is
+cleaned of characters a database cannot store (NUL, lone surrogates) before it is written.
+
+Why the oldest are dropped in batches: dropping them at every append cost each chat turn a walk
+of ``MAX_TURNS`` index entries (the ``OFFSET``) and the deletion of one row, more than the
+insert itself (issue 18). Now an append trims with a chance of one in ``TRIM_EVERY``, and every
+read shows only the newest ``max_turns`` turns. So what a user sees (the page's history, the
+export) never holds more than ``max_turns`` turns, and the table keeps about ``TRIM_EVERY`` turns
+more per conversation than it shows. A chance and not "every n-th turn of a conversation":
+counting a conversation's turns would cost the same walk, and the rows' ids are shared by all
+conversations, so a rule on the id could miss one conversation for good.
 """
 
 from __future__ import annotations
 
 import logging
+import random
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -28,6 +38,7 @@ if TYPE_CHECKING:  # pragma: no cover
 log = logging.getLogger(__name__)
 
 MAX_TURNS = 500
+TRIM_EVERY = 32  # an append trims with a chance of one in this (see the module doc)
 MAX_USER_CHARS = 20_000
 TURNS = TurnRow.__table__
 # Every chat turn runs these, so they are plain DB-API statements (``bot.storage.raw``).
@@ -51,15 +62,18 @@ class TurnRecord:
 class TurnStore:
     """Append turns and read them back, per conversation, oldest first."""
 
-    def __init__(self, engine: Engine, max_turns: int = MAX_TURNS) -> None:
+    def __init__(self, engine: Engine, max_turns: int = MAX_TURNS,
+                 trim_every: int = TRIM_EVERY) -> None:
         self.engine = engine
         self.max_turns = max_turns
+        self.trim_every = trim_every
+        self._chance = random.Random()  # not a secret: which append trims
 
     @translate_errors_only
     def append(self, conversation_id: str, user_text: str, reply: dict[str, Any]) -> int:
         """Store one turn (committed when this returns, without waiting for the disk: see
-        ``bot.storage.relaxed``) and drop turns beyond ``max_turns``. Text is cleaned here, the
-        reply while it is encoded (``dumps_storable``)."""
+        ``bot.storage.relaxed``) and now and then drop the turns beyond ``max_turns`` (see the
+        module doc). Text is cleaned here, the reply while it is encoded (``dumps_storable``)."""
         engine = self.engine
         cid = conversation_key(conversation_id)
         values = (cid, clean_text(user_text or "")[:MAX_USER_CHARS], dumps_storable(reply),
@@ -71,36 +85,42 @@ class TurnStore:
             else:
                 cursor.execute(raw.sql(engine, _APPEND), values)
                 turn_id = int(cursor.lastrowid)
-            cursor.execute(raw.sql(engine, _TRIM), (cid, cid, self.max_turns - 1))
+            if self._trim_due():
+                cursor.execute(raw.sql(engine, _TRIM), (cid, cid, self.max_turns - 1))
         return turn_id
+
+    def _trim_due(self) -> bool:
+        return self.trim_every <= 1 or self._chance.randrange(self.trim_every) == 0
 
     @translate_errors
     def turns(self, conversation_id: str) -> list[TurnRecord]:
-        """The kept turns of one conversation, oldest first (empty for an unknown id). A row
-        that cannot be read (a reply that is no JSON object, a broken time) is left out and
-        logged: one damaged row must not take the page's history and its export with it."""
-        rows = self._rows(conversation_id, newest_only=False)
-        return [record for record in map(_record, rows) if record is not None]
+        """The newest ``max_turns`` turns of one conversation, oldest first (empty for an
+        unknown id). A row that cannot be read (a reply that is no JSON object, a broken time)
+        is left out and logged: one damaged row must not take the page's history and its export
+        with it."""
+        rows = self._rows(conversation_id)
+        return [record for record in map(_record, reversed(rows)) if record is not None]
 
     @translate_errors
     def last_reply(self, conversation_id: str) -> dict[str, Any] | None:
         """The newest readable reply of a conversation, or None."""
-        for row in self._rows(conversation_id, newest_only=True):
+        for row in self._rows(conversation_id):
             record = _record(row)
             if record is not None:
                 return record.reply
         return None
 
-    def _rows(self, conversation_id: str, *, newest_only: bool) -> list[Any]:
-        """The rows as stored: the reply and the time uncoerced, so ``_record`` decides what
-        is readable (SQLAlchemy's JSON and DateTime types raise on the first bad row)."""
+    def _rows(self, conversation_id: str) -> list[Any]:
+        """The newest ``max_turns`` rows, newest first, as stored: the reply and the time
+        uncoerced, so ``_record`` decides what is readable (SQLAlchemy's JSON and DateTime types
+        raise on the first bad row). Rows beyond them wait for the next trim (module doc)."""
         from sqlalchemy import Text, select, type_coerce
 
         query = (select(TURNS.c.id, TURNS.c.user_text,
                         type_coerce(TURNS.c.reply, Text).label("reply"),
                         type_coerce(TURNS.c.created_at, Text).label("created_at"))
-                 .where(TURNS.c.conversation_id == conversation_key(conversation_id)))
-        query = query.order_by(TURNS.c.id.desc()) if newest_only else query.order_by(TURNS.c.id)
+                 .where(TURNS.c.conversation_id == conversation_key(conversation_id))
+                 .order_by(TURNS.c.id.desc()).limit(self.max_turns))
         with self.engine.connect() as conn:
             return list(conn.execute(query).all())
 

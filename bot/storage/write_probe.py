@@ -80,7 +80,7 @@ class WriteLockProbe:
             identity = file_identity(self.path)
             if identity is None:
                 return False  # no file (yet): the turn waits where it harms nobody
-            if not sqlite_swap.in_use(self.path):
+            if not sqlite_swap.in_use(self.path, identity):
                 self.close()  # swapped: a pooled connection switches over first (in a thread)
                 return False
             if self._connection is None or self._file != identity:

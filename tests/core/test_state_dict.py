@@ -46,3 +46,17 @@ def test_the_memory_store_keeps_a_copy():
     assert loaded == {"core": {"last_regions": ["GM0193"]}}
     loaded["core"]["last_regions"].clear()
     assert store.load("c") == {"core": {"last_regions": ["GM0193"]}}
+
+
+def test_from_dict_keeps_what_fits_and_resets_what_does_not():
+    """The one-``isinstance`` test of a union (``str | None``, ``int | None``, a pending
+    clarification or None) accepts and refuses what the test per option did."""
+    pending = {"question": "q", "slot": "ambiguous", "options": ["a"], "mention": "m"}
+    kept = ConversationState.from_dict({
+        "profile_region": None, "last_year": 2023, "last_intent": "figure", "pending": pending})
+    assert (kept.profile_region, kept.last_year, kept.last_intent) == (None, 2023, "figure")
+    assert kept.pending == PendingClarification("q", "ambiguous", ["a"], "m")
+    reset = ConversationState.from_dict({
+        "profile_region": 5, "last_year": True, "last_intent": ["x"], "pending": "q",
+        "turns": False, "last_regions": ["GM0193", 3], "language": "en"})
+    assert reset == ConversationState(language="en")

@@ -153,3 +153,20 @@ def test_the_formatter_drops_request_texts_from_any_log_line(services_factory) -
     text = log.getvalue()
     assert "pending question" in text and "parse failed" in text and "[tekst]" in text
     assert "Jantje" not in text and "Verweij" not in text
+
+
+def test_request_texts_are_read_when_a_line_needs_them() -> None:
+    """The middleware hands over the raw query and body; a body that arrives after a line was
+    formatted still counts for the next line, and a body that is no JSON adds nothing."""
+    from bot.channels.api.jsonlog import RequestTexts, redact, user_texts_var
+
+    texts = RequestTexts(b"q=Blaricumsedorp&x=")
+    token = user_texts_var.set(texts)
+    try:
+        assert redact("in Blaricumsedorp") == "in [tekst]"
+        texts.add_body(b'{"text": "vraagt ' + CHILD.encode() + b'"}')
+        texts.add_body(b"geen json")
+        assert "Jantje" not in redact(f"over {CHILD}") and "[tekst]" in redact("Jantje")
+        assert texts.texts() == ("Blaricumsedorp", f"vraagt {CHILD}")
+    finally:
+        user_texts_var.reset(token)

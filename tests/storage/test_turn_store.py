@@ -28,6 +28,32 @@ def test_only_the_newest_turns_are_kept(engine):
     assert len(store.turns("other")) == 1
 
 
+def test_a_read_shows_the_newest_turns_while_older_rows_wait_for_a_trim(engine):
+    store = TurnStore(engine, max_turns=3, trim_every=10**9)  # as good as never trims
+    for n in range(5):
+        store.append("c", f"vraag {n}", {"text": f"antwoord {n}"})
+    assert _rows(engine, "c") == 5
+    assert [t.user_text for t in store.turns("c")] == ["vraag 2", "vraag 3", "vraag 4"]
+    assert store.last_reply("c") == {"text": "antwoord 4"}
+
+
+def test_a_trim_drops_every_turn_beyond_the_newest(engine):
+    keeps = TurnStore(engine, max_turns=3, trim_every=10**9)
+    for n in range(6):
+        keeps.append("c", f"vraag {n}", {"text": f"antwoord {n}"})
+    TurnStore(engine, max_turns=3, trim_every=1).append("c", "vraag 6", {"text": "antwoord 6"})
+    assert _rows(engine, "c") == 3
+    assert [t.user_text for t in keeps.turns("c")] == ["vraag 4", "vraag 5", "vraag 6"]
+
+
+def _rows(engine, conversation_id):
+    from sqlalchemy import text
+
+    with engine.connect() as conn:
+        return conn.execute(text("SELECT count(*) FROM conversation_turns WHERE "
+                                 "conversation_id = :c"), {"c": conversation_id}).scalar_one()
+
+
 def test_characters_a_database_cannot_store_are_dropped(engine):
     store = TurnStore(engine)
     store.append("c", "a\x00b\ud800c", {"text": "x\x00y", "list": ["\udfffz"]})

@@ -10,6 +10,11 @@ extras and the traceback, at every level: each of those texts whole, and each wo
 characters in it (case-insensitive), so a debug line that quotes one word of a question (a
 child's name, a place) is covered too. A traceback of a validation error, for instance, quotes
 the input it refused.
+
+The middleware hands over the raw query string and JSON body (``RequestTexts``); they are read
+into texts when a line is first formatted during the request. Why not at once: at level WARNING
+most requests log nothing, and parsing every body again for its texts cost each chat turn more
+than all the rest of the middleware (issue 18).
 """
 
 from __future__ import annotations
@@ -21,10 +26,7 @@ import logging
 import re
 from datetime import UTC, datetime
 from typing import Any
-
-request_id_var: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
-user_texts_var: contextvars.ContextVar[tuple[str, ...]] = contextvars.ContextVar(
-    "user_texts", default=())
+from urllib.parse import parse_qsl
 
 _SECRET_PATTERN = re.compile(r"bot\d{5,}:[A-Za-z0-9_-]{20,}")
 MIN_REDACTED_CHARS = 4
@@ -44,9 +46,53 @@ def user_texts_in(value: Any) -> list[str]:
     return []
 
 
+class RequestTexts:
+    """The query string and JSON bodies of the current request, as texts no log line may show
+    (``texts``, read on first use; see the module doc)."""
+
+    __slots__ = ("_bodies", "_query", "_texts")
+
+    def __init__(self, query: bytes = b"") -> None:
+        self._query = query
+        self._bodies: list[bytes] = []
+        self._texts: tuple[str, ...] | None = None
+
+    def add_body(self, body: bytes) -> None:
+        """A JSON body the request sent (one that is no JSON adds nothing)."""
+        self._bodies.append(body)
+        self._texts = None
+
+    def texts(self) -> tuple[str, ...]:
+        if self._texts is None:
+            self._texts = (*_query_texts(self._query),
+                           *(text for body in self._bodies for text in _body_texts(body)))
+        return self._texts
+
+
+request_id_var: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
+user_texts_var: contextvars.ContextVar[RequestTexts | None] = contextvars.ContextVar(
+    "user_texts", default=None)
+
+
+def _query_texts(query: bytes) -> list[str]:
+    if not query:
+        return []
+    pairs = parse_qsl(query.decode("latin-1"), keep_blank_values=False)
+    return [text for _, value in pairs for text in user_texts_in(value)]
+
+
+def _body_texts(body: bytes) -> list[str]:
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return []
+    return user_texts_in(data)
+
+
 def redact(text: str) -> str:
     """``text`` without the current request's own texts (and without bot tokens)."""
-    texts = user_texts_var.get()
+    current = user_texts_var.get()
+    texts = current.texts() if current is not None else ()
     if texts:
         text = _pattern(texts).sub(REDACTED, text)
     return _SECRET_PATTERN.sub("bot<token>", text)

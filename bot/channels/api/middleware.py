@@ -28,7 +28,7 @@ from typing import Any
 
 from starlette.exceptions import HTTPException
 
-from bot.channels.api.jsonlog import request_id_var, user_texts_in, user_texts_var
+from bot.channels.api.jsonlog import RequestTexts, request_id_var, user_texts_var
 from bot.channels.api.normalize import clean_json_body, clean_query, path_for_log
 from bot.channels.api.security import (
     RateLimiter,
@@ -58,11 +58,22 @@ class _BodyTooLarge(HTTPException):
         super().__init__(status_code=413, detail=text("http_413"))
 
 
-def _header(scope: Scope, name: bytes) -> str | None:
-    for key, value in scope.get("headers", []):
-        if key.lower() == name:
-            return value.decode("latin-1")
-    return None
+class _Headers:
+    """The request's headers by lower-case name, the first of each name (as the routes read
+    them). One pass over them: looking each of the nine names up in the list cost more than
+    the rest of the checks together (issue 18)."""
+
+    __slots__ = ("_found",)
+
+    def __init__(self, scope: Scope) -> None:
+        found: dict[bytes, bytes] = {}
+        for key, value in scope.get("headers", ()):
+            found.setdefault(key.lower(), value)
+        self._found = found
+
+    def get(self, name: bytes) -> str | None:
+        value = self._found.get(name)
+        return None if value is None else value.decode("latin-1")
 
 
 async def send_json(send: Any, status: int, body: dict[str, Any], headers: list | None = None,
@@ -74,22 +85,6 @@ async def send_json(send: Any, status: int, body: dict[str, Any], headers: list 
                    (b"x-request-id", request_id.encode())] + (headers or [])
     await send({"type": "http.response.start", "status": status, "headers": all_headers})
     await send({"type": "http.response.body", "body": raw})
-
-
-def _query_texts(query: bytes) -> tuple[str, ...]:
-    from urllib.parse import parse_qsl
-
-    pairs = parse_qsl(query.decode("latin-1"), keep_blank_values=False)
-    return tuple(t for _, value in pairs for t in user_texts_in(value))
-
-
-def _remember_body_texts(body: bytes) -> None:
-    """Add the strings of a JSON body to the texts the log formatter must never print."""
-    try:
-        data = json.loads(body)
-    except ValueError:
-        return
-    user_texts_var.set(user_texts_var.get() + tuple(user_texts_in(data)))
 
 
 class GuardMiddleware:
@@ -109,26 +104,30 @@ class GuardMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        given = _header(scope, b"x-request-id")
+        headers = _Headers(scope)
+        given = headers.get(b"x-request-id")
         request_id = given if given and _SAFE_ID.match(given) else uuid.uuid4().hex
         token = request_id_var.set(request_id)
-        texts_token = user_texts_var.set(_query_texts(scope.get("query_string", b"")))
+        texts = RequestTexts(scope.get("query_string", b""))
+        texts_token = user_texts_var.set(texts)
         peer = (scope.get("client") or ("unknown", 0))[0]
-        client = client_address(peer, _header(scope, b"x-forwarded-for"), self.trusted)
+        client = client_address(peer, headers.get(b"x-forwarded-for"), self.trusted)
         https = request_is_https(scope.get("scheme", "http"), peer,
-                                 _header(scope, b"x-forwarded-proto"), self.trusted)
-        scope.setdefault("state", {})["client_address"] = client
-        scope["state"]["request_id"] = request_id
-        scope["state"]["https"] = https
+                                 headers.get(b"x-forwarded-proto"), self.trusted)
+        state = scope.setdefault("state", {})
+        state["client_address"] = client
+        state["request_id"] = request_id
+        state["https"] = https
         started = time.perf_counter()
         status_holder = {"status": 0}
+        id_header = (b"x-request-id", request_id.encode())
 
         async def send_wrapper(message: dict[str, Any]) -> None:
             if message["type"] == "http.response.start":
                 status_holder["status"] = message["status"]
-                headers = [h for h in message.get("headers", []) if h[0].lower() != b"x-request-id"]
-                headers.append((b"x-request-id", request_id.encode()))
-                message = {**message, "headers": headers}
+                kept = [h for h in message.get("headers", []) if h[0].lower() != b"x-request-id"]
+                kept.append(id_header)
+                message = {**message, "headers": kept}
             await send(message)
 
         try:
@@ -140,45 +139,48 @@ class GuardMiddleware:
                     await send_json(send, 429, {"detail": text("http_429")},
                                     [(b"retry-after", str(math.ceil(wait)).encode())], request_id)
                     return
-            length = _header(scope, b"content-length")
+            length = headers.get(b"content-length")
             if length and length.isdigit() and int(length) > self.max_body_bytes:
                 status_holder["status"] = 413
                 await send_json(send, 413, {"detail": text("http_413")}, request_id=request_id)
                 return
-            if self._refused_cross_site(scope, https):
+            if self._refused_cross_site(scope, headers, https):
                 status_holder["status"] = 403
                 await send_json(send, 403, {"detail": text("cross_site")}, request_id=request_id)
                 return
             scope["query_string"] = clean_query(scope.get("query_string", b""))
-            await self._call_limited(scope, receive, send_wrapper, request_id, status_holder)
+            json_body = "json" in (headers.get(b"content-type") or "").lower()
+            await self._call_limited(scope, receive, send_wrapper, request_id, status_holder,
+                                     texts if json_body else None)
         finally:
-            log.info("%s %s %s", scope.get("method"), path_for_log(scope.get("path", "")),
-                     status_holder["status"],
-                     extra={"status": status_holder["status"], "client": client,
-                            "duration_ms": round((time.perf_counter() - started) * 1000, 1)})
+            if log.isEnabledFor(logging.INFO):  # the extras are not worth building otherwise
+                log.info("%s %s %s", scope.get("method"), path_for_log(scope.get("path", "")),
+                         status_holder["status"],
+                         extra={"status": status_holder["status"], "client": client,
+                                "duration_ms": round((time.perf_counter() - started) * 1000, 1)})
             request_id_var.reset(token)
             user_texts_var.reset(texts_token)
 
-    def _refused_cross_site(self, scope: Scope, https: bool) -> bool:
+    def _refused_cross_site(self, scope: Scope, headers: _Headers, https: bool) -> bool:
         """A state change that a browser says comes from another site."""
         method, path = scope.get("method", "GET"), scope.get("path", "")
         if path in EXEMPT_PATHS:
             return False
         if method in SAFE_METHODS and path not in STATE_CHANGING_GETS:
             return False
-        host = _header(scope, b"host") or ""
-        forwarded_host = _header(scope, b"x-forwarded-host")
+        host = headers.get(b"host") or ""
+        forwarded_host = headers.get(b"x-forwarded-host")
         peer = (scope.get("client") or ("unknown", 0))[0]
         if forwarded_host and is_trusted(peer, self.trusted):
             host = forwarded_host.split(",")[0].strip()
         own = f"{'https' if https else 'http'}://{host}"
-        return cross_site(_header(scope, b"sec-fetch-site"), _header(scope, b"origin"), own)
+        return cross_site(headers.get(b"sec-fetch-site"), headers.get(b"origin"), own)
 
     async def _call_limited(self, scope: Scope, receive: Any, send: Any, request_id: str,
-                            status_holder: dict[str, int]) -> None:
+                            status_holder: dict[str, int], texts: RequestTexts | None) -> None:
+        """The app with the body size limit; a JSON body (``texts`` given) is read whole,
+        cleaned and remembered for the log's redaction."""
         received = 0
-        started = {"value": False}
-        json_body = "json" in (_header(scope, b"content-type") or "").lower()
         drained = False
 
         async def read() -> dict[str, Any]:
@@ -194,7 +196,7 @@ class GuardMiddleware:
             """The body (JSON bodies whole and cleaned); afterwards the client's own messages,
             so a streaming response still notices a disconnect."""
             nonlocal drained
-            if drained or not json_body:
+            if drained or texts is None:
                 return await read()
             parts: list[bytes] = []
             while True:
@@ -206,17 +208,12 @@ class GuardMiddleware:
                     break
             drained = True
             body = clean_json_body(b"".join(parts))
-            _remember_body_texts(body)
+            texts.add_body(body)
             return {"type": "http.request", "body": body, "more_body": False}
 
-        async def tracking_send(message: dict[str, Any]) -> None:
-            if message["type"] == "http.response.start":
-                started["value"] = True
-            await send(message)
-
         try:
-            await self.app(scope, limited_receive, tracking_send)
+            await self.app(scope, limited_receive, send)
         except _BodyTooLarge:
-            if not started["value"]:
+            if not status_holder["status"]:  # nothing of the response was sent yet
                 status_holder["status"] = 413
                 await send_json(send, 413, {"detail": text("http_413")}, request_id=request_id)
