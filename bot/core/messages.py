@@ -9,7 +9,7 @@ so the same answer looks the same everywhere and the JSON contract of ``oogo ask
 from __future__ import annotations
 
 import functools
-import uuid
+import os
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
@@ -182,6 +182,19 @@ class Progress:
     theme: str = ""
 
 
+# the bits ``uuid.UUID(..., version=4)`` clears and sets: variant RFC 4122, version 4
+_UUID4_CLEAR = ~((0xC000 << 48) | (0xF000 << 64))
+_UUID4_SET = (0x8000 << 48) | (4 << 76)
+
+
+def new_answer_id() -> str:
+    """A random version-4 UUID as 32 hex digits, exactly ``uuid.uuid4().hex``. Why not that:
+    building the ``UUID`` object (argument checks, properties) cost more than the rest of
+    making a reply (issue 18); the same bits are set here on the same 16 random bytes."""
+    value = int.from_bytes(os.urandom(16), "big") & _UUID4_CLEAR | _UUID4_SET
+    return f"{value:032x}"
+
+
 @dataclass(slots=True)
 class Reply:
     """Everything an answer consists of; channels decide how to show it.
@@ -211,7 +224,7 @@ class Reply:
     scan_result: dict[str, Any] | None = None
     followups: list[str] = field(default_factory=list)
     debug: dict[str, Any] = field(default_factory=dict)
-    answer_id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    answer_id: str = field(default_factory=new_answer_id)
     language: str = "nl"
     # the conversation's own region after this turn (set by the core), so a channel that shows
     # it does not read the conversation state a second time
