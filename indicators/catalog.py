@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from indicators import formatting as fm
 from indicators import vocabulary as vc
@@ -107,15 +107,16 @@ class IndicatorDef:
     higher_caveat: bool = False  # a higher figure is quoted with "higher is not always worse"
     wording_of: str = ""  # the indicator whose point wording it shares ("": its own id)
 
-    @property
+    @cached_property
     def all_categories(self) -> tuple[str, ...]:
-        """Every valid category value of this indicator."""
+        """Every valid category value of this indicator (kept once made: a definition is
+        frozen, and an answer asks for it a dozen times, issue 18)."""
         out: list[str] = []
         for values in self.categories.values():
             out.extend(v for v in values if v not in out)
         return tuple(out)
 
-    @property
+    @cached_property
     def default_category(self) -> str:
         """The category used when none is asked for."""
         return "totaal" if "totaal" in self.all_categories else self.all_categories[0]
