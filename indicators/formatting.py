@@ -40,19 +40,15 @@ def decimals_of(value: float, most: int = 2) -> int:
     return max(1, min(most, len(text.split(".")[1]) if "." in text else 0))
 
 
-# Dutch separators: the English "1,234.5" with comma and dot swapped in one pass
-_DUTCH_SEPARATORS = str.maketrans(",.", ".,")
-
-
 def number(value: float, decimals: int = 1, lang: str = "nl") -> str:
     """A number with fixed decimals: "1.234,5" (nl) or "1,234.5" (en); never "-0"."""
     rounded = round(float(value), decimals)
     if rounded == 0:
         rounded = 0.0  # no "-0,0"
     text = f"{rounded:,.{decimals}f}"
-    if lang == "en":
+    if _lang(lang) == "en":
         return text
-    return text.translate(_DUTCH_SEPARATORS)
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
 def listing(items: list[str], lang: str = "nl", word: str = "and") -> str:
