@@ -45,10 +45,10 @@ def number(value: float, decimals: int = 1, lang: str = "nl") -> str:
     rounded = round(float(value), decimals)
     if rounded == 0:
         rounded = 0.0  # no "-0,0"
-    text = f"{rounded:,.{decimals}f}"
-    if _lang(lang) == "en":
-        return text
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    if lang == "en":
+        return f"{rounded:,.{decimals}f}"
+    # grouped with "_" first, so two swaps suffice (no placeholder character in between)
+    return f"{rounded:_.{decimals}f}".replace(".", ",").replace("_", ".")
 
 
 def listing(items: list[str], lang: str = "nl", word: str = "and") -> str:
