@@ -251,10 +251,16 @@ class IndicatorEngine:
         return [m.code for m in self.registry.members(swv)] == [gemeente]
 
     def compare(self, indicator: str, region: str, other: str = "NL01",
-                category: str = "totaal", year: int | None = None) -> Comparison:
-        """Region against another region, its SWV ("swv") or Nederland, in the same year."""
+                category: str = "totaal", year: int | None = None, *,
+                first: Value | None = None) -> Comparison:
+        """Region against another region, its SWV ("swv") or Nederland, in the same year.
+        ``first``: the region's figure as the caller looked it up already (an answer shows it
+        before comparing it), so it is not looked up twice; one for other coordinates is not
+        used."""
         year = self.latest_year(indicator) if year is None else int(year)
-        a = self.lookup(indicator, region, category, year)
+        a = first if first is not None and (first.indicator, first.region, first.category,
+                                             first.year) == (indicator, region, category, year) \
+            else self.lookup(indicator, region, category, year)
         other_code = self.resolve_other(a.region, other, a.category)
         b = self.lookup(indicator, other_code, a.category, year)
         if a.demo != b.demo:  # never a real figure against a demonstration figure

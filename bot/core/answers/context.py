@@ -111,11 +111,11 @@ class Context:
         return value
 
     def compare(self, indicator: str, region: str, other: str, category: str,
-                year: int | None) -> Any:
+                year: int | None, first: Any = None) -> Any:
         from indicators.sources import MixedSources
 
         try:
-            return self.engine.compare(indicator, region, other, category, year)
+            return self.engine.compare(indicator, region, other, category, year, first=first)
         except NotPublished:
             raise
         except MixedSources as exc:  # real against demo: say so instead of comparing
@@ -125,12 +125,12 @@ class Context:
             raise NoData(f"compare {region}/{other}: {exc}") from exc
 
     def compare_or_refuse(self, indicator: str, region: str, other: str, category: str,
-                          year: int | None) -> Any | None:
+                          year: int | None, first: Any = None) -> Any | None:
         """The comparison; or, for a real figure against a demonstration one, None after
         writing the other figure (labelled per figure in about/notices) and why the two are
-        not compared."""
+        not compared. ``first``: the region's figure if looked up already."""
         try:
-            return self.compare(indicator, region, other, category, year)
+            return self.compare(indicator, region, other, category, year, first)
         except Refused as refused:
             other_value = refused.demo if refused.real.region == region else refused.real
             self.draft.lines.append(self.value_line(other_value))
