@@ -312,10 +312,16 @@ class IndicatorEngine:
         return judge_trend(indicator, values, self.table.rr_counts)
 
     def compare_trend(self, indicator: str, region: str, category: str = "totaal",
-                      reference: str = "NL01", years: list[int] | None = None
-                      ) -> TrendComparison:
-        """Did the region change differently from the reference (default Nederland)?"""
-        own = self.trend(indicator, region, category, years)
+                      reference: str = "NL01", years: list[int] | None = None, *,
+                      own: Trend | None = None) -> TrendComparison:
+        """Did the region change differently from the reference (default Nederland)?
+        ``own``: the region's trend over the same ``years`` as the caller made it already (an
+        answer shows it first), so it is not computed twice; one of another figure or region
+        is not used."""
+        definition = self.indicator(indicator)
+        if own is None or (own.indicator, own.region, own.category) != (
+                indicator, region, self._category(definition, category)):
+            own = self.trend(indicator, region, category, years)
         ref_code = self.resolve_other(own.region, reference, own.category)
         ref = self.trend(indicator, ref_code, own.category, years)
         mine, theirs = same_kind(own.values), same_kind(ref.values)
