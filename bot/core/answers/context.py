@@ -19,6 +19,7 @@ from bot.core.messages import Button, Chart, Fact
 from bot.core.understanding.model import Understanding
 from indicators import formatting
 from indicators.levels import NotPublished
+from indicators.sources import MixedSources
 from indicators.vocabulary import level_name
 from prompts.loader import templates
 
@@ -112,8 +113,6 @@ class Context:
 
     def compare(self, indicator: str, region: str, other: str, category: str,
                 year: int | None, first: Any = None) -> Any:
-        from indicators.sources import MixedSources
-
         try:
             return self.engine.compare(indicator, region, other, category, year, first=first)
         except NotPublished:
