@@ -111,6 +111,17 @@ class Context:
             raise NoData(f"{indicator}/{region}/{category}/{year}")
         return value
 
+    def lookup_each(self, indicator: str, regions: list[str], category: str,
+                    year: int | None) -> list[Any]:
+        """The figures of many regions (a ranking), leaving out those without one; no figure
+        for any of them (an unknown indicator or category, no year) is ``NoData``."""
+        try:
+            return self.engine.lookup_each(indicator, regions, category, year)
+        except NotPublished:
+            raise
+        except Exception as exc:  # noqa: BLE001 - engine says it has no such figure
+            raise NoData(f"{indicator}/{category}/{year}: {exc}") from exc
+
     def compare(self, indicator: str, region: str, other: str, category: str,
                 year: int | None, first: Any = None) -> Any:
         try:

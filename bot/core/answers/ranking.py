@@ -34,11 +34,7 @@ def ranking_lines(ctx: Context, u: Understanding, category: str, year: int | Non
     regions = ctx.registry.all(level) if u.ranked_level else (
         ctx.registry.members(within) if within else ctx.registry.gemeenten())
     values, hidden, unpublished = [], 0, 0
-    for region in regions:
-        try:
-            value = ctx.lookup(indicator, region.code, category, year)
-        except NoData:
-            continue
+    for value in ctx.lookup_each(indicator, [region.code for region in regions], category, year):
         if value.value is not None:
             values.append(value)
         elif value.suppressed:
