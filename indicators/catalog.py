@@ -109,14 +109,14 @@ class IndicatorDef:
 
     @cached_property
     def all_categories(self) -> tuple[str, ...]:
-        """Every valid category value of this indicator (computed once: understanding asks for
-        it several times per message, issue 18; a definition is frozen)."""
+        """Every valid category value of this indicator (kept once made: a definition is
+        frozen, and understanding and the answer ask for it several times per turn, issue 18)."""
         out: list[str] = []
         for values in self.categories.values():
             out.extend(v for v in values if v not in out)
         return tuple(out)
 
-    @property
+    @cached_property
     def default_category(self) -> str:
         """The category used when none is asked for."""
         return "totaal" if "totaal" in self.all_categories else self.all_categories[0]

@@ -14,21 +14,21 @@ from collections.abc import Mapping
 
 from indicators import disclosure, stats
 from indicators.significance import rr_counts_of
-from indicators.values import Value
+from indicators.values import Value, made
 
 
 def hidden_value(common: dict, reason: str = disclosure.PRIMARY) -> Value:
     """A figure that may not be shown."""
-    return Value(value=None, numerator=None, denominator=None, suppressed=True,
-                 suppressed_reason=reason, **common)
+    return made(Value, value=None, numerator=None, denominator=None, suppressed=True,
+                suppressed_reason=reason, **common)
 
 
 def proportion_value(value: float | None, num: int | None, den: int | None,
                      common: dict) -> Value:
     """A percentage with its 95% interval when the counts are known."""
     ci = stats.wilson(num, den) if num is not None and den else None
-    return Value(value=value, numerator=num, denominator=den,
-                 ci_low=_r(ci[0], 1) if ci else None, ci_high=_r(ci[1], 1) if ci else None,
+    return made(Value, value=value, numerator=num, denominator=den,
+                ci_low=_r(ci[0], 1) if ci else None, ci_high=_r(ci[1], 1) if ci else None,
                  **common)
 
 
@@ -41,8 +41,8 @@ def rr_value(value: float | None, counts: tuple | None, common: dict) -> Value:
         if value is None:
             value = round((a / n1) / (c / counts[3]), 2)
     ci = stats.rr_interval(*counts) if counts else None
-    return Value(value=value, numerator=None, denominator=None,
-                 ci_low=_r(ci[0], 2) if ci else None, ci_high=_r(ci[1], 2) if ci else None,
+    return made(Value, value=value, numerator=None, denominator=None,
+                ci_low=_r(ci[0], 2) if ci else None, ci_high=_r(ci[1], 2) if ci else None,
                  **common)
 
 
@@ -55,11 +55,11 @@ def rest_of(whole: Value, part: Value, rr_counts: Mapping[tuple, tuple]) -> Valu
     if whole.value is None or part.value is None:
         return hidden_value(common)
     if whole.unit == "x":
-        probe = Value(value=None, numerator=None, denominator=None, **common)
+        probe = made(Value, value=None, numerator=None, denominator=None, **common)
         return rr_value(None, rr_counts_of(probe, rr_counts), common)
     if whole.numerator is None or part.numerator is None or whole.denominator is None \
             or part.denominator is None:
-        return Value(value=None, numerator=None, denominator=None, **common)
+        return made(Value, value=None, numerator=None, denominator=None, **common)
     num = whole.numerator - part.numerator
     den = whole.denominator - part.denominator
     if den <= 0 or disclosure.primary_small(num, den):

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
 
@@ -165,12 +166,17 @@ class IndicatorEngine:
             return definition.default_category
         return category
 
-    def lookup(self, indicator: str, region: str, category: str = "totaal",
-               year: int | None = None) -> Value:
-        """One figure; ``year=None`` is the latest year. Hides small and derivable cells."""
+    def _checked(self, indicator: str, category: str) -> tuple[IndicatorDef, str]:
+        """The indicator's definition and the category as stored, both checked."""
         definition = self.indicator(indicator)
         category = self._category(definition, category)
         self.check_category(indicator, category)
+        return definition, category
+
+    def lookup(self, indicator: str, region: str, category: str = "totaal",
+               year: int | None = None) -> Value:
+        """One figure; ``year=None`` is the latest year. Hides small and derivable cells."""
+        definition, category = self._checked(indicator, category)
         reg = self.registry.get(region)
         levels.check(definition, category, reg, self.registry)
         year = self.latest_year(indicator) if year is None else int(year)
@@ -181,6 +187,30 @@ class IndicatorEngine:
                 "engine_no_figure", figure=definition.figure_label(category), region=reg.name,
                 year=year, years=", ".join(map(str, self.years(indicator)))))
         return self._value(definition, reg, key, row)
+
+    def lookup_each(self, indicator: str, regions: Iterable[str], category: str = "totaal",
+                    year: int | None = None) -> list[Value]:
+        """``lookup`` of one figure for many regions (a ranking), leaving out the regions
+        without it (no row, or an unknown code). Why not ``lookup`` per region: the checks of
+        the indicator and category were most of the cost of each of the 342 gemeenten (issue
+        18). Raises as ``lookup`` does for the figure, and ``NotPublished`` at the first region
+        of a level without it, after the figures before it, as a loop of lookups would."""
+        definition, category = self._checked(indicator, category)
+        wanted = None if year is None else int(year)
+        values = []
+        for code in regions:
+            try:
+                reg = self.registry.get(code)
+            except UnknownRegion:
+                continue
+            levels.check(definition, category, reg, self.registry)
+            if wanted is None:
+                wanted = self.latest_year(indicator)
+            key = (indicator, reg.code, category, wanted)
+            row = self.table.rows.get(key)
+            if row is not None:
+                values.append(self._value(definition, reg, key, row))
+        return values
 
     def _value(self, definition: IndicatorDef, reg: Region, key: Key, row: Row) -> Value:
         indicator, _, category, year = key
@@ -251,10 +281,16 @@ class IndicatorEngine:
         return [m.code for m in self.registry.members(swv)] == [gemeente]
 
     def compare(self, indicator: str, region: str, other: str = "NL01",
-                category: str = "totaal", year: int | None = None) -> Comparison:
-        """Region against another region, its SWV ("swv") or Nederland, in the same year."""
+                category: str = "totaal", year: int | None = None, *,
+                first: Value | None = None) -> Comparison:
+        """Region against another region, its SWV ("swv") or Nederland, in the same year.
+        ``first``: the region's figure as the caller looked it up already (an answer shows it
+        before comparing it), so it is not looked up twice; one for other coordinates is not
+        used."""
         year = self.latest_year(indicator) if year is None else int(year)
-        a = self.lookup(indicator, region, category, year)
+        a = first if first is not None and (first.indicator, first.region, first.category,
+                                             first.year) == (indicator, region, category, year) \
+            else self.lookup(indicator, region, category, year)
         other_code = self.resolve_other(a.region, other, a.category)
         b = self.lookup(indicator, other_code, a.category, year)
         if a.demo != b.demo:  # never a real figure against a demonstration figure
@@ -306,10 +342,16 @@ class IndicatorEngine:
         return judge_trend(indicator, values, self.table.rr_counts)
 
     def compare_trend(self, indicator: str, region: str, category: str = "totaal",
-                      reference: str = "NL01", years: list[int] | None = None
-                      ) -> TrendComparison:
-        """Did the region change differently from the reference (default Nederland)?"""
-        own = self.trend(indicator, region, category, years)
+                      reference: str = "NL01", years: list[int] | None = None, *,
+                      own: Trend | None = None) -> TrendComparison:
+        """Did the region change differently from the reference (default Nederland)?
+        ``own``: the region's trend over the same ``years`` as the caller made it already (an
+        answer shows it first), so it is not computed twice; one of another figure or region
+        is not used."""
+        definition = self.indicator(indicator)
+        if own is None or (own.indicator, own.region, own.category) != (
+                indicator, region, self._category(definition, category)):
+            own = self.trend(indicator, region, category, years)
         ref_code = self.resolve_other(own.region, reference, own.category)
         ref = self.trend(indicator, ref_code, own.category, years)
         mine, theirs = same_kind(own.values), same_kind(ref.values)

@@ -153,10 +153,16 @@ class RegionRegistry:
 
     # -- lookup -------------------------------------------------------------------------
     def get(self, code: str) -> Region:
-        """The region with this code (case-insensitive); raises ``UnknownRegion``."""
-        region = self._by_code.get(code.strip().upper()) if isinstance(code, str) else None
-        if region is None:
+        """The region with this code (case-insensitive); raises ``UnknownRegion``. A code as
+        stored ("GM0193") is found without normalising it first: nearly every call passes one,
+        a dozen per answer (issue 18)."""
+        if not isinstance(code, str):
             raise UnknownRegion(str(code))
+        region = self._by_code.get(code)
+        if region is None:
+            region = self._by_code.get(code.strip().upper())
+            if region is None:
+                raise UnknownRegion(code)
         return region
 
     def __contains__(self, code: object) -> bool:

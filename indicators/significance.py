@@ -23,7 +23,7 @@ import math
 from collections.abc import Mapping
 
 from indicators import formatting, stats
-from indicators.values import Comparison, Value
+from indicators.values import Comparison, Value, made
 
 MIN_RELEVANT_RATIO = 1.10  # the larger figure at least 10% larger than the smaller one
 PROPORTION_TEST = "twee-proporties z-toets (tweezijdig, alpha 0,05)"
@@ -84,8 +84,10 @@ def compare_values(a: Value, b: Value, rr_counts: Mapping[tuple, Counts] | None 
     test = RR_TEST if a.unit == "x" else PROPORTION_TEST
     if nested or reference is not None:
         test += "; vergeleken met de rest van " + (b.name or b.region)
-    return Comparison(a, b, difference, significant, decide(significant, relevant, difference),
-                      test, round(p, 4), True, relevant=relevant, relative=ratio, **common)
+    # made(): a tested comparison is made for every figure set against another (issue 18)
+    return made(Comparison, a=a, b=b, difference=difference, significant=significant,
+                direction=decide(significant, relevant, difference), test=test,
+                p_value=round(p, 4), tested=True, relevant=relevant, relative=ratio, **common)
 
 
 def rr_counts_of(value: Value, rr_counts: Mapping[tuple, Counts]) -> Counts | None:

@@ -14,7 +14,10 @@ only when the difference is both statistically significant and relevant
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import MISSING, asdict, dataclass, field, fields
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -173,3 +176,36 @@ class Position:
     def to_dict(self) -> dict:
         """JSON-friendly form."""
         return asdict(self)
+
+
+_LAYOUTS: dict[type, tuple[dict[str, Any], frozenset[str]]] = {}
+
+
+def _layout(kind: type) -> tuple[dict[str, Any], frozenset[str]]:
+    """Of a frozen dataclass without default factories: every field in order with its default
+    (None for a required one), and the required names."""
+    found = _LAYOUTS.get(kind)
+    if found is None:
+        known = fields(kind)
+        if any(f.default_factory is not MISSING for f in known):
+            raise TypeError(f"{kind.__name__} has default factories")
+        state = {f.name: None if f.default is MISSING else f.default for f in known}
+        found = _LAYOUTS[kind] = (state, frozenset(f.name for f in known if f.default is MISSING))
+    return found
+
+
+def made(kind: type[T], /, **given: Any) -> T:
+    """``kind(**given)`` for a frozen result type (``Value``, ``Comparison``), built with one
+    update of the instance's ``__dict__``: the same object (fields, equality, hash, repr, still
+    frozen). Why: a frozen dataclass's ``__init__`` sets every field through
+    ``object.__setattr__``, several µs for the 18 of a ``Value``, and an answer makes several,
+    a ranking hundreds (issue 18). Arguments the class would refuse (a name that is no field,
+    a required field left out) go to ``kind`` itself, which raises its own ``TypeError``."""
+    state, required = _layout(kind)
+    made_value = object.__new__(kind)
+    attributes = made_value.__dict__
+    attributes.update(state)
+    attributes.update(given)
+    if len(attributes) != len(state) or not required.issubset(given):
+        return kind(**given)
+    return made_value

@@ -32,12 +32,20 @@ class Template:
     fields: frozenset[str]
 
     def render(self, /, **values: object) -> str:
-        missing = self.fields - values.keys()
-        if missing:
+        """The text with its placeholders filled; values it does not use are ignored.
+
+        Why ``format_map`` on all values and the check only on failure: every placeholder is a
+        plain name (``_fields_of``), so a missing value is the only ``KeyError`` formatting can
+        raise, and an answer renders a dozen templates (issue 18)."""
+        try:
+            return self.text.format_map(values)
+        except KeyError:
+            missing = self.fields - values.keys()
+            if not missing:
+                raise
             raise PromptError(
                 f"template {self.language}/{self.name} needs values for: {sorted(missing)}"
-            )
-        return self.text.format(**{k: values[k] for k in self.fields})
+            ) from None
 
 
 def _fields_of(text: str, where: str) -> frozenset[str]:
@@ -118,7 +126,12 @@ _cache_lock = threading.Lock()
 
 
 def templates(folder: str = "answers") -> TemplateSet:
-    """The (cached) template set of a folder; loading happens on first use, not at import."""
+    """The (cached) template set of a folder; loading happens on first use, not at import.
+    A set once loaded is returned without taking the lock (a dict read is atomic), since an
+    answer asks for it once per sentence."""
+    loaded = _cache.get(folder)
+    if loaded is not None:
+        return loaded
     with _cache_lock:
         if folder not in _cache:
             _cache[folder] = TemplateSet(folder)

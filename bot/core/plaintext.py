@@ -12,7 +12,10 @@ from bot.core.messages import Reply
 
 
 def citation_lines(reply: Reply) -> list[str]:
-    """'Bron: <document title> — <heading>', once per cited section."""
+    """'Bron: <document title> — <heading>', once per cited section (none without citations:
+    most replies, and every figure answer, have none, issue 18)."""
+    if not reply.citations:
+        return []
     from prompts.loader import templates
 
     t = templates()

@@ -39,9 +39,11 @@ def jeugdhulp_lines(ctx: Context, u: Understanding, year: int | None) -> None:
     single = len(regions) == 1 and regions[0] != NATIONAL
     for code in regions:
         for category in JEUGDHULP:
-            ctx.draft.lines.append(ctx.value_line(ctx.lookup(indicator, code, category, year)))
+            value = ctx.lookup(indicator, code, category, year)
+            ctx.draft.lines.append(ctx.value_line(value))
             if single and category == JEUGDHULP[0]:  # right under the figure it is about
-                comparison = ctx.compare_or_refuse(indicator, code, NATIONAL, category, year)
+                comparison = ctx.compare_or_refuse(indicator, code, NATIONAL, category, year,
+                                                   first=value)
                 if comparison is not None:
                     ctx.draft.lines.append(ctx.comparison_line(comparison))
     first = regions[0]

@@ -74,13 +74,15 @@ def maybe_chart(u: Understanding, draft: Draft, lang: str, known: Mapping[str, I
                 ) -> Chart | None:
     """A chart for trend and comparison answers, or None; its words from ``known`` (the
     composition root's catalog)."""
-    values = _unique([v for v in draft.values if getattr(v, "value", None) is not None])
-    if u.mode not in CHART_MODES or len(values) < 2:
+    if u.mode not in CHART_MODES:
         return None
-    if len({(v.indicator, v.category) for v in values}) > 1:
+    values = _unique([v for v in draft.values if getattr(v, "value", None) is not None])
+    if len(values) < 2 or len({(v.indicator, v.category) for v in values}) > 1:
         return None  # one axis, one kind of figure: a breakdown or jeugdhulp answer has none
     try:
-        from indicators import charts
+        # a plain import of the module: "from indicators import charts" runs importlib's
+        # Python-level fromlist handling on every answer
+        import indicators.charts as charts
         from indicators.formatting import value_text
     except ImportError:
         return None

@@ -19,6 +19,7 @@ from bot.core.messages import Button, Chart, Fact
 from bot.core.understanding.model import Understanding
 from indicators import formatting
 from indicators.levels import NotPublished
+from indicators.sources import MixedSources
 from indicators.vocabulary import level_name
 from prompts.loader import templates
 
@@ -110,12 +111,21 @@ class Context:
             raise NoData(f"{indicator}/{region}/{category}/{year}")
         return value
 
-    def compare(self, indicator: str, region: str, other: str, category: str,
-                year: int | None) -> Any:
-        from indicators.sources import MixedSources
-
+    def lookup_each(self, indicator: str, regions: list[str], category: str,
+                    year: int | None) -> list[Any]:
+        """The figures of many regions (a ranking), leaving out those without one; no figure
+        for any of them (an unknown indicator or category, no year) is ``NoData``."""
         try:
-            return self.engine.compare(indicator, region, other, category, year)
+            return self.engine.lookup_each(indicator, regions, category, year)
+        except NotPublished:
+            raise
+        except Exception as exc:  # noqa: BLE001 - engine says it has no such figure
+            raise NoData(f"{indicator}/{category}/{year}: {exc}") from exc
+
+    def compare(self, indicator: str, region: str, other: str, category: str,
+                year: int | None, first: Any = None) -> Any:
+        try:
+            return self.engine.compare(indicator, region, other, category, year, first=first)
         except NotPublished:
             raise
         except MixedSources as exc:  # real against demo: say so instead of comparing
@@ -125,12 +135,12 @@ class Context:
             raise NoData(f"compare {region}/{other}: {exc}") from exc
 
     def compare_or_refuse(self, indicator: str, region: str, other: str, category: str,
-                          year: int | None) -> Any | None:
+                          year: int | None, first: Any = None) -> Any | None:
         """The comparison; or, for a real figure against a demonstration one, None after
         writing the other figure (labelled per figure in about/notices) and why the two are
-        not compared."""
+        not compared. ``first``: the region's figure if looked up already."""
         try:
-            return self.compare(indicator, region, other, category, year)
+            return self.compare(indicator, region, other, category, year, first)
         except Refused as refused:
             other_value = refused.demo if refused.real.region == region else refused.real
             self.draft.lines.append(self.value_line(other_value))

@@ -80,7 +80,7 @@ def region_refs(registry: Any, codes: list[str]) -> list[RegionRef]:
             region = registry.get(code)
         except Exception:  # noqa: BLE001 - a region without registry entry is skipped
             continue
-        level: RegionLevel = next((lv for lv in LEVELS if lv == region.level), "gemeente")
+        level: RegionLevel = region.level if region.level in LEVELS else "gemeente"
         refs.append(RegionRef(code=region.code, name=region.name, level=level))
     return refs
 

@@ -165,10 +165,12 @@ def _value(ctx: Context, u: Understanding, category: str, year: int | None) -> N
         breakdown.jeugdhulp_lines(ctx, u, year)
         return
     for code in regions:
-        ctx.draft.lines.append(ctx.value_line(ctx.lookup(indicator, code, category, year)))
+        value = ctx.lookup(indicator, code, category, year)
+        ctx.draft.lines.append(ctx.value_line(value))
     if len(regions) == 1 and regions[0] != NATIONAL:
         try:
-            comparison = ctx.compare_or_refuse(indicator, regions[0], NATIONAL, category, year)
+            comparison = ctx.compare_or_refuse(indicator, regions[0], NATIONAL, category, year,
+                                               first=value)
         except NoData:
             return
         if comparison is not None:
@@ -185,9 +187,11 @@ def _compare(ctx: Context, u: Understanding, category: str, year: int | None) ->
         _value(ctx, u, category, year)
         return
     first = regions[0]
-    ctx.draft.lines.append(ctx.value_line(ctx.lookup(indicator, first, category, year)))
+    value = ctx.lookup(indicator, first, category, year)
+    ctx.draft.lines.append(ctx.value_line(value))
     for other in regions[1:]:
-        comparison = ctx.compare_or_refuse(indicator, first, other, category, year)
+        comparison = ctx.compare_or_refuse(indicator, first, other, category, year,
+                                           first=value)
         if comparison is None:  # a real figure against a demonstration one: said why not
             continue
         if comparison.skipped == "swv_is_gemeente":

@@ -13,6 +13,7 @@ answer says how many places it left out for that reason.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from bot.core.answers.context import NATIONAL, Context, NoData, indicator_of
@@ -33,11 +34,7 @@ def ranking_lines(ctx: Context, u: Understanding, category: str, year: int | Non
     regions = ctx.registry.all(level) if u.ranked_level else (
         ctx.registry.members(within) if within else ctx.registry.gemeenten())
     values, hidden, unpublished = [], 0, 0
-    for region in regions:
-        try:
-            value = ctx.lookup(indicator, region.code, category, year)
-        except NoData:
-            continue
+    for value in ctx.lookup_each(indicator, [region.code for region in regions], category, year):
         if value.value is not None:
             values.append(value)
         elif value.suppressed:
@@ -92,10 +89,10 @@ def _ties_line(ctx: Context, top: list[Any], rest: list[Any], level: str) -> Non
     arbitrary to the reader as between equal figures)."""
     t, lang = ctx.t, ctx.lang
     shown = fmt_value(top[-1], lang)
-    tied = sum(1 for v in rest if fmt_value(v, lang) == shown)
+    tied = _reading_as(rest, shown, lang)
     if not tied:
         return
-    within = sum(1 for v in top if fmt_value(v, lang) == shown)  # of that figure in the list
+    within = _reading_as(reversed(top), shown, lang)  # of that figure in the list
     if tied > 1 or within == 1:
         ctx.draft.lines.append(_counted(ctx, "ranking_ties", tied, level, value=shown))
     else:
@@ -103,6 +100,19 @@ def _ties_line(ctx: Context, top: list[Any], rest: list[Any], level: str) -> Non
                                         unit=level_name(level, lang), value=shown,
                                         shown=count_word(within, lang),
                                         total=count_word(within + 1, lang)))
+
+
+def _reading_as(ranked: Iterable[Any], shown: str, lang: str) -> int:
+    """How many figures at the start of ``ranked`` read as ``shown``. Why only the start: the
+    figures are in ranked order and rounding keeps that order, so the ones that read alike
+    follow each other; this stops at the first that differs instead of formatting the whole
+    rest of a ranking (some 330 gemeenten, most of the time of a ranking answer, issue 18)."""
+    count = 0
+    for value in ranked:
+        if fmt_value(value, lang) != shown:
+            break
+        count += 1
+    return count
 
 
 def _counted(ctx: Context, key: str, count: int, level: str, **fields: str) -> str:

@@ -124,7 +124,7 @@ def _against_national(ctx: Context, u: Understanding, trend: Any, category: str,
     indicator = indicator_of(u)
     engine, t, lang = ctx.engine, ctx.t, ctx.lang
     try:
-        cmp = engine.compare_trend(indicator, trend.region, category, NATIONAL, years)
+        cmp = engine.compare_trend(indicator, trend.region, category, NATIONAL, years, own=trend)
     except Exception:  # noqa: BLE001 - no national trend: the region's own lines stand
         logger.info("no trend comparison for %s", trend.region, exc_info=True)
         return
