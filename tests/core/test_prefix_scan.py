@@ -159,3 +159,29 @@ def test_a_gated_ignorecase_pattern_checks_non_ascii_text_in_full() -> None:
     assert isinstance(compiled, GatedPattern)
     assert compiled.search("\u212aelvin")  # the Kelvin sign folds to k: no gate on it
     assert compiled.search("STRAAT") and not compiled.search("weg")
+
+
+def test_rewritten_and_gated_patterns_agree_on_made_up_texts() -> None:
+    """Texts the corpus never has: needles cut up and glued together, capitals, letters that
+    case-folding maps onto ASCII (the long s, the Kelvin sign), digits, newlines."""
+    import random
+
+    chance = random.Random(7)
+    patterns = [(name, fast) for name, fast in _patterns()
+                if fast != re.compile(fast.pattern, fast.flags) or isinstance(fast, GatedPattern)]
+    pieces = [n for _, fast in patterns for n in getattr(fast, "needles", ())]
+    pieces += ["gemeente", "neet", "jeugdzorg", "top 5", "welke", "in", "de", "2021", "Zwolle"]
+    alphabet = "abcdefghijklmnopqrstuvwxyz  -'’.,?!()0123456789ÉéëſKß\n\tABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    for _ in range(500):
+        words = [chance.choice(pieces) if chance.random() < 0.6 else
+                 "".join(chance.choice(alphabet) for _ in range(chance.randint(1, 6)))
+                 for _ in range(chance.randint(1, 12))]
+        text = chance.choice([" ", "", "-"]).join(words)
+        text = text.upper() if chance.random() < 0.3 else text
+        for name, fast in patterns:
+            plain = re.compile(fast.pattern, fast.flags)
+            assert [(m.span(), m.groups()) for m in fast.finditer(text)] == \
+                [(m.span(), m.groups()) for m in plain.finditer(text)], (name, text)
+            assert bool(fast.match(text)) == bool(plain.match(text)), (name, text)
+            assert bool(fast.fullmatch(text)) == bool(plain.fullmatch(text)), (name, text)
+            assert fast.sub("#", text) == plain.sub("#", text), (name, text)
