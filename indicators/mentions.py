@@ -192,25 +192,27 @@ class _Words:
     runs of one to nine words at every word, and recounting these per run was most of its time
     (issue 18)."""
 
-    __slots__ = ("text", "words", "letters_before", "short_or_capital", "joins")
+    __slots__ = ("text", "words", "keys", "letters_before", "short_or_capital", "joins")
 
     def __init__(self, text: str, words: list[tuple[str, int, int]]) -> None:
         self.text = text
         self.words = words
+        self.keys = [word for word, _, _ in words]
         before = [0]
-        for word, _, _ in words:
+        for word in self.keys:
             before.append(before[-1] + len(word) - word.count(" "))
         self.letters_before = before
         self.short_or_capital = [len(w) <= 3 or text[start].isupper() for w, start, _ in words]
-        self.joins = [bool(_GAP.match(text[a[2]:b[1]])) for a, b in zip(words, words[1:],
-                                                                          strict=False)]
+        gaps = [text[a[2]:b[1]] for a, b in zip(words, words[1:], strict=False)]
+        # one space, by far the most common gap, joins (as _GAP says) without asking it
+        self.joins = [gap == " " or bool(_GAP.match(gap)) for gap in gaps]
 
     def contiguous(self, i: int, n: int) -> bool:
         """Words i..i+n-1 are separated only by a space, hyphen, apostrophe or bracket."""
         return all(self.joins[i:i + n - 1])
 
     def key(self, i: int, n: int) -> str:
-        return " ".join(w[0] for w in self.words[i:i + n])
+        return " ".join(self.keys[i:i + n])
 
 
 def _exact_at(registry: RegionRegistry, run: _Words, i: int,
@@ -246,9 +248,12 @@ def _fuzzy_at(registry: RegionRegistry, run: _Words, i: int, index: dict[int, li
         if letters < FUZZY_NAME_MIN:
             continue
         names = index.get(n)
-        if not names or not _fuzzy_allowed(run, i, n, ordinary):
+        if not names:
             continue
-        if n > 1 and not run.contiguous(i, n):
+        if n > 1:  # ``_fuzzy_allowed`` and ``contiguous`` of a run, written out (issue 18)
+            if not all(run.short_or_capital[i:i + n]) or not all(run.joins[i:i + n - 1]):
+                continue
+        elif not _fuzzy_allowed(run, i, 1, ordinary):
             continue
         if letters < FUZZY_MIN_LEN and not _next_to_figure_word(words, i, n):
             continue
