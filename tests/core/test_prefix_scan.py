@@ -154,6 +154,12 @@ def test_no_gate_where_it_cannot_rule_texts_out(pattern: str) -> None:
     assert not isinstance(gated(re.compile(pattern)), GatedPattern)
 
 
+def test_no_gate_on_a_non_ascii_needle_without_case() -> None:
+    compiled = gated(re.compile(r"stra\u017fe|kelvin", re.IGNORECASE))  # the long s
+    assert not isinstance(compiled, GatedPattern)
+    assert compiled.search("strase")  # the long s folds onto s
+
+
 def test_a_gated_ignorecase_pattern_checks_non_ascii_text_in_full() -> None:
     compiled = gated(re.compile(r"kelvin|straat", re.IGNORECASE))
     assert isinstance(compiled, GatedPattern)

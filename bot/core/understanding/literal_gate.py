@@ -132,6 +132,8 @@ def gated(compiled: re.Pattern[str]) -> re.Pattern[str]:
         return compiled
     if not found or len(found) > MAX_NEEDLES or min(map(len, found)) < MIN_NEEDLE:
         return compiled
+    if compiled.flags & re.IGNORECASE and not all(n.isascii() for n in found):
+        return compiled  # "ſ" matches "s" without case: no lower-cased needle says so
     return GatedPattern(compiled, found)  # type: ignore[return-value]
 
 
