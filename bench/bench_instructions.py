@@ -8,11 +8,12 @@ the commit before a change) and prints the change.
 
 Why: on a shared 2-core machine the wall and CPU time of a millisecond of Python move by 10-30%
 from one run to the next, more than most single changes to the understanding save. Callgrind
-counts the instructions the processor executes, which for the same code and input is the same
-number in every run (to a few in a million here), so two versions of the understanding can be
-compared one change at a time. Instructions are not time (cache misses, the interpreter's
-branch prediction), so a result is confirmed with ``bench/bench_vs_bare.py`` before it is
-reported as requests per second.
+counts the instructions the processor executes: for the same code and input the count of two
+runs back to back agrees to a few in a million here, and runs an hour apart within about 2%
+(2.26-2.30 M for one tree), so two versions counted side by side can be compared one change at a
+time, and a difference of a few percent between runs far apart is no change at all.
+Instructions are not time (cache misses, the interpreter's branch prediction), so a result is
+confirmed with ``bench/bench_vs_bare.py`` before it is reported as requests per second.
 
 How: each measured run loads the registry and the intent model, understands its messages once to
 warm up, freezes the heap as the server does after its start (``gc.freeze``), then tells this
