@@ -19,9 +19,10 @@ Region levels with figures (what the Monitor AOJ publishes; see ``PUBLISHED_LEVE
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import Generic, TypeVar
 
 from indicators import formatting as fm
 from indicators import vocabulary as vc
@@ -303,3 +304,30 @@ def listed(definitions: Mapping[str, IndicatorDef], lang: str = "nl") -> str:
 def catalog() -> dict[str, IndicatorDef]:
     """The shared, read-only catalog (built on first use; callers must not change it)."""
     return build_catalog()
+
+
+T = TypeVar("T")
+
+
+class PerCatalog(Generic[T]):
+    """What ``make`` gives for a catalog object, kept per object. Why: readers ask for words
+    derived from the composition root's catalog for every message, and collecting them from the
+    definitions cost more than the search they serve (issue 18). Catalogs are read-only once
+    built, so the object's identity is the key; an entry keeps its catalog alive, so an id is
+    never reused while it is kept, and at most ``size`` catalogs (tests make their own) are."""
+
+    def __init__(self, make: Callable[[Mapping[str, IndicatorDef]], T], size: int = 8) -> None:
+        self._make = make
+        self._size = size
+        self._kept: dict[int, tuple[Mapping[str, IndicatorDef], T]] = {}
+
+    def __call__(self, known: Mapping[str, IndicatorDef]) -> T:
+        kept = self._kept.get(id(known))
+        if kept is not None and kept[0] is known:
+            return kept[1]
+        made = self._make(known)
+        if len(self._kept) >= self._size:
+            self._kept.clear()
+        self._kept[id(known)] = (known, made)
+        return made
+

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from indicators.catalog import PerCatalog
 from indicators.names import NOT_PLACES, spelling_key, tokens
 from indicators.provinces import qualifier_at
 from indicators.resolve import Resolution, qualify
@@ -86,32 +87,25 @@ _LOCATIVE = frozenset({"in", "te", "uit", "rond", "near", "at", "voor", "for"})
 
 def ordinary_words(known: Mapping[str, IndicatorDef] | None = None) -> frozenset[str]:
     """Words never taken for a place: ``names.NOT_PLACES`` plus the catalog's own vocabulary
-    (indicator labels and words, category labels, dimension names: "zorgtype", ...). The
-    words are cached per catalog content. ``known`` is the caller's catalog (the composition
+    (indicator labels and words, category labels, dimension names: "zorgtype", ...), kept per
+    catalog object (``catalog.PerCatalog``). ``known`` is the caller's catalog (the composition
     root's); without one, the shipped catalog."""
     from indicators import catalog
 
-    mapping = catalog.catalog() if known is None else known
-    cached = _WORDS_OF.get(id(mapping))
-    if cached is not None and cached[0] is mapping:  # catalogs are read-only once built
-        return cached[1]
+    return _ORDINARY(catalog.catalog() if known is None else known)
+
+
+def _collected(mapping: Mapping[str, IndicatorDef]) -> frozenset[str]:
     texts: list[str] = []
     for definition in mapping.values():
         texts += [definition.label("nl"), definition.label("en"), definition.keyword_nl,
                   definition.keyword_en, *definition.synonyms]
         for category in definition.all_categories:
             texts += [definition.category_label(category, lang) for lang in ("nl", "en")]
-    words = _ordinary_words(tuple(texts))
-    if len(_WORDS_OF) >= 8:
-        _WORDS_OF.clear()
-    _WORDS_OF[id(mapping)] = (mapping, words)
-    return words
+    return _ordinary_words(tuple(texts))
 
 
-# ordinary words per catalog object: every message asks, and collecting the catalog's texts
-# costs more than the rest of the place scan (issue 18); the entry keeps its catalog alive, so
-# an id is never reused while it is cached
-_WORDS_OF: dict[int, tuple[Mapping[str, IndicatorDef], frozenset[str]]] = {}
+_ORDINARY = PerCatalog(_collected)
 
 
 @lru_cache(maxsize=8)

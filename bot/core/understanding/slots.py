@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from bot.core.understanding import lexicon as lx
 from bot.core.understanding.normalize import SPACES
 from bot.core.understanding.prefix_scan import re_compile
+from indicators.catalog import PerCatalog
 
 if TYPE_CHECKING:  # pragma: no cover
     from indicators.catalog import IndicatorDef
@@ -116,24 +117,15 @@ PLURAL = r"(?:en|s|es|n)?"
 
 def catalog_words(catalog: Catalog) -> dict[str, re.Pattern[str]]:
     """indicator id -> the pattern of its catalog words, for the indicators the hand-made
-    patterns do not know. The patterns are cached per set of words, so another catalog (a
-    test's) gets its own."""
-    cached = _WORDS_OF.get(id(catalog))
-    if cached is not None and cached[0] is catalog:  # catalogs are read-only once built
-        return cached[1]
-    found = _catalog_words(tuple(
+    patterns do not know. Kept per catalog object (understanding asks three times per message)
+    and the patterns per set of words, so another catalog (a test's) gets its own."""
+    return _CATALOG_WORDS(catalog)
+
+
+def _words_of(catalog: Catalog) -> dict[str, re.Pattern[str]]:
+    return _catalog_words(tuple(
         (d.id, (d.keyword_nl, d.keyword_en, *d.synonyms)) for d in catalog.values()
         if d.id not in lx.INDICATOR_PATTERNS))
-    if len(_WORDS_OF) >= 8:
-        _WORDS_OF.clear()
-    _WORDS_OF[id(catalog)] = (catalog, found)
-    return found
-
-
-# the patterns per catalog object: understanding asks three times per message, and collecting
-# the catalog's words to look them up cost more than the search (issue 18); the entry keeps its
-# catalog alive, so an id is never reused while it is cached
-_WORDS_OF: dict[int, tuple[Catalog, dict[str, re.Pattern[str]]]] = {}
 
 
 @lru_cache(maxsize=8)
@@ -148,6 +140,9 @@ def _catalog_words(entries: tuple[tuple[str, tuple[str, ...]], ...]
             alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
             out[indicator] = re_compile(rf"\b(?:{alternatives}){PLURAL}\b")
     return out
+
+
+_CATALOG_WORDS = PerCatalog(_words_of)
 
 
 def mask_catalog_words(clean: str, indicator: str | None, catalog: Catalog) -> str:
