@@ -189,11 +189,13 @@ class IntentModel:
         long question has two hundred features, and a dict built and read again per feature
         was most of a prediction (issue 18)."""
         size = len(counts)
-        times = np.fromiter(counts.values(), dtype=np.intp, count=size)
-        if size and int(times.max()) >= len(_COUNT_VALUES):  # a word repeated very often
+        # the largest count in Python: a numpy reduction costs more than it saves on a few
+        # hundred numbers
+        if size and max(counts.values()) >= len(_COUNT_VALUES):  # a word repeated very often
             vector = weighted(counts)
             return self._gathered(np, np.fromiter(vector, dtype=np.intp, count=size),
                                   np.fromiter(vector.values(), dtype=np.float64, count=size))
+        times = np.fromiter(counts.values(), dtype=np.intp, count=size)
         values = self._count_values(np)[times]
         return self._gathered(np, np.fromiter(counts, dtype=np.intp, count=size),
                               values / norm(values.tolist()))
@@ -244,12 +246,19 @@ def _numpy_if_loaded() -> Any:
     half built, and the web service imports numpy in a background thread right after it is
     ready (charts, Chroma), so taking it from ``sys.modules`` failed a first question with
     "partially initialized module 'numpy' has no attribute 'frombuffer'". ``import`` waits on the
-    module's import lock until the module is complete (and costs a dict lookup after that)."""
+    module's import lock until the module is complete; once it was, the module is kept here, as
+    an ``import`` statement on every message cost more than the lookup it guards."""
+    if _NUMPY:
+        return _NUMPY[0]
     if "numpy" not in sys.modules:
         return None
     import numpy
 
+    _NUMPY.append(numpy)
     return numpy
+
+
+_NUMPY: list[Any] = []  # numpy, once ``_numpy_if_loaded`` found its import complete
 
 
 def shipped_model(path: Path = MODEL_PATH) -> IntentModel | None:
