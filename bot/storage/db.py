@@ -72,6 +72,11 @@ def make_engine(url: str, *, synchronous: str = "FULL") -> Engine:
 
             watched = Path(database).resolve()
             make_private(watched)
+        if not in_memory:
+            # the connection used last comes back first: its page cache is still valid when
+            # nobody else wrote since, where a rotation through the pool read every page of a
+            # turn again (see ``pool_use_lifo`` below)
+            kwargs["pool_use_lifo"] = True
         engine = create_engine(parsed, hide_parameters=True, **kwargs)
 
         @event.listens_for(engine, "connect")
