@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from indicators import catalog as catalogs
 from indicators.catalog import PerCatalog
 from indicators.names import NOT_PLACES, spelling_key, tokens
 from indicators.provinces import qualifier_at
@@ -90,9 +91,7 @@ def ordinary_words(known: Mapping[str, IndicatorDef] | None = None) -> frozenset
     (indicator labels and words, category labels, dimension names: "zorgtype", ...), kept per
     catalog object (``catalog.PerCatalog``). ``known`` is the caller's catalog (the composition
     root's); without one, the shipped catalog."""
-    from indicators import catalog
-
-    return _ORDINARY(catalog.catalog() if known is None else known)
+    return _ORDINARY(catalogs.catalog() if known is None else known)
 
 
 def _collected(mapping: Mapping[str, IndicatorDef]) -> frozenset[str]:

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from indicators.names import normalize, spelling_key, without_suffix
+from indicators.resolve import resolve_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from indicators.mentions import Mention
@@ -267,8 +268,6 @@ class RegionRegistry:
 
     def resolve(self, text: str) -> Resolution:
         """Turn what a user typed into a region, candidates or suggestions (see ``resolve``)."""
-        from indicators.resolve import resolve_text
-
         return resolve_text(self, text)
 
     def find_mentions(self, text: str) -> list[Mention]:

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 from bot.core import scanning
 from bot.core.answers import simple, why
+from bot.core.answers.combined import combine
 from bot.core.answers.evidence import region_name, region_refs
+from bot.core.answers.indicator import answer_indicator
 from bot.core.answers.knowledge import answer_knowledge, search_passages
 from bot.core.answers.oogo import fallback_oogo, points_reply, report_offer
 from bot.core.answers.provenance import demo_notices
@@ -69,9 +71,6 @@ def help_turn(ctx: Ctx) -> Reply:
 
 
 def figure_turn(ctx: Ctx) -> Reply:
-    from bot.core.answers.combined import combine
-    from bot.core.answers.indicator import answer_indicator
-
     try:
         ctx.figures.indicators  # noqa: B018 - loads the figures once; may fail
     except Exception:  # noqa: BLE001 - data file missing or invalid: say so, keep going

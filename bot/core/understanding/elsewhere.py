@@ -33,7 +33,10 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from bot.core.understanding import lexicon as lx
 from bot.core.understanding.prefix_scan import re_compile
+from bot.core.understanding.several import category_spans, joined, mentions, one_space
+from bot.core.understanding.slots import mentions_neet_or_risk
 
 if TYPE_CHECKING:  # pragma: no cover
     from bot.core.understanding.model import Understanding
@@ -104,10 +107,6 @@ def measures_beside(reading: Reading) -> list[str]:
     group the figures have ("NEET onder voortijdig schoolverlaters") is no measure here."""
     if not reading.indicator:
         return []
-    from bot.core.understanding import lexicon as lx
-    from bot.core.understanding.several import category_spans, joined, mentions, one_space
-    from bot.core.understanding.slots import mentions_neet_or_risk
-
     words = one_space(reading.words_text)
     if not any(measure.words.search(words) for measure in MEASURES):
         return []  # most figure questions name no measure: no pass of the indicator patterns

@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.core.understanding import lexicon as lx
+from bot.core.understanding import variants  # a cycle: both import the module, not a name
 from bot.core.understanding.frame import NATIONAL, Frame, own_swv, plan, swv_kind
 from bot.core.understanding.normalize import fold
 from bot.core.understanding.places import mention_code
@@ -57,12 +58,10 @@ def fill_figure(reading: Reading, u: Understanding, turn: Turn, registry: Region
                 ) -> None:
     """Fill ``u`` for a figure question, or turn it into a clarification; the other figures
     asked in the same message ("jeugdzorg en NEET", "po en vo") go to ``u.also``."""
-    from bot.core.understanding.variants import fill_also
-
     last = Frame.from_dict(turn.state.last_frame)
     fill_one(reading, u, turn, registry, last)
     if u.frame is not None and u.intent not in ("clarify", "out_of_scope"):
-        fill_also(reading, u, turn, registry, last)
+        variants.fill_also(reading, u, turn, registry, last)
 
 
 def fill_one(reading: Reading, u: Understanding, turn: Turn, registry: RegionRegistry,

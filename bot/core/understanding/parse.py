@@ -25,6 +25,7 @@ from bot.core.state import ConversationState
 from bot.core.understanding import lexicon as lx
 from bot.core.understanding.elsewhere import elsewhere_stage, measures_beside
 from bot.core.understanding.figure import PROVINCE, fill_figure
+from bot.core.understanding.intent_model import shipped_model
 from bot.core.understanding.language import detect_language, explicit_language, word_signal
 from bot.core.understanding.model import CONTRACT_INTENT, Understanding
 from bot.core.understanding.normalize import fold
@@ -131,8 +132,6 @@ def _understand(text: str, state: ConversationState, registry: RegionRegistry, *
 
 def _model(model: object) -> IntentModel | None:
     if model is _DEFAULT_MODEL:
-        from bot.core.understanding.intent_model import shipped_model
-
         return shipped_model()
     return model  # type: ignore[return-value]
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from bot.core.understanding import lexicon as lx
 from bot.core.understanding.frame import NATIONAL
 from bot.core.understanding.prefix_scan import re_compile
+from indicators.mentions import find_mentions
 
 if TYPE_CHECKING:  # pragma: no cover
     from indicators.mentions import Mention, PlaceScan
@@ -122,8 +123,6 @@ class ProfileStatement:
 
 def profile_statement(text: str, folded: str, registry: RegionRegistry) -> ProfileStatement | None:
     """Recognise a statement of the user's own region; None when there is none."""
-    from indicators.mentions import find_mentions
-
     same = len(text) == len(folded)
     for pattern in PROFILE_PATTERNS:
         m = pattern.search(folded)
@@ -148,8 +147,6 @@ def profile_statement(text: str, folded: str, registry: RegionRegistry) -> Profi
 
 def single_region(registry: RegionRegistry, text: str) -> str | None:
     """The one region a short reply names ("Zwolle", "GM0193", "de eerste"?), else None."""
-    from indicators.mentions import find_mentions
-
     mentions = find_mentions(registry, text)
     if len(mentions) == 1 and len(mentions[0].codes) == 1:
         return mentions[0].codes[0]

@@ -31,6 +31,7 @@ from bot.core.understanding.slots import (
     mask_catalog_words,
     mentions_neet_or_risk,
 )
+from indicators.mentions import find_places
 
 if TYPE_CHECKING:  # pragma: no cover
     from indicators.registry import RegionRegistry
@@ -82,8 +83,6 @@ class Reading:
 
 def read(text: str, registry: RegionRegistry, catalog: Catalog) -> Reading:
     """Read ``text`` against the region ``registry`` and the indicator ``catalog``."""
-    from indicators.mentions import find_places
-
     folded = fold(text)
     scan = find_places(registry, text, catalog)
     spans = [m.span for m in scan.mentions if m.codes != ["NL01"]] + [m.span for m in scan.unknown]

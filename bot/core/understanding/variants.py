@@ -14,12 +14,13 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.core.understanding import figure  # a cycle: both import the module, not a name
+from bot.core.understanding.model import Understanding
 from bot.core.understanding.several import coordinated_categories
 from bot.core.understanding.slots import valid_categories
 
 if TYPE_CHECKING:  # pragma: no cover
     from bot.core.understanding.frame import Frame
-    from bot.core.understanding.model import Understanding
     from bot.core.understanding.parse import Turn
     from bot.core.understanding.reading import Reading
     from indicators.registry import RegionRegistry
@@ -31,15 +32,12 @@ def fill_also(reading: Reading, u: Understanding, turn: Turn, registry: RegionRe
               last: Frame | None) -> None:
     """Fill ``u.also`` with the other figures the message asks for (or, in a follow-up that
     names no figure, the ones the previous question asked for beside its first)."""
-    from bot.core.understanding.figure import fill_one
-    from bot.core.understanding.model import Understanding
-
     assert u.frame is not None
     seen = {(u.frame.indicator, u.frame.category)}
     for reading_v, last_v in _variants(reading, u.frame, last):
         v = Understanding(intent=u.intent, language=u.language, label=u.label,
                           confidence=u.confidence)
-        fill_one(reading_v, v, turn, registry, last_v)
+        figure.fill_one(reading_v, v, turn, registry, last_v)
         if v.frame is None or v.intent in ("clarify", "out_of_scope"):
             continue
         key = (v.frame.indicator, v.frame.category)
