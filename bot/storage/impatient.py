@@ -9,15 +9,20 @@ traffic that window was open most of the time, and ``/healthz`` and every user s
 as the other process held the lock (measured: 5.07 s for a 5 s hold, in one of three 3 s holds).
 
 How: inside a ``held_connections`` block (the turn on the loop) every connection checked out of
-a watched SQLite engine gets ``busy_timeout = 0`` until the block's first commit, and gets its
-timeout back at that commit or when it returns to the pool. A store call that then meets a busy
-database raises ``WouldWait``, a ``BaseException`` so that no ``except Exception`` on the way
-(the core keeps answering when its state cannot be saved) turns it into a half-kept turn. Nothing
-was written yet, so running the whole turn again in a thread, where it may wait, is safe.
+a watched SQLite engine has ``busy_timeout = 0`` until the block's first commit, and gets its
+timeout back at that commit or at its next checkout outside such a block. A store call that then
+meets a busy database raises ``WouldWait``, a ``BaseException`` so that no ``except Exception``
+on the way (the core keeps answering when its state cannot be saved) turns it into a half-kept
+turn. Nothing was committed yet (the block's relaxed writes are committed together at its end,
+see ``raw.held_connections``, and rolled back on ``WouldWait``), so running the whole turn again
+in a thread, where it may wait, is safe.
 
-After the first commit the turn's writes wait as before: giving up then would leave the turn
-half kept. That window is the time between two writes of one turn (a fraction of a
-millisecond), not the time the answer takes.
+After a commit within the block (a regioscan answer goes through the main engine and is
+committed at once) the turn's writes wait as before: giving up then would leave the turn half
+kept. Why the timeout is switched back lazily, at the next checkout that must wait, and not when
+the connection returns to the pool: the turns on the loop get the same connection again and
+again (the pool hands out the one used last), and two ``PRAGMA`` statements per turn cost about
+as much as one of the turn's own statements (issue 18).
 """
 
 from __future__ import annotations
@@ -101,17 +106,15 @@ def install(engine: Engine, busy_ms: int) -> None:
     @event.listens_for(engine, "checkout")
     def _impatient(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
         current = _BLOCK.get()
-        if current is None or current.wrote:
+        if current is None or current.wrote:  # waits as usual: its timeout back if it was off
+            if record.info.pop("oogo_impatient", None) is not None:
+                _patient(dbapi_conn, busy_ms)
             return
-        dbapi_conn.execute("PRAGMA busy_timeout = 0")
-        record.info["oogo_impatient"] = True
-        record.info["oogo_busy_ms"] = busy_ms
+        if record.info.get("oogo_impatient") is None:  # still off since a block before
+            dbapi_conn.execute("PRAGMA busy_timeout = 0")
+            record.info["oogo_impatient"] = True
+            record.info["oogo_busy_ms"] = busy_ms
         current.lowered.append((dbapi_conn, record.info))
-
-    @event.listens_for(engine, "checkin")
-    def _back(dbapi_conn: Any, record: Any) -> None:
-        if record.info.pop("oogo_impatient", None) is not None and dbapi_conn is not None:
-            _patient(dbapi_conn, busy_ms)
 
     @event.listens_for(engine, "commit")
     def _committed(_conn: Any) -> None:

@@ -23,6 +23,7 @@ import contextlib
 import contextvars
 import functools
 import json
+import logging
 import re
 from collections.abc import Callable, Iterator
 from datetime import datetime
@@ -39,6 +40,11 @@ if TYPE_CHECKING:  # pragma: no cover
 # the connections a ``held_connections`` block shares, per engine whose pool they came from
 _HELD: contextvars.ContextVar[dict[Any, Any] | None] = contextvars.ContextVar(
     "oogo_held_connections", default=None)
+# the relaxed writes a block has made and not yet committed: twin engine -> (connection, the
+# twin's writer lock, held until the block commits)
+_PENDING: contextvars.ContextVar[dict[Any, tuple[Any, Any]] | None] = contextvars.ContextVar(
+    "oogo_pending_commits", default=None)
+log = logging.getLogger(__name__)
 _PLACEHOLDER = re.compile(r"\?")
 _JSON_PARAM = re.compile(r"\?json")
 
@@ -103,31 +109,69 @@ def _translate(engine: Engine, error: BaseException) -> None:
 def held_connections() -> Iterator[None]:
     """Within the block, the store calls of this module on a SQLite file share one pooled
     connection (the relaxed twin's, see ``bot.storage.relaxed``), returned to the pool when the
-    block ends.
+    block ends, and the block's relaxed writes are committed together when it ends.
 
     Why: a chat turn makes four of these calls, and each checkout from the pool (with the file
     guard's ``stat``) and return (with its reset) cost more CPU than the statement itself (issue
-    18). A read on the twin's connection sees what every other connection committed (a SELECT
-    opens no transaction here), and the writes keep their own transaction, commit and writer
-    lock. Not for PostgreSQL or an in-memory database (no twin): psycopg would hold a
+    18); so did a second commit, and switching the connection's busy timeout off and on again
+    around the first one (``bot.storage.impatient``). A read on the twin's connection sees what
+    every other connection committed (a SELECT opens no transaction here) and what the block
+    wrote. The block's first relaxed write takes the writer lock and SQLite's write lock and
+    keeps both until the block commits, at its end: the conversation's state and its history
+    line are kept in one transaction, before the turn's reply leaves (the route returns after
+    the block). Not for PostgreSQL or an in-memory database (no twin): psycopg would hold a
     transaction open between the calls. For blocks that wait for nothing but this process (the
-    turn on the event loop), so that a held connection is never kept through a network wait;
-    until the block's first commit its store calls do not wait for the write lock either
-    (``bot.storage.impatient``: they raise ``WouldWait``).
+    turn on the event loop), so that a held connection and the write lock are never kept
+    through a network wait; until the block commits its store calls do not wait for the write
+    lock either (``bot.storage.impatient``: they raise ``WouldWait``, and what the block wrote
+    is rolled back, so the turn can run again in a thread).
     """
-    if _HELD.get() is not None:  # nested: the outer block returns them
+    if _HELD.get() is not None:  # nested: the outer block commits and returns them
         yield
         return
     held: dict[Any, Any] = {}
-    token = _HELD.set(held)
+    pending: dict[Any, tuple[Any, Any]] = {}
+    token, pending_token = _HELD.set(held), _PENDING.set(pending)
     try:
         with impatient.block():
-            yield
+            try:
+                yield
+            except impatient.WouldWait:
+                _end_pending(pending, commit=False)
+                raise
+            except BaseException:
+                _end_pending(pending, commit=True)  # kept, as a write that returned was before
+                raise
+            _end_pending(pending, commit=True)
     finally:
+        _PENDING.reset(pending_token)
         _HELD.reset(token)
         for connection in held.values():
             with contextlib.suppress(Exception):
                 connection.close()
+
+
+def _end_pending(pending: dict[Any, tuple[Any, Any]], commit: bool) -> None:
+    """Commit (or roll back) the block's relaxed writes and let go of the writer locks. A
+    failed commit is logged and rolled back, never raised: the reply is ready, and a store
+    call that failed on its own was logged in the same way (the core and the route keep
+    answering when the state or the history cannot be kept)."""
+    for connection, lock in pending.values():
+        try:
+            kept = commit
+            if kept:
+                try:
+                    connection.commit()
+                except Exception:
+                    log.error("the turn's state and history could not be committed",
+                              exc_info=True)
+                    kept = False
+            if not kept:
+                with contextlib.suppress(Exception):
+                    connection.rollback()
+        finally:
+            lock.release()
+    pending.clear()
 
 
 def _checkout(engine: Engine, pool: Engine) -> tuple[Any, dict[Any, Any] | None]:
@@ -193,8 +237,14 @@ def writing_relaxed(engine: Engine) -> Iterator[Any]:
     """A DB-API cursor in a transaction that commits without waiting for the disk (see
     ``bot.storage.relaxed``: the twin engine and its writer lock on a SQLite file,
     ``synchronous_commit = off`` on PostgreSQL). Committed when the block ends, rolled back when
-    it raises."""
+    it raises; in a ``held_connections`` block on a SQLite file, committed with the block's
+    other relaxed writes when the block ends (see there)."""
     twin = relaxed_engine(engine)
+    pending = _PENDING.get()
+    if pending is not None and twin is not engine:
+        with _deferred(engine, twin, pending) as cursor:
+            yield cursor
+        return
     lock = writer_lock(twin) if twin is not engine else contextlib.nullcontext()
     with lock:
         connection, held = _checkout(engine, twin)
@@ -220,3 +270,42 @@ def writing_relaxed(engine: Engine) -> Iterator[Any]:
             _release(twin, connection, held, failed=True)
             raise
         _release(twin, connection, held, failed=False)
+
+
+@contextlib.contextmanager
+def _deferred(engine: Engine, twin: Engine, pending: dict[Any, tuple[Any, Any]],
+              ) -> Iterator[Any]:
+    """A relaxed write in a block: on the block's connection, in the block's one transaction.
+    The block's first write takes the writer lock (released when the block commits); if that
+    first write fails, nothing of the block is pending and the lock is let go at once. A later
+    write that fails leaves the earlier ones pending (SQLite undoes only the failed statement)."""
+    entry = pending.get(twin)
+    if entry is None:
+        lock = writer_lock(twin)
+        lock.acquire()
+        try:
+            connection, held = _checkout(engine, twin)
+        except BaseException:
+            lock.release()
+            raise
+    else:
+        connection, lock = entry
+        held = _HELD.get()
+    try:
+        cursor = connection.cursor()
+        try:
+            yield cursor
+        except Exception as error:
+            _translate(twin, error)
+            raise
+        finally:
+            cursor.close()
+    except BaseException:
+        if entry is None:  # the block's first write: nothing of it is kept
+            with contextlib.suppress(Exception):
+                connection.rollback()
+            lock.release()
+            _release(twin, connection, held, failed=True)
+        raise
+    if entry is None:
+        pending[twin] = (connection, lock)

@@ -71,9 +71,11 @@ class TurnStore:
 
     @translate_errors_only
     def append(self, conversation_id: str, user_text: str, reply: dict[str, Any]) -> int:
-        """Store one turn (committed when this returns, without waiting for the disk: see
-        ``bot.storage.relaxed``) and now and then drop the turns beyond ``max_turns`` (see the
-        module doc). Text is cleaned here, the reply while it is encoded (``dumps_storable``)."""
+        """Store one turn (committed when this returns, or in a turn on the loop with the
+        turn's state when its block ends, before the reply leaves: see ``raw.held_connections``;
+        without waiting for the disk: see ``bot.storage.relaxed``) and now and then drop the
+        turns beyond ``max_turns`` (see the module doc). Text is cleaned here, the reply while
+        it is encoded (``dumps_storable``)."""
         engine = self.engine
         cid = conversation_key(conversation_id)
         values = (cid, clean_text(user_text or "")[:MAX_USER_CHARS], dumps_storable(reply),

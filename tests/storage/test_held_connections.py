@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.storage import raw
-from bot.storage.relaxed import relaxed_engine
+from bot.storage.relaxed import relaxed_engine, writer_lock
 from bot.storage.scan_store import ScanStore
 from bot.storage.state_store import SqlStateStore
 from bot.storage.turn_store import TurnStore
@@ -45,17 +45,44 @@ def test_a_turn_in_a_block_checks_out_once_on_sqlite_and_per_call_on_postgresql(
     assert len(seen) == 4
 
 
-def test_writes_in_a_block_are_committed_when_the_call_returns(engine):
+def test_a_blocks_writes_are_committed_together_when_it_ends(engine):
+    """On a SQLite file a block's relaxed writes (a turn's state and its history line) are one
+    transaction, committed when the block ends: until then only the block sees them, after it
+    every connection does. Without a twin (PostgreSQL) each call commits when it returns."""
     from sqlalchemy import text
 
+    def seen_elsewhere() -> tuple[int, int]:
+        with engine.connect() as other:
+            states = other.execute(text("SELECT count(*) FROM conversation_state")).scalar_one()
+            turns = other.execute(text("SELECT count(*) FROM conversation_turns")).scalar_one()
+        return states, turns
+
+    together = engine.dialect.name == "sqlite"
     with raw.held_connections():
         SqlStateStore(engine).save("c", {"x": 1})
         TurnStore(engine).append("c", "vraag", {"text": "antwoord"})
-        with engine.connect() as other:  # another connection sees both before the block ends
-            state = other.execute(text("SELECT state FROM conversation_state")).scalar_one()
-            count = other.execute(text("SELECT count(*) FROM conversation_turns")).scalar_one()
-        assert raw.loads(state) == {"x": 1} and count == 1
-        assert SqlStateStore(engine).load("c") == {"x": 1}
+        assert SqlStateStore(engine).load("c") == {"x": 1}  # the block reads its own writes
+        assert seen_elsewhere() == ((0, 0) if together else (1, 1))
+    assert seen_elsewhere() == (1, 1)
+    assert not writer_lock(relaxed_engine(engine)).locked()
+
+
+def test_a_block_that_fails_keeps_its_writes_and_lets_go_of_the_lock(engine):
+    """A fault after the writes (the reply could not be made) keeps them, as a store call that
+    had returned did before; a failed later write keeps the earlier ones."""
+    from sqlalchemy.exc import DBAPIError
+
+    with pytest.raises(RuntimeError), raw.held_connections():
+        SqlStateStore(engine).save("c", {"x": 1})
+        raise RuntimeError("the reply could not be made")
+    assert SqlStateStore(engine).load("c") == {"x": 1}
+    with raw.held_connections():
+        SqlStateStore(engine).save("c", {"x": 2})
+        with pytest.raises(DBAPIError), raw.writing_relaxed(engine) as cursor:
+            cursor.execute("INSERT INTO no_such_table VALUES (1)")
+    assert SqlStateStore(engine).load("c") == {"x": 2}
+    assert not writer_lock(relaxed_engine(engine)).locked()
+    assert relaxed_engine(engine).pool.checkedout() == 0
 
 
 def test_every_connection_goes_back_to_the_pool_when_the_block_ends(engine):

@@ -82,10 +82,13 @@ def test_the_main_engine_gives_up_too_before_the_first_write(sqlite_engine) -> N
     assert _busy_timeouts(sqlite_engine) == [SQLITE_BUSY_TIMEOUT_MS] * 2
 
 
-def test_after_the_first_commit_and_outside_a_block_writes_wait(sqlite_engine) -> None:
-    states = SqlStateStore(sqlite_engine)
+def test_after_a_commit_in_the_block_and_outside_a_block_writes_wait(sqlite_engine) -> None:
+    """A regioscan answer is committed at once (main engine): from then on the turn's writes
+    wait for the lock, as giving up would leave the turn half kept."""
+    states, scans = SqlStateStore(sqlite_engine), ScanStore(sqlite_engine)
     with raw.held_connections():
-        states.save("c", {"n": 1})  # the block's first write
+        assert states.load("c") is None  # the twin's connection: checked out without timeout
+        scans.create("u", "web:a:1", {"index": 0})  # committed: the block has written
         holder = _locked(sqlite_engine, 0.3)
         states.save("c", {"n": 2})  # waits for the lock instead of giving up
         holder.join()
@@ -94,3 +97,42 @@ def test_after_the_first_commit_and_outside_a_block_writes_wait(sqlite_engine) -
     holder.join()
     assert states.load("c") == {"n": 3}
     assert _busy_timeouts(sqlite_engine) == [SQLITE_BUSY_TIMEOUT_MS] * 2
+
+
+def test_a_main_engine_write_after_a_relaxed_one_sends_the_turn_to_a_thread(sqlite_engine):
+    """The block holds the write lock from its first relaxed write to its end; a write through
+    the main engine in between would wait for the block itself: it gives up, and nothing of the
+    block is kept (the turn runs again in a thread)."""
+    states, scans = SqlStateStore(sqlite_engine), ScanStore(sqlite_engine)
+    started = time.perf_counter()
+    with pytest.raises(WouldWait), raw.held_connections():
+        states.save("c", {"n": 1})
+        scans.create("u", "web:a:1", {"index": 0})
+    assert time.perf_counter() - started < 1.0
+    assert states.load("c") is None
+    assert scans.latest_for_conversation("web:a:1", ("active",)) is None
+    assert _busy_timeouts(sqlite_engine) == [SQLITE_BUSY_TIMEOUT_MS] * 2
+
+
+def test_turns_on_the_loop_switch_the_timeout_once_not_per_turn(sqlite_engine) -> None:
+    """The connection keeps ``busy_timeout = 0`` from one block to the next (the pool hands out
+    the one used last), and gets it back at the first checkout that may wait."""
+    states = SqlStateStore(sqlite_engine)
+    twin = relaxed_engine(sqlite_engine)
+    statements: list[str] = []
+    checked = twin.raw_connection()
+    checked.driver_connection.set_trace_callback(statements.append)
+    checked.close()
+
+    def turn() -> None:
+        with raw.held_connections():
+            states.load("c")
+            states.save("c", {"n": 1})
+
+    turn()
+    assert sum("busy_timeout" in s for s in statements) == 1  # switched off once
+    statements.clear()
+    turn()
+    turn()
+    assert not [s for s in statements if "busy_timeout" in s]
+    assert _busy_timeouts(sqlite_engine) == [SQLITE_BUSY_TIMEOUT_MS] * 2  # back when waiting
