@@ -25,11 +25,31 @@ def test_another_worker_finds_the_chart_in_the_data_dir(tmp_path):
 def test_a_chart_removed_from_disk_is_written_again(tmp_path):
     """A known PNG is not hashed again, but its file is checked: another worker may have pruned
     it, or the directory may be gone."""
-    cache = ChartCache(tmp_path / "charts")
+    cache = ChartCache(tmp_path / "charts", recheck_seconds=0)
     chart_id = cache.put(b"one")
     shutil.rmtree(tmp_path / "charts")
     assert cache.put(b"one") == chart_id
     assert (tmp_path / "charts" / f"{chart_id}.png").read_bytes() == b"one"
+
+
+def test_the_file_is_looked_at_again_only_after_the_recheck_time(tmp_path, monkeypatch):
+    """The same chart answer after answer: one look at the disk per ``recheck_seconds``."""
+    import types
+
+    import bot.channels.api.charts_cache as module
+
+    clock = [1000.0]
+    monkeypatch.setattr(module, "time", types.SimpleNamespace(monotonic=lambda: clock[0]))
+    cache = ChartCache(tmp_path / "charts", recheck_seconds=10)
+    chart_id = cache.put(b"one")
+    path = tmp_path / "charts" / f"{chart_id}.png"
+    path.unlink()
+    clock[0] += 9
+    cache.put(b"one")
+    assert not path.exists() and cache.get(chart_id) == b"one"  # still served from memory
+    clock[0] += 1
+    cache.put(b"one")
+    assert path.read_bytes() == b"one"
 
 
 def test_memory_stays_bounded_and_ids_follow_the_items(tmp_path):
