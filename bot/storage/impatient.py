@@ -94,6 +94,21 @@ def check(error: BaseException | None) -> None:
         raise WouldWait() from error
 
 
+def taken(dbapi_conn: Any, info: dict[str, Any]) -> None:
+    """A connection of a watched engine is about to be used (checked out, or kept by a loop
+    from one block to the next, see ``raw.KeptConnections``): its busy timeout as this context
+    needs it (``info``: its pool record's)."""
+    current = _BLOCK.get()
+    if current is None or current.wrote:  # waits as usual: its timeout back if it was off
+        if info.pop("oogo_impatient", None) is not None:
+            _patient(dbapi_conn, info["oogo_busy_ms"])
+        return
+    if info.get("oogo_impatient") is None:  # else still off since a block before
+        dbapi_conn.execute("PRAGMA busy_timeout = 0")
+        info["oogo_impatient"] = True
+    current.lowered.append((dbapi_conn, info))
+
+
 def _patient(connection: Any, busy_ms: int) -> None:
     with contextlib.suppress(Exception):  # a broken connection is dropped by its pool anyway
         connection.execute(f"PRAGMA busy_timeout = {busy_ms}")
@@ -103,18 +118,13 @@ def install(engine: Engine, busy_ms: int) -> None:
     """Make the connections of ``engine`` (a SQLite file) impatient inside a block."""
     from sqlalchemy import event
 
+    @event.listens_for(engine, "connect")
+    def _busy_ms(_dbapi_conn: Any, record: Any) -> None:
+        record.info["oogo_busy_ms"] = busy_ms
+
     @event.listens_for(engine, "checkout")
     def _impatient(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
-        current = _BLOCK.get()
-        if current is None or current.wrote:  # waits as usual: its timeout back if it was off
-            if record.info.pop("oogo_impatient", None) is not None:
-                _patient(dbapi_conn, busy_ms)
-            return
-        if record.info.get("oogo_impatient") is None:  # still off since a block before
-            dbapi_conn.execute("PRAGMA busy_timeout = 0")
-            record.info["oogo_impatient"] = True
-            record.info["oogo_busy_ms"] = busy_ms
-        current.lowered.append((dbapi_conn, record.info))
+        taken(dbapi_conn, record.info)
 
     @event.listens_for(engine, "commit")
     def _committed(_conn: Any) -> None:

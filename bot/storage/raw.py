@@ -126,6 +126,12 @@ def held_connections() -> Iterator[None]:
     lock either (``bot.storage.impatient``: they raise ``WouldWait``, and what the block wrote
     is rolled back, so the turn can run again in a thread).
     """
+    with _block(None):
+        yield
+
+
+@contextlib.contextmanager
+def _block(kept: KeptConnections | None) -> Iterator[None]:
     if _HELD.get() is not None:  # nested: the outer block commits and returns them
         yield
         return
@@ -134,6 +140,8 @@ def held_connections() -> Iterator[None]:
     token, pending_token = _HELD.set(held), _PENDING.set(pending)
     try:
         with impatient.block():
+            if kept is not None:
+                held.update(kept.take())
             try:
                 yield
             except impatient.WouldWait:
@@ -146,7 +154,70 @@ def held_connections() -> Iterator[None]:
     finally:
         _PENDING.reset(pending_token)
         _HELD.reset(token)
-        for connection in held.values():
+        for pool, connection in held.items():
+            if kept is None or not kept.keep(pool, connection):
+                with contextlib.suppress(Exception):
+                    connection.close()
+
+
+class KeptConnections:
+    """The connections one event loop's blocks hold (``held_connections``), kept from one
+    block to the next instead of going back to the pool.
+
+    Why: a checkout from SQLAlchemy's pool and the return (with its reset) were about 4% of a
+    chat turn's time (issue 18), and a loop's turns run one after another, so they can use one
+    connection. What a checkout does for the connection is still done at every block: the file
+    checks of ``sqlite_guard`` (a removed, replaced or read-only file drops it, and the next
+    store call checks out a fresh one through the pool) and the busy timeout of
+    ``impatient``. A connection is kept only when its block left no transaction open and its
+    pool is still the engine's (``dispose`` makes a new pool: the old connection is let go).
+    Used from the loop's thread only; ``close`` returns them (the app's shutdown, before the
+    engines are disposed).
+    """
+
+    def __init__(self) -> None:
+        self._kept: dict[Any, tuple[Any, Any]] = {}  # twin engine -> (connection, its pool)
+
+    def block(self) -> contextlib.AbstractContextManager[None]:
+        """A ``held_connections`` block that starts with the kept connections."""
+        return _block(self)
+
+    def take(self) -> dict[Any, Any]:
+        """The kept connections that may still be used, checked as a checkout would."""
+        from sqlalchemy.exc import DisconnectionError
+
+        from bot.storage.sqlite_guard import still_valid
+
+        usable: dict[Any, Any] = {}
+        kept, self._kept = self._kept, {}
+        for twin, (connection, pool) in kept.items():
+            try:
+                if twin.pool is not pool or not connection.is_valid:
+                    raise DisconnectionError("pool disposed or connection invalidated")
+                still_valid(connection.dbapi_connection, connection.info)
+                impatient.taken(connection.dbapi_connection, connection.info)
+            except Exception:  # noqa: BLE001 - the next store call checks out a fresh one
+                with contextlib.suppress(Exception):
+                    connection.invalidate()
+                with contextlib.suppress(Exception):
+                    connection.close()
+                continue
+            usable[twin] = connection
+        return usable
+
+    def keep(self, twin: Any, connection: Any) -> bool:
+        """Keep ``connection`` for the next block; False when it must go back to the pool."""
+        try:
+            if not connection.is_valid or connection.dbapi_connection.in_transaction:
+                return False
+        except Exception:  # noqa: BLE001 - a closed or broken connection goes back
+            return False
+        self._kept[twin] = (connection, twin.pool)
+        return True
+
+    def close(self) -> None:
+        kept, self._kept = self._kept, {}
+        for connection, _pool in kept.values():
             with contextlib.suppress(Exception):
                 connection.close()
 

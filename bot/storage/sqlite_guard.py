@@ -135,7 +135,7 @@ def existing(database: Path) -> None:
 
 def install(engine: Engine, database: Path) -> None:
     """Watch ``database`` for every connection of ``engine`` (see the module docstring)."""
-    from sqlalchemy import event, exc
+    from sqlalchemy import event
 
     @event.listens_for(engine, "do_connect")
     def _writable_before(_dialect: Any, record: Any, _args: Any, _params: Any) -> None:
@@ -145,6 +145,7 @@ def install(engine: Engine, database: Path) -> None:
 
     @event.listens_for(engine, "connect")
     def _remember_file(_dbapi_conn: Any, record: Any) -> None:
+        record.info["oogo_database"] = database
         record.info["oogo_file"] = file_identity(database)
         sqlite_swap.note(database)
         # writable just before and just after the open: then SQLite opened it read-write
@@ -153,21 +154,33 @@ def install(engine: Engine, database: Path) -> None:
 
     @event.listens_for(engine, "checkout")
     def _same_file(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
-        if record.info.get("oogo_read_only") and writable(database):
-            log.warning("database file %s is writable again; reconnecting", database)
-            raise exc.DisconnectionError("database file writable again")
-        known = record.info.get("oogo_file")
-        current = file_identity(database)
-        if current == known:
-            return
-        if current is None and known is not None:
-            try:
-                if restore(dbapi_conn, database):
-                    log.error("database file %s was removed while in use; restored it from the "
-                              "open connection", database)
-            except Exception as error:  # noqa: BLE001 - reported, then the pool reconnects
-                log.error("database file %s was removed and could not be restored: %s: %s",
-                          database, type(error).__name__, error)
-        else:
-            log.warning("database file %s was replaced; reconnecting", database)
-        raise exc.DisconnectionError("database file changed")
+        still_valid(dbapi_conn, record.info)
+
+
+def still_valid(dbapi_conn: Any, info: dict[str, Any]) -> None:
+    """Raise SQLAlchemy's ``DisconnectionError`` when the connection must not be used: its file
+    was removed (restored first from this connection), replaced, or it is read-only while the
+    file is writable again (see the module doc). Run at every checkout, and by a loop that keeps
+    its connection from one block to the next (``raw.KeptConnections``); ``info`` is the
+    connection's pool record's."""
+    from sqlalchemy import exc
+
+    database = info["oogo_database"]
+    if info.get("oogo_read_only") and writable(database):
+        log.warning("database file %s is writable again; reconnecting", database)
+        raise exc.DisconnectionError("database file writable again")
+    known = info.get("oogo_file")
+    current = file_identity(database)
+    if current == known:
+        return
+    if current is None and known is not None:
+        try:
+            if restore(dbapi_conn, database):
+                log.error("database file %s was removed while in use; restored it from the "
+                          "open connection", database)
+        except Exception as error:  # noqa: BLE001 - reported, then the pool reconnects
+            log.error("database file %s was removed and could not be restored: %s: %s",
+                      database, type(error).__name__, error)
+    else:
+        log.warning("database file %s was replaced; reconnecting", database)
+    raise exc.DisconnectionError("database file changed")

@@ -59,10 +59,12 @@ def _history(base: str, conversation: str) -> list[str]:
 
 
 def _nothing_checked_out(services: Any) -> None:
+    """No connection leaked: the main pool has all back, the twin's all but the one the event
+    loop keeps between its turns (``raw.KeptConnections``)."""
     from bot.storage.relaxed import relaxed_engine
 
     assert services.db.pool.checkedout() == 0
-    assert relaxed_engine(services.db).pool.checkedout() == 0
+    assert relaxed_engine(services.db).pool.checkedout() <= 1
 
 
 # values a state row held after a hand edit or an older version; each broke every later turn

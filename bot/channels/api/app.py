@@ -47,7 +47,7 @@ from bot.channels.api.startup import check_data_dir, check_store, fatal, pause_g
 from bot.channels.api.texts import text
 from bot.channels.api.turns import TurnRunner, local_turns
 from bot.settings import Settings
-from bot.storage.raw import held_connections
+from bot.storage.raw import KeptConnections
 from bot.storage.write_probe import write_lock_probe
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -106,6 +106,7 @@ def create_app(services: Services | None = None, settings: Settings | None = Non
             await routes_telegram.stop(app)
             if app.state.turns.database is not None:
                 app.state.turns.database.close()
+            kept.close()  # before the services dispose the engines
             if owned:
                 app.state.services.close()
 
@@ -119,8 +120,9 @@ def create_app(services: Services | None = None, settings: Settings | None = Non
         app.state.warm.set()
         settled.set()
     local = local_turns(settings)
+    kept = KeptConnections()  # the loop's turns share one connection, turn after turn
     app.state.turns = TurnRunner(local, settled, write_lock_probe(settings.resolved_database_url)
-                                 if local else None, scope=held_connections)
+                                 if local else None, scope=kept.block)
     app.state.signer = SessionSigner(load_session_secret(settings.session_secret,
                                                          fatal(check_data_dir, settings)))
     app.state.charts = ChartCache(settings.data_dir / "charts")

@@ -23,10 +23,12 @@ A turn still goes to a thread whenever it may wait for something other than this
   runs on the loop, before it wrote anything, the turn stops (``WouldWait``, see
   ``bot.storage.impatient``) and runs again in a thread.
 
-What stays the same either way: the same code, the same locks and the same commits (a regioscan
-answer is written just as durably). On the loop the turn's store calls share one pooled database
-connection (``scope``, in production ``bot.storage.raw.held_connections``): the checkouts cost
-more than the statements, and nothing there waits, so a connection is never held through a wait.
+What stays the same either way: the same code and the same locks, and everything committed
+before the reply leaves (a regioscan answer just as durably). On the loop the turn's store calls
+share one database connection, kept from one turn to the next, and the turn's state and history
+line are committed together at its end (``scope``, in production the ``block`` of
+``bot.storage.raw.KeptConnections``): the checkouts and commits cost more than the statements,
+and nothing there waits, so a connection or a lock is never held through a wait.
 """
 
 from __future__ import annotations
