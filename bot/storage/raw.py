@@ -273,11 +273,16 @@ def _checkout(engine: Engine, pool: Engine) -> tuple[Any, dict[Any, Any] | None]
 def _release(pool: Engine, connection: Any, held: dict[Any, Any] | None, failed: bool) -> None:
     """The end of a store call: a checkout of its own goes back to the pool (which rolls back
     what is left open); a held connection stays with its block, unless the call failed: then it
-    is returned at once and the block's next call checks out anew."""
+    is returned at once and the block's next call checks out anew; but not while it carries
+    the block's uncommitted writes (the pool's reset would roll them back): the block's end
+    commits them and returns it."""
     if held is None:
         connection.close()
         return
     if failed:
+        pending = _PENDING.get()
+        if pending and any(carrier is connection for carrier, _ in pending.values()):
+            return
         held.pop(pool, None)
         with contextlib.suppress(Exception):
             connection.close()

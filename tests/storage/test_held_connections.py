@@ -81,6 +81,12 @@ def test_a_block_that_fails_keeps_its_writes_and_lets_go_of_the_lock(engine):
         with pytest.raises(DBAPIError), raw.writing_relaxed(engine) as cursor:
             cursor.execute("INSERT INTO no_such_table VALUES (1)")
     assert SqlStateStore(engine).load("c") == {"x": 2}
+    with raw.held_connections():  # a failed read after the writes does not take them along
+        SqlStateStore(engine).save("c", {"x": 3})
+        with pytest.raises(DBAPIError), raw.reading(engine) as cursor:
+            cursor.execute("SELECT * FROM no_such_table")
+        assert SqlStateStore(engine).load("c") == {"x": 3}
+    assert SqlStateStore(engine).load("c") == {"x": 3}
     assert not writer_lock(relaxed_engine(engine)).locked()
     assert relaxed_engine(engine).pool.checkedout() == 0
 
