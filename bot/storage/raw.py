@@ -33,6 +33,7 @@ import orjson
 
 from bot.storage import impatient
 from bot.storage.relaxed import relaxed_engine, writer_lock
+from bot.storage.sqlite_guard import still_valid
 
 if TYPE_CHECKING:  # pragma: no cover
     from sqlalchemy.engine import Engine
@@ -184,19 +185,17 @@ class KeptConnections:
 
     def take(self) -> dict[Any, Any]:
         """The kept connections that may still be used, checked as a checkout would."""
-        from sqlalchemy.exc import DisconnectionError
-
-        from bot.storage.sqlite_guard import still_valid
-
         usable: dict[Any, Any] = {}
         kept, self._kept = self._kept, {}
         for twin, (connection, pool) in kept.items():
             try:
-                if twin.pool is not pool or not connection.is_valid:
-                    raise DisconnectionError("pool disposed or connection invalidated")
-                still_valid(connection.dbapi_connection, connection.info)
-                impatient.taken(connection.dbapi_connection, connection.info)
-            except Exception:  # noqa: BLE001 - the next store call checks out a fresh one
+                ok = twin.pool is pool and connection.is_valid
+                if ok:  # not disposed or invalidated: the checkout's own checks
+                    still_valid(connection.dbapi_connection, connection.info)
+                    impatient.taken(connection.dbapi_connection, connection.info)
+            except Exception:  # noqa: BLE001 - a checkout would have dropped it too
+                ok = False
+            if not ok:  # the next store call checks out a fresh one
                 with contextlib.suppress(Exception):
                     connection.invalidate()
                 with contextlib.suppress(Exception):
@@ -366,7 +365,6 @@ def _deferred(engine: Engine, twin: Engine, pending: dict[Any, tuple[Any, Any]],
             raise
     else:
         connection, lock = entry
-        held = _HELD.get()
     try:
         cursor = connection.cursor()
         try:
