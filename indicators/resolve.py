@@ -14,7 +14,9 @@ guess silently. The order is fixed and each step says what it did (``Resolution.
 4. "samenwerkingsverband/swv [po|vo] <gemeente>" and "gemeente <naam>";
 5. former gemeente names (herindelingen since 2015), with a note that says where it went;
 6. typos with rapidfuzz (``fuzz.ratio`` on normalised names): one clear best match of at least
-   88 is used with a note; several close ones become candidates; 75-88 only suggestions.
+   88 is used with a note; several close ones (nearly the same score, or as few typing slips
+   away: "Roozendaal" is one slip from Rozendaal and from Roosendaal) become candidates, with
+   ``method`` "fuzzy" so the caller says the name is unknown; 75-88 only suggestions.
 """
 
 from __future__ import annotations
@@ -62,7 +64,9 @@ class Resolution:
     suggestions: list[Region] = field(default_factory=list)
     message: str = ""
     message_en: str = ""
-    method: str = "unknown"  # code|exact|alias|phrase|former|fuzzy|ambiguous|unknown
+    # code|exact|alias|phrase|former|fuzzy|ambiguous|unknown ("fuzzy" with ``candidates``: a
+    # typo close to several names)
+    method: str = "unknown"
     score: float = 100.0
 
     @property
@@ -107,6 +111,14 @@ def _ambiguous(query: str, regions: list[Region], method: str = "ambiguous") -> 
                              options=_join(labels, "or")),
         method=method,
     )
+
+
+def _typo_of_several(query: str, regions: list[Region]) -> Resolution:
+    """A typo as close to several names ("Roozendaal"): candidates to ask about, with the
+    message of an unknown name and its suggestions (no region is called this)."""
+    unknown = _unknown(query, regions)
+    return Resolution(query=query, candidates=regions, message=unknown.message,
+                      message_en=unknown.message_en, method="fuzzy")
 
 
 def _unknown(query: str, suggestions: list[Region]) -> Resolution:
@@ -165,10 +177,12 @@ def _phrase(registry: RegionRegistry, query: str, key: str) -> Resolution | None
 
 def _fuzzy(registry: RegionRegistry, query: str, key: str) -> Resolution:
     from rapidfuzz import fuzz, process
+    from rapidfuzz.distance import Levenshtein
 
     names = registry.name_index()
     spelled = registry.spelling_names
-    hits = process.extract(spelling_key(key), list(spelled), scorer=fuzz.ratio, limit=8,
+    query_key = spelling_key(key)
+    hits = process.extract(query_key, list(spelled), scorer=fuzz.ratio, limit=8,
                            score_cutoff=SUGGEST_SCORE)
     ranked: list[tuple[float, str]] = []
     seen: set[str] = set()
@@ -180,14 +194,21 @@ def _fuzzy(registry: RegionRegistry, query: str, key: str) -> Resolution:
     if not ranked:
         return _unknown(query, _word_suggestions(registry, key))
     best = ranked[0][0]
-    close = [registry.get(code) for score, code in ranked if best - score < CLOSE_GAP]
+    # close: nearly the best score, or as few typing slips away as the best (Levenshtein):
+    # "Roozendaal" is one slip from Rozendaal and one from Roosendaal, whatever the ratio says
+    slips = {spelling: Levenshtein.distance(query_key, spelling) for spelling, _, _ in hits}
+    fewest = min(slips.values())
+    near = [spelling for spelling, score, _ in hits
+            if best - score < CLOSE_GAP or slips[spelling] == fewest]
+    codes = dict.fromkeys(c for spelling in near for name in spelled[spelling] for c in names[name])
+    close = [registry.get(code) for code in codes]
     if best >= ACCEPT_SCORE and len(close) == 1:
         region = close[0]
         return _resolved(query, region, "fuzzy",
                          data_text("resolve_assumed", "nl", region=region.name),
                          data_text("resolve_assumed", "en", region=region.name), score=best)
     if best >= ACCEPT_SCORE:
-        return _ambiguous(query, close)
+        return _typo_of_several(query, close)
     return _unknown(query, [registry.get(code) for _, code in ranked[:3]])
 
 

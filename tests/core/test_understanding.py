@@ -129,6 +129,10 @@ def test_ambiguous_and_unknown_places_are_never_guessed(registry):
     assert u.intent == "out_of_scope" and u.clarify_kind == "unknown" and not u.regions
     u = ask(registry, "jeugdzorg uitgesplitst naar zorgtype in Zwolle")
     assert u.intent == "indicator" and u.dimension == "zorgtype"  # "zorgtype" is no place
+    # a typo one slip from two names: asked as an unknown name with both as suggestions
+    u = ask(registry, "hoeveel jeugdzorg in Roozendaal")
+    assert (u.intent, u.clarify_kind) == ("clarify", "unknown")
+    assert set(u.suggestions) == set(u.options) == {"GM0277", "GM1674"}
 
 
 def test_own_region_and_own_swv(registry):
@@ -146,6 +150,28 @@ def test_own_region_and_own_swv(registry):
     assert u.regions == ["GM0772", registry.get("GM0772").swv_vo]
     u = ask(registry, "jeugdzorg in Zwolle vergeleken met het swv vo")
     assert u.target == "swv_vo" and u.regions == ["GM0193", "VO2305"]
+
+
+@pytest.mark.parametrize("text", [
+    "Hoe staat Almelo ervoor op jeugdzorg tegenover ons swv?",
+    "neet Zwolle vergeleken met de rest van ons samenwerkingsverband",
+    "How does Deventer compare with our partnership on NEET?",
+])
+def test_own_swv_of_a_named_place_needs_no_profile(registry, text):
+    """"<gemeente> vergeleken met ons samenwerkingsverband" without a profile region: the
+    partnership is the named gemeente's (as with a profile), not a question which region."""
+    u = ask(registry, text)
+    assert u.intent != "clarify" and u.target == "swv"
+    assert len(u.regions) == 2 and u.regions[1].startswith("VO")
+
+
+@pytest.mark.parametrize("text", [
+    "Hoe scoort ons samenwerkingsverband op NEET?",
+    "Hoe doet Almelo het op jeugdzorg vergeleken met onze gemeente?",
+])
+def test_own_place_without_profile_still_asks(registry, text):
+    u = ask(registry, text)
+    assert u.intent == "clarify" and u.clarify_kind == "need_region"
 
 
 def test_followups_change_one_slot(registry):

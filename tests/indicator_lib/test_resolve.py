@@ -55,6 +55,19 @@ def test_typos_resolve_with_a_note(registry, typo, code):
     assert res.region.name in res.message
 
 
+@pytest.mark.parametrize(("typo", "codes"), [
+    ("Roozendaal", ["GM0277", "GM1674"]),  # one slip from Rozendaal and from Roosendaal
+    ("Asen", ["GM0106", "GM0743"]),  # Assen, Asten
+])
+def test_a_typo_as_close_to_two_names_asks_which(registry, typo, codes):
+    """Equally few typing slips from two names: no guess by the ratio's small difference."""
+    res = registry.resolve(typo)
+    assert not res.ok and res.ambiguous and res.method == "fuzzy"
+    assert sorted(r.code for r in res.candidates) == codes
+    assert f"Ik ken geen gemeente of samenwerkingsverband met de naam '{typo}'" in res.message
+    assert "Bedoel je misschien" in res.message
+
+
 def test_bergen_is_ambiguous(registry):
     res = registry.resolve("Bergen")
     assert not res.ok and res.ambiguous

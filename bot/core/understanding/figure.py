@@ -279,7 +279,11 @@ def region_slot(reading: Reading, u: Understanding, frame: Frame, context: Frame
     places = reading.places
     kind = swv_kind(frame.indicator, frame.category)
     own = places.own_place or places.own_swv
-    if own and not turn.profile:
+    # "Hof van Twente vergeleken met ons samenwerkingsverband": the SWV is the named place's
+    # (see below), so no profile is needed; "onze gemeente" or a bare "ons swv" still need one
+    swv_of_named = places.own_swv and not places.own_place and bool(
+        codes or (places.own_swv_target and context is not None and context.regions))
+    if own and not turn.profile and not swv_of_named:
         u.intent, u.clarify_kind = "clarify", "need_region"
         return False
     if places.own_swv and (places.own_place or codes or places.own_swv_target):
@@ -329,8 +333,13 @@ def named_regions(reading: Reading, u: Understanding, frame: Frame,
     for mention in reading.places.mentions:
         found = mention_code(registry, mention, kind)
         if len(found) > 1:
-            u.intent, u.clarify_kind = "clarify", "ambiguous"
+            # a typo as close to two names ("Roozendaal": Rozendaal, Roosendaal) is no name
+            # of several regions: say it is unknown and offer both, as for any typo
+            kind_asked = "unknown" if mention.resolution.method == "fuzzy" else "ambiguous"
+            u.intent, u.clarify_kind = "clarify", kind_asked
             u.clarify_mention, u.options = mention.text, found
+            if kind_asked == "unknown":
+                u.suggestions = list(found)
             return None
         if found and found[0] not in codes:
             codes.append(found[0])
