@@ -3,7 +3,8 @@
 Why whole passages: sentences picked from several passages read as a collage (a list that ends
 on ";", "die datum" without the date, a definition from one place and a formula from another).
 The answer is therefore the best section's first paragraph, or that paragraph with the whole list
-it introduces, up to a length cap, cut only after a sentence or a list item, never from two
+it introduces (or a short first paragraph, the one that announces a list, and the list), up to a
+length cap, cut only after a sentence or a list item, never from two
 sections. When the search is not confident enough the assistant says so and offers the closest
 headings as buttons; a strong second section with another heading is offered as "Meer over: ...".
 A button's value is that heading as a question, which finds that section first.
@@ -125,6 +126,15 @@ def compose(passage_text: str) -> str:
         if first.rstrip().endswith(":"):
             head = first  # the sentence that announces the list belongs to it
         return _plain(head + "\n" + "\n".join(_cut_list(items, MAX_LIST_CHARS)))
+    announced = blocks[2] if len(blocks) > 2 and _is_list(blocks[2]) else None
+    second = blocks[1] if len(blocks) > 1 else ""
+    if announced is not None and second.rstrip().endswith(":") \
+            and len(first) + len(second) <= MAX_CHARS:
+        # a short opening, then the sentence that announces the list ("... in zes stappen:"):
+        # the list is what the section is about, so it comes with the two paragraphs
+        items = [ln for ln in announced.splitlines() if ln.strip()]
+        return _plain(first + "\n\n" + second + "\n" + "\n".join(_cut_list(items,
+                                                                             MAX_LIST_CHARS)))
     paragraph = _cut_sentences(first, MAX_CHARS)
     if paragraph.rstrip().endswith(":"):  # a colon with nothing after it: drop that sentence
         sentences = _SENTENCE_END.split(paragraph)
