@@ -118,7 +118,8 @@ def render(rows: list[list[str]], load_before: str) -> str:
         f"Machine: {machine()}; load average bij de start: {load_before}, aan het eind: "
         f"{load_average()}.", "",
         "Absolute cijfers hangen af van de machine en van wat er verder op draait; de "
-        "verhoudingen (naast elkaar gemeten, in één run) blijven gelijk.", "",
+        "verhoudingen (naast elkaar gemeten, in één run) veel minder, maar niet helemaal: ze "
+        "hangen wat af van de processor.", "",
         markdown_table(["meting", "resultaat", "doel", "commando"], rows)])
 
 
