@@ -133,6 +133,9 @@ def test_ambiguous_and_unknown_places_are_never_guessed(registry):
     u = ask(registry, "hoeveel jeugdzorg in Roozendaal")
     assert (u.intent, u.clarify_kind) == ("clarify", "unknown")
     assert set(u.suggestions) == set(u.options) == {"GM0277", "GM1674"}
+    u = ask(registry, "ik werk bij de gemeente Roozendaal")  # also in a profile statement
+    assert (u.intent, u.clarify_kind) == ("clarify", "unknown")
+    assert set(u.suggestions) == {"GM0277", "GM1674"}
 
 
 def test_own_region_and_own_swv(registry):

@@ -136,8 +136,9 @@ def profile_statement(text: str, folded: str, registry: RegionRegistry) -> Profi
         inside = [m for m in find_mentions(registry, place) if len(m.codes) == 1]
         if inside:  # "het samenwerkingsverband VO 30.04 in Tilburg": the first region named
             return ProfileStatement(inside[0].codes[0], rest)
-        if res.ambiguous:
-            return ProfileStatement(None, rest, "ambiguous", place,
+        if res.ambiguous:  # a typo close to several names is an unknown name (``resolve``)
+            return ProfileStatement(None, rest,
+                                    "unknown" if res.method == "fuzzy" else "ambiguous", place,
                                     [r.code for r in res.candidates])
         if pattern is PROFILE_PATTERNS[0] or res.suggestions:
             return ProfileStatement(None, rest, "unknown", place,
