@@ -73,3 +73,47 @@ def test_heldout_set_keeps_its_score(core_services) -> None:
     # fe07 (vsv: the documents have no source per gemeente), fe10 (the passage found is about the
     # agenda, not the source) and fe14 (a wording of the vsv group the slots miss) fail as measured
     assert set(failures) <= {"fe07", "fe10", "fe14"}, failures
+
+
+@pytest.mark.parametrize("question", [
+    "Wat kost jeugdzorg per jongere in Zwolle?",
+    "Hoeveel geld geeft Deventer uit aan jeugdhulp?",
+    "Geeft Amersfoort meer geld uit aan jeugdhulp dan Utrecht?",
+    "Is jeugdzorg in Zwolle duur vergeleken met andere gemeenten?",
+])
+def test_a_cost_is_not_answered_with_the_usage_percentage(ask, question) -> None:
+    """The tables hold no money. A cost question used to get the usage percentage, which reads
+    as an answer; now the sentence that there are no cost figures and where they are."""
+    reply = ask(question)
+    assert reply.facts == []
+    assert reply.text.startswith(f"Cijfers over de kosten van de jeugdhulp {LEAD}")
+    assert "Waarstaatjegemeente" in reply.text
+
+
+def test_a_cost_asked_after_a_figure_keeps_the_figure(ask) -> None:
+    """"... en wat kost dat?": the figure asked first is answered, and the cost is said to be
+    elsewhere (a second question after "en" is a measure beside the figure)."""
+    reply = ask("Hoe hoog is de jeugdzorg in het vso in Apeldoorn en wat kost dat?")
+    assert {(f.indicator, f.category) for f in reply.facts} >= {("jeugdzorg", "vso")}
+    assert reply.text.startswith("Cijfers over de kosten van de jeugdhulp")
+    reply = ask("Hoe hoog is de NEET in Zwolle en hoeveel thuiszitters zijn er?")
+    assert {f.indicator for f in reply.facts} == {"neet"}
+    assert reply.text.startswith("Cijfers over thuiszitters")
+
+
+@pytest.mark.parametrize("question", [
+    "Hoeveel tijd kost het invullen van de regioscan?",  # time, not money
+    "Wat kost de regioscan?",  # a cost of no place or figure: about the scan
+    "Wat kost het leerlingenvervoer in Almere?",  # the cost of another measure: that measure
+])
+def test_costs_of_something_else_are_not_the_costs_of_jeugdhulp(ask, question) -> None:
+    assert "de kosten van de jeugdhulp" not in ask(question).text
+
+
+def test_cost_set_keeps_its_score(core_services) -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import score_eval
+
+    path = Path(__file__).with_name("costs_questions.jsonl")
+    _share, failures = score_eval.score_file(path, core_services)
+    assert not failures, failures

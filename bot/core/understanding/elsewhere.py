@@ -47,11 +47,15 @@ if TYPE_CHECKING:  # pragma: no cover
 @dataclass(frozen=True, slots=True)
 class Measure:
     """A measure the tables do not hold. ``key`` names its templates (``measure_<key>``);
-    ``over_indicator``: the measure is what is asked even beside an indicator's word."""
+    ``over_indicator``: the measure is what is asked even beside an indicator's word;
+    ``of_figures``: it counts only in a message that names a place or one of the tables'
+    figures (a cost is a cost of something: "wat kost jeugdzorg in Zwolle?" asks for money the
+    tables do not hold, "wat kost het invullen van de regioscan?" asks about the scan)."""
 
     key: str
     words: re.Pattern[str]
     over_indicator: bool = False
+    of_figures: bool = False
 
 
 MEASURES: tuple[Measure, ...] = (
@@ -69,6 +73,15 @@ MEASURES: tuple[Measure, ...] = (
         r"\bwacht(?:tijd|lijst)\w*|\bwaiting (?:times?|lists?)\b"), over_indicator=True),
     Measure("leerlingenvervoer", re_compile(
         r"\bleerlingenvervoer\b|\bschool ?(?:transport|bus)\b"), over_indicator=True),
+    # money: last, so that "wat kost het leerlingenvervoer?" stays the measure it names; no
+    # bare "kost" after "tijd" ("hoeveel tijd kost het?")
+    Measure("kosten", re_compile(
+        r"\b(?<!tijd )kost(?:en|te|ten)?\b|\buitgaven\b|\buitgegeven\b|\bgeeft \w+ uit\b|"
+        r"\bgeld\b|budget\w*|\beuro'?s?\b|\bduurder\b|\bgoedkop\w*|"
+        # "is jeugdzorg in Zwolle duur?", not the length: "de (gemiddelde) duur van de hulp"
+        r"(?<!de )(?<!gemiddelde )\bduur\b(?! van)|"
+        r"\bcosts?\b|\bspend\w*|\bexpenditure\b|\bexpensive\b|\bcheap\w*"),
+        over_indicator=True, of_figures=True),
 )
 
 ASKS_FIGURES = re_compile(
@@ -77,6 +90,9 @@ ASKS_FIGURES = re_compile(
     r"how many|how much|how high|number of|figures?|rates?|statistics|costs?|"
     # a ranking asks for the figures of every region: "welke gemeenten hebben de meeste ..."
     r"meeste|minste|hoogste|laagste|ranglijst|most|fewest|highest|lowest|ranking)\b")
+# "hoe hoog is de jeugdzorg in Apeldoorn en wat kost dat?", "NEET in Zwolle, en hoeveel
+# thuiszitters?": a second question after the figure's, about the measure
+SECOND_QUESTION = re_compile(r"(?:^|[\s,])(?:en|and) (?:wat|hoeveel|hoe|welke|what|how)\b")
 # "wat is het verzuim", "hoe was de schooluitval": the words after it must name the measure
 VALUE_OF = re_compile(r"\b(?:wat|hoe|what|how) (?:is|zijn|was|waren|are|were) (?:het|de|the) "
                       r"((?:\w+ )?\w+)")
@@ -96,9 +112,17 @@ QUERY = "Waar vind ik cijfers over {measure} per gemeente?"
 def measure_in(reading: Reading) -> Measure | None:
     """The first measure the words of the message name (place names left out)."""
     for measure in MEASURES:
-        if measure.words.search(reading.words_text):
+        if _named(measure, reading):
             return measure
     return None
+
+
+def _named(measure: Measure, reading: Reading) -> bool:
+    """Whether the message names the measure (see ``Measure.of_figures``)."""
+    if not measure.words.search(reading.words_text):
+        return False
+    return not measure.of_figures or bool(
+        reading.indicator or reading.places.mentions or reading.places.own_place)
 
 
 def measures_beside(reading: Reading) -> list[str]:
@@ -118,7 +142,8 @@ def measures_beside(reading: Reading) -> list[str]:
             start, end = match.span()
             if any(s < end and start < e for s, e, _ in groups):
                 continue
-            if any(joined(words, words[f.end:start]) if f.end <= start
+            if any(joined(words, words[f.end:start]) or bool(SECOND_QUESTION.search(
+                       words[f.end:start])) if f.end <= start
                    else joined(words, words[end:f.start]) for f in figures
                    if f.end <= start or f.start >= end):
                 found.append(measure.key)
@@ -143,8 +168,10 @@ def elsewhere_stage(reading: Reading, u: Understanding, turn: Turn) -> bool:
 
     u.label, u.held_elsewhere = "knowledge", measure.key
     # "thuiszitters en verzuim in Deventer": the other measures named, answered after it
-    u.measures_left_out = [m.key for m in MEASURES
-                           if m is not measure and m.words.search(reading.words_text)]
+    # ("wat kost het leerlingenvervoer?": the cost is that measure's, not a second one)
+    u.measures_left_out = [m.key for m in MEASURES if m is not measure
+                           and not (m.of_figures and measure.over_indicator)
+                           and _named(m, reading)]
     # the place asked about, kept for a figure follow-up ("en de NEET daar?")
     u.regions = [m.resolution.region.code for m in reading.places.mentions
                  if m.resolution.region is not None]
@@ -178,8 +205,8 @@ def _a_group(words: str, measure: Measure) -> bool:
 def _asks_figures(reading: Reading, measure: Measure, turn: Turn) -> bool:
     """Whether the message asks for the measure's figures (see the module doc)."""
     words = reading.words_text
-    if ASKS_FIGURES.search(words) or reading.year or reading.years:
-        return True
+    if measure.of_figures or ASKS_FIGURES.search(words) or reading.year or reading.years:
+        return True  # a cost is an amount: named beside a place or a figure, it is asked for
     after_figure = turn.state.last_label == "figure"
     located = bool(reading.places.mentions or reading.places.own_place) or (
         after_figure and bool(FOLLOW_UP.search(reading.folded))) or (
