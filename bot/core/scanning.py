@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from bot.core.messages import Button, DocumentOffer, IncomingMessage, Notice, Progress, Reply
 from bot.core.ports import Regioscan, ScanOutcome, ScanReply
 from bot.regioscan.parsing import ParsedAnswer, parse_answer
+from bot.regioscan.rounds import RoundError
 from prompts.loader import templates
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -61,6 +62,8 @@ def _step_reply(step: ScanReply, lang: str) -> Reply:
 def _failed(exc: Exception, lang: str) -> Reply:
     """A round rule or the storage said no: its own Dutch message, nothing changed."""
     logger.info("regioscan step refused: %s", exc)
+    if isinstance(exc, RoundError):  # a rule of rounds: said in the user's language
+        return Reply(text=exc.in_language(lang), intent="regioscan", language=lang)
     message = getattr(exc, "message", None) if lang == "nl" else None
     return Reply(text=message or templates().render("regioscan_unavailable", lang),
                  intent="regioscan", language=lang)

@@ -44,46 +44,56 @@ def hidden_text(language: str = "nl") -> str:
 
 
 class RoundError(Exception):
-    """A rule of rounds was broken; ``message`` is Dutch and safe to show. Nothing changed."""
+    """A rule of rounds was broken; ``message`` is Dutch and safe to show, ``in_language``
+    gives it in the user's language. Nothing changed."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, key: str, **values: object) -> None:
+        self.key, self.values = key, values
+        self.message = self.in_language("nl")
+        super().__init__(self.message)
+
+    def in_language(self, language: str) -> str:
+        """The message in ``language`` (an English user gets "I don't know a round ...", not
+        the Dutch sentence or a general fault)."""
+        values = dict(self.values)
+        if self.key == "round_invalid_role":
+            values["roles"] = role_labels(language)
+        return t(language, self.key, **values)
 
 
 class UnknownRound(RoundError):
     def __init__(self, code: str) -> None:
-        super().__init__(t("nl", "round_unknown", code=code))
+        super().__init__("round_unknown", code=code)
 
 
 class RoundClosed(RoundError):
     def __init__(self, code: str) -> None:
-        super().__init__(t("nl", "round_closed", code=code))
+        super().__init__("round_closed", code=code)
 
 
 class RoundStillOpen(RoundError):
     def __init__(self) -> None:
-        super().__init__(t("nl", "round_still_open"))
+        super().__init__("round_still_open")
 
 
 class AlreadyJoined(RoundError):
     def __init__(self, code: str) -> None:
-        super().__init__(t("nl", "round_already_joined", code=code))
+        super().__init__("round_already_joined", code=code)
 
 
 class WrongToken(RoundError):
     def __init__(self) -> None:
-        super().__init__(t("nl", "round_wrong_token"))
+        super().__init__("round_wrong_token")
 
 
 class InvalidRole(RoundError):
     def __init__(self, text: str) -> None:
-        super().__init__(t("nl", "round_invalid_role", text=text, roles=role_labels()))
+        super().__init__("round_invalid_role", text=text)
 
 
 class InvalidRegion(RoundError):
     def __init__(self, text: str) -> None:
-        super().__init__(t("nl", "round_invalid_region", text=text))
+        super().__init__("round_invalid_region", text=text)
 
 
 def parse_role(text: str | None) -> str | None:

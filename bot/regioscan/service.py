@@ -239,10 +239,16 @@ class RegioscanService:
         return record.id, self.outcome_of(self.scans.answers(record.id), language)
 
     def round_outcome_for(self, user_id: str, code: str) -> RoundResult | None:
-        """The aggregated result of a round, for one of its own respondents only."""
+        """The aggregated result of a CLOSED round, for one of its own respondents only.
+
+        While the round is open ``RoundStillOpen``, as for ``round_result``: a result read
+        before and after one more respondent submits would show that respondent's answer to
+        every statement (the difference of two snapshots), whatever the group thresholds."""
         round_ = self._round(code)
         if self.rounds.respondent(round_.id, user_id) is None:
             return None
+        if round_.is_open:
+            raise rounds.RoundStillOpen()
         return self._aggregate(round_)
 
     # -- rounds --------------------------------------------------------------------------------

@@ -76,9 +76,37 @@ def test_a_respondent_sees_the_round_result_again(core_services, ask) -> None:
     (the web channel's download link): RoundResult itself carries no code."""
     from bot.services import _Regioscan
 
-    _round, code, _token = core_services.regioscan.create_round("GM0193", "Test Zwolle 3")
+    _round, code, token = core_services.regioscan.create_round("GM0193", "Test Zwolle 3")
     ask(f"Ik wil de regioscan invullen met code {code} als jeugdhulp", conv="round-again")
     ask("4", conv="round-again")
+    core_services.regioscan.close_round(code, token)
     outcome = _Regioscan(core_services).own_outcome("round-again", "tester", "nl", round_code=code)
     assert outcome is not None and outcome.kind == "round" and outcome.ref == code
     assert "code" not in outcome.data
+
+
+def test_a_respondent_sees_no_result_while_the_round_is_open(core_services, ask) -> None:
+    """Found in an attack: the chat showed a respondent the live result of an open round, so
+    two readings around one more submission gave away that person's answers. The result comes
+    only after closing, on every path (the API already refused)."""
+    _round, code, token = core_services.regioscan.create_round("GM0193", "Test Zwolle open")
+    conv = "round-open-result"
+    ask(f"Ik wil de regioscan invullen met code {code} als school", conv=conv)
+    for _ in range(16):
+        ask("4", conv=conv)
+    ask("bevestig", conv=conv)
+    reply = ask(f"toon de uitslag van ronde {code}", conv=conv)
+    assert reply.scan_result is None and not reply.documents
+    assert reply.text.startswith("Deze ronde loopt nog")
+    english = ask(f"show the results of round {code}", conv=conv)
+    assert english.scan_result is None and english.text.startswith("This round is still running")
+    core_services.regioscan.close_round(code, token)
+    closed = ask(f"toon de uitslag van ronde {code}", conv=conv)
+    assert closed.scan_result is not None and closed.scan_result["kind"] == "round"
+
+
+def test_a_round_error_is_said_in_english_to_an_english_user(ask) -> None:
+    """An English user used to get the Dutch sentence, or (for a result) "the regioscan is not
+    available", which is not what went wrong."""
+    reply = ask("show the results of round ZZZZ2222", conv="round-unknown-en")
+    assert reply.text.startswith("I don't know a round with the code 'ZZZZ2222'")
