@@ -32,6 +32,7 @@ from __future__ import annotations
 import csv
 import io
 import logging
+import math
 import os
 import re
 from collections.abc import Mapping
@@ -43,7 +44,7 @@ from indicators.catalog import IndicatorDef, build_catalog
 from indicators.cbs.mapping import MARKS
 from indicators.checks import cbs_percent_tolerance, consistency_problems, from_cbs
 from indicators.errors import ImportRejected
-from indicators.provenance import merge_into, provenance_path, read_sidecar
+from indicators.provenance import merged, provenance_path, read_sidecar, write_record
 from indicators.registry import RegionRegistry
 from indicators.store import COLUMNS, PROVENANCE_COLUMNS, imported_path
 from prompts.data_texts import data_text
@@ -101,8 +102,24 @@ def errors_phrase(count: int) -> str:
     return data_text("import_errors_one" if count == 1 else "import_errors_many", count=count)
 
 
+# a table of figures per gemeente, year and category is a few MB; this keeps a wrong file
+# (a disk image, /dev/zero) from filling the memory before it is refused
+MAX_IMPORT_BYTES = 100 * 1024 * 1024
+
+
 def read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+    """The header and the numbered rows of a CSV file; ``ImportRejected`` (Dutch) for anything
+    that is not a readable CSV file of a sane size: a pipe or a device would block or never
+    end, and the csv module's own errors are English tracebacks."""
     try:
+        if path.exists() and not path.is_dir() and not path.is_file():
+            msg = data_text("import_not_a_file", path=path)
+            raise ImportRejected(msg, [msg])
+        size = path.stat().st_size if path.is_file() else 0
+        if size > MAX_IMPORT_BYTES:
+            msg = data_text("import_too_large", path=path, size=size // (1024 * 1024),
+                            limit=MAX_IMPORT_BYTES // (1024 * 1024))
+            raise ImportRejected(msg, [msg])
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         msg = data_text("import_missing_file", path=path)
@@ -118,9 +135,13 @@ def read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
         msg = data_text("import_not_utf8", file=path.name)
         raise ImportRejected(msg, [msg]) from None
     reader = csv.DictReader(io.StringIO(text), delimiter=_sniff(text))
-    header = [h.strip() for h in (reader.fieldnames or [])]
-    reader.fieldnames = header
-    rows = [(reader.line_num, row) for row in reader]
+    try:
+        header = [h.strip() for h in (reader.fieldnames or [])]
+        reader.fieldnames = header
+        rows = [(reader.line_num, row) for row in reader]
+    except csv.Error:
+        msg = data_text("import_bad_csv", file=path.name)
+        raise ImportRejected(msg, [msg]) from None
     # DictReader's line_num after reading is the line of that record (header is line 1).
     return header, rows
 
@@ -129,19 +150,24 @@ def _parse_int(text: str) -> int | None:
     text = (text or "").strip()
     if text == "":
         return None
-    if not re.fullmatch(r"\d+", text):
+    if not re.fullmatch(r"[0-9]+", text):  # ASCII digits: "٤٣٨٨" or "２０２３" is a typing slip
         raise ValueError(data_text("import_not_integer", text=text))
     return int(text)
+
+
+# a decimal number as a spreadsheet writes it; float() would also take "inf", "nan" and
+# other scripts' digits, which the answers then showed ("inf keer zo veel kans")
+NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)(?:[eE][+-]?[0-9]+)?")
 
 
 def _parse_float(text: str) -> float | None:
     text = (text or "").strip()
     if text == "":
         return None
-    try:
-        return float(text.replace(",", "."))
-    except ValueError:
-        raise ValueError(data_text("import_not_number", text=text)) from None
+    value = float(text.replace(",", ".")) if NUMBER.fullmatch(text) else math.nan
+    if not math.isfinite(value):
+        raise ValueError(data_text("import_not_number", text=text))
+    return value
 
 
 def validate_long(path: Path, header: list[str], rows, registry: RegionRegistry,
@@ -317,13 +343,13 @@ def import_file(path: Path | str, registry: RegionRegistry, data_dir: Path | str
         if extra > 0:
             message += "\n" + data_text("import_more_problems", errors=errors_phrase(extra))
         raise ImportRejected(message, problems)
-    try:
-        record = read_sidecar(provenance_path(path))
+    try:  # the whole provenance record is ready before a row is stored
+        record = merged(data_dir, read_sidecar(provenance_path(path)))
     except ValueError as exc:
         raise ImportRejected(data_text("import_refused_sidecar", reason=exc),
                              [str(exc)]) from None
     report = _store(path, clean, skipped, Path(data_dir))
-    merge_into(data_dir, record)
+    write_record(data_dir, record)
     return report
 
 

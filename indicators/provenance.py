@@ -139,17 +139,40 @@ def read_sidecar(sidecar: Path) -> dict | None:
     except (OSError, ValueError) as exc:
         raise ValueError(data_text("provenance_unreadable", file=sidecar.name,
                                    reason=type(exc).__name__)) from None
-    if not isinstance(incoming, dict) or not isinstance(incoming.get("tables", {}), dict):
+    if not _record_shape(incoming):
         raise ValueError(data_text("provenance_bad_shape", file=sidecar.name))
     return incoming
 
 
-def merge_into(data_dir: Path | str, incoming: dict | None) -> bool:
-    """Merge an import file's provenance record into the data dir's record (atomic write)."""
-    if not incoming:
+def _record_shape(record: object) -> bool:
+    """Whether ``record`` has the shape ``merged`` reads: a table's record and the definitions
+    are mappings, the texts are texts. Checked whole before the import stores a row: a record
+    of another shape used to fail in the merge, after the figures had been written."""
+    if not isinstance(record, dict):
         return False
+    tables, definitions = record.get("tables", {}), record.get("definitions", {})
+    aggregation = record.get("aggregation", {})
+    return (isinstance(tables, dict) and all(isinstance(v, dict) for v in tables.values())
+            and isinstance(definitions, dict) and isinstance(aggregation, dict)
+            and all(isinstance(record.get(key, ""), str)
+                    for key in ("downloaded", "licence", "attribution"))
+            and isinstance(aggregation.get("method", ""), str))
+
+
+def merged(data_dir: Path | str, incoming: dict | None) -> dict | None:
+    """The data dir's provenance record with ``incoming`` merged in (None: nothing to write).
+    Computed before the import stores its rows, so that an unreadable stored record refuses
+    the import instead of failing after it (``ValueError``, Dutch)."""
+    if not incoming:
+        return None
     target = Path(data_dir) / STORE_NAME
-    current = json.loads(target.read_text(encoding="utf-8")) if target.exists() else {}
+    try:
+        current = json.loads(target.read_text(encoding="utf-8")) if target.exists() else {}
+    except (OSError, ValueError) as exc:
+        raise ValueError(data_text("provenance_unreadable", file=target.name,
+                                   reason=type(exc).__name__)) from None
+    if not _record_shape(current):
+        raise ValueError(data_text("provenance_bad_shape", file=target.name))
     tables = current.get("tables", {})
     for table_id, record in incoming.get("tables", {}).items():
         tables[table_id] = {**record, "downloaded": incoming.get("downloaded", ""),
@@ -157,9 +180,17 @@ def merge_into(data_dir: Path | str, incoming: dict | None) -> bool:
                             "attribution": incoming.get("attribution", ATTRIBUTION),
                             "aggregation": incoming.get("aggregation", {}).get("method", "")}
     definitions = {**current.get("definitions", {}), **incoming.get("definitions", {})}
+    return {"tables": tables, "definitions": definitions}
+
+
+def write_record(data_dir: Path | str, record: dict | None) -> bool:
+    """Write a merged provenance record into the data dir (atomic); False when there is none."""
+    if not record:
+        return False
+    target = Path(data_dir) / STORE_NAME
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".tmp")
-    tmp.write_text(json.dumps({"tables": tables, "definitions": definitions},
-                              ensure_ascii=False, indent=2), encoding="utf-8")
+    tmp.write_text(json.dumps(record, ensure_ascii=False, indent=2), encoding="utf-8")
     os.replace(tmp, target)
     return True
+

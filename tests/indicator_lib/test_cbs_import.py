@@ -148,3 +148,36 @@ def test_a_ranking_counts_the_places_the_source_published_no_figure_for(imported
     said = count_word(len(marked)) if len(marked) > 1 else "één"
     assert line.startswith(f"Van {said} "), (line, len(marked))
     assert "GM0175" not in {f.region for f in draft.facts}
+
+
+@pytest.mark.parametrize("record", [
+    '{"tables": {"85099NED": "x"}}',  # a table's record that is no mapping
+    '{"tables": {"T": 1}}',
+    '{"tables": {}, "definitions": [1]}',
+    '{"tables": {}, "downloaded": 2024}',
+    '{"tables": {}, "aggregation": "som"}',
+])
+def test_a_provenance_record_of_another_shape_refuses_before_a_row_is_stored(
+        registry, tmp_path, record):
+    """Found in an attack: these records passed the check and failed in the merge, after the
+    figures had been written (a traceback, and the imported row served afterwards)."""
+    good = tmp_path / "cbs.csv"
+    good.write_text("indicator,region,category,year,numerator,denominator,value\n"
+                    "jeugdzorg,GM0363,totaal,2019,4000,32000,\n", encoding="utf-8")
+    (tmp_path / "cbs.provenance.json").write_text(record, encoding="utf-8")
+    with pytest.raises(ImportRejected, match="herkomstbestand heeft niet de verwachte vorm"):
+        import_file(good, registry, tmp_path / "var")
+    assert not (tmp_path / "var" / "indicators" / "imported.csv").exists()
+
+
+def test_a_broken_stored_provenance_record_refuses_before_a_row_is_stored(registry, tmp_path):
+    good = tmp_path / "cbs.csv"
+    good.write_text("indicator,region,category,year,numerator,denominator,value\n"
+                    "jeugdzorg,GM0363,totaal,2019,4000,32000,\n", encoding="utf-8")
+    (tmp_path / "cbs.provenance.json").write_text('{"tables": {"T": {}}}', encoding="utf-8")
+    var = tmp_path / "var"
+    (var / "indicators").mkdir(parents=True)
+    (var / "indicators" / "provenance.json").write_text("{kapot", encoding="utf-8")
+    with pytest.raises(ImportRejected, match="niet leesbaar"):
+        import_file(good, registry, var)
+    assert not (var / "indicators" / "imported.csv").exists()

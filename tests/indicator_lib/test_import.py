@@ -123,3 +123,48 @@ def test_extra_file_setting_is_validated_and_used(registry, tmp_path):
     broken = _write(tmp_path, "broken.csv", HEADER + "neet,GM0150,totaal,2023,40,10,4.0\n")
     with pytest.raises(ImportRejected, match="broken.csv, regel 2"):
         IndicatorEngine.load(registry, extra_files=(broken,))
+
+
+@pytest.mark.parametrize("value", ["inf", "nan", "-inf", "1e400", "Infinity", "٢٫٥", "２.５"])
+def test_a_relative_risk_that_is_no_finite_number_is_refused(registry, tmp_path, value):
+    """float() takes these; the answers then said "inf keer zo veel kans" (found in an attack)."""
+    path = _write(tmp_path, "rr.csv", "indicator,region,category,year,numerator,denominator,value\n"
+                  f"neet_rr,GM0193,vso,2023,,,{value}\n")
+    with pytest.raises(ImportRejected, match="geen getal"):
+        import_file(path, registry, tmp_path / "var")
+    assert not (tmp_path / "var" / "indicators" / "imported.csv").exists()
+
+
+def test_digits_of_another_script_are_no_count(registry, tmp_path):
+    path = _write(tmp_path, "c.csv", "indicator,region,category,year,numerator,denominator,value\n"
+                  "jeugdzorg,GM0193,totaal,2023,٤٣٨٨,32611,\n")
+    with pytest.raises(ImportRejected, match="geen geheel getal|geen getal"):
+        import_file(path, registry, tmp_path / "var")
+
+
+def test_a_field_over_the_csv_limit_is_a_clear_refusal(registry, tmp_path):
+    path = _write(tmp_path, "long.csv", "indicator,region,category,year,numerator,denominator,"
+                  "value\njeugdzorg,GM0193,totaal,2023,1,2," + "9" * 200_000 + "\n")
+    with pytest.raises(ImportRejected, match="geen leesbaar CSV-bestand"):
+        import_file(path, registry, tmp_path / "var")
+
+
+def test_a_device_or_a_pipe_is_refused_without_reading_it(registry, tmp_path):
+    """/dev/zero used to be read until the memory ran out, a named pipe blocked for ever."""
+    import os
+
+    fifo = tmp_path / "pijp.csv"
+    os.mkfifo(fifo)
+    for path in (Path("/dev/zero"), fifo):
+        with pytest.raises(ImportRejected, match="geen gewoon bestand"):
+            import_file(path, registry, tmp_path / "var")
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(registry, tmp_path, monkeypatch):
+    from indicators import importer
+
+    monkeypatch.setattr(importer, "MAX_IMPORT_BYTES", 100)
+    path = _write(tmp_path, "big.csv", "indicator,region,category,year,numerator,denominator,"
+                  "value\n" + "jeugdzorg,GM0193,totaal,2023,4388,32611,\n" * 10)
+    with pytest.raises(ImportRejected, match="te groot"):
+        import_file(path, registry, tmp_path / "var")
