@@ -139,3 +139,10 @@ def test_a_group_the_figures_have_after_a_figure_stays_a_figure(ask, follow_up) 
     ask("NEET in Zwolle", conv=f"a9-group-{follow_up}")
     reply = ask(follow_up, conv=f"a9-group-{follow_up}")
     assert any(f.indicator == "neet_rr" and f.category == "vsv" for f in reply.facts)
+
+
+@pytest.mark.parametrize("question, year", [("NEET in Zwolle in 1850", 1850),
+                                            ("jeugdzorg in Zwolle in het jaar 2100", 2100)])
+def test_a_year_far_outside_the_figures_is_said_not_passed_over(ask, question, year) -> None:
+    """Found in a later attack: these got the newest figure without a word."""
+    assert ask(question).text.startswith(f"Voor {year} heb ik geen cijfers")

@@ -83,6 +83,15 @@ def test_years():
     assert detect_years("van 2019 tot 2021") == (None, [2019, 2020, 2021], False)
 
 
+def test_a_year_far_outside_the_figures_is_read_when_named_as_a_year():
+    """"NEET in Zwolle in 1850" used to get the 2023 figure without a word (found in an
+    attack); named as a year, it is read, and the answer says there are no figures for it. A
+    bare number that far out stays a number ("1850 jongeren")."""
+    assert detect_years("neet in zwolle in 1850") == (1850, [], False)
+    assert detect_years("jeugdzorg in het jaar 2100") == (2100, [], False)
+    assert detect_years("zwolle heeft 1850 neet-jongeren") == (None, [], False)
+
+
 @pytest.fixture(scope="module")
 def registry(core_services):
     return core_services.registry

@@ -24,6 +24,10 @@ if TYPE_CHECKING:  # pragma: no cover
 Catalog = Mapping[str, "IndicatorDef"]
 
 YEAR_RE = re_compile(r"\b(20[0-4]\d|19[89]\d)\b")
+# a year far outside the figures, named as a year ("in 1850", "het jaar 2100"): read, so that
+# the answer says there are no figures for it instead of silently showing the newest year;
+# a bare number that far out is more likely a count ("1850 jongeren")
+NAMED_YEAR_RE = re_compile(r"\b(?:in|jaar|year)\s+(1[89]\d\d|2[01]\d\d)\b")
 RANGE_RE = re_compile(
     r"\b(20[0-4]\d)\s*(?:-|tot|t/m|tot en met|to|through|until|en|and)\s*(20[0-4]\d)\b")
 SINCE_RE = re_compile(r"\b(?:sinds|vanaf|since|from)\s+(20[0-4]\d)\b")
@@ -219,7 +223,8 @@ def detect_years(folded: str) -> tuple[int | None, list[int], bool]:
     since = SINCE_RE.search(folded)
     if since:
         return None, [int(since.group(1))], True
-    years = sorted({int(y) for y in YEAR_RE.findall(folded)})
+    years = sorted({int(y) for y in (*YEAR_RE.findall(folded),
+                                     *NAMED_YEAR_RE.findall(folded))})
     if len(years) == 1:
         return years[0], [], False
     if len(years) > 1:
