@@ -73,6 +73,22 @@ def test_last_year_and_years_ago_count_from_today(ask) -> None:
         assert f"Voor {this_year - 1} heb ik geen cijfers" in reply.text
 
 
+def test_last_year_without_figures_offers_the_year_before_the_one_shown(ask) -> None:
+    """Found in a user trial: "en vorig jaar?" after the newest figure showed that figure
+    again; the year before it, which many mean, is now the first suggestion, and it is read
+    as that year."""
+    this_year = date.today().year
+    newest = ask("Hoe hoog is de NEET in Enschede?", conv="yb-7").facts[0].year
+    reply = ask("en vorig jaar?", conv="yb-7")
+    if newest >= this_year - 1:
+        pytest.skip("the figures reach last year: nothing to offer")
+    assert reply.followups[0] == f"En in {newest - 1}?"
+    before = ask(reply.followups[0], conv="yb-7")
+    assert {f.year for f in before.facts} == {newest - 1}
+    same_year = ask("Hoe hoog was de NEET in Enschede in 2022?", conv="yb-8")
+    assert not any(f.startswith("En in ") for f in same_year.followups)
+
+
 def test_a_province_after_a_figure_is_still_a_figure_question(ask) -> None:
     ask("NEET in Groningen", conv="yb-6")
     assert "geen cijfers per provincie" in ask("en in de provincie?", conv="yb-6").text

@@ -27,7 +27,7 @@ from bot.core.answers import labels as lb
 from bot.core.answers.charts import maybe_chart
 from bot.core.answers.context import NATIONAL, Context, Draft, NoData, indicator_of
 from bot.core.answers.evidence import dedupe, region_name, region_refs
-from bot.core.answers.followups import followups_for
+from bot.core.answers.followups import MAX_SUGGESTIONS, followups_for
 from bot.core.answers.format import fmt_value
 from bot.core.answers.provenance import about_lines, demo_notices
 from bot.core.messages import Button, Reply
@@ -115,6 +115,7 @@ def answer_indicator(u: Understanding, figures: Figures, *, charts: bool = True,
     regions = [f.region for f in facts] + draft.regions
     follow = followups_for(u, lang, shown={f.region for f in facts},
                            alone=_alone_in_swv(engine, u, category))
+    follow = _year_before_first(engine, u, year, lang, follow)
     return Reply(
         text="\n".join(line for line in draft.lines if line),
         intent=u.intent,  # type: ignore[arg-type]
@@ -130,6 +131,22 @@ def answer_indicator(u: Understanding, figures: Figures, *, charts: bool = True,
         debug={"grounded_extra": draft.extra_numbers, "tests": draft.tests,
                "claims": draft.claims, "notes": notes},
     )
+
+
+def _year_before_first(engine: Any, u: Understanding, shown: int | None, lang: str,
+                       follow: list[str]) -> list[str]:
+    """"En vorig jaar?" after a figure of 2023 is read as 2025 (counted from today) and shows
+    2023 again, since there are no newer figures; many who ask it mean the year before the
+    figure they just saw. That year comes first among the suggestions ("En in 2022?")."""
+    if not (u.counted_back and u.year and shown and u.year > shown):
+        return follow
+    try:
+        years = set(engine.years(u.indicator))
+    except Exception:  # noqa: BLE001 - no suggestion rather than no answer
+        return follow
+    if shown - 1 not in years:
+        return follow
+    return [templates().render("followup_year", lang, year=shown - 1), *follow][:MAX_SUGGESTIONS]
 
 
 def _run(ctx: Context, u: Understanding, category: str, year: int | None) -> None:
