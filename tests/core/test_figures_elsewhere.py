@@ -117,3 +117,24 @@ def test_cost_set_keeps_its_score(core_services) -> None:
     path = Path(__file__).with_name("costs_questions.jsonl")
     _share, failures = score_eval.score_file(path, core_services)
     assert not failures, failures
+
+
+@pytest.mark.parametrize("question", [
+    "Hoeveel thuiszitters zijn er landelijk?",
+    "Hoeveel thuiszitters heeft Nederland?",
+    "How many thuiszitters are there nationally?",
+])
+def test_a_measure_asked_for_nederland_gets_the_national_figures(ask, question) -> None:
+    """Found in a user trial: "Hoeveel thuiszitters zijn er landelijk?" got where to find the
+    figures per gemeente, while the documents hold the national count. A measure with national
+    figures in the source overview, asked for Nederland, gets that section."""
+    reply = ask(question)
+    assert reply.facts == []
+    assert [c.heading for c in reply.citations][:1] == ["Hoeveel thuiszitters telt heel Nederland?"]
+    assert "13.707" in reply.text
+
+
+def test_a_measure_asked_for_a_gemeente_still_gets_where_to_find_it(ask) -> None:
+    reply = ask("Hoeveel thuiszitters zijn er in Deventer?")
+    assert "Hoeveel thuiszitters telt heel Nederland?" not in [c.heading for c in reply.citations]
+    assert "Leerplichttelling" in reply.text

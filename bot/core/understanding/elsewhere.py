@@ -50,25 +50,30 @@ class Measure:
     ``over_indicator``: the measure is what is asked even beside an indicator's word;
     ``of_figures``: it counts only in a message that names a place or one of the tables'
     figures (a cost is a cost of something: "wat kost jeugdzorg in Zwolle?" asks for money the
-    tables do not hold, "wat kost het invullen van de regioscan?" asks about the scan)."""
+    tables do not hold, "wat kost het invullen van de regioscan?" asks about the scan);
+    ``national``: the source overview has national figures for it (the section on what heel
+    Nederland counts), which a question about Nederland gets instead of where to find them."""
 
     key: str
     words: re.Pattern[str]
     over_indicator: bool = False
     of_figures: bool = False
+    national: bool = False
 
 
 MEASURES: tuple[Measure, ...] = (
     Measure("thuiszitters", re_compile(
-        r"\bthuiszit\w*|\bhome ?sitters?\b|\bchildren (?:staying|who stay) (?:at )?home\b")),
+        r"\bthuiszit\w*|\bhome ?sitters?\b|\bchildren (?:staying|who stay) (?:at )?home\b"),
+        national=True),
     Measure("verzuim", re_compile(
         r"\b(?:school)?verzuim\w*|\bverzuimd\w*|\bverzuimen\b|\bspijbel\w*|"
         r"\b(?:school )?absentee\w*|"
-        r"\btruan\w*")),
+        r"\btruan\w*"), national=True),
     Measure("vsv", re_compile(
         r"\bvsv(?:'?ers?)?\b|\bvoortijdig\w* schoolverlat\w*|\bvoortijdig\w* (?:de )?school "
         r"verl\w*|\bschooluitval\b|\bearly school leav\w*|\bdrop-?outs?\b")),
-    Measure("vrijstellingen", re_compile(r"\bvrijstelling\w*|\bexemptions?\b|\b5 ?onder ?a\b")),
+    Measure("vrijstellingen", re_compile(r"\bvrijstelling\w*|\bexemptions?\b|\b5 ?onder ?a\b"),
+            national=True),
     Measure("wachttijden", re_compile(
         r"\bwacht(?:tijd|lijst)\w*|\bwaiting (?:times?|lists?)\b"), over_indicator=True),
     Measure("leerlingenvervoer", re_compile(
@@ -107,6 +112,8 @@ FOLLOW_UP = re_compile(r"\b(?:daar|er|die gemeente|dat samenwerkingsverband|ther
 FOLLOW_UP_START = re_compile(r"^(?:en|and|ook|what about)\b")
 # what the search is given instead of the message: the section on where the figures live
 QUERY = "Waar vind ik cijfers over {measure} per gemeente?"
+# ... and for a question about Nederland as a whole, of a measure with national figures
+NATIONAL_QUERY = "Hoeveel {measure} telt heel Nederland?"
 
 
 def measure_in(reading: Reading) -> Measure | None:
@@ -175,7 +182,10 @@ def elsewhere_stage(reading: Reading, u: Understanding, turn: Turn) -> bool:
     # the place asked about, kept for a figure follow-up ("en de NEET daar?")
     u.regions = [m.resolution.region.code for m in reading.places.mentions
                  if m.resolution.region is not None]
-    u.query = QUERY.format(measure=templates().render(f"measure_{measure.key}", "nl"))
+    national = measure.national and reading.places.national and not (
+        reading.places.mentions or reading.places.own_place or reading.places.own_swv)
+    u.query = (NATIONAL_QUERY if national else QUERY).format(
+        measure=templates().render(f"measure_{measure.key}", "nl"))
     return True
 
 
