@@ -87,6 +87,8 @@ def answer_indicator(u: Understanding, figures: Figures, *, charts: bool = True,
     if u.counted_back and u.year:  # "vijf jaar geleden": say which year that was taken to be
         words, base = u.counted_back
         draft.lines.append(t.render("counted_back", lang, words=words, year=u.year, base=base))
+    if u.neighbours_read:  # "buurgemeenten": there are no neighbours in the figures
+        draft.lines.append(t.render("neighbours_read", lang, words=u.neighbours_read))
     if u.injection:
         draft.lines.append(t.render("injection", lang))
     if u.origins.get("regions") == "default" and u.regions == [NATIONAL] \

@@ -102,6 +102,8 @@ def fill_one(reading: Reading, u: Understanding, turn: Turn, registry: RegionReg
     u.asked_term = reading.asked_term if frame.indicator == "jeugdzorg" else None
     u.ranked_level, u.ranked_size, u.ranked_lowest = frame.level, frame.size, frame.lowest
     u.presentation = reading.presentation
+    if reading.places.neighbours and (frame.target or "").startswith("swv"):
+        u.neighbours_read = reading.places.neighbours
 
 
 def _is_province(text: str) -> bool:

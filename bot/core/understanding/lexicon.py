@@ -194,6 +194,13 @@ NATIONAL = re_compile(
 SWV_WORDS = re_compile(
     r"samenwerkingsverband|\bswv\b|partnership|passend onderwijs regio|swv-?regio"
 )
+# the gemeenten around a place: read as the other gemeenten of its samenwerkingsverband (the
+# figures have no neighbours; the answer says how the words were read)
+NEIGHBOURS = re_compile(
+    r"\bbuurgemeente\w*|\bomliggende gemeente\w*|\bnabijgelegen gemeente\w*|"
+    r"\bgemeenten (?:in de|om ons|uit de) (?:buurt|omgeving|heen)\b|"
+    r"\bneighbou?ring (?:municipalit\w*|towns?|gemeenten)\b|\bnearby municipalit\w*"
+)
 OWN = re_compile(
     r"\b(?:ons|onze|mijn|m'n|our|my|we|wij|us)\b"
 )

@@ -85,6 +85,9 @@ class Understanding:
     presentation: str | None = None
     # "vijf jaar geleden": (those words, the year counted back from) when the year came so
     counted_back: tuple[str, int] | None = None
+    # "buurgemeenten", "omliggende gemeenten" as typed, when read as the rest of the
+    # samenwerkingsverband (the answer says so)
+    neighbours_read: str = ""
     injection: bool = False
     scan_command: str | None = None  # start | stop | resume
     round_code: str | None = None

@@ -73,6 +73,7 @@ class PlaceWords:
     national: bool = False
     swv_word: bool = False
     swv_kind: str | None = None  # "po" / "vo" when named ("swv vo")
+    neighbours: str = ""  # "buurgemeenten" as typed: read as the rest of the partnership
 
     @property
     def any(self) -> bool:
@@ -84,6 +85,7 @@ def read_places(scan: PlaceScan, folded: str) -> PlaceWords:
     """Combine the scanner's mentions with the conversational place words of ``folded``."""
     mentions = [m for m in scan.mentions if m.codes != [NATIONAL]]
     kind = SWV_KIND.search(folded)
+    neighbours = lx.NEIGHBOURS.search(folded)
     return PlaceWords(
         mentions=mentions,
         unknown=list(scan.unknown),
@@ -92,7 +94,8 @@ def read_places(scan: PlaceScan, folded: str) -> PlaceWords:
         own_swv=bool(lx.OWN_SWV.search(folded)),
         own_swv_target=bool(lx.OWN_SWV_TARGET.search(folded)),
         national=bool(lx.NATIONAL.search(folded)) or len(mentions) < len(scan.mentions),
-        swv_word=bool(lx.SWV_WORDS.search(folded)),
+        swv_word=bool(lx.SWV_WORDS.search(folded)) or neighbours is not None,
+        neighbours=neighbours.group(0) if neighbours is not None else "",
         swv_kind=KIND_OF[kind.group(1) or kind.group(2)] if kind else None,
     )
 
