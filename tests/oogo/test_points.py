@@ -307,3 +307,18 @@ def test_quotes_in_the_points_are_cited_by_title_not_by_file_name(services):
 
     text = render_points(generate_points(services, "GM0153"))
     assert "«" in text and ".md" not in text
+
+
+def test_strengths_come_after_what_asks_for_attention(services, results) -> None:
+    """Found in a user trial: "vasthouden wat goed gaat" (Enschede's falling vso risk) stood
+    above vso jeugdzorg of 74% against 57%, and read as the region's first concern."""
+    from bot.oogo.points import generate_points
+
+    everything = [*results.values(), generate_points(services, "GM0153")]
+    assert any(p.kind == "sterk" for r in everything for p in r.ranked)
+    for result in everything:
+        kinds = [p.kind == "sterk" for p in result.ranked]
+        assert kinds == sorted(kinds), (result.region_name, [p.kind for p in result.ranked])
+        for group in (True, False):  # within each group, by the score as before
+            scores = [p.score for p in result.ranked if (p.kind == "sterk") is group]
+            assert scores == sorted(scores, reverse=True)
