@@ -20,6 +20,7 @@ from bot.core.answers.indicator import answer_indicator
 from bot.core.answers.knowledge import answer_knowledge, search_passages
 from bot.core.answers.oogo import fallback_oogo, points_reply, report_offer
 from bot.core.answers.provenance import demo_notices
+from bot.core.answers.regions_info import region_info_reply
 from bot.core.messages import Fact, IncomingMessage, Intent, Passage, Reply
 from bot.core.ports import Figures, Knowledge, Points, Regioscan, Responder
 from bot.core.state import ConversationState
@@ -178,6 +179,11 @@ def out_of_scope_turn(ctx: Ctx) -> Reply:
     return simple.out_of_scope_reply(ctx.figures.catalog, lang)
 
 
+def region_info_turn(ctx: Ctx) -> Reply:
+    """Which gemeenten make up a samenwerkingsverband, or which ones a gemeente is in."""
+    return region_info_reply(ctx.u, ctx.figures.registry)
+
+
 def clarify_turn(ctx: Ctx) -> Reply:
     return simple.clarify_reply(ctx.u, ctx.figures.registry, ctx.figures.catalog,
                                ctx.msg.channel)
@@ -188,6 +194,7 @@ HANDLERS: dict[str, Callable[[Ctx], Reply]] = {
     "knowledge": knowledge_turn,
     "oogo_points": oogo_turn,
     "report": report_turn,
+    "region_info": region_info_turn,
     "scan_start": scanning.start_turn,
     "scan_resume": scanning.resume_turn,
     "scan_answer": scanning.answer_turn,

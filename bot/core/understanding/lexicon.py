@@ -241,6 +241,20 @@ OWN_SWV = re_compile(
     r"\b(?:ons|onze|mijn|our|my)\s+(?:eigen\s+)?(?:samenwerkingsverband|swv|partnership)"
 )
 
+# which gemeenten make up a samenwerkingsverband, which samenwerkingsverband a gemeente is in:
+# answered from the regio-indeling, not from the figures or the documents
+MEMBERS = re_compile(
+    r"\b(?:welke|wat voor|hoeveel) gemeenten?\b(?:\W+\w+){0,6}?\W+(?:vallen|valt|horen|"
+    r"hoort|zitten|zit|behoren|behoort|liggen|ligt|doen|nemen|bestaat|vormen)\b|"
+    r"\buit welke gemeenten\b|\b(?:which|what) (?:municipalities|gemeenten)\b"
+    r"(?:\W+\w+){0,6}?\W+(?:belong|are|make|form|fall)\b"
+)
+SWV_OF = re_compile(
+    r"\b(?:bij|onder|in|tot) welke? (?:samenwerkingsverband|swv)\w*|"
+    r"\bwelke? (?:samenwerkingsverband|swv)\w* (?:hoort|horen|heeft|hebben|valt|vallen|is|zijn)"
+    r"\b|\bwhich (?:partnership|samenwerkingsverband|swv)s?\b"
+)
+
 # --- other intents ---------------------------------------------------------------------------
 HELP = re_compile(
     r"^/?(?:help|hulp|start|menu|\?)[!.? ]*$|wat kun je|wat kan je|wat kan jij|wat kun jij|"

@@ -15,6 +15,7 @@ CONTRACT_INTENT = {
     "knowledge": "explain", "oogo_points": "oogo", "report": "oogo", "scan_start": "regioscan",
     "scan_resume": "regioscan", "scan_answer": "regioscan", "scan_result": "regioscan",
     "round_join": "regioscan", "help": "help", "why": "explain", "out_of_scope": "out_of_scope",
+    "region_info": "explain",
 }
 
 
@@ -88,6 +89,9 @@ class Understanding:
     # "buurgemeenten", "omliggende gemeenten" as typed, when read as the rest of the
     # samenwerkingsverband (the answer says so)
     neighbours_read: str = ""
+    # a question about the regio-indeling: "members" (which gemeenten make up the
+    # samenwerkingsverband) or "swv_of" (which samenwerkingsverbanden a gemeente is in)
+    region_question: str = ""
     injection: bool = False
     scan_command: str | None = None  # start | stop | resume
     round_code: str | None = None

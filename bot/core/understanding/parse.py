@@ -239,9 +239,26 @@ def sure_wording(reading: Reading) -> str | None:
         return "report"
     if lx.POINT_QUESTION.search(words):
         return "oogo_points"
+    if region_question(reading):
+        return "region_info"
     if reading.indicator and _asks_what_it_means(reading):
         return "knowledge"
     return None
+
+
+def region_question(reading: Reading) -> str:
+    """"members" or "swv_of" for a question about the regio-indeling of a named place (no
+    figure named: "welke gemeenten hebben de hoogste NEET?" is a ranking); else ""."""
+    if reading.indicator or not reading.places.mentions:
+        return ""
+    words = reading.words_text
+    codes = [c for m in reading.places.mentions for c in m.codes]
+    swv_named = any(c[:2] in ("PO", "VO") for c in codes) or reading.places.swv_word
+    if lx.MEMBERS.search(words) and swv_named:
+        return "members"
+    if lx.SWV_OF.search(words) and any(c.startswith("GM") for c in codes):
+        return "swv_of"
+    return ""
 
 
 def _asks_what_it_means(reading: Reading) -> bool:
@@ -359,6 +376,14 @@ def _fill_region(reading: Reading, u: Understanding, turn: Turn,
                         if w in FORMATS})
 
 
+def _fill_region_info(reading: Reading, u: Understanding, turn: Turn,
+                      registry: RegionRegistry) -> None:
+    """Every place named, each candidate of a name several places share ("Bergen": both)."""
+    u.region_question = region_question(reading)
+    u.regions = list(dict.fromkeys(c for m in reading.places.mentions for c in m.codes))
+    u.origins["regions"] = "question"
+
+
 def _fill_scan(reading: Reading, u: Understanding, turn: Turn,
                registry: RegionRegistry) -> None:
     u.scan_command = {"scan_start": "start", "scan_resume": "resume",
@@ -394,6 +419,7 @@ FILL: dict[str, Callable[[Reading, Understanding, Turn, RegionRegistry], None]] 
     "knowledge": _fill_knowledge,
     "oogo_points": _fill_region,
     "report": _fill_region,
+    "region_info": _fill_region_info,
     "scan_start": _fill_scan,
     "scan_resume": _fill_scan,
     "scan_result": _fill_scan,
