@@ -23,6 +23,7 @@ from bot.core.state import ConversationState, PendingClarification, StateStore
 from bot.core.understanding.language import detect_language
 from bot.core.understanding.memory import remember
 from bot.core.understanding.model import Understanding
+from bot.core.understanding.normalize import visible
 from bot.core.understanding.parse import understand
 from bot.core.understanding.places import single_region
 from prompts.loader import templates
@@ -92,7 +93,7 @@ class Assistant:
 
     # -- one turn -------------------------------------------------------------------------
     def _turn(self, msg: IncomingMessage, state: ConversationState) -> Reply:
-        text = (msg.text or "").strip()
+        text = visible(msg.text or "").strip()
         choice = (msg.choice or "").strip() or None
         if msg.region:
             self._apply_profile(state, msg.region)

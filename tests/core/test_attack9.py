@@ -146,3 +146,12 @@ def test_a_group_the_figures_have_after_a_figure_stays_a_figure(ask, follow_up) 
 def test_a_year_far_outside_the_figures_is_said_not_passed_over(ask, question, year) -> None:
     """Found in a later attack: these got the newest figure without a word."""
     assert ask(question).text.startswith(f"Voor {year} heb ik geen cijfers")
+
+
+@pytest.mark.parametrize("question", ["Hoe hoog is de NEET in Zw\u200bolle?",
+                                      "Hoe hoog is de NEET in Zwo\u00adlle?",
+                                      "\u202eHoe hoog is de NEET in Zwolle?"])
+def test_invisible_characters_do_not_hide_a_place(ask, question) -> None:
+    """Found in a later attack: a zero-width space inside "Zwolle" (pasted from a document)
+    dropped the place, and the answer was the figure of Nederland."""
+    assert "GM0193" in {f.region for f in ask(question).facts}

@@ -14,6 +14,15 @@ from indicators.names import strip_accents
 SPACES = re.compile(r"\s+")
 _PUNCT = re.compile(r"[^\w\s%.,'/-]")
 _WORD = re.compile(r"[a-z0-9]+")
+# characters that take no room on the screen: soft hyphen, zero-width space and joiners, the
+# direction marks and overrides, word joiner, BOM. Pasted from a document they sit inside words
+# ("Zw\u200bolle"), where they hid the place name from every rule.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def visible(text: str) -> str:
+    """``text`` without the characters that take no room on the screen (see ``_INVISIBLE``)."""
+    return text if text.isascii() else _INVISIBLE.sub("", text)
 
 
 def fold(text: str) -> str:
