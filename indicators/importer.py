@@ -146,12 +146,23 @@ def read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
     return header, rows
 
 
+# a cell quoted back in a refusal longer than this is cut: a wrong file can hold a
+# 100,000-character "region code", and the message should still fit on a screen
+MAX_QUOTED = 80
+
+
+def _quoted(text: str) -> str:
+    """A cell's text as a refusal quotes it (cut with "…" past ``MAX_QUOTED`` characters)."""
+    text = str(text)
+    return text if len(text) <= MAX_QUOTED else text[:MAX_QUOTED - 20] + "…"
+
+
 def _parse_int(text: str) -> int | None:
     text = (text or "").strip()
     if text == "":
         return None
     if not re.fullmatch(r"[0-9]+", text):  # ASCII digits: "٤٣٨٨" or "２０２３" is a typing slip
-        raise ValueError(data_text("import_not_integer", text=text))
+        raise ValueError(data_text("import_not_integer", text=_quoted(text)))
     return int(text)
 
 
@@ -166,7 +177,7 @@ def _parse_float(text: str) -> float | None:
         return None
     value = float(text.replace(",", ".")) if NUMBER.fullmatch(text) else math.nan
     if not math.isfinite(value):
-        raise ValueError(data_text("import_not_number", text=text))
+        raise ValueError(data_text("import_not_number", text=_quoted(text)))
     return value
 
 
@@ -207,19 +218,19 @@ def _problem(file: str, line: int, reason: object) -> str:
 def _check_row(row: dict, registry: RegionRegistry, catalog, max_year: int) -> dict:
     indicator = (row.get("indicator") or "").strip()
     if indicator not in catalog:
-        raise ValueError(data_text("import_unknown_indicator", indicator=indicator,
+        raise ValueError(data_text("import_unknown_indicator", indicator=_quoted(indicator),
                                    choices=", ".join(catalog)))
     definition = catalog[indicator]
     region = (row.get("region") or "").strip().upper()
     if region not in registry:
-        raise ValueError(data_text("import_unknown_region", region=row.get("region", "")))
+        raise ValueError(data_text("import_unknown_region", region=_quoted(row.get("region", ""))))
     category = (row.get("category") or "").strip()
     if category not in definition.all_categories:
-        raise ValueError(data_text("import_wrong_category", category=category,
+        raise ValueError(data_text("import_wrong_category", category=_quoted(category),
                                    indicator=indicator))
     year_text = (row.get("year") or "").strip()
     if not re.fullmatch(r"\d{4}", year_text) or not MIN_YEAR <= int(year_text) <= max_year:
-        raise ValueError(data_text("import_bad_year", year=year_text, first=MIN_YEAR,
+        raise ValueError(data_text("import_bad_year", year=_quoted(year_text), first=MIN_YEAR,
                                    last=max_year))
     num = _parse_int(row.get("numerator", ""))
     den = _parse_int(row.get("denominator", ""))
@@ -229,7 +240,7 @@ def _check_row(row: dict, registry: RegionRegistry, catalog, max_year: int) -> d
             "year": int(year_text), **extra}
     if extra["mark"]:
         if extra["mark"] not in MARKS:
-            raise ValueError(data_text("import_unknown_mark", mark=extra["mark"],
+            raise ValueError(data_text("import_unknown_mark", mark=_quoted(extra["mark"]),
                                        marks=" ".join(m for m in MARKS if m)))
         if num is not None or den is not None or value is not None:
             raise ValueError(data_text("import_mark_with_numbers"))
@@ -294,7 +305,7 @@ def statline_to_long(path: Path, header: list[str], rows, indicator: str | None,
         match = _PERIOD.match(period)
         if not match:
             problems.append(_problem(path.name, line,
-                                     data_text("import_bad_period", period=period)))
+                                     data_text("import_bad_period", period=_quoted(period))))
             continue
         out.append((line, {"indicator": indicator, "region": (row.get("RegioS") or "").strip(),
                            "category": category or "totaal", "year": match.group(1),

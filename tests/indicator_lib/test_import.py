@@ -168,3 +168,12 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(registry, tmp_p
                   "value\n" + "jeugdzorg,GM0193,totaal,2023,4388,32611,\n" * 10)
     with pytest.raises(ImportRejected, match="te groot"):
         import_file(path, registry, tmp_path / "var")
+
+
+def test_a_huge_value_is_quoted_back_cut(registry, tmp_path):
+    """Found in an attack: a 100,000-character region code came back whole in the refusal."""
+    path = _write(tmp_path, "x.csv", "indicator,region,category,year,numerator,denominator,"
+                  "value\njeugdzorg," + "G" * 100_000 + ",totaal,2023,1,20,\n")
+    with pytest.raises(ImportRejected) as caught:
+        import_file(path, registry, tmp_path / "var")
+    assert len(str(caught.value)) < 2_000 and "GGGG…" in str(caught.value)
