@@ -9,6 +9,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 NOTE = "Een NEET-percentage voor alleen deze groep jongeren heb ik niet"
 
@@ -112,3 +114,22 @@ def test_words_that_only_look_like_a_group(ask) -> None:
     assert note not in ask("Jeugdzorg in Zwolle, en wat is de herkomst van die cijfers?").text
     vso = ask("Hoeveel procent van alle jongeren in het vso in Zwolle heeft jeugdzorg?")
     assert {(f.indicator, f.category) for f in vso.facts} == {("jeugdzorg", "vso")}
+
+
+@pytest.mark.parametrize("question", [
+    "Hoeveel procent van de vmbo-leerlingen in Leeuwarden heeft jeugdhulp?",
+    "jeugdhulpgebruik havo/vwo leerlingen Apeldoorn",
+    "Jeugdzorg onder gymnasiasten in Breda",
+])
+def test_jeugdzorg_for_a_school_type_inside_the_vo_gets_the_vo_figure(ask, question) -> None:
+    """Found in a user trial (six of fifty questions): vmbo and havo/vwo have no jeugdzorg
+    figure of their own, and the answer gave the figure of all jeugdigen of 0 to 23 while the
+    figure of the voortgezet onderwijs, which they are part of, exists. Now that one, and the
+    answer says that it is the figure of the whole vo."""
+    reply = ask(question)
+    assert {(f.indicator, f.category) for f in reply.facts} >= {("jeugdzorg", "vo")}
+    assert "totaal" not in {f.category for f in reply.facts}
+    assert reply.text.startswith(f"{GROUP_MISSING}; dit is het cijfer voor leerlingen in het "
+                                 "voortgezet onderwijs (vo).")
+    # NEET has no vo figure: a havo group there still gets the figure of everyone
+    assert {f.category for f in ask("NEET onder havisten in Breda").facts} == {"totaal"}

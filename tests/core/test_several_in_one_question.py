@@ -170,8 +170,10 @@ def test_more_ways_to_ask_two_figures(text, asked) -> None:
 def test_more_groups_without_figures(ask) -> None:
     hbo = ask("jeugdzorg voor vo en hbo in Zwolle")
     assert {f.category for f in hbo.facts} == {"vo"} and "Voor hbo heb ik geen cijfers." in hbo.text
+    # vmbo has no jeugdzorg figure of its own; the vo figure it is part of (thirteenth session:
+    # it used to be the figure of all jeugdigen, further from what was asked)
     vmbo = ask("jeugdzorg bij vmbo-leerlingen in Zwolle")
-    assert {f.category for f in vmbo.facts} == {"totaal"} and vmbo.text.startswith(GROUP_MISSING)
+    assert {f.category for f in vmbo.facts} == {"vo"} and vmbo.text.startswith(GROUP_MISSING)
     basis = ask("NEET onder jongeren uit vmbo-basis in Zwolle")
     assert {f.category for f in basis.facts} == {"vmbo_basis"} and GROUP_MISSING not in basis.text
     foster = ask("NEET onder pleegkinderen in Zwolle")

@@ -190,6 +190,14 @@ def category_slot(reading: Reading, u: Understanding, frame: Frame,
         # "vso-leerlingen met jeugdhulp": a part of the group, which has none either
         u.groups_left_out = beside
         u.group_not_in_data = described
+    elif "vo" in valid and within and not beside and not reading.indicator_groups \
+            and all(lx.VO_PART.search(word) for word in within):
+        # "jeugdhulp onder vmbo-leerlingen", "havo/vwo": no figure of their own; the figure of
+        # the whole voortgezet onderwijs they are part of, and the answer says so (it used to
+        # give the figure of all jeugdigen)
+        frame.category = "vo"
+        u.origins["category"] = "question"
+        u.group_not_in_data = True
     elif "totaal" in valid and (described or beside):
         # "NEET bij meisjes", "NEET onder mbo-studenten", "NEET onder jongeren met jeugdhulp":
         # no figure for that group; the figure of everyone is given, and the answer says so

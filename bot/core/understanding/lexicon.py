@@ -134,6 +134,12 @@ GROUP_NOT_IN_DATA = re_compile(
     r"\bvmbo(?![- ]?(?:b\b|bb\b|bbl\b|basis))|\bmavo\b|"  # vmbo-basis has figures (NEET risk)
     r"\bhbo\b|\bwo\b|hoger onderwijs|hogeschool|universiteit|higher education|universit"
 )
+# school types inside the voortgezet onderwijs that have no figures of their own: asked for
+# jeugdzorg, the vo figure is the nearest one there is (and the answer says so)
+VO_PART = re_compile(
+    r"\bhavo|\bvwo\b|havist|gymnasi|atheneum|\bmavo\b|\bbrugklas|"
+    r"\bvmbo(?![- ]?(?:b\b|bb\b|bbl\b|basis))"
+)
 ONDERWIJS = ("po", "sbo", "so", "vo", "vso", "pro", "mbo")
 ZORGTYPES = ("jeugdhulp_zonder_verblijf", "jeugdhulp_met_verblijf", "jeugdbescherming",
              "jeugdreclassering")
