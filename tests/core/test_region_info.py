@@ -56,3 +56,22 @@ def test_a_gemeente_split_over_partnerships_says_so(ask, core_services) -> None:
 ])
 def test_a_figure_question_stays_a_figure_question(ask, question) -> None:
     assert ask(question).facts
+
+
+def test_same_samenwerkingsverband_or_not(ask) -> None:
+    """Found in a second user trial: this got a question about which figures were meant."""
+    reply = ask("Hoort Zeist bij hetzelfde samenwerkingsverband als Utrecht?")
+    assert "Zeist en Utrecht horen niet bij hetzelfde samenwerkingsverband PO." in reply.text
+    assert "Zeist en Utrecht horen niet bij hetzelfde samenwerkingsverband VO." in reply.text
+    same = ask("Horen Zwolle en Kampen bij hetzelfde samenwerkingsverband?")
+    assert "Zwolle en Kampen horen bij hetzelfde samenwerkingsverband VO." in same.text
+
+
+def test_members_of_the_own_samenwerkingsverband_from_the_conversation(ask) -> None:
+    """"bij ons in het swv" after a figure of Delft: Delft's partnerships (it asked which
+    region was meant)."""
+    ask("Hoe hoog is de NEET in Delft?", conv="ri-1")
+    reply = ask("welke andere gemeenten zitten bij ons in het swv?", conv="ri-1")
+    assert "Midden-Delfland" in reply.text and "bestaat uit" in reply.text
+    alone = ask("welke andere gemeenten zitten bij ons in het swv?", conv="ri-2")
+    assert alone.intent == "clarify"

@@ -40,6 +40,9 @@ def region_info_reply(u: Understanding, registry: Any) -> Reply:
         elif region.level in ("swv_po", "swv_vo"):
             blocks.append(_members(registry, region, lang))
         shown.append(code)
+    gemeenten = [registry.get(c) for c in u.regions if c.startswith("GM")]
+    if u.region_question == "swv_of" and len(gemeenten) == 2:
+        blocks.append(_same_or_not(registry, gemeenten, lang))
     text = "\n\n".join(blocks) + "\n\n" + t.render("region_info_source", lang)
     return Reply(text=text, intent="explain", regions=region_refs(registry, shown),
                  language=lang)
@@ -61,4 +64,16 @@ def _swvs_of(registry: Any, gemeente: Any, lang: str) -> str:
     if others:
         lines.append(t.render("gemeente_swvs_split", lang, gemeente=gemeente.name,
                               others=fm.listing([o.name for o in others], lang)))
+    return " ".join(lines)
+
+
+def _same_or_not(registry: Any, pair: list[Any], lang: str) -> str:
+    """"Hoort Zeist bij hetzelfde samenwerkingsverband als Utrecht?": per kind, same or not."""
+    t = templates()
+    a, b = pair
+    lines = []
+    for kind in KINDS:
+        same = getattr(a, f"swv_{kind}") == getattr(b, f"swv_{kind}")
+        lines.append(t.render("same_swv" if same else "other_swv", lang, a=a.name, b=b.name,
+                              kind=kind.upper()))
     return " ".join(lines)

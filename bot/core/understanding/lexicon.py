@@ -250,12 +250,15 @@ OWN_SWV = re_compile(
 # which gemeenten make up a samenwerkingsverband, which samenwerkingsverband a gemeente is in:
 # answered from the regio-indeling, not from the figures or the documents
 MEMBERS = re_compile(
-    r"\b(?:welke|wat voor|hoeveel) gemeenten?\b(?:\W+\w+){0,6}?\W+(?:vallen|valt|horen|"
+    r"\b(?:welke|wat voor|hoeveel) (?:andere |overige )?gemeenten?\b(?:\W+\w+){0,6}?\W+"
+    r"(?:vallen|valt|horen|"
     r"hoort|zitten|zit|behoren|behoort|liggen|ligt|doen|nemen|bestaat|vormen)\b|"
     r"\buit welke gemeenten\b|\b(?:which|what) (?:municipalities|gemeenten)\b"
     r"(?:\W+\w+){0,6}?\W+(?:belong|are|make|form|fall)\b"
 )
 SWV_OF = re_compile(
+    r"\b(?:het ?)?zelfde (?:samenwerkingsverband|swv)\w*|\bsame (?:partnership|swv|"
+    r"samenwerkingsverband)|"
     r"\b(?:bij|onder|in|tot) welke? (?:samenwerkingsverband|swv)\w*|"
     r"\bwelke? (?:samenwerkingsverband|swv)\w* (?:hoort|horen|heeft|hebben|valt|vallen|is|zijn)"
     r"\b|\bwhich (?:partnership|samenwerkingsverband|swv)s?\b"

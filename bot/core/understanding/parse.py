@@ -42,6 +42,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from indicators.registry import RegionRegistry
 
 SQL_ONLY = re_compile(r"^[\W\d_]*$")
+# "bij ons in het swv", "in ons samenwerkingsverband": the own partnership, in the words a
+# membership question uses
+OUR_SWV = re_compile(r"\b(?:bij|in) (?:ons|onze)\b")
 WHY = re_compile(r"^(?:en )?(?:waarom|why|hoezo|hoe kom je (?:daar|hierop|daaraan|daarbij)|"
                  r"waar komt (?:dat|dit)(?: getal)? vandaan|onderbouwing|how do you know|"
                  r"where does (?:that|this) come from)[?!. ]*$")
@@ -249,13 +252,15 @@ def sure_wording(reading: Reading) -> str | None:
 def region_question(reading: Reading) -> str:
     """"members" or "swv_of" for a question about the regio-indeling of a named place (no
     figure named: "welke gemeenten hebben de hoogste NEET?" is a ranking); else ""."""
-    if reading.indicator or not reading.places.mentions:
+    places = reading.places
+    if reading.indicator:
         return ""
     words = reading.words_text
-    codes = [c for m in reading.places.mentions for c in m.codes]
-    swv_named = any(c[:2] in ("PO", "VO") for c in codes) or reading.places.swv_word
-    if lx.MEMBERS.search(words) and swv_named:
-        return "members"
+    codes = [c for m in places.mentions for c in m.codes]
+    swv_named = any(c[:2] in ("PO", "VO") for c in codes) or places.swv_word
+    own = places.own_place or places.own_swv or bool(OUR_SWV.search(words))
+    if lx.MEMBERS.search(words) and swv_named and (codes or own):
+        return "members"  # "welke gemeenten zitten bij ons in het swv?": the own region's
     if lx.SWV_OF.search(words) and any(c.startswith("GM") for c in codes):
         return "swv_of"
     return ""
@@ -382,6 +387,11 @@ def _fill_region_info(reading: Reading, u: Understanding, turn: Turn,
     u.region_question = region_question(reading)
     u.regions = list(dict.fromkeys(c for m in reading.places.mentions for c in m.codes))
     u.origins["regions"] = "question"
+    if not u.regions:  # "bij ons": the profile region, else the place of the conversation
+        u.regions = [turn.profile] if turn.profile else turn.state.last_regions[:1]
+        u.origins["regions"] = "profile" if turn.profile else "context"
+    if not u.regions:
+        u.intent, u.clarify_kind = "clarify", "need_region"
 
 
 def _fill_scan(reading: Reading, u: Understanding, turn: Turn,
