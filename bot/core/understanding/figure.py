@@ -9,6 +9,7 @@ a small function so each rule can be tested and read on its own.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.core.understanding import lexicon as lx
@@ -25,7 +26,8 @@ from bot.core.understanding.slots import (
     indicator_outside_categories,
     valid_categories,
 )
-from indicators.provinces import split_qualified
+from indicators.names import normalize
+from indicators.provinces import QUALIFIERS, split_qualified
 from indicators.swv_names import names_swv
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -76,7 +78,11 @@ def fill_one(reading: Reading, u: Understanding, turn: Turn, registry: RegionReg
     category_slot(reading, u, frame, context)
     year_slot(reading, u, frame, context, turn)
     words_mode_and_target(reading, frame)
-    if _names_a_province(reading):  # before the region: "Drenthe" is no unknown place
+    province = _ranked_province(reading, frame)
+    if province is not None:  # "welke gemeente in Friesland ...": its gemeenten ranked
+        reading = replace(reading, places=replace(reading.places, unknown=[
+            m for m in reading.places.unknown if not _is_province(m.text)]))
+    elif _names_a_province(reading):  # before the region: "Drenthe" is no unknown place
         u.intent, u.label, u.clarify_kind = "out_of_scope", "figure", "province"
         return
     if not region_slot(reading, u, frame, context, last, turn, registry):
@@ -94,6 +100,10 @@ def fill_one(reading: Reading, u: Understanding, turn: Turn, registry: RegionReg
         frame.level = ranked_level(reading, frame, context, last, registry)
         frame.size = ranked_size(reading, context)
         frame.lowest = ranked_lowest(reading, context, frame.indicator)
+        # the province asked, else the one of the ranking followed up on ("en de laagste?")
+        frame.province = province or (context.province if context is not None
+                                      and context.mode == "ranking" and not frame.level
+                                      else None)
     u.frame = frame
     u.mode, u.regions = plan(frame, registry)
     u.indicator, u.category, u.year, u.years = (frame.indicator, frame.category, frame.year,
@@ -101,9 +111,22 @@ def fill_one(reading: Reading, u: Understanding, turn: Turn, registry: RegionReg
     u.target, u.dimension = frame.target, frame.dimension
     u.asked_term = reading.asked_term if frame.indicator == "jeugdzorg" else None
     u.ranked_level, u.ranked_size, u.ranked_lowest = frame.level, frame.size, frame.lowest
+    u.ranked_province = frame.province if frame.mode == "ranking" and not frame.level else None
     u.presentation = reading.presentation
     if reading.places.neighbours and (frame.target or "").startswith("swv"):
         u.neighbours_read = reading.places.neighbours
+
+
+def _ranked_province(reading: Reading, frame: Frame) -> str | None:
+    """The province a ranking of gemeenten is asked within ("welke gemeente in Friesland heeft
+    de hoogste NEET?"), by its official name; None when the question is no such ranking, or
+    names a place, or more than one province."""
+    if frame.mode != "ranking" or reading.places.mentions:
+        return None
+    names = _province_names(reading)
+    if len(names) != 1:
+        return None
+    return QUALIFIERS.get(normalize(names[0]))
 
 
 def _is_province(text: str) -> bool:

@@ -46,6 +46,7 @@ class Frame:
     level: str | None = None  # what a ranking ranks: "swv_po" / "swv_vo"; None: gemeenten
     size: int | None = None  # how many places a ranking shows ("top 5"); None: the default
     lowest: bool = False  # a ranking from the bottom up ("de laagste"); False: highest first
+    province: str | None = None  # a ranking of one province's gemeenten ("in Friesland")
 
     def to_dict(self) -> dict[str, Any]:
         # plain values and lists of them: a shallow copy with copied lists is what ``asdict``
@@ -54,7 +55,7 @@ class Frame:
                 "target": self.target, "regions": list(self.regions), "year": self.year,
                 "years": list(self.years), "dimension": self.dimension,
                 "also": [dict(a) for a in self.also], "level": self.level,
-                "size": self.size, "lowest": self.lowest}
+                "size": self.size, "lowest": self.lowest, "province": self.province}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> Frame | None:

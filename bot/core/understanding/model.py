@@ -82,6 +82,8 @@ class Understanding:
     ranked_size: int | None = None
     # a ranking from the bottom up ("de laagste", or kept from the ranking followed up on)
     ranked_lowest: bool = False
+    # "welke gemeente in Friesland heeft ...": a ranking of the gemeenten of one province
+    ranked_province: str | None = None
     # "in een grafiek", "op een kaart": how the user asked to see the figure
     presentation: str | None = None
     # "vijf jaar geleden": (those words, the year counted back from) when the year came so
