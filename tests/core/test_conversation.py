@@ -275,3 +275,15 @@ def test_conversation_locks_stay_bounded(shared_assistant):
     locks = {id(shared_assistant._lock_for(f"web:caller:{n}")) for n in range(5000)}
     assert len(shared_assistant._locks) == LOCK_STRIPES and len(locks) <= LOCK_STRIPES
     assert shared_assistant._lock_for("x") is shared_assistant._lock_for("x")
+
+
+def test_why_a_point_after_the_points_of_a_named_region(ask) -> None:
+    """Found in a second user trial: after "Welke punten stel je voor voor het OOGO in Gouda?",
+    "waarom staat punt 2 erop?" asked which region was meant (the points' region came from the
+    question, not the profile), and "waarom dat eerste punt?" gave every figure of all points."""
+    assert ask("Welke punten stel je voor voor het OOGO in Gouda?", conv="wp-1").intent == "oogo"
+    second = ask("waarom staat punt 2 erop?", conv="wp-1")
+    assert second.intent == "oogo" and "Noem je regio" not in second.text
+    assert second.text.startswith("**2. ")
+    ordinal = ask("waarom dat eerste punt?", conv="wp-1")
+    assert ordinal.text.startswith("**1. ")

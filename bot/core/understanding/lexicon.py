@@ -380,9 +380,16 @@ REPORT = re_compile(
     r"markdown)|graag|maken|krijgen|hebben|delen|ophalen)\b|^(?:het |the |a )?" + REPORT_WORD +
     r"(?: \w+){0,3}[?!. ]*$"
 )
+# "het eerste punt", "the second point": a point by its place in the list
+POINT_ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6,
+                  "zevende": 7, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
+                  "sixth": 6, "seventh": 7}
+_ORDINAL = "|".join(POINT_ORDINALS)
 POINT_QUESTION = re_compile(
     r"\b(?:punt|point)\s*\d{1,2}\b.{0,40}|(?:waarom|why|explain|uitleg|toelicht|leg|"
     r"wat bedoel|licht)\b.{0,40}\b(?:punt|point)\s*\d{1,2}\b|"
+    r"\b(?:waarom|why|explain|uitleg|toelicht|leg|licht)\b.{0,30}\b(?:" + _ORDINAL
+    + r") (?:punt|point)\b|"
     r"\b(?:waarom|why)\b.{0,15}\b(?:staat|staan|is|are)\b.{1,40}\b(?:op de (?:lijst|agenda)|"
     r"on the (?:list|agenda)|erop|erbij)\b"
 )

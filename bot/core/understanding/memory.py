@@ -21,6 +21,10 @@ def remember(state: ConversationState, u: Understanding, *, answered: bool) -> N
     state.last_intent = u.intent
     state.last_label = u.label
     state.last_elsewhere = u.held_elsewhere
+    if u.label in ("oogo_points", "report") and u.regions:
+        # "waarom staat punt 2 erop?" after the points of Gouda: Gouda's points (it asked
+        # for a region when the points' region had come from the question, not the profile)
+        state.last_regions = list(u.regions[:1])
     if u.held_elsewhere and u.regions:  # "hoeveel thuiszitters in Deventer?": "daar" is Deventer
         state.last_frame = {**state.last_frame, "regions": list(u.regions)}
         state.last_regions = list(u.regions)

@@ -53,7 +53,8 @@ ASKS_ABOUT = re_compile(r"^(?:waarom|wie|voor wie|wat|hoe|welke|wanneer|waar|why
 QUESTION_START = re_compile(r"^(?:hoe|wat|waar|wie|welke|kan|kun|mag|how|what|where|who|can)\b")
 ROLE_WORDS = re_compile(r"\b(gemeente|swv|samenwerkingsverband|school|onderwijs|jeugdhulp|"
                         r"youth care|anders|other|municipality)\b")
-POINT_NUMBER = re_compile(r"\b(?:punt|point)\s*(\d{1,2})\b")
+POINT_NUMBER = re_compile(r"\b(?:punt|point)\s*(\d{1,2})\b|\b(" + "|".join(lx.POINT_ORDINALS)
+                          + r") (?:punt|point)\b")
 # the slash commands (and "regio", "stop" without one), in the order ``command_stage`` tries them
 CMD_REGION = re_compile(r"/?regio[?!. ]*|/region[?!. ]*")
 CMD_HELP = re_compile(r"^/(?:help|hulp|start|menu)\b")
@@ -376,7 +377,7 @@ def _fill_region(reading: Reading, u: Understanding, turn: Turn,
     u.origins["regions"] = "question" if named else ("profile" if turn.profile else "context")
     number = POINT_NUMBER.search(reading.folded)
     if number:
-        u.query = f"punt {number.group(1)}"
+        u.query = f"punt {number.group(1) or lx.POINT_ORDINALS[number.group(2)]}"
     u.formats = sorted({FORMATS[w] for w in re.findall(r"[a-z]+", reading.folded)
                         if w in FORMATS})
 
