@@ -178,6 +178,20 @@ def test_own_swv_of_a_named_place_needs_no_profile(registry, text):
 
 
 @pytest.mark.parametrize("text", [
+    "en hoe verhoudt dat zich tot de rest van ons samenwerkingsverband?",
+    "and how does that compare to the rest of our samenwerkingsverband?",
+])
+def test_own_swv_as_a_follow_up_takes_the_place_of_the_conversation(registry, text):
+    """Found in a second user trial: "tot de rest van ons samenwerkingsverband" after a figure
+    of Gouda asked which region was meant ("vergeleken met ons swv" did not)."""
+    state = ConversationState()
+    first = ask(registry, "jeugdzorg in het vo in Gouda", state)
+    remember(state, first, answered=True)
+    u = ask(registry, text, state)
+    assert u.intent == "compare" and u.regions == ["GM0513", "VO2802"]
+
+
+@pytest.mark.parametrize("text", [
     "Hoe scoort ons samenwerkingsverband op NEET?",
     "Hoe doet Almelo het op jeugdzorg vergeleken met onze gemeente?",
 ])

@@ -240,7 +240,8 @@ SUPERLATIVE = re_compile(r"\b(?:hoogste|laagste|meeste|minste|hoogst|laagst|high
                          r"most|fewest)\b")
 # "vergeleken met ons samenwerkingsverband": the own SWV as what the subject is set against
 OWN_SWV_TARGET = re_compile(
-    r"\b(?:met|tegenover|t\.?o\.?v\.?|opzichte van|dan|with|to|against|versus|vs\.?)\s+"
+    r"\b(?:met|tot|tegenover|t\.?o\.?v\.?|opzichte van|dan|with|to|against|versus|vs\.?)\s+"
+    r"(?:(?:de )?rest van |(?:the )?rest of )?"  # "tot de rest van ons samenwerkingsverband"
     r"(?:ons|onze|mijn|our|my)\s+(?:eigen\s+)?(?:samenwerkingsverband|swv|partnership)"
 )
 OWN_SWV = re_compile(
