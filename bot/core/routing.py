@@ -17,10 +17,11 @@ from bot.core.answers import simple, why
 from bot.core.answers.combined import combine
 from bot.core.answers.evidence import region_name, region_refs
 from bot.core.answers.indicator import answer_indicator
-from bot.core.answers.knowledge import answer_knowledge, search_passages
+from bot.core.answers.knowledge import answer_besides, answer_knowledge, search_passages
 from bot.core.answers.oogo import fallback_oogo, points_reply, report_offer
 from bot.core.answers.provenance import demo_notices
 from bot.core.answers.regions_info import region_info_reply
+from bot.core.answers.two_questions import two_questions
 from bot.core.messages import Fact, IncomingMessage, Intent, Passage, Reply
 from bot.core.ports import Figures, Knowledge, Points, Regioscan, Responder
 from bot.core.state import ConversationState
@@ -86,10 +87,39 @@ def figure_turn(ctx: Ctx) -> Reply:
 
 def knowledge_turn(ctx: Ctx) -> Reply:
     intent: Intent = "sources" if ctx.u.intent == "sources" else "explain"
-    reply = answer_knowledge(ctx.u.query or ctx.text, ctx.knowledge, ctx.lang, intent=intent)
+    query = ctx.u.query or ctx.text
+    parts = None if ctx.u.held_elsewhere else two_questions(query)
+    reply = _both(ctx, parts, intent) if parts else None
+    if reply is None:
+        reply = answer_knowledge(query, ctx.knowledge, ctx.lang, intent=intent)
     if ctx.u.held_elsewhere and reply.intent != "out_of_scope":
         _held_elsewhere(ctx, reply, intent)
     return ctx.polished(reply)
+
+
+def _both(ctx: Ctx, parts: tuple[str, str], intent: Intent) -> Reply | None:
+    """Two questions in one ("Wat is het OOGO en wie zitten er aan tafel?"): each answered
+    from its own section, one after the other; None (the question is answered whole) when a
+    part finds nothing sure or both find the same section."""
+    first = answer_knowledge(parts[0], ctx.knowledge, ctx.lang, intent=intent)
+    if first.intent == "out_of_scope" or not first.citations:
+        return None
+    second = answer_besides(parts[1], ctx.knowledge, ctx.lang, intent, first.passages)
+    if second is None:
+        return None
+    _append(first, second)
+    first.buttons = []  # "Meer over ..." of the first part: the second part is its own answer
+    return first
+
+
+def _append(reply: Reply, other: Reply) -> None:
+    """``other``'s answer after ``reply``'s; a line both share (the note that the documents
+    are Dutch) is said once, at the end."""
+    shared = {line for line in other.text.split("\n") if line.strip()}
+    kept = [line for line in reply.text.split("\n") if line not in shared]
+    reply.text = "\n".join(kept).strip("\n") + "\n\n" + other.text
+    reply.citations += other.citations
+    reply.passages += other.passages
 
 
 def _held_elsewhere(ctx: Ctx, reply: Reply, intent: Intent) -> None:
@@ -106,12 +136,7 @@ def _held_elsewhere(ctx: Ctx, reply: Reply, intent: Intent) -> None:
         if other.intent == "out_of_scope" or not other.citations \
                 or any(c in reply.citations for c in other.citations):
             continue
-        # a line both share (the note that the documents are Dutch) moves to the end
-        shared = {line for line in other.text.split("\n") if line.strip()}
-        kept = [line for line in reply.text.split("\n") if line not in shared]
-        reply.text = "\n".join(kept).strip("\n") + "\n\n" + other.text
-        reply.citations += other.citations
-        reply.passages += other.passages
+        _append(reply, other)
     names = fm.listing([t.render(f"measure_{key}", ctx.lang) for key in keys], ctx.lang)
     reply.text = t.render("figures_elsewhere", ctx.lang, measure=names) + "\n\n" + reply.text
 

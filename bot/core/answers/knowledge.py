@@ -142,6 +142,26 @@ def compose(passage_text: str) -> str:
     return _plain(paragraph)
 
 
+def answer_besides(question: str, kb: Any, language: str, intent: Intent,
+                   taken: list[Passage]) -> Reply | None:
+    """The answer to the second of two questions asked together, from the best of its first
+    two sections that is not already ``taken`` by the first (its own words often find the
+    first's section again: "hoe lees je het? (relatief risico berekend)"). Said with the
+    hedge unless that section was its sure first hit; None when there is none."""
+    hits = search_hits(kb, question)
+    headings = {own_heading(p.heading) for p in taken}
+    fresh = [h for h in hits[:2] if own_heading(getattr(h, "heading", "") or "") not in headings]
+    if not fresh:
+        return None
+    reply = answer_knowledge(question, kb, language, intent=intent,
+                             passages=[to_passage(fresh[0])])
+    sure = fresh[0] is hits[0] and bool(getattr(hits[0], "confident", True)) \
+        and float(getattr(hits[0], "confidence", 1.0)) >= SURE_AT
+    if not sure:
+        reply.text = templates().render("knowledge_hedged", language) + "\n\n" + reply.text
+    return reply
+
+
 def extract_answer(question: str, passage: Passage) -> str:
     """The answer text of ``passage`` (the question does not pick sentences any more)."""
     return compose(passage.text)
