@@ -138,3 +138,12 @@ def test_a_measure_asked_for_a_gemeente_still_gets_where_to_find_it(ask) -> None
     reply = ask("Hoeveel thuiszitters zijn er in Deventer?")
     assert "Hoeveel thuiszitters telt heel Nederland?" not in [c.heading for c in reply.citations]
     assert "Leerplichttelling" in reply.text
+
+
+def test_spending_in_other_words_is_a_cost(ask) -> None:
+    """Found in a third user trial: "Hoeveel geeft Deventer per jongere uit aan jeugdhulp?" got
+    the usage of each kind of care."""
+    for question in ("Hoeveel geeft Deventer per jongere uit aan jeugdhulp?",
+                     "Hoeveel besteedt Zwolle aan jeugdzorg?"):
+        reply = ask(question)
+        assert reply.facts == [] and reply.text.startswith("Cijfers over de kosten"), question

@@ -26,3 +26,15 @@ def test_the_province_stays_with_a_follow_up(ask, core_services) -> None:
 
 def test_a_figure_of_a_province_is_still_refused(ask) -> None:
     assert ask("NEET in Drenthe").text.startswith("Ik heb geen cijfers per provincie")
+
+
+def test_a_ranking_of_samenwerkingsverbanden_within_a_province(ask, core_services) -> None:
+    """Found in a third user trial: the province was dropped without a word and the national
+    top ten came back. A partnership that lies partly in the province counts, and the answer
+    says so."""
+    reply = ask("welk samenwerkingsverband in Noord-Brabant heeft het hoogste NEET percentage?")
+    ranked = [f.region for f in reply.facts if f.region != "NL01"]
+    assert ranked and all("Noord-Brabant" in core_services.registry.get(c).province.split(", ")
+                          for c in ranked)
+    assert reply.text.startswith("Een samenwerkingsverband dat voor een deel in Noord-Brabant "
+                                 "ligt, telt mee.")

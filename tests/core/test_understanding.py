@@ -368,3 +368,16 @@ def test_plain_words_are_not_taken_for_places(registry):
 def test_place_codes_are_not_categories(registry):
     u = ask(registry, "Wat is het jeugdzorggebruik in PO 23-05?")
     assert u.regions == ["PO2305"] and u.category is None
+
+
+def test_own_swv_without_a_profile_after_a_figure_is_that_places(registry):
+    """Found in a third user trial: "en hoe zit dat in ons samenwerkingsverband?" after a
+    figure of Dordrecht asked which region was meant. Without a profile the partnership is the
+    conversation's place's; without either it is still asked."""
+    state = ConversationState()
+    remember(state, ask(registry, "Hoe hoog is de NEET in Dordrecht?", state), answered=True)
+    u = ask(registry, "en hoe zit dat in ons samenwerkingsverband?", state)
+    assert u.intent != "clarify" and u.regions == ["VO2804"]
+    assert u.origins["regions"] == "context"
+    alone = ask(registry, "Hoe hoog is de NEET in ons samenwerkingsverband?")
+    assert (alone.intent, alone.clarify_kind) == ("clarify", "need_region")

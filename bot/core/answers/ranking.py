@@ -34,7 +34,8 @@ def ranking_lines(ctx: Context, u: Understanding, category: str, year: int | Non
     regions = ctx.registry.all(level) if u.ranked_level else (
         ctx.registry.members(within) if within else ctx.registry.gemeenten())
     if u.ranked_province:  # "welke gemeente in Friesland ...": that province's gemeenten
-        regions = [r for r in regions if r.province == u.ranked_province]
+        # (a samenwerkingsverband lies in one province or more: "Noord-Brabant, Gelderland")
+        regions = [r for r in regions if u.ranked_province in r.province.split(", ")]
     values, hidden, unpublished = [], 0, 0
     for value in ctx.lookup_each(indicator, [region.code for region in regions], category, year):
         if value.value is not None:
@@ -52,6 +53,9 @@ def ranking_lines(ctx: Context, u: Understanding, category: str, year: int | Non
     which = {"nl": ("laagste", "hoogste"), "en": ("lowest", "highest")}[lang][0 if lowest else 1]
     count = count_word(len(top), lang) if len(top) >= 2 else len(top)
     units = level_plural(level, lang)
+    if u.ranked_province and u.ranked_level:
+        ctx.draft.lines.append(t.render("ranking_province_partly", lang,
+                                        province=u.ranked_province))
     if within or u.ranked_province:
         area = ctx.name(within) if within else u.ranked_province
         ctx.draft.lines.append(t.render("ranking_intro_within", lang, count=count, which=which,

@@ -81,7 +81,8 @@ MEASURES: tuple[Measure, ...] = (
     # money: last, so that "wat kost het leerlingenvervoer?" stays the measure it names; no
     # bare "kost" after "tijd" ("hoeveel tijd kost het?")
     Measure("kosten", re_compile(
-        r"\b(?<!tijd )kost(?:en|te|ten)?\b|\buitgaven\b|\buitgegeven\b|\bgeeft \w+ uit\b|"
+        r"\b(?<!tijd )kost(?:en|te|ten)?\b|\buitgaven\b|\buitgegeven\b|\buitgeven\b|"
+        r"\b(?:geeft|geven)(?: \w+){0,3} uit\b|\bbesteedt?\b|\bbesteden\b|"
         r"\bgeld\b|budget\w*|\beuro'?s?\b|\bduurder\b|\bgoedkop\w*|"
         # "is jeugdzorg in Zwolle duur?", not the length: "de (gemiddelde) duur van de hulp"
         r"(?<!de )(?<!gemiddelde )\bduur\b(?! van)|"

@@ -102,8 +102,7 @@ def fill_one(reading: Reading, u: Understanding, turn: Turn, registry: RegionReg
         frame.lowest = ranked_lowest(reading, context, frame.indicator)
         # the province asked, else the one of the ranking followed up on ("en de laagste?")
         frame.province = province or (context.province if context is not None
-                                      and context.mode == "ranking" and not frame.level
-                                      else None)
+                                      and context.mode == "ranking" else None)
     u.frame = frame
     u.mode, u.regions = plan(frame, registry)
     u.indicator, u.category, u.year, u.years = (frame.indicator, frame.category, frame.year,
@@ -111,7 +110,7 @@ def fill_one(reading: Reading, u: Understanding, turn: Turn, registry: RegionReg
     u.target, u.dimension = frame.target, frame.dimension
     u.asked_term = reading.asked_term if frame.indicator == "jeugdzorg" else None
     u.ranked_level, u.ranked_size, u.ranked_lowest = frame.level, frame.size, frame.lowest
-    u.ranked_province = frame.province if frame.mode == "ranking" and not frame.level else None
+    u.ranked_province = frame.province if frame.mode == "ranking" else None
     u.presentation = reading.presentation
     if reading.places.neighbours and (frame.target or "").startswith("swv"):
         u.neighbours_read = reading.places.neighbours
@@ -315,7 +314,7 @@ def region_slot(reading: Reading, u: Understanding, frame: Frame, context: Frame
     # "Hof van Twente vergeleken met ons samenwerkingsverband": the SWV is the named place's
     # (see below), so no profile is needed; "onze gemeente" or a bare "ons swv" still need one
     swv_of_named = places.own_swv and not places.own_place and bool(
-        codes or (places.own_swv_target and context is not None and context.regions))
+        codes or (context is not None and context.regions))
     if own and not turn.profile and not swv_of_named:
         u.intent, u.clarify_kind = "clarify", "need_region"
         return False
@@ -325,12 +324,16 @@ def region_slot(reading: Reading, u: Understanding, frame: Frame, context: Frame
             codes = [context.regions[0]]  # "en vergeleken met ons swv?": the place stays
         elif not codes:
             codes = [turn.profile] if turn.profile else []
-    elif places.own_swv and turn.profile:
-        swv = own_swv(registry, turn.profile, kind)
-        codes.insert(0, swv or turn.profile)
+    elif places.own_swv and (turn.profile or (context is not None and context.regions)):
+        # "en hoe zit dat in ons samenwerkingsverband?": without a profile, the partnership of
+        # the place the conversation is about
+        home = turn.profile or (context.regions[0] if context is not None else "")
+        swv = own_swv(registry, home, kind)
+        codes.insert(0, swv or home)
     if places.own_place and turn.profile and turn.profile not in codes:
         codes.insert(0, turn.profile)
-    origin = "profile" if own and len(codes) == 1 else "question"
+    origin = ("profile" if turn.profile else "context") if own and len(codes) == 1 \
+        else "question"
     followed = context is not None and context.mode != "ranking"  # a ranking is of no place
     if not codes and places.national and not (frame.target == "land" and (
             followed or (turn.profile and lx.COMPARE.search(reading.words_text)))):
