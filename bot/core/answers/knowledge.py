@@ -153,6 +153,9 @@ def answer_besides(question: str, kb: Any, language: str, intent: Intent,
     fresh = [h for h in hits[:2] if own_heading(getattr(h, "heading", "") or "") not in headings]
     if not fresh:
         return None
+    if fresh[0] is not hits[0] and float(getattr(fresh[0], "score", 0.0)) < \
+            float(getattr(hits[0], "score", 0.0)) - SECOND_MARGIN:
+        return None  # the first part's section answers this part too, by a clear margin
     reply = answer_knowledge(question, kb, language, intent=intent,
                              passages=[to_passage(fresh[0])])
     sure = fresh[0] is hits[0] and bool(getattr(hits[0], "confident", True)) \

@@ -20,6 +20,8 @@ _ASKS = (r"(?:wat|wie|hoe|welke?|waar\w*|wanneer|waarom|hoeveel|moet|moeten|mag|
          r"|is|zijn|what|who|how|which|where|when|why|does|do|are|can|must)")
 TWO = re.compile(rf"^\s*(?P<a>{_ASKS}\b.+?)\s*,?\s+(?:en|and)\s+(?P<b>{_ASKS}\b.+)$",
                  re.IGNORECASE | re.DOTALL)
+# a first part shorter than this is a noun phrase of one question, not a question of its own
+MIN_WORDS = 3
 QUESTION_WORDS = frozenset(("wat", "wie", "hoe", "welk", "welke", "waar", "wanneer", "waarom",
                             "hoeveel", "vaak", "precies", "eigenlijk", "what", "who", "how",
                             "which", "where", "when", "why", "minimaal", "er", "die", "dat"))
@@ -32,6 +34,8 @@ def two_questions(question: str) -> tuple[str, str] | None:
     if match is None:
         return None
     first, second = match.group("a").strip(" ,?") + "?", match.group("b").strip()
+    if len(first.split()) < MIN_WORDS:
+        return None  # "Welke bron en welk peiljaar gebruiken jullie?": one question, two objects
     subject = [w for w in raw_tokens(first)
                if w not in STOPWORDS and w not in QUESTION_WORDS and len(w) > 2]
     if not subject:
