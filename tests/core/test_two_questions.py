@@ -41,6 +41,7 @@ def test_each_part_gets_its_section(ask, line) -> None:
     ("NEET en jeugdzorg", None),  # no question word: not this rule's
     # two objects of one question (found in a later try: split into "Welke bron?" and a part)
     ("Welke bron en welk peiljaar gebruiken jullie voor de NEET-cijfers?", None),
+    ("Wat doet de gemeente Dijk en Waard aan thuiszitters?", None),  # "Waard" is no "waar"
 ])
 def test_two_questions_are_found_only_when_both_parts_ask(question, parts) -> None:
     assert two_questions(question) == parts

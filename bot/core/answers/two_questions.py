@@ -16,8 +16,10 @@ import re
 
 from knowledge.textproc import STOPWORDS, raw_tokens
 
-_ASKS = (r"(?:wat|wie|hoe|welke?|waar\w*|wanneer|waarom|hoeveel|moet|moeten|mag|mogen|kan|kunnen"
-         r"|is|zijn|what|who|how|which|where|when|why|does|do|are|can|must)")
+# the words a question opens with ("waar" and its compounds, not "Waard" of Dijk en Waard)
+_ASKS = (r"(?:wat|wie|hoe|welke?|waar(?:om|over|door|mee|in|voor|bij|op|uit|van|naar|aan)?|"
+         r"wanneer|hoeveel|moet|moeten|mag|mogen|kan|kunnen|is|zijn|what|who|how|which|where|"
+         r"when|why|does|do|are|can|must)")
 TWO = re.compile(rf"^\s*(?P<a>{_ASKS}\b.+?)\s*,?\s+(?:en|and)\s+(?P<b>{_ASKS}\b.+)$",
                  re.IGNORECASE | re.DOTALL)
 # a first part shorter than this is a noun phrase of one question, not a question of its own
