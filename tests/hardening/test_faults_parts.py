@@ -93,7 +93,12 @@ def test_llm_faults_fall_back_to_the_grounded_template(services_factory, fake_ll
     fake_llm.mode = mode
     services = services_factory(llm="openai:gpt-4o-mini", llm_timeout=1.0)
     reply = ask(services, "llm", INDICATOR_Q)
-    assert fake_llm.calls, "the LLM path was not used"
+    # the reply's own record shows the LLM path was taken (and failed); for "sleep" the fake
+    # server may not even have received the request before the 1 s deadline on a busy
+    # machine (seen once in CI), so only the other modes must have reached it
+    assert reply.debug.get("llm", "").startswith(("error", "rejected")), reply.debug
+    if mode != "sleep":
+        assert fake_llm.calls, "the LLM path was not used"
     assert reply.facts and has_number(reply.text), reply.text
     assert INJECTED not in reply.text
     assert reply.debug.get("llm", "").startswith(("error", "rejected")), reply.debug
