@@ -132,16 +132,20 @@ class Provenance:
 def read_sidecar(sidecar: Path) -> dict | None:
     """An import file's provenance record, None when there is none; ``ValueError`` (Dutch) when
     it is not a readable record, so the import can refuse before it changes anything."""
-    if not sidecar.exists():
-        return None
+    return _read_record(sidecar) if sidecar.exists() else None
+
+
+def _read_record(path: Path) -> dict:
+    """A provenance record from ``path`` (an import's sidecar or the data dir's store);
+    ``ValueError`` (Dutch) when it cannot be read or has another shape."""
     try:
-        incoming = json.loads(sidecar.read_text(encoding="utf-8"))
+        record = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise ValueError(data_text("provenance_unreadable", file=sidecar.name,
+        raise ValueError(data_text("provenance_unreadable", file=path.name,
                                    reason=type(exc).__name__)) from None
-    if not _record_shape(incoming):
-        raise ValueError(data_text("provenance_bad_shape", file=sidecar.name))
-    return incoming
+    if not _record_shape(record):
+        raise ValueError(data_text("provenance_bad_shape", file=path.name))
+    return record
 
 
 def _record_shape(record: object) -> bool:
@@ -166,13 +170,7 @@ def merged(data_dir: Path | str, incoming: dict | None) -> dict | None:
     if not incoming:
         return None
     target = Path(data_dir) / STORE_NAME
-    try:
-        current = json.loads(target.read_text(encoding="utf-8")) if target.exists() else {}
-    except (OSError, ValueError) as exc:
-        raise ValueError(data_text("provenance_unreadable", file=target.name,
-                                   reason=type(exc).__name__)) from None
-    if not _record_shape(current):
-        raise ValueError(data_text("provenance_bad_shape", file=target.name))
+    current = _read_record(target) if target.exists() else {}
     tables = current.get("tables", {})
     for table_id, record in incoming.get("tables", {}).items():
         tables[table_id] = {**record, "downloaded": incoming.get("downloaded", ""),

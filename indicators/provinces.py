@@ -97,6 +97,20 @@ class Qualifier:
     end: int
 
 
+def _spelling(text: str) -> str:
+    """``text`` normalised as the keys of ``QUALIFIERS`` are, also when typed without its
+    space ("N.-H." -> "n h" -> "nh"; "Noordholland" -> "noord holland")."""
+    spelled = normalize(text)
+    if spelled not in QUALIFIERS:
+        spelled = _COMPACT.get(spelled.replace(" ", ""), spelled)
+    return spelled
+
+
+def province_of(text: str) -> str | None:
+    """The official name of the province ``text`` spells ("friesland" -> "Fryslân"), or None."""
+    return QUALIFIERS.get(_spelling(text))
+
+
 def qualifier_at(text: str, pos: int) -> Qualifier | None:
     """The qualifier that starts at ``pos`` of ``text`` (right after a name), or None."""
     if pos >= len(text) or text[pos] not in _BREAK:
@@ -104,9 +118,7 @@ def qualifier_at(text: str, pos: int) -> Qualifier | None:
     match = _tail().match(text, pos)
     if match is None:
         return _misspelt_at(text, pos)
-    spelled = normalize(match.group("paren") or match.group("word"))
-    if spelled not in QUALIFIERS:  # "N.-H." -> "n h" -> "nh"; "Noordholland" -> "noord holland"
-        spelled = _COMPACT.get(spelled.replace(" ", ""), spelled)
+    spelled = _spelling(match.group("paren") or match.group("word"))
     province = QUALIFIERS.get(spelled)
     if province is None:
         return None

@@ -27,9 +27,11 @@ def region_info_reply(u: Understanding, registry: Any) -> Reply:
     t, lang = templates(), u.language
     blocks: list[str] = []
     shown: list[str] = []
+    gemeenten = []
     for code in u.regions:
         region = registry.get(code)
         if region.level == "gemeente" and u.region_question == "swv_of":
+            gemeenten.append(region)
             blocks.append(_swvs_of(registry, region, lang))
             shown += [c for c in (region.swv_po, region.swv_vo) if c]
         elif region.level == "gemeente":  # "de gemeenten van het samenwerkingsverband van X"
@@ -40,9 +42,8 @@ def region_info_reply(u: Understanding, registry: Any) -> Reply:
         elif region.level in ("swv_po", "swv_vo"):
             blocks.append(_members(registry, region, lang))
         shown.append(code)
-    gemeenten = [registry.get(c) for c in u.regions if c.startswith("GM")]
-    if u.region_question == "swv_of" and len(gemeenten) == 2:
-        blocks.append(_same_or_not(registry, gemeenten, lang))
+    if len(gemeenten) == 2:  # "Hoort Zeist bij hetzelfde samenwerkingsverband als Utrecht?"
+        blocks.append(_same_or_not(gemeenten, lang))
     text = "\n\n".join(blocks) + "\n\n" + t.render("region_info_source", lang)
     return Reply(text=text, intent="explain", regions=region_refs(registry, shown),
                  language=lang)
@@ -67,7 +68,7 @@ def _swvs_of(registry: Any, gemeente: Any, lang: str) -> str:
     return " ".join(lines)
 
 
-def _same_or_not(registry: Any, pair: list[Any], lang: str) -> str:
+def _same_or_not(pair: list[Any], lang: str) -> str:
     """"Hoort Zeist bij hetzelfde samenwerkingsverband als Utrecht?": per kind, same or not."""
     t = templates()
     a, b = pair

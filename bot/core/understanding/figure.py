@@ -26,8 +26,7 @@ from bot.core.understanding.slots import (
     indicator_outside_categories,
     valid_categories,
 )
-from indicators.names import normalize
-from indicators.provinces import QUALIFIERS, split_qualified
+from indicators.provinces import province_of, split_qualified
 from indicators.swv_names import names_swv
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -125,7 +124,7 @@ def _ranked_province(reading: Reading, frame: Frame) -> str | None:
     names = _province_names(reading)
     if len(names) != 1:
         return None
-    return QUALIFIERS.get(normalize(names[0]))
+    return province_of(names[0])
 
 
 def _is_province(text: str) -> bool:

@@ -253,16 +253,19 @@ def sure_wording(reading: Reading) -> str | None:
 def region_question(reading: Reading) -> str:
     """"members" or "swv_of" for a question about the regio-indeling of a named place (no
     figure named: "welke gemeenten hebben de hoogste NEET?" is a ranking); else ""."""
-    places = reading.places
     if reading.indicator:
         return ""
     words = reading.words_text
+    members, swv_of = lx.MEMBERS.search(words), lx.SWV_OF.search(words)
+    if not (members or swv_of):  # every other message: no list of its places built
+        return ""
+    places = reading.places
     codes = [c for m in places.mentions for c in m.codes]
     swv_named = any(c[:2] in ("PO", "VO") for c in codes) or places.swv_word
     own = places.own_place or places.own_swv or bool(OUR_SWV.search(words))
-    if lx.MEMBERS.search(words) and swv_named and (codes or own):
+    if members and swv_named and (codes or own):
         return "members"  # "welke gemeenten zitten bij ons in het swv?": the own region's
-    if lx.SWV_OF.search(words) and any(c.startswith("GM") for c in codes):
+    if swv_of and any(c.startswith("GM") for c in codes):
         return "swv_of"
     return ""
 
